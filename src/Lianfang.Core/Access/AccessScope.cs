@@ -1,0 +1,86 @@
+using Lianfang.Core.Org;
+
+namespace Lianfang.Core.Access;
+
+/// <summary>A grant with its org unit's tree path resolved. A null path means the whole system (only for admin).</summary>
+public sealed record ResolvedGrant(Role Role, int? OrgUnitId, string? OrgPath, IReadOnlyList<string> SupervisedPaths);
+
+/// <summary>
+/// What one user may see and change in the org tree. Every page and API call asks this one object,
+/// so the scope rules live here and nowhere else.
+/// </summary>
+public sealed class AccessScope
+{
+    public static readonly AccessScope Anonymous = new(0, null, []);
+
+    public AccessScope(int userId, int? personId, IReadOnlyList<ResolvedGrant> grants)
+    {
+        UserId = userId;
+        PersonId = personId;
+        Grants = grants;
+        var prefixes = new List<string>();
+        var exact = new List<string>();
+        foreach (var g in grants)
+        {
+            if (g.OrgPath is null)
+            {
+                if (g.Role == Role.Admin) { ReadsEverything = true; continue; }
+                continue;
+            }
+            switch (g.Role.Reach())
+            {
+                case GrantReach.UnitOnly: exact.Add(g.OrgPath); break;
+                case GrantReach.Subtree: prefixes.Add(g.OrgPath); break;
+                case GrantReach.SubtreeAndSupervised: prefixes.Add(g.OrgPath); prefixes.AddRange(g.SupervisedPaths); break;
+            }
+        }
+        ReadablePrefixes = Minimal(prefixes);
+        ReadableExact = exact.Where(e => !ReadablePrefixes.Any(p => OrgPath.IsAncestorOrSelf(p, e))).Distinct().ToList();
+    }
+
+    public int UserId { get; }
+    public int? PersonId { get; }
+    public IReadOnlyList<ResolvedGrant> Grants { get; }
+    public bool IsAuthenticated => UserId != 0;
+
+    /// <summary>A system administrator (admin grant not tied to an org unit).</summary>
+    public bool ReadsEverything { get; }
+
+    /// <summary>Subtree roots the user reads, with no root inside another.</summary>
+    public IReadOnlyList<string> ReadablePrefixes { get; }
+
+    /// <summary>Single units the user reads without their subtree (a staff member's own department).</summary>
+    public IReadOnlyList<string> ReadableExact { get; }
+
+    public bool Has(Role role) => Grants.Any(g => g.Role == role);
+
+    public bool CanRead(string orgPath) =>
+        ReadsEverything
+        || ReadablePrefixes.Any(p => OrgPath.IsAncestorOrSelf(p, orgPath))
+        || ReadableExact.Contains(orgPath);
+
+    /// <summary>Org structure (units, posts, people) is kept by admins and, inside their unit, by the party office.</summary>
+    public bool CanManageOrg(string? orgPath) => Grants.Any(g =>
+        (g.Role == Role.Admin && (g.OrgPath is null || (orgPath is not null && OrgPath.IsAncestorOrSelf(g.OrgPath, orgPath))))
+        || (g.Role == Role.PartyOffice && orgPath is not null && OrgPath.IsAncestorOrSelf(g.OrgPath!, orgPath)));
+
+    public bool IsAdmin => Has(Role.Admin);
+    public bool IsSystemAdmin => Grants.Any(g => g.Role == Role.Admin && g.OrgPath is null);
+
+    /// <summary>Accounts are kept by admins; a subtree admin grants only inside its subtree.</summary>
+    public bool CanGrant(Role role, string? orgPath) => Grants.Any(g =>
+        g.Role == Role.Admin && (g.OrgPath is null || (orgPath is not null && OrgPath.IsAncestorOrSelf(g.OrgPath, orgPath))))
+        && (orgPath is not null || (role == Role.Admin && IsSystemAdmin));
+
+    /// <summary>The audit trail is for admins and the commission, each within its reach.</summary>
+    public bool CanReadAudit => Has(Role.Admin) || Has(Role.Commission);
+
+    private static List<string> Minimal(IEnumerable<string> paths)
+    {
+        var sorted = paths.Distinct().OrderBy(p => p, StringComparer.Ordinal).ToList();
+        var result = new List<string>();
+        foreach (var p in sorted)
+            if (result.Count == 0 || !OrgPath.IsAncestorOrSelf(result[^1], p)) result.Add(p);
+        return result;
+    }
+}

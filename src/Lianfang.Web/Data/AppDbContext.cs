@@ -1,0 +1,132 @@
+using Lianfang.Core;
+using Lianfang.Core.Audit;
+using Lianfang.Core.Org;
+using Lianfang.Web.Features.Accounts;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianfang.Web.Data;
+
+/// <summary>
+/// The one model. Two thin subclasses (SQLite, PostgreSQL) each own a migrations folder.
+/// Every save bumps versions of edited entities and appends hash-chained audit events in the same transaction.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
+    : IdentityUserContext<AppUser, int>(options), IDataProtectionKeyContext
+{
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<AgencySupervision> AgencySupervisions => Set<AgencySupervision>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PostAssignment> PostAssignments => Set<PostAssignment>();
+    public DbSet<UserGrant> UserGrants => Set<UserGrant>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public abstract bool IsPostgres { get; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.Entity<AppUser>().ToTable("Users");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<int>>().ToTable("UserClaims");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<int>>().ToTable("UserLogins");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<int>>().ToTable("UserTokens");
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var e in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+            e.Entity.Version++;
+
+        var captured = AuditCapture.Capture(ChangeTracker);
+        if (captured.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+
+        var ownTx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            await AppendAuditAsync(captured, ct);
+            if (ownTx is not null) await ownTx.CommitAsync(ct);
+            return written;
+        }
+        finally
+        {
+            if (ownTx is not null) await ownTx.DisposeAsync();
+        }
+    }
+
+    /// <summary>Appends events for the captured changes, chained to the last event. Runs inside the write transaction.</summary>
+    private async Task AppendAuditAsync(List<AuditCapture.Pending> captured, CancellationToken ct)
+    {
+        // SQLite holds its write lock already (we just wrote); PostgreSQL needs an explicit lock so chains never fork.
+        if (IsPostgres) await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243001)", ct);
+        var last = await AuditEvents.AsNoTracking().OrderByDescending(e => e.Seq)
+            .Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(ct);
+        var seq = last?.Seq ?? 0;
+        var prev = last?.Hash ?? AuditChain.Genesis;
+        var paths = await AuditCapture.ResolveOrgPathsAsync(this, captured, ct);
+        var at = DateTime.UtcNow;
+        var (userId, userName) = actor.Current;
+        foreach (var p in captured)
+        {
+            var ev = new AuditEvent(++seq, at, userId, userName, p.Action, p.EntityType, p.EntityId(),
+                paths(p), p.ChangesJson(), prev);
+            prev = ev.Hash;
+            AuditEvents.Add(ev);
+        }
+        await base.SaveChangesAsync(true, ct);
+    }
+
+    /// <summary>Records an action that changes no entity (login, export, verification).</summary>
+    public async Task AuditActionAsync(string action, string entityType, string entityId, string? orgPath, string details, CancellationToken ct = default)
+    {
+        await using var tx = await Database.BeginTransactionAsync(ct);
+        if (IsPostgres) await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243001)", ct);
+        else await Database.ExecuteSqlRawAsync("UPDATE AuditEvents SET Seq = Seq WHERE 0", ct); // take SQLite's write lock first
+        var last = await AuditEvents.AsNoTracking().OrderByDescending(e => e.Seq)
+            .Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(ct);
+        var (userId, userName) = actor.Current;
+        AuditEvents.Add(new AuditEvent((last?.Seq ?? 0) + 1, DateTime.UtcNow, userId, userName, action, entityType,
+            entityId, orgPath, details, last?.Hash ?? AuditChain.Genesis));
+        await base.SaveChangesAsync(true, ct);
+        await tx.CommitAsync(ct);
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, IAuditActor actor)
+    : AppDbContext(options, actor)
+{
+    public override bool IsPostgres => false;
+}
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, IAuditActor actor)
+    : AppDbContext(options, actor)
+{
+    public override bool IsPostgres => true;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Tree paths compare byte-wise so subtree ranges work under any database locale.
+        builder.Entity<OrgUnit>().Property(u => u.Path).UseCollation("C");
+        builder.Entity<AuditEvent>().Property(e => e.OrgPath).UseCollation("C");
+    }
+}
+
+/// <summary>Who is acting, for the audit trail.</summary>
+public interface IAuditActor
+{
+    (int? UserId, string? UserName) Current { get; }
+}
+
+public sealed class SystemActor : IAuditActor
+{
+    public (int? UserId, string? UserName) Current => (null, "system");
+}

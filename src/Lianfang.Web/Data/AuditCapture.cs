@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Lianfang.Core.Audit;
+using Lianfang.Core.Org;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Lianfang.Web.Data;
+
+/// <summary>Turns tracked changes into before/after records for the audit trail, leaving secrets out.</summary>
+internal static class AuditCapture
+{
+    private static readonly HashSet<string> SecretProperties =
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Version", "NormalizedUserName", "NormalizedEmail"];
+
+    internal sealed class Pending(EntityEntry entry, string action, Dictionary<string, object?[]> changes)
+    {
+        public EntityEntry Entry { get; } = entry;
+        public string Action { get; } = action;
+        public string EntityType { get; } = entry.Metadata.ClrType.Name;
+
+        public string EntityId() => string.Join(",", Entry.Metadata.FindPrimaryKey()!.Properties
+            .Select(p => Entry.Property(p.Name).CurrentValue?.ToString()));
+
+        public string ChangesJson()
+        {
+            // Generated keys are known only after the save: fill the "after" side of inserts now.
+            if (Action == "Insert")
+                foreach (var p in Entry.Properties.Where(p => p.Metadata.IsPrimaryKey() || p.Metadata.IsForeignKey()))
+                    if (changes.ContainsKey(p.Metadata.Name)) changes[p.Metadata.Name] = [null, p.CurrentValue];
+            return JsonSerializer.Serialize(changes, JsonOptions);
+        }
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static List<Pending> Capture(ChangeTracker tracker)
+    {
+        var result = new List<Pending>();
+        foreach (var e in tracker.Entries())
+        {
+            if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (e.Entity is AuditEvent or DataProtectionKey) continue;
+            var secretEntity = e.Entity is IdentityUserToken<int>; // authenticator keys, recovery codes
+            var changes = new Dictionary<string, object?[]>();
+            foreach (var p in e.Properties)
+            {
+                if (SecretProperties.Contains(p.Metadata.Name)) continue;
+                var before = e.State == EntityState.Added ? null : p.OriginalValue;
+                var after = e.State == EntityState.Deleted ? null : p.CurrentValue;
+                if (e.State == EntityState.Modified && !p.IsModified) continue;
+                if (e.State == EntityState.Modified && Equals(before, after)) continue;
+                if (secretEntity && p.Metadata.Name == "Value") { before = before is null ? null : "***"; after = after is null ? null : "***"; }
+                changes[p.Metadata.Name] = [before, after];
+            }
+            if (e.State == EntityState.Modified && changes.Count == 0) continue;
+            var action = e.State switch { EntityState.Added => "Insert", EntityState.Deleted => "Delete", _ => "Update" };
+            result.Add(new Pending(e, action, changes));
+        }
+        return result;
+    }
+
+    /// <summary>Finds the org path each change belongs to, with one query for units not already tracked.</summary>
+    public static async Task<Func<Pending, string?>> ResolveOrgPathsAsync(AppDbContext db, List<Pending> captured, CancellationToken ct)
+    {
+        static int? UnitIdOf(Pending p) => p.Entry.Entity switch
+        {
+            OrgUnit => null,
+            AgencySupervision s => s.AgencyId,
+            _ => p.Entry.Metadata.FindProperty("OrgUnitId") is { } prop ? p.Entry.Property(prop.Name).CurrentValue as int? : null,
+        };
+        var known = db.ChangeTracker.Entries<OrgUnit>().ToDictionary(e => e.Entity.Id, e => e.Entity.Path);
+        var missing = captured.Select(UnitIdOf).OfType<int>().Where(id => !known.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count > 0)
+            foreach (var u in await db.OrgUnits.AsNoTracking().Where(u => missing.Contains(u.Id)).Select(u => new { u.Id, u.Path }).ToListAsync(ct))
+                known[u.Id] = u.Path;
+        return p => p.Entry.Entity is OrgUnit u ? u.Path
+            : UnitIdOf(p) is { } id && known.TryGetValue(id, out var path) ? path : null;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Lianfang.Web.Data;
+
+public static class Database
+{
+    public const string DefaultSqlite = "Data Source=data/lianfang.db";
+
+    /// <summary>Registers AppDbContext for the provider named by <c>Database:Provider</c> (Sqlite by default).</summary>
+    public static IServiceCollection AddLianfangDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
+    {
+        var provider = config["Database:Provider"] ?? "Sqlite";
+        var cs = config.GetConnectionString("Default");
+        if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(cs))
+                throw new InvalidOperationException("Database__Provider=Postgres 需要同时设置 ConnectionStrings__Default");
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs));
+        }
+        else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            var sqlite = SqliteConnectionString(cs ?? DefaultSqlite, contentRoot);
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+        }
+        else throw new InvalidOperationException($"未知的数据库类型 Database__Provider={provider}（可选 Sqlite 或 Postgres）");
+        return services;
+    }
+
+    /// <summary>Relative SQLite paths are taken from the content root, and the folder is created.</summary>
+    private static string SqliteConnectionString(string cs, string contentRoot)
+    {
+        var b = new SqliteConnectionStringBuilder(cs);
+        if (b.DataSource != ":memory:" && !Path.IsPathRooted(b.DataSource))
+            b.DataSource = Path.Combine(contentRoot, b.DataSource);
+        if (Path.GetDirectoryName(b.DataSource) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
+        b.Pooling = true;
+        return b.ToString();
+    }
+
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        // WAL lets pages read while a write is in progress; the setting lives in the file.
+        if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+}
+
+/// <summary>Design-time factories so `dotnet ef` can build each provider's migrations.</summary>
+public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db").Options, new SystemActor());
+}
+
+public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
+{
+    public PostgresAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=lianfang_design").Options, new SystemActor());
+}

@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+using Lianfang.Web.Features.Accounts;
+using Lianfang.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Lianfang.Web.Features.Account;
+
+[EnableRateLimiting(Startup.LoginRateLimit)]
+public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+{
+    public sealed class LoginInput
+    {
+        [Required(ErrorMessage = "请输入用户名")] public string UserName { get; set; } = "";
+        [Required(ErrorMessage = "请输入密码")] public string Password { get; set; } = "";
+    }
+
+    [BindProperty] public LoginInput Input { get; set; } = new();
+    public string ReturnUrl { get; private set; } = "/";
+
+    public void OnGet(string? returnUrl) => ReturnUrl = Safe(returnUrl);
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    {
+        ReturnUrl = Safe(returnUrl);
+        if (!ModelState.IsValid) return Page();
+        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(ReturnUrl);
+        if (result.RequiresTwoFactor) return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = ReturnUrl });
+        ModelState.AddModelError("", result.IsLockedOut ? "登录失败次数过多，账号已锁定 15 分钟" : "用户名或密码错误");
+        return Page();
+    }
+
+    /// <summary>Only local paths, so the login page cannot be used to send people elsewhere.</summary>
+    private string Safe(string? url) => !string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) ? url : "/";
+}

@@ -1,0 +1,74 @@
+using Lianfang.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lianfang.Web.Features.Account.Manage;
+
+public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+{
+    public bool TwoFactorEnabled { get; private set; }
+    public string? SharedKey { get; private set; }
+    public string? AuthenticatorUri { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostPasswordAsync(string? current, string? next)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var result = await users.ChangePasswordAsync(user, current ?? "", next ?? "");
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors) ModelState.AddModelError("", e.Description);
+            return await LoadAsync();
+        }
+        await signIn.RefreshSignInAsync(user);
+        TempData["Message"] = "密码已修改";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync(string? code)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var ok = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, (code ?? "").Replace(" ", ""));
+        if (!ok)
+        {
+            ModelState.AddModelError("", "动态码不正确，请确认手机时间准确后重试");
+            return await LoadAsync();
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        TempData["Message"] = "两步验证已启用";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        TempData["Message"] = "两步验证已关闭";
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult> LoadAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        TwoFactorEnabled = user.TwoFactorEnabled;
+        if (!TwoFactorEnabled)
+        {
+            var key = await users.GetAuthenticatorKeyAsync(user);
+            if (string.IsNullOrEmpty(key))
+            {
+                await users.ResetAuthenticatorKeyAsync(user);
+                key = await users.GetAuthenticatorKeyAsync(user);
+            }
+            SharedKey = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
+            AuthenticatorUri = $"otpauth://totp/{Uri.EscapeDataString("廉防")}:{Uri.EscapeDataString(user.UserName!)}?secret={key}&issuer={Uri.EscapeDataString("廉防")}&digits=6";
+        }
+        return Page();
+    }
+}

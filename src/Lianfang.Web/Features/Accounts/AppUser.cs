@@ -1,0 +1,46 @@
+using Lianfang.Core.Access;
+using Lianfang.Core.Org;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lianfang.Web.Features.Accounts;
+
+public sealed class AppUser : IdentityUser<int>
+{
+    public int? PersonId { get; set; }
+    public Person? Person { get; set; }
+    public string? DisplayName { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public List<UserGrant> Grants { get; set; } = [];
+}
+
+/// <summary>A role held at an org unit. Null unit only for a system administrator.</summary>
+public sealed class UserGrant
+{
+    public int Id { get; set; }
+    public int UserId { get; set; }
+    public Role Role { get; set; }
+    public int? OrgUnitId { get; set; }
+    public OrgUnit? OrgUnit { get; set; }
+}
+
+internal sealed class UserGrantConfiguration : IEntityTypeConfiguration<UserGrant>
+{
+    public void Configure(EntityTypeBuilder<UserGrant> b)
+    {
+        b.Property(g => g.Role).HasConversion(r => r.Code(), s => Roles.Parse(s)!.Value).HasMaxLength(32);
+        b.HasOne<AppUser>().WithMany(u => u.Grants).HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(g => g.OrgUnit).WithMany().HasForeignKey(g => g.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(g => new { g.UserId, g.Role, g.OrgUnitId }).IsUnique();
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(100);
+        b.HasOne(u => u.Person).WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1,0 +1,40 @@
+using Lianfang.Core;
+using Lianfang.Core.Access;
+using Lianfang.Web.Data;
+using Lianfang.Web.Features.Accounts;
+using Lianfang.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianfang.Web.Features.Admin.Users;
+
+public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
+{
+    public sealed record Row(int Id, string UserName, string? DisplayName, string? Person, List<string> Grants, bool TwoFactor, bool Locked);
+
+    public List<Row> Users { get; private set; } = [];
+    public Pager Pager { get; private set; } = null!;
+    public string? Q { get; private set; }
+
+    public async Task OnGetAsync(string? q, int page = 1, CancellationToken ct = default)
+    {
+        var scope = await me.ScopeAsync(ct);
+        if (!scope.IsAdmin) throw DomainException.Forbidden("只有系统管理员可以管理账号");
+        var query = UserQueries.Visible(db, scope);
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            Q = q.Trim();
+            query = query.Where(u => u.UserName!.Contains(Q) || (u.DisplayName != null && u.DisplayName.Contains(Q)));
+        }
+        Pager = new Pager(Request, page, 50, await query.CountAsync(ct));
+        var now = DateTimeOffset.UtcNow;
+        var rows = await query.OrderBy(u => u.UserName).Skip(Pager.Skip).Take(Pager.PageSize)
+            .Select(u => new
+            {
+                u.Id, u.UserName, u.DisplayName, Person = u.Person == null ? null : u.Person.Name, u.TwoFactorEnabled, u.LockoutEnd,
+                Grants = u.Grants.Select(g => new { g.Role, Unit = g.OrgUnit == null ? null : g.OrgUnit.Name }).ToList(),
+            }).ToListAsync(ct);
+        Users = rows.Select(r => new Row(r.Id, r.UserName!, r.DisplayName, r.Person,
+            r.Grants.Select(g => $"{g.Role.Label()} · {g.Unit ?? "全系统"}").ToList(), r.TwoFactorEnabled, r.LockoutEnd > now)).ToList();
+    }
+}

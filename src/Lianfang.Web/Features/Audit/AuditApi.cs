@@ -1,0 +1,50 @@
+using Lianfang.Core;
+using Lianfang.Core.Access;
+using Lianfang.Core.Audit;
+using Lianfang.Web.Data;
+using Lianfang.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianfang.Web.Features.Audit;
+
+public sealed record AuditEventDto(long Seq, DateTime At, string? UserName, string Action, string EntityType, string EntityId, string Changes, string Hash);
+public sealed record Paged<T>(int Total, IReadOnlyList<T> Items);
+
+public static class AuditApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/audit").WithTags("审计");
+        g.MapGet("/", async (int? page, int? pageSize, string? entityType, string? userName, CurrentUser me, AppDbContext db, CancellationToken ct) =>
+        {
+            var q = AuditQueries.Visible(db, await me.ScopeAsync(ct), entityType, userName);
+            var size = Math.Clamp(pageSize ?? 50, 1, 200);
+            var items = await q.OrderByDescending(e => e.Seq).Skip((Math.Max(page ?? 1, 1) - 1) * size).Take(size)
+                .Select(e => new AuditEventDto(e.Seq, e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.Changes, e.Hash)).ToListAsync(ct);
+            return new Paged<AuditEventDto>(await q.CountAsync(ct), items);
+        }).WithSummary("审计日志（管理员、纪委监委，按权限范围）");
+        g.MapPost("/verify", async (CurrentUser me, AppDbContext db, CancellationToken ct) =>
+        {
+            if (!(await me.ScopeAsync(ct)).IsSystemAdmin) throw DomainException.Forbidden("只有系统管理员可以校验整条审计链");
+            return await Commands.VerifyAuditAsync(db);
+        }).WithSummary("校验审计日志哈希链");
+    }
+}
+
+public static class AuditQueries
+{
+    /// <summary>System admins read the whole trail; others only events of org units in their scope.</summary>
+    public static IQueryable<AuditEvent> Visible(AppDbContext db, AccessScope scope, string? entityType, string? userName)
+    {
+        if (!scope.CanReadAudit) throw DomainException.Forbidden("只有系统管理员和纪委监委可以查看审计日志");
+        var q = db.AuditEvents.AsNoTracking();
+        if (!scope.ReadsEverything)
+        {
+            var readable = db.OrgUnits.Visible(scope).Select(u => u.Path);
+            q = q.Where(e => e.OrgPath != null && readable.Contains(e.OrgPath));
+        }
+        if (!string.IsNullOrWhiteSpace(entityType)) q = q.Where(e => e.EntityType == entityType);
+        if (!string.IsNullOrWhiteSpace(userName)) q = q.Where(e => e.UserName == userName.Trim());
+        return q;
+    }
+}

@@ -1,0 +1,66 @@
+using Lianfang.Core.Org;
+using Lianfang.Web.Data;
+using Lianfang.Web.Features.People;
+using Lianfang.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianfang.Web.Features.Org;
+
+public sealed record OrgUnitDto(int Id, string Name, OrgUnitKind Kind, int? ParentId, IReadOnlyList<int> Supervises, int Version);
+
+public static class OrgApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/org-units").WithTags("组织机构");
+        g.MapGet("/", async (CurrentUser me, AppDbContext db, CancellationToken ct) =>
+        {
+            var scope = await me.ScopeAsync(ct);
+            return await db.OrgUnits.AsNoTracking().Visible(scope).OrderBy(u => u.Path).Select(ToDto).ToListAsync(ct);
+        }).WithSummary("我能看到的全部机构（按树序）");
+
+        g.MapGet("/{id:int}", async (int id, CurrentUser me, AppDbContext db, CancellationToken ct) =>
+            Dto(await OrgUnitCommands.LoadVisibleAsync(db, await me.ScopeAsync(ct), id, ct)))
+            .WithSummary("查看机构").ProducesProblem(404);
+
+        g.MapPost("/", async (SaveOrgUnitRequest req, CurrentUser me, AppDbContext db, CancellationToken ct) =>
+        {
+            var unit = await OrgUnitCommands.CreateAsync(db, await me.ScopeAsync(ct), req, ct);
+            return TypedResults.Created($"/api/v1/org-units/{unit.Id}", Dto(unit));
+        }).WithSummary("新建机构；派驻机构用 supervises 指定其监督的单位").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+
+        g.MapPut("/{id:int}", async (int id, SaveOrgUnitRequest req, CurrentUser me, AppDbContext db, CancellationToken ct) =>
+            Dto(await OrgUnitCommands.UpdateAsync(db, await me.ScopeAsync(ct), id, req, ct)))
+            .WithSummary("修改机构（含调整上级）").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+
+        g.MapDelete("/{id:int}", async (int id, int? version, CurrentUser me, AppDbContext db, CancellationToken ct) =>
+        {
+            await OrgUnitCommands.DeleteAsync(db, await me.ScopeAsync(ct), id, version, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("删除机构（无下级、人员、岗位时）").ProducesProblem(404).ProducesProblem(409);
+
+        g.MapGet("/{id:int}/posts", async (int id, CurrentUser me, AppDbContext db, CancellationToken ct) =>
+        {
+            await OrgUnitCommands.LoadVisibleAsync(db, await me.ScopeAsync(ct), id, ct);
+            return await db.Posts.AsNoTracking().Where(p => p.OrgUnitId == id).OrderBy(p => p.Tier).ThenBy(p => p.Name)
+                .Select(PeopleApi.PostToDto).ToListAsync(ct);
+        }).WithTags("岗位").WithSummary("机构的岗位");
+
+        g.MapGet("/{id:int}/people", async (int id, CurrentUser me, AppDbContext db, CancellationToken ct) =>
+        {
+            var scope = await me.ScopeAsync(ct);
+            await OrgUnitCommands.LoadVisibleAsync(db, scope, id, ct);
+            return await db.People.AsNoTracking().Visible(scope).Where(p => p.OrgUnitId == id).OrderBy(p => p.Name)
+                .Select(PeopleApi.PersonToDto).ToListAsync(ct);
+        }).WithTags("人员").WithSummary("机构的人员");
+
+        g.MapPost("/{id:int}/import", OrgImportApi.ImportAsync).DisableAntiforgery()
+            .WithSummary("从 Excel 导入下级机构、岗位和人员；任何一行有误则整表不导入并逐行报告（422）")
+            .ProducesProblem(422);
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<OrgUnit, OrgUnitDto>> ToDto =
+        u => new OrgUnitDto(u.Id, u.Name, u.Kind, u.ParentId, u.Supervises.Select(s => s.UnitId).ToList(), u.Version);
+
+    private static OrgUnitDto Dto(OrgUnit u) => new(u.Id, u.Name, u.Kind, u.ParentId, u.Supervises.Select(s => s.UnitId).ToList(), u.Version);
+}

@@ -1,0 +1,117 @@
+using Lianfang.Core;
+using Lianfang.Core.Access;
+using Lianfang.Core.Org;
+using Lianfang.Web.Data;
+using Lianfang.Web.Features.Org;
+using Lianfang.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianfang.Web.Features.People;
+
+public sealed record SavePostRequest(int? OrgUnitId, string? Name, PostTier? Tier, string? Duties, string? IntegrityDuties, int? Version);
+public sealed record SavePersonRequest(string? Name, string? Title, int? OrgUnitId, int? PostId, DateOnly? AppointedOn, int? Version);
+
+/// <summary>Posts (岗位) and people (人员): shared by the API and the pages.</summary>
+public static class PeopleCommands
+{
+    public static async Task<Post> CreatePostAsync(AppDbContext db, AccessScope scope, SavePostRequest req, CancellationToken ct)
+    {
+        var unit = await ManagedUnitAsync(db, scope, req.OrgUnitId, ct);
+        var post = new Post(unit, req.Name!, req.Tier ?? throw new DomainException("tier", "岗位层面不能为空（Leader、Middle、Other）"),
+            req.Duties, req.IntegrityDuties);
+        await EnsureUniquePostAsync(db, unit.Id, post.Name, null, ct);
+        db.Posts.Add(post);
+        await db.SaveChangesAsync(ct);
+        return post;
+    }
+
+    public static async Task<Post> UpdatePostAsync(AppDbContext db, AccessScope scope, int id, SavePostRequest req, CancellationToken ct)
+    {
+        var post = await LoadPostAsync(db, scope, id, ct);
+        if (!scope.CanManageOrg(post.OrgUnit.Path)) throw DomainException.Forbidden($"无权修改岗位“{post.Name}”");
+        if (req.Version is { } v) db.Entry(post).Property(p => p.Version).OriginalValue = v;
+        post.Update(req.Name!, req.Tier ?? post.Tier, req.Duties, req.IntegrityDuties);
+        await EnsureUniquePostAsync(db, post.OrgUnitId, post.Name, post.Id, ct);
+        await db.SaveChangesAsync(ct);
+        return post;
+    }
+
+    public static async Task DeletePostAsync(AppDbContext db, AccessScope scope, int id, CancellationToken ct)
+    {
+        var post = await LoadPostAsync(db, scope, id, ct);
+        if (!scope.CanManageOrg(post.OrgUnit.Path)) throw DomainException.Forbidden($"无权删除岗位“{post.Name}”");
+        if (await db.PostAssignments.AnyAsync(a => a.PostId == id, ct))
+            throw DomainException.Conflict("id", $"岗位“{post.Name}”有人员任职记录，不能删除（任职历史需要保留）");
+        db.Posts.Remove(post);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task<Person> CreatePersonAsync(AppDbContext db, AccessScope scope, SavePersonRequest req, CancellationToken ct)
+    {
+        var unit = await ManagedUnitAsync(db, scope, req.OrgUnitId, ct);
+        var person = new Person(unit, req.Name!, req.Title, req.AppointedOn);
+        if (req.PostId is { } postId)
+        {
+            var post = await LoadPostAsync(db, scope, postId, ct, "postId");
+            if (post.OrgUnitId != unit.Id) throw new DomainException("postId", $"岗位“{post.Name}”不属于“{unit.Name}”");
+            person.AssignPost(post, req.AppointedOn ?? Today);
+        }
+        db.People.Add(person);
+        await db.SaveChangesAsync(ct);
+        return person;
+    }
+
+    /// <summary>Edits a person; a different post (possibly in another unit) is a new appointment from the given date.</summary>
+    public static async Task<Person> UpdatePersonAsync(AppDbContext db, AccessScope scope, int id, SavePersonRequest req, CancellationToken ct)
+    {
+        var person = await LoadPersonAsync(db, scope, id, ct);
+        if (!scope.CanManageOrg(person.OrgUnit.Path)) throw DomainException.Forbidden($"无权修改人员“{person.Name}”");
+        if (req.Version is { } v) db.Entry(person).Property(p => p.Version).OriginalValue = v;
+        person.Update(req.Name!, req.Title, req.AppointedOn ?? person.AppointedOn);
+        if (req.PostId is { } postId && postId != person.CurrentAssignment?.PostId)
+        {
+            var post = await LoadPostAsync(db, scope, postId, ct, "postId");
+            if (!scope.CanManageOrg(post.OrgUnit.Path)) throw DomainException.Forbidden($"无权把人员调入“{post.OrgUnit.Name}”");
+            person.AssignPost(post, req.AppointedOn ?? Today);
+        }
+        else if (req.PostId is null && req.OrgUnitId is { } unitId && unitId != person.OrgUnitId)
+            throw new DomainException("postId", "调动到其他机构时请同时指定新岗位");
+        await db.SaveChangesAsync(ct);
+        return person;
+    }
+
+    public static async Task DeletePersonAsync(AppDbContext db, AccessScope scope, int id, CancellationToken ct)
+    {
+        var person = await LoadPersonAsync(db, scope, id, ct);
+        if (!scope.CanManageOrg(person.OrgUnit.Path)) throw DomainException.Forbidden($"无权删除人员“{person.Name}”");
+        if (await db.Users.AnyAsync(u => u.PersonId == id, ct))
+            throw DomainException.Conflict("id", $"“{person.Name}”关联了登录账号，请先解除账号关联");
+        db.People.Remove(person);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task<Post> LoadPostAsync(AppDbContext db, AccessScope scope, int id, CancellationToken ct, string field = "id") =>
+        await db.Posts.Include(p => p.OrgUnit).Visible(scope).FirstOrDefaultAsync(p => p.Id == id, ct)
+        ?? throw new DomainException(field, "岗位不存在或不在您的权限范围内", field == "id" ? DomainErrorKind.NotFound : DomainErrorKind.Invalid);
+
+    public static async Task<Person> LoadPersonAsync(AppDbContext db, AccessScope scope, int id, CancellationToken ct) =>
+        await db.People.Include(p => p.OrgUnit).Include(p => p.Assignments).ThenInclude(a => a.Post)
+            .Visible(scope).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct)
+        ?? throw DomainException.NotFound("id", "人员不存在或不在您的权限范围内");
+
+    private static async Task<OrgUnit> ManagedUnitAsync(AppDbContext db, AccessScope scope, int? unitId, CancellationToken ct)
+    {
+        var unit = await OrgUnitCommands.LoadVisibleAsync(db, scope,
+            unitId ?? throw new DomainException("orgUnitId", "所属机构不能为空"), ct, "orgUnitId");
+        if (!scope.CanManageOrg(unit.Path)) throw DomainException.Forbidden($"无权在“{unit.Name}”中维护岗位和人员");
+        return unit;
+    }
+
+    private static async Task EnsureUniquePostAsync(AppDbContext db, int unitId, string name, int? exceptId, CancellationToken ct)
+    {
+        if (await db.Posts.AnyAsync(p => p.OrgUnitId == unitId && p.Name == name && p.Id != exceptId, ct))
+            throw DomainException.Conflict("name", $"该机构已有名为“{name}”的岗位");
+    }
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+}

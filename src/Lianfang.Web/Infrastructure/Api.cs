@@ -1,0 +1,19 @@
+using Lianfang.Web.Features.Accounts;
+using Lianfang.Web.Features.Audit;
+using Lianfang.Web.Features.Org;
+using Lianfang.Web.Features.People;
+
+namespace Lianfang.Web.Infrastructure;
+
+public static class Api
+{
+    /// <summary>All of /api/v1. Every endpoint needs a bearer token unless it says AllowAnonymous.</summary>
+    public static void MapLianfangApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        AccountsApi.Map(api);
+        OrgApi.Map(api);
+        PeopleApi.Map(api);
+        AuditApi.Map(api);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using Lianfang.Core.Access;
+using Lianfang.Core.Org;
+using Lianfang.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianfang.Web.Infrastructure;
+
+/// <summary>The signed-in user of this request and their <see cref="AccessScope"/>, loaded once per request.</summary>
+public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider services) : IAuditActor
+{
+    private AccessScope? _scope;
+
+    public int? UserId => int.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    public string? UserName => http.HttpContext?.User.Identity?.Name;
+
+    (int? UserId, string? UserName) IAuditActor.Current => UserId is null ? (null, "system") : (UserId, UserName);
+
+    public async ValueTask<AccessScope> ScopeAsync(CancellationToken ct = default)
+    {
+        if (_scope is not null) return _scope;
+        if (UserId is not { } userId) return _scope = AccessScope.Anonymous;
+        var db = services.GetRequiredService<AppDbContext>();
+        _scope = await LoadAsync(db, userId, ct);
+        return _scope;
+    }
+
+    public static async Task<AccessScope> LoadAsync(AppDbContext db, int userId, CancellationToken ct)
+    {
+        var personId = await db.Users.Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
+        var grants = await db.UserGrants.AsNoTracking().Where(g => g.UserId == userId)
+            .Select(g => new { g.Role, g.OrgUnitId, Path = g.OrgUnit == null ? null : g.OrgUnit.Path })
+            .ToListAsync(ct);
+        var agencyIds = grants.Where(g => g.Role == Role.Agency && g.OrgUnitId != null).Select(g => g.OrgUnitId!.Value).ToList();
+        var supervised = agencyIds.Count == 0 ? [] : await db.AgencySupervisions.AsNoTracking()
+            .Where(s => agencyIds.Contains(s.AgencyId)).Select(s => new { s.AgencyId, s.Unit.Path }).ToListAsync(ct);
+        return new AccessScope(userId, personId, grants.Select(g => new ResolvedGrant(g.Role, g.OrgUnitId, g.Path,
+            supervised.Where(s => s.AgencyId == g.OrgUnitId && g.Role == Role.Agency).Select(s => s.Path).ToList())).ToList());
+    }
+}
+
+/// <summary>Scope filters for queries, so list pages and API lists show only what the user may read.</summary>
+public static class ScopeQueries
+{
+    public static IQueryable<OrgUnit> Visible(this IQueryable<OrgUnit> q, AccessScope s) =>
+        s.ReadsEverything ? q : q.Where(PathIn<OrgUnit>(s, u => u.Path, null));
+
+    public static IQueryable<Post> Visible(this IQueryable<Post> q, AccessScope s) =>
+        s.ReadsEverything ? q : q.Where(PathIn<Post>(s, p => p.OrgUnit.Path, null));
+
+    /// <summary>People in scope, and always the user's own person record.</summary>
+    public static IQueryable<Person> Visible(this IQueryable<Person> q, AccessScope s) =>
+        s.ReadsEverything ? q : q.Where(PathIn<Person>(s, p => p.OrgUnit.Path, s.PersonId is { } pid ? p => p.Id == pid : null));
+
+    /// <summary>Builds "path in any readable subtree (as a byte range) or equals a readable unit".</summary>
+    private static Expression<Func<T, bool>> PathIn<T>(AccessScope s, Expression<Func<T, string>> path, Expression<Func<T, bool>>? orElse)
+    {
+        var x = path.Parameters[0];
+        var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+        Expression Cmp(string bound) => Expression.Call(compare, path.Body, Expression.Constant(bound));
+        var zero = Expression.Constant(0);
+        Expression body = Expression.Constant(false);
+        foreach (var prefix in s.ReadablePrefixes)
+        {
+            // prefix ≤ path < prefix with its last character bumped: a range an index can serve.
+            var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+            body = Expression.OrElse(body, Expression.AndAlso(
+                Expression.GreaterThanOrEqual(Cmp(prefix), zero), Expression.LessThan(Cmp(upper), zero)));
+        }
+        foreach (var exact in s.ReadableExact)
+            body = Expression.OrElse(body, Expression.Equal(path.Body, Expression.Constant(exact)));
+        if (orElse is not null)
+            body = Expression.OrElse(body, new ParameterReplacer(orElse.Parameters[0], x).Visit(orElse.Body));
+        return Expression.Lambda<Func<T, bool>>(body, x);
+    }
+
+    private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}

@@ -1,0 +1,76 @@
+using Lianfang.Core.Access;
+using Lianfang.Core.Org;
+using Lianfang.Web.Data;
+using Lianfang.Web.Features.Accounts;
+using Lianfang.Web.Features.Org;
+using Lianfang.Web.Features.People;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianfang.Web.Infrastructure;
+
+/// <summary>`--demo`: a small commission with units, posts, people and one account per role (see README).</summary>
+public static class DemoData
+{
+    public const string CommissionName = "示范市纪委监委";
+    public const string Password = "Lianfang-demo-2026";
+
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        if (await db.OrgUnits.AnyAsync(u => u.ParentId == null && u.Name == CommissionName, ct)) return;
+        var root = new AccessScope(-1, null, [new ResolvedGrant(Role.Admin, null, null, [])]);
+
+        async Task<OrgUnit> Unit(string name, OrgUnitKind kind, OrgUnit? parent, params OrgUnit[] supervises) =>
+            await OrgUnitCommands.CreateAsync(db, root, new(name, kind, parent?.Id, supervises.Select(s => s.Id).ToList(), null), ct);
+
+        var commission = await Unit(CommissionName, OrgUnitKind.Commission, null);
+        var health = await Unit("示范市卫生健康委员会", OrgUnitKind.Unit, commission);
+        var finance = await Unit("示范市财政局", OrgUnitKind.Unit, commission);
+        var agency = await Unit("派驻第一纪检监察组", OrgUnitKind.Agency, commission, health, finance);
+        var office = await Unit("办公室", OrgUnitKind.Department, health);
+        var medical = await Unit("医政医管处", OrgUnitKind.Department, health);
+        var accounts = await Unit("财务处", OrgUnitKind.Department, health);
+        var hospital = await Unit("示范市人民医院", OrgUnitKind.Unit, health);
+        var procurement = await Unit("采购中心", OrgUnitKind.Department, hospital);
+        var treasury = await Unit("国库科", OrgUnitKind.Department, finance);
+        var purchase = await Unit("政府采购管理科", OrgUnitKind.Department, finance);
+
+        async Task<Person> Staff(OrgUnit unit, string post, PostTier tier, string name, string title, string duties, string integrity)
+        {
+            var p = await PeopleCommands.CreatePostAsync(db, root, new(unit.Id, post, tier, duties, integrity, null), ct);
+            return await PeopleCommands.CreatePersonAsync(db, root, new(name, title, unit.Id, p.Id, new DateOnly(2021, 3, 1), null), ct);
+        }
+
+        var director = await Staff(health, "主任", PostTier.Leader, "陈刚", "党委书记、主任", "主持委党委和行政全面工作", "履行党风廉政建设主体责任第一责任人职责");
+        var deputy = await Staff(health, "分管财务副主任", PostTier.Leader, "孙伟", "党委委员、副主任", "分管财务处、医政医管处", "对分管领域党风廉政建设负直接领导责任（一岗双责）");
+        var officeHead = await Staff(office, "办公室主任", PostTier.Middle, "周丽", "办公室主任", "负责机关日常运转、党建和廉政风险防控组织工作", "组织开展廉政风险排查和公示");
+        var financeHead = await Staff(accounts, "财务处处长", PostTier.Middle, "赵强", "处长", "负责委机关预算、资金拨付和财务管理", "对本处廉政风险防控负直接责任");
+        var accountant = await Staff(accounts, "会计", PostTier.Other, "王芳", "科员", "负责会计核算、报销审核", "严格执行财经纪律，不违规报销");
+        await Staff(medical, "医政医管处处长", PostTier.Middle, "刘洋", "处长", "负责医疗机构执业许可和医疗质量管理", "规范行政许可，防止利益输送");
+        await Staff(procurement, "采购中心主任", PostTier.Middle, "黄敏", "主任", "负责医院药品、耗材、设备采购", "严格执行政府采购规定，杜绝回扣");
+        await Staff(treasury, "国库科科长", PostTier.Middle, "吴军", "科长", "负责国库集中支付", "严格资金支付审核");
+        await Staff(purchase, "政府采购管理科科长", PostTier.Middle, "郑洁", "科长", "负责政府采购监督管理", "不干预采购评审");
+        var inspector = new Person(agency, "林峰", "纪检监察组组长", new DateOnly(2020, 6, 1));
+        var commissioner = new Person(commission, "许静", "党风政风监督室主任", new DateOnly(2019, 9, 1));
+        db.People.AddRange(inspector, commissioner);
+        await db.SaveChangesAsync(ct);
+
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        async Task Account(string userName, string display, Person? person, params (Role Role, OrgUnit Unit)[] grants)
+        {
+            var user = new AppUser { UserName = userName, DisplayName = display, PersonId = person?.Id, CreatedAt = DateTime.UtcNow };
+            user.Grants.AddRange(grants.Select(g => new UserGrant { Role = g.Role, OrgUnitId = g.Unit.Id }));
+            CreateUser.Check(await users.CreateAsync(user, Password));
+        }
+        await Account("demo.staff", "王芳（会计）", accountant, (Role.Staff, accounts));
+        await Account("demo.depthead", "赵强（财务处处长）", financeHead, (Role.DeptHead, accounts));
+        await Account("demo.leader", "孙伟（分管副主任）", deputy, (Role.LeaderInCharge, accounts), (Role.LeaderInCharge, medical));
+        await Account("demo.principal", "陈刚（主任）", director, (Role.Principal, health));
+        await Account("demo.partyoffice", "周丽（办公室）", officeHead, (Role.PartyOffice, health));
+        await Account("demo.agency", "林峰（派驻纪检监察组）", inspector, (Role.Agency, agency));
+        await Account("demo.commission", "许静（市纪委监委）", commissioner, (Role.Commission, commission));
+        await Account("demo.helper", "行风监督员", null, (Role.Helper, health));
+        await Account("demo.admin", "示范市系统管理员", null, (Role.Admin, commission));
+    }
+}

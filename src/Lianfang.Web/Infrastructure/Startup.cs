@@ -1,0 +1,108 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Lianfang.Web.Data;
+using Lianfang.Web.Features.Accounts;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+
+namespace Lianfang.Web.Infrastructure;
+
+public static class Startup
+{
+    public const string LoginRateLimit = "login";
+
+    public static void AddLianfang(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.AddLianfangDatabase(config, builder.Environment.ContentRootPath);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<CurrentUser>());
+
+        // Keys live in the database so several app nodes share cookies and tokens.
+        services.AddDataProtection().SetApplicationName("Lianfang").PersistKeysToDbContext<AppDbContext>();
+        services.AddLianfangIdentity();
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AllowAnonymousToPage("/Account/Login").AllowAnonymousToPage("/Account/LoginWith2fa").AllowAnonymousToPage("/Account/Logout");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        }).AddMvcOptions(o => o.Filters.Add<DomainExceptionPageFilter>());
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            if (c.ProblemDetails.Title is null or "Unauthorized" or "Forbidden" or "Not Found" or "Too Many Requests" or "Method Not Allowed")
+                c.ProblemDetails.Title = c.ProblemDetails.Status switch
+                {
+                    401 => "未登录或登录已过期",
+                    403 => "无权访问",
+                    404 => "未找到",
+                    405 => "不支持该请求方法",
+                    429 => "请求过于频繁，请稍后再试",
+                    _ => c.ProblemDetails.Title,
+                };
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info = new() { Title = "Lianfang 廉防 API", Version = "v1", Description = "廉政风险防控管理系统公开接口" };
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Lianfang:LoginPerMinute", 30), Window = TimeSpan.FromMinutes(1) }));
+        });
+
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in config.GetSection("Lianfang:KnownProxies").Get<string[]>() ?? [])
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
+    }
+
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (app.Configuration.GetValue("Database:MigrateOnStart", true)) await Database.MigrateAsync(db);
+        await Bootstrap.EnsureAdminAsync(scope.ServiceProvider, app.Configuration, app.Logger);
+        if (app.Configuration.GetValue("Lianfang:Demo", false))
+            await DemoData.SeedAsync(scope.ServiceProvider);
+    }
+
+    public static void UseLianfang(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler("/Error");
+        // API errors without a body get a problem document; pages get the friendly error page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapRazorPages();
+        app.MapLianfangApi();
+    }
+}

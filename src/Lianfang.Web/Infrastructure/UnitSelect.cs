@@ -1,0 +1,20 @@
+using Lianfang.Core.Access;
+using Lianfang.Core.Org;
+using Lianfang.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianfang.Web.Infrastructure;
+
+/// <summary>An indented list of the units a user can see, for choosing one in a form.</summary>
+public sealed record UnitSelect(IReadOnlyList<UnitSelect.Option> Units, int? Selected, bool AllowNone)
+{
+    public sealed record Option(int Id, string Name, int Depth);
+
+    public static async Task<UnitSelect> LoadAsync(AppDbContext db, AccessScope scope, int? selected, bool allowNone, CancellationToken ct)
+    {
+        var units = await db.OrgUnits.AsNoTracking().Visible(scope).OrderBy(u => u.Path).Take(3000)
+            .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
+        var min = units.Count == 0 ? 0 : units.Min(u => OrgPath.Depth(u.Path));
+        return new(units.Select(u => new Option(u.Id, u.Name, OrgPath.Depth(u.Path) - min)).ToList(), selected, allowNone);
+    }
+}

@@ -1,0 +1,21 @@
+using Lianfang.Web.Infrastructure;
+
+// `--demo` is a switch, not a key/value pair, so take it out before configuration reads the command line.
+var demo = args.Contains("--demo");
+args = args.Where(a => a != "--demo").ToArray();
+
+var builder = WebApplication.CreateBuilder(args);
+if (demo) builder.Configuration["Lianfang:Demo"] = "true";
+builder.AddLianfang();
+var app = builder.Build();
+
+// Commands: `migrate` and `verify-audit` run against the configured database and exit.
+if (args.Length > 0 && !args[0].StartsWith('-'))
+    return await Commands.RunAsync(app, args[0]);
+
+await Startup.PrepareDatabaseAsync(app);
+app.UseLianfang();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,91 @@
+using Lianfang.Core.Access;
+
+namespace Lianfang.Core.Tests.Access;
+
+public class AccessScopeTests
+{
+    // 0001 市纪委 ─ 00010001 卫健委 ─ 000100010001 财务处
+    //                              └ 000100010002 医院
+    //            ├ 00010002 财政局
+    //            └ 00010003 派驻组 (supervises 卫健委)
+    // 0002 县纪委
+    private static AccessScope With(params ResolvedGrant[] grants) => new(7, null, grants);
+    private static ResolvedGrant G(Role role, string? path, params string[] supervised) => new(role, 1, path, supervised);
+
+    [Theory]
+    [InlineData(Role.Commission, "0001", "000100010001", true)]
+    [InlineData(Role.Commission, "0001", "0002", false)]
+    [InlineData(Role.Principal, "00010001", "000100010002", true)]
+    [InlineData(Role.Principal, "00010001", "00010002", false)]
+    [InlineData(Role.PartyOffice, "00010001", "0001", false)]
+    [InlineData(Role.DeptHead, "000100010001", "000100010001", true)]
+    [InlineData(Role.DeptHead, "000100010001", "000100010002", false)]
+    [InlineData(Role.LeaderInCharge, "000100010001", "000100010001", true)]
+    [InlineData(Role.Staff, "000100010001", "000100010001", true)]
+    [InlineData(Role.Staff, "00010001", "000100010001", false)]
+    [InlineData(Role.Helper, "00010001", "00010001", false)]
+    public void Each_role_reads_what_its_grant_reaches(Role role, string grantPath, string target, bool canRead) =>
+        Assert.Equal(canRead, With(G(role, grantPath)).CanRead(target));
+
+    [Fact]
+    public void An_agency_reads_its_own_subtree_and_the_units_it_supervises_but_nothing_else()
+    {
+        var scope = With(G(Role.Agency, "00010003", "00010001"));
+        Assert.True(scope.CanRead("00010003"));
+        Assert.True(scope.CanRead("000100010002"));
+        Assert.False(scope.CanRead("00010002"));
+        Assert.False(scope.CanRead("0001"));
+    }
+
+    [Fact]
+    public void A_leader_in_charge_of_two_departments_reads_both()
+    {
+        var scope = With(G(Role.LeaderInCharge, "000100010001"), G(Role.LeaderInCharge, "000100010002"));
+        Assert.True(scope.CanRead("000100010001"));
+        Assert.True(scope.CanRead("000100010002"));
+        Assert.False(scope.CanRead("00010001"));
+        Assert.Equal(2, scope.ReadablePrefixes.Count);
+    }
+
+    [Fact]
+    public void Nested_grants_collapse_to_the_outermost_subtree()
+    {
+        var scope = With(G(Role.Principal, "00010001"), G(Role.DeptHead, "000100010001"), G(Role.Staff, "000100010002"));
+        Assert.Equal(["00010001"], scope.ReadablePrefixes);
+        Assert.Empty(scope.ReadableExact);
+    }
+
+    [Fact]
+    public void The_org_structure_is_kept_by_admins_and_the_party_office_only()
+    {
+        Assert.True(With(G(Role.PartyOffice, "00010001")).CanManageOrg("000100010001"));
+        Assert.False(With(G(Role.PartyOffice, "00010001")).CanManageOrg("00010002"));
+        Assert.False(With(G(Role.Principal, "00010001")).CanManageOrg("000100010001"));
+        Assert.False(With(G(Role.Commission, "0001")).CanManageOrg("00010001"));
+        Assert.True(With(G(Role.Admin, "0001")).CanManageOrg("00010001"));
+        Assert.False(With(G(Role.Admin, "0001")).CanManageOrg(null));
+        Assert.True(With(new ResolvedGrant(Role.Admin, null, null, [])).CanManageOrg(null));
+    }
+
+    [Fact]
+    public void A_subtree_admin_grants_only_inside_its_subtree_and_never_system_wide()
+    {
+        var admin = With(G(Role.Admin, "0001"));
+        Assert.True(admin.CanGrant(Role.Staff, "000100010001"));
+        Assert.False(admin.CanGrant(Role.Staff, "0002"));
+        Assert.False(admin.CanGrant(Role.Admin, null));
+        var system = With(new ResolvedGrant(Role.Admin, null, null, []));
+        Assert.True(system.CanGrant(Role.Admin, null));
+        Assert.True(system.ReadsEverything);
+        Assert.False(With(G(Role.PartyOffice, "0001")).CanGrant(Role.Staff, "00010001"));
+    }
+
+    [Fact]
+    public void Role_codes_follow_the_design()
+    {
+        Assert.Equal(["staff", "dept_head", "leader_in_charge", "principal", "party_office", "agency", "commission", "helper", "admin"],
+            Roles.Every.Select(r => r.Code()));
+        Assert.Equal(Role.LeaderInCharge, Roles.Parse("leader_in_charge"));
+        Assert.Null(Roles.Parse("boss"));
+    }
+}
