@@ -71,11 +71,13 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        if (!http.Request.Path.StartsWithSegments("/api")) return false;
+        // By now the request path is already the error page's; the feature keeps the original one.
+        var path = http.Features.Get<IExceptionHandlerFeature>()?.Path ?? http.Request.Path;
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)) return false;
         var problem = Problems.FromException(exception);
         if (problem is null)
         {
-            log.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
+            log.LogError(exception, "Unhandled error on {Path}", path);
             problem = Problems.Create(500, "服务器内部错误", "处理请求时发生错误，请稍后重试或联系管理员", null);
         }
         http.Response.StatusCode = problem.Status ?? 500;

@@ -19,6 +19,9 @@ public static class Startup
 
         services.AddLianfangDatabase(config, builder.Environment.ContentRootPath);
         services.AddHttpContextAccessor();
+        // Chinese stays Chinese in the HTML instead of &#x...; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<CurrentUser>();
         services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<CurrentUser>());
 

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test: unit, integration (SQLite and PostgreSQL) and browser tests.
+# Installs what the tests need when missing (Chromium, CJK fonts, PostgreSQL; apt-get as root)
+# and starts a throwaway PostgreSQL on 127.0.0.1 for the run.
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/ensure-test-deps.sh
+
+pg_dir=$(mktemp -d)
+cleanup() { scripts/postgres.sh stop "$pg_dir" >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
+trap cleanup EXIT
+export LIANFANG_TEST_POSTGRES=$(scripts/postgres.sh start "$pg_dir")
+
+dotnet tool restore >/dev/null
+dotnet build Lianfang.slnx -c Release --nologo -v quiet
+# Each provider's migrations must match the model.
+for ctx in SqliteAppDbContext PostgresAppDbContext; do
+  dotnet ef migrations has-pending-model-changes --project src/Lianfang.Web --context "$ctx" --no-build --configuration Release >/dev/null \
+    || { echo "Pending model changes for $ctx: run scripts/add-migration.sh <Name>" >&2; exit 1; }
+done
+for project in tests/Lianfang.Core.Tests tests/Lianfang.Web.Tests tests/Lianfang.BrowserTests; do
+  dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" | grep -vE '^\s+(Passed|Test run for|A total of)' || exit 1
+done
+echo "All tests passed."

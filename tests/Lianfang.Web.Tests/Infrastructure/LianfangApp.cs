@@ -1,0 +1,104 @@
+using Lianfang.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Lianfang.Web.Tests.Infrastructure;
+
+public enum Db { Sqlite, Postgres }
+
+/// <summary>The real app on a fresh database of its own (a temp SQLite file, or a new PostgreSQL database).</summary>
+public sealed class LianfangApp : WebApplicationFactory<Program>
+{
+    public const string AdminPassword = "Admin-test-password-2026";
+    public const string Password = "Test-password-2026";
+
+    private readonly string _connectionString;
+    private readonly string? _postgresDatabase;
+    private readonly Dictionary<string, string?> _settings;
+
+    public LianfangApp(Db db, Dictionary<string, string?>? settings = null)
+    {
+        Db = db;
+        _settings = settings ?? [];
+        if (db == Db.Sqlite)
+        {
+            var dir = Path.Combine(Path.GetTempPath(), "lianfang-tests");
+            Directory.CreateDirectory(dir);
+            DatabaseFile = Path.Combine(dir, $"{Guid.NewGuid():N}.db");
+            _connectionString = $"Data Source={DatabaseFile}";
+        }
+        else
+        {
+            var server = PostgresServer.ConnectionString;
+            _postgresDatabase = $"lianfang_t_{Guid.NewGuid():N}";
+            using (var conn = new NpgsqlConnection(server))
+            {
+                conn.Open();
+                using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_postgresDatabase}\"", conn);
+                cmd.ExecuteNonQuery();
+            }
+            _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ToString();
+        }
+    }
+
+    public Db Db { get; }
+    public string? DatabaseFile { get; }
+    public string ConnectionString => _connectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Db.ToString());
+        builder.UseSetting("ConnectionStrings:Default", _connectionString);
+        builder.UseSetting("LIANFANG_ADMIN_PASSWORD", AdminPassword);
+        builder.UseSetting("Lianfang:LoginPerMinute", "100000");
+        foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+        // Hashing at full strength makes each login ~100 ms; the tests log in hundreds of times.
+        builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000));
+    }
+
+    public T WithDb<T>(Func<AppDbContext, T> work)
+    {
+        using var scope = Services.CreateScope();
+        return work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        if (DatabaseFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { DatabaseFile, DatabaseFile + "-wal", DatabaseFile + "-shm" }) File.Delete(f);
+        }
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var conn = new NpgsqlConnection(PostgresServer.ConnectionString);
+            conn.Open();
+            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", conn);
+            cmd.ExecuteNonQuery();
+        }
+    }
+}
+
+/// <summary>The PostgreSQL server that ./test.sh starts on 127.0.0.1 and names in LIANFANG_TEST_POSTGRES.</summary>
+public static class PostgresServer
+{
+    public static string ConnectionString =>
+        Environment.GetEnvironmentVariable("LIANFANG_TEST_POSTGRES") is { Length: > 0 } cs ? cs
+        : throw new InvalidOperationException(
+            "The PostgreSQL tests need a server: run ./test.sh (it starts one on 127.0.0.1), " +
+            "or set LIANFANG_TEST_POSTGRES to a connection string of a server where the user may create databases.");
+}
