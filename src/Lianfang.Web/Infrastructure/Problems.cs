@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Lianfang.Core;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianfang.Web.Infrastructure;
 
 /// <summary>One problem with the input: the field (and for imports the sheet, row and column) and what is wrong.</summary>
-public sealed record FieldError(string Field, string Message, int? Row = null, string? Sheet = null, string? Column = null);
+public sealed record FieldError(string Field, string Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Row = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Sheet = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Column = null);
 
 /// <summary>Several problems at once, e.g. every bad row of an imported file.</summary>
 public sealed class ValidationFailedException(IReadOnlyList<FieldError> errors, string detail, int status = StatusCodes.Status400BadRequest)
@@ -53,7 +57,9 @@ public static class Problems
 
     private static ProblemDetails JsonProblem(JsonException j)
     {
-        var field = (j.Path ?? "$").TrimStart('$', '.');
+        // A syntax error (the reader's inner exception) is about the body, not the field it stopped at.
+        var syntax = j.InnerException?.GetType().Name == "JsonReaderException";
+        var field = syntax ? "" : (j.Path ?? "$").TrimStart('$', '.');
         var message = string.IsNullOrEmpty(field) ? "请求内容不是有效的 JSON" : $"字段 {field} 的值类型或取值无效";
         return Create(400, "请求数据有误", message, [new(string.IsNullOrEmpty(field) ? "body" : field, message)]);
     }

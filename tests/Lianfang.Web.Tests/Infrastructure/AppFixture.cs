@@ -11,7 +11,7 @@ namespace Lianfang.Web.Tests.Infrastructure;
 public abstract class AppFixture(Db db) : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, string> _tokens = new();
-    private World? _world;
+    private World? _world, _other;
 
     public LianfangApp App { get; private set; } = null!;
     public Db Db => db;
@@ -32,6 +32,9 @@ public abstract class AppFixture(Db db) : IAsyncLifetime
 
     /// <summary>A shared world (a commission with units, people and one account per role), built on first use.</summary>
     public async Task<World> WorldAsync() => _world ??= await World.CreateAsync(this, "共用");
+
+    /// <summary>A second world, to check that nobody in the first one sees into it.</summary>
+    public async Task<World> OtherWorldAsync() => _other ??= await World.CreateAsync(this, "他方");
 
     public HttpClient Anonymous() => App.CreateClient();
 
