@@ -13,6 +13,7 @@ public sealed class OrgUnit : IVersioned
         if (!OrgRules.CanContain(parent?.Kind, kind))
             throw new DomainException("kind", OrgRules.ContainmentError(parent?.Kind, kind));
         Kind = kind;
+        Parent = parent;
         ParentId = parent?.Id;
         Path = path;
     }
@@ -21,6 +22,8 @@ public sealed class OrgUnit : IVersioned
     public string Name { get; private set; }
     public OrgUnitKind Kind { get; private set; }
     public int? ParentId { get; private set; }
+    /// <summary>Set when built in memory so a parent created in the same save gets its id wired in.</summary>
+    public OrgUnit? Parent { get; private set; }
     public string Path { get; private set; }
     public int Version { get; set; }
 
@@ -54,6 +57,7 @@ public sealed class OrgUnit : IVersioned
             if (!OrgPath.IsAncestorOrSelf(oldPath, d.Path) || d == this) continue;
             d.Path = newPath + d.Path[oldPath.Length..];
         }
+        Parent = newParent;
         ParentId = newParent.Id;
         Path = newPath;
     }

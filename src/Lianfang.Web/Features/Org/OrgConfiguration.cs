@@ -14,7 +14,7 @@ internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         b.Property(u => u.Version).IsConcurrencyToken();
         b.HasIndex(u => u.Path).IsUnique();
         b.HasIndex(u => new { u.ParentId, u.Name }).IsUnique();
-        b.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(u => u.Supervises).WithOne().HasForeignKey(s => s.AgencyId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(u => u.Supervises).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

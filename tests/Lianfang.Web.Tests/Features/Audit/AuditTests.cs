@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Net;
+using Lianfang.Web.Infrastructure;
+using Lianfang.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianfang.Web.Tests.Features.Audit;
+
+public abstract class AuditTests(AppFixture f)
+{
+    [Fact]
+    public async Task A_rename_is_recorded_with_actor_and_before_after_values()
+    {
+        var w = await World.CreateAsync(f, "审计");
+        var office = await f.As(w.Users["party_office"]);
+        await office.Put($"/api/v1/org-units/{w.D2}", new { name = "党政办公室", kind = "Department", parentId = w.U1 }).Expect(HttpStatusCode.OK);
+
+        var page = await (await f.As(w.Users["commission"])).GetAsync("/api/v1/audit?entityType=OrgUnit").Expect(HttpStatusCode.OK);
+        var rename = page.GetProperty("items").EnumerateArray().First(e => e.GetProperty("entityId").GetString() == w.D2.ToString());
+        Assert.Equal("Update", rename.GetProperty("action").GetString());
+        Assert.Equal(w.Users["party_office"], rename.GetProperty("userName").GetString());
+        Assert.Contains("\"Name\":[\"办公室\",\"党政办公室\"]", rename.GetProperty("changes").GetString());
+        Assert.Equal(64, rename.GetProperty("hash").GetString()!.Length);
+    }
+
+    [Fact]
+    public async Task Secrets_never_reach_the_audit_trail()
+    {
+        var w = await f.WorldAsync();
+        var events = await f.App.WithDbAsync(db => db.AuditEvents.Where(e => e.EntityType == "AppUser").Select(e => e.Changes).ToListAsync());
+        Assert.NotEmpty(events);
+        Assert.All(events, c => Assert.DoesNotContain("PasswordHash", c));
+        Assert.All(events, c => Assert.DoesNotContain("SecurityStamp", c));
+        Assert.Contains(events, c => c.Contains(w.Users["staff"]));
+    }
+
+    [Fact]
+    public async Task Audit_is_read_within_scope_and_not_by_unit_roles()
+    {
+        var w = await f.WorldAsync();
+        var other = await f.OtherWorldAsync();
+        var commission = await (await f.As(w.Users["commission"])).GetAsync("/api/v1/audit?pageSize=200&entityType=OrgUnit").Expect(HttpStatusCode.OK);
+        var ids = commission.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("entityId").GetString()).ToHashSet();
+        Assert.Contains(w.D1.ToString(), ids);
+        Assert.DoesNotContain(other.D1.ToString(), ids);
+        await (await f.As(w.Users["principal"])).GetAsync("/api/v1/audit").Expect(HttpStatusCode.Forbidden);
+        await (await f.As(w.Users["commission"])).PostAsync("/api/v1/audit/verify", null).Expect(HttpStatusCode.Forbidden);
+        var verified = await f.Admin.PostAsync("/api/v1/audit/verify", null).Expect(HttpStatusCode.OK);
+        Assert.True(verified.GetProperty("ok").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_database_refuses_to_edit_or_delete_audit_rows()
+    {
+        await f.WorldAsync();
+        await Assert.ThrowsAnyAsync<Exception>(() => f.App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEvents\" SET \"UserName\" = 'x'")));
+        await Assert.ThrowsAnyAsync<Exception>(() => f.App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEvents\"")));
+    }
+
+    [Fact]
+    public async Task Verify_detects_a_row_tampered_behind_the_apps_back()
+    {
+        using var app = new LianfangApp(f.Db);
+        var fixture = new IsolatedFixture(app);
+        var admin = await fixture.AdminAsync();
+        var c = (await admin.Post("/api/v1/org-units", new { name = "篡改测试纪委", kind = "Commission" }).Expect(HttpStatusCode.Created)).Id();
+        await admin.Post("/api/v1/org-units", new { name = "某局", kind = "Unit", parentId = c }).Expect(HttpStatusCode.Created);
+        Assert.True((await app.WithDbAsync(Commands.VerifyAuditAsync)).Ok);
+
+        // Someone with database access drops the guard and rewrites history.
+        await app.WithDbAsync(async db =>
+        {
+            if (f.Db == Db.Sqlite) await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEvents_no_update");
+            else await db.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_events_no_change ON \"AuditEvents\"");
+            var seq = await db.AuditEvents.Where(e => e.EntityType == "OrgUnit").OrderByDescending(e => e.Seq).Select(e => e.Seq).FirstAsync();
+            await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEvents\" SET \"Changes\" = '{{}}' WHERE \"Seq\" = {seq}");
+            return seq;
+        });
+        var result = await app.WithDbAsync(Commands.VerifyAuditAsync);
+        Assert.False(result.Ok);
+        Assert.Contains("篡改", result.Reason);
+    }
+
+    [Fact]
+    public async Task The_migrate_and_verify_audit_commands_run_as_a_real_process()
+    {
+        if (f.Db != Db.Sqlite) { await RunCommandOnPostgres(); return; }
+        var file = Path.Combine(Path.GetTempPath(), $"lianfang-cmd-{Guid.NewGuid():N}.db");
+        try
+        {
+            var (code, output) = await Run("migrate", $"Data Source={file}", "Sqlite");
+            Assert.True(code == 0, output);
+            Assert.Contains("数据库已迁移到最新版本（SQLite）", output);
+            (code, output) = await Run("verify-audit", $"Data Source={file}", "Sqlite");
+            Assert.True(code == 0, output);
+            Assert.Contains("审计日志完整", output);
+            (code, output) = await Run("frobnicate", $"Data Source={file}", "Sqlite");
+            Assert.Equal(64, code);
+        }
+        finally { Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); File.Delete(file); }
+    }
+
+    private async Task RunCommandOnPostgres()
+    {
+        using var app = new LianfangApp(Db.Postgres);
+        var (code, output) = await Run("migrate", app.ConnectionString, "Postgres");
+        Assert.True(code == 0, output);
+        Assert.Contains("PostgreSQL", output);
+    }
+
+    private static async Task<(int Code, string Output)> Run(string command, string connectionString, string provider)
+    {
+        var psi = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, command])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        psi.Environment["ConnectionStrings__Default"] = connectionString;
+        psi.Environment["Database__Provider"] = provider;
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        return (p.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>A one-off app for a test that must not disturb the shared one.</summary>
+    private sealed class IsolatedFixture(LianfangApp app)
+    {
+        public async Task<HttpClient> AdminAsync()
+        {
+            var token = (await app.CreateClient().Post("/api/v1/auth/token", new { userName = "admin", password = LianfangApp.AdminPassword }).Expect(HttpStatusCode.OK))
+                .GetProperty("accessToken").GetString();
+            var c = app.CreateClient();
+            c.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            return c;
+        }
+    }
+}
+
+[Collection("sqlite")] public sealed class AuditTests_Sqlite(SqliteFixture f) : AuditTests(f);
+[Collection("postgres")] public sealed class AuditTests_Postgres(PostgresFixture f) : AuditTests(f);

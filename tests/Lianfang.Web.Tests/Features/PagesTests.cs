@@ -1,0 +1,150 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Lianfang.Web.Tests.Infrastructure;
+
+namespace Lianfang.Web.Tests.Features;
+
+public abstract class PagesTests(AppFixture f)
+{
+    [Fact]
+    public async Task The_login_page_answers_anonymously_and_other_pages_redirect_to_it()
+    {
+        var client = f.App.CreateClient(new() { AllowAutoRedirect = false });
+        var login = await client.GetAsync("/Account/Login");
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Contains("廉政风险防控管理系统", await login.Content.ReadAsStringAsync());
+        var org = await client.GetAsync("/Org");
+        Assert.Equal(HttpStatusCode.Redirect, org.StatusCode);
+        Assert.StartsWith("/Account/Login", org.Headers.Location!.PathAndQuery.Replace("http://localhost", ""));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_stays_on_the_login_page_with_a_message()
+    {
+        var client = new PageClient(f.App.CreateClient(new() { AllowAutoRedirect = false }));
+        var res = await client.SubmitAsync("/Account/Login", new() { ["Input.UserName"] = "admin", ["Input.Password"] = "wrong-password" });
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        Assert.Contains("用户名或密码错误", await res.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_principal_browses_its_unit_tree_and_gets_404_for_another_commission()
+    {
+        var w = await f.WorldAsync();
+        var other = await f.OtherWorldAsync();
+        var page = await PageClient.LoginAsync(f, w.Users["principal"]);
+        var doc = await page.GetAsync($"/Org?id={w.D1}");
+        var text = PageClient.Text(doc);
+        Assert.Contains("财务处", doc.QuerySelector("h1")!.TextContent);
+        Assert.Contains("会计", text);
+        Assert.Contains("王芳", text);
+        Assert.NotNull(doc.QuerySelector($".lf-tree a[href='/Org?id={w.U1}']"));
+        Assert.Null(doc.QuerySelector($".lf-tree a[href='/Org?id={w.U2}']"));
+        Assert.Null(doc.QuerySelector("a[href^='/Org/Edit']")); // a principal reads, the party office edits
+        await page.GetAsync($"/Org?id={other.D1}", HttpStatusCode.NotFound);
+        await page.GetAsync($"/Org?id={w.D3}", HttpStatusCode.NotFound);
+        await page.GetAsync($"/Org/Person?id={other.X1}", HttpStatusCode.NotFound);
+        await page.GetAsync("/Admin/Users", HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_party_office_adds_a_department_post_and_person_through_the_forms()
+    {
+        var w = await World.CreateAsync(f, "表单");
+        var page = await PageClient.LoginAsync(f, w.Users["party_office"]);
+        var res = await page.SubmitAsync($"/Org/Edit?parentId={w.U1}", new() { ["Input.Name"] = "纪检监察室", ["Input.Kind"] = "Department", ["Input.ParentId"] = w.U1.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
+        var newId = int.Parse(res.Headers.Location!.OriginalString.Split("id=")[1]);
+
+        res = await page.SubmitAsync($"/Org/Post?unitId={newId}", new() { ["Input.Name"] = "纪检监察室主任", ["Input.Tier"] = "Middle", ["Input.Duties"] = "监督执纪" });
+        Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
+        var postId = (await f.Admin.GetAsync($"/api/v1/org-units/{newId}/posts").Expect(HttpStatusCode.OK))[0].Id();
+        res = await page.SubmitAsync($"/Org/Person?unitId={newId}", new() { ["Input.Name"] = "林峰", ["Input.Title"] = "主任", ["Input.PostId"] = postId.ToString(), ["Input.AppointedOn"] = "2022-01-10" });
+        Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
+
+        var doc = await page.GetAsync($"/Org?id={newId}");
+        var text = PageClient.Text(doc);
+        Assert.Contains("纪检监察室主任", text);
+        Assert.Contains("中层岗位", text);
+        Assert.Contains("林峰", text);
+        Assert.Contains("2022-01-10", text);
+    }
+
+    [Fact]
+    public async Task A_form_error_is_shown_next_to_the_form_and_saves_nothing()
+    {
+        var w = await World.CreateAsync(f, "重名");
+        var page = await PageClient.LoginAsync(f, w.Users["party_office"]);
+        var res = await page.SubmitAsync($"/Org/Edit?parentId={w.U1}", new() { ["Input.Name"] = "财务处", ["Input.Kind"] = "Department", ["Input.ParentId"] = w.U1.ToString() });
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        var doc = new HtmlParser().ParseDocument(await res.Content.ReadAsStringAsync());
+        Assert.Contains("同一上级下已有名为“财务处”的机构", doc.QuerySelector(".alert-danger")!.TextContent);
+        var units = await f.Admin.GetAsync("/api/v1/org-units").Expect(HttpStatusCode.OK);
+        Assert.Single(units.EnumerateArray(), u => u.GetProperty("name").GetString() == "财务处" && u.GetProperty("parentId").GetInt32() == w.U1);
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_refused()
+    {
+        var w = await f.WorldAsync();
+        var page = await PageClient.LoginAsync(f, w.Users["party_office"]);
+        var res = await page.Http.PostAsync($"/Org/Edit?parentId={w.U1}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Name"] = "伪造请求", ["Input.Kind"] = "Department", ["Input.ParentId"] = w.U1.ToString(),
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, res.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pages_carry_security_headers_and_no_inline_script()
+    {
+        var res = await f.App.CreateClient().GetAsync("/Account/Login");
+        var csp = res.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Equal("nosniff", res.Headers.GetValues("X-Content-Type-Options").Single());
+        var doc = new HtmlParser().ParseDocument(await res.Content.ReadAsStringAsync());
+        Assert.All(doc.Scripts, s => Assert.False(string.IsNullOrEmpty(s.Source)));
+        Assert.Empty(doc.QuerySelectorAll("[style]"));
+        var cookie = (await PageClient.LoginAsync(f, "admin", LianfangApp.AdminPassword)).Http;
+        Assert.NotNull(cookie);
+    }
+
+    [Fact]
+    public async Task The_login_cookie_is_httponly_and_samesite_strict()
+    {
+        var client = new PageClient(f.App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false }));
+        var login = await client.Http.GetAsync("/Account/Login");
+        var doc = new HtmlParser().ParseDocument(await login.Content.ReadAsStringAsync());
+        var token = doc.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        var antiforgeryCookie = login.Headers.GetValues("Set-Cookie").First(c => c.StartsWith(".AspNetCore.Antiforgery"));
+        var req = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.UserName"] = "admin", ["Input.Password"] = LianfangApp.AdminPassword, ["__RequestVerificationToken"] = token,
+            }),
+        };
+        req.Headers.Add("Cookie", antiforgeryCookie.Split(';')[0]);
+        var res = await client.Http.SendAsync(req);
+        var auth = res.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("lianfang="));
+        Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", auth, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Admin_pages_list_users_and_the_audit_trail()
+    {
+        var w = await f.WorldAsync();
+        var admin = await PageClient.LoginAsync(f, "admin", LianfangApp.AdminPassword);
+        var users = await admin.GetAsync($"/Admin/Users?q={w.Users["principal"]}");
+        Assert.Contains("主要负责人 · 卫健委", PageClient.Text(users));
+        var audit = await admin.GetAsync("/Audit?entityType=OrgUnit");
+        Assert.Contains("派驻组", PageClient.Text(audit));
+        var verify = await admin.SubmitAsync("/Audit", [], "Verify");
+        Assert.Contains("审计日志完整", await verify.Content.ReadAsStringAsync());
+    }
+}
+
+[Collection("sqlite")] public sealed class PagesTests_Sqlite(SqliteFixture f) : PagesTests(f);
+[Collection("postgres")] public sealed class PagesTests_Postgres(PostgresFixture f) : PagesTests(f);
