@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs, when missing, what the tests use from Debian: Chromium (browser tests), CJK fonts
+# Installs, when missing, what the build and tests use from Debian: npm (front-end packages), Chromium (browser tests), CJK fonts
 # (readable screenshots), PostgreSQL (the Postgres suite). Needs root for apt-get.
 set -euo pipefail
 need=()
+command -v npm >/dev/null || need+=(nodejs npm)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)

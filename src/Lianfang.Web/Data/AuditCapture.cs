@@ -54,7 +54,10 @@ internal static class AuditCapture
                 var after = e.State == EntityState.Deleted ? null : p.CurrentValue;
                 if (e.State == EntityState.Modified && !p.IsModified) continue;
                 if (e.State == EntityState.Modified && Equals(before, after)) continue;
+                if (e.State == EntityState.Added && after is null) continue;
                 if (secretEntity && p.Metadata.Name == "Value") { before = before is null ? null : "***"; after = after is null ? null : "***"; }
+                if (before is Enum) before = before.ToString(); // names, not numbers, so the trail reads on its own
+                if (after is Enum) after = after.ToString();
                 changes[p.Metadata.Name] = [before, after];
             }
             if (e.State == EntityState.Modified && changes.Count == 0) continue;

@@ -18,6 +18,7 @@ public static class Startup
         var config = builder.Configuration;
 
         services.AddLianfangDatabase(config, builder.Environment.ContentRootPath);
+        Clock.Configure(config["Lianfang:TimeZone"]);
         services.AddHttpContextAccessor();
         // Chinese stays Chinese in the HTML instead of &#x...; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

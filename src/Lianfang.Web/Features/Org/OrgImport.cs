@@ -100,7 +100,7 @@ public static class OrgImport
             try
             {
                 var person = new Person(unit.Unit, name, row["职务"], date);
-                if (post is not null) person.AssignPost(post, date ?? DateOnly.FromDateTime(DateTime.Now));
+                if (post is not null) person.AssignPost(post, date ?? Clock.Today);
                 plan.People.Add(person);
             }
             catch (DomainException e) { row.Error(errors, Column(e.Field, "姓名"), e.Message); }

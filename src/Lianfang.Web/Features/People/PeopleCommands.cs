@@ -113,5 +113,5 @@ public static class PeopleCommands
             throw DomainException.Conflict("name", $"该机构已有名为“{name}”的岗位");
     }
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    private static DateOnly Today => Clock.Today;
 }

@@ -1,0 +1,17 @@
+namespace Lianfang.Web.Infrastructure;
+
+/// <summary>Times are stored in UTC and shown in the users' time zone (Beijing unless configured).</summary>
+public static class Clock
+{
+    private static TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static void Configure(string? zoneId)
+    {
+        if (!string.IsNullOrWhiteSpace(zoneId)) _zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+    }
+
+    public static DateTime Local(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
+
+    public static DateOnly Today => DateOnly.FromDateTime(Local(DateTime.UtcNow));
+}
