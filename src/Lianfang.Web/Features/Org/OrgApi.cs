@@ -2,6 +2,7 @@ using Lianfang.Core.Org;
 using Lianfang.Web.Data;
 using Lianfang.Web.Features.People;
 using Lianfang.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Features.Org;
@@ -55,6 +56,7 @@ public static class OrgApi
         }).WithTags("人员").WithSummary("机构的人员");
 
         g.MapPost("/{id:int}/import", OrgImportApi.ImportAsync).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(Uploads.MaxBytes + 64 * 1024))
             .WithSummary("从 Excel 导入下级机构、岗位和人员；任何一行有误则整表不导入并逐行报告（422）")
             .ProducesProblem(422);
     }
