@@ -1,7 +1,7 @@
 using Lianfang.Core;
 using Lianfang.Core.Audit;
 using Lianfang.Core.Org;
-using Lianfang.Web.Features.Accounts;
+using Lianfang.Web.Features.Account;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -82,21 +82,6 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
             AuditEvents.Add(ev);
         }
         await base.SaveChangesAsync(true, ct);
-    }
-
-    /// <summary>Records an action that changes no entity (login, export, verification).</summary>
-    public async Task AuditActionAsync(string action, string entityType, string entityId, string? orgPath, string details, CancellationToken ct = default)
-    {
-        await using var tx = await Database.BeginTransactionAsync(ct);
-        if (IsPostgres) await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243001)", ct);
-        else await Database.ExecuteSqlRawAsync("UPDATE AuditEvents SET Seq = Seq WHERE 0", ct); // take SQLite's write lock first
-        var last = await AuditEvents.AsNoTracking().OrderByDescending(e => e.Seq)
-            .Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(ct);
-        var (userId, userName) = actor.Current;
-        AuditEvents.Add(new AuditEvent((last?.Seq ?? 0) + 1, DateTime.UtcNow, userId, userName, action, entityType,
-            entityId, orgPath, details, last?.Hash ?? AuditChain.Genesis));
-        await base.SaveChangesAsync(true, ct);
-        await tx.CommitAsync(ct);
     }
 }
 

@@ -1,4 +1,4 @@
-using Lianfang.Web.Features.Accounts;
+using Lianfang.Web.Features.Account;
 using Lianfang.Web.Features.Audit;
 using Lianfang.Web.Features.Org;
 using Lianfang.Web.Features.People;
@@ -11,7 +11,7 @@ public static class Api
     public static void MapLianfangApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
-        AccountsApi.Map(api);
+        AccountApi.Map(api);
         OrgApi.Map(api);
         PeopleApi.Map(api);
         AuditApi.Map(api);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Lianfang.Core.Access;
 using Lianfang.Web.Data;
-using Lianfang.Web.Features.Accounts;
+using Lianfang.Web.Features.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

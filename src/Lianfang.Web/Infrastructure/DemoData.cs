@@ -1,7 +1,7 @@
 using Lianfang.Core.Access;
 using Lianfang.Core.Org;
 using Lianfang.Web.Data;
-using Lianfang.Web.Features.Accounts;
+using Lianfang.Web.Features.Account;
 using Lianfang.Web.Features.Org;
 using Lianfang.Web.Features.People;
 using Microsoft.AspNetCore.Identity;

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Lianfang.Web.Data;
-using Lianfang.Web.Features.Accounts;
+using Lianfang.Web.Features.Account;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Lianfang.Web.Features.Accounts;
+using Lianfang.Web.Features.Account;
 using Lianfang.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

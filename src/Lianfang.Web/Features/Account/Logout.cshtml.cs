@@ -1,4 +1,4 @@
-using Lianfang.Web.Features.Accounts;
+using Lianfang.Web.Features.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

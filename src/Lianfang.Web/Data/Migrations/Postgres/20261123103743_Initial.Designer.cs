@@ -246,7 +246,7 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.ToTable("PostAssignments");
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -325,7 +325,7 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.ToTable("Users", (string)null);
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.UserGrant", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.UserGrant", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -503,7 +503,7 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Navigation("Post");
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>
                 {
                     b.HasOne("Lianfang.Core.Org.Person", "Person")
                         .WithMany()
@@ -513,14 +513,14 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.UserGrant", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.UserGrant", b =>
                 {
                     b.HasOne("Lianfang.Core.Org.OrgUnit", "OrgUnit")
                         .WithMany()
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Lianfang.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
                         .WithMany("Grants")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -531,7 +531,7 @@ namespace Lianfang.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
                 {
-                    b.HasOne("Lianfang.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -540,7 +540,7 @@ namespace Lianfang.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<int>", b =>
                 {
-                    b.HasOne("Lianfang.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -549,7 +549,7 @@ namespace Lianfang.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<int>", b =>
                 {
-                    b.HasOne("Lianfang.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -566,7 +566,7 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Navigation("Assignments");
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>
                 {
                     b.Navigation("Grants");
                 });

@@ -243,7 +243,7 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.ToTable("PostAssignments");
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -322,7 +322,7 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.ToTable("Users", (string)null);
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.UserGrant", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.UserGrant", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -500,7 +500,7 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Navigation("Post");
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>
                 {
                     b.HasOne("Lianfang.Core.Org.Person", "Person")
                         .WithMany()
@@ -510,14 +510,14 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.UserGrant", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.UserGrant", b =>
                 {
                     b.HasOne("Lianfang.Core.Org.OrgUnit", "OrgUnit")
                         .WithMany()
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Lianfang.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
                         .WithMany("Grants")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -528,7 +528,7 @@ namespace Lianfang.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
                 {
-                    b.HasOne("Lianfang.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -537,7 +537,7 @@ namespace Lianfang.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<int>", b =>
                 {
-                    b.HasOne("Lianfang.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -546,7 +546,7 @@ namespace Lianfang.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<int>", b =>
                 {
-                    b.HasOne("Lianfang.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -563,7 +563,7 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Navigation("Assignments");
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>
                 {
                     b.Navigation("Grants");
                 });

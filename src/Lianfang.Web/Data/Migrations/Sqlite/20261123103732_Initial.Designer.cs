@@ -231,7 +231,7 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.ToTable("PostAssignments");
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -308,7 +308,7 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.ToTable("Users", (string)null);
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.UserGrant", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.UserGrant", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -480,7 +480,7 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Navigation("Post");
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>
                 {
                     b.HasOne("Lianfang.Core.Org.Person", "Person")
                         .WithMany()
@@ -490,14 +490,14 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.UserGrant", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.UserGrant", b =>
                 {
                     b.HasOne("Lianfang.Core.Org.OrgUnit", "OrgUnit")
                         .WithMany()
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Lianfang.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
                         .WithMany("Grants")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -508,7 +508,7 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
                 {
-                    b.HasOne("Lianfang.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -517,7 +517,7 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<int>", b =>
                 {
-                    b.HasOne("Lianfang.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -526,7 +526,7 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<int>", b =>
                 {
-                    b.HasOne("Lianfang.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -543,7 +543,7 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Navigation("Assignments");
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>
                 {
                     b.Navigation("Grants");
                 });

@@ -228,7 +228,7 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.ToTable("PostAssignments");
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -305,7 +305,7 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.ToTable("Users", (string)null);
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.UserGrant", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.UserGrant", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -477,7 +477,7 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Navigation("Post");
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>
                 {
                     b.HasOne("Lianfang.Core.Org.Person", "Person")
                         .WithMany()
@@ -487,14 +487,14 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.UserGrant", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.UserGrant", b =>
                 {
                     b.HasOne("Lianfang.Core.Org.OrgUnit", "OrgUnit")
                         .WithMany()
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Lianfang.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
                         .WithMany("Grants")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -505,7 +505,7 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
                 {
-                    b.HasOne("Lianfang.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -514,7 +514,7 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<int>", b =>
                 {
-                    b.HasOne("Lianfang.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -523,7 +523,7 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<int>", b =>
                 {
-                    b.HasOne("Lianfang.Web.Features.Accounts.AppUser", null)
+                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -540,7 +540,7 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Navigation("Assignments");
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Accounts.AppUser", b =>
+            modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>
                 {
                     b.Navigation("Grants");
                 });

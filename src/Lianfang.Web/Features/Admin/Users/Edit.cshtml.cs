@@ -1,7 +1,7 @@
 using Lianfang.Core;
 using Lianfang.Core.Access;
 using Lianfang.Web.Data;
-using Lianfang.Web.Features.Accounts;
+using Lianfang.Web.Features.Account;
 using Lianfang.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Lianfang.Web.Features.Accounts;
+namespace Lianfang.Web.Features.Account;
 
 public sealed class AppUser : IdentityUser<int>
 {

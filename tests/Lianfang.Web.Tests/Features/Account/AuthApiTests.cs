@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Lianfang.Web.Tests.Infrastructure;
 
-namespace Lianfang.Web.Tests.Features.Accounts;
+namespace Lianfang.Web.Tests.Features.Account;
 
 public abstract class AuthApiTests(AppFixture f)
 {

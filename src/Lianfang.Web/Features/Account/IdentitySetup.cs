@@ -2,7 +2,7 @@ using Lianfang.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
-namespace Lianfang.Web.Features.Accounts;
+namespace Lianfang.Web.Features.Account;
 
 public static class IdentitySetup
 {

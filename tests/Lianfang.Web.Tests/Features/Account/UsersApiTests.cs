@@ -1,7 +1,7 @@
 using System.Net;
 using Lianfang.Web.Tests.Infrastructure;
 
-namespace Lianfang.Web.Tests.Features.Accounts;
+namespace Lianfang.Web.Tests.Features.Account;
 
 public abstract class UsersApiTests(AppFixture f)
 {

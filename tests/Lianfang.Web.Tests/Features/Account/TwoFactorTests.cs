@@ -1,11 +1,11 @@
 using System.Net;
 using System.Security.Cryptography;
-using Lianfang.Web.Features.Accounts;
+using Lianfang.Web.Features.Account;
 using Lianfang.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Lianfang.Web.Tests.Features.Accounts;
+namespace Lianfang.Web.Tests.Features.Account;
 
 public abstract class TwoFactorTests(AppFixture f)
 {

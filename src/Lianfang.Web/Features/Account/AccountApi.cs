@@ -7,14 +7,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lianfang.Web.Features.Accounts;
+namespace Lianfang.Web.Features.Account;
 
 public sealed record TokenRequest(string? UserName, string? Password, string? TotpCode);
 public sealed record GrantDto(string? Role, int? OrgUnitId);
 public sealed record CreateUserRequest(string? UserName, string? Password, int? PersonId, string? DisplayName, List<GrantDto>? Grants);
 public sealed record UserDto(int Id, string UserName, string? DisplayName, int? PersonId, bool TwoFactorEnabled, bool LockedOut, IReadOnlyList<GrantDto> Grants);
 
-public static class AccountsApi
+public static class AccountApi
 {
     public static void Map(RouteGroupBuilder api)
     {
