@@ -33,3 +33,9 @@ public static class Text
         return v;
     }
 }
+
+/// <summary>Entities edited through forms carry a version so a stale edit is refused, never lost.</summary>
+public interface IVersioned
+{
+    int Version { get; set; }
+}

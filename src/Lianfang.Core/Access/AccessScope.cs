@@ -54,6 +54,10 @@ public sealed class AccessScope
 
     public bool Has(Role role) => Grants.Any(g => g.Role == role);
 
+    /// <summary>Holds one of the roles at this unit or above it.</summary>
+    public bool HasRoleOver(string orgPath, params Role[] roles) =>
+        Grants.Any(g => roles.Contains(g.Role) && g.OrgPath is not null && OrgPath.IsAncestorOrSelf(g.OrgPath, orgPath));
+
     public bool CanRead(string orgPath) =>
         ReadsEverything
         || ReadablePrefixes.Any(p => OrgPath.IsAncestorOrSelf(p, orgPath))

@@ -120,9 +120,3 @@ public static class OrgRules
             throw DomainException.Conflict("name", $"同一上级下已有名为“{name}”的机构");
     }
 }
-
-/// <summary>Entities edited through forms carry a version so a stale edit is refused, never lost.</summary>
-public interface IVersioned
-{
-    int Version { get; set; }
-}

@@ -1,6 +1,8 @@
 using Lianfang.Core;
 using Lianfang.Core.Audit;
 using Lianfang.Core.Org;
+using Lianfang.Core.Register;
+using Lianfang.Web.Features.Schemes;
 using Lianfang.Web.Features.Account;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -21,6 +23,10 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     public DbSet<Person> People => Set<Person>();
     public DbSet<PostAssignment> PostAssignments => Set<PostAssignment>();
     public DbSet<UserGrant> UserGrants => Set<UserGrant>();
+    public DbSet<SchemeRecord> Schemes => Set<SchemeRecord>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<RiskList> RiskLists => Set<RiskList>();
+    public DbSet<RiskPoint> RiskPoints => Set<RiskPoint>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

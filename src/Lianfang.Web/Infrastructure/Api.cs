@@ -15,5 +15,7 @@ public static class Api
         OrgApi.Map(api);
         PeopleApi.Map(api);
         AuditApi.Map(api);
+        Features.Schemes.SchemesApi.Map(api);
+        Features.Register.RegisterApi.Map(api);
     }
 }

@@ -53,8 +53,17 @@ public static class ScopeQueries
     public static IQueryable<Person> Visible(this IQueryable<Person> q, AccessScope s) =>
         s.ReadsEverything ? q : q.Where(PathIn<Person>(s, p => p.OrgUnit.Path, s.PersonId is { } pid ? p => p.Id == pid : null));
 
+    /// <summary>Lists in scope; a staff member (who reads only their own unit) sees only their own lists.</summary>
+    public static IQueryable<Lianfang.Core.Register.RiskList> Visible(this IQueryable<Lianfang.Core.Register.RiskList> q, AccessScope s) =>
+        s.ReadsEverything ? q : q.Where(PathIn<Lianfang.Core.Register.RiskList>(s, l => l.OrgUnit.Path,
+            s.PersonId is { } pid ? l => l.HolderPersonId == pid : null, exact: false));
+
+    public static IQueryable<Lianfang.Core.Register.RiskPoint> Visible(this IQueryable<Lianfang.Core.Register.RiskPoint> q, AccessScope s) =>
+        s.ReadsEverything ? q : q.Where(PathIn<Lianfang.Core.Register.RiskPoint>(s, p => p.OrgUnit.Path,
+            s.PersonId is { } pid ? p => p.List.HolderPersonId == pid : null, exact: false));
+
     /// <summary>Builds "path in any readable subtree (as a byte range) or equals a readable unit".</summary>
-    private static Expression<Func<T, bool>> PathIn<T>(AccessScope s, Expression<Func<T, string>> path, Expression<Func<T, bool>>? orElse)
+    private static Expression<Func<T, bool>> PathIn<T>(AccessScope s, Expression<Func<T, string>> path, Expression<Func<T, bool>>? orElse, bool exact = true)
     {
         var x = path.Parameters[0];
         var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
@@ -68,8 +77,8 @@ public static class ScopeQueries
             body = Expression.OrElse(body, Expression.AndAlso(
                 Expression.GreaterThanOrEqual(Cmp(prefix), zero), Expression.LessThan(Cmp(upper), zero)));
         }
-        foreach (var exact in s.ReadableExact)
-            body = Expression.OrElse(body, Expression.Equal(path.Body, Expression.Constant(exact)));
+        foreach (var unit in exact ? s.ReadableExact : [])
+            body = Expression.OrElse(body, Expression.Equal(path.Body, Expression.Constant(unit)));
         if (orElse is not null)
             body = Expression.OrElse(body, new ParameterReplacer(orElse.Parameters[0], x).Visit(orElse.Body));
         return Expression.Lambda<Func<T, bool>>(body, x);

@@ -18,3 +18,6 @@ public sealed class Pager(HttpRequest request, int page, int pageSize, int total
         return QueryHelpers.AddQueryString(request.Path, query);
     }
 }
+
+/// <summary>A page of a collection, as the API returns it: {total, items}.</summary>
+public sealed record Paged<T>(int Total, IReadOnlyList<T> Items);

@@ -25,6 +25,8 @@ public static class Startup
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<CurrentUser>();
         services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<Features.Schemes.SchemeStore>();
+        services.AddScoped<Features.Register.RegisterCommands>();
 
         // Keys live in the database so several app nodes share cookies and tokens.
         services.AddDataProtection().SetApplicationName("Lianfang").PersistKeysToDbContext<AppDbContext>();

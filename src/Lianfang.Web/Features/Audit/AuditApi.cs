@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianfang.Web.Features.Audit;
 
 public sealed record AuditEventDto(long Seq, DateTime At, string? UserName, string Action, string EntityType, string EntityId, string Changes, string Hash);
-public sealed record Paged<T>(int Total, IReadOnlyList<T> Items);
 
 public static class AuditApi
 {

@@ -1,0 +1,27 @@
+using Lianfang.Core.Access;
+using Lianfang.Core.Org;
+using Lianfang.Core.Schemes;
+
+namespace Lianfang.Core.Register;
+
+/// <summary>Who writes which list. A personal list is written by its holder alone (003: 任何人不得代替撰写).</summary>
+public static class ListAuthoring
+{
+    public static bool CanWrite(AccessScope scope, RiskList list, string orgPath)
+    {
+        if (list.HolderPersonId is { } holder) return scope.PersonId == holder;
+        return list.Scope switch
+        {
+            ListScope.Unit => scope.HasRoleOver(orgPath, Role.PartyOffice, Role.Principal),
+            _ => scope.HasRoleOver(orgPath, Role.DeptHead, Role.PartyOffice),
+        };
+    }
+
+    public static string WhoWrites(RiskList list) => list.HolderPersonId is not null
+        ? "个人清单只能由本人填写（任何人不得代替撰写）"
+        : list.Scope == ListScope.Unit ? "单位清单由本单位党办（政治处）或主要负责人填写" : "由处室（科室）负责人或本单位党办填写";
+
+    /// <summary>Campaigns are opened by the party office of the unit, the commission, or an admin.</summary>
+    public static bool CanOpenCampaign(AccessScope scope, string orgPath) =>
+        scope.HasRoleOver(orgPath, Role.PartyOffice, Role.Commission, Role.Admin) || scope.IsSystemAdmin;
+}

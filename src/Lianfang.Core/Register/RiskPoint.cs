@@ -1,0 +1,119 @@
+using Lianfang.Core.Schemes;
+
+namespace Lianfang.Core.Register;
+
+/// <summary>防控措施: what is done about a risk, of a kind and in a phase the scheme names.</summary>
+public sealed record ControlMeasure(string Text, string? Kind = null, string? Phase = null, string? Owner = null, DateOnly? Due = null);
+
+/// <summary>监督检查路径: 监督依据, 监督重点 and 监督方法.</summary>
+public sealed record SupervisionPath(string? Basis = null, string? Focus = null, IReadOnlyList<string>? Methods = null);
+
+/// <summary>相关责任人: 责任领导, 责任处室 and 责任人员.</summary>
+public sealed record Responsible(string? Leader = null, string? Department = null, IReadOnlyList<string>? Persons = null);
+
+/// <summary>The content of a risk point as written, validated against the list's scheme.</summary>
+public sealed record RiskPointContent(
+    string? CategoryCode, string? Description, string? Manifestation, string? LevelCode, string? ApprovedLevelCode,
+    int? PostId, IReadOnlyList<string>? Sources, IReadOnlyList<ControlMeasure>? Measures, SupervisionPath? Supervision, Responsible? Responsible);
+
+/// <summary>廉政风险点.</summary>
+public sealed class RiskPoint : IVersioned
+{
+    private RiskPoint() { CategoryCode = Description = LevelCode = SearchText = ""; }
+
+    public RiskPoint(RiskList list, int seq, Scheme scheme, RiskPointContent content, long? originId = null)
+    {
+        List = list;
+        ListId = list.Id;
+        CampaignId = list.CampaignId;
+        OrgUnitId = list.OrgUnitId;
+        Seq = seq;
+        OriginId = originId;
+        CategoryCode = Description = LevelCode = SearchText = "";
+        Apply(scheme, content);
+    }
+
+    public long Id { get; private set; }
+    public int ListId { get; private set; }
+    public RiskList List { get; private set; } = null!;
+    // Copied from the list (which never moves) so the register filters without joins.
+    public int CampaignId { get; private set; }
+    public int OrgUnitId { get; private set; }
+    public Org.OrgUnit OrgUnit { get; private set; } = null!;
+    public int Seq { get; private set; }
+    public string CategoryCode { get; private set; }
+    public string Description { get; private set; }
+    /// <summary>表现形式.</summary>
+    public string? Manifestation { get; private set; }
+    /// <summary>自评 level.</summary>
+    public string LevelCode { get; private set; }
+    /// <summary>审定 level, once approved.</summary>
+    public string? ApprovedLevelCode { get; private set; }
+    public int? PostId { get; private set; }
+    public Org.Post? Post { get; private set; }
+    public List<string> Sources { get; private set; } = [];
+    public List<ControlMeasure> Measures { get; private set; } = [];
+    public SupervisionPath Supervision { get; private set; } = new();
+    public Responsible Responsible { get; private set; } = new();
+    /// <summary>The point of the previous campaign this one was carried forward from (动态排查).</summary>
+    public long? OriginId { get; private set; }
+    /// <summary>Description, manifestation and measures in one column, for Chinese substring search.</summary>
+    public string SearchText { get; private set; }
+    public int Version { get; set; }
+
+    /// <summary>The level that counts: the approved one once set, else the self-assessed one.</summary>
+    public string EffectiveLevelCode => ApprovedLevelCode ?? LevelCode;
+
+    /// <summary>The content to carry into next year's list: the level that counted, to be approved again.</summary>
+    public RiskPointContent ToContent() => new(CategoryCode, Description, Manifestation, EffectiveLevelCode, null, PostId,
+        Sources, Measures, Supervision, Responsible);
+
+    public void Update(Scheme scheme, RiskPointContent content)
+    {
+        List.EnsureEditable();
+        Apply(scheme, content);
+    }
+
+    private void Apply(Scheme scheme, RiskPointContent c)
+    {
+        var category = scheme.Category(c.CategoryCode) ?? scheme.FindCategory(c.CategoryCode)
+            ?? throw new DomainException("categoryCode", $"风险类别“{c.CategoryCode}”不属于方案“{scheme.Name}”，可选：{string.Join("、", scheme.Categories.Select(x => $"{x.Code}（{x.Name}）"))}");
+        var level = scheme.Level(c.LevelCode) ?? scheme.FindLevel(c.LevelCode)
+            ?? throw new DomainException("levelCode", $"风险等级“{c.LevelCode}”不属于方案“{scheme.Name}”，可选：{string.Join("、", scheme.Levels.Select(x => $"{x.Code}（{x.Name}）"))}");
+        RiskLevelDef? approved = null;
+        if (!string.IsNullOrWhiteSpace(c.ApprovedLevelCode))
+            approved = scheme.Level(c.ApprovedLevelCode) ?? scheme.FindLevel(c.ApprovedLevelCode)
+                ?? throw new DomainException("approvedLevelCode", $"审定等级“{c.ApprovedLevelCode}”不属于方案“{scheme.Name}”");
+        var measures = (c.Measures ?? []).Where(m => !string.IsNullOrWhiteSpace(m.Text)).Select((m, i) =>
+        {
+            if (m.Kind is { Length: > 0 } k && scheme.MeasureKinds.Count > 0 && !scheme.MeasureKinds.Contains(k))
+                throw new DomainException($"measures[{i}].kind", $"措施类型“{k}”不在方案中，可选：{string.Join("、", scheme.MeasureKinds)}");
+            if (m.Phase is { Length: > 0 } p && scheme.MeasurePhases.Count > 0 && !scheme.MeasurePhases.Contains(p))
+                throw new DomainException($"measures[{i}].phase", $"措施阶段“{p}”不在方案中，可选：{string.Join("、", scheme.MeasurePhases)}");
+            return m with { Text = Text.Required(m.Text, $"measures[{i}].text", "防控措施", 2000), Kind = NullIfEmpty(m.Kind), Phase = NullIfEmpty(m.Phase) };
+        }).ToList();
+        var sources = (c.Sources ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
+        foreach (var s in sources.Where(s => scheme.ScreeningSources.Count > 0 && !scheme.ScreeningSources.Contains(s)))
+            throw new DomainException("sources", $"排查方式“{s}”不在方案中，可选：{string.Join("、", scheme.ScreeningSources)}");
+
+        CategoryCode = category.Code;
+        Description = Text.Required(c.Description, "description", "风险点描述", 2000);
+        Manifestation = Text.Optional(c.Manifestation, "manifestation", "表现形式", 2000);
+        LevelCode = level.Code;
+        ApprovedLevelCode = approved?.Code;
+        PostId = c.PostId ?? List.PostId;
+        Sources = sources;
+        Measures = measures;
+        Supervision = new SupervisionPath(
+            Text.Optional(c.Supervision?.Basis, "supervision.basis", "监督依据", 2000),
+            Text.Optional(c.Supervision?.Focus, "supervision.focus", "监督重点", 2000),
+            (c.Supervision?.Methods ?? []).Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList());
+        Responsible = new Responsible(
+            Text.Optional(c.Responsible?.Leader, "responsible.leader", "责任领导", 100),
+            Text.Optional(c.Responsible?.Department, "responsible.department", "责任处室", 100),
+            (c.Responsible?.Persons ?? []).Select(p => p.Trim()).Where(p => p.Length > 0).Distinct().ToList());
+        SearchText = string.Join('\n', new[] { Description, Manifestation }.Concat(Measures.Select(m => m.Text)).Where(s => !string.IsNullOrEmpty(s)));
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Lianfang.Core.Schemes;
+
+/// <summary>
+/// A regime (方案) as data: what a unit screens for, how risks are graded, how lists are reviewed, which forms
+/// it produces and which rules it states. The five seeds ship as built-in presets (Presets/*.json); a unit
+/// may copy one and adjust it. Nothing else in the product hard-codes categories, levels or stages.
+/// </summary>
+public sealed record Scheme
+{
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    /// <summary>Issuing body and year, as the seed names them.</summary>
+    public required string Issuer { get; init; }
+    public int? Year { get; init; }
+    /// <summary>The seed file the preset was taken from (e.g. "000"); null for custom schemes.</summary>
+    public string? Seed { get; init; }
+    public bool BuiltIn { get; init; }
+
+    public required IReadOnlyList<RiskCategoryDef> Categories { get; init; }
+    /// <summary>Ordered from most to least severe (rank 1 first).</summary>
+    public required IReadOnlyList<RiskLevelDef> Levels { get; init; }
+    /// <summary>Optional likelihood × harm matrix that derives the level (004).</summary>
+    public LevelMatrix? Matrix { get; init; }
+    /// <summary>排查方式 (五项排查 etc.).</summary>
+    public required IReadOnlyList<string> ScreeningSources { get; init; }
+    /// <summary>防控措施 kinds, e.g. 制度建设、工作流程、廉洁教育.</summary>
+    public required IReadOnlyList<string> MeasureKinds { get; init; }
+    /// <summary>前期预防、中期监控、后期处置.</summary>
+    public required IReadOnlyList<string> MeasurePhases { get; init; }
+    /// <summary>监督方法, e.g. 查阅资料、实地走访、座谈约谈、民主评议.</summary>
+    public required IReadOnlyList<string> SupervisionMethods { get; init; }
+    /// <summary>The lists a campaign creates, each with its own review stages in order.</summary>
+    public required IReadOnlyList<ListKindDef> ListKinds { get; init; }
+    public required IReadOnlyList<FormDef> Forms { get; init; }
+    public required IReadOnlyList<SchemeRule> Rules { get; init; }
+
+    public RiskCategoryDef? Category(string? code) => Categories.FirstOrDefault(c => c.Code == code);
+    public RiskLevelDef? Level(string? code) => Levels.FirstOrDefault(l => l.Code == code);
+
+    /// <summary>Finds a category by code, name or one of its aliases (forms often use other names than the text).</summary>
+    public RiskCategoryDef? FindCategory(string? text)
+    {
+        var t = SchemeText.Normalize(text);
+        if (t.Length == 0) return null;
+        return Categories.FirstOrDefault(c => c.Code == t || SchemeText.Normalize(c.Name) == t || c.Aliases.Any(a => SchemeText.Normalize(a) == t))
+            ?? Categories.FirstOrDefault(c => SchemeText.Normalize(c.Name).TrimEnd('风', '险') == t.TrimEnd('风', '险')
+                                           || c.Aliases.Any(a => SchemeText.Normalize(a).TrimEnd('风', '险') == t.TrimEnd('风', '险')));
+    }
+
+    /// <summary>Finds a level by code or name, tolerating spaces and full-width forms ("重 要", "一级风险").</summary>
+    public RiskLevelDef? FindLevel(string? text)
+    {
+        var t = SchemeText.Normalize(text);
+        if (t.Length == 0) return null;
+        return Levels.FirstOrDefault(l => l.Code == t || SchemeText.Normalize(l.Name) == t || SchemeText.Normalize(l.Name) + "风险" == t
+                                          || l.Aliases.Any(a => SchemeText.Normalize(a) == t));
+    }
+}
+
+/// <summary>风险类别, with the seed's definition, the names forms use for it, and 004 附件1's typical manifestations.</summary>
+public sealed record RiskCategoryDef
+{
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public string? Definition { get; init; }
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    /// <summary>Reference manifestations (表现形式) offered as suggestions in the editor.</summary>
+    public IReadOnlyList<string> ReferenceManifestations { get; init; } = [];
+    /// <summary>A category the seed lists as optional (003: 效能、执法、监管).</summary>
+    public bool Optional { get; init; }
+}
+
+/// <summary>风险等级. Rank 1 is the most severe.</summary>
+public sealed record RiskLevelDef
+{
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public required int Rank { get; init; }
+    public string? Definition { get; init; }
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    /// <summary>Who supervises points of this level (002/003: 一级 by the principal leader / 纪检监察 …).</summary>
+    public string? Monitor { get; init; }
+    /// <summary>Points of this level are filed (备案) with the commission on final approval.</summary>
+    public bool Filed { get; init; }
+    /// <summary>Points of this level get 立项监督.</summary>
+    public bool ProjectSupervision { get; init; }
+}
+
+/// <summary>Likelihood × harm → level code (Cells[likelihood][harm]).</summary>
+public sealed record LevelMatrix
+{
+    public required IReadOnlyList<string> Likelihoods { get; init; }
+    public required IReadOnlyList<string> Harms { get; init; }
+    public required IReadOnlyList<IReadOnlyList<string>> Cells { get; init; }
+
+    public string Derive(int likelihood, int harm) => Cells[likelihood][harm];
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter))]
+public enum ListScope { Person, Post, Department, Unit }
+
+/// <summary>Who acts at a review stage, resolved against the org tree by the workflow.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter))]
+public enum StageActor
+{
+    Holder, DeptHead, LeaderInCharge, Principal, PartyOffice, Agency, Commission, Helpers, Peers, Public, LeadingGroup, LeadingGroupOffice,
+}
+
+public sealed record ListKindDef
+{
+    public required ListScope Scope { get; init; }
+    public required string Name { get; init; }
+    public required IReadOnlyList<ReviewStageDef> Stages { get; init; }
+}
+
+public sealed record ReviewStageDef
+{
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public required StageActor Actor { get; init; }
+    /// <summary>Approving at this stage is an electronic signature over the list's content hash.</summary>
+    public bool Signed { get; init; } = true;
+    /// <summary>Helpers (代表帮查/专家助查) invited to this stage may comment, not decide.</summary>
+    public bool HelpersMayComment { get; init; }
+}
+
+public sealed record FormDef
+{
+    public required string Code { get; init; }
+    public required string Title { get; init; }
+    public ListScope? For { get; init; }
+    public required IReadOnlyList<string> Columns { get; init; }
+    public bool Landscape { get; init; }
+    /// <summary>Signature lines printed under the table, e.g. 处室负责人（签字）.</summary>
+    public IReadOnlyList<string> Signatures { get; init; } = [];
+}
+
+/// <summary>A rule the seed states, checked by the warning sweep. Kind names the check; parameters tune it.</summary>
+public sealed record SchemeRule
+{
+    public required string Kind { get; init; }
+    public required string Text { get; init; }
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+}
+
+public static class SchemeText
+{
+    /// <summary>Removes spaces (half and full width) and folds full-width letters and digits.</summary>
+    public static string Normalize(string? s)
+    {
+        if (string.IsNullOrEmpty(s)) return "";
+        var chars = new List<char>(s.Length);
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c) || c == '\u3000') continue;
+            chars.Add(c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c);
+        }
+        return new string([.. chars]);
+    }
+}

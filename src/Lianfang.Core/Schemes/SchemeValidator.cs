@@ -1,0 +1,44 @@
+namespace Lianfang.Core.Schemes;
+
+/// <summary>Checks that a (custom) scheme is usable: names present, codes unique, ranks in order, stages defined.</summary>
+public static class SchemeValidator
+{
+    public static void Validate(Scheme s)
+    {
+        Text.Required(s.Code, "code", "方案代码", 64);
+        if (!System.Text.RegularExpressions.Regex.IsMatch(s.Code, "^[a-z0-9][a-z0-9-]*$"))
+            throw new DomainException("code", "方案代码只能由小写字母、数字和连字符组成");
+        Text.Required(s.Name, "name", "方案名称", 100);
+        Unique(s.Categories.Select(c => c.Code), "categories", "风险类别代码");
+        Unique(s.Categories.Select(c => c.Name), "categories", "风险类别名称");
+        if (s.Categories.Count == 0) throw new DomainException("categories", "方案至少需要一个风险类别");
+        foreach (var (c, i) in s.Categories.Select((c, i) => (c, i)))
+        {
+            Text.Required(c.Code, $"categories[{i}].code", "类别代码", 64);
+            Text.Required(c.Name, $"categories[{i}].name", "类别名称", 100);
+        }
+        if (s.Levels.Count == 0) throw new DomainException("levels", "方案至少需要一个风险等级");
+        Unique(s.Levels.Select(l => l.Code), "levels", "风险等级代码");
+        if (!s.Levels.Select(l => l.Rank).Order().SequenceEqual(Enumerable.Range(1, s.Levels.Count)))
+            throw new DomainException("levels", "风险等级的 rank 应为 1 到 N（1 为最高）");
+        if (s.ListKinds.Count == 0) throw new DomainException("listKinds", "方案至少需要一种清单");
+        foreach (var (k, i) in s.ListKinds.Select((k, i) => (k, i)))
+        {
+            if (k.Stages.Count == 0) throw new DomainException($"listKinds[{i}].stages", $"“{k.Name}”没有审核环节");
+            Unique(k.Stages.Select(st => st.Code), $"listKinds[{i}].stages", "审核环节代码");
+        }
+        if (s.Matrix is { } m)
+        {
+            if (m.Cells.Count != m.Likelihoods.Count || m.Cells.Any(r => r.Count != m.Harms.Count))
+                throw new DomainException("matrix", "等级矩阵的行列数与可能性、危害程度的个数不符");
+            if (m.Cells.SelectMany(r => r).FirstOrDefault(c => s.Level(c) is null) is { } bad)
+                throw new DomainException("matrix", $"等级矩阵引用了不存在的等级“{bad}”");
+        }
+    }
+
+    private static void Unique(IEnumerable<string> values, string field, string label)
+    {
+        var dup = values.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw new DomainException(field, $"{label}“{dup.Key}”重复");
+    }
+}

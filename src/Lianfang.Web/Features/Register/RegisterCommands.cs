@@ -1,0 +1,157 @@
+using Lianfang.Core;
+using Lianfang.Core.Access;
+using Lianfang.Core.Org;
+using Lianfang.Core.Register;
+using Lianfang.Core.Schemes;
+using Lianfang.Web.Data;
+using Lianfang.Web.Features.Org;
+using Lianfang.Web.Features.Schemes;
+using Lianfang.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianfang.Web.Features.Register;
+
+public sealed record OpenCampaignRequest(string? Name, int? Year, string? SchemeCode, int? RootOrgUnitId, DateOnly? Deadline, int? CarryForwardFromCampaignId);
+public sealed record AddListRequest(int? OrgUnitId, int? PostId, int? PersonId);
+
+/// <summary>Opening campaigns, adding lists and writing risk points: shared by the API and the pages.</summary>
+public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes)
+{
+    public async Task<Campaign> OpenCampaignAsync(AccessScope scope, OpenCampaignRequest req, CancellationToken ct)
+    {
+        var scheme = await schemes.FindAsync(req.SchemeCode, ct) ?? throw new DomainException("schemeCode", $"方案“{req.SchemeCode}”不存在");
+        var root = await OrgUnitCommands.LoadVisibleAsync(db, scope, req.RootOrgUnitId ?? throw new DomainException("rootOrgUnitId", "排查范围（机构）不能为空"), ct, "rootOrgUnitId");
+        if (!ListAuthoring.CanOpenCampaign(scope, root.Path)) throw DomainException.Forbidden($"无权在“{root.Name}”开展排查（需党办、纪委监委或管理员）");
+        var deadline = req.Deadline ?? throw new DomainException("deadline", "截止日期不能为空");
+        Campaign? origin = null;
+        if (req.CarryForwardFromCampaignId is { } fromId)
+        {
+            origin = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == fromId, ct);
+            if (origin is null || !await db.OrgUnits.Visible(scope).AnyAsync(u => u.Id == origin.RootOrgUnitId, ct))
+                throw new DomainException("carryForwardFromCampaignId", "要延续的排查不存在或不在您的权限范围内");
+            if (origin.SchemeCode != scheme.Code)
+                throw new DomainException("carryForwardFromCampaignId", $"只能延续同一方案的排查（上次为“{origin.SchemeCode}”）");
+        }
+        var campaign = new Campaign(req.Name!, req.Year ?? Clock.Today.Year, scheme, root.Id, deadline, origin?.Id);
+
+        var (lo, hi) = OrgUnitCommands.Range(root.Path);
+        var units = await db.OrgUnits.Where(u => string.Compare(u.Path, lo) >= 0 && string.Compare(u.Path, hi) < 0)
+            .Select(u => new CampaignPlan.UnitInfo(u.Id, u.Kind)).ToListAsync(ct);
+        var unitIds = units.Select(u => u.Id).ToList();
+        var posts = await db.Posts.Where(p => unitIds.Contains(p.OrgUnitId))
+            .SelectMany(p => db.PostAssignments.Where(a => a.PostId == p.Id && a.To == null).Select(a => (int?)a.PersonId).DefaultIfEmpty(),
+                (p, person) => new CampaignPlan.PostHolder(p.Id, p.OrgUnitId, person))
+            .ToListAsync(ct);
+        var lists = CampaignPlan.Lists(scheme, units, posts).Select(s => new RiskList(campaign, s.Scope, s.OrgUnitId, s.PostId, s.PersonId)).ToList();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Campaigns.Add(campaign);
+        db.RiskLists.AddRange(lists);
+        await db.SaveChangesAsync(ct);
+        if (origin is not null) await CarryForwardAsync(scheme, origin, lists, ct);
+        await tx.CommitAsync(ct);
+        return campaign;
+    }
+
+    /// <summary>动态排查: each new list starts with the points of the same list last time.</summary>
+    private async Task CarryForwardAsync(Scheme scheme, Campaign origin, List<RiskList> lists, CancellationToken ct)
+    {
+        var oldLists = await db.RiskLists.AsNoTracking().Where(l => l.CampaignId == origin.Id)
+            .Select(l => new { l.Id, l.Scope, l.OrgUnitId, l.PostId, l.HolderPersonId }).ToListAsync(ct);
+        var oldPoints = (await db.RiskPoints.AsNoTracking().Where(p => p.CampaignId == origin.Id).OrderBy(p => p.Seq).ToListAsync(ct))
+            .ToLookup(p => p.ListId);
+        foreach (var list in lists)
+        {
+            var old = oldLists.FirstOrDefault(o => o.Scope == list.Scope && o.OrgUnitId == list.OrgUnitId && o.PostId == list.PostId && o.HolderPersonId == list.HolderPersonId);
+            if (old is null) continue;
+            var seq = 0;
+            foreach (var p in oldPoints[old.Id])
+                db.RiskPoints.Add(new RiskPoint(list, ++seq, scheme, p.ToContent(), p.Id));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<RiskList> AddListAsync(AccessScope scope, int campaignId, AddListRequest req, CancellationToken ct)
+    {
+        var campaign = await LoadCampaignAsync(scope, campaignId, ct);
+        var unit = await OrgUnitCommands.LoadVisibleAsync(db, scope, req.OrgUnitId ?? throw new DomainException("orgUnitId", "机构不能为空"), ct, "orgUnitId");
+        var root = await db.OrgUnits.Where(u => u.Id == campaign.RootOrgUnitId).Select(u => u.Path).FirstAsync(ct);
+        if (!OrgPath.IsAncestorOrSelf(root, unit.Path)) throw new DomainException("orgUnitId", $"“{unit.Name}”不在本次排查的范围内");
+        if (!ListAuthoring.CanOpenCampaign(scope, unit.Path)) throw DomainException.Forbidden("无权为本次排查添加清单");
+        var scheme = await schemes.GetAsync(campaign.SchemeCode, ct);
+        if (req.PostId is { } postId && !await db.Posts.AnyAsync(p => p.Id == postId && p.OrgUnitId == unit.Id, ct))
+            throw new DomainException("postId", $"岗位不属于“{unit.Name}”");
+        if (req.PersonId is { } personId && !await db.People.AnyAsync(p => p.Id == personId && p.OrgUnitId == unit.Id, ct))
+            throw new DomainException("personId", $"人员不属于“{unit.Name}”");
+        var listScope = req.PersonId is not null ? (scheme.ListKinds.Any(k => k.Scope == ListScope.Person) ? ListScope.Person : ListScope.Post)
+            : req.PostId is not null ? ListScope.Post
+            : unit.Kind == OrgUnitKind.Department ? ListScope.Department : ListScope.Unit;
+        if (await db.RiskLists.AnyAsync(l => l.CampaignId == campaignId && l.Scope == listScope && l.OrgUnitId == unit.Id && l.PostId == req.PostId && l.HolderPersonId == req.PersonId, ct))
+            throw DomainException.Conflict("orgUnitId", "本次排查已有这份清单");
+        var list = new RiskList(campaign, listScope, unit.Id, req.PostId, req.PersonId);
+        db.RiskLists.Add(list);
+        await db.SaveChangesAsync(ct);
+        return list;
+    }
+
+    public async Task<Campaign> LoadCampaignAsync(AccessScope scope, int id, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (campaign is null || !await db.OrgUnits.Visible(scope).AnyAsync(u => u.Id == campaign.RootOrgUnitId, ct)
+            && !await db.RiskLists.Visible(scope).AnyAsync(l => l.CampaignId == id, ct))
+            throw DomainException.NotFound("id", "排查不存在或不在您的权限范围内");
+        return campaign;
+    }
+
+    public async Task<RiskList> LoadListAsync(AccessScope scope, int id, CancellationToken ct) =>
+        await db.RiskLists.Include(l => l.OrgUnit).Include(l => l.Campaign).Visible(scope).FirstOrDefaultAsync(l => l.Id == id, ct)
+        ?? throw DomainException.NotFound("id", "清单不存在或不在您的权限范围内");
+
+    public async Task<RiskPoint> AddPointAsync(AccessScope scope, int listId, RiskPointContent content, CancellationToken ct)
+    {
+        var list = await WritableListAsync(scope, listId, ct);
+        var scheme = await schemes.GetAsync(list.SchemeCode, ct);
+        var seq = (await db.RiskPoints.Where(p => p.ListId == listId).MaxAsync(p => (int?)p.Seq, ct) ?? 0) + 1;
+        await CheckPostAsync(list, content.PostId, ct);
+        var point = new RiskPoint(list, seq, scheme, content);
+        db.RiskPoints.Add(point);
+        await db.SaveChangesAsync(ct);
+        return point;
+    }
+
+    public async Task<RiskPoint> UpdatePointAsync(AccessScope scope, int listId, long pointId, RiskPointContent content, int? version, CancellationToken ct)
+    {
+        var list = await WritableListAsync(scope, listId, ct);
+        var point = await db.RiskPoints.FirstOrDefaultAsync(p => p.Id == pointId && p.ListId == listId, ct)
+            ?? throw DomainException.NotFound("id", "风险点不存在");
+        if (version is { } v) db.Entry(point).Property(p => p.Version).OriginalValue = v;
+        await CheckPostAsync(list, content.PostId, ct);
+        point.Update(await schemes.GetAsync(list.SchemeCode, ct), content);
+        await db.SaveChangesAsync(ct);
+        return point;
+    }
+
+    public async Task DeletePointAsync(AccessScope scope, int listId, long pointId, CancellationToken ct)
+    {
+        var list = await WritableListAsync(scope, listId, ct);
+        var point = await db.RiskPoints.FirstOrDefaultAsync(p => p.Id == pointId && p.ListId == listId, ct)
+            ?? throw DomainException.NotFound("id", "风险点不存在");
+        db.RiskPoints.Remove(point);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A list the caller may write now: visible, theirs to write, and in an editable state.</summary>
+    public async Task<RiskList> WritableListAsync(AccessScope scope, int listId, CancellationToken ct)
+    {
+        var list = await LoadListAsync(scope, listId, ct);
+        if (!ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path)) throw DomainException.Forbidden(ListAuthoring.WhoWrites(list));
+        list.EnsureEditable();
+        return list;
+    }
+
+    private async Task CheckPostAsync(RiskList list, int? postId, CancellationToken ct)
+    {
+        if (postId is { } id && id != list.PostId && !await db.Posts.AnyAsync(p => p.Id == id && p.OrgUnitId == list.OrgUnitId, ct))
+            throw new DomainException("postId", "岗位不属于该清单所在的机构");
+    }
+}

@@ -1,0 +1,72 @@
+using System.Linq.Expressions;
+using Lianfang.Core.Access;
+using Lianfang.Core.Org;
+using Lianfang.Core.Register;
+using Lianfang.Core.Schemes;
+using Lianfang.Web.Data;
+using Lianfang.Web.Features.Org;
+using Lianfang.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianfang.Web.Features.Register;
+
+public sealed record RegisterFilter(
+    int? CampaignId = null, int? OrgUnitId = null, int? ListId = null, string? Q = null, string? CategoryCode = null,
+    string? LevelCode = null, PostTier? Tier = null, ListStatus? Status = null, string? Sort = null);
+
+/// <summary>The register: risk points in scope, filtered, searched and sorted. One query for pages and API.</summary>
+public static class RegisterQuery
+{
+    public static IQueryable<RiskPoint> Points(AppDbContext db, AccessScope scope, RegisterFilter f, Scheme? scheme)
+    {
+        var q = db.RiskPoints.AsNoTracking().Visible(scope);
+        if (f.CampaignId is { } c) q = q.Where(p => p.CampaignId == c);
+        if (f.ListId is { } l) q = q.Where(p => p.ListId == l);
+        if (f.OrgUnitId is { } unitId)
+        {
+            var path = db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefault() ?? "~";
+            var (lo, hi) = OrgUnitCommands.Range(path);
+            q = q.Where(p => string.Compare(p.OrgUnit.Path, lo) >= 0 && string.Compare(p.OrgUnit.Path, hi) < 0);
+        }
+        if (!string.IsNullOrWhiteSpace(f.CategoryCode)) q = q.Where(p => p.CategoryCode == f.CategoryCode);
+        if (!string.IsNullOrWhiteSpace(f.LevelCode)) q = q.Where(p => (p.ApprovedLevelCode ?? p.LevelCode) == f.LevelCode);
+        if (f.Tier is { } tier) q = q.Where(p => p.Post != null && p.Post.Tier == tier);
+        if (f.Status is { } status) q = q.Where(p => p.List.Status == status);
+        if (!string.IsNullOrWhiteSpace(f.Q)) q = Search(db, q, f.Q.Trim());
+        return Sort(q, f.Sort, scheme);
+    }
+
+    /// <summary>Chinese substring search over description, 表现形式 and measures: FTS5 trigram on SQLite, pg_trgm on PostgreSQL.</summary>
+    private static IQueryable<RiskPoint> Search(AppDbContext db, IQueryable<RiskPoint> q, string text)
+    {
+        if (db.IsPostgres) return q.Where(p => EF.Functions.ILike(p.SearchText, "%" + Escape(text) + "%", "\\"));
+        if (text.Length >= 3)
+        {
+            var phrase = "\"" + text.Replace("\"", "\"\"") + "\"";
+            var ids = db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM RiskPointsFts WHERE RiskPointsFts MATCH {phrase}");
+            return q.Where(p => ids.Contains(p.Id));
+        }
+        return q.Where(p => EF.Functions.Like(p.SearchText, "%" + Escape(text) + "%", "\\")); // trigrams need 3 characters
+    }
+
+    private static string Escape(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    private static IQueryable<RiskPoint> Sort(IQueryable<RiskPoint> q, string? sort, Scheme? scheme) => sort switch
+    {
+        "category" => q.OrderBy(p => p.CategoryCode).ThenBy(p => p.OrgUnit.Path).ThenBy(p => p.ListId).ThenBy(p => p.Seq),
+        "level" when scheme is not null => q.OrderBy(LevelRank(scheme)).ThenBy(p => p.OrgUnit.Path).ThenBy(p => p.ListId).ThenBy(p => p.Seq),
+        "recent" => q.OrderByDescending(p => p.Id),
+        _ => q.OrderBy(p => p.OrgUnit.Path).ThenBy(p => p.ListId).ThenBy(p => p.Seq),
+    };
+
+    /// <summary>The scheme's order of levels as a CASE expression, so sorting by level works inside the database.</summary>
+    private static Expression<Func<RiskPoint, int>> LevelRank(Scheme scheme)
+    {
+        var p = Expression.Parameter(typeof(RiskPoint), "p");
+        Expression level = Expression.Coalesce(Expression.Property(p, nameof(RiskPoint.ApprovedLevelCode)), Expression.Property(p, nameof(RiskPoint.LevelCode)));
+        Expression body = Expression.Constant(99);
+        foreach (var l in scheme.Levels.OrderByDescending(l => l.Rank))
+            body = Expression.Condition(Expression.Equal(level, Expression.Constant(l.Code)), Expression.Constant(l.Rank), body);
+        return Expression.Lambda<Func<RiskPoint, int>>(body, p);
+    }
+}

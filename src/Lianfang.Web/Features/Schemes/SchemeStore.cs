@@ -1,0 +1,96 @@
+using Lianfang.Core;
+using Lianfang.Core.Access;
+using Lianfang.Core.Org;
+using Lianfang.Core.Schemes;
+using Lianfang.Web.Data;
+using Lianfang.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lianfang.Web.Features.Schemes;
+
+/// <summary>A unit's own copy of a preset, stored as the scheme's JSON.</summary>
+public sealed class SchemeRecord : IVersioned
+{
+    public int Id { get; set; }
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? BasedOn { get; set; }
+    public int OwnerOrgUnitId { get; set; }
+    public string Json { get; set; } = "";
+    public DateTime UpdatedAt { get; set; }
+    public int Version { get; set; }
+}
+
+internal sealed class SchemeRecordConfiguration : IEntityTypeConfiguration<SchemeRecord>
+{
+    public void Configure(EntityTypeBuilder<SchemeRecord> b)
+    {
+        b.Property(s => s.Code).HasMaxLength(64);
+        b.Property(s => s.Name).HasMaxLength(100);
+        b.Property(s => s.BasedOn).HasMaxLength(64);
+        b.Property(s => s.Version).IsConcurrencyToken();
+        b.HasIndex(s => s.Code).IsUnique();
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(s => s.OwnerOrgUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>Resolves scheme codes to schemes: built-in presets first, then the units' own copies.</summary>
+public sealed class SchemeStore(AppDbContext db)
+{
+    private readonly Dictionary<string, Scheme> _cache = [];
+
+    public async Task<Scheme?> FindAsync(string? code, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return null;
+        if (Presets.Find(code) is { } preset) return preset;
+        if (_cache.TryGetValue(code, out var cached)) return cached;
+        var json = await db.Schemes.Where(s => s.Code == code).Select(s => s.Json).FirstOrDefaultAsync(ct);
+        return json is null ? null : _cache[code] = SchemeJson.Read(json);
+    }
+
+    public async Task<Scheme> GetAsync(string code, CancellationToken ct = default) =>
+        await FindAsync(code, ct) ?? throw new DomainException("schemeCode", $"方案“{code}”不存在");
+
+    /// <summary>Presets, and the copies owned by units the user can see.</summary>
+    public async Task<List<Scheme>> VisibleAsync(AccessScope scope, CancellationToken ct = default)
+    {
+        var units = db.OrgUnits.Visible(scope).Select(u => u.Id);
+        var own = await db.Schemes.Where(s => units.Contains(s.OwnerOrgUnitId)).OrderBy(s => s.Code).Select(s => s.Json).ToListAsync(ct);
+        return [.. Presets.All, .. own.Select(SchemeJson.Read)];
+    }
+
+    /// <summary>Copies a scheme for a unit to adjust (a unit may copy a preset and adjust it).</summary>
+    public async Task<Scheme> CopyAsync(AccessScope scope, string basedOn, string code, string name, int ownerOrgUnitId, CancellationToken ct)
+    {
+        var source = await GetAsync(basedOn, ct);
+        var owner = await Org.OrgUnitCommands.LoadVisibleAsync(db, scope, ownerOrgUnitId, ct, "orgUnitId");
+        if (!scope.CanManageOrg(owner.Path)) throw DomainException.Forbidden($"无权为“{owner.Name}”建立方案");
+        var copy = source with { Code = code?.Trim() ?? "", Name = name?.Trim() ?? "", BuiltIn = false, Seed = source.Seed };
+        SchemeValidator.Validate(copy);
+        if (Presets.Find(copy.Code) is not null || await db.Schemes.AnyAsync(s => s.Code == copy.Code, ct))
+            throw DomainException.Conflict("code", $"方案代码“{copy.Code}”已被使用");
+        db.Schemes.Add(new SchemeRecord { Code = copy.Code, Name = copy.Name, BasedOn = basedOn, OwnerOrgUnitId = owner.Id, Json = SchemeJson.Write(copy), UpdatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync(ct);
+        return copy;
+    }
+
+    /// <summary>Replaces a unit's scheme, unless a campaign already runs on it (its points depend on its codes).</summary>
+    public async Task<Scheme> UpdateAsync(AccessScope scope, string code, Scheme scheme, CancellationToken ct)
+    {
+        if (Presets.Find(code) is not null) throw DomainException.Conflict("code", "内置方案不能修改，请先复制为本单位方案");
+        var record = await db.Schemes.FirstOrDefaultAsync(s => s.Code == code, ct) ?? throw DomainException.NotFound("code", "方案不存在");
+        var owner = await Org.OrgUnitCommands.LoadVisibleAsync(db, scope, record.OwnerOrgUnitId, ct);
+        if (!scope.CanManageOrg(owner.Path)) throw DomainException.Forbidden($"无权修改方案“{record.Name}”");
+        if (await db.Campaigns.AnyAsync(c => c.SchemeCode == code, ct))
+            throw DomainException.Conflict("code", "已有排查使用该方案，不能再修改；如需调整请另行复制一个方案");
+        var updated = scheme with { Code = code, BuiltIn = false };
+        SchemeValidator.Validate(updated);
+        record.Name = updated.Name;
+        record.Json = SchemeJson.Write(updated);
+        record.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(ct);
+        _cache.Remove(code);
+        return updated;
+    }
+}

@@ -1,0 +1,34 @@
+using Lianfang.Core.Schemes;
+using Lianfang.Web.Infrastructure;
+
+namespace Lianfang.Web.Features.Schemes;
+
+public sealed record CopySchemeRequest(string? BasedOn, string? Code, string? Name, int? OrgUnitId);
+
+public static class SchemesApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/schemes").WithTags("方案");
+        g.MapGet("/", async (CurrentUser me, SchemeStore store, CancellationToken ct) =>
+            (await store.VisibleAsync(await me.ScopeAsync(ct), ct)).Select(s => new
+            {
+                s.Code, s.Name, s.Issuer, s.Year, s.BuiltIn,
+                categories = s.Categories.Select(c => new { c.Code, c.Name, c.Aliases }),
+                levels = s.Levels.Select(l => new { l.Code, l.Name, l.Rank }),
+            })).WithSummary("内置方案与本单位方案");
+        g.MapGet("/{code}", async (string code, CurrentUser me, SchemeStore store, CancellationToken ct) =>
+        {
+            var visible = await store.VisibleAsync(await me.ScopeAsync(ct), ct);
+            return visible.FirstOrDefault(s => s.Code == code) is { } s ? Results.Ok(s) : Problems.NotFound("方案");
+        }).WithSummary("方案全文：类别、等级、排查方式、措施、监督方法、审核环节、表单、规则");
+        g.MapPost("/", async (CopySchemeRequest req, CurrentUser me, SchemeStore store, CancellationToken ct) =>
+        {
+            var s = await store.CopyAsync(await me.ScopeAsync(ct), req.BasedOn ?? "", req.Code ?? "", req.Name ?? "", req.OrgUnitId ?? 0, ct);
+            return TypedResults.Created($"/api/v1/schemes/{s.Code}", new { s.Code });
+        }).WithSummary("复制一个方案作为本单位方案").ProducesProblem(400).ProducesProblem(409);
+        g.MapPut("/{code}", async (string code, Scheme scheme, CurrentUser me, SchemeStore store, CancellationToken ct) =>
+            await store.UpdateAsync(await me.ScopeAsync(ct), code, scheme, ct))
+            .WithSummary("调整本单位方案（尚无排查使用时）").ProducesProblem(400).ProducesProblem(409);
+    }
+}
