@@ -1,5 +1,8 @@
 using Lianfang.Core.Access;
 using Lianfang.Core.Org;
+using Lianfang.Core.Register;
+using Lianfang.Core.Schemes;
+using Lianfang.Web.Features.Register;
 using Lianfang.Web.Data;
 using Lianfang.Web.Features.Account;
 using Lianfang.Web.Features.Org;
@@ -72,5 +75,24 @@ public static class DemoData
         await Account("demo.commission", "许静（市纪委监委）", commissioner, (Role.Commission, commission));
         await Account("demo.helper", "行风监督员", null, (Role.Helper, health));
         await Account("demo.admin", "示范市系统管理员", null, (Role.Admin, commission));
+
+        // A campaign under way over 卫健委, with the unit's own points and the accountant's personal ones.
+        var register = services.GetRequiredService<RegisterCommands>();
+        var campaign = await register.OpenCampaignAsync(root, new("2026年度廉洁风险排查", 2026, "shaoxing-2018", health.Id, new DateOnly(2026, 5, 31), null), ct);
+        var lists = await db.RiskLists.Where(l => l.CampaignId == campaign.Id).ToListAsync(ct);
+        var partyOffice = new AccessScope(-1, officeHead.Id, [new ResolvedGrant(Role.PartyOffice, health.Id, health.Path, [])]);
+        var unitList = lists.Single(l => l.Scope == ListScope.Unit && l.OrgUnitId == health.Id);
+        await register.AddPointAsync(partyOffice, unitList.Id, Point("decision", "“三重一大”事项未经集体研究，个人或少数人说了算", "important",
+            ["严格执行“三重一大”集体决策制度", "会议纪要存档备查"], "《“三重一大”决策制度实施办法》", "决策程序", "孙伟"), ct);
+        await register.AddPointAsync(partyOffice, unitList.Id, Point("power", "医疗机构执业许可审批中降低标准、吃拿卡要", "important",
+            ["审批事项网上公开办理", "审批结果公示", "纪检全程监督"], "《行政许可法》", "许可审批", "孙伟"), ct);
+        var mine = new AccessScope(-1, accountant.Id, []);
+        var own = lists.Single(l => l.HolderPersonId == accountant.Id);
+        await register.AddPointAsync(mine, own.Id, Point("post", "报销审核把关不严，虚假票据入账", "general",
+            ["逐笔复核原始票据", "大额支出双人审核"], "《会计法》", "报销审核", "赵强"), ct);
     }
+
+    private static RiskPointContent Point(string category, string description, string level, string[] measures, string basis, string focus, string leader) =>
+        new(category, description, null, level, null, null, ["单位自查"], measures.Select(m => new ControlMeasure(m, "制度建设")).ToList(),
+            new SupervisionPath(basis, focus, ["查阅资料", "实地走访"]), new Responsible(leader, null, []));
 }

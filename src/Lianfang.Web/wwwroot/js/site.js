@@ -6,3 +6,10 @@ document.addEventListener('submit', (e) => {
 document.addEventListener('change', (e) => {
   if (e.target.matches('select[data-autosubmit]')) e.target.form.requestSubmit();
 });
+// Suggestion buttons fill the field they name (reference manifestations, similar points).
+document.addEventListener('click', (e) => {
+  const b = e.target.closest('[data-fill]');
+  if (!b) return;
+  const target = document.getElementById(b.getAttribute('data-fill'));
+  if (target) { target.value = b.getAttribute('data-text'); target.focus(); }
+});

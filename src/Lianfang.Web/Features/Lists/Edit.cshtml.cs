@@ -1,0 +1,125 @@
+using Lianfang.Core;
+using Lianfang.Core.Register;
+using Lianfang.Core.Schemes;
+using Lianfang.Web.Data;
+using Lianfang.Web.Features.Register;
+using Lianfang.Web.Features.Schemes;
+using Lianfang.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianfang.Web.Features.Lists;
+
+/// <summary>One list: its points, and (for whoever writes it) the editor with suggestions.</summary>
+public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands commands, SchemeStore schemes) : PageModel
+{
+    public sealed class PointInput
+    {
+        public long? PointId { get; set; }
+        public int? Version { get; set; }
+        public string? CategoryCode { get; set; }
+        public string? LevelCode { get; set; }
+        public string? Description { get; set; }
+        public string? Manifestation { get; set; }
+        public string? Measures { get; set; }
+        public string? MeasureKind { get; set; }
+        public string? MeasurePhase { get; set; }
+        public string? Basis { get; set; }
+        public string? Focus { get; set; }
+        public List<string> Methods { get; set; } = [];
+        public List<string> Sources { get; set; } = [];
+        public string? Leader { get; set; }
+        public string? Department { get; set; }
+        public string? Persons { get; set; }
+
+        public RiskPointContent ToContent() => new(CategoryCode, Description, Manifestation, LevelCode, null, null, Sources,
+            MeasureText.Split(Measures).Select(m => new ControlMeasure(m, MeasureKind, MeasurePhase)).ToList(),
+            new SupervisionPath(Basis, Focus, Methods),
+            new Responsible(Leader, Department, (Persons ?? "").Split(['、', ',', '，', ';', '；', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+    }
+
+    public sealed record SuggestionSet(IReadOnlyList<string> Manifestations, IReadOnlyList<string> Similar);
+
+    [BindProperty] public PointInput Input { get; set; } = new();
+    public int Id { get; private set; }
+    public ListTitles.Row Title { get; private set; } = null!;
+    public Scheme Scheme { get; private set; } = null!;
+    public List<RiskPoint> Points { get; private set; } = [];
+    public bool CanWrite { get; private set; }
+    public string WhoWrites { get; private set; } = "";
+    public SuggestionSet Suggestions { get; private set; } = new([], []);
+
+    public async Task OnGetAsync(int id, long? point, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        if (point is { } pid && Points.FirstOrDefault(p => p.Id == pid) is { } p)
+        {
+            Input = new PointInput
+            {
+                PointId = p.Id, Version = p.Version, CategoryCode = p.CategoryCode, LevelCode = p.LevelCode, Description = p.Description,
+                Manifestation = p.Manifestation, Measures = string.Join('\n', p.Measures.Select((m, i) => $"{i + 1}．{m.Text}")),
+                MeasureKind = p.Measures.FirstOrDefault()?.Kind, MeasurePhase = p.Measures.FirstOrDefault()?.Phase,
+                Basis = p.Supervision.Basis, Focus = p.Supervision.Focus, Methods = [.. p.Supervision.Methods ?? []], Sources = p.Sources,
+                Leader = p.Responsible.Leader, Department = p.Responsible.Department, Persons = string.Join("、", p.Responsible.Persons ?? []),
+            };
+            Suggestions = await SuggestAsync(p.CategoryCode, ct);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        Suggestions = await SuggestAsync(Input.CategoryCode, ct);
+        var scope = await me.ScopeAsync(ct);
+        var point = Input.PointId is { } pid
+            ? await commands.UpdatePointAsync(scope, id, pid, Input.ToContent(), Input.Version, ct)
+            : await commands.AddPointAsync(scope, id, Input.ToContent(), ct);
+        TempData["Message"] = $"已保存第 {point.Seq} 条风险点";
+        return Redirect($"/Lists/Edit?id={id}#p{point.Id}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, long pointId, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        await commands.DeletePointAsync(await me.ScopeAsync(ct), id, pointId, ct);
+        TempData["Message"] = "已删除风险点";
+        return Redirect($"/Lists/Edit?id={id}");
+    }
+
+    /// <summary>htmx: suggestions for the chosen category.</summary>
+    public async Task<IActionResult> OnGetSuggestAsync(int id, [FromQuery(Name = "Input.CategoryCode")] string? category, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        return Partial("_Suggestions", await SuggestAsync(category, ct));
+    }
+
+    /// <summary>
+    /// The scheme's reference manifestations for the category, and what similar posts wrote: points of the same
+    /// category under a post of the same name, from lists the user may read or that are published.
+    /// </summary>
+    private async Task<SuggestionSet> SuggestAsync(string? category, CancellationToken ct)
+    {
+        if (Scheme.Category(category) is not { } c) return new([], []);
+        var scope = await me.ScopeAsync(ct);
+        var postName = Title.Post;
+        IQueryable<RiskPoint> Similar(IQueryable<RiskPoint> q) => q.Where(p => p.ListId != Id && p.CategoryCode == c.Code && p.List.SchemeCode == Scheme.Code
+            && (postName == null || (p.Post != null && p.Post.Name == postName)));
+        var similar = await Similar(db.RiskPoints.AsNoTracking().Visible(scope)).Select(p => p.Description)
+            .Union(Similar(db.RiskPoints.AsNoTracking().Where(p => p.List.Status == ListStatus.Published)).Select(p => p.Description))
+            .Take(8).ToListAsync(ct);
+        return new(c.ReferenceManifestations, similar);
+    }
+
+    private async Task LoadAsync(int id, CancellationToken ct)
+    {
+        var scope = await me.ScopeAsync(ct);
+        var list = await commands.LoadListAsync(scope, id, ct);
+        Id = id;
+        Scheme = await schemes.GetAsync(list.SchemeCode, ct);
+        Title = (await ListTitles.QueryAsync(db, db.RiskLists.Where(l => l.Id == id), ct)).Single();
+        Points = await db.RiskPoints.AsNoTracking().Where(p => p.ListId == id).OrderBy(p => p.Seq).ToListAsync(ct);
+        CanWrite = ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path) && list.Status is ListStatus.Draft or ListStatus.Returned;
+        WhoWrites = ListAuthoring.WhoWrites(list);
+    }
+}
