@@ -71,6 +71,71 @@ public abstract class ScopeMatrixTests(AppFixture f)
         }
     }
 
+    public static IEnumerable<object[]> ListCases() =>
+        from role in Roles from endpoint in new[] { "GET list", "GET list points", "GET campaign lists", "POST point" } from target in Enum.GetValues<Target>()
+        select new object[] { role, endpoint, target };
+
+    /// <summary>A personal list: read by whoever reads its unit's subtree and by its holder; written by the holder alone.</summary>
+    private static HttpStatusCode ExpectedForList(string role, string endpoint, Target target)
+    {
+        var visible = target switch
+        {
+            Target.OtherCommission => false,
+            Target.SiblingUnit => role is "commission" or "admin",
+            _ => role is not "helper",
+        };
+        if (endpoint == "GET campaign lists") return target == Target.OtherCommission || role == "helper" ? HttpStatusCode.NotFound : HttpStatusCode.OK;
+        if (!visible) return HttpStatusCode.NotFound;
+        if (endpoint != "POST point") return HttpStatusCode.OK;
+        return role == "staff" ? HttpStatusCode.Created : HttpStatusCode.Forbidden;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Campaign, int Own, int Sibling)> Campaigns = new();
+
+    private async Task<(int Campaign, int Own, int Sibling)> CampaignOf(World w) =>
+        Campaigns.TryGetValue(w.Tag, out var c) ? c : Campaigns[w.Tag] = await OpenAsync(w);
+
+    private async Task<(int, int, int)> OpenAsync(World w)
+    {
+        var id = (await f.Admin.Post("/api/v1/campaigns", new { name = "矩阵排查", year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.C, deadline = "2026-05-31" })
+            .Expect(HttpStatusCode.Created)).Id();
+        var lists = (await f.Admin.GetAsync($"/api/v1/campaigns/{id}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        int Of(int person) => lists.Single(l => l.GetProperty("personId").ValueKind == System.Text.Json.JsonValueKind.Number && l.GetProperty("personId").GetInt32() == person).Id();
+        return (id, Of(w.X1), Of(w.X2));
+    }
+
+    [Theory]
+    [MemberData(nameof(ListCases))]
+    public async Task Role_reads_lists_in_scope_and_writes_only_its_own(string role, string endpoint, Target target)
+    {
+        var w = await f.WorldAsync();
+        var other = await f.OtherWorldAsync();
+        var mine = await CampaignOf(w);
+        var theirs = await CampaignOf(other);
+        var (campaign, list) = target switch
+        {
+            Target.Own => (mine.Campaign, mine.Own),
+            Target.SiblingUnit => (mine.Campaign, mine.Sibling),
+            _ => (theirs.Campaign, theirs.Own),
+        };
+        var client = await f.As(w.Users[role]);
+        var res = endpoint switch
+        {
+            "GET list" => await client.GetAsync($"/api/v1/lists/{list}"),
+            "GET list points" => await client.GetAsync($"/api/v1/lists/{list}/risk-points"),
+            "GET campaign lists" => await client.GetAsync($"/api/v1/campaigns/{campaign}/lists"),
+            _ => await client.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "post", description = $"矩阵写入{role}", levelCode = "general" }),
+        };
+        var expected = ExpectedForList(role, endpoint, target);
+        Assert.True(expected == res.StatusCode, $"{role} {endpoint} {target}: expected {(int)expected}, got {(int)res.StatusCode} {await res.Content.ReadAsStringAsync()}");
+        if (endpoint == "GET campaign lists" && res.StatusCode == HttpStatusCode.OK)
+        {
+            var ids = (await res.Json()).EnumerateArray().Select(l => l.Id()).ToHashSet();
+            Assert.Equal(role is "commission" or "admin", ids.Contains(mine.Sibling));
+            Assert.Equal(role is not "helper", ids.Contains(mine.Own));
+        }
+    }
+
     [Fact]
     public async Task Lists_contain_only_what_is_in_scope()
     {

@@ -1,0 +1,126 @@
+using Lianfang.Core.Access;
+using Lianfang.Core.Org;
+using Lianfang.Core.Register;
+using Lianfang.Core.Schemes;
+
+namespace Lianfang.Core.Tests.Register;
+
+public class RegisterRulesTests
+{
+    private static readonly Scheme Shaoxing = Presets.Find("shaoxing-2018")!;
+    private static readonly Scheme Longsheng = Presets.Find("longsheng-2012")!;
+
+    private static RiskList List(ListScope scope = ListScope.Unit, int? holder = null, Scheme? scheme = null) =>
+        new(new Campaign("2026年度排查", 2026, scheme ?? Shaoxing, 1, new DateOnly(2026, 5, 31), null), scope, 10, scope is ListScope.Post or ListScope.Person ? 5 : null, holder);
+
+    private static RiskPointContent Content(string category = "decision", string level = "important", string description = "决策不民主", params string[] measures) =>
+        new(category, description, null, level, null, null, null, measures.Select(m => new ControlMeasure(m)).ToList(), null, null);
+
+    private static void SetId(RiskPoint p, long id) => typeof(RiskPoint).GetProperty(nameof(RiskPoint.Id))!.SetValue(p, id);
+
+    [Fact]
+    public void A_point_takes_codes_names_or_aliases_and_keeps_the_codes()
+    {
+        var p = new RiskPoint(List(), 1, Shaoxing, Content("决策廉洁风险", "重 要"));
+        Assert.Equal("decision", p.CategoryCode);
+        Assert.Equal("important", p.LevelCode);
+        Assert.Equal("决策不民主", p.SearchText);
+    }
+
+    [Theory]
+    [InlineData("morality", "important", "x", "categoryCode")]
+    [InlineData("decision", "level1", "x", "levelCode")]
+    [InlineData("decision", "important", " ", "description")]
+    public void A_point_outside_the_scheme_or_without_description_is_refused(string category, string level, string description, string field)
+    {
+        var ex = Assert.Throws<DomainException>(() => new RiskPoint(List(), 1, Shaoxing, Content(category, level, description)));
+        Assert.Equal(field, ex.Field);
+    }
+
+    [Fact]
+    public void Measures_of_an_unknown_kind_are_refused_and_search_text_covers_them()
+    {
+        var bad = Content() with { Measures = [new ControlMeasure("公示", Kind: "乱写")] };
+        Assert.Equal("measures[0].kind", Assert.Throws<DomainException>(() => new RiskPoint(List(), 1, Shaoxing, bad)).Field);
+        var p = new RiskPoint(List(), 1, Shaoxing, Content(measures: ["集体决策", "会议纪要存档"]));
+        Assert.Contains("会议纪要存档", p.SearchText);
+    }
+
+    [Fact]
+    public void A_list_under_review_takes_no_changes()
+    {
+        var list = List();
+        var p = new RiskPoint(list, 1, Shaoxing, Content());
+        typeof(RiskList).GetProperty(nameof(RiskList.Status))!.SetValue(list, ListStatus.InReview);
+        Assert.Equal(DomainErrorKind.Conflict, Assert.Throws<DomainException>(() => p.Update(Shaoxing, Content())).Kind);
+    }
+
+    [Fact]
+    public void Only_the_holder_writes_a_personal_list()
+    {
+        var list = List(ListScope.Post, holder: 42);
+        var holder = new AccessScope(1, 42, [new ResolvedGrant(Role.Staff, 10, "0001", [])]);
+        var head = new AccessScope(2, 43, [new ResolvedGrant(Role.DeptHead, 10, "0001", [])]);
+        var admin = new AccessScope(3, null, [new ResolvedGrant(Role.Admin, null, null, [])]);
+        Assert.True(ListAuthoring.CanWrite(holder, list, "0001"));
+        Assert.False(ListAuthoring.CanWrite(head, list, "0001"));
+        Assert.False(ListAuthoring.CanWrite(admin, list, "0001"));
+        var dept = List(ListScope.Department);
+        Assert.True(ListAuthoring.CanWrite(head, dept, "00010002"));
+        Assert.False(ListAuthoring.CanWrite(holder, dept, "0001"));
+    }
+
+    [Fact]
+    public void A_campaign_creates_the_lists_its_scheme_asks_for()
+    {
+        CampaignPlan.UnitInfo[] units = [new(1, OrgUnitKind.Unit), new(2, OrgUnitKind.Department), new(3, OrgUnitKind.Department)];
+        CampaignPlan.PostHolder[] posts = [new(10, 2, 100), new(11, 2, 101), new(12, 3, null)];
+
+        var shaoxing = CampaignPlan.Lists(Shaoxing, units, posts);  // post lists + unit list
+        Assert.Equal(3, shaoxing.Count(s => s.Scope == ListScope.Post));
+        Assert.Single(shaoxing, s => s.Scope == ListScope.Unit && s.OrgUnitId == 1);
+
+        var longsheng = CampaignPlan.Lists(Longsheng, units, posts); // personal lists + department lists
+        Assert.Equal([100, 101], longsheng.Where(s => s.Scope == ListScope.Person).Select(s => s.PersonId!.Value));
+        Assert.Equal([2, 3], longsheng.Where(s => s.Scope == ListScope.Department).Select(s => s.OrgUnitId));
+    }
+
+    [Fact]
+    public void Rescreening_compares_this_years_points_with_last_years()
+    {
+        var old = List();
+        var a = new RiskPoint(old, 1, Shaoxing, Content(description: "不变")); SetId(a, 1);
+        var b = new RiskPoint(old, 2, Shaoxing, Content(level: "general", description: "升级")); SetId(b, 2);
+        var c = new RiskPoint(old, 3, Shaoxing, Content(description: "删去")); SetId(c, 3);
+        var now = List();
+        var a2 = new RiskPoint(now, 1, Shaoxing, a.ToContent(), a.Id);
+        var b2 = new RiskPoint(now, 2, Shaoxing, b.ToContent() with { LevelCode = "important" }, b.Id);
+        var d = new RiskPoint(now, 3, Shaoxing, Content(description: "新增"));
+
+        var diff = ScreeningDiff.Compare([a, b, c], [a2, b2, d]).ToDictionary(x => (x.Current ?? x.Previous)!.Description);
+        Assert.Equal(ChangeKind.Unchanged, diff["不变"].Kind);
+        Assert.Equal(ChangeKind.Changed, diff["升级"].Kind);
+        Assert.True(diff["升级"].LevelChanged);
+        Assert.Equal(ChangeKind.Retired, diff["删去"].Kind);
+        Assert.Equal(ChangeKind.Added, diff["新增"].Kind);
+    }
+
+    [Fact]
+    public void Carried_points_keep_the_level_that_counted_to_be_approved_again()
+    {
+        var p = new RiskPoint(List(), 1, Shaoxing, Content(level: "general") with { ApprovedLevelCode = "important" });
+        var carried = p.ToContent();
+        Assert.Equal("important", carried.LevelCode);
+        Assert.Null(carried.ApprovedLevelCode);
+    }
+
+    [Fact]
+    public void A_custom_scheme_must_stay_usable()
+    {
+        SchemeValidator.Validate(Shaoxing with { Code = "my-copy" });
+        Assert.Equal("code", Assert.Throws<DomainException>(() => SchemeValidator.Validate(Shaoxing with { Code = "我的" })).Field);
+        Assert.Equal("categories", Assert.Throws<DomainException>(() => SchemeValidator.Validate(Shaoxing with { Code = "x", Categories = [] })).Field);
+        var dupLevel = Shaoxing with { Code = "x", Levels = [.. Shaoxing.Levels, Shaoxing.Levels[0]] };
+        Assert.Equal("levels", Assert.Throws<DomainException>(() => SchemeValidator.Validate(dupLevel)).Field);
+    }
+}
