@@ -1,4 +1,3 @@
-using Lianfang.Core;
 using Lianfang.Core.Audit;
 using Lianfang.Core.Org;
 using Lianfang.Core.Register;
@@ -6,7 +5,6 @@ using Lianfang.Web.Features.Schemes;
 using Lianfang.Web.Features.Account;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Data;
 

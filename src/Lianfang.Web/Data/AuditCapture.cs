@@ -3,7 +3,6 @@ using Lianfang.Core.Audit;
 using Lianfang.Core.Org;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Lianfang.Web.Data;

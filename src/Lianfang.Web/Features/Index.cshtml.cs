@@ -1,8 +1,5 @@
 using Lianfang.Core.Access;
-using Lianfang.Web.Data;
-using Lianfang.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Features;
 

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using Lianfang.Core.Access;
-using Lianfang.Web.Data;
 using Lianfang.Web.Features.Account;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Infrastructure;
 

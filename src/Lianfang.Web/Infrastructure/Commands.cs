@@ -1,6 +1,4 @@
 using Lianfang.Core.Audit;
-using Lianfang.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Infrastructure;
 

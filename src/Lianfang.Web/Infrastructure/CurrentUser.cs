@@ -2,8 +2,6 @@ using System.Linq.Expressions;
 using System.Security.Claims;
 using Lianfang.Core.Access;
 using Lianfang.Core.Org;
-using Lianfang.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Infrastructure;
 

@@ -3,12 +3,10 @@ using Lianfang.Core.Org;
 using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;
 using Lianfang.Web.Features.Register;
-using Lianfang.Web.Data;
 using Lianfang.Web.Features.Account;
 using Lianfang.Web.Features.Org;
 using Lianfang.Web.Features.People;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Infrastructure;
 

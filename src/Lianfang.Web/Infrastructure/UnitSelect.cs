@@ -1,7 +1,5 @@
 using Lianfang.Core.Access;
 using Lianfang.Core.Org;
-using Lianfang.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Infrastructure;
 

@@ -1,4 +1,3 @@
-using Lianfang.Core;
 
 namespace Lianfang.Web.Infrastructure;
 

@@ -1,5 +1,3 @@
-using Lianfang.Core;
-using Lianfang.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;

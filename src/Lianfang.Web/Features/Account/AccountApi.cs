@@ -1,11 +1,7 @@
-using Lianfang.Core;
 using Lianfang.Core.Access;
-using Lianfang.Web.Data;
-using Lianfang.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Features.Account;
 

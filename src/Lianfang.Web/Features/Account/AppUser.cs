@@ -1,7 +1,6 @@
 using Lianfang.Core.Access;
 using Lianfang.Core.Org;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lianfang.Web.Features.Account;

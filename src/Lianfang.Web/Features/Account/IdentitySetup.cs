@@ -1,4 +1,3 @@
-using Lianfang.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Lianfang.Web.Features.Account;
-using Lianfang.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

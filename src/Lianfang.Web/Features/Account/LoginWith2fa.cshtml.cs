@@ -1,5 +1,4 @@
 using Lianfang.Web.Features.Account;
-using Lianfang.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

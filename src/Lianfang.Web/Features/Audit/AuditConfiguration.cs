@@ -1,5 +1,4 @@
 using Lianfang.Core.Audit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lianfang.Web.Features.Audit;

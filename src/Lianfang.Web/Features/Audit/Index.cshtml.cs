@@ -1,9 +1,6 @@
 using Lianfang.Core.Audit;
-using Lianfang.Web.Data;
-using Lianfang.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Features.Audit;
 

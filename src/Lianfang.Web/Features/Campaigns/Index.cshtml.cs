@@ -1,11 +1,9 @@
 using Lianfang.Core.Access;
 using Lianfang.Core.Register;
-using Lianfang.Web.Data;
 using Lianfang.Web.Features.Lists;
+using Lianfang.Web.Features.Register;
 using Lianfang.Web.Features.Schemes;
-using Lianfang.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Features.Campaigns;
 
@@ -22,8 +20,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
     {
         var scope = await me.ScopeAsync(ct);
         CanOpen = scope.IsSystemAdmin || scope.Has(Role.PartyOffice) || scope.Has(Role.Commission) || scope.Has(Role.Admin);
-        var units = db.OrgUnits.Visible(scope).Select(u => u.Id);
-        var rows = await db.Campaigns.AsNoTracking().Where(c => units.Contains(c.RootOrgUnitId))
+        var rows = await RegisterQuery.Campaigns(db, scope)
             .OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).Take(200)
             .Select(c => new
             {

@@ -1,11 +1,8 @@
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Data;
 using Lianfang.Web.Features.Register;
 using Lianfang.Web.Features.Schemes;
-using Lianfang.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Features.Campaigns;
 
@@ -44,8 +41,7 @@ public sealed class OpenModel(AppDbContext db, CurrentUser me, SchemeStore schem
         var scope = await me.ScopeAsync(ct);
         Schemes = await schemes.VisibleAsync(scope, ct);
         Units = await UnitSelect.LoadAsync(db, scope, OrgUnitId, false, ct);
-        var units = db.OrgUnits.Visible(scope).Select(u => u.Id);
-        Previous = await db.Campaigns.Where(c => units.Contains(c.RootOrgUnitId)).OrderByDescending(c => c.Year).ThenByDescending(c => c.Id)
+        Previous = await RegisterQuery.Campaigns(db, scope).OrderByDescending(c => c.Year).ThenByDescending(c => c.Id)
             .Take(50).Select(c => new PreviousCampaign(c.Id, c.Year, c.Name)).ToListAsync(ct);
     }
 }

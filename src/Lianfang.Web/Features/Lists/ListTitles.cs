@@ -1,7 +1,5 @@
 using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Features.Lists;
 

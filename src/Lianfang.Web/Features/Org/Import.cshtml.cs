@@ -1,6 +1,3 @@
-using Lianfang.Core;
-using Lianfang.Web.Data;
-using Lianfang.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

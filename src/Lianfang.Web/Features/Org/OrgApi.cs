@@ -1,9 +1,6 @@
 using Lianfang.Core.Org;
-using Lianfang.Web.Data;
 using Lianfang.Web.Features.People;
-using Lianfang.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Features.Org;
 

@@ -1,10 +1,6 @@
 using System.Globalization;
-using Lianfang.Core;
 using Lianfang.Core.Access;
 using Lianfang.Core.Org;
-using Lianfang.Web.Data;
-using Lianfang.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 namespace Lianfang.Web.Features.Org;

@@ -1,9 +1,5 @@
-using Lianfang.Core;
 using Lianfang.Core.Access;
 using Lianfang.Core.Org;
-using Lianfang.Web.Data;
-using Lianfang.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Features.Org;
 

@@ -1,10 +1,7 @@
 using Lianfang.Core.Org;
-using Lianfang.Web.Data;
 using Lianfang.Web.Features.People;
-using Lianfang.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Features.Org;
 

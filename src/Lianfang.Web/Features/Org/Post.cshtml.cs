@@ -1,7 +1,5 @@
 using Lianfang.Core.Org;
-using Lianfang.Web.Data;
 using Lianfang.Web.Features.People;
-using Lianfang.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,7 +1,5 @@
 using System.Linq.Expressions;
 using Lianfang.Core.Org;
-using Lianfang.Web.Data;
-using Lianfang.Web.Infrastructure;
 
 namespace Lianfang.Web.Features.People;
 

@@ -1,10 +1,6 @@
-using Lianfang.Core;
 using Lianfang.Core.Access;
 using Lianfang.Core.Org;
-using Lianfang.Web.Data;
 using Lianfang.Web.Features.Org;
-using Lianfang.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Features.People;
 

@@ -1,11 +1,8 @@
 using Lianfang.Core.Org;
 using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Data;
 using Lianfang.Web.Features.Schemes;
-using Lianfang.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Features.Register;
 
@@ -26,8 +23,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
         ListStatus? status, string? sort, int page = 1, CancellationToken ct = default)
     {
         var scope = await me.ScopeAsync(ct);
-        var units = db.OrgUnits.Visible(scope).Select(u => u.Id);
-        Campaigns = await db.Campaigns.AsNoTracking().Where(c => units.Contains(c.RootOrgUnitId))
+        Campaigns = await RegisterQuery.Campaigns(db, scope)
             .OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).Take(100)
             .Select(c => new CampaignOption(c.Id, c.Year, c.Name, c.SchemeCode)).ToListAsync(ct);
         var campaign = Campaigns.FirstOrDefault(c => c.Id == campaignId) ?? Campaigns.FirstOrDefault();

@@ -1,11 +1,8 @@
 using Lianfang.Core.Org;
 using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Data;
 using Lianfang.Web.Features.Audit;
 using Lianfang.Web.Features.Schemes;
-using Lianfang.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Features.Register;
 
@@ -51,9 +48,7 @@ public static class RegisterApi
         campaigns.MapGet("/", async (CurrentUser me, AppDbContext db, CancellationToken ct) =>
         {
             var scope = await me.ScopeAsync(ct);
-            var units = db.OrgUnits.Visible(scope).Select(u => u.Id);
-            var lists = db.RiskLists.Visible(scope).Select(l => l.CampaignId);
-            return await db.Campaigns.AsNoTracking().Where(c => units.Contains(c.RootOrgUnitId) || lists.Contains(c.Id))
+            return await RegisterQuery.Campaigns(db, scope)
                 .OrderByDescending(c => c.Year).ThenByDescending(c => c.Id)
                 .Select(c => new CampaignDto(c.Id, c.Name, c.Year, c.SchemeCode, c.RootOrgUnitId, c.Deadline, c.Status, c.CarriedFromId,
                     db.RiskLists.Count(l => l.CampaignId == c.Id))).ToListAsync(ct);

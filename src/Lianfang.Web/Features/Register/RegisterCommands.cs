@@ -1,13 +1,9 @@
-using Lianfang.Core;
 using Lianfang.Core.Access;
 using Lianfang.Core.Org;
 using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Data;
 using Lianfang.Web.Features.Org;
 using Lianfang.Web.Features.Schemes;
-using Lianfang.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Features.Register;
 
@@ -96,11 +92,8 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes)
 
     public async Task<Campaign> LoadCampaignAsync(AccessScope scope, int id, CancellationToken ct)
     {
-        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (campaign is null || !await db.OrgUnits.Visible(scope).AnyAsync(u => u.Id == campaign.RootOrgUnitId, ct)
-            && !await db.RiskLists.Visible(scope).AnyAsync(l => l.CampaignId == id, ct))
-            throw DomainException.NotFound("id", "排查不存在或不在您的权限范围内");
-        return campaign;
+        return await RegisterQuery.Campaigns(db, scope).AsTracking().FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw DomainException.NotFound("id", "排查不存在或不在您的权限范围内");
     }
 
     public async Task<RiskList> LoadListAsync(AccessScope scope, int id, CancellationToken ct) =>

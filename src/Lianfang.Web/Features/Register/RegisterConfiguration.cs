@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Lianfang.Core.Org;
 using Lianfang.Core.Register;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

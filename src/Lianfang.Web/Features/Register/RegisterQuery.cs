@@ -3,10 +3,7 @@ using Lianfang.Core.Access;
 using Lianfang.Core.Org;
 using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Data;
 using Lianfang.Web.Features.Org;
-using Lianfang.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Features.Register;
 
@@ -17,6 +14,14 @@ public sealed record RegisterFilter(
 /// <summary>The register: risk points in scope, filtered, searched and sorted. One query for pages and API.</summary>
 public static class RegisterQuery
 {
+    /// <summary>Campaigns over a unit the user reads, or holding a list the user reads (a staff member's own).</summary>
+    public static IQueryable<Campaign> Campaigns(AppDbContext db, AccessScope scope)
+    {
+        var units = db.OrgUnits.Visible(scope).Select(u => u.Id);
+        var lists = db.RiskLists.Visible(scope).Select(l => l.CampaignId);
+        return db.Campaigns.AsNoTracking().Where(c => units.Contains(c.RootOrgUnitId) || lists.Contains(c.Id));
+    }
+
     public static IQueryable<RiskPoint> Points(AppDbContext db, AccessScope scope, RegisterFilter f, Scheme? scheme)
     {
         var q = db.RiskPoints.AsNoTracking().Visible(scope);

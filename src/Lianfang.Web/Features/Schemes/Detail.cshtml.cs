@@ -1,7 +1,4 @@
-using Lianfang.Core;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Data;
-using Lianfang.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

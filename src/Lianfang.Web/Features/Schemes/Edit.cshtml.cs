@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Lianfang.Core;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,5 +1,4 @@
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Schemes;

@@ -1,10 +1,6 @@
-using Lianfang.Core;
 using Lianfang.Core.Access;
 using Lianfang.Core.Org;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Data;
-using Lianfang.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lianfang.Web.Features.Schemes;

@@ -1,5 +1,4 @@
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Infrastructure;
 
 namespace Lianfang.Web.Features.Schemes;
 

@@ -1,12 +1,8 @@
-using Lianfang.Core;
 using Lianfang.Core.Access;
-using Lianfang.Web.Data;
 using Lianfang.Web.Features.Account;
-using Lianfang.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Features.Admin.Users;
 

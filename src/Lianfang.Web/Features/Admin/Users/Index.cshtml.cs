@@ -1,10 +1,6 @@
-using Lianfang.Core;
 using Lianfang.Core.Access;
-using Lianfang.Web.Data;
 using Lianfang.Web.Features.Account;
-using Lianfang.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Features.Admin.Users;
 
