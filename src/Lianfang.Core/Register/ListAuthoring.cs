@@ -7,10 +7,12 @@ namespace Lianfang.Core.Register;
 /// <summary>Who writes which list. A personal list is written by its holder alone (003: 任何人不得代替撰写).</summary>
 public static class ListAuthoring
 {
-    public static bool CanWrite(AccessScope scope, RiskList list, string orgPath)
+    public static bool CanWrite(AccessScope scope, RiskList list, string orgPath) => CanWrite(scope, list.Scope, list.HolderPersonId, orgPath);
+
+    public static bool CanWrite(AccessScope scope, ListScope listScope, int? holderPersonId, string orgPath)
     {
-        if (list.HolderPersonId is { } holder) return scope.PersonId == holder;
-        return list.Scope switch
+        if (holderPersonId is { } holder) return scope.PersonId == holder;
+        return listScope switch
         {
             ListScope.Unit => scope.HasRoleOver(orgPath, Role.PartyOffice, Role.Principal),
             _ => scope.HasRoleOver(orgPath, Role.DeptHead, Role.PartyOffice),

@@ -36,9 +36,19 @@ public sealed class RiskList : IVersioned
     public ListStatus Status { get; private set; }
     /// <summary>The review stage the list waits at, once submitted.</summary>
     public string? Stage { get; private set; }
+    /// <summary>Counts reopenings: each revision is reviewed and signed anew.</summary>
+    public int Revision { get; private set; } = 1;
     public int Version { get; set; }
 
     public bool IsPersonal => Scope is ListScope.Person || (Scope is ListScope.Post && HolderPersonId is not null);
+
+    /// <summary>Applies a review transition; a reopened list starts a new revision.</summary>
+    public void Apply(Review.Transition t, bool reopening = false)
+    {
+        Status = t.Status;
+        Stage = t.NextStage?.Code;
+        if (reopening) Revision++;
+    }
 
     /// <summary>Points may change only while the list is being written or after it was sent back.</summary>
     public void EnsureEditable()

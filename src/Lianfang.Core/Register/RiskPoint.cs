@@ -68,6 +68,9 @@ public sealed class RiskPoint : IVersioned
     public RiskPointContent ToContent() => new(CategoryCode, Description, Manifestation, EffectiveLevelCode, null, PostId,
         Sources, Measures, Supervision, Responsible);
 
+    /// <summary>On final approval the self-assessed level becomes the approved (审定) one unless a reviewer set it.</summary>
+    public void ConfirmApprovedLevel() => ApprovedLevelCode ??= LevelCode;
+
     public void Update(Scheme scheme, RiskPointContent content)
     {
         List.EnsureEditable();

@@ -25,6 +25,8 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<RiskList> RiskLists => Set<RiskList>();
     public DbSet<RiskPoint> RiskPoints => Set<RiskPoint>();
+    public DbSet<Lianfang.Core.Review.ReviewRecord> Reviews => Set<Lianfang.Core.Review.ReviewRecord>();
+    public DbSet<Lianfang.Core.Review.Filing> Filings => Set<Lianfang.Core.Review.Filing>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -17,5 +17,6 @@ public static class Api
         AuditApi.Map(api);
         Features.Schemes.SchemesApi.Map(api);
         Features.Register.RegisterApi.Map(api);
+        Features.Review.ReviewApi.Map(api);
     }
 }

@@ -26,6 +26,8 @@ public static class Startup
         services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<Features.Schemes.SchemeStore>();
         services.AddScoped<Features.Register.RegisterCommands>();
+        services.AddScoped<Features.Review.ReviewCommands>();
+        services.AddScoped<Features.Review.Inbox>();
 
         // Keys live in the database so several app nodes share cookies and tokens.
         services.AddDataProtection().SetApplicationName("Lianfang").PersistKeysToDbContext<AppDbContext>();

@@ -1,0 +1,34 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Lianfang.Core.Register;
+
+namespace Lianfang.Core.Review;
+
+/// <summary>
+/// The canonical content of a list — what a signature binds. Ids, versions and timestamps are left out, so the
+/// same content always gives the same hash and any change of a word, level or measure gives another.
+/// </summary>
+public static class ListContent
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = false,
+    };
+
+    public static string Canonical(RiskList list, IEnumerable<RiskPoint> points) => JsonSerializer.Serialize(new
+    {
+        list.CampaignId, list.SchemeCode, Scope = list.Scope.ToString(), list.OrgUnitId, list.PostId, list.HolderPersonId,
+        Points = points.OrderBy(p => p.Seq).Select(p => new
+        {
+            p.Seq, p.CategoryCode, p.Description, p.Manifestation, p.LevelCode, p.ApprovedLevelCode, p.PostId,
+            Sources = p.Sources, Measures = p.Measures.Select(m => new { m.Text, m.Kind, m.Phase, m.Owner, Due = m.Due?.ToString("yyyy-MM-dd") }),
+            Supervision = new { p.Supervision.Basis, p.Supervision.Focus, Methods = p.Supervision.Methods ?? [] },
+            Responsible = new { p.Responsible.Leader, p.Responsible.Department, Persons = p.Responsible.Persons ?? [] },
+        }),
+    }, Options);
+
+    public static string Hash(RiskList list, IEnumerable<RiskPoint> points) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(list, points))));
+}

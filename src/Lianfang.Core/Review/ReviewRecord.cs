@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+
+namespace Lianfang.Core.Review;
+
+/// <summary>
+/// One decision on a list. An approval (or a signed submission) is an electronic signature: signer, role, time,
+/// comment and the SHA-256 of the list's content at that moment, with a short code anyone can check.
+/// </summary>
+public sealed class ReviewRecord
+{
+    private ReviewRecord() { StageName = Actor = RoleLabel = ""; }
+
+    public ReviewRecord(int listId, int revision, string? stageCode, string stageName, Decision decision, int userId, string actor,
+        string roleLabel, string? comment, string contentHash, bool signed)
+    {
+        ListId = listId;
+        Revision = revision;
+        StageCode = stageCode;
+        StageName = stageName;
+        Decision = decision;
+        UserId = userId;
+        Actor = actor;
+        RoleLabel = roleLabel;
+        Comment = Text.Optional(comment, "comment", "意见", 1000);
+        At = DateTime.UtcNow;
+        ContentHash = contentHash;
+        if (signed) VerificationCode = NewCode();
+    }
+
+    public long Id { get; private set; }
+    public int ListId { get; private set; }
+    public int Revision { get; private set; }
+    public string? StageCode { get; private set; }
+    public string StageName { get; private set; }
+    public Decision Decision { get; private set; }
+    public int UserId { get; private set; }
+    public string Actor { get; private set; }
+    public string RoleLabel { get; private set; }
+    public string? Comment { get; private set; }
+    public DateTime At { get; private set; }
+    public string ContentHash { get; private set; } = "";
+    /// <summary>Set on signatures: 10 characters, random, printed on forms and checked at /Verify.</summary>
+    public string? VerificationCode { get; private set; }
+
+    public bool IsSignature => VerificationCode is not null;
+
+    private static string NewCode()
+    {
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return string.Concat(Enumerable.Range(0, 10).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]));
+    }
+}
+
+/// <summary>备案: a point of a filed level (重要, 一级 …) reported to the commission on its list's final approval.</summary>
+public sealed class Filing
+{
+    private Filing() { Description = LevelCode = CategoryCode = ""; }
+
+    public Filing(long riskPointId, int listId, int campaignId, int orgUnitId, int? commissionId, string categoryCode, string levelCode, string description)
+    {
+        RiskPointId = riskPointId;
+        ListId = listId;
+        CampaignId = campaignId;
+        OrgUnitId = orgUnitId;
+        CommissionId = commissionId;
+        CategoryCode = categoryCode;
+        LevelCode = levelCode;
+        Description = description;
+        FiledAt = DateTime.UtcNow;
+    }
+
+    public long Id { get; private set; }
+    public long RiskPointId { get; private set; }
+    public int ListId { get; private set; }
+    public int CampaignId { get; private set; }
+    public int OrgUnitId { get; private set; }
+    public Org.OrgUnit OrgUnit { get; private set; } = null!;
+    /// <summary>The commission (nearest 纪委监委 above the unit) the point is filed with.</summary>
+    public int? CommissionId { get; private set; }
+    public string CategoryCode { get; private set; }
+    public string LevelCode { get; private set; }
+    public string Description { get; private set; }
+    public DateTime FiledAt { get; private set; }
+}

@@ -1,0 +1,37 @@
+using Lianfang.Core.Access;
+using Lianfang.Core.Register;
+using Lianfang.Core.Review;
+using Lianfang.Web.Features.Lists;
+using Lianfang.Web.Features.Schemes;
+
+namespace Lianfang.Web.Features.Review;
+
+/// <summary>待办: lists waiting at a stage the user decides, and the user's own lists to write or fix.</summary>
+public sealed class Inbox(AppDbContext db, SchemeStore schemes)
+{
+    public sealed record Item(ListTitles.Row List, string Task);
+
+    public async Task<List<Item>> LoadAsync(AccessScope scope, CancellationToken ct)
+    {
+        if (!scope.IsAuthenticated) return [];
+        var waiting = await db.RiskLists.AsNoTracking().Visible(scope)
+            .Where(l => l.Status == ListStatus.InReview && l.Campaign.Status == CampaignStatus.Open)
+            .Select(l => new { l.Id, l.SchemeCode, l.Scope, l.Stage, l.HolderPersonId, Path = l.OrgUnit.Path })
+            .Take(2000).ToListAsync(ct);
+        var mine = new Dictionary<int, string>();
+        foreach (var l in waiting)
+        {
+            var scheme = await schemes.FindAsync(l.SchemeCode, ct);
+            var stage = scheme is null ? null : Workflow.Stages(scheme, l.Scope).FirstOrDefault(s => s.Code == l.Stage);
+            if (stage is not null && Workflow.CanAct(scope, stage.Actor, l.Scope, l.HolderPersonId, l.Path)) mine[l.Id] = $"审核：{stage.Name}";
+        }
+        if (scope.PersonId is { } pid)
+            foreach (var l in await db.RiskLists.AsNoTracking().Where(l => l.HolderPersonId == pid && l.Campaign.Status == CampaignStatus.Open
+                         && (l.Status == ListStatus.Draft || l.Status == ListStatus.Returned)).Select(l => new { l.Id, l.Status }).ToListAsync(ct))
+                mine[l.Id] = l.Status == ListStatus.Returned ? "已退回，请修改后重新提交" : "填写并提交本人清单";
+        if (mine.Count == 0) return [];
+        var ids = mine.Keys.ToList();
+        var rows = await ListTitles.QueryAsync(db, db.RiskLists.Where(l => ids.Contains(l.Id)), ct);
+        return rows.OrderBy(r => r.Deadline).Select(r => new Item(r, mine[r.Id])).ToList();
+    }
+}

@@ -1,0 +1,65 @@
+using Lianfang.Core.Register;
+using Lianfang.Core.Review;
+using Lianfang.Web.Features.Register;
+
+namespace Lianfang.Web.Features.Review;
+
+public sealed record HistoryDto(int Revision, string? Stage, string StageName, string Actor, string Role, Decision Decision, string? Comment,
+    DateTime At, string ContentHash, string? VerificationCode);
+public sealed record ListStateDto(int Id, ListStatus Status, string? Stage, int Revision, int Version);
+public sealed record FilingDto(long Id, long RiskPointId, int ListId, int CampaignId, int OrgUnitId, string OrgUnit, string CategoryCode, string LevelCode, string Description, DateTime FiledAt);
+
+public static class ReviewApi
+{
+    private static ListStateDto State(RiskList l) => new(l.Id, l.Status, l.Stage, l.Revision, l.Version);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var lists = api.MapGroup("/lists").WithTags("审核与签字");
+        lists.MapPost("/{id:int}/submit", async (int id, CommentRequest? req, CurrentUser me, ReviewCommands cmd, CancellationToken ct) =>
+            State(await cmd.SubmitAsync(await me.ScopeAsync(ct), id, req?.Comment, ct)))
+            .WithSummary("提交审核（填写人签字）").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+        lists.MapPost("/{id:int}/review", async (int id, ReviewRequest req, CurrentUser me, ReviewCommands cmd, CancellationToken ct) =>
+            State(await cmd.ReviewAsync(await me.ScopeAsync(ct), id, req, ct)))
+            .WithSummary("审核当前环节：decision 为 approve（通过并签字）或 return（退回，须写意见）；stage 可带上所审环节，已被他人处理时返回 409")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+        lists.MapPost("/{id:int}/reopen", async (int id, CommentRequest? req, CurrentUser me, ReviewCommands cmd, CancellationToken ct) =>
+            State(await cmd.ReopenAsync(await me.ScopeAsync(ct), id, req?.Comment, ct)))
+            .WithSummary("重新打开已审定的清单，开始新的修订").ProducesProblem(403).ProducesProblem(409);
+        lists.MapGet("/{id:int}/history", async (int id, CurrentUser me, AppDbContext db, RegisterCommands register, CancellationToken ct) =>
+        {
+            await register.LoadListAsync(await me.ScopeAsync(ct), id, ct);
+            return await db.Reviews.AsNoTracking().Where(r => r.ListId == id).OrderBy(r => r.Id)
+                .Select(r => new HistoryDto(r.Revision, r.StageCode, r.StageName, r.Actor, r.RoleLabel, r.Decision, r.Comment, r.At, r.ContentHash, r.VerificationCode))
+                .ToListAsync(ct);
+        }).WithSummary("审核历史：每个环节的决定、意见、时间和当时内容的 SHA-256");
+
+        api.MapGet("/inbox", async (CurrentUser me, Inbox inbox, CancellationToken ct) =>
+            (await inbox.LoadAsync(await me.ScopeAsync(ct), ct)).Select(i => new { listId = i.List.Id, title = i.List.Title, campaign = i.List.Campaign, task = i.Task, deadline = i.List.Deadline }))
+            .WithTags("审核与签字").WithSummary("我的待办");
+
+        api.MapGet("/filings", async (int? orgUnitId, int? campaignId, CurrentUser me, AppDbContext db, CancellationToken ct) =>
+            await Filings.Query(db, await me.ScopeAsync(ct), orgUnitId, campaignId).Take(1000)
+                .Select(f => new FilingDto(f.Id, f.RiskPointId, f.ListId, f.CampaignId, f.OrgUnitId, f.OrgUnit.Name, f.CategoryCode, f.LevelCode, f.Description, f.FiledAt))
+                .ToListAsync(ct))
+            .WithTags("审核与签字").WithSummary("备案登记：重要/一级风险点在清单审定后报纪委监委备案");
+    }
+}
+
+public static class Filings
+{
+    /// <summary>Filings of units in the caller's scope: a commission sees its whole subtree, a unit its own.</summary>
+    public static IQueryable<Filing> Query(AppDbContext db, Lianfang.Core.Access.AccessScope scope, int? orgUnitId, int? campaignId)
+    {
+        var units = db.OrgUnits.Visible(scope).Select(u => u.Id);
+        var q = db.Filings.AsNoTracking().Where(f => units.Contains(f.OrgUnitId));
+        if (campaignId is { } c) q = q.Where(f => f.CampaignId == c);
+        if (orgUnitId is { } u)
+        {
+            var path = db.OrgUnits.Where(x => x.Id == u).Select(x => x.Path).FirstOrDefault() ?? "~";
+            var (lo, hi) = Org.OrgUnitCommands.Range(path);
+            q = q.Where(f => string.Compare(f.OrgUnit.Path, lo) >= 0 && string.Compare(f.OrgUnit.Path, hi) < 0);
+        }
+        return q.OrderByDescending(f => f.FiledAt).ThenBy(f => f.Id);
+    }
+}

@@ -1,0 +1,41 @@
+using Lianfang.Core.Org;
+using Lianfang.Core.Register;
+using Lianfang.Core.Review;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lianfang.Web.Features.Review;
+
+internal sealed class ReviewRecordConfiguration : IEntityTypeConfiguration<ReviewRecord>
+{
+    public void Configure(EntityTypeBuilder<ReviewRecord> b)
+    {
+        b.ToTable("Reviews");
+        b.Property(r => r.StageCode).HasMaxLength(64);
+        b.Property(r => r.StageName).HasMaxLength(100);
+        b.Property(r => r.Decision).HasConversion<string>().HasMaxLength(16);
+        b.Property(r => r.Actor).HasMaxLength(100);
+        b.Property(r => r.RoleLabel).HasMaxLength(100);
+        b.Property(r => r.Comment).HasMaxLength(1000);
+        b.Property(r => r.ContentHash).HasMaxLength(64);
+        b.Property(r => r.VerificationCode).HasMaxLength(16);
+        b.Ignore(r => r.IsSignature);
+        b.HasOne<RiskList>().WithMany().HasForeignKey(r => r.ListId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(r => new { r.ListId, r.Id });
+        b.HasIndex(r => r.VerificationCode).IsUnique();
+    }
+}
+
+internal sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
+{
+    public void Configure(EntityTypeBuilder<Filing> b)
+    {
+        b.Property(f => f.CategoryCode).HasMaxLength(64);
+        b.Property(f => f.LevelCode).HasMaxLength(64);
+        b.Property(f => f.Description).HasMaxLength(2000);
+        b.HasOne<RiskPoint>().WithMany().HasForeignKey(f => f.RiskPointId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(f => f.OrgUnit).WithMany().HasForeignKey(f => f.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(f => f.CommissionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(f => new { f.CommissionId, f.CampaignId });
+        b.HasIndex(f => f.RiskPointId).IsUnique();
+    }
+}
