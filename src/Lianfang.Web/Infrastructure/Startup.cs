@@ -36,7 +36,7 @@ public static class Startup
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
-            o.Conventions.AllowAnonymousToPage("/Account/Login").AllowAnonymousToPage("/Account/LoginWith2fa").AllowAnonymousToPage("/Account/Logout");
+            o.Conventions.AllowAnonymousToPage("/Account/Login").AllowAnonymousToPage("/Account/LoginWith2fa").AllowAnonymousToPage("/Account/Logout").AllowAnonymousToPage("/Verify/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
         }).AddMvcOptions(o => o.Filters.Add<DomainExceptionPageFilter>());
 

@@ -25,11 +25,19 @@ public sealed class PageClient(HttpClient http)
         return new HtmlParser().ParseDocument(html);
     }
 
-    /// <summary>Loads the page, fills the first form (or the one whose action contains <paramref name="formAction"/>) and posts it.</summary>
+    /// <summary>
+    /// Loads the page, fills the first form (or the one whose action contains <paramref name="formAction"/>, or whose id it
+    /// names as "#id") and posts it.
+    /// </summary>
     public async Task<HttpResponseMessage> SubmitAsync(string url, Dictionary<string, string> fields, string? formAction = null)
     {
         var doc = await GetAsync(url);
-        var form = doc.Forms.First(f => formAction is null ? !f.Action.Contains("Logout") : f.Action.Contains(formAction));
+        var form = doc.Forms.First(f => formAction switch
+        {
+            null => !f.Action.Contains("Logout"),
+            ['#', .. var id] => f.Id == id,
+            _ => f.Action.Contains(formAction),
+        });
         var values = form.Elements.OfType<IHtmlInputElement>().Where(i => !string.IsNullOrEmpty(i.Name) && i.Type is "hidden")
             .ToDictionary(i => i.Name!, i => i.Value);
         foreach (var (k, v) in fields) values[k] = v;

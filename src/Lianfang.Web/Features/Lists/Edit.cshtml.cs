@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lianfang.Web.Features.Lists;
 
 /// <summary>One list: its points, and (for whoever writes it) the editor with suggestions.</summary>
-public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands commands, SchemeStore schemes) : PageModel
+public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands commands, SchemeStore schemes, Review.ReviewCommands review) : PageModel
 {
     public sealed class PointInput
     {
@@ -45,6 +45,15 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
     public bool CanWrite { get; private set; }
     public string WhoWrites { get; private set; } = "";
     public SuggestionSet Suggestions { get; private set; } = new([], []);
+    public List<Lianfang.Core.Review.ReviewRecord> History { get; private set; } = [];
+    public Lianfang.Core.Schemes.ReviewStageDef? Stage { get; private set; }
+    public bool CanSubmit { get; private set; }
+    public bool CanDecide { get; private set; }
+    public bool CanReopen { get; private set; }
+    /// <summary>True when the content now is what the latest signature of this revision signed; null before any signature.</summary>
+    public bool? SignatureHolds { get; private set; }
+    public string ContentHash { get; private set; } = "";
+    public int Revision { get; private set; }
 
     public async Task OnGetAsync(int id, long? point, CancellationToken ct)
     {
@@ -83,6 +92,30 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         return Redirect($"/Lists/Edit?id={id}");
     }
 
+    public async Task<IActionResult> OnPostSubmitAsync(int id, string? comment, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        await review.SubmitAsync(await me.ScopeAsync(ct), id, comment, ct);
+        TempData["Message"] = "清单已提交审核";
+        return Redirect($"/Lists/Edit?id={id}");
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(int id, string? decision, string? comment, string? stage, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        await review.ReviewAsync(await me.ScopeAsync(ct), id, new Review.ReviewRequest(decision, comment, stage), ct);
+        TempData["Message"] = decision == "return" ? "已退回清单" : "已审核通过并签字";
+        return Redirect($"/Lists/Edit?id={id}");
+    }
+
+    public async Task<IActionResult> OnPostReopenAsync(int id, string? comment, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        await review.ReopenAsync(await me.ScopeAsync(ct), id, comment, ct);
+        TempData["Message"] = "清单已重新打开，开始新的修订";
+        return Redirect($"/Lists/Edit?id={id}");
+    }
+
     /// <summary>htmx: suggestions for the chosen category.</summary>
     public async Task<IActionResult> OnGetSuggestAsync(int id, [FromQuery(Name = "Input.CategoryCode")] string? category, CancellationToken ct)
     {
@@ -115,7 +148,18 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         Scheme = await schemes.GetAsync(list.SchemeCode, ct);
         Title = (await ListTitles.QueryAsync(db, db.RiskLists.Where(l => l.Id == id), ct)).Single();
         Points = await db.RiskPoints.AsNoTracking().Where(p => p.ListId == id).OrderBy(p => p.Seq).ToListAsync(ct);
-        CanWrite = ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path) && list.Status is ListStatus.Draft or ListStatus.Returned;
+        var writer = ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path);
+        CanWrite = writer && list.Status is ListStatus.Draft or ListStatus.Returned;
+        CanSubmit = CanWrite && Points.Count > 0;
         WhoWrites = ListAuthoring.WhoWrites(list);
+        Stage = Lianfang.Core.Review.Workflow.CurrentStage(Scheme, list);
+        CanDecide = Stage is not null && Lianfang.Core.Review.Workflow.CanAct(scope, Stage.Actor, list, list.OrgUnit.Path);
+        CanReopen = list.Status is ListStatus.Approved or ListStatus.Published
+            && (writer || scope.HasRoleOver(list.OrgUnit.Path, Core.Access.Role.PartyOffice, Core.Access.Role.Principal));
+        Revision = list.Revision;
+        History = await db.Reviews.AsNoTracking().Where(r => r.ListId == id).OrderBy(r => r.Id).ToListAsync(ct);
+        ContentHash = Lianfang.Core.Review.ListContent.Hash(list, Points);
+        var lastSignature = History.LastOrDefault(r => r.Revision == list.Revision && r.IsSignature);
+        SignatureHolds = lastSignature is null ? null : lastSignature.ContentHash == ContentHash;
     }
 }

@@ -31,7 +31,7 @@ public abstract class RegisterPagesTests(AppFixture f)
         {
             ["Input.CategoryCode"] = "process", ["Input.LevelCode"] = "level1", ["Input.Description"] = "工程项目招标中围标串标",
             ["Input.Measures"] = "1．招标文件集体审定\n2．评标专家随机抽取", ["Input.Leader"] = "孙伟", ["Input.Persons"] = "王芳、吴军",
-        });
+        }, "#point-form");
         Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
         var api = await (await f.As(w.Users["principal"])).GetAsync($"/api/v1/lists/{listId}").Expect(HttpStatusCode.OK);
         var point = api.GetProperty("riskPoints")[0];
@@ -52,7 +52,7 @@ public abstract class RegisterPagesTests(AppFixture f)
         var lists = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray();
         var own = lists.Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
         var staff = await PageClient.LoginAsync(f, w.Users["staff"]);
-        var res = await staff.SubmitAsync($"/Lists/Edit?id={own}", new() { ["Input.CategoryCode"] = "post", ["Input.LevelCode"] = "", ["Input.Description"] = "报销把关不严" });
+        var res = await staff.SubmitAsync($"/Lists/Edit?id={own}", new() { ["Input.CategoryCode"] = "post", ["Input.LevelCode"] = "", ["Input.Description"] = "报销把关不严" }, "#point-form");
         Assert.Equal(HttpStatusCode.OK, res.StatusCode);
         Assert.Contains("风险等级", await res.Content.ReadAsStringAsync());
         Assert.Equal(0, (await f.Admin.GetAsync($"/api/v1/lists/{own}/risk-points").Expect(HttpStatusCode.OK)).GetProperty("total").GetInt32());

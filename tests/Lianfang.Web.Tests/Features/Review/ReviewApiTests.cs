@@ -6,22 +6,7 @@ namespace Lianfang.Web.Tests.Features.Review;
 
 public abstract class ReviewApiTests(AppFixture f)
 {
-    private sealed record Setup(World W, int Campaign, int List);
-
-    /// <summary>A shaoxing-2018 campaign over 卫健委 and 王芳's own post list with one 重要 and one 一般 point.</summary>
-    private async Task<Setup> WrittenListAsync(string label)
-    {
-        var w = await World.CreateAsync(f, label);
-        var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = "2026-05-31" })
-            .Expect(HttpStatusCode.Created)).Id();
-        var list = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
-            .Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
-        var staff = await f.As(w.Users["staff"]);
-        await staff.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "power", description = "资金拨付中优亲厚友", levelCode = "important", measures = new[] { new { text = "拨付双人复核" } } })
-            .Expect(HttpStatusCode.Created);
-        await staff.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "conduct", description = "报销把关不严", levelCode = "general" }).Expect(HttpStatusCode.Created);
-        return new Setup(w, campaign, list);
-    }
+    private Task<WrittenList> WrittenListAsync(string label) => WrittenList.CreateAsync(f, label);
 
     private static Task<HttpResponseMessage> Review(HttpClient c, int list, string decision, string? stage = null, string? comment = null) =>
         c.Post($"/api/v1/lists/{list}/review", new { decision, stage, comment });
