@@ -15,6 +15,10 @@ public static class OrgPath
 
     public static int Depth(string path) => path.Length / SegmentLength;
 
+    /// <summary>The paths of the unit and every unit above it, root first.</summary>
+    public static string[] AncestorsOrSelf(string path) =>
+        Enumerable.Range(1, Depth(path)).Select(d => path[..(d * SegmentLength)]).ToArray();
+
     public static string? ParentOf(string path) =>
         path.Length <= SegmentLength ? null : path[..^SegmentLength];
 

@@ -39,6 +39,8 @@ public sealed class RiskList : IVersioned
     /// <summary>Counts reopenings: each revision is reviewed and signed anew.</summary>
     public int Revision { get; private set; } = 1;
     public int Version { get; set; }
+    /// <summary>公开承诺 of the holder, printed on the desk card; part of the signed content.</summary>
+    public string? Commitment { get; private set; }
 
     public bool IsPersonal => Scope is ListScope.Person || (Scope is ListScope.Post && HolderPersonId is not null);
 
@@ -48,6 +50,12 @@ public sealed class RiskList : IVersioned
         Status = t.Status;
         Stage = t.NextStage?.Code;
         if (reopening) Revision++;
+    }
+
+    public void SetCommitment(string? text)
+    {
+        EnsureEditable();
+        Commitment = Text.Optional(text, "commitment", "公开承诺", 500);
     }
 
     /// <summary>Points may change only while the list is being written or after it was sent back.</summary>

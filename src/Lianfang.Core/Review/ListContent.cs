@@ -19,7 +19,7 @@ public static class ListContent
 
     public static string Canonical(RiskList list, IEnumerable<RiskPoint> points) => JsonSerializer.Serialize(new
     {
-        list.CampaignId, list.SchemeCode, Scope = list.Scope.ToString(), list.OrgUnitId, list.PostId, list.HolderPersonId,
+        list.CampaignId, list.SchemeCode, Scope = list.Scope.ToString(), list.OrgUnitId, list.PostId, list.HolderPersonId, list.Commitment,
         Points = points.OrderBy(p => p.Seq).Select(p => new
         {
             p.Seq, p.CategoryCode, p.Description, p.Manifestation, p.LevelCode, p.ApprovedLevelCode, p.PostId,

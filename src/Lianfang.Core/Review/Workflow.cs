@@ -5,7 +5,7 @@ using Lianfang.Core.Schemes;
 
 namespace Lianfang.Core.Review;
 
-public enum Decision { Submit, Approve, Return, Reopen }
+public enum Decision { Submit, Approve, Return, Reopen, Comment }
 
 /// <summary>What a decision did: the stage it was taken at and where the list goes next.</summary>
 public sealed record Transition(ReviewStageDef? Stage, ListStatus Status, ReviewStageDef? NextStage, bool Signed, bool Final);
@@ -64,6 +64,23 @@ public static class Workflow
         if (list.Status is not (ListStatus.Approved or ListStatus.Published))
             throw DomainException.Conflict("status", "只有已审定的清单可以重新打开");
         return new Transition(null, ListStatus.Draft, null, false, false);
+    }
+
+    /// <summary>Helpers (代表帮查/专家助查) comment on a stage the scheme opens to them; a comment decides nothing.</summary>
+    public static ReviewStageDef Comment(Scheme scheme, RiskList list, string? comment)
+    {
+        var stage = Pending(scheme, list, null);
+        if (!stage.HelpersMayComment) throw DomainException.Conflict("stage", $"“{stage.Name}”环节不征求帮查意见");
+        if (string.IsNullOrWhiteSpace(comment)) throw new DomainException("comment", "请填写意见");
+        return stage;
+    }
+
+    /// <summary>公示: an approved list is published for a period; publishing again extends or moves the period.</summary>
+    public static Transition Publish(RiskList list)
+    {
+        if (list.Status is not (ListStatus.Approved or ListStatus.Published))
+            throw DomainException.Conflict("status", $"清单当前状态为“{list.Status.Label()}”，审定后才能公示");
+        return new Transition(null, ListStatus.Published, null, false, false);
     }
 
     private static ReviewStageDef Pending(Scheme scheme, RiskList list, string? expectedStage)

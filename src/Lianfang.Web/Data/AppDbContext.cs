@@ -27,6 +27,9 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     public DbSet<RiskPoint> RiskPoints => Set<RiskPoint>();
     public DbSet<Lianfang.Core.Review.ReviewRecord> Reviews => Set<Lianfang.Core.Review.ReviewRecord>();
     public DbSet<Lianfang.Core.Review.Filing> Filings => Set<Lianfang.Core.Review.Filing>();
+    public DbSet<Lianfang.Core.Review.Publication> Publications => Set<Lianfang.Core.Review.Publication>();
+    public DbSet<Lianfang.Core.Review.ReviewInvitation> ReviewInvitations => Set<Lianfang.Core.Review.ReviewInvitation>();
+    public DbSet<Lianfang.Core.Supervision.Complaint> Complaints => Set<Lianfang.Core.Supervision.Complaint>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

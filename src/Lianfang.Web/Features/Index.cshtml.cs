@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features;
 
-public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, Review.Inbox inbox) : PageModel
 {
     public sealed record GrantRow(Role Role, string? UnitName, string Reach);
 
@@ -12,10 +12,14 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     public int Units { get; private set; }
     public int Posts { get; private set; }
     public int People { get; private set; }
+    /// <summary>待办 due within the reminder window or already overdue.</summary>
+    public List<Review.Inbox.Item> DueSoon { get; private set; } = [];
+    public int ReminderDays => inbox.ReminderDays;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await me.ScopeAsync(ct);
+        DueSoon = (await inbox.LoadAsync(scope, ct)).Where(i => i.DaysLeft <= inbox.ReminderDays).ToList();
         DisplayName = await db.Users.Where(u => u.Id == scope.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         var ids = scope.Grants.Select(g => g.OrgUnitId).OfType<int>().ToList();
         var names = await db.OrgUnits.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);

@@ -60,22 +60,29 @@ public static class ScopeQueries
         s.ReadsEverything ? q : q.Where(PathIn<Lianfang.Core.Register.RiskPoint>(s, p => p.OrgUnit.Path,
             s.PersonId is { } pid ? p => p.List.HolderPersonId == pid : null, exact: false));
 
-    /// <summary>Builds "path in any readable subtree (as a byte range) or equals a readable unit".</summary>
-    private static Expression<Func<T, bool>> PathIn<T>(AccessScope s, Expression<Func<T, string>> path, Expression<Func<T, bool>>? orElse, bool exact = true)
+    /// <summary>Rows whose org path lies in any of the subtrees at <paramref name="prefixes"/>.</summary>
+    public static IQueryable<T> Under<T>(this IQueryable<T> q, IEnumerable<string> prefixes, Expression<Func<T, string>> path) =>
+        q.Where(PathIn(prefixes, [], path, null));
+
+    private static Expression<Func<T, bool>> PathIn<T>(AccessScope s, Expression<Func<T, string>> path, Expression<Func<T, bool>>? orElse, bool exact = true) =>
+        PathIn(s.ReadablePrefixes, exact ? s.ReadableExact : [], path, orElse);
+
+    /// <summary>Builds "path in any of the subtrees (as a byte range) or equals one of the exact units".</summary>
+    private static Expression<Func<T, bool>> PathIn<T>(IEnumerable<string> prefixes, IEnumerable<string> exact, Expression<Func<T, string>> path, Expression<Func<T, bool>>? orElse)
     {
         var x = path.Parameters[0];
         var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
         Expression Cmp(string bound) => Expression.Call(compare, path.Body, Expression.Constant(bound));
         var zero = Expression.Constant(0);
         Expression body = Expression.Constant(false);
-        foreach (var prefix in s.ReadablePrefixes)
+        foreach (var prefix in prefixes)
         {
             // prefix ≤ path < prefix with its last character bumped: a range an index can serve.
             var upper = prefix[..^1] + (char)(prefix[^1] + 1);
             body = Expression.OrElse(body, Expression.AndAlso(
                 Expression.GreaterThanOrEqual(Cmp(prefix), zero), Expression.LessThan(Cmp(upper), zero)));
         }
-        foreach (var unit in exact ? s.ReadableExact : [])
+        foreach (var unit in exact)
             body = Expression.OrElse(body, Expression.Equal(path.Body, Expression.Constant(unit)));
         if (orElse is not null)
             body = Expression.OrElse(body, new ParameterReplacer(orElse.Parameters[0], x).Visit(orElse.Body));

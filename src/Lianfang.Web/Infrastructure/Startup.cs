@@ -10,6 +10,8 @@ namespace Lianfang.Web.Infrastructure;
 public static class Startup
 {
     public const string LoginRateLimit = "login";
+    public const string PublicRateLimit = "public";
+    public const string FeedbackRateLimit = "feedback";
 
     public static void AddLianfang(this WebApplicationBuilder builder)
     {
@@ -28,6 +30,8 @@ public static class Startup
         services.AddScoped<Features.Register.RegisterCommands>();
         services.AddScoped<Features.Review.ReviewCommands>();
         services.AddScoped<Features.Review.Inbox>();
+        services.AddScoped<Features.Campaigns.CampaignProgress>();
+        services.AddScoped<Features.Public.PublicLists>();
 
         // Keys live in the database so several app nodes share cookies and tokens.
         services.AddDataProtection().SetApplicationName("Lianfang").PersistKeysToDbContext<AppDbContext>();
@@ -36,7 +40,7 @@ public static class Startup
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
-            o.Conventions.AllowAnonymousToPage("/Account/Login").AllowAnonymousToPage("/Account/LoginWith2fa").AllowAnonymousToPage("/Account/Logout").AllowAnonymousToPage("/Verify/Index");
+            o.Conventions.AllowAnonymousToPage("/Account/Login").AllowAnonymousToPage("/Account/LoginWith2fa").AllowAnonymousToPage("/Account/Logout");
             o.Conventions.AllowAnonymousToPage("/Error");
         }).AddMvcOptions(o => o.Filters.Add<DomainExceptionPageFilter>());
 
@@ -73,6 +77,16 @@ public static class Startup
             o.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Lianfang:LoginPerMinute", 30), Window = TimeSpan.FromMinutes(1) }));
+            // Pages anyone may open without logging in (public lists, signature check).
+            o.AddPolicy(PublicRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Lianfang:PublicPerMinute", 120), Window = TimeSpan.FromMinutes(1) }));
+            // The public feedback form: reading it is cheap, sending is limited per address and hour.
+            o.AddPolicy(FeedbackRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Lianfang:FeedbackPerHour", 5), Window = TimeSpan.FromHours(1) })
+                : RateLimitPartition.GetFixedWindowLimiter("feedback-get:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Lianfang:PublicPerMinute", 120), Window = TimeSpan.FromMinutes(1) }));
         });
 
         services.Configure<ForwardedHeadersOptions>(o =>

@@ -24,7 +24,8 @@ public abstract class PlatformTests(AppFixture f)
             "/api/v1/people/{id}", "/api/v1/org-units/{id}/import", "/api/v1/schemes", "/api/v1/campaigns", "/api/v1/campaigns/{id}/lists",
             "/api/v1/campaigns/{id}/changes", "/api/v1/lists/{id}", "/api/v1/lists/{id}/risk-points", "/api/v1/risk-points",
             "/api/v1/lists/{id}/submit", "/api/v1/lists/{id}/review", "/api/v1/lists/{id}/reopen", "/api/v1/lists/{id}/history",
-            "/api/v1/inbox", "/api/v1/filings",
+            "/api/v1/inbox", "/api/v1/filings", "/api/v1/lists/{id}/invitations", "/api/v1/lists/{id}/comments", "/api/v1/lists/{id}/publish",
+            "/api/v1/lists/{id}/commitment", "/api/v1/campaigns/{id}/progress", "/api/v1/complaints",
         }, paths);
         Assert.Equal("Lianfang 廉防 API", doc.GetProperty("info").GetProperty("title").GetString());
     }

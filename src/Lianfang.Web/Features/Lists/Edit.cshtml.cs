@@ -54,6 +54,14 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
     public bool? SignatureHolds { get; private set; }
     public string ContentHash { get; private set; } = "";
     public int Revision { get; private set; }
+    public bool IsPersonal { get; private set; }
+    public string? Commitment { get; private set; }
+    public bool CanPublish { get; private set; }
+    /// <summary>The latest publication of this revision, if any.</summary>
+    public Lianfang.Core.Review.Publication? Publication { get; private set; }
+    public bool CanInvite { get; private set; }
+    public List<Review.HelperOption> Helpers { get; private set; } = [];
+    public bool CanComment { get; private set; }
 
     public async Task OnGetAsync(int id, long? point, CancellationToken ct)
     {
@@ -105,6 +113,38 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         await LoadAsync(id, ct);
         await review.ReviewAsync(await me.ScopeAsync(ct), id, new Review.ReviewRequest(decision, comment, stage), ct);
         TempData["Message"] = decision == "return" ? "已退回清单" : "已审核通过并签字";
+        return Redirect($"/Lists/Edit?id={id}");
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(int id, string? userName, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        await review.InviteAsync(await me.ScopeAsync(ct), id, userName, ct);
+        TempData["Message"] = "已邀请帮查人员提出意见";
+        return Redirect($"/Lists/Edit?id={id}");
+    }
+
+    public async Task<IActionResult> OnPostCommentAsync(int id, string? comment, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        await review.CommentAsync(await me.ScopeAsync(ct), id, comment, ct);
+        TempData["Message"] = "意见已记录";
+        return Redirect($"/Lists/Edit?id={id}");
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(int id, DateOnly? from, DateOnly? until, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var p = await review.PublishAsync(await me.ScopeAsync(ct), id, new Review.PublishRequest(from, until), ct);
+        TempData["Message"] = $"清单已公示，公示期 {p.From:yyyy-MM-dd} 至 {p.Until:yyyy-MM-dd}";
+        return Redirect($"/Lists/Edit?id={id}");
+    }
+
+    public async Task<IActionResult> OnPostCommitmentAsync(int id, string? commitment, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        await commands.SetCommitmentAsync(await me.ScopeAsync(ct), id, commitment, ct);
+        TempData["Message"] = "公开承诺已保存";
         return Redirect($"/Lists/Edit?id={id}");
     }
 
@@ -161,5 +201,15 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         ContentHash = Lianfang.Core.Review.ListContent.Hash(list, Points);
         var lastSignature = History.LastOrDefault(r => r.Revision == list.Revision && r.IsSignature);
         SignatureHolds = lastSignature is null ? null : lastSignature.ContentHash == ContentHash;
+        IsPersonal = list.IsPersonal;
+        Commitment = list.Commitment;
+        CanPublish = list.Status is ListStatus.Approved or ListStatus.Published
+            && scope.HasRoleOver(list.OrgUnit.Path, Core.Access.Role.PartyOffice, Core.Access.Role.Principal);
+        Publication = await db.Publications.AsNoTracking().Where(p => p.ListId == id && p.Revision == list.Revision)
+            .OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct);
+        CanInvite = CanDecide && Stage!.HelpersMayComment;
+        if (CanInvite) Helpers = await review.HelpersAsync(list, ct);
+        CanComment = Stage is { HelpersMayComment: true } && !CanDecide && await db.ReviewInvitations.AnyAsync(i => i.ListId == id
+            && i.UserId == scope.UserId && i.Revision == list.Revision && i.StageCode == list.Stage, ct);
     }
 }

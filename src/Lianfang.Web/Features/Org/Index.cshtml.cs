@@ -39,7 +39,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
         if (Unit is not { } unit) return Page();
 
         CanManage = scope.CanManageOrg(unit.Path);
-        var chain = Enumerable.Range(1, OrgPath.Depth(unit.Path) - 1).Select(d => unit.Path[..(d * OrgPath.SegmentLength)]).ToArray();
+        var chain = OrgPath.AncestorsOrSelf(unit.Path)[..^1];
         Ancestors = await db.OrgUnits.AsNoTracking().Where(u => chain.Contains(u.Path)).OrderBy(u => u.Path)
             .Select(u => new Crumb(u.Id, u.Name)).ToListAsync(ct);
         Children = await db.OrgUnits.AsNoTracking().Visible(scope).Where(u => u.ParentId == unit.Id).OrderBy(u => u.Path)

@@ -38,7 +38,7 @@ public sealed class OrgTree
         if (selected is null) return new OrgTree(roots, null);
 
         // Every ancestor-or-self of the selected unit, by its path prefixes; their children are what we expand.
-        var chain = Enumerable.Range(1, OrgPath.Depth(selected.Path)).Select(d => selected.Path[..(d * OrgPath.SegmentLength)]).ToArray();
+        var chain = OrgPath.AncestorsOrSelf(selected.Path);
         var chainIds = await visible.Where(u => chain.Contains(u.Path)).Select(u => u.Id).ToListAsync(ct);
         var expanded = await visible.Where(u => u.ParentId != null && chainIds.Contains(u.ParentId.Value)).OrderBy(u => u.Path)
             .Select(u => new Node(u.Id, u.Name, u.Kind, u.ParentId, u.Path)).Take(2000).ToListAsync(ct);

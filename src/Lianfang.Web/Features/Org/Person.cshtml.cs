@@ -70,7 +70,7 @@ public sealed class PersonModel(AppDbContext db, CurrentUser me) : PageModel
         var unit = await OrgUnitCommands.LoadVisibleAsync(db, scope, Input.OrgUnitId, ct, "orgUnitId");
         UnitName = unit.Name;
         CanManage = scope.CanManageOrg(unit.Path);
-        var chain = Enumerable.Range(1, OrgPath.Depth(unit.Path)).Select(d => unit.Path[..(d * OrgPath.SegmentLength)]).ToArray();
+        var chain = OrgPath.AncestorsOrSelf(unit.Path);
         var home = await db.OrgUnits.Where(u => chain.Contains(u.Path) && u.Kind != OrgUnitKind.Department)
             .OrderByDescending(u => u.Path).Select(u => u.Path).FirstOrDefaultAsync(ct) ?? unit.Path;
         var (lo, hi) = OrgUnitCommands.Range(home);

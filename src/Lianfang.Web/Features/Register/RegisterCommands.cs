@@ -98,7 +98,23 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes)
 
     public async Task<RiskList> LoadListAsync(AccessScope scope, int id, CancellationToken ct) =>
         await db.RiskLists.Include(l => l.OrgUnit).Include(l => l.Campaign).Visible(scope).FirstOrDefaultAsync(l => l.Id == id, ct)
+        ?? await InvitedListAsync(scope, id, ct)
         ?? throw DomainException.NotFound("id", "清单不存在或不在您的权限范围内");
+
+    /// <summary>A helper reads a list only while it waits at the stage they were invited to comment on.</summary>
+    private async Task<RiskList?> InvitedListAsync(AccessScope scope, int id, CancellationToken ct) =>
+        !scope.Has(Role.Helper) ? null : await db.RiskLists.Include(l => l.OrgUnit).Include(l => l.Campaign)
+            .Where(l => l.Id == id && l.Status == ListStatus.InReview && db.ReviewInvitations.Any(i =>
+                i.ListId == l.Id && i.UserId == scope.UserId && i.Revision == l.Revision && i.StageCode == l.Stage))
+            .FirstOrDefaultAsync(ct);
+
+    public async Task<RiskList> SetCommitmentAsync(AccessScope scope, int listId, string? text, CancellationToken ct)
+    {
+        var list = await WritableListAsync(scope, listId, ct);
+        list.SetCommitment(text);
+        await db.SaveChangesAsync(ct);
+        return list;
+    }
 
     public async Task<RiskPoint> AddPointAsync(AccessScope scope, int listId, RiskPointContent content, CancellationToken ct)
     {

@@ -28,6 +28,7 @@ internal sealed class RiskListConfiguration : IEntityTypeConfiguration<RiskList>
         b.Property(l => l.Scope).HasConversion<string>().HasMaxLength(16);
         b.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(l => l.Stage).HasMaxLength(64);
+        b.Property(l => l.Commitment).HasMaxLength(500);
         b.Property(l => l.Version).IsConcurrencyToken();
         b.Ignore(l => l.IsPersonal);
         b.HasOne(l => l.Campaign).WithMany().HasForeignKey(l => l.CampaignId).OnDelete(DeleteBehavior.Cascade);

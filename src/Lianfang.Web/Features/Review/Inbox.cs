@@ -7,11 +7,22 @@ using Lianfang.Web.Features.Schemes;
 namespace Lianfang.Web.Features.Review;
 
 /// <summary>待办: lists waiting at a stage the user decides, and the user's own lists to write or fix.</summary>
-public sealed class Inbox(AppDbContext db, SchemeStore schemes)
+public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration config)
 {
-    public sealed record Item(ListTitles.Row List, string Task);
+    public sealed record Item(ListTitles.Row List, string Task, int DaysLeft)
+    {
+        public bool Overdue => DaysLeft < 0;
+    }
 
-    public async Task<List<Item>> LoadAsync(AccessScope scope, CancellationToken ct)
+    private List<Item>? _loaded;
+
+    /// <summary>Items whose campaign deadline is this close (or past) are reminded of on the home page and marked in the inbox.</summary>
+    public int ReminderDays => config.GetValue("Lianfang:ReminderDays", 7);
+
+    /// <summary>The caller's 待办, loaded once per request (the layout's count and the page share it).</summary>
+    public async Task<List<Item>> LoadAsync(AccessScope scope, CancellationToken ct) => _loaded ??= await QueryAsync(scope, ct);
+
+    private async Task<List<Item>> QueryAsync(AccessScope scope, CancellationToken ct)
     {
         if (!scope.IsAuthenticated) return [];
         var waiting = await db.RiskLists.AsNoTracking().Visible(scope)
@@ -29,9 +40,17 @@ public sealed class Inbox(AppDbContext db, SchemeStore schemes)
             foreach (var l in await db.RiskLists.AsNoTracking().Where(l => l.HolderPersonId == pid && l.Campaign.Status == CampaignStatus.Open
                          && (l.Status == ListStatus.Draft || l.Status == ListStatus.Returned)).Select(l => new { l.Id, l.Status }).ToListAsync(ct))
                 mine[l.Id] = l.Status == ListStatus.Returned ? "已退回，请修改后重新提交" : "填写并提交本人清单";
+        var invited = await db.ReviewInvitations.Where(i => i.UserId == scope.UserId)
+            .Join(db.RiskLists, i => i.ListId, l => l.Id, (i, l) => new { i, l })
+            .Where(x => x.l.Status == ListStatus.InReview && x.l.Revision == x.i.Revision && x.l.Stage == x.i.StageCode
+                && !db.Reviews.Any(r => r.ListId == x.l.Id && r.UserId == scope.UserId && r.Decision == Decision.Comment
+                    && r.Revision == x.l.Revision && r.StageCode == x.l.Stage))
+            .Select(x => x.l.Id).Take(500).ToListAsync(ct);
+        foreach (var id in invited) mine[id] = "帮查：请提出意见";
         if (mine.Count == 0) return [];
         var ids = mine.Keys.ToList();
         var rows = await ListTitles.QueryAsync(db, db.RiskLists.Where(l => ids.Contains(l.Id)), ct);
-        return rows.OrderBy(r => r.Deadline).Select(r => new Item(r, mine[r.Id])).ToList();
+        var today = Clock.Today.DayNumber;
+        return rows.OrderBy(r => r.Deadline).Select(r => new Item(r, mine[r.Id], r.Deadline.DayNumber - today)).ToList();
     }
 }

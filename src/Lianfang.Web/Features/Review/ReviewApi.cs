@@ -26,6 +26,27 @@ public static class ReviewApi
         lists.MapPost("/{id:int}/reopen", async (int id, CommentRequest? req, CurrentUser me, ReviewCommands cmd, CancellationToken ct) =>
             State(await cmd.ReopenAsync(await me.ScopeAsync(ct), id, req?.Comment, ct)))
             .WithSummary("重新打开已审定的清单，开始新的修订").ProducesProblem(403).ProducesProblem(409);
+        lists.MapPost("/{id:int}/invitations", async (int id, InviteRequest req, CurrentUser me, ReviewCommands cmd, CancellationToken ct) =>
+        {
+            var i = await cmd.InviteAsync(await me.ScopeAsync(ct), id, req.UserName, ct);
+            return TypedResults.Created($"/api/v1/lists/{id}/history", new { id = i.Id, stage = i.StageCode, userId = i.UserId });
+        }).WithSummary("邀请帮查人员（代表帮查、专家助查）对当前环节提出意见：由本环节审核人邀请，环节须允许帮查")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+        lists.MapPost("/{id:int}/comments", async (int id, CommentRequest req, CurrentUser me, ReviewCommands cmd, CancellationToken ct) =>
+        {
+            var r = await cmd.CommentAsync(await me.ScopeAsync(ct), id, req.Comment, ct);
+            return TypedResults.Created($"/api/v1/lists/{id}/history", new { id = r.Id });
+        }).WithSummary("受邀帮查人员提出意见（不作决定、不签字）").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+        lists.MapPost("/{id:int}/publish", async (int id, PublishRequest req, CurrentUser me, ReviewCommands cmd, CancellationToken ct) =>
+        {
+            var p = await cmd.PublishAsync(await me.ScopeAsync(ct), id, req, ct);
+            return new { id = p.ListId, status = ListStatus.Published, from = p.From, until = p.Until, contentHash = p.ContentHash };
+        }).WithSummary("公示已审定的清单：from（默认今天）至 until；公示期内本单位公开页面可见").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+        lists.MapPut("/{id:int}/commitment", async (int id, CommitmentRequest req, CurrentUser me, RegisterCommands cmd, CancellationToken ct) =>
+        {
+            var l = await cmd.SetCommitmentAsync(await me.ScopeAsync(ct), id, req.Text, ct);
+            return new { id = l.Id, commitment = l.Commitment };
+        }).WithSummary("本人公开承诺（印在桌卡上，随清单一并签字）").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
         lists.MapGet("/{id:int}/history", async (int id, CurrentUser me, AppDbContext db, RegisterCommands register, CancellationToken ct) =>
         {
             await register.LoadListAsync(await me.ScopeAsync(ct), id, ct);

@@ -10,6 +10,10 @@ namespace Lianfang.Web.Features.Review;
 
 public sealed record ReviewRequest(string? Decision, string? Comment, string? Stage);
 public sealed record CommentRequest(string? Comment);
+public sealed record InviteRequest(string? UserName);
+public sealed record CommitmentRequest(string? Text);
+public sealed record PublishRequest(DateOnly? From, DateOnly? Until);
+public sealed record HelperOption(int Id, string UserName, string? DisplayName);
 
 /// <summary>Submit, approve, return and reopen lists; every approval signs the list's content hash.</summary>
 public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, RegisterCommands register, CurrentUser me)
@@ -55,17 +59,80 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         return list;
     }
 
+    /// <summary>The stage's reviewer invites a helper (a user with a 帮查 grant over the list's unit) to comment.</summary>
+    public async Task<ReviewInvitation> InviteAsync(AccessScope scope, int listId, string? userName, CancellationToken ct)
+    {
+        var (list, scheme, _) = await LoadAsync(scope, listId, ct);
+        var stage = Workflow.CurrentStage(scheme, list)
+            ?? throw DomainException.Conflict("status", $"清单当前状态为“{list.Status.Label()}”，不在审核中");
+        if (!Workflow.CanAct(scope, stage.Actor, list, list.OrgUnit.Path))
+            throw DomainException.Forbidden($"只有“{stage.Name}”环节的审核人可以邀请帮查");
+        if (!stage.HelpersMayComment) throw DomainException.Conflict("stage", $"“{stage.Name}”环节不征求帮查意见");
+        var helper = (await HelpersAsync(list, ct)).FirstOrDefault(h => h.UserName == userName?.Trim())
+            ?? throw new DomainException("userName", "请选择本单位的帮查人员（代表、专家）");
+        var existing = await db.ReviewInvitations.FirstOrDefaultAsync(i => i.ListId == list.Id && i.Revision == list.Revision
+            && i.StageCode == list.Stage && i.UserId == helper.Id, ct);
+        if (existing is not null) return existing;
+        var invitation = new ReviewInvitation(list, helper.Id, me.UserId ?? 0);
+        db.ReviewInvitations.Add(invitation);
+        await db.SaveChangesAsync(ct);
+        return invitation;
+    }
+
+    /// <summary>Helpers who may be invited for a list: 帮查 grants on the list's unit or above it.</summary>
+    public async Task<List<HelperOption>> HelpersAsync(RiskList list, CancellationToken ct)
+    {
+        var chain = OrgPath.AncestorsOrSelf(list.OrgUnit.Path);
+        var helpers = db.UserGrants.Where(g => g.Role == Role.Helper && g.OrgUnit != null && chain.Contains(g.OrgUnit.Path)).Select(g => g.UserId);
+        return await db.Users.Where(u => helpers.Contains(u.Id)).OrderBy(u => u.UserName)
+            .Select(u => new HelperOption(u.Id, u.UserName!, u.DisplayName)).ToListAsync(ct);
+    }
+
+    /// <summary>An invited helper's comment: recorded in the history, decides nothing, signs nothing.</summary>
+    public async Task<ReviewRecord> CommentAsync(AccessScope scope, int listId, string? comment, CancellationToken ct)
+    {
+        var (list, scheme, points) = await LoadAsync(scope, listId, ct);
+        var invitations = await db.ReviewInvitations.Where(i => i.ListId == list.Id && i.UserId == scope.UserId).ToListAsync(ct);
+        if (!invitations.Any(i => i.IsOpenFor(list))) throw DomainException.Forbidden("只有受邀的帮查人员可以在本环节提出意见");
+        var stage = Workflow.Comment(scheme, list, comment);
+        var record = new ReviewRecord(list.Id, list.Revision, stage.Code, stage.Name, Decision.Comment, me.UserId ?? 0,
+            await DisplayNameAsync(ct), "帮查人员", comment, ListContent.Hash(list, points), signed: false);
+        db.Reviews.Add(record);
+        await db.SaveChangesAsync(ct);
+        return record;
+    }
+
+    /// <summary>公示 an approved list for a period; the unit's party office or principal decides.</summary>
+    public async Task<Publication> PublishAsync(AccessScope scope, int listId, PublishRequest req, CancellationToken ct)
+    {
+        var (list, _, points) = await LoadAsync(scope, listId, ct);
+        if (!scope.HasRoleOver(list.OrgUnit.Path, Role.PartyOffice, Role.Principal))
+            throw DomainException.Forbidden("只有本单位党办（政治处）或主要负责人可以公示清单");
+        var t = Workflow.Publish(list);
+        var until = req.Until ?? throw new DomainException("until", "请填写公示结束日期");
+        var publication = new Publication(list, req.From ?? Clock.Today, until, me.UserId ?? 0, ListContent.Hash(list, points));
+        list.Apply(t);
+        db.Publications.Add(publication);
+        await db.SaveChangesAsync(ct);
+        return publication;
+    }
+
+    private async Task<string> DisplayNameAsync(CancellationToken ct)
+    {
+        var userId = me.UserId ?? 0;
+        return await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? me.UserName ?? "system";
+    }
+
     /// <summary>Records the decision with the content hash, moves the list, and on final approval files its filed-level points.</summary>
     private async Task DecideAsync(RiskList list, Scheme scheme, List<RiskPoint> points, Transition t, Decision decision, string stageName,
         string role, string? comment, bool signed, CancellationToken ct, bool reopening = false)
     {
         if (t.Final) foreach (var p in points) p.ConfirmApprovedLevel();
         var hash = ListContent.Hash(list, points);
-        var userId = me.UserId ?? 0;
-        var display = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        var display = await DisplayNameAsync(ct);
         list.Apply(t, reopening); // a reopening is recorded under the revision it starts
-        db.Reviews.Add(new ReviewRecord(list.Id, list.Revision, t.Stage?.Code, stageName, decision, userId,
-            display ?? me.UserName ?? "system", role, comment, hash, signed));
+        db.Reviews.Add(new ReviewRecord(list.Id, list.Revision, t.Stage?.Code, stageName, decision, me.UserId ?? 0,
+            display, role, comment, hash, signed));
         if (t.Final) await FileAsync(list, scheme, points, ct);
         await db.SaveChangesAsync(ct);
     }
@@ -74,7 +141,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
     {
         var filed = points.Where(p => scheme.Level(p.EffectiveLevelCode)?.Filed == true).ToList();
         if (filed.Count == 0) return;
-        var chain = Enumerable.Range(1, OrgPath.Depth(list.OrgUnit.Path)).Select(d => list.OrgUnit.Path[..(d * OrgPath.SegmentLength)]).ToArray();
+        var chain = OrgPath.AncestorsOrSelf(list.OrgUnit.Path);
         var commission = await db.OrgUnits.Where(u => chain.Contains(u.Path) && u.Kind == OrgUnitKind.Commission)
             .OrderByDescending(u => u.Path).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
         var ids = filed.Select(p => p.Id).ToList();

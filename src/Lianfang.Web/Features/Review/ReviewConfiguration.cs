@@ -39,3 +39,25 @@ internal sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
         b.HasIndex(f => f.RiskPointId).IsUnique();
     }
 }
+
+internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Publication>
+{
+    public void Configure(EntityTypeBuilder<Publication> b)
+    {
+        b.Property(p => p.ContentHash).HasMaxLength(64);
+        b.HasOne<RiskList>().WithMany().HasForeignKey(p => p.ListId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(p => new { p.ListId, p.Revision, p.Until });
+    }
+}
+
+internal sealed class ReviewInvitationConfiguration : IEntityTypeConfiguration<ReviewInvitation>
+{
+    public void Configure(EntityTypeBuilder<ReviewInvitation> b)
+    {
+        b.Property(i => i.StageCode).HasMaxLength(64);
+        b.HasOne<RiskList>().WithMany().HasForeignKey(i => i.ListId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Account.AppUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(i => new { i.UserId, i.ListId });
+        b.HasIndex(i => new { i.ListId, i.Revision, i.StageCode, i.UserId }).IsUnique();
+    }
+}

@@ -8,7 +8,7 @@ namespace Lianfang.Web.Features.Verify;
 
 /// <summary>Anyone holding a printed form checks its verification code here, without logging in.</summary>
 [AllowAnonymous]
-[EnableRateLimiting(Startup.LoginRateLimit)]
+[EnableRateLimiting(Startup.PublicRateLimit)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public sealed record Check(string List, string Stage, string Signer, DateTime At, string Hash, bool StillMatches);

@@ -13,3 +13,6 @@ document.addEventListener('click', (e) => {
   const target = document.getElementById(b.getAttribute('data-fill'));
   if (target) { target.value = b.getAttribute('data-text'); target.focus(); }
 });
+document.addEventListener('click', (e) => {
+  if (e.target.closest('[data-print]')) window.print();
+});

@@ -305,6 +305,10 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Property<int>("CampaignId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Commitment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int?>("HolderPersonId")
                         .HasColumnType("integer");
 
@@ -498,6 +502,82 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.ToTable("Filings");
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Review.Publication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ListId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PublishedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListId", "Revision", "Until");
+
+                    b.ToTable("Publications");
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Review.ReviewInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InvitedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ListId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StageCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ListId");
+
+                    b.HasIndex("ListId", "Revision", "StageCode", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewInvitations");
+                });
+
             modelBuilder.Entity("Lianfang.Core.Review.ReviewRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -563,6 +643,64 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.HasIndex("ListId", "Id");
 
                     b.ToTable("Reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Supervision.Complaint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RiskPointId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "ReceivedAt");
+
+                    b.HasIndex("PersonId", "ReceivedAt");
+
+                    b.HasIndex("RiskPointId", "ReceivedAt");
+
+                    b.ToTable("Complaints");
                 });
 
             modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>
@@ -961,6 +1099,30 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Navigation("OrgUnit");
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Review.Publication", b =>
+                {
+                    b.HasOne("Lianfang.Core.Register.RiskList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Review.ReviewInvitation", b =>
+                {
+                    b.HasOne("Lianfang.Core.Register.RiskList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lianfang.Core.Review.ReviewRecord", b =>
                 {
                     b.HasOne("Lianfang.Core.Register.RiskList", null)
@@ -968,6 +1130,27 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                         .HasForeignKey("ListId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Supervision.Complaint", b =>
+                {
+                    b.HasOne("Lianfang.Core.Org.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lianfang.Core.Org.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Lianfang.Core.Register.RiskPoint", null)
+                        .WithMany()
+                        .HasForeignKey("RiskPointId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("OrgUnit");
                 });
 
             modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>

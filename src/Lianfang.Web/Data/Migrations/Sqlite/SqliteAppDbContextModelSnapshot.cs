@@ -286,6 +286,10 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Property<int>("CampaignId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Commitment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("HolderPersonId")
                         .HasColumnType("INTEGER");
 
@@ -475,6 +479,78 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.ToTable("Filings");
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Review.Publication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublishedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListId", "Revision", "Until");
+
+                    b.ToTable("Publications");
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Review.ReviewInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InvitedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StageCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ListId");
+
+                    b.HasIndex("ListId", "Revision", "StageCode", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewInvitations");
+                });
+
             modelBuilder.Entity("Lianfang.Core.Review.ReviewRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -538,6 +614,62 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.HasIndex("ListId", "Id");
 
                     b.ToTable("Reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Supervision.Complaint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RiskPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "ReceivedAt");
+
+                    b.HasIndex("PersonId", "ReceivedAt");
+
+                    b.HasIndex("RiskPointId", "ReceivedAt");
+
+                    b.ToTable("Complaints");
                 });
 
             modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>
@@ -926,6 +1058,30 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Navigation("OrgUnit");
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Review.Publication", b =>
+                {
+                    b.HasOne("Lianfang.Core.Register.RiskList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Review.ReviewInvitation", b =>
+                {
+                    b.HasOne("Lianfang.Core.Register.RiskList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lianfang.Core.Review.ReviewRecord", b =>
                 {
                     b.HasOne("Lianfang.Core.Register.RiskList", null)
@@ -933,6 +1089,27 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ListId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Supervision.Complaint", b =>
+                {
+                    b.HasOne("Lianfang.Core.Org.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lianfang.Core.Org.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Lianfang.Core.Register.RiskPoint", null)
+                        .WithMany()
+                        .HasForeignKey("RiskPointId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("OrgUnit");
                 });
 
             modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>

@@ -1,0 +1,67 @@
+using Lianfang.Core.Register;
+
+namespace Lianfang.Core.Review;
+
+/// <summary>公示: an approved list shown to the public for a period, on the unit's public page and its desk cards (桌卡).</summary>
+public sealed class Publication
+{
+    public const int MaxDays = 366;
+
+    /// <summary>Printed on a desk card when the holder has not written their own 公开承诺.</summary>
+    public const string DefaultCommitment =
+        "本人承诺：严格遵守廉洁自律各项规定，认真落实以上防控措施，公正用权、依法办事，自觉接受组织和群众监督。";
+
+    private Publication() { ContentHash = ""; }
+
+    public Publication(RiskList list, DateOnly from, DateOnly until, int userId, string contentHash)
+    {
+        if (until < from) throw new DomainException("until", "公示结束日期不能早于开始日期");
+        if (until.DayNumber - from.DayNumber > MaxDays) throw new DomainException("until", $"公示期不能超过{MaxDays}天");
+        ListId = list.Id;
+        Revision = list.Revision;
+        From = from;
+        Until = until;
+        PublishedByUserId = userId;
+        PublishedAt = DateTime.UtcNow;
+        ContentHash = contentHash;
+    }
+
+    public long Id { get; private set; }
+    public int ListId { get; private set; }
+    /// <summary>The revision published: a reopened list leaves the public page until it is approved and published again.</summary>
+    public int Revision { get; private set; }
+    public DateOnly From { get; private set; }
+    public DateOnly Until { get; private set; }
+    public int PublishedByUserId { get; private set; }
+    public DateTime PublishedAt { get; private set; }
+    public string ContentHash { get; private set; }
+
+    public bool IsOpenOn(DateOnly day) => From <= day && day <= Until;
+}
+
+/// <summary>A helper (代表帮查/专家助查) invited by the stage's reviewer to comment on one list at one stage.</summary>
+public sealed class ReviewInvitation
+{
+    private ReviewInvitation() { StageCode = ""; }
+
+    public ReviewInvitation(RiskList list, int userId, int invitedByUserId)
+    {
+        ListId = list.Id;
+        Revision = list.Revision;
+        StageCode = list.Stage ?? throw DomainException.Conflict("status", "清单不在审核中，不能邀请帮查");
+        UserId = userId;
+        InvitedByUserId = invitedByUserId;
+        At = DateTime.UtcNow;
+    }
+
+    public long Id { get; private set; }
+    public int ListId { get; private set; }
+    public int Revision { get; private set; }
+    public string StageCode { get; private set; }
+    public int UserId { get; private set; }
+    public int InvitedByUserId { get; private set; }
+    public DateTime At { get; private set; }
+
+    /// <summary>The invitation holds while the list waits at the stage (and revision) it was made for.</summary>
+    public bool IsOpenFor(RiskList list) => list.Id == ListId && list.Revision == Revision && list.Stage == StageCode && list.Status == ListStatus.InReview;
+}

@@ -1,0 +1,43 @@
+namespace Lianfang.Core.Supervision;
+
+public enum ComplaintSource { PublicFeedback, Petition }
+
+public enum ComplaintStatus { New, Accepted, Handling, Closed, Dismissed }
+
+/// <summary>信访举报 / 群众反映: what the public or a petitioner reports about a unit, a person or a risk point.</summary>
+public sealed class Complaint : IVersioned
+{
+    private Complaint() { Content = ""; }
+
+    public Complaint(ComplaintSource source, int orgUnitId, int? personId, long? riskPointId, string? content, string? contactName, string? contact)
+    {
+        Source = source;
+        OrgUnitId = orgUnitId;
+        PersonId = personId;
+        RiskPointId = riskPointId;
+        Content = Text.Required(content, "content", "反映内容", 2000);
+        if (Content.Length < 5) throw new DomainException("content", "反映内容太短，请具体说明问题");
+        ContactName = Text.Optional(contactName, "contactName", "姓名", 50);
+        Contact = Text.Optional(contact, "contact", "联系方式", 100);
+        ReceivedAt = DateTime.UtcNow;
+    }
+
+    public long Id { get; private set; }
+    public ComplaintSource Source { get; private set; }
+    public int OrgUnitId { get; private set; }
+    public Org.OrgUnit OrgUnit { get; private set; } = null!;
+    public int? PersonId { get; private set; }
+    public long? RiskPointId { get; private set; }
+    public string Content { get; private set; }
+    public string? ContactName { get; private set; }
+    public string? Contact { get; private set; }
+    public ComplaintStatus Status { get; private set; }
+    public DateTime ReceivedAt { get; private set; }
+    public int Version { get; set; }
+
+    public static string Label(ComplaintStatus s) => s switch
+    {
+        ComplaintStatus.New => "待处理", ComplaintStatus.Accepted => "已受理", ComplaintStatus.Handling => "办理中",
+        ComplaintStatus.Closed => "已办结", _ => "不予受理",
+    };
+}
