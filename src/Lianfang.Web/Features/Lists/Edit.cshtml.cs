@@ -62,6 +62,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
     public bool CanInvite { get; private set; }
     public List<Review.HelperOption> Helpers { get; private set; } = [];
     public bool CanComment { get; private set; }
+    /// <summary>The unit (not the department) whose public page shows this list.</summary>
+    public int PublicUnitId { get; private set; }
 
     public async Task OnGetAsync(int id, long? point, CancellationToken ct)
     {
@@ -207,6 +209,12 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
             && scope.HasRoleOver(list.OrgUnit.Path, Core.Access.Role.PartyOffice, Core.Access.Role.Principal);
         Publication = await db.Publications.AsNoTracking().Where(p => p.ListId == id && p.Revision == list.Revision)
             .OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct);
+        if (Publication is not null)
+        {
+            var chain = Core.Org.OrgPath.AncestorsOrSelf(list.OrgUnit.Path);
+            PublicUnitId = await db.OrgUnits.Where(u => chain.Contains(u.Path) && u.Kind == Core.Org.OrgUnitKind.Unit)
+                .OrderByDescending(u => u.Path).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct) ?? list.OrgUnitId;
+        }
         CanInvite = CanDecide && Stage!.HelpersMayComment;
         if (CanInvite) Helpers = await review.HelpersAsync(list, ct);
         CanComment = Stage is { HelpersMayComment: true } && !CanDecide && await db.ReviewInvitations.AnyAsync(i => i.ListId == id

@@ -1,0 +1,81 @@
+using Microsoft.Playwright;
+
+namespace Lianfang.BrowserTests;
+
+[Collection("browser")]
+public sealed class ReviewJourneyTests(BrowserFixture f)
+{
+    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDir, name);
+
+    /// <summary>Opens the list from the user's 待办 and takes the action its button names (confirm dialogs accepted).</summary>
+    private async Task<IPage> FromInboxAsync(string userName)
+    {
+        var page = await f.LoginAsync(userName);
+        page.Dialog += (_, d) => d.AcceptAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "我的待办" }).ClickAsync();
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "王芳" }).GetByRole(AriaRole.Link, new() { Name = "办理" }).ClickAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task A_personal_list_passes_four_signed_stages_is_published_and_the_public_sends_feedback()
+    {
+        var staff = await FromInboxAsync("demo.staff");
+        await staff.GetByLabel("提交说明（可选）").FillAsync("已对照岗位职责自查");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "签字并提交审核" }).ClickAsync();
+        await staff.GetByText("清单已提交审核").WaitForAsync();
+        var listUrl = staff.Url;
+
+        var reviewers = new[] { ("demo.depthead", "处室负责人把关"), ("demo.leader", "分管领导把关"), ("demo.principal", "主要领导把关"), ("demo.agency", "派驻机构审核") };
+        for (var i = 0; i < reviewers.Length; i++)
+        {
+            var (user, stage) = reviewers[i];
+            var page = await FromInboxAsync(user);
+            await page.GetByText($"当前环节：{stage}").WaitForAsync();
+            await page.GetByLabel("审核意见").FillAsync("同意");
+            if (i == 0) await page.ScreenshotAsync(new() { Path = Shot("20-review-stage.png"), FullPage = true });
+            await page.GetByRole(AriaRole.Button, new() { Name = "通过并签字" }).ClickAsync();
+            await page.GetByText("已审核通过并签字").WaitForAsync();
+            await page.Context.CloseAsync();
+        }
+
+        var office = await f.LoginAsync("demo.partyoffice");
+        office.Dialog += (_, d) => d.AcceptAsync();
+        await office.GotoAsync(listUrl);
+        var history = office.Locator(".card table").Last;
+        Assert.Equal(5, await history.Locator("tbody tr").CountAsync());
+        Assert.Equal(4, await history.Locator("tbody tr").Filter(new() { HasText = "通过" }).CountAsync());
+        await office.GetByText("内容与最后一次签字一致").WaitForAsync();
+        await office.GetByRole(AriaRole.Button, new() { Name = "公示" }).ClickAsync();
+        await office.GetByText("清单已公示").WaitForAsync();
+        await office.ScreenshotAsync(new() { Path = Shot("21-approved-published.png"), FullPage = true });
+
+        await office.GetByRole(AriaRole.Link, new() { Name = "打印桌卡" }).ClickAsync();
+        var card = office.Locator("article.lf-desk-card");
+        await card.Filter(new() { HasText = "王芳" }).WaitForAsync();
+        Assert.Contains("报销审核把关不严", await card.InnerTextAsync());
+        await office.ScreenshotAsync(new() { Path = Shot("22-desk-card.png"), FullPage = true });
+        await office.EmulateMediaAsync(new() { Media = Media.Print });
+        await office.PdfAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "22-desk-card.pdf"), PreferCSSPageSize = true });
+        await office.EmulateMediaAsync(new() { Media = Media.Screen });
+
+        // the public: no login, the unit's page, then the feedback form
+        await office.GotoAsync(listUrl);
+        var unitHref = await office.GetByRole(AriaRole.Link, new() { Name = "公开页面" }).GetAttributeAsync("href");
+        var anon = await (await f.Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 800 } })).NewPageAsync();
+        await anon.GotoAsync(f.BaseUrl + unitHref);
+        await anon.GetByText("廉政风险防控公示").First.WaitForAsync();
+        Assert.Contains("报销审核把关不严", await anon.Locator("main").InnerTextAsync());
+        await anon.ScreenshotAsync(new() { Path = Shot("23-public-unit.png"), FullPage = true });
+        await anon.GetByRole(AriaRole.Link, new() { Name = "反映问题" }).First.ClickAsync();
+        await anon.GetByLabel("反映内容").FillAsync("报销时有人要求先送购物卡才给签字");
+        await anon.GetByLabel("联系方式（可不填）").FillAsync("13900000000");
+        await anon.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await anon.GetByText("已收到您的反映").WaitForAsync();
+        await anon.ScreenshotAsync(new() { Path = Shot("24-feedback-received.png"), FullPage = true });
+
+        await office.GetByRole(AriaRole.Link, new() { Name = "信访举报" }).ClickAsync();
+        await office.GetByText("报销时有人要求先送购物卡才给签字").WaitForAsync();
+        await office.ScreenshotAsync(new() { Path = Shot("25-complaints.png"), FullPage = true });
+    }
+}
