@@ -1,0 +1,107 @@
+namespace Lianfang.Core.Supervision;
+
+/// <summary>The four inspection types of 000: 书面问询, 个别谈话, 实地走访抽查, 立项监督.</summary>
+public enum InspectionType { Written, Talk, SiteVisit, Project }
+
+/// <summary>
+/// Planned (in the year's plan) → Open (inquiry letter sent / project set up, waiting for the reply or report) → Done.
+/// A talk or a site visit is done when its record is written.
+/// </summary>
+public enum InspectionStatus { Planned, Open, Done }
+
+/// <summary>监督检查: one inspection of risk points, a person or a unit, with its record.</summary>
+public sealed class Inspection : IVersioned
+{
+    private Inspection() { InspectorName = ""; }
+
+    public Inspection(InspectionType type, int orgUnitId, int? personId, DateOnly date, int inspectorUserId, int? inspectorPersonId, string inspectorName,
+        string? subject, string? record, bool planned)
+    {
+        Type = type;
+        OrgUnitId = orgUnitId;
+        PersonId = personId;
+        Date = date;
+        InspectorUserId = inspectorUserId;
+        InspectorPersonId = inspectorPersonId;
+        InspectorName = Text.Required(inspectorName, "inspector", "检查人", 100);
+        Subject = Text.Optional(subject, "subject", type switch { InspectionType.Written => "问询函内容", InspectionType.Project => "立项监督方案", _ => "检查事项" }, 4000);
+        Record = Text.Optional(record, "record", RecordLabel(type), 8000);
+        Status = planned ? InspectionStatus.Planned : NextAfterStart(type, Record);
+        if (!planned && type is InspectionType.Written or InspectionType.Project && Subject is null)
+            throw new DomainException("subject", type == InspectionType.Written ? "书面问询须写明问询函内容" : "立项监督须先有监督方案");
+        if (!planned && type is InspectionType.Talk or InspectionType.SiteVisit && Record is null)
+            throw new DomainException("record", $"请填写{RecordLabel(type)}");
+        if (Status == InspectionStatus.Done) CompletedAt = DateTime.UtcNow;
+    }
+
+    public long Id { get; private set; }
+    public InspectionType Type { get; private set; }
+    public InspectionStatus Status { get; private set; }
+    /// <summary>The unit inspected (its scope decides who sees the inspection).</summary>
+    public int OrgUnitId { get; private set; }
+    public Org.OrgUnit OrgUnit { get; private set; } = null!;
+    /// <summary>The person talked to or asked, when the inspection is about one person.</summary>
+    public int? PersonId { get; private set; }
+    public DateOnly Date { get; private set; }
+    public int InspectorUserId { get; private set; }
+    public int? InspectorPersonId { get; private set; }
+    public string InspectorName { get; private set; }
+    /// <summary>问询函 (written inquiry), 监督方案 (project plan), or what a talk / visit is about.</summary>
+    public string? Subject { get; private set; }
+    /// <summary>书面回复, 谈话记录, 走访抽查记录, 立项监督报告.</summary>
+    public string? Record { get; private set; }
+    public DateTime? CompletedAt { get; private set; }
+    public List<InspectionTarget> Targets { get; private set; } = [];
+    public int Version { get; set; }
+
+    public static string RecordLabel(InspectionType t) => t switch
+    {
+        InspectionType.Written => "书面回复", InspectionType.Talk => "谈话记录", InspectionType.SiteVisit => "走访抽查记录", _ => "立项监督报告",
+    };
+
+    public static string Label(InspectionType t) => t switch
+    {
+        InspectionType.Written => "书面问询", InspectionType.Talk => "个别谈话", InspectionType.SiteVisit => "实地走访抽查", _ => "立项监督",
+    };
+
+    public static string Label(InspectionStatus s) => s switch
+    {
+        InspectionStatus.Planned => "计划中", InspectionStatus.Open => "待回复/进行中", _ => "已完成",
+    };
+
+    /// <summary>A planned inspection is carried out: the letter goes out, the project starts, or the talk/visit is recorded.</summary>
+    public void Start(DateOnly date, string? subject, string? record)
+    {
+        if (Status != InspectionStatus.Planned) throw DomainException.Conflict("status", "该检查已开展");
+        Date = date;
+        Subject = Text.Optional(subject, "subject", "检查事项", 4000) ?? Subject;
+        Record = Text.Optional(record, "record", RecordLabel(Type), 8000);
+        if (Type is InspectionType.Written or InspectionType.Project && Subject is null)
+            throw new DomainException("subject", Type == InspectionType.Written ? "书面问询须写明问询函内容" : "立项监督须先有监督方案");
+        if (Type is InspectionType.Talk or InspectionType.SiteVisit && Record is null) throw new DomainException("record", $"请填写{RecordLabel(Type)}");
+        Status = NextAfterStart(Type, Record);
+        if (Status == InspectionStatus.Done) CompletedAt = DateTime.UtcNow;
+    }
+
+    /// <summary>The written reply to an inquiry, or the report closing a 立项监督.</summary>
+    public void Complete(string? record)
+    {
+        if (Status != InspectionStatus.Open) throw DomainException.Conflict("status", $"该检查当前状态为“{Label(Status)}”，不能登记{RecordLabel(Type)}");
+        Record = Text.Required(record, "record", RecordLabel(Type), 8000);
+        Status = InspectionStatus.Done;
+        CompletedAt = DateTime.UtcNow;
+    }
+
+    private static InspectionStatus NextAfterStart(InspectionType type, string? record) =>
+        type is InspectionType.Talk or InspectionType.SiteVisit || record is not null ? InspectionStatus.Done : InspectionStatus.Open;
+}
+
+/// <summary>A risk point an inspection looked at.</summary>
+public sealed class InspectionTarget
+{
+    private InspectionTarget() { }
+    public InspectionTarget(long riskPointId) => RiskPointId = riskPointId;
+
+    public long InspectionId { get; private set; }
+    public long RiskPointId { get; private set; }
+}

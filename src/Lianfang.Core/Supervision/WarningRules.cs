@@ -1,0 +1,102 @@
+namespace Lianfang.Core.Supervision;
+
+/// <summary>A warning rule that fired: what, about which target, and who must act. The same (rule, target) firing again is the same warning.</summary>
+public sealed record Fired(string Rule, string TargetType, long TargetId, int OrgUnitId, string Message, string Assignee);
+
+public sealed record RectificationFact(long Id, int OrgUnitId, string Task, string Owner, DateOnly Deadline, RectificationStatus Status);
+public sealed record LeaderPointFact(long PointId, int OrgUnitId, string Point, string Leader, int InspectionsThisYear, int PerYear);
+public sealed record ImportantPointFact(long PointId, int OrgUnitId, string Point, string Level, bool HasProject);
+public sealed record OpenListFact(int ListId, int OrgUnitId, string Title, DateOnly Deadline, string WhoActs);
+public sealed record ComplaintFact(long Id, int OrgUnitId, long? PointId, string? Point, int? PersonId, string? Person, DateTime ReceivedAt, int Count, int Days);
+public sealed record PostRatingFact(int PostId, int OrgUnitId, string Post, DateOnly LastRated, int Years);
+public sealed record PostChangeFact(int PersonId, int OrgUnitId, string Person, string Post, DateOnly ChangedOn, DateOnly? ReviewedSince);
+
+/// <summary>
+/// The warning (预警) rules of DESIGN.md §4 as pure functions of facts and a date, so every rule is tested with a fake clock.
+/// A rule that no longer fires for a target means its warning has cleared.
+/// </summary>
+public static class WarningRules
+{
+    public const string RectificationOverdue = "rectification-overdue";
+    public const string RectificationDueSoon = "rectification-due-soon";
+    public const string LeaderInspectionsShort = "leader-inspections-short";
+    public const string ImportantWithoutProject = "important-without-project";
+    public const string ListNotSubmitted = "list-not-submitted";
+    public const string ComplaintsConcentrated = "complaints-concentrated";
+    public const string KeyPostNotRerated = "key-post-not-rerated";
+    public const string PostChangeUnreviewed = "post-change-unreviewed";
+
+    public static string Label(string rule) => rule switch
+    {
+        RectificationOverdue => "整改逾期", RectificationDueSoon => "整改即将到期", LeaderInspectionsShort => "一岗双责检查次数不足",
+        ImportantWithoutProject => "重要风险点未立项监督", ListNotSubmitted => "排查截止临近清单未提交", ComplaintsConcentrated => "信访反映较为集中",
+        KeyPostNotRerated => "重点岗位超期未重新评定", PostChangeUnreviewed => "岗位变动后风险点待复核", _ => rule,
+    };
+
+    public static IEnumerable<Fired> Rectifications(IEnumerable<RectificationFact> facts, DateOnly today, int dueSoonDays)
+    {
+        foreach (var r in facts.Where(r => r.Status == RectificationStatus.Open))
+        {
+            var left = r.Deadline.DayNumber - today.DayNumber;
+            if (left < 0)
+                yield return new(RectificationOverdue, "Rectification", r.Id, r.OrgUnitId, $"“{r.Task}”已超过整改期限 {-left} 天（期限 {r.Deadline:yyyy-MM-dd}）", r.Owner);
+            else if (left <= dueSoonDays)
+                yield return new(RectificationDueSoon, "Rectification", r.Id, r.OrgUnitId, $"“{r.Task}”距整改期限还有 {left} 天（{r.Deadline:yyyy-MM-dd}）", r.Owner);
+        }
+    }
+
+    /// <summary>
+    /// 一岗双责: a responsible leader inspects each point in their charge perYear times a year. Short means fewer than the
+    /// share of the year gone by asks for (with 2 a year: one by mid-year, two by year end).
+    /// </summary>
+    public static IEnumerable<Fired> LeaderInspections(IEnumerable<LeaderPointFact> facts, DateOnly today)
+    {
+        var yearDays = DateTime.IsLeapYear(today.Year) ? 366 : 365;
+        foreach (var f in facts)
+        {
+            var due = (int)Math.Floor((double)f.PerYear * today.DayOfYear / yearDays);
+            if (f.InspectionsThisYear < due)
+                yield return new(LeaderInspectionsShort, "RiskPoint", f.PointId, f.OrgUnitId,
+                    $"{f.Leader}对“{f.Point}”今年已检查 {f.InspectionsThisYear} 次，按每年不少于 {f.PerYear} 次，到今天应至少 {due} 次", f.Leader);
+        }
+    }
+
+    public static IEnumerable<Fired> ImportantPoints(IEnumerable<ImportantPointFact> facts) =>
+        facts.Where(f => !f.HasProject).Select(f => new Fired(ImportantWithoutProject, "RiskPoint", f.PointId, f.OrgUnitId,
+            $"{f.Level}风险点“{f.Point}”今年尚未开展立项监督", "派驻纪检监察机构 / 本单位党办"));
+
+    public static IEnumerable<Fired> OpenLists(IEnumerable<OpenListFact> facts, DateOnly today, int nearDays)
+    {
+        foreach (var l in facts)
+        {
+            var left = l.Deadline.DayNumber - today.DayNumber;
+            if (left <= nearDays)
+                yield return new(ListNotSubmitted, "RiskList", l.ListId, l.OrgUnitId,
+                    left < 0 ? $"{l.Title}已过排查截止日期 {-left} 天仍未提交" : $"{l.Title}距排查截止还有 {left} 天，尚未提交", l.WhoActs);
+        }
+    }
+
+    /// <summary>信访反映较为集中: at least Count complaints on one point or one person within the last Days days.</summary>
+    public static IEnumerable<Fired> Complaints(IEnumerable<ComplaintFact> facts, DateTime now)
+    {
+        var recent = facts.Where(c => c.ReceivedAt >= now.AddDays(-c.Days)).ToList();
+        foreach (var g in recent.Where(c => c.PointId is not null).GroupBy(c => c.PointId!.Value))
+            if (g.Count() >= g.First().Count)
+                yield return new(ComplaintsConcentrated, "RiskPoint", g.Key, g.First().OrgUnitId,
+                    $"风险点“{g.First().Point}”近 {g.First().Days} 天收到 {g.Count()} 件信访反映", "本单位党办 / 派驻纪检监察机构");
+        foreach (var g in recent.Where(c => c.PersonId is not null).GroupBy(c => c.PersonId!.Value))
+            if (g.Count() >= g.First().Count)
+                yield return new(ComplaintsConcentrated, "Person", g.Key, g.First().OrgUnitId,
+                    $"{g.First().Person}近 {g.First().Days} 天被反映 {g.Count()} 次", "派驻纪检监察机构");
+    }
+
+    /// <summary>002: 重点岗位廉政风险等级原则上三年一评定.</summary>
+    public static IEnumerable<Fired> KeyPosts(IEnumerable<PostRatingFact> facts, DateOnly today) =>
+        facts.Where(p => p.LastRated.AddYears(p.Years) < today).Select(p => new Fired(KeyPostNotRerated, "Post", p.PostId, p.OrgUnitId,
+            $"重点岗位“{p.Post}”上次评定于 {p.LastRated:yyyy-MM-dd}，已超过 {p.Years} 年未重新评定风险等级", "本单位党办"));
+
+    /// <summary>A new post or appointment: the person's risk points are to be reviewed again from the day of the change.</summary>
+    public static IEnumerable<Fired> PostChanges(IEnumerable<PostChangeFact> facts) =>
+        facts.Where(c => c.ReviewedSince is null || c.ReviewedSince < c.ChangedOn).Select(c => new Fired(PostChangeUnreviewed, "Person", c.PersonId, c.OrgUnitId,
+            $"{c.Person}于 {c.ChangedOn:yyyy-MM-dd} 调整为“{c.Post}”，其廉政风险点须重新排查审定", c.Person));
+}

@@ -1,0 +1,84 @@
+using Lianfang.Core.Supervision;
+
+namespace Lianfang.Core.Tests.Supervision;
+
+public class SupervisionTests
+{
+    private static readonly DateOnly Today = new(2026, 7, 1);
+
+    [Fact]
+    public void A_written_inquiry_waits_for_its_reply_while_a_talk_is_done_when_recorded()
+    {
+        var inquiry = new Inspection(InspectionType.Written, 9, null, Today, 1, null, "林峰", "请说明资金拨付双人复核的执行情况", null, planned: false);
+        Assert.Equal(InspectionStatus.Open, inquiry.Status);
+        Assert.Equal("record", Assert.Throws<DomainException>(() => inquiry.Complete(" ")).Field);
+        inquiry.Complete("已严格执行双人复核，附台账");
+        Assert.Equal(InspectionStatus.Done, inquiry.Status);
+        Assert.Throws<DomainException>(() => inquiry.Complete("再答一次"));
+
+        Assert.Equal("subject", Assert.Throws<DomainException>(() => new Inspection(InspectionType.Written, 9, null, Today, 1, null, "林峰", null, null, false)).Field);
+        Assert.Equal("record", Assert.Throws<DomainException>(() => new Inspection(InspectionType.Talk, 9, 4, Today, 1, null, "林峰", null, null, false)).Field);
+        Assert.Equal(InspectionStatus.Done, new Inspection(InspectionType.Talk, 9, 4, Today, 1, null, "林峰", null, "谈话提醒，本人表示接受", false).Status);
+    }
+
+    [Fact]
+    public void A_planned_project_supervision_starts_with_its_plan_and_closes_with_its_report()
+    {
+        var project = new Inspection(InspectionType.Project, 9, null, Today, 1, null, "林峰", null, null, planned: true);
+        Assert.Equal(InspectionStatus.Planned, project.Status);
+        Assert.Equal("subject", Assert.Throws<DomainException>(() => project.Start(Today, null, null)).Field);
+        project.Start(Today, "对工程招标全过程立项监督", null);
+        Assert.Equal(InspectionStatus.Open, project.Status);
+        project.Complete("监督报告：发现两处问题");
+        Assert.Equal(InspectionStatus.Done, project.Status);
+    }
+
+    [Fact]
+    public void A_rectification_needs_evidence_and_goes_back_when_verification_fails()
+    {
+        var inspection = new Inspection(InspectionType.SiteVisit, 9, null, Today, 1, null, "林峰", null, "抽查发现台账缺失", false);
+        var finding = new Finding(inspection, "采购台账缺失", 5, null);
+        Assert.Equal("deadline", Assert.Throws<DomainException>(() => new Rectification(finding, 9, "赵强", "补建台账", Today.AddDays(-1), Today)).Field);
+        var r = new Rectification(finding, 9, "赵强", "补建台账", Today.AddDays(30), Today);
+        Assert.Equal("evidence", Assert.Throws<DomainException>(() => r.Submit("已补建", DateTime.UtcNow)).Field);
+        r.Evidence.Add(new EvidenceFile("台账.xlsx", 100, new string('a', 64), "x", 1));
+        r.Submit("已补建", DateTime.UtcNow);
+        Assert.Equal("comment", Assert.Throws<DomainException>(() => r.Verify(false, null, "林峰", DateTime.UtcNow)).Field);
+        r.Verify(false, "台账缺少 5 月数据", "林峰", DateTime.UtcNow);
+        Assert.Equal((RectificationStatus.Open, 1), (r.Status, r.Reopened));
+        Assert.True(r.IsOverdue(Today.AddDays(31)));
+        r.Submit("已补齐 5 月", DateTime.UtcNow);
+        r.Verify(true, null, "林峰", DateTime.UtcNow);
+        Assert.Equal(RectificationStatus.Verified, r.Status);
+        Assert.False(r.IsOverdue(Today.AddDays(31)));
+    }
+
+    [Theory]
+    [InlineData(1, "诫勉", true)]
+    [InlineData(1, "检查", true)]
+    [InlineData(1, "党纪重处分", false)]
+    [InlineData(2, "组织调整", true)]
+    [InlineData(3, "重大职务调整", true)]
+    [InlineData(4, "严重违纪涉嫌违法立案审查", true)]
+    [InlineData(4, "谈话提醒", false)]
+    public void Each_of_the_four_forms_allows_only_its_own_measures(int form, string measure, bool ok)
+    {
+        var make = () => new Disposition(4, null, form, measure, "违规收受礼品", Today, "林峰");
+        if (ok) Assert.Equal(form, make().Form);
+        else Assert.Equal("measure", Assert.Throws<DomainException>(make).Field);
+        Assert.Equal("form", Assert.Throws<DomainException>(() => new Disposition(4, null, 5, "诫勉", "x", Today, "林峰")).Field);
+    }
+
+    [Fact]
+    public void A_complaint_is_accepted_handled_and_closed_with_a_note_and_cannot_skip_back()
+    {
+        var c = new Complaint(ComplaintSource.Petition, 9, 4, null, "反映王芳报销时索要好处", null, null);
+        Assert.Throws<DomainException>(() => c.Triage(ComplaintStatus.Closed, "结"));
+        c.Triage(ComplaintStatus.Accepted, null);
+        c.Triage(ComplaintStatus.Handling, "转派驻组核查");
+        Assert.Equal("note", Assert.Throws<DomainException>(() => c.Triage(ComplaintStatus.Closed, null)).Field);
+        c.Triage(ComplaintStatus.Closed, "经核查部分属实，已谈话提醒");
+        Assert.Equal(ComplaintStatus.Closed, c.Status);
+        Assert.Throws<DomainException>(() => c.Triage(ComplaintStatus.Handling, null));
+    }
+}

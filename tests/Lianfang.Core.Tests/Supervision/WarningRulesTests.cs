@@ -1,0 +1,101 @@
+using Lianfang.Core.Supervision;
+
+namespace Lianfang.Core.Tests.Supervision;
+
+public class WarningRulesTests
+{
+    private static readonly DateOnly Today = new(2026, 7, 1);
+
+    [Fact]
+    public void A_rectification_is_due_soon_then_overdue_and_nothing_once_submitted_or_verified()
+    {
+        RectificationFact R(int deadlineInDays, RectificationStatus s = RectificationStatus.Open) =>
+            new(1, 9, "建立采购台账", "财务处 赵强", Today.AddDays(deadlineInDays), s);
+        Assert.Empty(WarningRules.Rectifications([R(30)], Today, 7));
+        Assert.Equal(WarningRules.RectificationDueSoon, Assert.Single(WarningRules.Rectifications([R(7)], Today, 7)).Rule);
+        Assert.Equal(WarningRules.RectificationDueSoon, Assert.Single(WarningRules.Rectifications([R(0)], Today, 7)).Rule);
+        var overdue = Assert.Single(WarningRules.Rectifications([R(-3)], Today, 7));
+        Assert.Equal((WarningRules.RectificationOverdue, "财务处 赵强"), (overdue.Rule, overdue.Assignee));
+        Assert.Contains("3 天", overdue.Message);
+        Assert.Empty(WarningRules.Rectifications([R(-3, RectificationStatus.Submitted), R(-3, RectificationStatus.Verified)], Today, 7));
+    }
+
+    [Theory]
+    [InlineData("2026-03-01", 0, false)] // early in the year nothing is due yet
+    [InlineData("2026-07-02", 0, true)]  // past mid-year one inspection is due
+    [InlineData("2026-07-02", 1, false)]
+    [InlineData("2026-12-31", 1, true)]  // by year end two
+    [InlineData("2026-12-31", 2, false)]
+    public void A_leader_is_short_when_inspections_lag_the_share_of_the_year(string day, int done, bool fires)
+    {
+        var fact = new LeaderPointFact(5, 9, "资金拨付中优亲厚友", "孙伟", done, 2);
+        Assert.Equal(fires, WarningRules.LeaderInspections([fact], DateOnly.Parse(day)).Any());
+    }
+
+    [Fact]
+    public void An_important_point_without_project_supervision_fires_until_one_exists()
+    {
+        Assert.Single(WarningRules.ImportantPoints([new ImportantPointFact(5, 9, "工程招标", "重要", false)]));
+        Assert.Empty(WarningRules.ImportantPoints([new ImportantPointFact(5, 9, "工程招标", "重要", true)]));
+    }
+
+    [Fact]
+    public void Unsubmitted_lists_fire_when_the_deadline_is_near_or_past()
+    {
+        OpenListFact L(int days) => new(3, 9, "财务处 · 王芳（岗位清单）", Today.AddDays(days), "王芳（本人填写）");
+        Assert.Empty(WarningRules.OpenLists([L(8)], Today, 7));
+        Assert.Contains("还有 7 天", Assert.Single(WarningRules.OpenLists([L(7)], Today, 7)).Message);
+        Assert.Contains("已过排查截止日期 2 天", Assert.Single(WarningRules.OpenLists([L(-2)], Today, 7)).Message);
+    }
+
+    [Fact]
+    public void Complaints_concentrate_on_a_point_or_a_person_within_the_window()
+    {
+        var now = new DateTime(2026, 7, 1, 8, 0, 0, DateTimeKind.Utc);
+        ComplaintFact C(int id, int daysAgo, long? point, int? person) => new(id, 9, point, "报销审核", person, "王芳", now.AddDays(-daysAgo), 3, 30);
+        Assert.Empty(WarningRules.Complaints([C(1, 1, 7, null), C(2, 2, 7, null)], now));
+        var fired = WarningRules.Complaints([C(1, 1, 7, 4), C(2, 2, 7, 4), C(3, 29, 7, 4), C(4, 40, 7, 4)], now).ToList();
+        Assert.Equal([("RiskPoint", 7L), ("Person", 4L)], fired.Select(f => (f.TargetType, f.TargetId)));
+        Assert.Contains("3 件", fired[0].Message);
+        Assert.Empty(WarningRules.Complaints([C(1, 31, 7, 4), C(2, 32, 7, 4), C(3, 33, 7, 4)], now)); // all outside the window
+    }
+
+    [Fact]
+    public void A_key_post_not_rerated_for_three_years_fires()
+    {
+        Assert.Empty(WarningRules.KeyPosts([new PostRatingFact(2, 9, "国库科科长", Today.AddYears(-3), 3)], Today));
+        Assert.Single(WarningRules.KeyPosts([new PostRatingFact(2, 9, "国库科科长", Today.AddYears(-3).AddDays(-1), 3)], Today));
+    }
+
+    [Fact]
+    public void A_change_of_post_flags_the_person_until_their_points_are_approved_again()
+    {
+        var changed = new DateOnly(2026, 6, 20);
+        Assert.Single(WarningRules.PostChanges([new PostChangeFact(4, 9, "王芳", "出纳", changed, null)]));
+        Assert.Single(WarningRules.PostChanges([new PostChangeFact(4, 9, "王芳", "出纳", changed, changed.AddDays(-1))]));
+        Assert.Empty(WarningRules.PostChanges([new PostChangeFact(4, 9, "王芳", "出纳", changed, changed)]));
+    }
+
+    [Fact]
+    public void Reconciling_raises_new_warnings_keeps_known_ones_and_clears_the_rest_and_is_idempotent()
+    {
+        var t0 = new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc);
+        var rules = new HashSet<string> { WarningRules.RectificationOverdue };
+        var a = new Fired(WarningRules.RectificationOverdue, "Rectification", 1, 9, "逾期 1 天", "赵强");
+        var b = new Fired(WarningRules.RectificationOverdue, "Rectification", 2, 9, "逾期 1 天", "赵强");
+        var active = Warning.Reconcile([], [a, b], rules, t0);
+        Assert.Equal(2, active.Count);
+
+        var other = new Warning(new Fired(WarningRules.ImportantWithoutProject, "RiskPoint", 5, 9, "未立项", "党办"), t0);
+        var t1 = t0.AddDays(1);
+        var raised = Warning.Reconcile([.. active, other], [a with { Message = "逾期 2 天" }], rules, t1);
+        Assert.Empty(raised);
+        Assert.Equal("逾期 2 天", active[0].Message);
+        Assert.True(active[0].IsActive);
+        Assert.Equal(t1, active[1].ClearedAt);
+        Assert.True(other.IsActive); // a rule not evaluated this time is left alone
+
+        Assert.Empty(Warning.Reconcile([.. active, other], [a with { Message = "逾期 2 天" }], rules, t1));
+        Assert.Equal(t1, active[1].ClearedAt);
+    }
+}
