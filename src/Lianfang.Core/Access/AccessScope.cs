@@ -54,9 +54,15 @@ public sealed class AccessScope
 
     public bool Has(Role role) => Grants.Any(g => g.Role == role);
 
-    /// <summary>Holds one of the roles at this unit or above it.</summary>
+    /// <summary>Holds one of the roles at this unit or above it (an agency also over the units it supervises).</summary>
     public bool HasRoleOver(string orgPath, params Role[] roles) =>
-        Grants.Any(g => roles.Contains(g.Role) && g.OrgPath is not null && OrgPath.IsAncestorOrSelf(g.OrgPath, orgPath));
+        Grants.Any(g => roles.Contains(g.Role) && (g.OrgPath is not null && OrgPath.IsAncestorOrSelf(g.OrgPath, orgPath)
+            || g.Role == Role.Agency && g.SupervisedPaths.Any(p => OrgPath.IsAncestorOrSelf(p, orgPath))));
+
+    /// <summary>The subtrees where the user holds one of the roles (with an agency's supervised units), for queries.</summary>
+    public List<string> PrefixesFor(params Role[] roles) => Grants.Where(g => roles.Contains(g.Role))
+        .SelectMany(g => g.Role == Role.Agency ? g.SupervisedPaths.Append(g.OrgPath) : [g.OrgPath])
+        .OfType<string>().Distinct().ToList();
 
     public bool CanRead(string orgPath) =>
         ReadsEverything

@@ -100,6 +100,7 @@ public sealed class PostAssignment
         Post = post;
         PostId = post.Id;
         From = from;
+        RecordedAt = DateTime.UtcNow;
     }
 
     public int Id { get; private set; }
@@ -109,6 +110,8 @@ public sealed class PostAssignment
     public Post Post { get; private set; } = null!;
     public DateOnly From { get; private set; }
     public DateOnly? To { get; private set; }
+    /// <summary>When the change was entered: risk points approved before it are to be reviewed again.</summary>
+    public DateTime? RecordedAt { get; private set; }
 
     internal void End(DateOnly on) => To = on < From ? From : on;
 }

@@ -113,8 +113,7 @@ public static class Workflow
         StageActor.Principal or StageActor.LeadingGroup => scope.HasRoleOver(orgPath, Role.Principal),
         StageActor.PartyOffice or StageActor.LeadingGroupOffice or StageActor.Peers or StageActor.Public or StageActor.Helpers =>
             scope.HasRoleOver(orgPath, Role.PartyOffice),
-        StageActor.Agency => scope.Grants.Any(g => g.Role == Role.Agency
-            && (g.OrgPath is not null && OrgPath.IsAncestorOrSelf(g.OrgPath, orgPath) || g.SupervisedPaths.Any(p => OrgPath.IsAncestorOrSelf(p, orgPath)))),
+        StageActor.Agency => scope.HasRoleOver(orgPath, Role.Agency),
         StageActor.Commission => scope.HasRoleOver(orgPath, Role.Commission),
         _ => false,
     };

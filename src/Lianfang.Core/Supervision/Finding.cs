@@ -98,17 +98,16 @@ public sealed class Rectification : IVersioned
     };
 }
 
-/// <summary>整改佐证: an uploaded file, kept with its SHA-256 so it cannot be swapped unnoticed.</summary>
+/// <summary>整改佐证: an uploaded file, kept with its SHA-256 so it cannot be swapped unnoticed. Its bytes live apart from this row.</summary>
 public sealed class EvidenceFile
 {
-    private EvidenceFile() { FileName = Sha256 = StoredName = ""; }
+    private EvidenceFile() { FileName = Sha256 = ""; }
 
-    public EvidenceFile(string fileName, long size, string sha256, string storedName, int uploadedBy)
+    public EvidenceFile(string fileName, long size, string sha256, int uploadedBy)
     {
         FileName = Text.Required(fileName, "file", "文件名", 200);
         Size = size;
         Sha256 = sha256;
-        StoredName = storedName;
         UploadedBy = uploadedBy;
         UploadedAt = DateTime.UtcNow;
     }
@@ -118,8 +117,6 @@ public sealed class EvidenceFile
     public string FileName { get; private set; }
     public long Size { get; private set; }
     public string Sha256 { get; private set; }
-    /// <summary>The name on disk (random), never the user's file name.</summary>
-    public string StoredName { get; private set; }
     public int UploadedBy { get; private set; }
     public DateTime UploadedAt { get; private set; }
 }

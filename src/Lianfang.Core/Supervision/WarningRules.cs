@@ -9,7 +9,7 @@ public sealed record ImportantPointFact(long PointId, int OrgUnitId, string Poin
 public sealed record OpenListFact(int ListId, int OrgUnitId, string Title, DateOnly Deadline, string WhoActs);
 public sealed record ComplaintFact(long Id, int OrgUnitId, long? PointId, string? Point, int? PersonId, string? Person, DateTime ReceivedAt, int Count, int Days);
 public sealed record PostRatingFact(int PostId, int OrgUnitId, string Post, DateOnly LastRated, int Years);
-public sealed record PostChangeFact(int PersonId, int OrgUnitId, string Person, string Post, DateOnly ChangedOn, DateOnly? ReviewedSince);
+public sealed record PostChangeFact(int PersonId, int OrgUnitId, string Person, string Post, DateTime ChangedAt, DateTime? LastApprovedAt);
 
 /// <summary>
 /// The warning (预警) rules of DESIGN.md §4 as pure functions of facts and a date, so every rule is tested with a fake clock.
@@ -97,6 +97,6 @@ public static class WarningRules
 
     /// <summary>A new post or appointment: the person's risk points are to be reviewed again from the day of the change.</summary>
     public static IEnumerable<Fired> PostChanges(IEnumerable<PostChangeFact> facts) =>
-        facts.Where(c => c.ReviewedSince is null || c.ReviewedSince < c.ChangedOn).Select(c => new Fired(PostChangeUnreviewed, "Person", c.PersonId, c.OrgUnitId,
-            $"{c.Person}于 {c.ChangedOn:yyyy-MM-dd} 调整为“{c.Post}”，其廉政风险点须重新排查审定", c.Person));
+        facts.Where(c => c.LastApprovedAt is null || c.LastApprovedAt < c.ChangedAt).Select(c => new Fired(PostChangeUnreviewed, "Person", c.PersonId, c.OrgUnitId,
+            $"{c.Person}于 {c.ChangedAt:yyyy-MM-dd} 调整为“{c.Post}”，其廉政风险点须重新排查审定", c.Person));
 }

@@ -30,6 +30,14 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     public DbSet<Lianfang.Core.Review.Publication> Publications => Set<Lianfang.Core.Review.Publication>();
     public DbSet<Lianfang.Core.Review.ReviewInvitation> ReviewInvitations => Set<Lianfang.Core.Review.ReviewInvitation>();
     public DbSet<Lianfang.Core.Supervision.Complaint> Complaints => Set<Lianfang.Core.Supervision.Complaint>();
+    public DbSet<Lianfang.Core.Supervision.Inspection> Inspections => Set<Lianfang.Core.Supervision.Inspection>();
+    public DbSet<Lianfang.Core.Supervision.InspectionTarget> InspectionTargets => Set<Lianfang.Core.Supervision.InspectionTarget>();
+    public DbSet<Lianfang.Core.Supervision.Finding> Findings => Set<Lianfang.Core.Supervision.Finding>();
+    public DbSet<Lianfang.Core.Supervision.Rectification> Rectifications => Set<Lianfang.Core.Supervision.Rectification>();
+    public DbSet<Lianfang.Core.Supervision.EvidenceFile> EvidenceFiles => Set<Lianfang.Core.Supervision.EvidenceFile>();
+    public DbSet<Features.Supervision.EvidenceBlob> EvidenceBlobs => Set<Features.Supervision.EvidenceBlob>();
+    public DbSet<Lianfang.Core.Supervision.Disposition> Dispositions => Set<Lianfang.Core.Supervision.Disposition>();
+    public DbSet<Lianfang.Core.Supervision.Warning> Warnings => Set<Lianfang.Core.Supervision.Warning>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -43,7 +43,8 @@ internal static class AuditCapture
         foreach (var e in tracker.Entries())
         {
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
-            if (e.Entity is AuditEvent or DataProtectionKey) continue;
+            // Warnings are derived by the sweep from audited data; auditing each refresh would only repeat it.
+            if (e.Entity is AuditEvent or DataProtectionKey or Lianfang.Core.Supervision.Warning) continue;
             var secretEntity = e.Entity is IdentityUserToken<int>; // authenticator keys, recovery codes
             var changes = new Dictionary<string, object?[]>();
             foreach (var p in e.Properties)
@@ -55,6 +56,8 @@ internal static class AuditCapture
                 if (e.State == EntityState.Modified && Equals(before, after)) continue;
                 if (e.State == EntityState.Added && after is null) continue;
                 if (secretEntity && p.Metadata.Name == "Value") { before = before is null ? null : "***"; after = after is null ? null : "***"; }
+                if (before is byte[] b0) before = $"<{b0.Length} 字节>"; // file contents: their hash is on the file's own row
+                if (after is byte[] b1) after = $"<{b1.Length} 字节>";
                 if (before is Enum) before = before.ToString(); // names, not numbers, so the trail reads on its own
                 if (after is Enum) after = after.ToString();
                 changes[p.Metadata.Name] = [before, after];

@@ -20,5 +20,6 @@ public static class Api
         Features.Review.ReviewApi.Map(api);
         Features.Campaigns.ProgressApi.Map(api);
         Features.Complaints.ComplaintsApi.Map(api);
+        Features.Supervision.SupervisionApi.Map(api);
     }
 }

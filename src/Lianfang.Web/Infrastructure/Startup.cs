@@ -32,6 +32,10 @@ public static class Startup
         services.AddScoped<Features.Review.Inbox>();
         services.AddScoped<Features.Campaigns.CampaignProgress>();
         services.AddScoped<Features.Public.PublicLists>();
+        services.AddScoped<Features.Supervision.SupervisionCommands>();
+        services.AddScoped<Features.Supervision.WarningSweep>();
+        services.AddScoped<Features.Supervision.Scorecard>();
+        services.AddHostedService<Features.Supervision.WarningSweepService>();
 
         // Keys live in the database so several app nodes share cookies and tokens.
         services.AddDataProtection().SetApplicationName("Lianfang").PersistKeysToDbContext<AppDbContext>();

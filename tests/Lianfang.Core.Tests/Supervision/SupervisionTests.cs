@@ -41,7 +41,7 @@ public class SupervisionTests
         Assert.Equal("deadline", Assert.Throws<DomainException>(() => new Rectification(finding, 9, "赵强", "补建台账", Today.AddDays(-1), Today)).Field);
         var r = new Rectification(finding, 9, "赵强", "补建台账", Today.AddDays(30), Today);
         Assert.Equal("evidence", Assert.Throws<DomainException>(() => r.Submit("已补建", DateTime.UtcNow)).Field);
-        r.Evidence.Add(new EvidenceFile("台账.xlsx", 100, new string('a', 64), "x", 1));
+        r.Evidence.Add(new EvidenceFile("台账.xlsx", 100, new string('a', 64), 1));
         r.Submit("已补建", DateTime.UtcNow);
         Assert.Equal("comment", Assert.Throws<DomainException>(() => r.Verify(false, null, "林峰", DateTime.UtcNow)).Field);
         r.Verify(false, "台账缺少 5 月数据", "林峰", DateTime.UtcNow);

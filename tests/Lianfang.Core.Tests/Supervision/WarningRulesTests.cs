@@ -70,10 +70,10 @@ public class WarningRulesTests
     [Fact]
     public void A_change_of_post_flags_the_person_until_their_points_are_approved_again()
     {
-        var changed = new DateOnly(2026, 6, 20);
+        var changed = new DateTime(2026, 6, 20, 3, 0, 0, DateTimeKind.Utc);
         Assert.Single(WarningRules.PostChanges([new PostChangeFact(4, 9, "王芳", "出纳", changed, null)]));
-        Assert.Single(WarningRules.PostChanges([new PostChangeFact(4, 9, "王芳", "出纳", changed, changed.AddDays(-1))]));
-        Assert.Empty(WarningRules.PostChanges([new PostChangeFact(4, 9, "王芳", "出纳", changed, changed)]));
+        Assert.Single(WarningRules.PostChanges([new PostChangeFact(4, 9, "王芳", "出纳", changed, changed.AddHours(-1))])); // approved earlier that day
+        Assert.Empty(WarningRules.PostChanges([new PostChangeFact(4, 9, "王芳", "出纳", changed, changed.AddMinutes(5))]));
     }
 
     [Fact]

@@ -26,6 +26,8 @@ public abstract class PlatformTests(AppFixture f)
             "/api/v1/lists/{id}/submit", "/api/v1/lists/{id}/review", "/api/v1/lists/{id}/reopen", "/api/v1/lists/{id}/history",
             "/api/v1/inbox", "/api/v1/filings", "/api/v1/lists/{id}/invitations", "/api/v1/lists/{id}/comments", "/api/v1/lists/{id}/publish",
             "/api/v1/lists/{id}/commitment", "/api/v1/campaigns/{id}/progress", "/api/v1/complaints",
+            "/api/v1/inspections", "/api/v1/inspections/{id}/findings", "/api/v1/rectifications/{id}/verify", "/api/v1/dispositions",
+            "/api/v1/warnings", "/api/v1/warnings/sweep", "/api/v1/scorecard",
         }, paths);
         Assert.Equal("Lianfang 廉防 API", doc.GetProperty("info").GetProperty("title").GetString());
     }

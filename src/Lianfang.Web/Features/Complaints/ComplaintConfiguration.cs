@@ -14,6 +14,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.Property(c => c.Content).HasMaxLength(2000);
         b.Property(c => c.ContactName).HasMaxLength(50);
         b.Property(c => c.Contact).HasMaxLength(100);
+        b.Property(c => c.Note).HasMaxLength(2000);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasOne(c => c.OrgUnit).WithMany().HasForeignKey(c => c.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.SetNull);

@@ -19,10 +19,7 @@ public static class ComplaintsApi
     public static IQueryable<Complaint> Readable(AppDbContext db, AccessScope scope)
     {
         if (scope.IsSystemAdmin) return db.Complaints.AsNoTracking();
-        var prefixes = scope.Grants.Where(g => Readers.Contains(g.Role))
-            .SelectMany(g => g.Role == Role.Agency ? g.SupervisedPaths.Append(g.OrgPath) : [g.OrgPath])
-            .OfType<string>().Distinct().ToList();
-        return db.Complaints.AsNoTracking().Under(prefixes, c => c.OrgUnit.Path);
+        return db.Complaints.AsNoTracking().Under(scope.PrefixesFor(Readers), c => c.OrgUnit.Path);
     }
 
     public static IQueryable<ComplaintDto> Dtos(AppDbContext db, IQueryable<Complaint> q) =>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Org;
 
-public sealed class PersonModel(AppDbContext db, CurrentUser me) : PageModel
+public sealed class PersonModel(AppDbContext db, CurrentUser me, Supervision.WarningSweep sweep) : PageModel
 {
     public sealed class PersonInput
     {
@@ -46,7 +46,7 @@ public sealed class PersonModel(AppDbContext db, CurrentUser me) : PageModel
         await LoadAsync(ct);
         var scope = await me.ScopeAsync(ct);
         var req = new SavePersonRequest(Input.Name, Input.Title, Input.OrgUnitId, Input.PostId, Input.AppointedOn, Input.Version);
-        var person = id is null ? await PeopleCommands.CreatePersonAsync(db, scope, req, ct) : await PeopleCommands.UpdatePersonAsync(db, scope, id.Value, req, ct);
+        var person = id is null ? await PeopleCommands.CreatePersonAsync(db, scope, req, ct) : await PeopleCommands.UpdatePersonAsync(db, scope, id.Value, req, sweep, ct);
         TempData["Message"] = $"已保存人员“{person.Name}”";
         return Redirect($"/Org?id={person.OrgUnitId}");
     }

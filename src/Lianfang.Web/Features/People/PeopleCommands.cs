@@ -58,8 +58,10 @@ public static class PeopleCommands
     }
 
     /// <summary>Edits a person; a different post (possibly in another unit) is a new appointment from the given date.</summary>
-    public static async Task<Person> UpdatePersonAsync(AppDbContext db, AccessScope scope, int id, SavePersonRequest req, CancellationToken ct)
+    public static async Task<Person> UpdatePersonAsync(AppDbContext db, AccessScope scope, int id, SavePersonRequest req, Supervision.WarningSweep sweep,
+        CancellationToken ct)
     {
+        var postBefore = (await LoadPersonAsync(db, scope, id, ct)).CurrentAssignment?.PostId;
         var person = await LoadPersonAsync(db, scope, id, ct);
         if (!scope.CanManageOrg(person.OrgUnit.Path)) throw DomainException.Forbidden($"无权修改人员“{person.Name}”");
         if (req.Version is { } v) db.Entry(person).Property(p => p.Version).OriginalValue = v;
@@ -73,6 +75,9 @@ public static class PeopleCommands
         else if (req.PostId is null && req.OrgUnitId is { } unitId && unitId != person.OrgUnitId)
             throw new DomainException("postId", "调动到其他机构时请同时指定新岗位");
         await db.SaveChangesAsync(ct);
+        // A new post flags the person's risk points for re-review the same day.
+        if (person.CurrentAssignment?.PostId != postBefore)
+            await sweep.RunAsync([Core.Supervision.WarningRules.PostChangeUnreviewed], ct, person.OrgUnit.Path);
         return person;
     }
 

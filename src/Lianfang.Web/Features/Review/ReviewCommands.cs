@@ -16,7 +16,7 @@ public sealed record PublishRequest(DateOnly? From, DateOnly? Until);
 public sealed record HelperOption(int Id, string UserName, string? DisplayName);
 
 /// <summary>Submit, approve, return and reopen lists; every approval signs the list's content hash.</summary>
-public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, RegisterCommands register, CurrentUser me)
+public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, RegisterCommands register, CurrentUser me, Supervision.WarningSweep sweep)
 {
     public async Task<RiskList> SubmitAsync(AccessScope scope, int listId, string? comment, CancellationToken ct)
     {
@@ -135,6 +135,11 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
             display, role, comment, hash, signed));
         if (t.Final) await FileAsync(list, scheme, points, ct);
         await db.SaveChangesAsync(ct);
+        // Warnings that depend on what is approved (or still to be submitted) follow at once, for this unit.
+        string[] rules = decision is Decision.Submit ? [Core.Supervision.WarningRules.ListNotSubmitted]
+            : t.Final || reopening ? [Core.Supervision.WarningRules.ImportantWithoutProject, Core.Supervision.WarningRules.LeaderInspectionsShort,
+                Core.Supervision.WarningRules.KeyPostNotRerated, Core.Supervision.WarningRules.PostChangeUnreviewed] : [];
+        if (rules.Length > 0) await sweep.RunAsync(rules, ct, list.OrgUnit.Path);
     }
 
     private async Task FileAsync(RiskList list, Scheme scheme, List<RiskPoint> points, CancellationToken ct)

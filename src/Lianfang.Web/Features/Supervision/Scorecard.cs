@@ -1,0 +1,50 @@
+using Lianfang.Core.Access;
+using Lianfang.Core.Register;
+using Lianfang.Core.Supervision;
+using Lianfang.Web.Features.Schemes;
+
+namespace Lianfang.Web.Features.Supervision;
+
+/// <summary>一岗双责 scorecard: each responsible leader, the points in their charge, and how often they inspected each this year.</summary>
+public sealed class Scorecard(AppDbContext db, SchemeStore schemes)
+{
+    public sealed record PointRow(long PointId, string Point, string Unit, int Inspections, int Required)
+    {
+        public bool Short => Inspections < Required;
+    }
+
+    public sealed record LeaderRow(string Leader, List<PointRow> Points)
+    {
+        public int ShortCount => Points.Count(p => p.Short);
+    }
+
+    public async Task<List<LeaderRow>> LoadAsync(AccessScope scope, int? orgUnitId, int year, CancellationToken ct)
+    {
+        var q = db.RiskPoints.AsNoTracking().Visible(scope).Where(p => p.List.Campaign.Year == year
+            && (p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published));
+        if (orgUnitId is { } u)
+        {
+            var path = await db.OrgUnits.Where(x => x.Id == u).Select(x => x.Path).FirstOrDefaultAsync(ct) ?? "~";
+            q = q.Under([path], p => p.OrgUnit.Path);
+        }
+        var points = (await q.OrderBy(p => p.OrgUnit.Path).ThenBy(p => p.Seq).Take(5000)
+                .Select(p => new { p.Id, p.Description, p.Responsible, Unit = p.OrgUnit.Name, p.List.SchemeCode }).ToListAsync(ct))
+            .Where(p => !string.IsNullOrWhiteSpace(p.Responsible.Leader)).ToList();
+        var ids = points.Select(p => p.Id).ToList();
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var done = (await db.InspectionTargets.AsNoTracking().Where(t => ids.Contains(t.RiskPointId))
+                .Join(db.Inspections, t => t.InspectionId, i => i.Id, (t, i) => new { t.RiskPointId, i.InspectorName, i.Date, i.Status })
+                .Where(x => x.Date >= from && x.Date <= to && x.Status != InspectionStatus.Planned).ToListAsync(ct))
+            .ToLookup(x => (x.RiskPointId, x.InspectorName));
+        var rows = new List<(string Leader, PointRow Row)>();
+        foreach (var p in points)
+        {
+            var rule = (await schemes.FindAsync(p.SchemeCode, ct))?.Rules.FirstOrDefault(r => r.Kind == "LeaderInspections");
+            var required = int.TryParse(rule?.Parameters.GetValueOrDefault("perYear"), out var n) ? n : rule is null ? 0 : 2;
+            var leader = p.Responsible.Leader!.Trim();
+            rows.Add((leader, new PointRow(p.Id, p.Description, p.Unit, done[(p.Id, leader)].Count(), required)));
+        }
+        return rows.GroupBy(r => r.Leader).OrderByDescending(g => g.Count(r => r.Row.Short)).ThenBy(g => g.Key)
+            .Select(g => new LeaderRow(g.Key, g.Select(r => r.Row).ToList())).ToList();
+    }
+}

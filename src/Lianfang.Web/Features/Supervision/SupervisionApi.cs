@@ -1,0 +1,151 @@
+using Lianfang.Core.Access;
+using Lianfang.Core.Supervision;
+
+namespace Lianfang.Web.Features.Supervision;
+
+public sealed record InspectionDto(long Id, InspectionType Type, InspectionStatus Status, int OrgUnitId, string OrgUnit, int? PersonId, DateOnly Date,
+    string Inspector, string? Subject, string? Record, long[] RiskPointIds);
+public sealed record RectificationDto(long Id, long FindingId, string Finding, int OwnerOrgUnitId, string OwnerOrgUnit, string Owner, string Task,
+    DateOnly Deadline, RectificationStatus Status, bool Overdue, string? Report, string? VerificationComment, int Reopened, EvidenceDto[] Evidence);
+public sealed record EvidenceDto(long Id, string FileName, long Size, string Sha256, DateTime UploadedAt);
+public sealed record WarningDto(long Id, string Rule, string RuleName, string TargetType, long TargetId, int OrgUnitId, string OrgUnit, string Message,
+    string Assignee, DateTime RaisedAt);
+
+public static class SupervisionApi
+{
+    public static InspectionDto Dto(Inspection i, string unit) => new(i.Id, i.Type, i.Status, i.OrgUnitId, unit, i.PersonId, i.Date, i.InspectorName,
+        i.Subject, i.Record, i.Targets.Select(t => t.RiskPointId).ToArray());
+
+    public static RectificationDto Dto(Rectification r, string unit) => new(r.Id, r.FindingId, r.Finding.Description, r.OwnerOrgUnitId, unit, r.Owner,
+        r.Task, r.Deadline, r.Status, r.IsOverdue(Clock.Today), r.Report, r.VerificationComment, r.Reopened,
+        r.Evidence.Select(e => new EvidenceDto(e.Id, e.FileName, e.Size, e.Sha256, e.UploadedAt)).ToArray());
+
+    public static IQueryable<Warning> VisibleWarnings(AppDbContext db, AccessScope scope) =>
+        scope.ReadsEverything ? db.Warnings.AsNoTracking() : db.Warnings.AsNoTracking().Under(scope.PrefixesFor(SupervisionCommands.Inspectors), w => w.OrgUnit.Path);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var ins = api.MapGroup("/inspections").WithTags("监督检查");
+        ins.MapPost("", async (InspectionRequest req, CurrentUser me, SupervisionCommands cmd, AppDbContext db, CancellationToken ct) =>
+        {
+            var i = await cmd.CreateAsync(await me.ScopeAsync(ct), req, ct);
+            return TypedResults.Created($"/api/v1/inspections/{i.Id}", new { id = i.Id, status = i.Status });
+        }).WithSummary("开展（或计划）监督检查：type 为 Written 书面问询、Talk 个别谈话、SiteVisit 实地走访抽查、Project 立项监督").ProducesProblem(400).ProducesProblem(403);
+        ins.MapGet("", async (int? orgUnitId, int? year, InspectionType? type, int? page, int? pageSize, CurrentUser me, SupervisionCommands cmd, AppDbContext db, CancellationToken ct) =>
+        {
+            var q = cmd.Visible(await me.ScopeAsync(ct));
+            if (year is { } y) q = q.Where(i => i.Date >= new DateOnly(y, 1, 1) && i.Date <= new DateOnly(y, 12, 31));
+            if (type is { } t) q = q.Where(i => i.Type == t);
+            if (orgUnitId is { } u) q = q.Where(i => i.OrgUnitId == u);
+            var size = Math.Clamp(pageSize ?? 50, 1, 200);
+            var items = await q.OrderByDescending(i => i.Date).ThenByDescending(i => i.Id).Skip((Math.Max(page ?? 1, 1) - 1) * size).Take(size)
+                .Select(i => new { i, Unit = i.OrgUnit.Name, Targets = i.Targets.Select(t => t.RiskPointId).ToArray() }).ToListAsync(ct);
+            return new Paged<InspectionDto>(await q.CountAsync(ct), items.Select(x => new InspectionDto(x.i.Id, x.i.Type, x.i.Status, x.i.OrgUnitId, x.Unit,
+                x.i.PersonId, x.i.Date, x.i.InspectorName, x.i.Subject, x.i.Record, x.Targets)).ToList());
+        }).WithSummary("监督检查记录（本人可见范围）");
+        ins.MapGet("/{id:long}", async (long id, CurrentUser me, SupervisionCommands cmd, AppDbContext db, CancellationToken ct) =>
+        {
+            var i = await cmd.LoadAsync(await me.ScopeAsync(ct), id, ct);
+            return Dto(i, await db.OrgUnits.Where(u => u.Id == i.OrgUnitId).Select(u => u.Name).SingleAsync(ct));
+        }).ProducesProblem(404);
+        ins.MapPost("/{id:long}/start", async (long id, StartRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
+            new { id, status = (await cmd.StartAsync(await me.ScopeAsync(ct), id, req, ct)).Status })
+            .WithSummary("实施计划中的检查").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+        ins.MapPost("/{id:long}/complete", async (long id, RecordRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
+            new { id, status = (await cmd.CompleteAsync(await me.ScopeAsync(ct), id, req.Record, ct)).Status })
+            .WithSummary("登记书面回复（被问询单位或本人）或立项监督报告（检查人）").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+        ins.MapPost("/{id:long}/findings", async (long id, FindingRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
+        {
+            var f = await cmd.AddFindingAsync(await me.ScopeAsync(ct), id, req, ct);
+            return TypedResults.Created($"/api/v1/inspections/{id}", new { id = f.Id });
+        }).WithSummary("登记发现的问题，可同时下达整改（责任单位、责任人、要求、期限）").ProducesProblem(400).ProducesProblem(403);
+
+        var rect = api.MapGroup("/rectifications").WithTags("监督检查");
+        rect.MapGet("", async (int? orgUnitId, RectificationStatus? status, bool? overdue, int? page, int? pageSize, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
+        {
+            var q = cmd.VisibleRectifications(await me.ScopeAsync(ct));
+            if (status is { } s) q = q.Where(r => r.Status == s);
+            if (orgUnitId is { } u) q = q.Where(r => r.OwnerOrgUnitId == u);
+            var today = Clock.Today;
+            if (overdue == true) q = q.Where(r => r.Status != RectificationStatus.Verified && r.Deadline < today);
+            var size = Math.Clamp(pageSize ?? 50, 1, 200);
+            var rows = await q.OrderBy(r => r.Status).ThenBy(r => r.Deadline).Skip((Math.Max(page ?? 1, 1) - 1) * size).Take(size)
+                .Include(r => r.Finding).Include(r => r.Evidence).Select(r => new { r, Unit = r.OwnerOrgUnit.Name }).ToListAsync(ct);
+            return new Paged<RectificationDto>(await q.CountAsync(ct), rows.Select(x => Dto(x.r, x.Unit)).ToList());
+        }).WithSummary("整改任务（可筛选逾期）");
+        rect.MapGet("/{id:long}", async (long id, CurrentUser me, SupervisionCommands cmd, AppDbContext db, CancellationToken ct) =>
+        {
+            var r = await cmd.LoadRectificationAsync(await me.ScopeAsync(ct), id, ct);
+            return Dto(r, await db.OrgUnits.Where(u => u.Id == r.OwnerOrgUnitId).Select(u => u.Name).SingleAsync(ct));
+        }).ProducesProblem(404);
+        rect.MapPost("/{id:long}/evidence", async (long id, IFormFile? file, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
+        {
+            var e = await cmd.AddEvidenceAsync(await me.ScopeAsync(ct), id, file, ct);
+            return TypedResults.Created($"/api/v1/rectifications/{id}/evidence/{e.Id}", new EvidenceDto(e.Id, e.FileName, e.Size, e.Sha256, e.UploadedAt));
+        }).DisableAntiforgery().WithSummary($"上传整改佐证材料（{Evidence.Allowed}，≤10 MB），记录 SHA-256").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+        rect.MapGet("/{id:long}/evidence/{fileId:long}", async (long id, long fileId, CurrentUser me, SupervisionCommands cmd, AppDbContext db, CancellationToken ct) =>
+        {
+            var r = await cmd.LoadRectificationAsync(await me.ScopeAsync(ct), id, ct);
+            var file = r.Evidence.FirstOrDefault(e => e.Id == fileId) ?? throw DomainException.NotFound("fileId", "文件不存在");
+            var bytes = await db.EvidenceBlobs.Where(b => b.Id == fileId).Select(b => b.Bytes).SingleAsync(ct);
+            return Results.File(bytes, "application/octet-stream", file.FileName);
+        }).WithSummary("下载佐证材料").ProducesProblem(404);
+        rect.MapPost("/{id:long}/submit", async (long id, ReportRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
+            new { id, status = (await cmd.SubmitAsync(await me.ScopeAsync(ct), id, req.Report, ct)).Status })
+            .WithSummary("报送整改情况（须已上传佐证）").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+        rect.MapPost("/{id:long}/verify", async (long id, VerifyRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
+        {
+            var r = await cmd.VerifyAsync(await me.ScopeAsync(ct), id, req, ct);
+            return new { id, status = r.Status, reopened = r.Reopened };
+        }).WithSummary("验收整改：passed=false 时退回重新整改（须写明原因）").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+
+        api.MapPost("/dispositions", async (DispositionRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
+        {
+            var d = await cmd.AddDispositionAsync(await me.ScopeAsync(ct), req, ct);
+            return TypedResults.Created($"/api/v1/people/{d.PersonId}/dispositions", new { id = d.Id });
+        }).WithTags("监督检查").WithSummary("登记四种形态处置（form 1–4，measure 须为该形态允许的方式），记入本人廉政档案").ProducesProblem(400).ProducesProblem(403);
+        api.MapGet("/people/{id:int}/dispositions", async (int id, CurrentUser me, AppDbContext db, CancellationToken ct) =>
+        {
+            var scope = await me.ScopeAsync(ct);
+            var person = await db.People.AsNoTracking().Visible(scope).Where(p => p.Id == id).Select(p => new { p.Id, p.OrgUnit.Path }).FirstOrDefaultAsync(ct)
+                ?? throw DomainException.NotFound("id", "人员不存在或不在您的权限范围内");
+            if (scope.PersonId != id && !scope.IsSystemAdmin && !scope.HasRoleOver(person.Path, SupervisionCommands.Disposers))
+                throw DomainException.NotFound("id", "人员不存在或不在您的权限范围内");
+            return await db.Dispositions.AsNoTracking().Where(d => d.PersonId == id).OrderByDescending(d => d.DecidedOn)
+                .Select(d => new { d.Id, d.Form, formName = Disposition.FormLabel(d.Form), d.Measure, d.Reason, d.DecidedOn, d.FindingId, d.RecordedBy }).ToListAsync(ct);
+        }).WithTags("监督检查").WithSummary("本人的四种形态处置记录（本人、党办、派驻机构、纪委监委可见）");
+
+        api.MapPost("/complaints", async (PetitionRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
+        {
+            var c = await cmd.AddPetitionAsync(await me.ScopeAsync(ct), req, ct);
+            return TypedResults.Created($"/api/v1/complaints/{c.Id}", new { id = c.Id });
+        }).WithTags("信访举报").WithSummary("登记信访举报（关联单位、人员或风险点）").ProducesProblem(400).ProducesProblem(403);
+        api.MapPost("/complaints/{id:long}/triage", async (long id, TriageRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
+            new { id, status = (await cmd.TriageAsync(await me.ScopeAsync(ct), id, req, ct)).Status })
+            .WithTags("信访举报").WithSummary("受理、不予受理、办理、办结").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+
+        var warnings = api.MapGroup("/warnings").WithTags("预警");
+        warnings.MapGet("", async (int? orgUnitId, string? rule, CurrentUser me, AppDbContext db, CancellationToken ct) =>
+        {
+            var q = VisibleWarnings(db, await me.ScopeAsync(ct)).Where(w => w.ClearedAt == null);
+            if (rule is not null) q = q.Where(w => w.Rule == rule);
+            if (orgUnitId is { } u)
+            {
+                var path = await db.OrgUnits.Where(x => x.Id == u).Select(x => x.Path).FirstOrDefaultAsync(ct) ?? "~";
+                q = q.Under([path], w => w.OrgUnit.Path);
+            }
+            return (await q.OrderByDescending(w => w.RaisedAt).Take(1000).Select(w => new { w, Unit = w.OrgUnit.Name }).ToListAsync(ct))
+                .Select(x => new WarningDto(x.w.Id, x.w.Rule, WarningRules.Label(x.w.Rule), x.w.TargetType, x.w.TargetId, x.w.OrgUnitId, x.Unit, x.w.Message, x.w.Assignee, x.w.RaisedAt));
+        }).WithSummary("当前预警：规则、对象、内容、由谁处理");
+        warnings.MapPost("/sweep", async (CurrentUser me, WarningSweep sweep, CancellationToken ct) =>
+        {
+            if (!(await me.ScopeAsync(ct)).IsAdmin) throw DomainException.Forbidden("只有系统管理员可以立即运行预警巡检");
+            var r = await sweep.RunAsync(null, ct);
+            return new { raised = r.Raised, cleared = r.Cleared, active = r.Active };
+        }).WithSummary("立即运行全部预警规则（管理员）").ProducesProblem(403);
+
+        api.MapGet("/scorecard", async (int? orgUnitId, int? year, CurrentUser me, Scorecard scorecard, CancellationToken ct) =>
+            await scorecard.LoadAsync(await me.ScopeAsync(ct), orgUnitId, year ?? Clock.Today.Year, ct))
+            .WithTags("监督检查").WithSummary("一岗双责检查情况：每位责任领导对分管风险点的年度检查次数");
+    }
+}

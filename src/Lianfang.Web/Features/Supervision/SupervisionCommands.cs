@@ -1,0 +1,235 @@
+using System.Security.Cryptography;
+using Lianfang.Core.Access;
+using Lianfang.Core.Supervision;
+
+namespace Lianfang.Web.Features.Supervision;
+
+public sealed record InspectionRequest(InspectionType? Type, int? OrgUnitId, int? PersonId, long[]? RiskPointIds, DateOnly? Date, string? Subject,
+    string? Record, bool Planned = false);
+public sealed record StartRequest(DateOnly? Date, string? Subject, string? Record);
+public sealed record RecordRequest(string? Record);
+public sealed record RectificationInput(int? OwnerOrgUnitId, string? Owner, string? Task, DateOnly? Deadline);
+public sealed record FindingRequest(string? Description, long? RiskPointId, int? PersonId, RectificationInput? Rectification);
+public sealed record ReportRequest(string? Report);
+public sealed record VerifyRequest(bool Passed, string? Comment);
+public sealed record DispositionRequest(int? PersonId, long? FindingId, int? Form, string? Measure, string? Reason, DateOnly? DecidedOn);
+public sealed record PetitionRequest(int? OrgUnitId, int? PersonId, long? RiskPointId, string? Content, string? ContactName, string? Contact);
+public sealed record TriageRequest(ComplaintStatus? Status, string? Note);
+
+/// <summary>Inspections, findings, rectifications, dispositions and complaint handling, with who may do what.</summary>
+public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, WarningSweep sweep)
+{
+    /// <summary>Leaders inspect what they are in charge of (一岗双责); the party office, agency and commission supervise.</summary>
+    public static readonly Role[] Inspectors = [Role.DeptHead, Role.LeaderInCharge, Role.Principal, Role.PartyOffice, Role.Agency, Role.Commission, Role.Admin];
+    /// <summary>Dispositions (四种形态) are decided by the discipline side and recorded by the party office.</summary>
+    public static readonly Role[] Disposers = [Role.PartyOffice, Role.Agency, Role.Commission, Role.Admin];
+    public const long MaxEvidenceBytes = 10 * 1024 * 1024;
+
+    /// <summary>Inspections the user may see: where they inspect or supervise, and those that asked them personally.</summary>
+    public IQueryable<Inspection> Visible(AccessScope scope)
+    {
+        if (scope.IsSystemAdmin) return db.Inspections.AsNoTracking();
+        var prefixes = scope.PrefixesFor(Inspectors);
+        var mine = db.Inspections.AsNoTracking().Under(prefixes, i => i.OrgUnit.Path);
+        return scope.PersonId is { } pid ? mine.Union(db.Inspections.AsNoTracking().Where(i => i.PersonId == pid)) : mine;
+    }
+
+    public IQueryable<Rectification> VisibleRectifications(AccessScope scope)
+    {
+        if (scope.IsSystemAdmin) return db.Rectifications.AsNoTracking();
+        var prefixes = scope.PrefixesFor(Inspectors);
+        var units = db.OrgUnits.Under(prefixes, u => u.Path).Select(u => u.Id);
+        return db.Rectifications.AsNoTracking().Where(r => units.Contains(r.OwnerOrgUnitId) || units.Contains(r.Finding.OrgUnitId));
+    }
+
+    public async Task<Inspection> CreateAsync(AccessScope scope, InspectionRequest req, CancellationToken ct)
+    {
+        var type = req.Type ?? throw new DomainException("type", "请选择检查方式（书面问询、个别谈话、实地走访抽查、立项监督）");
+        var pointIds = (req.RiskPointIds ?? []).Distinct().ToList();
+        var points = await db.RiskPoints.AsNoTracking().Visible(scope).Where(p => pointIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.OrgUnitId, Path = p.OrgUnit.Path }).ToListAsync(ct);
+        if (points.Count != pointIds.Count) throw new DomainException("riskPointIds", "所选风险点不存在或不在您的权限范围内");
+        var unitId = req.OrgUnitId ?? points.FirstOrDefault()?.OrgUnitId ?? req.PersonId switch
+        {
+            { } pid => await db.People.Where(p => p.Id == pid).Select(p => (int?)p.OrgUnitId).FirstOrDefaultAsync(ct),
+            _ => null,
+        } ?? throw new DomainException("orgUnitId", "请指定被检查的单位、人员或风险点");
+        var unit = await db.OrgUnits.AsNoTracking().Visible(scope).Where(u => u.Id == unitId).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("orgUnitId", "被检查单位不存在或不在您的权限范围内");
+        if (!CanInspect(scope, unit.Path)) throw DomainException.Forbidden("只有领导干部、党办、派驻机构和纪委监委可以开展监督检查");
+        if (points.Any(p => !Core.Org.OrgPath.IsAncestorOrSelf(unit.Path, p.Path)))
+            throw new DomainException("riskPointIds", "所选风险点须属于被检查单位");
+        if (req.PersonId is { } person && !await db.People.Visible(scope).AnyAsync(p => p.Id == person, ct))
+            throw new DomainException("personId", "被检查人员不存在或不在您的权限范围内");
+        var (personId, name) = await InspectorAsync(ct);
+        var inspection = new Inspection(type, unit.Id, req.PersonId, req.Date ?? Clock.Today, scope.UserId, personId, name, req.Subject, req.Record, req.Planned);
+        inspection.Targets.AddRange(pointIds.Select(id => new InspectionTarget(id)));
+        db.Inspections.Add(inspection);
+        await db.SaveChangesAsync(ct);
+        await sweep.RunAsync([WarningRules.LeaderInspectionsShort, WarningRules.ImportantWithoutProject], ct);
+        return inspection;
+    }
+
+    public async Task<Inspection> StartAsync(AccessScope scope, long id, StartRequest req, CancellationToken ct)
+    {
+        var i = await LoadForInspectorAsync(scope, id, ct);
+        i.Start(req.Date ?? Clock.Today, req.Subject, req.Record);
+        await db.SaveChangesAsync(ct);
+        return i;
+    }
+
+    /// <summary>The written reply (by the unit or person asked) or the 立项监督 report (by the inspector).</summary>
+    public async Task<Inspection> CompleteAsync(AccessScope scope, long id, string? record, CancellationToken ct)
+    {
+        var i = await LoadAsync(scope, id, ct);
+        var path = await db.OrgUnits.Where(u => u.Id == i.OrgUnitId).Select(u => u.Path).SingleAsync(ct);
+        var may = i.Type == InspectionType.Written
+            ? i.PersonId is { } p ? scope.PersonId == p : scope.HasRoleOver(path, Role.DeptHead, Role.PartyOffice, Role.Principal)
+            : i.InspectorUserId == scope.UserId || CanSupervise(scope, path);
+        if (!may) throw DomainException.Forbidden(i.Type == InspectionType.Written ? "书面回复由被问询的单位或本人填写" : "只有检查人可以登记检查结果");
+        i.Complete(record);
+        await db.SaveChangesAsync(ct);
+        return i;
+    }
+
+    public async Task<Finding> AddFindingAsync(AccessScope scope, long inspectionId, FindingRequest req, CancellationToken ct)
+    {
+        var i = await LoadForInspectorAsync(scope, inspectionId, ct);
+        if (req.RiskPointId is { } rp)
+        {
+            var unitPath = await db.OrgUnits.Where(u => u.Id == i.OrgUnitId).Select(u => u.Path).SingleAsync(ct);
+            var pointPath = await db.RiskPoints.Where(p => p.Id == rp).Select(p => p.OrgUnit.Path).FirstOrDefaultAsync(ct);
+            if (pointPath is null || !Core.Org.OrgPath.IsAncestorOrSelf(unitPath, pointPath)) throw new DomainException("riskPointId", "风险点须属于被检查单位");
+        }
+        var finding = new Finding(i, req.Description, req.RiskPointId, req.PersonId ?? i.PersonId);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Findings.Add(finding);
+        await db.SaveChangesAsync(ct);
+        if (req.Rectification is { } r)
+        {
+            var owner = r.OwnerOrgUnitId ?? i.OrgUnitId;
+            if (!await db.OrgUnits.Visible(scope).AnyAsync(u => u.Id == owner, ct)) throw new DomainException("rectification.ownerOrgUnitId", "整改责任单位不在您的权限范围内");
+            db.Rectifications.Add(new Rectification(finding, owner, r.Owner, r.Task,
+                r.Deadline ?? throw new DomainException("deadline", "请填写整改期限"), Clock.Today));
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        await sweep.RunAsync([WarningRules.RectificationOverdue, WarningRules.RectificationDueSoon], ct);
+        return finding;
+    }
+
+    public async Task<EvidenceFile> AddEvidenceAsync(AccessScope scope, long rectificationId, IFormFile? file, CancellationToken ct)
+    {
+        var r = await LoadRectificationAsync(scope, rectificationId, ct);
+        await EnsureOwnerAsync(scope, r, ct);
+        if (r.Status != RectificationStatus.Open) throw DomainException.Conflict("status", $"整改当前状态为“{Rectification.Label(r.Status)}”，不能再上传材料");
+        var bytes = await Evidence.ReadAsync(file, MaxEvidenceBytes, ct);
+        var e = new EvidenceFile(Path.GetFileName(file!.FileName), bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), scope.UserId);
+        r.Evidence.Add(e);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        db.EvidenceBlobs.Add(new EvidenceBlob { Id = e.Id, Bytes = bytes });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return e;
+    }
+
+    public async Task<Rectification> SubmitAsync(AccessScope scope, long id, string? report, CancellationToken ct)
+    {
+        var r = await LoadRectificationAsync(scope, id, ct);
+        await EnsureOwnerAsync(scope, r, ct);
+        r.Submit(report, DateTime.UtcNow);
+        await db.SaveChangesAsync(ct);
+        await sweep.RunAsync([WarningRules.RectificationOverdue, WarningRules.RectificationDueSoon], ct);
+        return r;
+    }
+
+    /// <summary>The inspector who found it (or the agency/commission above) checks the fix.</summary>
+    public async Task<Rectification> VerifyAsync(AccessScope scope, long id, VerifyRequest req, CancellationToken ct)
+    {
+        var r = await LoadRectificationAsync(scope, id, ct);
+        var inspection = await db.Inspections.AsNoTracking().Where(i => i.Id == r.Finding.InspectionId).Select(i => new { i.InspectorUserId, i.OrgUnit.Path }).SingleAsync(ct);
+        if (inspection.InspectorUserId != scope.UserId && !scope.HasRoleOver(inspection.Path, Role.Agency, Role.Commission))
+            throw DomainException.Forbidden("整改由发现问题的检查人或派驻机构、纪委监委验收");
+        r.Verify(req.Passed, req.Comment, await DisplayNameAsync(ct), DateTime.UtcNow);
+        await db.SaveChangesAsync(ct);
+        await sweep.RunAsync([WarningRules.RectificationOverdue, WarningRules.RectificationDueSoon], ct);
+        return r;
+    }
+
+    public async Task<Disposition> AddDispositionAsync(AccessScope scope, DispositionRequest req, CancellationToken ct)
+    {
+        var person = await db.People.AsNoTracking().Visible(scope).Where(p => p.Id == req.PersonId).Select(p => new { p.Id, p.OrgUnit.Path }).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("personId", "人员不存在或不在您的权限范围内");
+        if (!scope.IsSystemAdmin && !scope.HasRoleOver(person.Path, Disposers)) throw DomainException.Forbidden("四种形态处置由党办、派驻机构或纪委监委登记");
+        if (req.FindingId is { } fid && !await db.Findings.AnyAsync(f => f.Id == fid && f.PersonId == person.Id, ct))
+            throw new DomainException("findingId", "所选问题不是关于该人员的");
+        var d = new Disposition(person.Id, req.FindingId, req.Form ?? 0, req.Measure, req.Reason, req.DecidedOn ?? Clock.Today, await DisplayNameAsync(ct));
+        db.Dispositions.Add(d);
+        await db.SaveChangesAsync(ct);
+        return d;
+    }
+
+    public async Task<Complaint> AddPetitionAsync(AccessScope scope, PetitionRequest req, CancellationToken ct)
+    {
+        var unit = await db.OrgUnits.AsNoTracking().Visible(scope).Where(u => u.Id == req.OrgUnitId).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
+        if (!scope.IsSystemAdmin && !scope.HasRoleOver(unit.Path, Complaints.ComplaintsApi.Readers)) throw DomainException.Forbidden("信访举报由党办、派驻机构或纪委监委登记");
+        var c = new Complaint(ComplaintSource.Petition, unit.Id, req.PersonId, req.RiskPointId, req.Content, req.ContactName, req.Contact);
+        db.Complaints.Add(c);
+        await db.SaveChangesAsync(ct);
+        await sweep.RunAsync([WarningRules.ComplaintsConcentrated], ct);
+        return c;
+    }
+
+    public async Task<Complaint> TriageAsync(AccessScope scope, long id, TriageRequest req, CancellationToken ct)
+    {
+        var c = await Complaints.ComplaintsApi.Readable(db, scope).AsTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw DomainException.NotFound("id", "信访件不存在或不在您的权限范围内");
+        c.Triage(req.Status ?? throw new DomainException("status", "请选择处理状态"), req.Note);
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    public async Task<Inspection> LoadAsync(AccessScope scope, long id, CancellationToken ct)
+    {
+        var found = await Visible(scope).AnyAsync(i => i.Id == id, ct);
+        if (!found) throw DomainException.NotFound("id", "检查记录不存在或不在您的权限范围内");
+        return await db.Inspections.Include(i => i.Targets).SingleAsync(i => i.Id == id, ct);
+    }
+
+    private async Task<Inspection> LoadForInspectorAsync(AccessScope scope, long id, CancellationToken ct)
+    {
+        var i = await LoadAsync(scope, id, ct);
+        var path = await db.OrgUnits.Where(u => u.Id == i.OrgUnitId).Select(u => u.Path).SingleAsync(ct);
+        if (i.InspectorUserId != scope.UserId && !CanSupervise(scope, path)) throw DomainException.Forbidden("只有检查人或派驻机构、纪委监委可以办理");
+        return i;
+    }
+
+    public async Task<Rectification> LoadRectificationAsync(AccessScope scope, long id, CancellationToken ct)
+    {
+        if (!await VisibleRectifications(scope).AnyAsync(r => r.Id == id, ct)) throw DomainException.NotFound("id", "整改任务不存在或不在您的权限范围内");
+        return await db.Rectifications.Include(r => r.Finding).Include(r => r.Evidence).SingleAsync(r => r.Id == id, ct);
+    }
+
+    /// <summary>The owner unit's head, party office or principal reports on the rectification.</summary>
+    private async Task EnsureOwnerAsync(AccessScope scope, Rectification r, CancellationToken ct)
+    {
+        var path = await db.OrgUnits.Where(u => u.Id == r.OwnerOrgUnitId).Select(u => u.Path).SingleAsync(ct);
+        if (!scope.HasRoleOver(path, Role.DeptHead, Role.PartyOffice, Role.Principal))
+            throw DomainException.Forbidden("整改情况由责任单位（处室负责人、党办或主要负责人）报送");
+    }
+
+    public static bool CanInspect(AccessScope scope, string path) => scope.IsSystemAdmin || scope.HasRoleOver(path, Inspectors);
+    private static bool CanSupervise(AccessScope scope, string path) => scope.IsSystemAdmin || scope.HasRoleOver(path, Role.Agency, Role.Commission);
+
+    private async Task<(int? PersonId, string Name)> InspectorAsync(CancellationToken ct)
+    {
+        var id = me.UserId ?? 0;
+        var u = await db.Users.Where(x => x.Id == id).Select(x => new { x.PersonId, x.DisplayName, x.UserName,
+            Person = db.People.Where(p => p.Id == x.PersonId).Select(p => p.Name).FirstOrDefault() }).SingleAsync(ct);
+        return (u.PersonId, u.Person ?? u.DisplayName ?? u.UserName!);
+    }
+
+    private async Task<string> DisplayNameAsync(CancellationToken ct) => (await InspectorAsync(ct)).Name;
+}

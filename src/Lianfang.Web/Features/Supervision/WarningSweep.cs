@@ -1,0 +1,236 @@
+using Lianfang.Core.Register;
+using Lianfang.Core.Review;
+using Lianfang.Core.Schemes;
+using Lianfang.Core.Supervision;
+using Lianfang.Web.Features.Schemes;
+
+namespace Lianfang.Web.Features.Supervision;
+
+/// <summary>
+/// Evaluates the warning rules and brings the stored warnings in line: all of them on a timer, and the rules a change
+/// touches right after it (limited to the unit it happened in). One node at a time; running twice changes nothing.
+/// </summary>
+public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfiguration config)
+{
+    public static readonly string[] AllRules =
+    [
+        WarningRules.RectificationOverdue, WarningRules.RectificationDueSoon, WarningRules.LeaderInspectionsShort, WarningRules.ImportantWithoutProject,
+        WarningRules.ListNotSubmitted, WarningRules.ComplaintsConcentrated, WarningRules.KeyPostNotRerated, WarningRules.PostChangeUnreviewed,
+    ];
+
+    public sealed record Result(int Raised, int Cleared, int Active);
+
+    private int DueSoonDays => config.GetValue("Lianfang:Warnings:DueSoonDays", 7);
+    private int DeadlineNearDays => config.GetValue("Lianfang:Warnings:DeadlineNearDays", 7);
+
+    /// <summary>Runs the given rules (all when null), over the subtree at <paramref name="underPath"/> (everything when null).</summary>
+    public async Task<Result> RunAsync(IReadOnlyCollection<string>? rules, CancellationToken ct, string? underPath = null)
+    {
+        var set = (rules ?? AllRules).ToHashSet();
+        var today = Clock.Today;
+        var now = DateTime.UtcNow;
+        var prefixes = underPath is null ? null : new[] { underPath };
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243002)", ct);
+            var fired = new List<Fired>();
+            if (set.Contains(WarningRules.RectificationOverdue) || set.Contains(WarningRules.RectificationDueSoon))
+                fired.AddRange(WarningRules.Rectifications(await RectificationsAsync(prefixes, ct), today, DueSoonDays).Where(f => set.Contains(f.Rule)));
+            if (set.Contains(WarningRules.LeaderInspectionsShort))
+                fired.AddRange(WarningRules.LeaderInspections(await LeaderPointsAsync(prefixes, today, ct), today));
+            if (set.Contains(WarningRules.ImportantWithoutProject))
+                fired.AddRange(WarningRules.ImportantPoints(await ImportantPointsAsync(prefixes, today, ct)));
+            if (set.Contains(WarningRules.ListNotSubmitted))
+                fired.AddRange(WarningRules.OpenLists(await OpenListsAsync(prefixes, today, ct), today, DeadlineNearDays));
+            if (set.Contains(WarningRules.ComplaintsConcentrated))
+                fired.AddRange(WarningRules.Complaints(await ComplaintsAsync(prefixes, now, ct), now));
+            if (set.Contains(WarningRules.KeyPostNotRerated))
+                fired.AddRange(WarningRules.KeyPosts(await KeyPostsAsync(prefixes, ct), today));
+            if (set.Contains(WarningRules.PostChangeUnreviewed))
+                fired.AddRange(WarningRules.PostChanges(await PostChangesAsync(prefixes, today, ct)));
+
+            var active = db.Warnings.Where(w => w.ClearedAt == null && set.Contains(w.Rule));
+            if (prefixes is not null) active = active.Under(prefixes, w => w.OrgUnit.Path);
+            var known = await active.ToListAsync(ct);
+            var raised = Warning.Reconcile(known, fired, set, now);
+            db.Warnings.AddRange(raised);
+            await db.SaveChangesAsync(ct);
+            if (own is not null) await own.CommitAsync(ct);
+            return new Result(raised.Count, known.Count(w => !w.IsActive), known.Count(w => w.IsActive) + raised.Count);
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    private IQueryable<T> Within<T>(IQueryable<T> q, string[]? prefixes, System.Linq.Expressions.Expression<Func<T, string>> path) =>
+        prefixes is null ? q : q.Under(prefixes, path);
+
+    private async Task<List<RectificationFact>> RectificationsAsync(string[]? prefixes, CancellationToken ct) =>
+        await Within(db.Rectifications.AsNoTracking().Where(r => r.Status == RectificationStatus.Open), prefixes, r => r.OwnerOrgUnit.Path)
+            .Select(r => new RectificationFact(r.Id, r.OwnerOrgUnitId, r.Task, r.OwnerOrgUnit.Name + " " + r.Owner, r.Deadline, r.Status))
+            .ToListAsync(ct);
+
+    /// <summary>Points of this year's approved lists under schemes that ask leaders to inspect, by rule parameter.</summary>
+    private async Task<List<(string Scheme, RiskPoint Point)>> ApprovedPointsAsync(string ruleKind, string[]? prefixes, int year, CancellationToken ct)
+    {
+        var codes = await SchemeCodesWithRuleAsync(ruleKind, ct);
+        if (codes.Count == 0) return [];
+        var points = await Within(db.RiskPoints.AsNoTracking().Where(p => codes.Contains(p.List.SchemeCode) && p.List.Campaign.Year == year
+                && (p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published)), prefixes, p => p.OrgUnit.Path)
+            .Select(p => new { p.List.SchemeCode, Point = p }).ToListAsync(ct);
+        return points.Select(p => (p.SchemeCode, p.Point)).ToList();
+    }
+
+    private async Task<List<LeaderPointFact>> LeaderPointsAsync(string[]? prefixes, DateOnly today, CancellationToken ct)
+    {
+        var points = (await ApprovedPointsAsync("LeaderInspections", prefixes, today.Year, ct)).Where(p => !string.IsNullOrWhiteSpace(p.Point.Responsible.Leader)).ToList();
+        if (points.Count == 0) return [];
+        var ids = points.Select(p => p.Point.Id).ToList();
+        var (from, to) = (new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31));
+        var done = (await db.InspectionTargets.AsNoTracking().Where(t => ids.Contains(t.RiskPointId))
+                .Join(db.Inspections, t => t.InspectionId, i => i.Id, (t, i) => new { t.RiskPointId, i.InspectorName, i.Date, i.Status })
+                .Where(x => x.Date >= from && x.Date <= to && x.Status != InspectionStatus.Planned).ToListAsync(ct))
+            .ToLookup(x => (x.RiskPointId, x.InspectorName));
+        var facts = new List<LeaderPointFact>();
+        foreach (var (scheme, p) in points)
+        {
+            var perYear = await ParameterAsync(scheme, "LeaderInspections", "perYear", 2, ct);
+            var leader = p.Responsible.Leader!.Trim();
+            facts.Add(new LeaderPointFact(p.Id, p.OrgUnitId, p.Description, leader, done[(p.Id, leader)].Count(), perYear));
+        }
+        return facts;
+    }
+
+    private async Task<List<ImportantPointFact>> ImportantPointsAsync(string[]? prefixes, DateOnly today, CancellationToken ct)
+    {
+        var facts = new List<ImportantPointFact>();
+        var points = await ApprovedPointsAsync("ProjectSupervision", prefixes, today.Year, ct);
+        if (points.Count == 0) return facts;
+        var ids = points.Select(p => p.Point.Id).ToList();
+        var from = new DateOnly(today.Year, 1, 1);
+        var projects = (await db.InspectionTargets.AsNoTracking().Where(t => ids.Contains(t.RiskPointId))
+            .Join(db.Inspections, t => t.InspectionId, i => i.Id, (t, i) => new { t.RiskPointId, i.Type, i.Status, i.Date })
+            .Where(x => x.Type == InspectionType.Project && x.Status != InspectionStatus.Planned && x.Date >= from)
+            .Select(x => x.RiskPointId).ToListAsync(ct)).ToHashSet();
+        foreach (var (code, p) in points)
+        {
+            var scheme = await schemes.FindAsync(code, ct);
+            var levels = (scheme?.Rules.FirstOrDefault(r => r.Kind == "ProjectSupervision")?.Parameters.GetValueOrDefault("levels") ?? "").Split(',');
+            if (!levels.Contains(p.EffectiveLevelCode)) continue;
+            facts.Add(new ImportantPointFact(p.Id, p.OrgUnitId, p.Description, scheme?.Level(p.EffectiveLevelCode)?.Name ?? p.EffectiveLevelCode, projects.Contains(p.Id)));
+        }
+        return facts;
+    }
+
+    private async Task<List<OpenListFact>> OpenListsAsync(string[]? prefixes, DateOnly today, CancellationToken ct)
+    {
+        var horizon = today.AddDays(DeadlineNearDays);
+        var lists = Within(db.RiskLists.AsNoTracking().Where(l => l.Campaign.Status == CampaignStatus.Open && l.Campaign.Deadline <= horizon
+            && (l.Status == ListStatus.Draft || l.Status == ListStatus.Returned)), prefixes, l => l.OrgUnit.Path);
+        return (await Lists.ListTitles.QueryAsync(db, lists, ct))
+            .Select(l => new OpenListFact(l.Id, l.OrgUnitId, l.Title, l.Deadline, l.Holder is not null ? $"{l.Holder}（本人）" : $"{l.Unit}负责人")).ToList();
+    }
+
+    private async Task<List<ComplaintFact>> ComplaintsAsync(string[]? prefixes, DateTime now, CancellationToken ct)
+    {
+        var (count, days) = (config.GetValue("Lianfang:Warnings:ComplaintCount", 3), config.GetValue("Lianfang:Warnings:ComplaintDays", 30));
+        var since = now.AddDays(-Math.Max(days, 366));
+        var rows = await Within(db.Complaints.AsNoTracking().Where(c => c.ReceivedAt >= since && (c.RiskPointId != null || c.PersonId != null)
+                && c.Status != ComplaintStatus.Dismissed), prefixes, c => c.OrgUnit.Path)
+            .Select(c => new
+            {
+                c.Id, c.OrgUnitId, c.RiskPointId, c.PersonId, c.ReceivedAt,
+                Point = db.RiskPoints.Where(p => p.Id == c.RiskPointId).Select(p => p.Description).FirstOrDefault(),
+                Scheme = db.RiskPoints.Where(p => p.Id == c.RiskPointId).Select(p => p.List.SchemeCode).FirstOrDefault(),
+                Person = db.People.Where(p => p.Id == c.PersonId).Select(p => p.Name).FirstOrDefault(),
+            }).ToListAsync(ct);
+        var facts = new List<ComplaintFact>();
+        foreach (var c in rows)
+        {
+            // a scheme may set its own threshold (信访反映较为集中: count in days)
+            var n = c.Scheme is null ? count : await ParameterAsync(c.Scheme, "ComplaintConcentration", "count", count, ct);
+            var d = c.Scheme is null ? days : await ParameterAsync(c.Scheme, "ComplaintConcentration", "days", days, ct);
+            facts.Add(new ComplaintFact(c.Id, c.OrgUnitId, c.RiskPointId, c.Point, c.PersonId, c.Person, c.ReceivedAt, n, d));
+        }
+        return facts;
+    }
+
+    /// <summary>Key posts (those with a point of the top level) of schemes that re-rate them every few years.</summary>
+    private async Task<List<PostRatingFact>> KeyPostsAsync(string[]? prefixes, CancellationToken ct)
+    {
+        var facts = new List<PostRatingFact>();
+        foreach (var code in await SchemeCodesWithRuleAsync("KeyPostRerate", ct))
+        {
+            var scheme = (await schemes.FindAsync(code, ct))!;
+            var years = await ParameterAsync(code, "KeyPostRerate", "years", 3, ct);
+            var top = scheme.Levels.OrderBy(l => l.Rank).First().Code;
+            var rated = await Within(db.RiskPoints.AsNoTracking().Where(p => p.PostId != null && p.List.SchemeCode == code
+                    && (p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published)
+                    && (p.ApprovedLevelCode ?? p.LevelCode) == top), prefixes, p => p.OrgUnit.Path)
+                .Select(p => new { PostId = p.PostId!.Value, p.Post!.Name, p.Post.OrgUnitId,
+                    At = db.Reviews.Where(r => r.ListId == p.ListId && r.Decision == Decision.Approve).Max(r => (DateTime?)r.At) })
+                .ToListAsync(ct);
+            facts.AddRange(rated.Where(r => r.At is not null).GroupBy(r => r.PostId).Select(g => new PostRatingFact(g.Key, g.First().OrgUnitId, g.First().Name,
+                DateOnly.FromDateTime(Clock.Local(g.Max(r => r.At!.Value))), years)));
+        }
+        return facts;
+    }
+
+    /// <summary>People whose current post began within the year and whose own lists were last approved before that.</summary>
+    private async Task<List<PostChangeFact>> PostChangesAsync(string[]? prefixes, DateOnly today, CancellationToken ct)
+    {
+        var since = today.AddYears(-1);
+        var changes = await Within(db.PostAssignments.AsNoTracking().Where(a => a.To == null && a.From >= since
+                && db.RiskLists.Any(l => l.HolderPersonId == a.PersonId && (l.Status == ListStatus.Approved || l.Status == ListStatus.Published))),
+                prefixes, a => a.Person.OrgUnit.Path)
+            .Select(a => new
+            {
+                a.PersonId, a.Person.OrgUnitId, Person = a.Person.Name, Post = a.Post.Name, a.From, a.RecordedAt,
+                Reviewed = db.Reviews.Where(r => r.Decision == Decision.Approve && db.RiskLists.Any(l => l.Id == r.ListId && l.HolderPersonId == a.PersonId
+                    && (l.Status == ListStatus.Approved || l.Status == ListStatus.Published))).Max(r => (DateTime?)r.At),
+            }).ToListAsync(ct);
+        return changes.Select(c => new PostChangeFact(c.PersonId, c.OrgUnitId, c.Person, c.Post,
+            c.RecordedAt ?? c.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), c.Reviewed)).ToList();
+    }
+
+    private async Task<List<string>> SchemeCodesWithRuleAsync(string kind, CancellationToken ct)
+    {
+        var codes = await db.Campaigns.AsNoTracking().Select(c => c.SchemeCode).Distinct().ToListAsync(ct);
+        var result = new List<string>();
+        foreach (var code in codes)
+            if ((await schemes.FindAsync(code, ct))?.Rules.Any(r => r.Kind == kind) == true) result.Add(code);
+        return result;
+    }
+
+    private async Task<int> ParameterAsync(string schemeCode, string kind, string name, int fallback, CancellationToken ct) =>
+        int.TryParse((await schemes.FindAsync(schemeCode, ct))?.Rules.FirstOrDefault(r => r.Kind == kind)?.Parameters.GetValueOrDefault(name), out var v) ? v : fallback;
+}
+
+/// <summary>The timer: every node runs it, the database lock lets one at a time through.</summary>
+public sealed class WarningSweepService(IServiceScopeFactory scopes, IConfiguration config, ILogger<WarningSweepService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var minutes = config.GetValue("Lianfang:Warnings:SweepMinutes", 60);
+        if (minutes <= 0) return;
+        // A short pause first, so start-up (migrations, the first requests) goes undisturbed.
+        await Task.Delay(TimeSpan.FromSeconds(config.GetValue("Lianfang:Warnings:FirstSweepSeconds", 30)), stoppingToken);
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
+        do
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                var r = await scope.ServiceProvider.GetRequiredService<WarningSweep>().RunAsync(null, stoppingToken);
+                log.LogInformation("预警巡检完成：新增 {Raised}，解除 {Cleared}，当前 {Active}", r.Raised, r.Cleared, r.Active);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "预警巡检失败");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
