@@ -36,17 +36,18 @@ public sealed class Complaint : IVersioned
     public string? Note { get; private set; }
     public int Version { get; set; }
 
+    public static ComplaintStatus[] Next(ComplaintStatus from) => from switch
+    {
+        ComplaintStatus.New => [ComplaintStatus.Accepted, ComplaintStatus.Dismissed],
+        ComplaintStatus.Accepted => [ComplaintStatus.Handling, ComplaintStatus.Closed],
+        ComplaintStatus.Handling => [ComplaintStatus.Closed],
+        _ => [],
+    };
+
     /// <summary>受理 or 不予受理 a new complaint, then 办理 and 办结; each step may carry a note.</summary>
     public void Triage(ComplaintStatus to, string? note)
     {
-        var allowed = Status switch
-        {
-            ComplaintStatus.New => to is ComplaintStatus.Accepted or ComplaintStatus.Dismissed,
-            ComplaintStatus.Accepted => to is ComplaintStatus.Handling or ComplaintStatus.Closed,
-            ComplaintStatus.Handling => to is ComplaintStatus.Closed,
-            _ => false,
-        };
-        if (!allowed) throw DomainException.Conflict("status", $"“{Label(Status)}”的信访件不能改为“{Label(to)}”");
+        if (!Next(Status).Contains(to)) throw DomainException.Conflict("status", $"“{Label(Status)}”的信访件不能改为“{Label(to)}”");
         if (to is ComplaintStatus.Dismissed or ComplaintStatus.Closed && string.IsNullOrWhiteSpace(note))
             throw new DomainException("note", to == ComplaintStatus.Closed ? "办结时请写明办理结果" : "不予受理时请写明理由");
         Note = Text.Optional(note, "note", "办理意见", 2000) ?? Note;

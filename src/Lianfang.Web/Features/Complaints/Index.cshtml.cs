@@ -1,18 +1,41 @@
 using Lianfang.Core.Supervision;
+using Lianfang.Web.Features.Supervision;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Complaints;
 
-public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, SupervisionCommands commands) : PageModel
 {
     public List<ComplaintDto> Items { get; private set; } = [];
     public ComplaintStatus? Status { get; private set; }
     public Pager Pager { get; private set; } = null!;
+    public UnitSelect Units { get; private set; } = null!;
 
-    public async Task OnGetAsync(ComplaintStatus? status, int page = 1, CancellationToken ct = default)
+    public Task OnGetAsync(ComplaintStatus? status, int page = 1, CancellationToken ct = default) => LoadAsync(status, page, ct);
+
+    public async Task<IActionResult> OnPostPetitionAsync(int? orgUnitId, string? content, string? contactName, string? contact, CancellationToken ct)
+    {
+        await LoadAsync(null, 1, ct);
+        await commands.AddPetitionAsync(await me.ScopeAsync(ct), new PetitionRequest(orgUnitId, null, null, content, contactName, contact), ct);
+        TempData["Message"] = "信访件已登记";
+        return Redirect("/Complaints");
+    }
+
+    public async Task<IActionResult> OnPostTriageAsync(long id, ComplaintStatus? status, string? note, CancellationToken ct)
+    {
+        await LoadAsync(null, 1, ct);
+        await commands.TriageAsync(await me.ScopeAsync(ct), id, new TriageRequest(status, note), ct);
+        TempData["Message"] = $"已改为“{Complaint.Label(status!.Value)}”";
+        return Redirect("/Complaints");
+    }
+
+    private async Task LoadAsync(ComplaintStatus? status, int page, CancellationToken ct)
     {
         Status = status;
-        var q = ComplaintsApi.Readable(db, await me.ScopeAsync(ct));
+        var scope = await me.ScopeAsync(ct);
+        Units = await UnitSelect.LoadAsync(db, scope, null, false, ct);
+        var q = ComplaintsApi.Readable(db, scope);
         if (status is { } s) q = q.Where(c => c.Status == s);
         Pager = new Pager(Request, page, 50, await q.CountAsync(ct));
         Items = await ComplaintsApi.Dtos(db, q).Skip(Pager.Skip).Take(Pager.PageSize).ToListAsync(ct);

@@ -15,6 +15,18 @@ public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration c
     }
 
     private List<Item>? _loaded;
+    private List<Supervision.WarningDto>? _warnings;
+
+    /// <summary>Active warnings where the user inspects or supervises: the notifications of the inbox.</summary>
+    public async Task<List<Supervision.WarningDto>> WarningsAsync(AccessScope scope, CancellationToken ct)
+    {
+        if (_warnings is not null) return _warnings;
+        if (!scope.IsAuthenticated || !scope.Grants.Any(g => Supervision.SupervisionCommands.Inspectors.Contains(g.Role))) return _warnings = [];
+        return _warnings = (await Supervision.SupervisionApi.VisibleWarnings(db, scope).Where(w => w.ClearedAt == null)
+                .OrderByDescending(w => w.RaisedAt).Take(20).Select(w => new { w, Unit = w.OrgUnit.Name }).ToListAsync(ct))
+            .Select(x => new Supervision.WarningDto(x.w.Id, x.w.Rule, Core.Supervision.WarningRules.Label(x.w.Rule), x.w.TargetType, x.w.TargetId,
+                x.w.OrgUnitId, x.Unit, x.w.Message, x.w.Assignee, x.w.RaisedAt)).ToList();
+    }
 
     /// <summary>Items whose campaign deadline is this close (or past) are reminded of on the home page and marked in the inbox.</summary>
     public int ReminderDays => config.GetValue("Lianfang:ReminderDays", 7);

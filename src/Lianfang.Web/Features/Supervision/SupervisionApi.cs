@@ -104,13 +104,9 @@ public static class SupervisionApi
             var d = await cmd.AddDispositionAsync(await me.ScopeAsync(ct), req, ct);
             return TypedResults.Created($"/api/v1/people/{d.PersonId}/dispositions", new { id = d.Id });
         }).WithTags("监督检查").WithSummary("登记四种形态处置（form 1–4，measure 须为该形态允许的方式），记入本人廉政档案").ProducesProblem(400).ProducesProblem(403);
-        api.MapGet("/people/{id:int}/dispositions", async (int id, CurrentUser me, AppDbContext db, CancellationToken ct) =>
+        api.MapGet("/people/{id:int}/dispositions", async (int id, CurrentUser me, AppDbContext db, SupervisionCommands cmd, CancellationToken ct) =>
         {
-            var scope = await me.ScopeAsync(ct);
-            var person = await db.People.AsNoTracking().Visible(scope).Where(p => p.Id == id).Select(p => new { p.Id, p.OrgUnit.Path }).FirstOrDefaultAsync(ct)
-                ?? throw DomainException.NotFound("id", "人员不存在或不在您的权限范围内");
-            if (scope.PersonId != id && !scope.IsSystemAdmin && !scope.HasRoleOver(person.Path, SupervisionCommands.Disposers))
-                throw DomainException.NotFound("id", "人员不存在或不在您的权限范围内");
+            _ = await cmd.DispositionSubjectAsync(await me.ScopeAsync(ct), id, ct) ?? throw DomainException.NotFound("id", "人员不存在或不在您的权限范围内");
             return await db.Dispositions.AsNoTracking().Where(d => d.PersonId == id).OrderByDescending(d => d.DecidedOn)
                 .Select(d => new { d.Id, d.Form, formName = Disposition.FormLabel(d.Form), d.Measure, d.Reason, d.DecidedOn, d.FindingId, d.RecordedBy }).ToListAsync(ct);
         }).WithTags("监督检查").WithSummary("本人的四种形态处置记录（本人、党办、派驻机构、纪委监委可见）");

@@ -149,8 +149,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     {
         var r = await LoadRectificationAsync(scope, id, ct);
         var inspection = await db.Inspections.AsNoTracking().Where(i => i.Id == r.Finding.InspectionId).Select(i => new { i.InspectorUserId, i.OrgUnit.Path }).SingleAsync(ct);
-        if (inspection.InspectorUserId != scope.UserId && !scope.HasRoleOver(inspection.Path, Role.Agency, Role.Commission))
-            throw DomainException.Forbidden("整改由发现问题的检查人或派驻机构、纪委监委验收");
+        if (!MayVerify(scope, inspection.InspectorUserId, inspection.Path)) throw DomainException.Forbidden("整改由发现问题的检查人或派驻机构、纪委监委验收");
         r.Verify(req.Passed, req.Comment, await DisplayNameAsync(ct), DateTime.UtcNow);
         await db.SaveChangesAsync(ct);
         await sweep.RunAsync([WarningRules.RectificationOverdue, WarningRules.RectificationDueSoon], ct);
@@ -168,6 +167,17 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         db.Dispositions.Add(d);
         await db.SaveChangesAsync(ct);
         return d;
+    }
+
+    public sealed record DispositionSubject(int Id, string Name, bool CanRecord);
+
+    /// <summary>Whose disposition record the user may open: their own, or anyone's where they record dispositions.</summary>
+    public async Task<DispositionSubject?> DispositionSubjectAsync(AccessScope scope, int personId, CancellationToken ct)
+    {
+        var person = await db.People.AsNoTracking().Visible(scope).Where(p => p.Id == personId).Select(p => new { p.Id, p.Name, p.OrgUnit.Path }).FirstOrDefaultAsync(ct);
+        if (person is null) return null;
+        var canRecord = scope.IsSystemAdmin || scope.HasRoleOver(person.Path, Disposers);
+        return canRecord || scope.PersonId == personId ? new DispositionSubject(person.Id, person.Name, canRecord) : null;
     }
 
     public async Task<Complaint> AddPetitionAsync(AccessScope scope, PetitionRequest req, CancellationToken ct)
@@ -216,9 +226,13 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     private async Task EnsureOwnerAsync(AccessScope scope, Rectification r, CancellationToken ct)
     {
         var path = await db.OrgUnits.Where(u => u.Id == r.OwnerOrgUnitId).Select(u => u.Path).SingleAsync(ct);
-        if (!scope.HasRoleOver(path, Role.DeptHead, Role.PartyOffice, Role.Principal))
-            throw DomainException.Forbidden("整改情况由责任单位（处室负责人、党办或主要负责人）报送");
+        if (!MayReport(scope, path)) throw DomainException.Forbidden("整改情况由责任单位（处室负责人、党办或主要负责人）报送");
     }
+
+    public static bool MayReport(AccessScope scope, string ownerPath) => scope.HasRoleOver(ownerPath, Role.DeptHead, Role.PartyOffice, Role.Principal);
+
+    public static bool MayVerify(AccessScope scope, int inspectorUserId, string inspectionPath) =>
+        inspectorUserId == scope.UserId || scope.HasRoleOver(inspectionPath, Role.Agency, Role.Commission);
 
     public static bool CanInspect(AccessScope scope, string path) => scope.IsSystemAdmin || scope.HasRoleOver(path, Inspectors);
     private static bool CanSupervise(AccessScope scope, string path) => scope.IsSystemAdmin || scope.HasRoleOver(path, Role.Agency, Role.Commission);

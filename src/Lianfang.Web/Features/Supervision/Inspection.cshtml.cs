@@ -1,0 +1,103 @@
+using Lianfang.Core.Access;
+using Lianfang.Core.Supervision;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lianfang.Web.Features.Supervision;
+
+public sealed class InspectionModel(AppDbContext db, CurrentUser me, SupervisionCommands commands) : PageModel
+{
+    public sealed class FindingInput
+    {
+        public string? Description { get; set; }
+        public long? RiskPointId { get; set; }
+        public int? PersonId { get; set; }
+        public int? OwnerOrgUnitId { get; set; }
+        public string? Owner { get; set; }
+        public string? Task { get; set; }
+        public DateOnly? Deadline { get; set; }
+    }
+
+    public sealed record FindingRow(long Id, string Description, string About, int? PersonId, long? RectificationId, string? Task, DateOnly? Deadline,
+        RectificationStatus? Status, bool Overdue);
+
+    [BindProperty] public FindingInput Finding { get; set; } = new();
+    public InspectionDto Item { get; private set; } = null!;
+    public string? PersonName { get; private set; }
+    public List<string> Points { get; private set; } = [];
+    public List<FindingRow> Findings { get; private set; } = [];
+    public List<(long, string)> PointOptions { get; private set; } = [];
+    public List<(int, string)> PeopleOptions { get; private set; } = [];
+    public List<(int, string)> OwnerOptions { get; private set; } = [];
+    public bool CanStart { get; private set; }
+    public bool CanComplete { get; private set; }
+    public bool CanAddFinding { get; private set; }
+    public bool CanDispose { get; private set; }
+
+    public Task OnGetAsync(long id, CancellationToken ct) => LoadAsync(id, ct);
+
+    public async Task<IActionResult> OnPostStartAsync(long id, DateOnly? date, string? subject, string? record, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        await commands.StartAsync(await me.ScopeAsync(ct), id, new StartRequest(date, subject, record), ct);
+        TempData["Message"] = "检查已实施";
+        return Redirect($"/Supervision/Inspection?id={id}");
+    }
+
+    public async Task<IActionResult> OnPostCompleteAsync(long id, string? record, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        await commands.CompleteAsync(await me.ScopeAsync(ct), id, record, ct);
+        TempData["Message"] = $"{Inspection.RecordLabel(Item.Type)}已登记";
+        return Redirect($"/Supervision/Inspection?id={id}");
+    }
+
+    public async Task<IActionResult> OnPostFindingAsync(long id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var f = Finding;
+        var rect = f.OwnerOrgUnitId is null ? null : new RectificationInput(f.OwnerOrgUnitId, f.Owner, f.Task, f.Deadline);
+        await commands.AddFindingAsync(await me.ScopeAsync(ct), id, new FindingRequest(f.Description, f.RiskPointId, f.PersonId, rect), ct);
+        TempData["Message"] = rect is null ? "问题已登记" : "问题已登记，整改已下达";
+        return Redirect($"/Supervision/Inspection?id={id}");
+    }
+
+    private async Task LoadAsync(long id, CancellationToken ct)
+    {
+        var scope = await me.ScopeAsync(ct);
+        var i = await commands.LoadAsync(scope, id, ct);
+        var unit = await db.OrgUnits.AsNoTracking().Where(u => u.Id == i.OrgUnitId).Select(u => new { u.Name, u.Path }).SingleAsync(ct);
+        Item = SupervisionApi.Dto(i, unit.Name);
+        PersonName = i.PersonId is null ? null : await db.People.Where(p => p.Id == i.PersonId).Select(p => p.Name).FirstOrDefaultAsync(ct);
+        var targetIds = i.Targets.Select(t => t.RiskPointId).ToList();
+        PointOptions = (await db.RiskPoints.AsNoTracking().Where(p => targetIds.Contains(p.Id)).Select(p => new { p.Id, p.Description }).ToListAsync(ct))
+            .Select(p => (p.Id, p.Description)).ToList();
+        Points = PointOptions.Select(p => p.Item2).ToList();
+        var supervises = scope.IsSystemAdmin || scope.HasRoleOver(unit.Path, Role.Agency, Role.Commission);
+        var inspector = i.InspectorUserId == scope.UserId || supervises;
+        CanStart = inspector && i.Status == InspectionStatus.Planned;
+        CanAddFinding = inspector && i.Status != InspectionStatus.Planned;
+        CanComplete = i.Status == InspectionStatus.Open && (i.Type == InspectionType.Written
+            ? i.PersonId is { } p ? scope.PersonId == p : scope.HasRoleOver(unit.Path, Role.DeptHead, Role.PartyOffice, Role.Principal)
+            : inspector);
+        CanDispose = scope.IsSystemAdmin || scope.HasRoleOver(unit.Path, SupervisionCommands.Disposers);
+        var findings = await db.Findings.AsNoTracking().Where(f => f.InspectionId == id).OrderBy(f => f.Id)
+            .Select(f => new
+            {
+                f.Id, f.Description, f.PersonId,
+                Person = db.People.Where(p => p.Id == f.PersonId).Select(p => p.Name).FirstOrDefault(),
+                Point = db.RiskPoints.Where(p => p.Id == f.RiskPointId).Select(p => p.Description).FirstOrDefault(),
+                R = db.Rectifications.Where(r => r.FindingId == f.Id).Select(r => new { r.Id, r.Task, r.Deadline, r.Status }).FirstOrDefault(),
+            }).ToListAsync(ct);
+        var today = Clock.Today;
+        Findings = findings.Select(f => new FindingRow(f.Id, f.Description, string.Join(" · ", new[] { f.Point, f.Person }.Where(x => x is not null)),
+            f.PersonId, f.R?.Id, f.R?.Task, f.R?.Deadline, f.R?.Status, f.R is { } r && r.Status != RectificationStatus.Verified && today > r.Deadline)).ToList();
+        if (CanAddFinding)
+        {
+            PeopleOptions = (await db.People.AsNoTracking().Under([unit.Path], p => p.OrgUnit.Path).OrderBy(p => p.Name).Take(500)
+                .Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList();
+            OwnerOptions = (await db.OrgUnits.AsNoTracking().Under([unit.Path], u => u.Path).OrderBy(u => u.Path).Take(300)
+                .Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
+        }
+    }
+}
