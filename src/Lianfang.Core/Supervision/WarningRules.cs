@@ -29,7 +29,7 @@ public static class WarningRules
     public static string Label(string rule) => rule switch
     {
         RectificationOverdue => "整改逾期", RectificationDueSoon => "整改即将到期", LeaderInspectionsShort => "一岗双责检查次数不足",
-        ImportantWithoutProject => "重要风险点未立项监督", ListNotSubmitted => "排查截止临近清单未提交", ComplaintsConcentrated => "信访反映较为集中",
+        ImportantWithoutProject => "重要风险点未立项监督", ListNotSubmitted => "清单未按期提交", ComplaintsConcentrated => "信访反映较为集中",
         KeyPostNotRerated => "重点岗位超期未重新评定", PostChangeUnreviewed => "岗位变动后风险点待复核", _ => rule,
     };
 
