@@ -14,7 +14,8 @@ public sealed record Responsible(string? Leader = null, string? Department = nul
 /// <summary>The content of a risk point as written, validated against the list's scheme.</summary>
 public sealed record RiskPointContent(
     string? CategoryCode, string? Description, string? Manifestation, string? LevelCode, string? ApprovedLevelCode,
-    int? PostId, IReadOnlyList<string>? Sources, IReadOnlyList<ControlMeasure>? Measures, SupervisionPath? Supervision, Responsible? Responsible);
+    int? PostId, IReadOnlyList<string>? Sources, IReadOnlyList<ControlMeasure>? Measures, SupervisionPath? Supervision, Responsible? Responsible,
+    int? PowerId = null, string? FlowStepKey = null);
 
 /// <summary>廉政风险点.</summary>
 public sealed class RiskPoint : IVersioned
@@ -55,6 +56,9 @@ public sealed class RiskPoint : IVersioned
     public List<ControlMeasure> Measures { get; private set; } = [];
     public SupervisionPath Supervision { get; private set; } = new();
     public Responsible Responsible { get; private set; } = new();
+    /// <summary>The power (职权) this risk lies in, and the step of its flowchart where it is exercised.</summary>
+    public int? PowerId { get; private set; }
+    public string? FlowStepKey { get; private set; }
     /// <summary>The point of the previous campaign this one was carried forward from (动态排查).</summary>
     public long? OriginId { get; private set; }
     /// <summary>Description, manifestation and measures in one column, for Chinese substring search.</summary>
@@ -66,7 +70,7 @@ public sealed class RiskPoint : IVersioned
 
     /// <summary>The content to carry into next year's list: the level that counted, to be approved again.</summary>
     public RiskPointContent ToContent() => new(CategoryCode, Description, Manifestation, EffectiveLevelCode, null, PostId,
-        Sources, Measures, Supervision, Responsible);
+        Sources, Measures, Supervision, Responsible, PowerId, FlowStepKey);
 
     /// <summary>On final approval the self-assessed level becomes the approved (审定) one unless a reviewer set it.</summary>
     public void ConfirmApprovedLevel() => ApprovedLevelCode ??= LevelCode;
@@ -115,6 +119,9 @@ public sealed class RiskPoint : IVersioned
             Text.Optional(c.Responsible?.Leader, "responsible.leader", "责任领导", 100),
             Text.Optional(c.Responsible?.Department, "responsible.department", "责任处室", 100),
             (c.Responsible?.Persons ?? []).Select(p => p.Trim()).Where(p => p.Length > 0).Distinct().ToList());
+        if (c.FlowStepKey is { Length: > 0 } && c.PowerId is null) throw new DomainException("flowStepKey", "指定流程环节时须同时指定所属职权");
+        PowerId = c.PowerId;
+        FlowStepKey = string.IsNullOrWhiteSpace(c.FlowStepKey) ? null : c.FlowStepKey.Trim();
         SearchText = string.Join('\n', new[] { Description, Manifestation }.Concat(Measures.Select(m => m.Text)).Where(s => !string.IsNullOrEmpty(s)));
     }
 

@@ -26,6 +26,7 @@ public static class ListContent
             Sources = p.Sources, Measures = p.Measures.Select(m => new { m.Text, m.Kind, m.Phase, m.Owner, Due = m.Due?.ToString("yyyy-MM-dd") }),
             Supervision = new { p.Supervision.Basis, p.Supervision.Focus, Methods = p.Supervision.Methods ?? [] },
             Responsible = new { p.Responsible.Leader, p.Responsible.Department, Persons = p.Responsible.Persons ?? [] },
+            p.PowerId, p.FlowStepKey,
         }),
     }, Options);
 
