@@ -9,6 +9,7 @@ public sealed record ImportantPointFact(long PointId, int OrgUnitId, string Poin
 public sealed record OpenListFact(int ListId, int OrgUnitId, string Title, DateOnly Deadline, string WhoActs);
 public sealed record ComplaintFact(long Id, int OrgUnitId, long? PointId, string? Point, int? PersonId, string? Person, DateTime ReceivedAt, int Count, int Days);
 public sealed record PostRatingFact(int PostId, int OrgUnitId, string Post, DateOnly LastRated, int Years);
+public sealed record PowerFact(int PowerId, int OrgUnitId, string Power, int RiskPoints, IReadOnlyList<string> TopStepsWithoutSupervision);
 public sealed record PostChangeFact(int PersonId, int OrgUnitId, string Person, string Post, DateTime ChangedAt, DateTime? LastApprovedAt);
 
 /// <summary>
@@ -25,12 +26,15 @@ public static class WarningRules
     public const string ComplaintsConcentrated = "complaints-concentrated";
     public const string KeyPostNotRerated = "key-post-not-rerated";
     public const string PostChangeUnreviewed = "post-change-unreviewed";
+    public const string PowerWithoutRiskPoint = "power-without-risk-point";
+    public const string StepWithoutSupervision = "step-without-supervision";
 
     public static string Label(string rule) => rule switch
     {
         RectificationOverdue => "整改逾期", RectificationDueSoon => "整改即将到期", LeaderInspectionsShort => "一岗双责检查次数不足",
         ImportantWithoutProject => "重要风险点未立项监督", ListNotSubmitted => "清单未按期提交", ComplaintsConcentrated => "信访反映较为集中",
-        KeyPostNotRerated => "重点岗位超期未重新评定", PostChangeUnreviewed => "岗位变动后风险点待复核", _ => rule,
+        KeyPostNotRerated => "重点岗位超期未重新评定", PostChangeUnreviewed => "岗位变动后风险点待复核",
+        PowerWithoutRiskPoint => "职权事项未查找风险点", StepWithoutSupervision => "高等级风险环节缺少监督方式", _ => rule,
     };
 
     public static IEnumerable<Fired> Rectifications(IEnumerable<RectificationFact> facts, DateOnly today, int dueSoonDays)
@@ -99,4 +103,17 @@ public static class WarningRules
     public static IEnumerable<Fired> PostChanges(IEnumerable<PostChangeFact> facts) =>
         facts.Where(c => c.LastApprovedAt is null || c.LastApprovedAt < c.ChangedAt).Select(c => new Fired(PostChangeUnreviewed, "Person", c.PersonId, c.OrgUnitId,
             $"{c.Person}于 {c.ChangedAt:yyyy-MM-dd} 调整为“{c.Post}”，其廉政风险点须重新排查审定", c.Person));
+
+    /// <summary>003: every power has its risk points found; a step holding a top-level point names how it is supervised.</summary>
+    public static IEnumerable<Fired> Powers(IEnumerable<PowerFact> facts)
+    {
+        foreach (var p in facts)
+        {
+            if (p.RiskPoints == 0)
+                yield return new(PowerWithoutRiskPoint, "Power", p.PowerId, p.OrgUnitId, $"职权事项“{p.Power}”尚未查找廉政风险点", "本单位党办 / 承办处室");
+            if (p.TopStepsWithoutSupervision.Count > 0)
+                yield return new(StepWithoutSupervision, "Power", p.PowerId, p.OrgUnitId,
+                    $"“{p.Power}”流程中的{string.Join("、", p.TopStepsWithoutSupervision.Select(s => $"“{s}”"))}有最高等级风险点，但未写明监督方式", "本单位党办 / 承办处室");
+        }
+    }
 }

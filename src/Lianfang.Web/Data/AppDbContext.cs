@@ -38,6 +38,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     public DbSet<Features.Supervision.EvidenceBlob> EvidenceBlobs => Set<Features.Supervision.EvidenceBlob>();
     public DbSet<Lianfang.Core.Supervision.Disposition> Dispositions => Set<Lianfang.Core.Supervision.Disposition>();
     public DbSet<Lianfang.Core.Supervision.Warning> Warnings => Set<Lianfang.Core.Supervision.Warning>();
+    public DbSet<Lianfang.Core.Powers.PowerItem> Powers => Set<Lianfang.Core.Powers.PowerItem>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

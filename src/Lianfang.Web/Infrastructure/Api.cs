@@ -21,5 +21,6 @@ public static class Api
         Features.Campaigns.ProgressApi.Map(api);
         Features.Complaints.ComplaintsApi.Map(api);
         Features.Supervision.SupervisionApi.Map(api);
+        Features.Powers.PowersApi.Map(api);
     }
 }

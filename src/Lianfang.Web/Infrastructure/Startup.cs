@@ -35,6 +35,7 @@ public static class Startup
         services.AddScoped<Features.Supervision.SupervisionCommands>();
         services.AddScoped<Features.Supervision.WarningSweep>();
         services.AddScoped<Features.Supervision.Scorecard>();
+        services.AddScoped<Features.Powers.PowerCommands>();
         services.AddHostedService<Features.Supervision.WarningSweepService>();
 
         // Keys live in the database so several app nodes share cookies and tokens.

@@ -77,6 +77,16 @@ public class WarningRulesTests
     }
 
     [Fact]
+    public void A_power_without_points_or_a_top_level_step_without_supervision_fires()
+    {
+        Assert.Equal(WarningRules.PowerWithoutRiskPoint, Assert.Single(WarningRules.Powers([new PowerFact(1, 9, "执业许可", 0, [])])).Rule);
+        var step = Assert.Single(WarningRules.Powers([new PowerFact(1, 9, "执业许可", 2, ["审查"])]));
+        Assert.Equal(WarningRules.StepWithoutSupervision, step.Rule);
+        Assert.Contains("“审查”", step.Message);
+        Assert.Empty(WarningRules.Powers([new PowerFact(1, 9, "执业许可", 2, [])]));
+    }
+
+    [Fact]
     public void Reconciling_raises_new_warnings_keeps_known_ones_and_clears_the_rest_and_is_idempotent()
     {
         var t0 = new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc);

@@ -28,6 +28,7 @@ public abstract class PlatformTests(AppFixture f)
             "/api/v1/lists/{id}/commitment", "/api/v1/campaigns/{id}/progress", "/api/v1/complaints",
             "/api/v1/inspections", "/api/v1/inspections/{id}/findings", "/api/v1/rectifications/{id}/verify", "/api/v1/dispositions",
             "/api/v1/warnings", "/api/v1/warnings/sweep", "/api/v1/scorecard",
+            "/api/v1/powers", "/api/v1/powers/{id}", "/api/v1/powers/{id}/flow", "/api/v1/powers/{id}/flow.svg",
         }, paths);
         Assert.Equal("Lianfang 廉防 API", doc.GetProperty("info").GetProperty("title").GetString());
     }

@@ -11,15 +11,15 @@ public sealed record SupervisionDto(string? Basis, string? Focus, IReadOnlyList<
 public sealed record ResponsibleDto(string? Leader, string? Department, IReadOnlyList<string> Persons);
 public sealed record RiskPointDto(long Id, int ListId, int Seq, string CategoryCode, string Description, string? Manifestation,
     string LevelCode, string? ApprovedLevelCode, int? PostId, IReadOnlyList<string> Sources, IReadOnlyList<MeasureDto> Measures,
-    SupervisionDto Supervision, ResponsibleDto Responsible, int Version);
+    SupervisionDto Supervision, ResponsibleDto Responsible, int Version, int? PowerId = null, string? FlowStepKey = null);
 public sealed record RiskPointInput(string? CategoryCode, string? Description, string? Manifestation, string? LevelCode,
     string? ApprovedLevelCode, int? PostId, List<string>? Sources, List<MeasureDto>? Measures, SupervisionDto? Supervision,
-    ResponsibleDto? Responsible, int? Version)
+    ResponsibleDto? Responsible, int? Version, int? PowerId = null, string? FlowStepKey = null)
 {
     public RiskPointContent ToContent() => new(CategoryCode, Description, Manifestation, LevelCode, ApprovedLevelCode, PostId, Sources,
         Measures?.Select(m => new ControlMeasure(m.Text, m.Kind, m.Phase, m.Owner, m.Due)).ToList(),
         Supervision is null ? null : new SupervisionPath(Supervision.Basis, Supervision.Focus, Supervision.Methods),
-        Responsible is null ? null : new Responsible(Responsible.Leader, Responsible.Department, Responsible.Persons));
+        Responsible is null ? null : new Responsible(Responsible.Leader, Responsible.Department, Responsible.Persons), PowerId, FlowStepKey);
 }
 public sealed record ListDto(int Id, int CampaignId, string SchemeCode, ListScope Scope, int OrgUnitId, int? PostId, int? PersonId, ListStatus Status, string? Stage, int Version);
 public sealed record ListDetailDto(int Id, int CampaignId, string SchemeCode, ListScope Scope, int OrgUnitId, int? PostId, int? PersonId,
@@ -32,7 +32,7 @@ public static class RegisterApi
     public static RiskPointDto Dto(RiskPoint p) => new(p.Id, p.ListId, p.Seq, p.CategoryCode, p.Description, p.Manifestation, p.LevelCode,
         p.ApprovedLevelCode, p.PostId, p.Sources, p.Measures.Select(m => new MeasureDto(m.Text, m.Kind, m.Phase, m.Owner, m.Due)).ToList(),
         new SupervisionDto(p.Supervision.Basis, p.Supervision.Focus, p.Supervision.Methods ?? []),
-        new ResponsibleDto(p.Responsible.Leader, p.Responsible.Department, p.Responsible.Persons ?? []), p.Version);
+        new ResponsibleDto(p.Responsible.Leader, p.Responsible.Department, p.Responsible.Persons ?? []), p.Version, p.PowerId, p.FlowStepKey);
 
     private static ListDto Dto(RiskList l) => new(l.Id, l.CampaignId, l.SchemeCode, l.Scope, l.OrgUnitId, l.PostId, l.HolderPersonId, l.Status, l.Stage, l.Version);
 
@@ -108,11 +108,11 @@ public static class RegisterApi
         }).WithSummary("删除风险点").ProducesProblem(409);
 
         api.MapGet("/risk-points", async (int? campaignId, int? orgUnitId, string? q, string? categoryCode, string? levelCode, PostTier? tier, ListStatus? status,
-            string? sort, int? page, int? pageSize, CurrentUser me, AppDbContext db, SchemeStore schemes, CancellationToken ct) =>
+            string? sort, int? powerId, int? page, int? pageSize, CurrentUser me, AppDbContext db, SchemeStore schemes, CancellationToken ct) =>
         {
             var scope = await me.ScopeAsync(ct);
             var scheme = campaignId is { } cid ? await schemes.FindAsync(await db.Campaigns.Where(c => c.Id == cid).Select(c => c.SchemeCode).FirstOrDefaultAsync(ct), ct) : null;
-            var query = RegisterQuery.Points(db, scope, new RegisterFilter(campaignId, orgUnitId, null, q, categoryCode, levelCode, tier, status, sort), scheme);
+            var query = RegisterQuery.Points(db, scope, new RegisterFilter(campaignId, orgUnitId, null, q, categoryCode, levelCode, tier, status, sort, powerId), scheme);
             var size = Math.Clamp(pageSize ?? 50, 1, 200);
             var items = await query.Skip((Math.Max(page ?? 1, 1) - 1) * size).Take(size).ToListAsync(ct);
             return new Paged<RiskPointDto>(await query.CountAsync(ct), items.Select(Dto).ToList());

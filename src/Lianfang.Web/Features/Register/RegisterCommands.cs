@@ -11,7 +11,7 @@ public sealed record OpenCampaignRequest(string? Name, int? Year, string? Scheme
 public sealed record AddListRequest(int? OrgUnitId, int? PostId, int? PersonId);
 
 /// <summary>Opening campaigns, adding lists and writing risk points: shared by the API and the pages.</summary>
-public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes)
+public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Powers.PowerCommands powers)
 {
     public async Task<Campaign> OpenCampaignAsync(AccessScope scope, OpenCampaignRequest req, CancellationToken ct)
     {
@@ -122,9 +122,11 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes)
         var scheme = await schemes.GetAsync(list.SchemeCode, ct);
         var seq = (await db.RiskPoints.Where(p => p.ListId == listId).MaxAsync(p => (int?)p.Seq, ct) ?? 0) + 1;
         await CheckPostAsync(list, content.PostId, ct);
+        await powers.CheckLinkAsync(list, content.PowerId, content.FlowStepKey, ct);
         var point = new RiskPoint(list, seq, scheme, content);
         db.RiskPoints.Add(point);
         await db.SaveChangesAsync(ct);
+        if (point.PowerId is { } power) await powers.RefreshWarningsAsync(power, ct);
         return point;
     }
 
@@ -135,8 +137,11 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes)
             ?? throw DomainException.NotFound("id", "风险点不存在");
         if (version is { } v) db.Entry(point).Property(p => p.Version).OriginalValue = v;
         await CheckPostAsync(list, content.PostId, ct);
+        await powers.CheckLinkAsync(list, content.PowerId, content.FlowStepKey, ct);
+        var powerBefore = point.PowerId;
         point.Update(await schemes.GetAsync(list.SchemeCode, ct), content);
         await db.SaveChangesAsync(ct);
+        foreach (var power in new[] { powerBefore, point.PowerId }.OfType<int>().Distinct()) await powers.RefreshWarningsAsync(power, ct);
         return point;
     }
 

@@ -58,6 +58,9 @@ internal sealed class RiskPointConfiguration : IEntityTypeConfiguration<RiskPoin
         b.HasOne(p => p.List).WithMany().HasForeignKey(p => p.ListId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(p => p.Post).WithMany().HasForeignKey(p => p.PostId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne(p => p.OrgUnit).WithMany().HasForeignKey(p => p.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(p => p.FlowStepKey).HasMaxLength(64);
+        b.HasOne<Lianfang.Core.Powers.PowerItem>().WithMany().HasForeignKey(p => p.PowerId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(p => p.PowerId);
         b.HasIndex(p => new { p.ListId, p.Seq }).IsUnique();
         b.HasIndex(p => new { p.OrgUnitId, p.CampaignId });
         b.HasIndex(p => new { p.CampaignId, p.CategoryCode, p.LevelCode });

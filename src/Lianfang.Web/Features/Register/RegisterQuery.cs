@@ -9,7 +9,7 @@ namespace Lianfang.Web.Features.Register;
 
 public sealed record RegisterFilter(
     int? CampaignId = null, int? OrgUnitId = null, int? ListId = null, string? Q = null, string? CategoryCode = null,
-    string? LevelCode = null, PostTier? Tier = null, ListStatus? Status = null, string? Sort = null);
+    string? LevelCode = null, PostTier? Tier = null, ListStatus? Status = null, string? Sort = null, int? PowerId = null);
 
 /// <summary>The register: risk points in scope, filtered, searched and sorted. One query for pages and API.</summary>
 public static class RegisterQuery
@@ -34,6 +34,7 @@ public static class RegisterQuery
             q = q.Where(p => string.Compare(p.OrgUnit.Path, lo) >= 0 && string.Compare(p.OrgUnit.Path, hi) < 0);
         }
         if (!string.IsNullOrWhiteSpace(f.CategoryCode)) q = q.Where(p => p.CategoryCode == f.CategoryCode);
+        if (f.PowerId is { } power) q = q.Where(p => p.PowerId == power);
         if (!string.IsNullOrWhiteSpace(f.LevelCode)) q = q.Where(p => (p.ApprovedLevelCode ?? p.LevelCode) == f.LevelCode);
         if (f.Tier is { } tier) q = q.Where(p => p.Post != null && p.Post.Tier == tier);
         if (f.Status is { } status) q = q.Where(p => p.List.Status == status);

@@ -16,6 +16,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
     [
         WarningRules.RectificationOverdue, WarningRules.RectificationDueSoon, WarningRules.LeaderInspectionsShort, WarningRules.ImportantWithoutProject,
         WarningRules.ListNotSubmitted, WarningRules.ComplaintsConcentrated, WarningRules.KeyPostNotRerated, WarningRules.PostChangeUnreviewed,
+        WarningRules.PowerWithoutRiskPoint, WarningRules.StepWithoutSupervision,
     ];
 
     public sealed record Result(int Raised, int Cleared, int Active);
@@ -49,6 +50,8 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
                 fired.AddRange(WarningRules.KeyPosts(await KeyPostsAsync(prefixes, ct), today));
             if (set.Contains(WarningRules.PostChangeUnreviewed))
                 fired.AddRange(WarningRules.PostChanges(await PostChangesAsync(prefixes, today, ct)));
+            if (set.Contains(WarningRules.PowerWithoutRiskPoint) || set.Contains(WarningRules.StepWithoutSupervision))
+                fired.AddRange(WarningRules.Powers(await PowersAsync(prefixes, ct)).Where(f => set.Contains(f.Rule)));
 
             var active = db.Warnings.Where(w => w.ClearedAt == null && set.Contains(w.Rule));
             if (prefixes is not null) active = active.Under(prefixes, w => w.OrgUnit.Path);
@@ -194,6 +197,20 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
             }).ToListAsync(ct);
         return changes.Select(c => new PostChangeFact(c.PersonId, c.OrgUnitId, c.Person, c.Post,
             c.RecordedAt ?? c.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), c.Reviewed)).ToList();
+    }
+
+    private async Task<List<PowerFact>> PowersAsync(string[]? prefixes, CancellationToken ct)
+    {
+        var powers = await Within(db.Powers.AsNoTracking(), prefixes, p => p.OrgUnit.Path)
+            .Select(p => new { p.Id, p.OrgUnitId, p.Name, p.Flow, Points = db.RiskPoints.Count(r => r.PowerId == p.Id) }).ToListAsync(ct);
+        var ids = powers.Select(p => p.Id).ToList();
+        var pinned = (await db.RiskPoints.AsNoTracking().Where(r => r.PowerId != null && ids.Contains(r.PowerId.Value) && r.FlowStepKey != null)
+            .Select(r => new { PowerId = r.PowerId!.Value, r.FlowStepKey, Level = r.ApprovedLevelCode ?? r.LevelCode, r.List.SchemeCode }).ToListAsync(ct));
+        var top = new HashSet<(int, string)>();
+        foreach (var r in pinned)
+            if ((await schemes.FindAsync(r.SchemeCode, ct))?.Level(r.Level)?.Rank == 1) top.Add((r.PowerId, r.FlowStepKey!));
+        return powers.Select(p => new PowerFact(p.Id, p.OrgUnitId, p.Name, p.Points, p.Flow.Steps
+            .Where(s => top.Contains((p.Id, s.Key)) && string.IsNullOrWhiteSpace(s.Supervision)).Select(s => s.Name).ToList())).ToList();
     }
 
     private async Task<List<string>> SchemeCodesWithRuleAsync(string kind, CancellationToken ct)

@@ -246,6 +246,75 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.ToTable("PostAssignments");
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Powers.PowerItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("DisclosureForm")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DisclosureScope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("DisclosureTime")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Fees")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "Category");
+
+                    b.ToTable("Powers", (string)null);
+                });
+
             modelBuilder.Entity("Lianfang.Core.Register.Campaign", b =>
                 {
                     b.Property<int>("Id")
@@ -388,6 +457,10 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("FlowStepKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("LevelCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -411,6 +484,9 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<int?>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PowerId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Responsible")
@@ -441,6 +517,8 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.HasIndex("OriginId");
 
                     b.HasIndex("PostId");
+
+                    b.HasIndex("PowerId");
 
                     b.HasIndex("ListId", "Seq")
                         .IsUnique();
@@ -1351,6 +1429,17 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Navigation("Post");
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Powers.PowerItem", b =>
+                {
+                    b.HasOne("Lianfang.Core.Org.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
             modelBuilder.Entity("Lianfang.Core.Register.Campaign", b =>
                 {
                     b.HasOne("Lianfang.Core.Register.Campaign", null)
@@ -1411,6 +1500,11 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.HasOne("Lianfang.Core.Org.Post", "Post")
                         .WithMany()
                         .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Lianfang.Core.Powers.PowerItem", null)
+                        .WithMany()
+                        .HasForeignKey("PowerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("List");

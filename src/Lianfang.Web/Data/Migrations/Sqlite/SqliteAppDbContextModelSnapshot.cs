@@ -231,6 +231,73 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.ToTable("PostAssignments");
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Powers.PowerItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisclosureForm")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisclosureScope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisclosureTime")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fees")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "Category");
+
+                    b.ToTable("Powers", (string)null);
+                });
+
             modelBuilder.Entity("Lianfang.Core.Register.Campaign", b =>
                 {
                     b.Property<int>("Id")
@@ -367,6 +434,10 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FlowStepKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LevelCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -390,6 +461,9 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PowerId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Responsible")
@@ -420,6 +494,8 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.HasIndex("OriginId");
 
                     b.HasIndex("PostId");
+
+                    b.HasIndex("PowerId");
 
                     b.HasIndex("ListId", "Seq")
                         .IsUnique();
@@ -1298,6 +1374,17 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Navigation("Post");
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Powers.PowerItem", b =>
+                {
+                    b.HasOne("Lianfang.Core.Org.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
             modelBuilder.Entity("Lianfang.Core.Register.Campaign", b =>
                 {
                     b.HasOne("Lianfang.Core.Register.Campaign", null)
@@ -1358,6 +1445,11 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.HasOne("Lianfang.Core.Org.Post", "Post")
                         .WithMany()
                         .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Lianfang.Core.Powers.PowerItem", null)
+                        .WithMany()
+                        .HasForeignKey("PowerId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("List");
