@@ -28,11 +28,14 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         public string? Leader { get; set; }
         public string? Department { get; set; }
         public string? Persons { get; set; }
+        /// <summary>"powerId|stepKey" (the step may be empty): where in the power catalog the risk lies.</summary>
+        public string? PowerStep { get; set; }
 
         public RiskPointContent ToContent() => new(CategoryCode, Description, Manifestation, LevelCode, null, null, Sources,
             MeasureText.Split(Measures).Select(m => new ControlMeasure(m, MeasureKind, MeasurePhase)).ToList(),
             new SupervisionPath(Basis, Focus, Methods),
-            new Responsible(Leader, Department, (Persons ?? "").Split(['、', ',', '，', ';', '；', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+            new Responsible(Leader, Department, (Persons ?? "").Split(['、', ',', '，', ';', '；', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+            int.TryParse(PowerStep?.Split('|')[0], out var power) ? power : null, PowerStep?.Split('|').ElementAtOrDefault(1) is { Length: > 0 } step ? step : null);
     }
 
     public sealed record SuggestionSet(IReadOnlyList<string> Manifestations, IReadOnlyList<string> Similar);
@@ -43,6 +46,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
     public Scheme Scheme { get; private set; } = null!;
     public List<RiskPoint> Points { get; private set; } = [];
     public bool CanWrite { get; private set; }
+    /// <summary>Powers of the list's unit line with their steps, for pinning a point ("id|key" → label).</summary>
+    public List<(string Value, string Label)> PowerSteps { get; private set; } = [];
     public string WhoWrites { get; private set; } = "";
     public SuggestionSet Suggestions { get; private set; } = new([], []);
     public List<Lianfang.Core.Review.ReviewRecord> History { get; private set; } = [];
@@ -77,6 +82,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
                 MeasureKind = p.Measures.FirstOrDefault()?.Kind, MeasurePhase = p.Measures.FirstOrDefault()?.Phase,
                 Basis = p.Supervision.Basis, Focus = p.Supervision.Focus, Methods = [.. p.Supervision.Methods ?? []], Sources = p.Sources,
                 Leader = p.Responsible.Leader, Department = p.Responsible.Department, Persons = string.Join("、", p.Responsible.Persons ?? []),
+                PowerStep = p.PowerId is { } power ? $"{power}|{p.FlowStepKey}" : null,
             };
             Suggestions = await SuggestAsync(p.CategoryCode, ct);
         }
@@ -194,6 +200,19 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         CanWrite = writer && list.Status is ListStatus.Draft or ListStatus.Returned;
         CanSubmit = CanWrite && Points.Count > 0;
         WhoWrites = ListAuthoring.WhoWrites(list);
+        if (CanWrite)
+        {
+            var chain = Core.Org.OrgPath.AncestorsOrSelf(list.OrgUnit.Path);
+            var (lo, hi) = Org.OrgUnitCommands.Range(list.OrgUnit.Path);
+            var powers = await db.Powers.AsNoTracking().Where(p => chain.Contains(p.OrgUnit.Path)
+                    || string.Compare(p.OrgUnit.Path, lo) >= 0 && string.Compare(p.OrgUnit.Path, hi) < 0)
+                .OrderBy(p => p.Category).ThenBy(p => p.Id).Take(300).ToListAsync(ct);
+            foreach (var p in powers)
+            {
+                PowerSteps.Add(($"{p.Id}|", $"{p.Name}（不指定环节）"));
+                PowerSteps.AddRange(p.Flow.Steps.Select(s => ($"{p.Id}|{s.Key}", $"{p.Name} · {s.Name}")));
+            }
+        }
         Stage = Lianfang.Core.Review.Workflow.CurrentStage(Scheme, list);
         CanDecide = Stage is not null && Lianfang.Core.Review.Workflow.CanAct(scope, Stage.Actor, list, list.OrgUnit.Path);
         CanReopen = list.Status is ListStatus.Approved or ListStatus.Published

@@ -87,9 +87,10 @@ public sealed class PowerCommands(AppDbContext db, SchemeStore schemes, Supervis
     }
 
     /// <summary>The chart with the risk points pinned to its steps, coloured by the level that counts.</summary>
-    public async Task<string> SvgAsync(PowerItem item, CancellationToken ct)
+    public async Task<string> SvgAsync(PowerItem item, CancellationToken ct, bool publishedOnly = false)
     {
-        var points = await db.RiskPoints.AsNoTracking().Where(p => p.PowerId == item.Id && p.FlowStepKey != null)
+        var points = await db.RiskPoints.AsNoTracking().Where(p => p.PowerId == item.Id && p.FlowStepKey != null
+                && (!publishedOnly || p.List.Status == ListStatus.Published))
             .Select(p => new { p.FlowStepKey, p.Description, Level = p.ApprovedLevelCode ?? p.LevelCode, p.List.SchemeCode }).ToListAsync(ct);
         var pinned = new Dictionary<string, List<PinnedPoint>>();
         var levelCount = 2;

@@ -18,9 +18,10 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
     public UnitSelect Units { get; private set; } = null!;
     public List<Row> Rows { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
+    public string? PowerName { get; private set; }
 
     public async Task OnGetAsync(int? campaignId, int? orgUnitId, string? q, string? categoryCode, string? levelCode, PostTier? tier,
-        ListStatus? status, string? sort, int page = 1, CancellationToken ct = default)
+        ListStatus? status, string? sort, int? powerId, int page = 1, CancellationToken ct = default)
     {
         var scope = await me.ScopeAsync(ct);
         Campaigns = await RegisterQuery.Campaigns(db, scope)
@@ -30,7 +31,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
         CampaignId = campaign?.Id;
         Scheme = await schemes.FindAsync(campaign?.SchemeCode, ct);
         Units = await UnitSelect.LoadAsync(db, scope, orgUnitId, false, ct);
-        Filter = new RegisterFilter(CampaignId, orgUnitId, null, q, categoryCode, levelCode, tier, status, sort);
+        Filter = new RegisterFilter(CampaignId, orgUnitId, null, q, categoryCode, levelCode, tier, status, sort, powerId);
+        PowerName = powerId is null ? null : await db.Powers.Where(p => p.Id == powerId).Select(p => p.Name).FirstOrDefaultAsync(ct);
         if (campaign is null) { Pager = new Pager(Request, 1, 50, 0); return; }
 
         var query = RegisterQuery.Points(db, scope, Filter, Scheme);
