@@ -71,6 +71,7 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                 principalTable: "Powers",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.SetNull);
+
         }
 
         /// <inheritdoc />
