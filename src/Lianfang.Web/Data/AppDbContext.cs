@@ -39,6 +39,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     public DbSet<Lianfang.Core.Supervision.Disposition> Dispositions => Set<Lianfang.Core.Supervision.Disposition>();
     public DbSet<Lianfang.Core.Supervision.Warning> Warnings => Set<Lianfang.Core.Supervision.Warning>();
     public DbSet<Lianfang.Core.Powers.PowerItem> Powers => Set<Lianfang.Core.Powers.PowerItem>();
+    public DbSet<Lianfang.Core.Files.IntegrityFileEntry> IntegrityFileEntries => Set<Lianfang.Core.Files.IntegrityFileEntry>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -78,6 +79,18 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
         {
             if (ownTx is not null) await ownTx.DisposeAsync();
         }
+    }
+
+    /// <summary>Records that sensitive data was read (a 廉政档案 opened): who, when, whose — in the same hash chain.</summary>
+    public async Task RecordReadAsync(string entityType, string entityId, string? orgPath, CancellationToken ct)
+    {
+        await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        if (IsPostgres) await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243001)", ct);
+        var last = await AuditEvents.AsNoTracking().OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(ct);
+        var (userId, userName) = actor.Current;
+        AuditEvents.Add(new AuditEvent((last?.Seq ?? 0) + 1, DateTime.UtcNow, userId, userName, "Read", entityType, entityId, orgPath, "{}", last?.Hash ?? AuditChain.Genesis));
+        await base.SaveChangesAsync(true, ct);
+        if (tx is not null) await tx.CommitAsync(ct);
     }
 
     /// <summary>Appends events for the captured changes, chained to the last event. Runs inside the write transaction.</summary>

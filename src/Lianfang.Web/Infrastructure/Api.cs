@@ -22,5 +22,6 @@ public static class Api
         Features.Complaints.ComplaintsApi.Map(api);
         Features.Supervision.SupervisionApi.Map(api);
         Features.Powers.PowersApi.Map(api);
+        Features.IntegrityFiles.IntegrityFilesApi.Map(api);
     }
 }

@@ -36,6 +36,8 @@ public static class Startup
         services.AddScoped<Features.Supervision.WarningSweep>();
         services.AddScoped<Features.Supervision.Scorecard>();
         services.AddScoped<Features.Powers.PowerCommands>();
+        services.AddSingleton<Features.IntegrityFiles.IntegrityProtector>();
+        services.AddScoped<Features.IntegrityFiles.IntegrityFileService>();
         services.AddHostedService<Features.Supervision.WarningSweepService>();
 
         // Keys live in the database so several app nodes share cookies and tokens.
