@@ -276,10 +276,13 @@ public static partial class FormParser
         private bool IsRepeatedHeader(GridRow row) =>
             header.Row >= 0 && row.Cells.Count == header.Cells.Count && row.Cells.Select(FormColumns.Clean).SequenceEqual(header.Cells);
 
+        /// <summary>One text across columns of different fields (a merged row), not a description merged over several columns.</summary>
         private bool IsSection(GridRow row)
         {
-            var values = row.Cells.Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
-            return values.Count >= 2 && values.Distinct().Count() == 1;
+            var values = row.Cells.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().ToList();
+            if (values.Count != 1) return false;
+            var fields = header.Columns.Count(f => f.Value.Any(c => !string.IsNullOrWhiteSpace(row[c])));
+            return fields >= 2;
         }
 
         /// <summary>One text across the whole row (a merged row): a category heading, or some other heading to skip.</summary>

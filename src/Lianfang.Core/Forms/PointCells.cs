@@ -46,6 +46,7 @@ public static partial class PointCells
         }
         var text = string.Join('\n', lines).Trim();
         text = LeadingNumber().Replace(text, "").Trim();
+        if (NumberAlone().IsMatch(text)) text = ""; // "2." that Excel turned into the number 2
         string? level = null, approved = null;
         if (TrailingTag().Match(text) is { Success: true } m)
         {
@@ -229,6 +230,7 @@ public static partial class PointCells
     [GeneratedRegex(@"[ \t\u3000]+")] private static partial Regex Spaces();
     [GeneratedRegex(@"^\s*表现形式\s*[：:]\s*")] private static partial Regex ManifestationLine();
     [GeneratedRegex(@"^(?:[（(]\s*[0-9０-９]{1,2}\s*[)）]|[0-9０-９]{1,2}\s*[．.、](?![0-9０-９])|[①-⑳])\s*")] private static partial Regex LeadingNumber();
+    [GeneratedRegex(@"^[（(]?[0-9０-９]{1,3}[)）.．、]?$")] private static partial Regex NumberAlone();
     [GeneratedRegex(@"[【（(\[]\s*([^【】（）()\[\]]{1,20})\s*[】）)\]]\s*$")] private static partial Regex TrailingTag();
     [GeneratedRegex(@"〔([^〔〕]{1,120})〕\s*$")] private static partial Regex MeasureTagPattern();
     [GeneratedRegex(@"^(监督\s*依\s*据|监督\s*重\s*点|监督\s*方\s*[法式])\s*[：:]")] private static partial Regex SupervisionLabel();
