@@ -18,5 +18,6 @@ public static class Api
         Features.Schemes.SchemesApi.Map(api);
         Features.Register.RegisterApi.Map(api);
         Features.Review.ReviewApi.Map(api);
+        Features.Forms.FormsApi.Map(api);
     }
 }

@@ -28,6 +28,9 @@ public static class Startup
         services.AddScoped<Features.Register.RegisterCommands>();
         services.AddScoped<Features.Review.ReviewCommands>();
         services.AddScoped<Features.Review.Inbox>();
+        services.AddScoped<Features.Forms.ImportRiskList>();
+        services.AddScoped<Features.Forms.ExportForms>();
+        services.AddSingleton<Features.Forms.PdfConverter>();
 
         // Keys live in the database so several app nodes share cookies and tokens.
         services.AddDataProtection().SetApplicationName("Lianfang").PersistKeysToDbContext<AppDbContext>();
