@@ -23,6 +23,7 @@ public abstract class PlatformTests(AppFixture f)
             "/api/v1/auth/token", "/api/v1/users", "/api/v1/org-units", "/api/v1/org-units/{id}", "/api/v1/posts", "/api/v1/people",
             "/api/v1/people/{id}", "/api/v1/org-units/{id}/import", "/api/v1/schemes", "/api/v1/campaigns", "/api/v1/campaigns/{id}/lists",
             "/api/v1/campaigns/{id}/changes", "/api/v1/lists/{id}", "/api/v1/lists/{id}/risk-points", "/api/v1/risk-points",
+            "/api/v1/lists/{id}/import", "/api/v1/lists/{id}/export", "/api/v1/lists/{id}/forms", "/api/v1/reports/summary/export",
         }, paths);
         Assert.Equal("Lianfang 廉防 API", doc.GetProperty("info").GetProperty("title").GetString());
     }

@@ -33,7 +33,8 @@ public static class DocxWriter
             body.Append(MainTable(f, width));
             if (f.SignLines.Count > 0) body.Append(Para("", FangSong, 21, false, JustificationValues.Left, 0));
             foreach (var s in f.SignLines) body.Append(Para(s, FangSong, 24, false, JustificationValues.Left, 120));
-            foreach (var n in f.Notes) body.Append(Para(n, FangSong, 20, false, JustificationValues.Left, 0));
+            foreach (var (n, i) in f.Notes.Select((n, i) => (n, i)))
+                body.Append(Para(i == 0 && !n.StartsWith('注') ? $"注：{n}" : $"{(i == 0 ? "" : "　　")}{n}", FangSong, 20, false, JustificationValues.Left, 0));
             body.Append(Section(f.Landscape, main.GetIdOfPart(footer)));
             main.Document = new Document(body);
         }
@@ -89,8 +90,13 @@ public static class DocxWriter
         {
             if (pending.Count == 0) return;
             var row = new TableRow(new TableRowProperties(new CantSplit()));
-            foreach (var (l, v) in pending) { row.Append(CellOf(l, grid[0], true, shaded: true)); row.Append(CellOf(v, grid[1], false)); }
-            if (pending.Count == 1) { row.Append(CellOf("", grid[2], true, shaded: true)); row.Append(CellOf("", grid[3], false)); }
+            if (pending.Count == 1)
+            {
+                row.Append(CellOf(pending[0].Item1, grid[0], true, shaded: true));
+                row.Append(CellOf(pending[0].Item2, grid[1] + grid[2] + grid[3], false, span: 3));
+            }
+            else
+                foreach (var (l, v) in pending) { row.Append(CellOf(l, grid[0], true, shaded: true)); row.Append(CellOf(v, grid[1], false)); }
             table.Append(row);
             pending.Clear();
         }
@@ -170,7 +176,7 @@ public static class DocxWriter
 
         // Opinion and note rows close the table, as on the seeds' registration forms.
         var titleSpan = 1;
-        while (titleSpan < grid.Length - 1 && Span(0, titleSpan) < width * 0.12) titleSpan++;
+        while (titleSpan < grid.Length - 1 && Span(0, titleSpan) < width * 0.10) titleSpan++;
         foreach (var (title, body) in f.ClosingRows)
         {
             var lines = body.Length == 0 ? "\n\n\n" : body;

@@ -103,7 +103,7 @@ public static class FormBuilder
         foreach (var l in lines)
         {
             if (l.IsBlock) closing.Add((l.Title!, l.Text ?? ""));
-            else if (l.Title is not null) closing.Add((l.Title, string.Join("\n", new[] { l.Text, "", SignText(l) }.Where(s => s is not null))));
+            else if (l.Title is not null) closing.Add((l.Title, $"{l.Text ?? "\n"}\n\n{SignText(l)}"));
             else signs.Add(SignText(l));
         }
         var notes = new List<string>();
@@ -180,10 +180,10 @@ public static class FormBuilder
         var (weight, center) = field switch
         {
             FormField.Seq => (4.0, true),
-            FormField.Category => (9.0, true),
+            FormField.Category => (10.5, true),
             FormField.Description => (26.0, false),
             FormField.Manifestation => (16.0, false),
-            FormField.Level or FormField.ApprovedLevel => (6.5, true),
+            FormField.Level or FormField.ApprovedLevel => (8.0, true),
             FormField.Measures => (28.0, false),
             FormField.Supervision => (24.0, false),
             FormField.SupervisionBasis or FormField.SupervisionFocus => (14.0, false),

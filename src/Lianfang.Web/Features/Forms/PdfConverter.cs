@@ -30,6 +30,10 @@ public sealed class PdfConverter(IConfiguration config, ILogger<PdfConverter> lo
             {
                 RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = dir.FullName,
             };
+            // The forms ask for 宋体/仿宋; on Linux servers those map to a serif CJK face rather than the sans fallback.
+            var fonts = Path.Combine(dir.FullName, "fonts.conf");
+            await File.WriteAllTextAsync(fonts, FontAliases, ct);
+            psi.Environment["FONTCONFIG_FILE"] = fonts;
             foreach (var a in new[] { $"-env:UserInstallation=file://{Path.Combine(dir.FullName, "profile")}", "--headless", "--norestore", "--nologo",
                          "--convert-to", "pdf", "--outdir", dir.FullName, input })
                 psi.ArgumentList.Add(a);
@@ -58,6 +62,18 @@ public sealed class PdfConverter(IConfiguration config, ILogger<PdfConverter> lo
             try { dir.Delete(recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
+
+    private const string FontAliases = """
+        <?xml version="1.0"?>
+        <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+        <fontconfig>
+          <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+          <alias binding="same"><family>宋体</family><prefer><family>Noto Serif CJK SC</family><family>AR PL UMing CN</family></prefer></alias>
+          <alias binding="same"><family>SimSun</family><prefer><family>Noto Serif CJK SC</family><family>AR PL UMing CN</family></prefer></alias>
+          <alias binding="same"><family>仿宋</family><prefer><family>Noto Serif CJK SC</family><family>AR PL UMing CN</family></prefer></alias>
+          <alias binding="same"><family>FangSong</family><prefer><family>Noto Serif CJK SC</family><family>AR PL UMing CN</family></prefer></alias>
+        </fontconfig>
+        """;
 
     private static string? Find(string? configured)
     {

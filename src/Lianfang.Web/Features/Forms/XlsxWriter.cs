@@ -21,7 +21,7 @@ public static class XlsxWriter
         var t = f.Table;
         var n = t.Columns.Count;
         var total = t.Columns.Sum(c => c.Weight);
-        var chars = (f.Landscape ? 170.0 : 112.0);
+        var chars = f.Landscape ? 140.0 : 95.0;
         var widths = t.Columns.Select(c => Math.Max(5.0, chars * c.Weight / total)).ToArray();
 
         var rows = new List<Row>();
@@ -57,13 +57,13 @@ public static class XlsxWriter
             for (var c = 1; c < n; c++) Put(row, c, "", rest);
             Merge(0, r, n - 1, r);
         }
-        double Height(IEnumerable<(string Text, double Width)> cells) => Math.Max(18, cells.Max(x => Lines(x.Text, x.Width)) * 14.5 + 4);
+        double Height(IEnumerable<(string Text, double Width)> cells) => Math.Max(18, cells.Max(x => Lines(x.Text, x.Width)) * 16.5 + 4);
 
         Spanning(f.Title, St.Title, St.Title, 32);
         if (f.HeadLine.Count > 0)
             Spanning(string.Join("　　　　", f.HeadLine.Select(h => $"{h.Label}：{(h.Value.Length > 0 ? h.Value : "　　　　　　")}")), St.Line, St.Line, 20);
         var labelSpan = 1;
-        while (labelSpan < n - 1 && widths.Take(labelSpan).Sum() < 12) labelSpan++;
+        while (labelSpan < n - 1 && widths.Take(labelSpan).Sum() < chars * 0.10) labelSpan++;
         foreach (var (label, value) in f.Fields)
         {
             var row = NewRow(Height([(value, widths.Skip(labelSpan).Sum())]));
@@ -75,8 +75,9 @@ public static class XlsxWriter
         var headerFirst = r + 1;
         if (t.TwoHeaderRows)
         {
-            var top = NewRow(22);
-            var bottom = NewRow(22);
+            var spans = t.GroupSpans().ToList();
+            var top = NewRow(Height(spans.Select(g => (g.Text, widths.Skip(g.Start).Take(g.Count).Sum()))));
+            var bottom = NewRow(Height(t.Columns.Select((c, i) => (c.Group is null ? "" : c.Name, widths[i]))));
             foreach (var (start, count, text) in t.GroupSpans())
             {
                 for (var c = start; c < start + count; c++)
@@ -110,7 +111,7 @@ public static class XlsxWriter
             }
         }
         var titleSpan = 1;
-        while (titleSpan < n - 1 && widths.Take(titleSpan).Sum() < 12) titleSpan++;
+        while (titleSpan < n - 1 && widths.Take(titleSpan).Sum() < chars * 0.10) titleSpan++;
         foreach (var (title, body) in f.ClosingRows)
         {
             var text = body.Length == 0 ? "\n\n" : body;
@@ -121,7 +122,11 @@ public static class XlsxWriter
         }
         if (f.SignLines.Count > 0) NewRow();
         foreach (var s in f.SignLines) Spanning(s, St.Plain, St.Plain, 22);
-        foreach (var note in f.Notes) Spanning(note, St.Plain, St.Plain, Height([(note, widths.Sum())]));
+        foreach (var (note, i) in f.Notes.Select((n, i) => (n, i)))
+        {
+            var text = i == 0 && !note.StartsWith('注') ? $"注：{note}" : i == 0 ? note : $"　　{note}";
+            Spanning(text, St.Plain, St.Plain, Height([(text, widths.Sum())]));
+        }
 
         using var ms = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(ms, SpreadsheetDocumentType.Workbook))
