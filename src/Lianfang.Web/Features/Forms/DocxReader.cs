@@ -17,10 +17,10 @@ public static class ReadLimits
 
     public static readonly OpenSettings Settings = new() { AutoSave = false, MaxCharactersInPart = 60_000_000 };
 
-    /// <summary>What a malformed package or part throws while being read; anything else is a bug of ours.</summary>
-    public static bool Unreadable(Exception e) => e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException
+    /// <summary>What a malformed package or part throws while being read; anything else (an index out of range …) is a bug of ours.</summary>
+    public static bool Unreadable(Exception e) => e is not ArgumentOutOfRangeException and (OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException
         or FormatException or InvalidOperationException or NotSupportedException or ArgumentException or KeyNotFoundException
-        or OverflowException or InvalidCastException or System.Xml.Schema.XmlSchemaException;
+        or OverflowException or InvalidCastException or System.Xml.Schema.XmlSchemaException);
 }
 
 /// <summary>
