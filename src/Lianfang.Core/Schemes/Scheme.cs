@@ -37,8 +37,15 @@ public sealed record Scheme
     public required IReadOnlyList<FormDef> Forms { get; init; }
     public required IReadOnlyList<SchemeRule> Rules { get; init; }
 
-    public RiskCategoryDef? Category(string? code) => Categories.FirstOrDefault(c => c.Code == code);
-    public RiskLevelDef? Level(string? code) => Levels.FirstOrDefault(l => l.Code == code);
+    /// <summary>未分类 / 未定级: what an import could not tell; such points are kept as drafts and block submitting.</summary>
+    public const string UnclassifiedCode = "unclassified", UnratedCode = "unrated";
+
+    public static readonly RiskCategoryDef Unclassified = new() { Code = UnclassifiedCode, Name = "未分类", Definition = "导入时无法判断类别，提交前须选定" };
+
+    public RiskCategoryDef? Category(string? code) => code == UnclassifiedCode ? Unclassified : Categories.FirstOrDefault(c => c.Code == code);
+    public RiskLevelDef? Level(string? code) => code == UnratedCode ? Unrated : Levels.FirstOrDefault(l => l.Code == code);
+
+    private RiskLevelDef Unrated => new() { Code = UnratedCode, Name = "未定级", Rank = Levels.Count + 1, Definition = "导入的表格没有风险等级，提交前须评定" };
 
     /// <summary>Finds a category by code, name or one of its aliases (forms often use other names than the text).</summary>
     public RiskCategoryDef? FindCategory(string? text)
@@ -134,8 +141,14 @@ public sealed record FormDef
     public ListScope? For { get; init; }
     public required IReadOnlyList<string> Columns { get; init; }
     public bool Landscape { get; init; }
-    /// <summary>Signature lines printed under the table, e.g. 处室负责人（签字）.</summary>
+    /// <summary>Signature lines printed under the table, e.g. 处室负责人（签字）; "意见：签字" lines carry the stage's opinion.</summary>
     public IReadOnlyList<string> Signatures { get; init; } = [];
+    /// <summary>The line between title and table, e.g. 填表处室（单位）and 日期.</summary>
+    public IReadOnlyList<string> HeadLine { get; init; } = [];
+    /// <summary>Header fields filled from the org tree above the table, e.g. 姓名、单位、岗位名称、职务、任职时间.</summary>
+    public IReadOnlyList<string> Fields { get; init; } = [];
+    /// <summary>The seed's notes printed under the form (注：…).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 /// <summary>A rule the seed states, checked by the warning sweep. Kind names the check; parameters tune it.</summary>

@@ -12,6 +12,8 @@ public static class SchemeValidator
         Unique(s.Categories.Select(c => c.Code), "categories", "风险类别代码");
         Unique(s.Categories.Select(c => c.Name), "categories", "风险类别名称");
         if (s.Categories.Count == 0) throw new DomainException("categories", "方案至少需要一个风险类别");
+        if (s.Categories.Any(c => c.Code == Scheme.UnclassifiedCode)) throw new DomainException("categories", $"类别代码“{Scheme.UnclassifiedCode}”为系统保留（未分类）");
+        if (s.Levels.Any(l => l.Code == Scheme.UnratedCode)) throw new DomainException("levels", $"等级代码“{Scheme.UnratedCode}”为系统保留（未定级）");
         foreach (var (c, i) in s.Categories.Select((c, i) => (c, i)))
         {
             Text.Required(c.Code, $"categories[{i}].code", "类别代码", 64);

@@ -23,5 +23,6 @@ public static class Api
         Features.Supervision.SupervisionApi.Map(api);
         Features.Powers.PowersApi.Map(api);
         Features.IntegrityFiles.IntegrityFilesApi.Map(api);
+        Features.Forms.FormsApi.Map(api);
     }
 }

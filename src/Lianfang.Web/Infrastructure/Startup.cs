@@ -39,6 +39,9 @@ public static class Startup
         services.AddSingleton<Features.IntegrityFiles.IntegrityProtector>();
         services.AddScoped<Features.IntegrityFiles.IntegrityFileService>();
         services.AddHostedService<Features.Supervision.WarningSweepService>();
+        services.AddScoped<Features.Forms.ImportRiskList>();
+        services.AddScoped<Features.Forms.ExportForms>();
+        services.AddSingleton<Features.Forms.PdfConverter>();
 
         // Keys live in the database so several app nodes share cookies and tokens.
         services.AddDataProtection().SetApplicationName("Lianfang").PersistKeysToDbContext<AppDbContext>();

@@ -23,4 +23,12 @@ public class MeasureTextTests
         Assert.Equal(["落实一岗双责"], MeasureText.Split("\n1．落实一岗双责\n2.\n\n"));
         Assert.Empty(MeasureText.Split("   "));
     }
+
+    [Fact]
+    public void Items_numbered_in_sequence_on_one_line_are_split_without_separators()
+    {
+        Assert.Equal(["双人复核", "每月抽查", "结果公示"], MeasureText.Split("1．双人复核 2．每月抽查3.结果公示"));
+        Assert.Equal(["采购金额超过2.5万元须集体决策"], MeasureText.Split("1．采购金额超过2.5万元须集体决策"));
+        Assert.Equal(["执行3、4号文件"], MeasureText.Split("执行3、4号文件"));
+    }
 }

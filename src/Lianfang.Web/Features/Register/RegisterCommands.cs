@@ -9,6 +9,8 @@ namespace Lianfang.Web.Features.Register;
 
 public sealed record OpenCampaignRequest(string? Name, int? Year, string? SchemeCode, int? RootOrgUnitId, DateOnly? Deadline, int? CarryForwardFromCampaignId);
 public sealed record AddListRequest(int? OrgUnitId, int? PostId, int? PersonId);
+/// <summary>The outcome of adding several points: what was (or would be) added, and each point's failure by its index.</summary>
+public sealed record PointBatch(RiskList List, Scheme Scheme, IReadOnlyList<RiskPoint> Points, IReadOnlyList<(int Index, DomainException Error)> Errors, bool Saved);
 
 /// <summary>Opening campaigns, adding lists and writing risk points: shared by the API and the pages.</summary>
 public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Powers.PowerCommands powers)
@@ -128,6 +130,35 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
         await db.SaveChangesAsync(ct);
         if (point.PowerId is { } power) await powers.RefreshWarningsAsync(power, ct);
         return point;
+    }
+
+    /// <summary>
+    /// Adds several points at once (an import) under the same rules as one written by hand: the caller must be the
+    /// list's writer and the list editable; each point is checked against the scheme. If any point fails, or
+    /// <paramref name="save"/> is false (a dry run), nothing is saved; otherwise all are saved in one transaction.
+    /// </summary>
+    public async Task<PointBatch> AddPointsAsync(AccessScope scope, int listId, IReadOnlyList<RiskPointContent> contents, bool save, CancellationToken ct)
+    {
+        var list = await WritableListAsync(scope, listId, ct);
+        var scheme = await schemes.GetAsync(list.SchemeCode, ct);
+        var seq = await db.RiskPoints.Where(p => p.ListId == listId).MaxAsync(p => (int?)p.Seq, ct) ?? 0;
+        var points = new List<RiskPoint>(contents.Count);
+        var errors = new List<(int Index, DomainException Error)>();
+        for (var i = 0; i < contents.Count; i++)
+        {
+            try
+            {
+                await CheckPostAsync(list, contents[i].PostId, ct);
+                points.Add(new RiskPoint(list, seq + points.Count + 1, scheme, contents[i]));
+            }
+            catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid) { errors.Add((i, e)); }
+        }
+        if (errors.Count > 0 || !save) return new PointBatch(list, scheme, points, errors, Saved: false);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.RiskPoints.AddRange(points);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new PointBatch(list, scheme, points, errors, Saved: true);
     }
 
     public async Task<RiskPoint> UpdatePointAsync(AccessScope scope, int listId, long pointId, RiskPointContent content, int? version, CancellationToken ct)

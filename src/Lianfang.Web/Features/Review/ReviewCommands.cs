@@ -23,6 +23,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         var (list, scheme, points) = await LoadAsync(scope, listId, ct);
         if (!ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path)) throw DomainException.Forbidden(ListAuthoring.WhoWrites(list).Replace("填写", "提交"));
         if (points.Count == 0) throw new DomainException("riskPoints", "清单中还没有风险点，不能提交");
+        Completeness.EnsureReadyToSubmit(points);
         var t = Workflow.Submit(scheme, list);
         await DecideAsync(list, scheme, points, t, Decision.Submit, t.Stage?.Name ?? "提交审核",
             list.HolderPersonId is not null ? "本人" : "填报人", comment, signed: true, ct);

@@ -72,7 +72,8 @@ public abstract class ScopeMatrixTests(AppFixture f)
     }
 
     public static IEnumerable<object[]> ListCases() =>
-        from role in Roles from endpoint in new[] { "GET list", "GET list points", "GET campaign lists", "POST point" } from target in Enum.GetValues<Target>()
+        from role in Roles from endpoint in new[] { "GET list", "GET list points", "GET campaign lists", "POST point", "GET list export", "POST list import" }
+        from target in Enum.GetValues<Target>()
         select new object[] { role, endpoint, target };
 
     /// <summary>A personal list: read by whoever reads its unit's subtree and by its holder; written by the holder alone.</summary>
@@ -86,6 +87,7 @@ public abstract class ScopeMatrixTests(AppFixture f)
         };
         if (endpoint == "GET campaign lists") return target == Target.OtherCommission || role == "helper" ? HttpStatusCode.NotFound : HttpStatusCode.OK;
         if (!visible) return HttpStatusCode.NotFound;
+        if (endpoint == "POST list import") return role == "staff" ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
         if (endpoint != "POST point") return HttpStatusCode.OK;
         return role == "staff" ? HttpStatusCode.Created : HttpStatusCode.Forbidden;
     }
@@ -124,6 +126,9 @@ public abstract class ScopeMatrixTests(AppFixture f)
             "GET list" => await client.GetAsync($"/api/v1/lists/{list}"),
             "GET list points" => await client.GetAsync($"/api/v1/lists/{list}/risk-points"),
             "GET campaign lists" => await client.GetAsync($"/api/v1/campaigns/{campaign}/lists"),
+            "GET list export" => await client.GetAsync($"/api/v1/lists/{list}/export?format=xlsx"),
+            "POST list import" => await Forms.FormsWorld.Upload(client, list, Forms.Corpus.Xlsx(new Forms.Corpus.Sheet("Sheet1")
+                .Row(1, "序号", "风险点描述", "风险等级").Row(2, "1", $"矩阵导入{role}", "一般")), "清单.xlsx", dryRun: true),
             _ => await client.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "post", description = $"矩阵写入{role}", levelCode = "general" }),
         };
         var expected = ExpectedForList(role, endpoint, target);

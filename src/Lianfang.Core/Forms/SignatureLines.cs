@@ -1,0 +1,68 @@
+using Lianfang.Core.Register;
+using Lianfang.Core.Review;
+using Lianfang.Core.Schemes;
+
+namespace Lianfang.Core.Forms;
+
+/// <summary>
+/// A line under a form: a signature ("填表人签字"), an opinion with its signature ("单位审核意见：单位负责人签字（盖章）"),
+/// or a block to write in ("改正意见", "个人防范风险公开承诺"). Filled from the list's review history when it has one.
+/// </summary>
+public sealed record FilledLine(string? Title, string Label, bool IsBlock, StageActor? Actor, string? Signer, DateTime? SignedAtUtc,
+    string? VerificationCode, string? Text)
+{
+    public bool Signed => VerificationCode is not null;
+}
+
+public static class SignatureLines
+{
+    /// <summary>Who signs a line, from its words (the seeds name the signer, not the stage).</summary>
+    public static StageActor? ActorOf(string line)
+    {
+        var t = SchemeText.Normalize(line);
+        if (t.Contains("填表人") || t.Contains("填报人") || t.Contains("本人") || t is "责任人签字" or "责任人签名") return StageActor.Holder;
+        if (t.Contains("分管")) return StageActor.LeaderInCharge;
+        if (t.Contains("第一责任人") || t.Contains("处室") || t.Contains("科室")) return StageActor.DeptHead;
+        if (t.Contains("单位负责人") || t.Contains("主要负责人") || t.Contains("主要领导") || t.Contains("领导班子")) return StageActor.Principal;
+        if (t.Contains("派驻") || t.Contains("纪检")) return StageActor.Agency;
+        if (t.Contains("党办") || t.Contains("政治处")) return StageActor.PartyOffice;
+        return null;
+    }
+
+    /// <summary>
+    /// Fills the form's lines from the history of the list's current revision: the latest signature of the stage whose
+    /// actor the line names (the submission for 填表人), with its opinion; 改正意见 gathers the comments of returns.
+    /// </summary>
+    public static IReadOnlyList<FilledLine> Fill(FormDef form, Scheme scheme, ListScope scope, int revision, IEnumerable<ReviewRecord> history)
+    {
+        var records = history.Where(r => r.Revision == revision).OrderBy(r => r.At).ThenBy(r => r.Id).ToList();
+        var stages = scheme.ListKinds.Count == 0 ? [] : Workflow.Stages(scheme, scope);
+        StageActor? ActorOfRecord(ReviewRecord r) => r.Decision == Decision.Submit ? StageActor.Holder : stages.FirstOrDefault(s => s.Code == r.StageCode)?.Actor;
+
+        var lines = new List<FilledLine>();
+        foreach (var raw in form.Signatures)
+        {
+            var (title, label) = Split(raw);
+            var isSignature = label.Contains("签字") || label.Contains("签名");
+            if (!isSignature)
+            {
+                var text = raw.Contains("改正") || raw.Contains("修改意见")
+                    ? string.Join("\n", records.Where(r => r.Decision == Decision.Return && !string.IsNullOrWhiteSpace(r.Comment)).Select(r => $"{r.StageName}：{r.Comment}"))
+                    : null;
+                lines.Add(new FilledLine(raw, "", true, null, null, null, null, string.IsNullOrEmpty(text) ? null : text));
+                continue;
+            }
+            var actor = ActorOf(label) ?? (title is null ? null : ActorOf(title));
+            var record = actor is null ? null : records.LastOrDefault(r => r.IsSignature && r.Decision is Decision.Submit or Decision.Approve && ActorOfRecord(r) == actor);
+            lines.Add(new FilledLine(title, label, false, actor, record?.Actor, record?.At, record?.VerificationCode, record?.Comment));
+        }
+        return lines;
+    }
+
+    /// <summary>"单位审核意见：单位负责人签字（盖章）" → ("单位审核意见", "单位负责人签字（盖章）").</summary>
+    private static (string? Title, string Label) Split(string line)
+    {
+        var i = line.IndexOfAny(['：', ':']);
+        return i > 0 && i < line.Length - 1 ? (line[..i], line[(i + 1)..]) : (null, line.TrimEnd('：', ':'));
+    }
+}

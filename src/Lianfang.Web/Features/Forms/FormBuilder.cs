@@ -1,0 +1,255 @@
+using System.Globalization;
+using Lianfang.Core.Forms;
+using Lianfang.Core.Register;
+using Lianfang.Core.Reports;
+using Lianfang.Core.Review;
+using Lianfang.Core.Schemes;
+
+namespace Lianfang.Web.Features.Forms;
+
+/// <summary>The forms a scheme defines for lists, the 汇总表, and this product's own full form.</summary>
+public static class FormCatalog
+{
+    public const string DetailCode = "detail";
+
+    /// <summary>Every field of a point in its own column: what export → import keeps exactly.</summary>
+    public static FormDef Detail => new()
+    {
+        Code = DetailCode, Title = "廉政风险点明细表", Columns = FormColumns.Detail, Landscape = true,
+        HeadLine = ["清单", "导出日期"],
+    };
+
+    /// <summary>Forms that hold risk points (a description column); 职权目录 and 汇总表 are not list forms.</summary>
+    public static IReadOnlyList<FormDef> ListForms(Scheme scheme) =>
+        [.. scheme.Forms.Where(f => !IsSummary(f) && f.Columns.Any(c => FormColumns.Match(c) == FormField.Description)), Detail];
+
+    public static FormDef? ListForm(Scheme scheme, string? code) => ListForms(scheme).FirstOrDefault(f => f.Code == code);
+
+    /// <summary>The form a list is exported in by default: the scheme's form for its kind of list, else the first, else the full form.</summary>
+    public static FormDef DefaultFor(Scheme scheme, ListScope scope)
+    {
+        var forms = ListForms(scheme);
+        return forms.FirstOrDefault(f => f.For == scope) ?? forms.FirstOrDefault(f => f.For is null && f.Code != DetailCode)
+            ?? forms.FirstOrDefault(f => scope == ListScope.Post && f.For == ListScope.Person) ?? forms[0];
+    }
+
+    /// <summary>Forms suited to this kind of list (a post list held by a person takes personal forms too).</summary>
+    public static IReadOnlyList<FormDef> For(Scheme scheme, ListScope scope, bool personal) =>
+        ListForms(scheme).Where(f => f.For is null || f.For == scope || personal && f.For is ListScope.Person or ListScope.Post).ToList();
+
+    public static bool IsSummary(FormDef f) => f.Columns.Any(c => c.Contains("合计"));
+
+    public static FormDef Summary(Scheme scheme) => scheme.Forms.FirstOrDefault(IsSummary) ?? new FormDef
+    {
+        Code = "summary", Title = "廉政风险识别、防控、监督汇总表", Landscape = true,
+        Columns = ["填报单位（科室）", "参与查找人数（人）", "风险点合计（个）", "防控措施（个）", "监督办法（个）", "新建立制度（个）", "修订制度（个）"],
+        HeadLine = ["填报单位（盖章）", "填报日期"], Signatures = ["填报人签字", "主管领导签字"],
+    };
+}
+
+/// <summary>What a list's form is filled with: the list, its points and history, and the org data of its header.</summary>
+public sealed record ListFormData(RiskList List, Scheme Scheme, string ListTitle, string UnitName, string? ParentUnitName, bool UnitIsDepartment,
+    string? PostName, string? PostDuties, string? PostIntegrityDuties, string? HolderName, string? HolderTitle, DateOnly? HolderAppointedOn,
+    IReadOnlyList<RiskPoint> Points, IReadOnlyList<ReviewRecord> History, DateOnly Today);
+
+/// <summary>Lays out a list's official form, or the 汇总表, as a <see cref="FormDocument"/>.</summary>
+public static class FormBuilder
+{
+    private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+
+    public static FormDocument List(FormDef form, ListFormData d)
+    {
+        var scheme = d.Scheme;
+        var detail = form.Code == FormCatalog.DetailCode;
+        var columns = form.Columns.Select(c => (Name: c, Field: FormColumns.Match(c))).ToList();
+        bool Has(FormField f) => columns.Any(c => c.Field == f);
+        var hasCategory = Has(FormField.Category);
+
+        var formColumns = columns.Select(c => Column(c.Name, c.Field, mergeCategory: hasCategory && !detail)).ToList();
+        var order = scheme.Categories.Select(c => c.Code).Append(Scheme.UnclassifiedCode).ToList();
+        var points = detail ? d.Points.OrderBy(p => p.Seq).ToList()
+            : d.Points.OrderBy(p => Math.Max(order.IndexOf(p.CategoryCode), 0) + (p.CategoryCode == Scheme.UnclassifiedCode ? 1000 : 0)).ThenBy(p => p.Seq).ToList();
+
+        var rows = new List<FormRow>();
+        var n = 0;
+        string? section = null;
+        foreach (var p in points)
+        {
+            if (!hasCategory && !detail && p.CategoryCode != section)
+            {
+                section = p.CategoryCode;
+                var heading = $"{Numerals[Math.Min(rows.Count(r => r.Kind == RowKind.Section), Numerals.Length - 1)]}、{scheme.Category(p.CategoryCode)?.Name ?? p.CategoryCode}";
+                rows.Add(new FormRow(columns.Select(_ => heading).ToList(), RowKind.Section));
+            }
+            n++;
+            rows.Add(new FormRow(columns.Select(c => Cell(c.Field, p, n, scheme, withLevel: !Has(FormField.Level), withManifestation: !Has(FormField.Manifestation), withApproved: Has(FormField.ApprovedLevel))).ToList()));
+        }
+        if (hasCategory && !detail)
+        {
+            // As on the seed's forms, every category has its rows; an empty one keeps a "1." line to write in.
+            foreach (var c in scheme.Categories.Where(c => !c.Optional && points.All(p => p.CategoryCode != c.Code)))
+            {
+                var row = columns.Select(x => x.Field switch { FormField.Category => c.Name, FormField.Description => "1.", _ => "" }).ToList();
+                var before = rows.FindLastIndex(r => order.IndexOf(CategoryOf(r, columns, scheme)) < order.IndexOf(c.Code)) + 1;
+                rows.Insert(before, new FormRow(row));
+            }
+        }
+        if (rows.Count == 0)
+            for (var i = 1; i <= 3; i++) rows.Add(new FormRow(columns.Select(c => c.Field == FormField.Seq ? i.ToString(CultureInfo.InvariantCulture) : "").ToList()));
+
+        var lines = SignatureLines.Fill(form, scheme, d.List.Scope, d.List.Revision, d.History);
+        var closing = new List<(string, string)>();
+        var signs = new List<string>();
+        foreach (var l in lines)
+        {
+            if (l.IsBlock) closing.Add((l.Title!, l.Text ?? ""));
+            else if (l.Title is not null) closing.Add((l.Title, $"{l.Text ?? "\n"}\n\n{SignText(l)}"));
+            else signs.Add(SignText(l));
+        }
+        var notes = new List<string>();
+        foreach (var note in form.Notes)
+        {
+            var i = note.IndexOf('：');
+            if (i > 0 && note[..i] == "备注") closing.Add(("备注", note[(i + 1)..]));
+            else notes.Add(note);
+        }
+
+        var submitted = d.History.Where(r => r.Revision == d.List.Revision && r.Decision == Decision.Submit).Select(r => (DateTime?)r.At).LastOrDefault();
+        var date = submitted is { } at ? DateOnly.FromDateTime(Clock.Local(at)) : d.Today;
+        string Value(string label) => FieldValue(label, d, date);
+        var title = detail ? $"{d.ListTitle} {form.Title}" : form.Title;
+        return new FormDocument(title, form.Landscape, form.HeadLine.Select(h => (h, Value(h))).ToList(),
+            form.Fields.Select(f => (f, Value(f))).ToList(), new FormTable(formColumns, rows), closing, signs, notes,
+            FileStem: $"{d.ListTitle} {form.Title}");
+    }
+
+    public static FormDocument Summary(FormDef form, Scheme scheme, SummaryTable table, string unitName, DateOnly today)
+    {
+        var named = form.Columns;
+        string Named(int i, string fallback) => i < named.Count && !named[i].Contains('．') ? named[i] : fallback;
+        var tail = named.Where(c => !c.Contains('．')).Skip(3).ToList();
+        if (tail.Count != 4) tail = ["防控措施（个）", "监督办法（个）", "新建立制度（个）", "修订制度（个）"];
+        var columns = new List<FormColumn>
+        {
+            new(null, Named(0, "填报单位（科室）"), 14),
+            new(null, Named(1, "参与查找人数（人）"), 6, Center: true),
+            new(null, Named(2, "风险点合计（个）"), 6, Center: true),
+        };
+        foreach (var (c, i) in table.Categories.Select((c, i) => (c, i)))
+            foreach (var l in table.Levels)
+                columns.Add(new FormColumn($"{i + 1}．{c.Name}点", l.Name, 4, Center: true));
+        columns.AddRange(tail.Select(t => new FormColumn(null, t, 5.5, Center: true)));
+
+        IReadOnlyList<string> Cells(SummaryRow r) =>
+            [r.Label, Num(r.Participants), Num(r.Points),
+             .. table.Categories.SelectMany(c => table.Levels.Select(l => Num(r.Count(c.Code, l.Code)))),
+             Num(r.Measures), Num(r.SupervisionMethods), Num(r.NewSystems), Num(r.RevisedSystems)];
+        var rows = table.Rows.Select(r => new FormRow(Cells(r))).Append(new FormRow(Cells(table.Total), RowKind.Total)).ToList();
+        var head = form.HeadLine.Count > 0 ? form.HeadLine : ["填报单位（盖章）", "填报日期"];
+        var values = new Dictionary<string, string> { [head[0]] = unitName };
+        var signs = (form.Signatures.Count > 0 ? form.Signatures : ["填报人签字", "主管领导签字"]).Select(s => $"{s}：{Blank}").ToList();
+        return new FormDocument(form.Title, true, head.Select(h => (h, values.GetValueOrDefault(h, Date(today)))).ToList(), [],
+            new FormTable(columns, rows), [], signs, ["注：防控措施、监督办法为清单所列条数；新建立、修订制度按防控措施中“建立/制定……制度（办法、规定）”“修订/完善……制度”统计。"],
+            FileStem: $"{unitName} {form.Title}");
+    }
+
+    private const string Blank = "＿＿＿＿＿＿＿＿　　　　年　　月　　日";
+
+    private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
+
+    private static string SignText(FilledLine l) => l.Signed
+        ? $"{l.Label}：{l.Signer}　{Date(DateOnly.FromDateTime(Clock.Local(l.SignedAtUtc!.Value)))}　验证码：{l.VerificationCode}"
+        : $"{l.Label}：{Blank}";
+
+    private static string CategoryOf(FormRow r, List<(string Name, FormField? Field)> columns, Scheme scheme)
+    {
+        var i = columns.FindIndex(c => c.Field == FormField.Category);
+        return i < 0 ? "" : FormLookup.Category(scheme, r.Cells[i])?.Code ?? "";
+    }
+
+    private static FormColumn Column(string name, FormField? field, bool mergeCategory)
+    {
+        var clean = FormColumns.Clean(name);
+        string? group = null;
+        var sub = name;
+        var open = clean.IndexOf('（');
+        if (open > 0 && clean.EndsWith('）') && clean[(open + 1)..^1] is "自评" or "审定")
+            (group, sub) = (clean[..open], clean[(open + 1)..^1]);
+        var (weight, center) = field switch
+        {
+            FormField.Seq => (4.0, true),
+            FormField.Category => (10.5, true),
+            FormField.Description => (26.0, false),
+            FormField.Manifestation => (16.0, false),
+            FormField.Level or FormField.ApprovedLevel => (8.0, true),
+            FormField.Measures => (28.0, false),
+            FormField.Supervision => (24.0, false),
+            FormField.SupervisionBasis or FormField.SupervisionFocus => (14.0, false),
+            FormField.Responsible => (14.0, false),
+            FormField.Leader or FormField.Department or FormField.Persons or FormField.SupervisionMethods or FormField.Sources => (8.0, false),
+            _ => (10.0, false),
+        };
+        return new FormColumn(group, sub, weight, center, MergeRepeats: field == FormField.Category && mergeCategory);
+    }
+
+    private static string Cell(FormField? field, RiskPoint p, int n, Scheme scheme, bool withLevel, bool withManifestation, bool withApproved)
+    {
+        var content = new RiskPointContent(p.CategoryCode, p.Description, withManifestation ? p.Manifestation : null, p.LevelCode, p.ApprovedLevelCode,
+            p.PostId, p.Sources, p.Measures, p.Supervision, p.Responsible);
+        return field switch
+        {
+            FormField.Seq => n.ToString(CultureInfo.InvariantCulture),
+            FormField.Category => scheme.Category(p.CategoryCode)?.Name ?? p.CategoryCode,
+            FormField.Description => PointCells.FormatDescription(content, scheme, withLevel),
+            FormField.Manifestation => p.Manifestation ?? "",
+            // With one level column the level that counts is shown: the 审定 one once set.
+            FormField.Level => scheme.Level(withApproved ? p.LevelCode : p.EffectiveLevelCode)?.Name ?? p.LevelCode,
+            FormField.ApprovedLevel => p.ApprovedLevelCode is { } a ? scheme.Level(a)?.Name ?? a : "",
+            FormField.Measures => PointCells.FormatMeasures(p.Measures),
+            FormField.Supervision => PointCells.FormatSupervision(p.Supervision),
+            FormField.SupervisionBasis => p.Supervision.Basis ?? "",
+            FormField.SupervisionFocus => p.Supervision.Focus ?? "",
+            FormField.SupervisionMethods => string.Join("、", p.Supervision.Methods ?? []),
+            FormField.Responsible => PointCells.FormatResponsible(p.Responsible),
+            FormField.Leader => p.Responsible.Leader ?? "",
+            FormField.Department => p.Responsible.Department ?? "",
+            FormField.Persons => string.Join("、", p.Responsible.Persons ?? []),
+            FormField.Sources => PointCells.FormatSources(p.Sources),
+            _ => "",
+        };
+    }
+
+    /// <summary>A header field by its label on the seed's form.</summary>
+    private static string FieldValue(string label, ListFormData d, DateOnly date)
+    {
+        var l = FormColumns.Clean(label);
+        var signer = (StageActor actor) => SignerOf(d, actor);
+        var unit = d.UnitIsDepartment && d.ParentUnitName is not null && d.List.Scope is ListScope.Person or ListScope.Post
+            ? $"{d.ParentUnitName} {d.UnitName}" : d.UnitName;
+        return l switch
+        {
+            _ when l.Contains("日期") || l.Contains("时间") && !l.Contains("任职") => Date(date),
+            "清单" => d.ListTitle,
+            "填表处室（单位）" or "部门" or "填报单位" or "处室" => d.UnitName,
+            "单位" => unit,
+            "姓名" or "责任人姓名" or "责任人" => d.HolderName ?? (d.List.Scope == ListScope.Department ? signer(StageActor.DeptHead) : null) ?? "",
+            "岗位名称" or "岗位" => d.PostName ?? "",
+            "职务" => d.HolderTitle ?? "",
+            "岗位职务" => string.Join(" ", new[] { d.PostName, d.HolderTitle }.Where(s => !string.IsNullOrEmpty(s))),
+            "任职时间" => d.HolderAppointedOn is { } a ? $"{a.Year}年{a.Month}月" : "",
+            "岗位职责" => d.PostDuties ?? "",
+            "廉政职责" => d.PostIntegrityDuties ?? "",
+            "主要负责人" => signer(StageActor.Principal) ?? "",
+            _ => "",
+        };
+    }
+
+    private static string? SignerOf(ListFormData d, StageActor actor)
+    {
+        var stages = d.Scheme.ListKinds.Count == 0 ? [] : Workflow.Stages(d.Scheme, d.List.Scope);
+        return d.History.Where(r => r.Revision == d.List.Revision && r.IsSignature && stages.FirstOrDefault(s => s.Code == r.StageCode)?.Actor == actor)
+            .Select(r => r.Actor).LastOrDefault();
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Lianfang.Core.Forms;
+using Lianfang.Core.Schemes;
+using Lianfang.Web.Features.Forms;
+using Lianfang.Web.Tests.Infrastructure;
+using static Lianfang.Web.Tests.Features.Forms.FormsWorld;
+
+namespace Lianfang.Web.Tests.Features.Forms;
+
+/// <summary>
+/// Every official form, exported and opened by a real reader (LibreOffice headless): the text, the table shape and
+/// the signature lines must be what the list holds. Runs on SQLite only (the files do not depend on the database);
+/// the exported files are kept in artifacts/forms for people to look at.
+/// </summary>
+[Collection("sqlite")]
+public sealed partial class ExportReadBackTests(SqliteFixture f)
+{
+    private static string Artifacts()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Lianfang.slnx"))) dir = dir.Parent;
+        var path = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "artifacts", "forms");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    private static FormDef Form(string scheme, string code) => code == "detail" ? FormCatalog.Detail : Presets.Find(scheme)!.Forms.Single(x => x.Code == code);
+
+    [Fact]
+    public async Task Every_official_form_exports_and_LibreOffice_reads_it_back_with_the_same_content()
+    {
+        var s = await Showcase.CreateAsync(f, "导出");
+        var docx = new Dictionary<string, byte[]>();
+        var xlsx = new Dictionary<string, byte[]>();
+        var cases = new List<(string Name, Showcase.Item Item, string Form)>();
+        foreach (var item in s.Items)
+            foreach (var form in item.Forms)
+            {
+                var name = $"{item.Scheme}-{form}-{item.List}";
+                docx[name + ".docx"] = await ExportAsync(f.Admin, item.List, form, "docx");
+                xlsx[name + ".xlsx"] = await ExportAsync(f.Admin, item.List, form, "xlsx");
+                cases.Add((name, item, form));
+            }
+        var summary = $"/api/v1/reports/summary/export?campaignId={s.LongshengCampaign}&orgUnitId={s.W.U1}";
+        docx["longsheng-2012-annex9.docx"] = await (await f.Admin.GetAsync(summary + "&format=docx")).Content.ReadAsByteArrayAsync();
+        xlsx["longsheng-2012-annex9.xlsx"] = await (await f.Admin.GetAsync(summary + "&format=xlsx")).Content.ReadAsByteArrayAsync();
+        var artifacts = Artifacts();
+        foreach (var (name, bytes) in docx.Concat(xlsx)) await File.WriteAllBytesAsync(Path.Combine(artifacts, name), bytes);
+
+        var texts = await LibreOffice.ConvertAsync(LibreOffice.Text, "txt", docx);
+        var csvs = await LibreOffice.ConvertAsync(LibreOffice.Csv, "csv", xlsx);
+
+        foreach (var (name, item, code) in cases)
+        {
+            var form = Form(item.Scheme, code);
+            var points = (await PointsAsync(f.Admin, item.List)).EnumerateArray().Select(p => p.GetProperty("description").GetString()!).ToList();
+            var text = texts[name + ".docx"];
+            var rows = LibreOffice.ParseCsv(csvs[name + ".xlsx"]);
+
+            // Word: title, every column, every point, every signature line with its signer and code.
+            Assert.Contains(form.Title, text);
+            foreach (var part in form.Columns.SelectMany(c => FormColumns.Clean(c).Split(['（', '）'], StringSplitOptions.RemoveEmptyEntries)))
+                Assert.Contains(part, FormColumns.Clean(text));
+            foreach (var p in points) Assert.Contains(p, text);
+            foreach (var line in form.Signatures) Assert.Contains(line.Split('：')[0], text);
+            foreach (var signer in form.Signatures.Count > 0 ? item.Signers : []) Assert.Matches($"{Regex.Escape(signer)}　\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日　验证码：[A-Z2-9]{{10}}", text);
+            if (item.Signers.Length == 0 && form.Signatures.Count > 0) Assert.Contains("＿＿＿＿", text);
+            foreach (var field in form.HeadLine.Concat(form.Fields)) Assert.Contains(field, text);
+
+            // Excel: a rectangle as wide as the form, the header row(s) in order, a row per point.
+            var width = form.Columns.Count;
+            Assert.All(rows, r => Assert.Equal(width, r.Length));
+            Assert.EndsWith(form.Title, rows[0][0]);
+            var header = rows.FindIndex(r => FormColumns.Clean(r[^1]).StartsWith(FormColumns.Clean(form.Columns[^1])[..2]) && r.Count(c => c.Length > 0) >= Math.Min(width, 2));
+            Assert.True(header > 0, $"{name}: no header row in\n{csvs[name + ".xlsx"]}");
+            var headerText = string.Join("|", rows[header].Concat(rows[header + 1]).Select(FormColumns.Clean));
+            foreach (var part in form.Columns.SelectMany(c => FormColumns.Clean(c).Split(['（', '）'], StringSplitOptions.RemoveEmptyEntries)))
+                Assert.Contains(part, headerText);
+            var descriptionColumn = form.Columns.ToList().FindIndex(c => FormColumns.Match(c) == FormField.Description);
+            foreach (var p in points) Assert.Contains(rows, r => r[descriptionColumn].StartsWith(p));
+        }
+
+        // 汇总表: two header rows, a row per department and the total.
+        var sum = LibreOffice.ParseCsv(csvs["longsheng-2012-annex9.xlsx"]);
+        Assert.Equal("龙胜县廉政风险识别、防控、监督汇总表（部门）", sum[0][0]);
+        Assert.Contains(sum, r => r[0] == "财务处" && r[2] == "8");
+        Assert.Contains(sum, r => r[0] == "总合计" && r[2] == "8");
+        Assert.Contains("三类风险合计（个）", texts["longsheng-2012-annex9.docx"]);
+        Assert.Contains("1．思想道德风险点", texts["longsheng-2012-annex9.docx"]);
+
+        // A value that looks like a formula stays the text it was.
+        Assert.Contains(LibreOffice.ParseCsv(csvs[cases.Single(c => c.Item.Scheme == "shaoxing-2018" && c.Form == "detail").Name + ".xlsx"]),
+            r => r.Contains(Showcase.Formula));
+    }
+
+    [Fact]
+    public async Task A_form_converts_to_PDF_through_LibreOffice()
+    {
+        var s = await Showcase.CreateAsync(f, "PDF");
+        var res = await f.Admin.GetAsync($"/api/v1/lists/{s.Items[0].List}/export?format=pdf");
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        Assert.Equal("application/pdf", res.Content.Headers.ContentType!.MediaType);
+        var pdf = await res.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        await File.WriteAllBytesAsync(Path.Combine(Artifacts(), "shaoxing-health-2018-annex1.pdf"), pdf);
+    }
+
+    [Fact]
+    public async Task Without_LibreOffice_PDF_is_refused_with_the_reason_and_the_page_says_why()
+    {
+        using var app = new LianfangApp(Db.Sqlite, new() { ["Lianfang:Soffice"] = "" });
+        var admin = app.CreateClient();
+        var token = (await admin.Post("/api/v1/auth/token", new { userName = "admin", password = LianfangApp.AdminPassword }).Expect(HttpStatusCode.OK)).GetProperty("accessToken").GetString();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var c = (await admin.Post("/api/v1/org-units", new { name = "无PDF纪委", kind = "Commission" }).Expect(HttpStatusCode.Created)).Id();
+        var u = (await admin.Post("/api/v1/org-units", new { name = "某局", kind = "Unit", parentId = c }).Expect(HttpStatusCode.Created)).Id();
+        var campaign = (await admin.Post("/api/v1/campaigns", new { name = "排查", year = 2026, schemeCode = "sanjiang-2019", rootOrgUnitId = u, deadline = "2026-05-31" }).Expect(HttpStatusCode.Created)).Id();
+        var list = (await admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK))[0].Id();
+
+        var problem = await admin.GetAsync($"/api/v1/lists/{list}/export?format=pdf").Expect(HttpStatusCode.NotImplemented);
+        Assert.Contains("未安装 LibreOffice", problem.GetProperty("detail").GetString());
+        await admin.GetAsync($"/api/v1/lists/{list}/export?format=docx").Expect(HttpStatusCode.OK);
+
+        var page = new PageClient(app.CreateClient(new() { AllowAutoRedirect = false }));
+        await page.SubmitAsync("/Account/Login", new() { ["Input.UserName"] = "admin", ["Input.Password"] = LianfangApp.AdminPassword });
+        var edit = await page.GetAsync($"/Lists/Edit?id={list}");
+        Assert.Contains("PDF 不可用：服务器未安装 LibreOffice", PageClient.Text(edit));
+        var export = await page.GetAsync($"/Forms/Export?id={list}");
+        Assert.NotNull(export.QuerySelector("button[disabled][title*='LibreOffice']"));
+    }
+}

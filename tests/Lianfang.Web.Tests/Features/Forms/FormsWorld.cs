@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Lianfang.Web.Tests.Infrastructure;
+
+namespace Lianfang.Web.Tests.Features.Forms;
+
+/// <summary>Campaigns, lists and uploads for the import and export tests.</summary>
+public static class FormsWorld
+{
+    public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static async Task<int> CampaignAsync(AppFixture f, World w, string scheme, int? root = null) =>
+        (await f.Admin.Post("/api/v1/campaigns", new { name = $"2026年度排查（{scheme}）", year = 2026, schemeCode = scheme, rootOrgUnitId = root ?? w.U1, deadline = "2026-05-31" })
+            .Expect(HttpStatusCode.Created)).Id();
+
+    public static async Task<int> ListAsync(AppFixture f, int campaign, string scope, int orgUnitId, int? personId = null)
+    {
+        var lists = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        return lists.Single(l => l.GetProperty("scope").GetString() == scope && l.GetProperty("orgUnitId").GetInt32() == orgUnitId
+            && (personId is null || l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == personId)).Id();
+    }
+
+    public static Task<HttpResponseMessage> Upload(HttpClient c, int list, byte[] bytes, string name, bool dryRun = false)
+    {
+        var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(name.EndsWith(".xlsx") ? Xlsx : Docx);
+        content.Add(file, "file", name);
+        return c.PostAsync($"/api/v1/lists/{list}/import{(dryRun ? "?dryRun=true" : "")}", content);
+    }
+
+    public static async Task<JsonElement> PointsAsync(HttpClient c, int list) =>
+        (await c.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints");
+
+    public static async Task<byte[]> ExportAsync(HttpClient c, int list, string form, string format)
+    {
+        var res = await c.GetAsync($"/api/v1/lists/{list}/export?form={form}&format={format}");
+        Assert.True(res.StatusCode == HttpStatusCode.OK, $"export {form}.{format}: {(int)res.StatusCode} {await res.Content.ReadAsStringAsync()}");
+        return await res.Content.ReadAsByteArrayAsync();
+    }
+
+    public static Task<HttpResponseMessage> ReviewList(HttpClient c, int list, string decision, string? comment = null) =>
+        c.Post($"/api/v1/lists/{list}/review", new { decision, comment });
+
+    public static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
+}
