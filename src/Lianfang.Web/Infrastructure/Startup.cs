@@ -36,6 +36,7 @@ public static class Startup
         services.AddScoped<Features.Supervision.WarningSweep>();
         services.AddScoped<Features.Supervision.Scorecard>();
         services.AddScoped<Features.Powers.PowerCommands>();
+        services.AddScoped<Features.Powers.PowerForms>();
         services.AddSingleton<Features.IntegrityFiles.IntegrityProtector>();
         services.AddScoped<Features.IntegrityFiles.IntegrityFileService>();
         services.AddHostedService<Features.Supervision.WarningSweepService>();

@@ -91,7 +91,7 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         return (unit, scheme, Summary.Compute(scheme, inputs));
     }
 
-    private async Task<ExportFile> RenderAsync(FormDocument doc, string format, CancellationToken ct)
+    public async Task<ExportFile> RenderAsync(FormDocument doc, string format, CancellationToken ct)
     {
         var name = FileName(doc.FileStem);
         return format switch
@@ -102,7 +102,7 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         };
     }
 
-    private static string Format(string? format)
+    public static string Format(string? format)
     {
         var f = (format ?? "docx").Trim().ToLowerInvariant();
         return Formats.Contains(f) ? f : throw new DomainException("format", $"format 应为 docx、xlsx 或 pdf，收到“{format}”");

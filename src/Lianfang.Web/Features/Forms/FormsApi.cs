@@ -56,7 +56,7 @@ public static class FormsApi
     /// The uploaded file, read with the upload limit: a declared length over it is refused before reading, and the
     /// multipart reader stops at it otherwise (large parts are buffered to disk by ASP.NET, not kept in memory).
     /// </summary>
-    private static async Task<IFormFile?> UploadedFileAsync(HttpRequest request, CancellationToken ct)
+    internal static async Task<IFormFile?> UploadedFileAsync(HttpRequest request, CancellationToken ct)
     {
         var tooLarge = $"上传内容过大，文件不能超过 {Uploads.MaxBytes / 1024 / 1024} MB";
         if (request.ContentLength > UploadLimit) throw new ValidationFailedException([new FieldError("file", tooLarge)], tooLarge, StatusCodes.Status413PayloadTooLarge);
@@ -69,7 +69,7 @@ public static class FormsApi
         catch (InvalidDataException) { throw new ValidationFailedException([new FieldError("file", tooLarge)], tooLarge, StatusCodes.Status413PayloadTooLarge); }
     }
 
-    private static async Task<IResult> FileAsync(Func<Task<ExportFile>> make)
+    internal static async Task<IResult> FileAsync(Func<Task<ExportFile>> make)
     {
         try
         {

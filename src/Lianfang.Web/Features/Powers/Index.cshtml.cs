@@ -1,9 +1,10 @@
 using Lianfang.Core.Powers;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Powers;
 
-public sealed class IndexModel(AppDbContext db, CurrentUser me, PowerCommands commands) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, PowerCommands commands, PowerForms forms) : PageModel
 {
     public sealed record Row(int Id, PowerCategory Category, string Name, string? Subject, string? Basis, DisclosureScope DisclosureScope, string? Handler,
         int Steps, int RiskPoints);
@@ -11,6 +12,28 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, PowerCommands co
     public UnitSelect Units { get; private set; } = null!;
     public List<Row> Items { get; private set; } = [];
     public bool CanEdit { get; private set; }
+
+    public async Task<IActionResult> OnGetExportAsync(int orgUnitId, string? form, PowerCategory? category, string? format, CancellationToken ct)
+    {
+        var file = await forms.ExportAsync(await me.ScopeAsync(ct), orgUnitId, form, category, format, ct);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(int? orgUnitId, IFormFile? file, CancellationToken ct)
+    {
+        await OnGetAsync(orgUnitId, ct);
+        try
+        {
+            var outcome = await forms.ImportAsync(await me.ScopeAsync(ct), orgUnitId ?? 0, file, false, ct);
+            TempData["Message"] = $"已导入 {outcome.Items.Count} 项职权事项";
+            return Redirect($"/Powers?orgUnitId={orgUnitId}");
+        }
+        catch (ValidationFailedException ex)
+        {
+            foreach (var e in ex.Errors) ModelState.AddModelError("", e.Row is null ? e.Message : $"{e.Sheet} 第 {e.Row} 行 {e.Column}：{e.Message}");
+            return Page();
+        }
+    }
 
     public async Task OnGetAsync(int? orgUnitId, CancellationToken ct)
     {

@@ -16,7 +16,8 @@ namespace Lianfang.Web.Tests.Features.Forms;
 [Collection("sqlite")]
 public sealed partial class ExportReadBackTests(SqliteFixture f)
 {
-    private static string Artifacts()
+    /// <summary>artifacts/forms at the repository root, where exported files are kept for people to look at.</summary>
+    internal static string Artifacts()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Lianfang.slnx"))) dir = dir.Parent;

@@ -48,6 +48,10 @@ public abstract class PowersPagesTests(AppFixture f)
         Assert.Equal(HttpStatusCode.NotFound, res.StatusCode); // 财政局 is not this party office's unit
         var index = PageClient.Text(await office.GetAsync($"/Powers?orgUnitId={w.U1}"));
         Assert.Contains("行政处罚", index);
+        var export = await office.Http.GetAsync($"/Powers?handler=Export&orgUnitId={w.U1}&form=annex2&format=xlsx");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("行政职权目录分表", export.Content.Headers.ContentDisposition!.FileNameStar);
     }
 }
 

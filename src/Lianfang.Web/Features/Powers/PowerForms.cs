@@ -1,0 +1,85 @@
+using Lianfang.Core.Access;
+using Lianfang.Core.Powers;
+using Lianfang.Web.Features.Forms;
+
+namespace Lianfang.Web.Features.Powers;
+
+/// <summary>003 附件1 (职权目录总表) and 附件2 (分表) out as Word/Excel/PDF, and in from the files units keep.</summary>
+public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForms export)
+{
+    public sealed record ImportOutcome(IReadOnlyList<ParsedPower> Items, bool Saved);
+
+    public async Task<ExportFile> ExportAsync(AccessScope scope, int orgUnitId, string? form, PowerCategory? category, string? format, CancellationToken ct)
+    {
+        var f = ExportForms.Format(format);
+        var unit = await db.OrgUnits.AsNoTracking().Visible(scope).Where(u => u.Id == orgUnitId).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
+        var items = await powers.Visible(scope).Where(p => p.OrgUnitId == unit.Id && (category == null || p.Category == category))
+            .OrderBy(p => p.Category).ThenBy(p => p.Id).ToListAsync(ct);
+        var doc = (form ?? "annex2").Trim().ToLowerInvariant() switch
+        {
+            "annex1" => Annex1(unit.Name, items),
+            "annex2" => Annex2(unit.Name, items, category),
+            _ => throw new DomainException("form", $"form 应为 annex1（职权目录总表）或 annex2（职权目录分表），收到“{form}”"),
+        };
+        return await export.RenderAsync(doc, f, ct);
+    }
+
+    /// <summary>All or nothing: any bad row and nothing is saved; every problem names its row and column.</summary>
+    public async Task<ImportOutcome> ImportAsync(AccessScope scope, int orgUnitId, IFormFile? file, bool dryRun, CancellationToken ct)
+    {
+        var unit = await db.OrgUnits.AsNoTracking().Visible(scope).Where(u => u.Id == orgUnitId).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
+        if (!PowerCommands.MayEdit(scope, unit.Path)) throw DomainException.Forbidden("职权目录由本单位党办、主要负责人或处室负责人编制");
+        if (file is null) throw new DomainException("file", "请选择要导入的 Word（.docx）或 Excel（.xlsx）文件");
+        await using var stream = new MemoryStream();
+        await file.CopyToAsync(stream, ct);
+        var kind = OfficeFile.Check(file.FileName, stream);
+        var grids = kind == OfficeKind.Docx ? DocxReader.Read(stream) : XlsxReader.Read(stream);
+        var parse = PowerCatalogForm.Parse(grids);
+        var errors = parse.Issues.Select(i => new FieldError(i.Column, i.Message, i.Row, i.Sheet, i.Column)).ToList();
+        if (parse.Items.Count == 0 && errors.Count == 0)
+            errors.Add(new FieldError("file", "文件中找不到职权目录表格：表头须有“项目名称”一列"));
+        // the entity's own rules, row by row, before anything is saved
+        var checkedItems = new List<PowerItem>();
+        foreach (var p in parse.Items)
+            try { checkedItems.Add(new PowerItem(unit.Id, p.Fields)); }
+            catch (DomainException e) { errors.Add(new FieldError(e.Field, e.Message, p.Row, p.Sheet, e.Field)); }
+        if (errors.Count > 0)
+            throw new ValidationFailedException(errors, $"文件有 {errors.Count} 处问题，未导入任何职权事项", StatusCodes.Status422UnprocessableEntity);
+        if (dryRun) return new ImportOutcome(parse.Items, false);
+        db.Powers.AddRange(checkedItems);
+        await db.SaveChangesAsync(ct);
+        return new ImportOutcome(parse.Items, true);
+    }
+
+    private static FormDocument Annex1(string unit, List<PowerItem> items)
+    {
+        var rows = new List<FormRow>();
+        var n = 0;
+        foreach (var g in items.GroupBy(p => p.Category))
+        {
+            rows.Add(new FormRow([$"{Chinese(++n)}、{PowerItem.Label(g.Key)}　共 {g.Count()} 项", "", ""], RowKind.Section));
+            rows.AddRange(g.Select((p, i) => new FormRow([(i + 1).ToString(), "", p.Name])));
+        }
+        var columns = new[] { new FormColumn(null, "序号", 1, Center: true), new FormColumn(null, "类别", 3), new FormColumn(null, "项目名称", 6) };
+        return new FormDocument("行政职权目录总表", false, [("单位", unit + "（公章）")], [], new FormTable(columns, rows), [], [], [], $"{unit}·行政职权目录总表");
+    }
+
+    private static FormDocument Annex2(string unit, List<PowerItem> items, PowerCategory? only)
+    {
+        var rows = new List<FormRow>();
+        foreach (var g in items.GroupBy(p => p.Category))
+        {
+            if (only is null) rows.Add(new FormRow([PowerItem.Label(g.Key), .. Enumerable.Repeat("", 9)], RowKind.Section));
+            rows.AddRange(g.Select((p, i) => new FormRow([(i + 1).ToString(), p.Name, p.Subject ?? "", p.Basis ?? "", p.DisclosureForm ?? "",
+                PowerItem.Label(p.DisclosureScope), p.DisclosureTime ?? "", p.Fees ?? "", p.Handler ?? "", p.Remarks ?? ""])));
+        }
+        double[] weights = [0.8, 3, 2, 3.5, 1.5, 1.3, 1.5, 2, 1.8, 1.6];
+        var columns = PowerCatalogForm.Annex2Columns.Select((c, i) => new FormColumn(null, c, weights[i], Center: i == 0)).ToList();
+        var title = only is { } c ? $"行政职权目录分表（{PowerItem.Label(c)}类）" : "行政职权目录分表";
+        return new FormDocument(title, true, [("单位", unit)], [], new FormTable(columns, rows), [], [], [], $"{unit}·{title}");
+    }
+
+    private static string Chinese(int n) => n switch { 1 => "一", 2 => "二", 3 => "三", 4 => "四", 5 => "五", 6 => "六", 7 => "七", 8 => "八", 9 => "九", _ => n.ToString() };
+}
