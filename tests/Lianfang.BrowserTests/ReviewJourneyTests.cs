@@ -33,7 +33,7 @@ public sealed class ReviewJourneyTests(BrowserFixture f)
             var page = await FromInboxAsync(user);
             await page.GetByText($"当前环节：{stage}").WaitForAsync();
             await page.GetByLabel("审核意见").FillAsync("同意");
-            if (i == 0) await page.ScreenshotAsync(new() { Path = Shot("20-review-stage.png"), FullPage = true });
+            if (i == 0) await page.ScreenshotAsync(new() { Path = Shot("50-review-stage.png"), FullPage = true });
             await page.GetByRole(AriaRole.Button, new() { Name = "通过并签字" }).ClickAsync();
             await page.GetByText("已审核通过并签字").WaitForAsync();
             await page.Context.CloseAsync();
@@ -48,15 +48,15 @@ public sealed class ReviewJourneyTests(BrowserFixture f)
         await office.GetByText("内容与最后一次签字一致").WaitForAsync();
         await office.GetByRole(AriaRole.Button, new() { Name = "公示" }).ClickAsync();
         await office.GetByText("清单已公示").WaitForAsync();
-        await office.ScreenshotAsync(new() { Path = Shot("21-approved-published.png"), FullPage = true });
+        await office.ScreenshotAsync(new() { Path = Shot("51-approved-published.png"), FullPage = true });
 
         await office.GetByRole(AriaRole.Link, new() { Name = "打印桌卡" }).ClickAsync();
         var card = office.Locator("article.lf-desk-card");
         await card.Filter(new() { HasText = "王芳" }).WaitForAsync();
         Assert.Contains("报销审核把关不严", await card.InnerTextAsync());
-        await office.ScreenshotAsync(new() { Path = Shot("22-desk-card.png"), FullPage = true });
+        await office.ScreenshotAsync(new() { Path = Shot("52-desk-card.png"), FullPage = true });
         await office.EmulateMediaAsync(new() { Media = Media.Print });
-        await office.PdfAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "22-desk-card.pdf"), PreferCSSPageSize = true });
+        await office.PdfAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "52-desk-card.pdf"), PreferCSSPageSize = true });
         await office.EmulateMediaAsync(new() { Media = Media.Screen });
 
         // the public: no login, the unit's page, then the feedback form
@@ -66,16 +66,25 @@ public sealed class ReviewJourneyTests(BrowserFixture f)
         await anon.GotoAsync(f.BaseUrl + unitHref);
         await anon.GetByText("廉政风险防控公示").First.WaitForAsync();
         Assert.Contains("报销审核把关不严", await anon.Locator("main").InnerTextAsync());
-        await anon.ScreenshotAsync(new() { Path = Shot("23-public-unit.png"), FullPage = true });
+        await anon.ScreenshotAsync(new() { Path = Shot("53-public-unit.png"), FullPage = true });
         await anon.GetByRole(AriaRole.Link, new() { Name = "反映问题" }).First.ClickAsync();
         await anon.GetByLabel("反映内容").FillAsync("报销时有人要求先送购物卡才给签字");
         await anon.GetByLabel("联系方式（可不填）").FillAsync("13900000000");
         await anon.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
         await anon.GetByText("已收到您的反映").WaitForAsync();
-        await anon.ScreenshotAsync(new() { Path = Shot("24-feedback-received.png"), FullPage = true });
+        await anon.ScreenshotAsync(new() { Path = Shot("54-feedback-received.png"), FullPage = true });
 
         await office.GetByRole(AriaRole.Link, new() { Name = "信访举报" }).ClickAsync();
         await office.GetByText("报销时有人要求先送购物卡才给签字").WaitForAsync();
-        await office.ScreenshotAsync(new() { Path = Shot("25-complaints.png"), FullPage = true });
+        await office.ScreenshotAsync(new() { Path = Shot("55-complaints.png"), FullPage = true });
+
+        // the holder reopens the list (a new revision): it leaves the public page, and other journeys find it editable again
+        var holder = await f.LoginAsync("demo.staff");
+        holder.Dialog += (_, d) => d.AcceptAsync();
+        await holder.GotoAsync(listUrl);
+        await holder.GetByLabel("重新打开的原因").FillAsync("岗位职责调整");
+        await holder.GetByRole(AriaRole.Button, new() { Name = "重新打开" }).ClickAsync();
+        await holder.GetByText("清单已重新打开").WaitForAsync();
+        Assert.Equal(404, (await anon.GotoAsync(f.BaseUrl + unitHref))!.Status);
     }
 }

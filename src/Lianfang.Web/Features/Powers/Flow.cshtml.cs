@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lianfang.Web.Features.Powers;
 
 /// <summary>The flowchart and, for whoever keeps the catalog, a form to add, order and connect its steps.</summary>
-public sealed class FlowModel(CurrentUser me, PowerCommands commands) : PageModel
+public sealed class FlowModel(CurrentUser me, PowerCommands commands, PowerForms forms) : PageModel
 {
     public sealed class StepRow
     {
@@ -41,6 +41,12 @@ public sealed class FlowModel(CurrentUser me, PowerCommands commands) : PageMode
         Steps = [.. Power.Flow.Steps.Select(s => new StepRow { Key = s.Key, Name = s.Name, Actor = s.Actor, Conditions = s.Conditions, Procedure = s.Procedure, TimeLimit = s.TimeLimit, Supervision = s.Supervision })];
         Edges = [.. Power.Flow.Edges.Select(e => new EdgeRow { From = e.From, To = e.To, Label = e.Label, Back = e.Back })];
         AddBlankRows();
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(int id, string? format, CancellationToken ct)
+    {
+        var file = await forms.ExportFlowAsync(await me.ScopeAsync(ct), id, format, ct);
+        return File(file.Content, file.ContentType, file.FileName);
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)

@@ -5,7 +5,7 @@ using Lianfang.Web.Features.Forms;
 namespace Lianfang.Web.Features.Powers;
 
 /// <summary>003 附件1 (职权目录总表) and 附件2 (分表) out as Word/Excel/PDF, and in from the files units keep.</summary>
-public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForms export)
+public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForms export, Schemes.SchemeStore schemes)
 {
     public sealed record ImportOutcome(IReadOnlyList<ParsedPower> Items, bool Saved);
 
@@ -22,6 +22,36 @@ public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForm
             "annex2" => Annex2(unit.Name, items, category),
             _ => throw new DomainException("form", $"form 应为 annex1（职权目录总表）或 annex2（职权目录分表），收到“{form}”"),
         };
+        return await export.RenderAsync(doc, f, ct);
+    }
+
+    /// <summary>The 权力运行流程图 for the Word forms: one row per step in flow order, with where it leads and its risk points.</summary>
+    public async Task<ExportFile> ExportFlowAsync(AccessScope scope, int id, string? format, CancellationToken ct)
+    {
+        var f = ExportForms.Format(format);
+        var item = await powers.LoadAsync(scope, id, ct);
+        var layers = item.Flow.Layers();
+        var names = item.Flow.Steps.ToDictionary(s => s.Key, s => s.Name);
+        var points = await db.RiskPoints.AsNoTracking().Where(p => p.PowerId == id && p.FlowStepKey != null)
+            .Select(p => new { p.FlowStepKey, p.Description, Level = p.ApprovedLevelCode ?? p.LevelCode, p.List.SchemeCode }).ToListAsync(ct);
+        var named = new List<(string Step, string Text)>();
+        foreach (var p in points)
+            named.Add((p.FlowStepKey!, $"{p.Description}【{(await schemes.FindAsync(p.SchemeCode, ct))?.Level(p.Level)?.Name ?? p.Level}】"));
+        var pinned = named.ToLookup(p => p.Step, p => p.Text);
+        var rows = new List<FormRow>();
+        var n = 0;
+        foreach (var s in item.Flow.Steps.OrderBy(s => layers[s.Key]))
+        {
+            var next = string.Join("；", item.Flow.Edges.Where(e => e.From == s.Key && names.ContainsKey(e.To))
+                .Select(e => (e.Back ? "退回" : "→") + names[e.To] + (e.Label is null ? "" : $"（{e.Label}）")));
+            var risks = string.Join("\n", pinned[s.Key]);
+            rows.Add(new FormRow([(++n).ToString(), s.Name, s.Actor ?? "", s.Conditions ?? "", s.Procedure ?? "", s.TimeLimit ?? "", s.Supervision ?? "", risks, next]));
+        }
+        double[] weights = [0.7, 1.8, 1.5, 2, 2.2, 1.1, 1.8, 3, 2];
+        string[] headers = ["序号", "环节", "办理主体", "条件", "程序", "期限", "监督方式", "廉政风险点（等级）", "下一环节"];
+        var columns = headers.Select((h, i) => new FormColumn(null, h, weights[i], Center: i == 0)).ToList();
+        var doc = new FormDocument($"{item.Name}权力运行流程图", true, [("单位", item.OrgUnit.Name), ("类别", PowerItem.Label(item.Category))], [],
+            new FormTable(columns, rows), [], [], ["按流程先后排列；“退回”为退回补正等回到前面环节的情形。"], $"{item.OrgUnit.Name}·{item.Name}·权力运行流程图");
         return await export.RenderAsync(doc, f, ct);
     }
 

@@ -59,6 +59,10 @@ public static class PowersApi
             .DisableAntiforgery().Accepts<Forms.UploadForm>("multipart/form-data")
             .WithTags("职权目录与流程图").WithSummary("从附件1/附件2 式样的 Word 或 Excel 导入职权事项；任何一行有误则整个文件不导入（422，逐行列出）")
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(413).ProducesProblem(422);
+        powers.MapGet("/{id:int}/flow/export", async (int id, string? format, CurrentUser me, PowerForms forms, CancellationToken ct) =>
+                await Forms.FormsApi.FileAsync(async () => await forms.ExportFlowAsync(await me.ScopeAsync(ct), id, format, ct)))
+            .WithSummary("权力运行流程图表格（Word/Excel/PDF）：各环节按先后排列，列出办理主体、条件、程序、期限、监督方式、风险点及等级")
+            .ProducesProblem(404).ProducesProblem(501);
         powers.MapGet("/{id:int}/flow.svg", async (int id, CurrentUser me, PowerCommands cmd, CancellationToken ct) =>
             Results.Content(await cmd.SvgAsync(await cmd.LoadAsync(await me.ScopeAsync(ct), id, ct), ct), "image/svg+xml; charset=utf-8"))
             .WithSummary("流程图（SVG），各步骤标出其风险点并按等级着色").ProducesProblem(404);

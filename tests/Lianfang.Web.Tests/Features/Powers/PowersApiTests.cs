@@ -58,6 +58,13 @@ public abstract class PowersApiTests(AppFixture f)
         Assert.Equal("#ef6c00", steps["decide"].Descendants(ns + "rect").Single(r => r.Attribute("data-level-rank") is not null).Attribute("fill")!.Value);
         Assert.Contains("审查中降低标准", steps["review"].Value);
 
+        var table = await office.GetAsync($"/api/v1/powers/{power}/flow/export?format=docx");
+        Assert.Equal(HttpStatusCode.OK, table.StatusCode);
+        var text = (await Forms.LibreOffice.ConvertAsync(Forms.LibreOffice.Text, "txt", new Dictionary<string, byte[]> { ["flow.docx"] = await table.Content.ReadAsByteArrayAsync() }))["flow.docx"];
+        Assert.Contains("医疗机构执业许可权力运行流程图", text);
+        Assert.Contains("审查中降低标准【一级】", text);
+        Assert.Contains("退回受理（退回补正）", text);
+
         var byPower = await office.GetAsync($"/api/v1/risk-points?powerId={power}").Expect(HttpStatusCode.OK);
         Assert.Equal(2, byPower.GetProperty("total").GetInt32());
         Assert.Equal(2, (await office.GetAsync($"/api/v1/powers?orgUnitId={w.U1}").Expect(HttpStatusCode.OK))[0].GetProperty("riskPoints").GetInt32());
