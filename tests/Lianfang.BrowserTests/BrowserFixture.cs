@@ -5,9 +5,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
+// Each journey class gets an app and demo data of its own (journeys change the demo lists), one journey at a time.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace Lianfang.BrowserTests;
 
-/// <summary>The app with its demo data on a real port (SQLite), and Debian's Chromium driven by Playwright.</summary>
+/// <summary>The app with its demo data on a real port (SQLite), and Debian's Chromium driven by Playwright; one per journey class.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private readonly string _db = Path.Combine(Path.GetTempPath(), $"lianfang-browser-{Guid.NewGuid():N}.db");
@@ -78,4 +81,3 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition("browser")] public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;

@@ -2,8 +2,7 @@ using Microsoft.Playwright;
 
 namespace Lianfang.BrowserTests;
 
-[Collection("browser")]
-public sealed class FormsJourneyTests(BrowserFixture f)
+public sealed class FormsJourneyTests(BrowserFixture f) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Staff_previews_an_Excel_list_imports_it_and_downloads_the_official_form()

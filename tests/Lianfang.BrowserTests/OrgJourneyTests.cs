@@ -2,8 +2,7 @@ using Microsoft.Playwright;
 
 namespace Lianfang.BrowserTests;
 
-[Collection("browser")]
-public sealed class OrgJourneyTests(BrowserFixture f)
+public sealed class OrgJourneyTests(BrowserFixture f) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Party_office_logs_in_and_browses_the_tree_down_to_a_department()

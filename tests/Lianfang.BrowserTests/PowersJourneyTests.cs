@@ -2,8 +2,7 @@ using Microsoft.Playwright;
 
 namespace Lianfang.BrowserTests;
 
-[Collection("browser")]
-public sealed class PowersJourneyTests(BrowserFixture f)
+public sealed class PowersJourneyTests(BrowserFixture f) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task The_party_office_builds_a_three_step_flow_and_sees_it_drawn()

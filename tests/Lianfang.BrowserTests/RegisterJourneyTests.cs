@@ -3,8 +3,7 @@ using Microsoft.Playwright;
 
 namespace Lianfang.BrowserTests;
 
-[Collection("browser")]
-public sealed class RegisterJourneyTests(BrowserFixture f)
+public sealed class RegisterJourneyTests(BrowserFixture f) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Party_office_opens_a_campaign_writes_two_points_with_suggestions_and_filters_the_register()

@@ -2,8 +2,7 @@ using Microsoft.Playwright;
 
 namespace Lianfang.BrowserTests;
 
-[Collection("browser")]
-public sealed class ReviewJourneyTests(BrowserFixture f)
+public sealed class ReviewJourneyTests(BrowserFixture f) : IClassFixture<BrowserFixture>
 {
     private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDir, name);
 
@@ -78,7 +77,7 @@ public sealed class ReviewJourneyTests(BrowserFixture f)
         await office.GetByText("报销时有人要求先送购物卡才给签字").WaitForAsync();
         await office.ScreenshotAsync(new() { Path = Shot("55-complaints.png"), FullPage = true });
 
-        // the holder reopens the list (a new revision): it leaves the public page, and other journeys find it editable again
+        // the holder reopens the list (a new revision): it leaves the public page until approved and published again
         var holder = await f.LoginAsync("demo.staff");
         holder.Dialog += (_, d) => d.AcceptAsync();
         await holder.GotoAsync(listUrl);

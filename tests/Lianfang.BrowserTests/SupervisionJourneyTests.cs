@@ -2,8 +2,7 @@ using Microsoft.Playwright;
 
 namespace Lianfang.BrowserTests;
 
-[Collection("browser")]
-public sealed class SupervisionJourneyTests(BrowserFixture f)
+public sealed class SupervisionJourneyTests(BrowserFixture f) : IClassFixture<BrowserFixture>
 {
     private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDir, name);
 
