@@ -39,6 +39,7 @@ public static class Startup
         services.AddScoped<Features.Powers.PowerForms>();
         services.AddSingleton<Features.IntegrityFiles.IntegrityProtector>();
         services.AddScoped<Features.IntegrityFiles.IntegrityFileService>();
+        services.AddScoped<Features.IntegrityFiles.IntegrityFileExport>();
         services.AddHostedService<Features.Supervision.WarningSweepService>();
         services.AddScoped<Features.Forms.ImportRiskList>();
         services.AddScoped<Features.Forms.ExportForms>();

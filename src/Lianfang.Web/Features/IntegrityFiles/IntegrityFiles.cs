@@ -97,10 +97,38 @@ internal sealed class IntegrityFileEntryConfiguration : IEntityTypeConfiguration
     }
 }
 
+/// <summary>One person's 廉政档案 as a Word (or Excel/PDF) document; producing it is a read, and audited as one.</summary>
+public sealed class IntegrityFileExport(IntegrityFileService files, Forms.ExportForms export)
+{
+    public async Task<Forms.ExportFile> ExportAsync(AccessScope scope, int personId, string? format, CancellationToken ct)
+    {
+        var f = Forms.ExportForms.Format(format);
+        var file = await files.ReadAsync(scope, personId, ct);
+        var rows = new List<Forms.FormRow>();
+        void Section(string title, IEnumerable<(string What, string Detail, string When)> items)
+        {
+            rows.Add(new Forms.FormRow([title, "", ""], Forms.RowKind.Section));
+            var list = items.ToList();
+            rows.AddRange(list.Count == 0 ? [new Forms.FormRow(["无", "", ""])] : list.Select(i => new Forms.FormRow([i.What, i.Detail, i.When])));
+        }
+        Section("一、任职情况", file.Posts.Select(a => (a.Post, a.Unit, $"{a.From:yyyy-MM-dd} 至 {(a.To is { } to ? to.ToString("yyyy-MM-dd") : "今")}")));
+        Section("二、廉政风险点", file.RiskPoints.Select(p => (p.Level, p.Description, $"{p.Year} {p.Campaign}")));
+        Section("三、组织处理和党纪政纪处分（四种形态）", file.Dispositions.Select(d => ($"{d.FormName} · {d.Measure}", d.Reason, d.DecidedOn.ToString("yyyy-MM-dd"))));
+        Section("四、个人有关事项、收入、配偶子女从业等记载", file.Entries.Select(e => (e.TypeName, e.Content, Clock.Local(e.RecordedAt).ToString("yyyy-MM-dd"))));
+        var columns = new[] { new Forms.FormColumn(null, "项目", 2.2), new Forms.FormColumn(null, "内容", 5), new Forms.FormColumn(null, "时间", 2) };
+        var doc = new Forms.FormDocument("廉政档案", false, [("姓名", file.Name), ("单位", file.Unit), ("职务", file.Title ?? "")], [],
+            new Forms.FormTable(columns, rows), [], [], ["本档案含个人敏感信息，仅供本人、派驻纪检监察机构和纪委监委查阅，不得外传。"], $"{file.Name}·廉政档案");
+        return await export.RenderAsync(doc, f, ct);
+    }
+}
+
 public static class IntegrityFilesApi
 {
     public static void Map(RouteGroupBuilder api)
     {
+        api.MapGet("/people/{id:int}/integrity-file/export", async (int id, string? format, CurrentUser me, IntegrityFileExport export, CancellationToken ct) =>
+                await Forms.FormsApi.FileAsync(async () => await export.ExportAsync(await me.ScopeAsync(ct), id, format, ct)))
+            .WithTags("廉政档案").WithSummary("导出本人廉政档案（docx、xlsx 或 pdf）；导出同样记入审计").ProducesProblem(404).ProducesProblem(501);
         api.MapGet("/people/{id:int}/integrity-file", async (int id, CurrentUser me, IntegrityFileService files, CancellationToken ct) =>
             await files.ReadAsync(await me.ScopeAsync(ct), id, ct))
             .WithTags("廉政档案").WithSummary("廉政档案：任职、风险点、四种形态处置和记载内容（本人、派驻机构、纪委监委可见，每次查阅记入审计）").ProducesProblem(404);

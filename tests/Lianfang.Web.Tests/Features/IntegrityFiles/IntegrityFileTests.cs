@@ -37,10 +37,18 @@ public abstract class IntegrityFileTests(AppFixture f)
         await (await f.As(other.Users["commission"])).GetAsync($"/api/v1/people/{w.X1}/integrity-file").Expect(HttpStatusCode.NotFound);
         await (await f.As(other.Users["staff"])).GetAsync($"/api/v1/people/{w.X1}/integrity-file").Expect(HttpStatusCode.NotFound);
 
-        // every read is in the audit trail, with who read whose file
+        var word = await agency.GetAsync($"/api/v1/people/{w.X1}/integrity-file/export?format=docx");
+        Assert.Equal(HttpStatusCode.OK, word.StatusCode);
+        var text = (await Forms.LibreOffice.ConvertAsync(Forms.LibreOffice.Text, "txt", new Dictionary<string, byte[]> { ["file.docx"] = await word.Content.ReadAsByteArrayAsync() }))["file.docx"];
+        Assert.Contains("廉政档案", text);
+        Assert.Contains("本人年收入 187654 元，配偶年收入 96321 元", text);
+        Assert.Contains("第一种形态 · 谈话提醒", text);
+        await (await f.As(w.Users["party_office"])).GetAsync($"/api/v1/people/{w.X1}/integrity-file/export").Expect(HttpStatusCode.NotFound);
+
+        // every read (the export too) is in the audit trail, with who read whose file
         var reads = await f.App.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "Read" && e.EntityType == "IntegrityFile" && e.EntityId == w.X1.ToString())
             .Select(e => e.UserName).ToListAsync());
-        Assert.Equal(3, reads.Count);
+        Assert.Equal(4, reads.Count);
         Assert.Contains(w.Users["agency"], reads);
         await f.Admin.PostAsync("/api/v1/audit/verify", null).Expect(HttpStatusCode.OK);
     }
