@@ -23,6 +23,7 @@ public static class Api
         Features.Supervision.SupervisionApi.Map(api);
         Features.Powers.PowersApi.Map(api);
         Features.IntegrityFiles.IntegrityFilesApi.Map(api);
+        Features.Reports.ReportsApi.Map(api);
         Features.Forms.FormsApi.Map(api);
     }
 }

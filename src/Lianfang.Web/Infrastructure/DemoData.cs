@@ -88,6 +88,8 @@ public static class DemoData
         var own = lists.Single(l => l.HolderPersonId == accountant.Id);
         await register.AddPointAsync(mine, own.Id, Point("post", "报销审核把关不严，虚假票据入账", "general",
             ["逐笔复核原始票据", "大额支出双人审核"], "《会计法》", "报销审核", "赵强"), ct);
+        // warnings from the first minute, so the dashboards and the 预警 page have something to show
+        await services.GetRequiredService<Features.Supervision.WarningSweep>().RunAsync(null, ct);
     }
 
     private static RiskPointContent Point(string category, string description, string level, string[] measures, string basis, string focus, string leader) =>

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text.Json;
+using Lianfang.Web.Tests.Infrastructure;
+
+namespace Lianfang.Web.Tests.Features.Reports;
+
+public abstract class ReportsTests(AppFixture f)
+{
+    private static int Count(JsonElement cells, string category, string level) => cells.EnumerateArray()
+        .Single(c => c.GetProperty("categoryCode").GetString() == category && c.GetProperty("levelCode").GetString() == level).GetProperty("count").GetInt32();
+
+    [Fact]
+    public async Task The_summary_of_a_subtree_equals_the_hand_count_by_category_and_level_and_compares_with_last_year()
+    {
+        var w = await World.CreateAsync(f, "汇总");
+        var office = await f.As(w.Users["party_office"]);
+        var c2025 = (await office.Post("/api/v1/campaigns", new { name = "2025年度排查", year = 2025, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = "2025-05-31" }).Expect(HttpStatusCode.Created)).Id();
+        int ListOf(JsonElement lists, Func<JsonElement, bool> which) => lists.EnumerateArray().Single(which).Id();
+        var lists25 = await f.Admin.GetAsync($"/api/v1/campaigns/{c2025}/lists").Expect(HttpStatusCode.OK);
+        var own25 = ListOf(lists25, l => l.GetProperty("personId").ValueKind == JsonValueKind.Number);
+        var unit25 = ListOf(lists25, l => l.GetProperty("orgUnitId").GetInt32() == w.U1 && l.GetProperty("postId").ValueKind == JsonValueKind.Null);
+        var staff = await f.As(w.Users["staff"]);
+        async Task Point(HttpClient c, int list, string category, string level) =>
+            await c.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = category, description = $"{category}-{level}-{Guid.NewGuid():N}", levelCode = level }).Expect(HttpStatusCode.Created);
+        // hand count for 2025: power/important ×2 (财务处), conduct/general ×1 (财务处), power/important ×1 (卫健委本级)
+        await Point(staff, own25, "power", "important");
+        await Point(staff, own25, "power", "important");
+        await Point(staff, own25, "conduct", "general");
+        await Point(office, unit25, "power", "important");
+
+        var c2026 = (await office.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = "2026-05-31", carryForwardFromCampaignId = c2025 })
+            .Expect(HttpStatusCode.Created)).Id();
+        var own26 = ListOf(await f.Admin.GetAsync($"/api/v1/campaigns/{c2026}/lists").Expect(HttpStatusCode.OK), l => l.GetProperty("personId").ValueKind == JsonValueKind.Number);
+        await Point(staff, own26, "post", "general"); // carried forward: 3 + 1 in 财务处, 1 in 本级
+
+        var s = await office.GetAsync($"/api/v1/reports/summary?orgUnitId={w.U1}&campaignId={c2026}").Expect(HttpStatusCode.OK);
+        var cells = s.GetProperty("byCategoryAndLevel");
+        Assert.Equal((3, 1, 1), (Count(cells, "power", "important"), Count(cells, "conduct", "general"), Count(cells, "post", "general")));
+        Assert.Equal(5, s.GetProperty("points").GetInt32());
+        Assert.Equal(cells.EnumerateArray().Sum(c => c.GetProperty("count").GetInt32()), s.GetProperty("points").GetInt32());
+        var rows = s.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("label").GetString()!);
+        Assert.Equal(4, rows["财务处"].GetProperty("points").GetInt32());
+        Assert.Equal(1, rows["卫健委（本级）"].GetProperty("points").GetInt32());
+        var previous = s.GetProperty("previous");
+        Assert.Equal((c2025, 2025, 4), (previous.GetProperty("campaignId").GetInt32(), previous.GetProperty("year").GetInt32(), previous.GetProperty("points").GetInt32()));
+        Assert.Equal(3, Count(previous.GetProperty("byCategoryAndLevel"), "power", "important"));
+
+        // the department head's summary counts only what they read
+        var head = await (await f.As(w.Users["dept_head"])).GetAsync($"/api/v1/reports/summary?orgUnitId={w.D1}&campaignId={c2026}").Expect(HttpStatusCode.OK);
+        Assert.Equal(4, head.GetProperty("points").GetInt32());
+        await (await f.As((await f.OtherWorldAsync()).Users["commission"])).GetAsync($"/api/v1/reports/summary?orgUnitId={w.U1}&campaignId={c2026}").Expect(HttpStatusCode.NotFound);
+
+        var page = await PageClient.LoginAsync(f, w.Users["party_office"]);
+        var dash = await page.GetAsync($"/Reports/Dashboard?campaignId={c2026}");
+        var data = JsonDocument.Parse(dash.QuerySelector("#dashboard-data")!.TextContent).RootElement;
+        Assert.Contains("卫健委", data.GetProperty("units").EnumerateArray().Select(u => u.GetString()));
+        Assert.Equal(5, data.GetProperty("heat").EnumerateArray().Sum(h => h[2].GetInt32()));
+        Assert.NotNull(dash.QuerySelector("#chart-heat"));
+    }
+}
+
+[Collection("sqlite")] public sealed class ReportsTests_Sqlite(SqliteFixture f) : ReportsTests(f);
+[Collection("postgres")] public sealed class ReportsTests_Postgres(PostgresFixture f) : ReportsTests(f);
