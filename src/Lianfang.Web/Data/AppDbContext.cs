@@ -40,6 +40,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     public DbSet<Lianfang.Core.Supervision.Warning> Warnings => Set<Lianfang.Core.Supervision.Warning>();
     public DbSet<Lianfang.Core.Powers.PowerItem> Powers => Set<Lianfang.Core.Powers.PowerItem>();
     public DbSet<Lianfang.Core.Files.IntegrityFileEntry> IntegrityFileEntries => Set<Lianfang.Core.Files.IntegrityFileEntry>();
+    public DbSet<Lianfang.Core.Assessments.Assessment> Assessments => Set<Lianfang.Core.Assessments.Assessment>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

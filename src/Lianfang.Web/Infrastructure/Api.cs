@@ -24,6 +24,7 @@ public static class Api
         Features.Powers.PowersApi.Map(api);
         Features.IntegrityFiles.IntegrityFilesApi.Map(api);
         Features.Reports.ReportsApi.Map(api);
+        Features.Assessments.AssessmentsApi.Map(api);
         Features.Forms.FormsApi.Map(api);
     }
 }

@@ -40,6 +40,7 @@ public static class Startup
         services.AddSingleton<Features.IntegrityFiles.IntegrityProtector>();
         services.AddScoped<Features.IntegrityFiles.IntegrityFileService>();
         services.AddScoped<Features.IntegrityFiles.IntegrityFileExport>();
+        services.AddScoped<Features.Assessments.AssessmentCommands>();
         services.AddHostedService<Features.Supervision.WarningSweepService>();
         services.AddScoped<Features.Forms.ImportRiskList>();
         services.AddScoped<Features.Forms.ExportForms>();

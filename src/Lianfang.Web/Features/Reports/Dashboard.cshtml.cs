@@ -26,6 +26,8 @@ public sealed class DashboardModel(AppDbContext db, CurrentUser me, Register.Reg
     public int? MyPoints { get; private set; }
     public int? MyInspections { get; private set; }
     public int MyTasks { get; private set; }
+    /// <summary>The latest annual grade of each unit on the board (the tiles of the 考核 map).</summary>
+    public List<(string Unit, string? Grade, int? Year)> Grades { get; private set; } = [];
     /// <summary>The chart data, as JSON in a non-executed script element the dashboard script reads (CSP allows no inline script).</summary>
     public string Data { get; private set; } = "{}";
 
@@ -53,6 +55,11 @@ public sealed class DashboardModel(AppDbContext db, CurrentUser me, Register.Reg
         var board = await progress.LoadAsync(scope, campaign, ct);
         (Lists, Done) = (board.Total, board.Done);
         Filings = await Review.Filings.Query(db, scope, null, id).CountAsync(ct);
+        var unitIds = board.Units.Select(u => u.OrgUnitId).ToList();
+        var latest = (await db.Assessments.AsNoTracking().Where(a => unitIds.Contains(a.OrgUnitId) && a.Kind == Core.Assessments.AssessmentKind.Annual)
+                .Select(a => new { a.OrgUnitId, a.Year, a.Grade, a.AssessedAt }).ToListAsync(ct))
+            .GroupBy(a => a.OrgUnitId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.Year).ThenByDescending(a => a.AssessedAt).First());
+        Grades = board.Units.Select(u => (u.Unit, latest.GetValueOrDefault(u.OrgUnitId)?.Grade, latest.GetValueOrDefault(u.OrgUnitId)?.Year)).ToList();
         var summary = await ReportsApi.SummaryAsync(db, export, scope, null, id, ct);
         Points = summary.Points;
         var scheme = (await export.SummaryTableAsync(scope, null, id, ct)).Scheme;

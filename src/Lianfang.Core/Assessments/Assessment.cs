@@ -1,0 +1,85 @@
+namespace Lianfang.Core.Assessments;
+
+public enum AssessmentKind { Quarterly, Annual }
+
+/// <summary>One standard of the assessment with its score: 003 names four; a scheme may name its own.</summary>
+public sealed record AssessmentItem(string Criterion, int Max, int? Score = null, string? Gap = null, string? Note = null);
+
+/// <summary>
+/// 考核 (003 四): each quarter a unit assesses itself against the standards with a gap analysis (差距分析) and reports it;
+/// each year assessors score it and grade it 优秀/良好/及格/不及格; a 不及格 unit gets a written 整改通知.
+/// </summary>
+public sealed class Assessment
+{
+    /// <summary>003's four standards, 25 points each.</summary>
+    public static readonly IReadOnlyList<string> DefaultCriteria =
+    [
+        "领导重视，制度机制健全，责任分工明确，界定风险准确，实施方案结合实际、针对性和可操作性强",
+        "前期预防、中期监控、后期处置各项措施落实到位，未出现违规违纪行为，群众满意度高",
+        "认真自查自纠，自查报告客观真实，查找问题准确，结果运用有效，相关档案齐全",
+        "注意总结和研究，不断修正廉政风险内容，完善措施，改进工作",
+    ];
+
+    public static readonly string[] Grades = ["优秀", "良好", "及格", "不及格"];
+
+    private Assessment() { Items = []; AssessedBy = ""; }
+
+    public Assessment(int orgUnitId, int year, AssessmentKind kind, int? quarter, IReadOnlyList<AssessmentItem> items, string assessedBy, DateOnly today)
+    {
+        if (year < 2000 || year > today.Year + 1) throw new DomainException("year", "考核年度不正确");
+        if (kind == AssessmentKind.Quarterly && quarter is not (>= 1 and <= 4)) throw new DomainException("quarter", "季度自查须指明第几季度（1–4）");
+        if (kind == AssessmentKind.Annual && quarter is not null) throw new DomainException("quarter", "年度考核不分季度");
+        if (items.Count == 0) throw new DomainException("items", "请按考核标准逐项评分");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var it = items[i];
+            if (it.Score is not { } s) throw new DomainException($"items[{i}].score", $"第 {i + 1} 项标准未评分");
+            if (s < 0 || s > it.Max) throw new DomainException($"items[{i}].score", $"第 {i + 1} 项得分应在 0–{it.Max} 之间");
+            if (kind == AssessmentKind.Quarterly && s < it.Max && string.IsNullOrWhiteSpace(it.Gap))
+                throw new DomainException($"items[{i}].gap", $"第 {i + 1} 项未得满分，请写明差距分析");
+        }
+        OrgUnitId = orgUnitId;
+        Year = year;
+        Kind = kind;
+        Quarter = quarter;
+        Items = items.Select(i => i with { Gap = Text.Optional(i.Gap, "gap", "差距分析", 2000), Note = Text.Optional(i.Note, "note", "说明", 2000) }).ToList();
+        Score = Items.Sum(i => i.Score!.Value);
+        MaxScore = Items.Sum(i => i.Max);
+        Grade = kind == AssessmentKind.Annual ? GradeOf(Score, MaxScore) : null;
+        AssessedBy = assessedBy;
+        AssessedAt = DateTime.UtcNow;
+    }
+
+    public long Id { get; private set; }
+    public int OrgUnitId { get; private set; }
+    public Org.OrgUnit OrgUnit { get; private set; } = null!;
+    public int Year { get; private set; }
+    public AssessmentKind Kind { get; private set; }
+    public int? Quarter { get; private set; }
+    public List<AssessmentItem> Items { get; private set; }
+    public int Score { get; private set; }
+    public int MaxScore { get; private set; }
+    /// <summary>Only for the annual assessment.</summary>
+    public string? Grade { get; private set; }
+    public string AssessedBy { get; private set; }
+    public DateTime AssessedAt { get; private set; }
+
+    public bool NeedsRectification => Grade == "不及格";
+
+    /// <summary>优秀 ≥ 90 %, 良好 ≥ 80 %, 及格 ≥ 60 %, else 不及格.</summary>
+    public static string GradeOf(int score, int max)
+    {
+        var pct = max == 0 ? 0 : score * 100.0 / max;
+        return pct >= 90 ? "优秀" : pct >= 80 ? "良好" : pct >= 60 ? "及格" : "不及格";
+    }
+
+    /// <summary>The written 整改通知 for a unit graded 不及格: the standards it fell short on, with what the assessors noted.</summary>
+    public string RectificationNotice(string unitName)
+    {
+        if (!NeedsRectification) throw DomainException.Conflict("grade", "只有考核结果为“不及格”的单位下达整改通知");
+        var shortfalls = Items.Where(i => i.Score < i.Max).Select((i, n) => $"{n + 1}. {i.Criterion}（得分 {i.Score}/{i.Max}）" + (i.Note is null ? "" : $"：{i.Note}"));
+        return $"{unitName}：\n经考核，你单位{Year}年度廉政风险防范管理工作考核结果为“不及格”（{Score}/{MaxScore} 分）。主要差距如下：\n"
+            + string.Join("\n", shortfalls)
+            + "\n请你单位自收到本通知之日起制定整改措施、完善制度，于 30 日内将整改情况书面报送领导小组办公室，我们将跟踪回访。";
+    }
+}

@@ -1,0 +1,42 @@
+using Lianfang.Core.Assessments;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lianfang.Web.Features.Assessments;
+
+public sealed class IndexModel(AppDbContext db, CurrentUser me, AssessmentCommands commands) : PageModel
+{
+    public UnitSelect Units { get; private set; } = null!;
+    public List<AssessmentDto> History { get; private set; } = [];
+    /// <summary>What the user may record for the chosen unit.</summary>
+    public List<AssessmentKind> Kinds { get; private set; } = [];
+
+    public Task OnGetAsync(int? orgUnitId, CancellationToken ct) => LoadAsync(orgUnitId, ct);
+
+    public async Task<IActionResult> OnGetNoticeAsync(long id, CancellationToken ct)
+    {
+        var f = await commands.NoticeAsync(await me.ScopeAsync(ct), id, "docx", ct);
+        return File(f.Content, f.ContentType, f.FileName);
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? orgUnitId, AssessmentKind? kind, int? year, int? quarter, List<ItemInput> items, CancellationToken ct)
+    {
+        await LoadAsync(orgUnitId, ct);
+        var a = await commands.RecordAsync(await me.ScopeAsync(ct), new AssessmentRequest(orgUnitId, year, kind, quarter, items), ct);
+        TempData["Message"] = a.Grade is { } g ? $"已评定：{g}（{a.Score}/{a.MaxScore}）" : $"季度自查已报送（{a.Score}/{a.MaxScore}）";
+        return Redirect($"/Assessments?orgUnitId={orgUnitId}");
+    }
+
+    private async Task LoadAsync(int? orgUnitId, CancellationToken ct)
+    {
+        var scope = await me.ScopeAsync(ct);
+        Units = await UnitSelect.LoadAsync(db, scope, orgUnitId, false, ct);
+        Units = Units with { Selected = Units.Selected ?? Units.Units.FirstOrDefault()?.Id };
+        if (Units.Selected is not { } unit) return;
+        var path = await db.OrgUnits.Where(u => u.Id == unit).Select(u => u.Path).SingleAsync(ct);
+        if (scope.IsSystemAdmin || scope.HasRoleOver(path, AssessmentCommands.SelfAssessors)) Kinds.Add(AssessmentKind.Quarterly);
+        if (scope.IsSystemAdmin || scope.HasRoleOver(path, AssessmentCommands.Assessors)) Kinds.Add(AssessmentKind.Annual);
+        History = (await commands.Visible(scope).Where(a => a.OrgUnitId == unit).OrderByDescending(a => a.Year).ThenByDescending(a => a.AssessedAt)
+            .Take(100).Select(a => new { a, Unit = a.OrgUnit.Name }).ToListAsync(ct)).Select(x => AssessmentCommands.Dto(x.a, x.Unit)).ToList();
+    }
+}
