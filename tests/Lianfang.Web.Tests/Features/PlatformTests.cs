@@ -30,7 +30,7 @@ public abstract class PlatformTests(AppFixture f)
             "/api/v1/warnings", "/api/v1/warnings/sweep", "/api/v1/scorecard",
             "/api/v1/powers", "/api/v1/powers/{id}", "/api/v1/powers/{id}/flow", "/api/v1/powers/{id}/flow.svg",
             "/api/v1/people/{id}/integrity-file", "/api/v1/people/{id}/integrity-file/entries", "/api/v1/people/{id}/integrity-file/export",
-            "/api/v1/org-units/{id}/powers/export", "/api/v1/org-units/{id}/powers/import", "/api/v1/reports/summary", "/api/v1/assessments", "/api/v1/assessments/{id}/notice",
+            "/api/v1/org-units/{id}/powers/export", "/api/v1/org-units/{id}/powers/import", "/api/v1/reports/summary", "/api/v1/reports/compare/export", "/api/v1/assessments", "/api/v1/assessments/{id}/notice",
             "/api/v1/lists/{id}/import", "/api/v1/lists/{id}/export", "/api/v1/lists/{id}/forms", "/api/v1/reports/summary/export",
         }, paths);
         Assert.Equal("Lianfang 廉防 API", doc.GetProperty("info").GetProperty("title").GetString());

@@ -10,8 +10,14 @@ namespace Lianfang.Web.Features.Reports;
 
 /// <summary>驾驶舱: a campaign over the caller's scope at a glance — progress by unit, category × level, warnings, filings, rectifications.</summary>
 public sealed class DashboardModel(AppDbContext db, CurrentUser me, Register.RegisterCommands register, CampaignProgress progress, ExportForms export,
-    SupervisionCommands supervision, Review.Inbox inbox) : PageModel
+    SupervisionCommands supervision, Review.Inbox inbox, Schemes.SchemeStore schemes) : PageModel
 {
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetCompareAsync(int campaignId, CancellationToken ct)
+    {
+        var f = await ReportsApi.CompareAsync(db, export, schemes, await me.ScopeAsync(ct), null, campaignId, "xlsx", ct);
+        return File(f.Content, f.ContentType, f.FileName);
+    }
+
     public sealed record Option(int Id, string Label);
 
     public List<Option> Campaigns { get; private set; } = [];

@@ -50,6 +50,13 @@ public abstract class ReportsTests(AppFixture f)
         Assert.Equal(4, head.GetProperty("points").GetInt32());
         await (await f.As((await f.OtherWorldAsync()).Users["commission"])).GetAsync($"/api/v1/reports/summary?orgUnitId={w.U1}&campaignId={c2026}").Expect(HttpStatusCode.NotFound);
 
+        var compare = await office.GetAsync($"/api/v1/reports/compare/export?orgUnitId={w.U1}&campaignId={c2026}&format=xlsx");
+        Assert.Equal(HttpStatusCode.OK, compare.StatusCode);
+        var csv = Forms.LibreOffice.ParseCsv((await Forms.LibreOffice.ConvertAsync(Forms.LibreOffice.Csv, "csv",
+            new Dictionary<string, byte[]> { ["compare.xlsx"] = await compare.Content.ReadAsByteArrayAsync() }))["compare.xlsx"]);
+        Assert.Contains(csv, r => r.Contains("合计") && r.Contains("5（+1）"));
+        Assert.Contains(csv, r => r.Contains("岗位廉洁风险") && r.Contains("1（+1）"));
+
         var page = await PageClient.LoginAsync(f, w.Users["party_office"]);
         var dash = await page.GetAsync($"/Reports/Dashboard?campaignId={c2026}");
         var data = JsonDocument.Parse(dash.QuerySelector("#dashboard-data")!.TextContent).RootElement;
