@@ -15,6 +15,9 @@ public static class OrgPath
 
     public static int Depth(string path) => path.Length / SegmentLength;
 
+    /// <summary>The subtree at <paramref name="prefix"/> as a range of paths, lo ≤ path &lt; hi, which an index on Path serves.</summary>
+    public static (string Lo, string Hi) SubtreeBounds(string prefix) => (prefix, prefix[..^1] + (char)(prefix[^1] + 1));
+
     /// <summary>The paths of the unit and every unit above it, root first.</summary>
     public static string[] AncestorsOrSelf(string path) =>
         Enumerable.Range(1, Depth(path)).Select(d => path[..(d * SegmentLength)]).ToArray();

@@ -15,6 +15,14 @@ public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider serv
 
     (int? UserId, string? UserName) IAuditActor.Current => UserId is null ? (null, "system") : (UserId, UserName);
 
+    /// <summary>How the user is named on what they record and sign: the display name, else the user name.</summary>
+    public async Task<string> DisplayNameAsync(CancellationToken ct = default)
+    {
+        if (UserId is not { } id) return "system";
+        var db = services.GetRequiredService<AppDbContext>();
+        return await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName ?? u.UserName).FirstOrDefaultAsync(ct) ?? UserName ?? "system";
+    }
+
     public async ValueTask<AccessScope> ScopeAsync(CancellationToken ct = default)
     {
         if (_scope is not null) return _scope;
@@ -77,10 +85,9 @@ public static class ScopeQueries
         Expression body = Expression.Constant(false);
         foreach (var prefix in prefixes)
         {
-            // prefix ≤ path < prefix with its last character bumped: a range an index can serve.
-            var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+            var (lo, hi) = OrgPath.SubtreeBounds(prefix);
             body = Expression.OrElse(body, Expression.AndAlso(
-                Expression.GreaterThanOrEqual(Cmp(prefix), zero), Expression.LessThan(Cmp(upper), zero)));
+                Expression.GreaterThanOrEqual(Cmp(lo), zero), Expression.LessThan(Cmp(hi), zero)));
         }
         foreach (var unit in exact)
             body = Expression.OrElse(body, Expression.Equal(path.Body, Expression.Constant(unit)));

@@ -16,6 +16,13 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.Ex
     public static readonly Role[] SelfAssessors = [Role.PartyOffice, Role.Principal];
     public static readonly Role[] Assessors = [Role.Commission, Role.Agency, Role.Admin];
 
+    /// <summary>The unit's party office or principal checks it each quarter; the commission or agency grades it each year.</summary>
+    public static bool MayRecord(AccessScope scope, string unitPath, AssessmentKind kind) =>
+        scope.IsSystemAdmin || scope.HasRoleOver(unitPath, kind == AssessmentKind.Quarterly ? SelfAssessors : Assessors);
+
+    /// <summary>Whether the user deals with assessments anywhere (the menu entry).</summary>
+    public static bool MayOpen(AccessScope scope) => scope.IsSystemAdmin || scope.Grants.Any(g => SelfAssessors.Contains(g.Role) || Assessors.Contains(g.Role));
+
     public IQueryable<Assessment> Visible(AccessScope scope) => scope.IsSystemAdmin ? db.Assessments.AsNoTracking()
         : db.Assessments.AsNoTracking().Under(scope.PrefixesFor([.. SelfAssessors, .. Assessors]), a => a.OrgUnit.Path);
 
@@ -27,14 +34,12 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.Ex
         var unit = await db.OrgUnits.AsNoTracking().Visible(scope).Where(u => u.Id == req.OrgUnitId).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct)
             ?? throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
         var kind = req.Kind ?? throw new DomainException("kind", "请选择 Quarterly（季度自查）或 Annual（年度考核）");
-        var allowed = scope.IsSystemAdmin || scope.HasRoleOver(unit.Path, kind == AssessmentKind.Quarterly ? SelfAssessors : Assessors);
-        if (!allowed) throw DomainException.Forbidden(kind == AssessmentKind.Quarterly ? "季度自查由本单位党办或主要负责人填报" : "年度考核由纪委监委或派驻机构评定");
+        if (!MayRecord(scope, unit.Path, kind)) throw DomainException.Forbidden(kind == AssessmentKind.Quarterly ? "季度自查由本单位党办或主要负责人填报" : "年度考核由纪委监委或派驻机构评定");
         var inputs = req.Items ?? [];
         if (inputs.Count != Assessment.DefaultCriteria.Count)
             throw new DomainException("items", $"请按 {Assessment.DefaultCriteria.Count} 项考核标准逐项评分");
         var items = Assessment.DefaultCriteria.Select((c, i) => new AssessmentItem(c, 25, inputs[i].Score, inputs[i].Gap, inputs[i].Note)).ToList();
-        var by = await db.Users.Where(u => u.Id == scope.UserId).Select(u => u.DisplayName ?? u.UserName).FirstOrDefaultAsync(ct) ?? me.UserName ?? "";
-        var a = new Assessment(unit.Id, req.Year ?? Clock.Today.Year, kind, req.Quarter, items, by, Clock.Today);
+        var a = new Assessment(unit.Id, req.Year ?? Clock.Today.Year, kind, req.Quarter, items, await me.DisplayNameAsync(ct), Clock.Today);
         db.Assessments.Add(a);
         await db.SaveChangesAsync(ct);
         return a;

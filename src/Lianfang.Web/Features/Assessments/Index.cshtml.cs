@@ -34,8 +34,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, AssessmentComman
         Units = Units with { Selected = Units.Selected ?? Units.Units.FirstOrDefault()?.Id };
         if (Units.Selected is not { } unit) return;
         var path = await db.OrgUnits.Where(u => u.Id == unit).Select(u => u.Path).SingleAsync(ct);
-        if (scope.IsSystemAdmin || scope.HasRoleOver(path, AssessmentCommands.SelfAssessors)) Kinds.Add(AssessmentKind.Quarterly);
-        if (scope.IsSystemAdmin || scope.HasRoleOver(path, AssessmentCommands.Assessors)) Kinds.Add(AssessmentKind.Annual);
+        Kinds = [.. Enum.GetValues<AssessmentKind>().Where(k => AssessmentCommands.MayRecord(scope, path, k))];
         History = (await commands.Visible(scope).Where(a => a.OrgUnitId == unit).OrderByDescending(a => a.Year).ThenByDescending(a => a.AssessedAt)
             .Take(100).Select(a => new { a, Unit = a.OrgUnit.Name }).ToListAsync(ct)).Select(x => AssessmentCommands.Dto(x.a, x.Unit)).ToList();
     }

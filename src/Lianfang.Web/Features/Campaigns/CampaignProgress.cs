@@ -29,18 +29,17 @@ public sealed class CampaignProgress(AppDbContext db, SchemeStore schemes)
         var counts = await lists.GroupBy(l => new { l.OrgUnit.Path, l.Status }).Select(g => new { g.Key.Path, g.Key.Status, N = g.Count() }).ToListAsync(ct);
 
         var root = await db.OrgUnits.AsNoTracking().Where(u => u.Id == campaign.RootOrgUnitId).Select(u => new Progress.UnitRef(u.Id, u.Name, u.Path)).SingleAsync(ct);
-        var (lo, hi) = Org.OrgUnitCommands.Range(root.Path);
-        var units = await db.OrgUnits.AsNoTracking()
-            .Where(u => u.Kind == OrgUnitKind.Unit && string.Compare(u.Path, lo) >= 0 && string.Compare(u.Path, hi) < 0)
+        var units = await db.OrgUnits.AsNoTracking().Under([root.Path], u => u.Path).Where(u => u.Kind == OrgUnitKind.Unit)
             .Select(u => new Progress.UnitRef(u.Id, u.Name, u.Path)).ToListAsync(ct);
         var rows = Progress.RollUp(counts.Select(c => (c.Path, c.Status, c.N)), units, root, pastDeadline);
 
         var scheme = await schemes.FindAsync(campaign.SchemeCode, ct);
-        var stageDefs = scheme?.ListKinds.SelectMany(k => k.Stages).DistinctBy(s => s.Code).ToDictionary(s => s.Code) ?? [];
+        var stageOrder = scheme?.ListKinds.SelectMany(k => k.Stages).DistinctBy(s => s.Code).ToList() ?? [];
+        var stageDefs = stageOrder.ToDictionary(s => s.Code);
         var stages = (await lists.Where(l => l.Status == ListStatus.InReview).GroupBy(l => l.Stage).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
             .Select(g => stageDefs.TryGetValue(g.Key ?? "", out var d)
                 ? new StageRow(d.Code, d.Name, Workflow.ActorLabel(d.Actor), g.N) : new StageRow(g.Key ?? "", g.Key ?? "", "", g.N))
-            .OrderBy(s => stageDefs.Keys.ToList().IndexOf(s.Code)).ToList();
+            .OrderBy(s => stageOrder.FindIndex(d => d.Code == s.Code)).ToList();
 
         var late = new List<LateRow>();
         var lateTotal = rows.Sum(r => r.Late);

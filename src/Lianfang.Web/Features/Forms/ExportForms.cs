@@ -61,13 +61,12 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         var campaign = await register.LoadCampaignAsync(scope, campaignId ?? throw new DomainException("campaignId", "请指定排查（campaignId）"), ct);
         var unit = await OrgUnitCommands.LoadVisibleAsync(db, scope, orgUnitId ?? campaign.RootOrgUnitId, ct, "orgUnitId");
         var scheme = await schemes.GetAsync(campaign.SchemeCode, ct);
-        var (lo, hi) = OrgUnitCommands.Range(unit.Path);
         var children = await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == unit.Id).OrderBy(u => u.Path).Select(u => new { u.Name, u.Path }).ToListAsync(ct);
-        var points = await db.RiskPoints.AsNoTracking().Visible(scope)
-            .Where(p => p.CampaignId == campaign.Id && string.Compare(p.OrgUnit.Path, lo) >= 0 && string.Compare(p.OrgUnit.Path, hi) < 0)
+        var points = await db.RiskPoints.AsNoTracking().Visible(scope).Under([unit.Path], p => p.OrgUnit.Path)
+            .Where(p => p.CampaignId == campaign.Id)
             .Select(p => new { p.OrgUnit.Path, p.CategoryCode, p.LevelCode, p.ApprovedLevelCode, p.Measures, p.Supervision }).ToListAsync(ct);
-        var lists = await db.RiskLists.AsNoTracking().Visible(scope)
-            .Where(l => l.CampaignId == campaign.Id && string.Compare(l.OrgUnit.Path, lo) >= 0 && string.Compare(l.OrgUnit.Path, hi) < 0)
+        var lists = await db.RiskLists.AsNoTracking().Visible(scope).Under([unit.Path], l => l.OrgUnit.Path)
+            .Where(l => l.CampaignId == campaign.Id)
             .Select(l => new { l.Id, l.OrgUnit.Path, l.HolderPersonId }).ToListAsync(ct);
         var listIds = lists.Select(l => l.Id).ToList();
         var signers = await db.Reviews.AsNoTracking().Where(r => listIds.Contains(r.ListId) && r.VerificationCode != null)

@@ -45,9 +45,7 @@ public sealed class ImportRiskList(RegisterCommands register, SchemeStore scheme
     /// <summary>Checks the file, reads its tables and parses them against the scheme. Throws <see cref="BadFileException"/> for unusable files.</summary>
     public static FormParse Parse(string? fileName, Stream stream, Scheme scheme)
     {
-        var kind = OfficeFile.Check(fileName, stream);
-        var grids = kind == OfficeKind.Docx ? DocxReader.Read(stream) : XlsxReader.Read(stream);
-        return FormParser.Parse(grids, scheme);
+        return FormParser.Parse(OfficeFile.ReadGrids(fileName, stream), scheme);
     }
 
     private static ValidationFailedException Failed(IReadOnlyList<FieldError> errors, string detail) => new(errors, detail, StatusCodes.Status422UnprocessableEntity);

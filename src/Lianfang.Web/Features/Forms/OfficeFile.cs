@@ -1,3 +1,4 @@
+using Lianfang.Core.Forms;
 using System.IO.Compression;
 using System.Xml;
 
@@ -27,6 +28,10 @@ public static class OfficeFile
     private const string ExcelMain = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
 
     public static readonly string Accept = ".docx,.xlsx";
+
+    /// <summary>Checks the upload, then reads its tables (Word) or sheets (Excel) into grids.</summary>
+    public static IReadOnlyList<Grid> ReadGrids(string? fileName, Stream stream) =>
+        Check(fileName, stream) == OfficeKind.Docx ? DocxReader.Read(stream) : XlsxReader.Read(stream);
 
     /// <summary>Checks the file name and the stream (seekable, positioned anywhere); returns what it is.</summary>
     public static OfficeKind Check(string? fileName, Stream stream)

@@ -39,9 +39,8 @@ public sealed class SummaryModel(AppDbContext db, CurrentUser me, RegisterComman
         (Unit, Scheme, Table) = await export.SummaryTableAsync(scope, orgUnitId, campaignId, ct);
         Form = FormCatalog.Summary(Scheme);
         var root = await db.OrgUnits.Where(u => u.Id == campaign.RootOrgUnitId).Select(u => u.Path).FirstAsync(ct);
-        var (lo, hi) = OrgUnitCommands.Range(root);
         Units = (await UnitSelect.LoadAsync(db, scope, Unit.Id, false, ct)).Units;
-        var inCampaign = await db.OrgUnits.Where(u => string.Compare(u.Path, lo) >= 0 && string.Compare(u.Path, hi) < 0).Select(u => u.Id).ToListAsync(ct);
+        var inCampaign = await db.OrgUnits.Under([root], u => u.Path).Select(u => u.Id).ToListAsync(ct);
         Units = Units.Where(u => inCampaign.Contains(u.Id)).ToList();
         return Page();
     }

@@ -61,16 +61,23 @@ public sealed class IntegrityFileService(AppDbContext db, IntegrityProtector pro
     {
         var person = await SubjectAsync(scope, personId, ct);
         var type = req.Type ?? throw new DomainException("type", "请选择档案内容类别");
-        var own = scope.PersonId == personId;
-        if (own && !IntegrityFileEntry.DeclaredByPerson(type) && !MayRead(scope, person.Path))
-            throw DomainException.Forbidden("组织处理、处分等由派驻机构或纪委监委记载");
+        if (!MayRecord(scope, person.Path, type)) throw DomainException.Forbidden("组织处理、处分等由派驻机构或纪委监委记载");
         var content = IntegrityFileEntry.CheckContent(req.Content);
-        var by = await db.Users.Where(u => u.Id == scope.UserId).Select(u => u.DisplayName ?? u.UserName).FirstOrDefaultAsync(ct) ?? me.UserName ?? "";
-        var entry = new IntegrityFileEntry(personId, type, protector.Seal(content), by);
+        var entry = new IntegrityFileEntry(personId, type, protector.Seal(content), await me.DisplayNameAsync(ct));
         db.IntegrityFileEntries.Add(entry);
         await db.SaveChangesAsync(ct);
         return entry;
     }
+
+    /// <summary>What the user may record in a file they can open: their own declarations, or anything for the agency and commission.</summary>
+    public async Task<IntegrityEntryType[]> RecordableAsync(AccessScope scope, int personId, CancellationToken ct)
+    {
+        var person = await SubjectAsync(scope, personId, ct);
+        return [.. Enum.GetValues<IntegrityEntryType>().Where(t => MayRecord(scope, person.Path, t))];
+    }
+
+    private static bool MayRecord(AccessScope scope, string personPath, IntegrityEntryType type) =>
+        IntegrityFileEntry.DeclaredByPerson(type) || MayRead(scope, personPath);
 
     public static bool MayRead(AccessScope scope, string personPath) => scope.IsSystemAdmin || scope.HasRoleOver(personPath, Readers);
 

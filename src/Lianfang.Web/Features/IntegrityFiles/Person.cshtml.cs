@@ -30,8 +30,6 @@ public sealed class PersonModel(CurrentUser me, IntegrityFileService files, Inte
     {
         var scope = await me.ScopeAsync(ct);
         Record = await files.ReadAsync(scope, id, ct);
-        Types = scope.PersonId == id && !scope.Grants.Any(g => IntegrityFileService.Readers.Contains(g.Role))
-            ? Enum.GetValues<IntegrityEntryType>().Where(IntegrityFileEntry.DeclaredByPerson).ToArray()
-            : Enum.GetValues<IntegrityEntryType>();
+        Types = await files.RecordableAsync(scope, id, ct);
     }
 }

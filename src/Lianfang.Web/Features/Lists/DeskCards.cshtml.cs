@@ -20,8 +20,7 @@ public sealed class DeskCardsModel(AppDbContext db, CurrentUser me, PublicLists 
         if (orgUnitId is { } u)
         {
             var path = await db.OrgUnits.Where(x => x.Id == u).Select(x => x.Path).FirstOrDefaultAsync(ct) ?? "~";
-            var (lo, hi) = Org.OrgUnitCommands.Range(path);
-            lists = lists.Where(l => string.Compare(l.OrgUnit.Path, lo) >= 0 && string.Compare(l.OrgUnit.Path, hi) < 0);
+            lists = lists.Under([path], l => l.OrgUnit.Path);
         }
         Cards = await published.CardsAsync(lists.OrderBy(l => l.OrgUnit.Path).ThenBy(l => l.Id).Take(MaxCards), ct);
     }

@@ -203,7 +203,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         if (CanWrite)
         {
             var chain = Core.Org.OrgPath.AncestorsOrSelf(list.OrgUnit.Path);
-            var (lo, hi) = Org.OrgUnitCommands.Range(list.OrgUnit.Path);
+            var (lo, hi) = Core.Org.OrgPath.SubtreeBounds(list.OrgUnit.Path);
             var powers = await db.Powers.AsNoTracking().Where(p => chain.Contains(p.OrgUnit.Path)
                     || string.Compare(p.OrgUnit.Path, lo) >= 0 && string.Compare(p.OrgUnit.Path, hi) < 0)
                 .OrderBy(p => p.Category).ThenBy(p => p.Id).Take(300).ToListAsync(ct);
@@ -215,8 +215,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         }
         Stage = Lianfang.Core.Review.Workflow.CurrentStage(Scheme, list);
         CanDecide = Stage is not null && Lianfang.Core.Review.Workflow.CanAct(scope, Stage.Actor, list, list.OrgUnit.Path);
-        CanReopen = list.Status is ListStatus.Approved or ListStatus.Published
-            && (writer || scope.HasRoleOver(list.OrgUnit.Path, Core.Access.Role.PartyOffice, Core.Access.Role.Principal));
+        CanReopen = list.Status is ListStatus.Approved or ListStatus.Published && Review.ReviewCommands.MayReopen(scope, list);
         Revision = list.Revision;
         History = await db.Reviews.AsNoTracking().Where(r => r.ListId == id).OrderBy(r => r.Id).ToListAsync(ct);
         ContentHash = Lianfang.Core.Review.ListContent.Hash(list, Points);
@@ -224,8 +223,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         SignatureHolds = lastSignature is null ? null : lastSignature.ContentHash == ContentHash;
         IsPersonal = list.IsPersonal;
         Commitment = list.Commitment;
-        CanPublish = list.Status is ListStatus.Approved or ListStatus.Published
-            && scope.HasRoleOver(list.OrgUnit.Path, Core.Access.Role.PartyOffice, Core.Access.Role.Principal);
+        CanPublish = list.Status is ListStatus.Approved or ListStatus.Published && Review.ReviewCommands.MayPublish(scope, list);
         Publication = await db.Publications.AsNoTracking().Where(p => p.ListId == id && p.Revision == list.Revision)
             .OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct);
         if (Publication is not null)

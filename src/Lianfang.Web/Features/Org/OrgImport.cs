@@ -24,8 +24,7 @@ public static class OrgImport
         if (!scope.CanManageOrg(root.Path)) throw DomainException.Forbidden($"无权向“{root.Name}”导入机构和人员");
         var sheets = ReadWorkbook(xlsx);
 
-        var (lo, hi) = OrgUnitCommands.Range(root.Path);
-        var existing = await db.OrgUnits.Where(u => string.Compare(u.Path, lo) >= 0 && string.Compare(u.Path, hi) < 0).ToListAsync(ct);
+        var existing = await db.OrgUnits.Under([root.Path], u => u.Path).ToListAsync(ct);
         var ids = existing.Select(u => u.Id).ToList();
         var existingPosts = await db.Posts.Where(p => ids.Contains(p.OrgUnitId)).ToListAsync(ct);
         var existingPeople = await db.People.Where(p => ids.Contains(p.OrgUnitId)).Select(p => new { p.OrgUnitId, p.Name }).ToListAsync(ct);

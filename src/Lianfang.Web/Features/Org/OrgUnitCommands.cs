@@ -37,8 +37,7 @@ public static class OrgUnitCommands
                 ?? throw new DomainException("parentId", "已有机构不能改为顶层机构");
             if (!scope.CanManageOrg(parent?.Path) || !scope.CanManageOrg(newParent.Path))
                 throw DomainException.Forbidden("无权在这两个上级机构之间调整隶属关系");
-            var (lo, hi) = Range(unit.Path);
-            var subtree = await db.OrgUnits.Where(u => string.Compare(u.Path, lo) >= 0 && string.Compare(u.Path, hi) < 0).ToListAsync(ct);
+            var subtree = await db.OrgUnits.Under([unit.Path], u => u.Path).ToListAsync(ct);
             unit.MoveUnder(newParent, await NextPathAsync(db, newParent, ct), subtree);
             parent = newParent;
         }
@@ -86,8 +85,6 @@ public static class OrgUnitCommands
     }
 
     private static string FieldLabel(string field) => field switch { "parentId" => "上级机构", "orgUnitId" => "所属机构", _ => "机构" };
-
-    public static (string Lo, string Hi) Range(string prefix) => (prefix, prefix[..^1] + (char)(prefix[^1] + 1));
 
     private static async Task<OrgUnit?> LoadParentAsync(AppDbContext db, AccessScope scope, int? parentId, CancellationToken ct) =>
         parentId is null ? null : await LoadVisibleAsync(db, scope, parentId.Value, ct, "parentId");

@@ -73,9 +73,7 @@ public sealed class PersonModel(AppDbContext db, CurrentUser me, Supervision.War
         var chain = OrgPath.AncestorsOrSelf(unit.Path);
         var home = await db.OrgUnits.Where(u => chain.Contains(u.Path) && u.Kind != OrgUnitKind.Department)
             .OrderByDescending(u => u.Path).Select(u => u.Path).FirstOrDefaultAsync(ct) ?? unit.Path;
-        var (lo, hi) = OrgUnitCommands.Range(home);
-        PostChoices = await db.Posts.AsNoTracking().Visible(scope)
-            .Where(p => string.Compare(p.OrgUnit.Path, lo) >= 0 && string.Compare(p.OrgUnit.Path, hi) < 0)
+        PostChoices = await db.Posts.AsNoTracking().Visible(scope).Under([home], p => p.OrgUnit.Path)
             .OrderBy(p => p.OrgUnit.Path).ThenBy(p => p.Tier).Take(500)
             .Select(p => new PostChoice(p.Id, p.Name, p.Tier, p.OrgUnit.Name)).ToListAsync(ct);
         if (Id is { } id)

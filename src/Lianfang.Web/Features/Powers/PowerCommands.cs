@@ -89,19 +89,27 @@ public sealed class PowerCommands(AppDbContext db, SchemeStore schemes, Supervis
     /// <summary>The chart with the risk points pinned to its steps, coloured by the level that counts.</summary>
     public async Task<string> SvgAsync(PowerItem item, CancellationToken ct, bool publishedOnly = false)
     {
-        var points = await db.RiskPoints.AsNoTracking().Where(p => p.PowerId == item.Id && p.FlowStepKey != null
+        var (pinned, levelCount) = await PinnedAsync(item.Id, publishedOnly, ct);
+        return FlowChart.Svg(item.Name, item.Flow,
+            pinned.ToDictionary(g => g.Key, g => (IReadOnlyList<PinnedPoint>)g.OrderBy(p => p.Rank).ToList()), levelCount);
+    }
+
+    /// <summary>The risk points pinned to the power's steps, by step, with the name and rank of their level; and the most levels a scheme has.</summary>
+    public async Task<(ILookup<string, PinnedPoint> ByStep, int LevelCount)> PinnedAsync(int powerId, bool publishedOnly, CancellationToken ct)
+    {
+        var points = await db.RiskPoints.AsNoTracking().Where(p => p.PowerId == powerId && p.FlowStepKey != null
                 && (!publishedOnly || p.List.Status == ListStatus.Published))
             .Select(p => new { p.FlowStepKey, p.Description, Level = p.ApprovedLevelCode ?? p.LevelCode, p.List.SchemeCode }).ToListAsync(ct);
-        var pinned = new Dictionary<string, List<PinnedPoint>>();
+        var pinned = new List<(string Step, PinnedPoint Point)>();
         var levelCount = 2;
         foreach (var p in points)
         {
             var scheme = await schemes.FindAsync(p.SchemeCode, ct);
             var level = scheme?.Level(p.Level);
             levelCount = Math.Max(levelCount, scheme?.Levels.Count ?? 2);
-            (pinned.TryGetValue(p.FlowStepKey!, out var l) ? l : pinned[p.FlowStepKey!] = []).Add(new PinnedPoint(p.Description, level?.Name ?? p.Level, level?.Rank ?? 9));
+            pinned.Add((p.FlowStepKey!, new PinnedPoint(p.Description, level?.Name ?? p.Level, level?.Rank ?? 9)));
         }
-        return FlowChart.Svg(item.Name, item.Flow, pinned.ToDictionary(k => k.Key, k => (IReadOnlyList<PinnedPoint>)k.Value.OrderBy(p => p.Rank).ToList()), levelCount);
+        return (pinned.ToLookup(p => p.Step, p => p.Point), levelCount);
     }
 
     /// <summary>A point may sit on a power of its own unit line (the unit above its department, or a department below its unit) and on one of its steps.</summary>

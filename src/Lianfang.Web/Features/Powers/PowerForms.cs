@@ -5,7 +5,7 @@ using Lianfang.Web.Features.Forms;
 namespace Lianfang.Web.Features.Powers;
 
 /// <summary>003 附件1 (职权目录总表) and 附件2 (分表) out as Word/Excel/PDF, and in from the files units keep.</summary>
-public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForms export, Schemes.SchemeStore schemes)
+public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForms export)
 {
     public sealed record ImportOutcome(IReadOnlyList<ParsedPower> Items, bool Saved);
 
@@ -32,19 +32,14 @@ public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForm
         var item = await powers.LoadAsync(scope, id, ct);
         var layers = item.Flow.Layers();
         var names = item.Flow.Steps.ToDictionary(s => s.Key, s => s.Name);
-        var points = await db.RiskPoints.AsNoTracking().Where(p => p.PowerId == id && p.FlowStepKey != null)
-            .Select(p => new { p.FlowStepKey, p.Description, Level = p.ApprovedLevelCode ?? p.LevelCode, p.List.SchemeCode }).ToListAsync(ct);
-        var named = new List<(string Step, string Text)>();
-        foreach (var p in points)
-            named.Add((p.FlowStepKey!, $"{p.Description}【{(await schemes.FindAsync(p.SchemeCode, ct))?.Level(p.Level)?.Name ?? p.Level}】"));
-        var pinned = named.ToLookup(p => p.Step, p => p.Text);
+        var pinned = (await powers.PinnedAsync(id, false, ct)).ByStep;
         var rows = new List<FormRow>();
         var n = 0;
         foreach (var s in item.Flow.Steps.OrderBy(s => layers[s.Key]))
         {
             var next = string.Join("；", item.Flow.Edges.Where(e => e.From == s.Key && names.ContainsKey(e.To))
                 .Select(e => (e.Back ? "退回" : "→") + names[e.To] + (e.Label is null ? "" : $"（{e.Label}）")));
-            var risks = string.Join("\n", pinned[s.Key]);
+            var risks = string.Join("\n", pinned[s.Key].Select(p => $"{p.Description}【{p.LevelName}】"));
             rows.Add(new FormRow([(++n).ToString(), s.Name, s.Actor ?? "", s.Conditions ?? "", s.Procedure ?? "", s.TimeLimit ?? "", s.Supervision ?? "", risks, next]));
         }
         double[] weights = [0.7, 1.8, 1.5, 2, 2.2, 1.1, 1.8, 3, 2];
@@ -64,9 +59,7 @@ public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForm
         if (file is null) throw new DomainException("file", "请选择要导入的 Word（.docx）或 Excel（.xlsx）文件");
         await using var stream = new MemoryStream();
         await file.CopyToAsync(stream, ct);
-        var kind = OfficeFile.Check(file.FileName, stream);
-        var grids = kind == OfficeKind.Docx ? DocxReader.Read(stream) : XlsxReader.Read(stream);
-        var parse = PowerCatalogForm.Parse(grids);
+        var parse = PowerCatalogForm.Parse(OfficeFile.ReadGrids(file.FileName, stream));
         var errors = parse.Issues.Select(i => new FieldError(i.Column, i.Message, i.Row, i.Sheet, i.Column)).ToList();
         if (parse.Items.Count == 0 && errors.Count == 0)
             errors.Add(new FieldError("file", "文件中找不到职权目录表格：表头须有“项目名称”一列"));
@@ -89,7 +82,7 @@ public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForm
         var n = 0;
         foreach (var g in items.GroupBy(p => p.Category))
         {
-            rows.Add(new FormRow([$"{Chinese(++n)}、{PowerItem.Label(g.Key)}　共 {g.Count()} 项", "", ""], RowKind.Section));
+            rows.Add(new FormRow([$"{FormBuilder.Numeral(++n)}、{PowerItem.Label(g.Key)}　共 {g.Count()} 项", "", ""], RowKind.Section));
             rows.AddRange(g.Select((p, i) => new FormRow([(i + 1).ToString(), "", p.Name])));
         }
         var columns = new[] { new FormColumn(null, "序号", 1, Center: true), new FormColumn(null, "类别", 3), new FormColumn(null, "项目名称", 6) };
@@ -110,6 +103,4 @@ public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForm
         var title = only is { } c ? $"行政职权目录分表（{PowerItem.Label(c)}类）" : "行政职权目录分表";
         return new FormDocument(title, true, [("单位", unit)], [], new FormTable(columns, rows), [], [], [], $"{unit}·{title}");
     }
-
-    private static string Chinese(int n) => n switch { 1 => "一", 2 => "二", 3 => "三", 4 => "四", 5 => "五", 6 => "六", 7 => "七", 8 => "八", 9 => "九", _ => n.ToString() };
 }

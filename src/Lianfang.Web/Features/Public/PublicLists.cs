@@ -14,18 +14,14 @@ public sealed class PublicLists(AppDbContext db, SchemeStore schemes, IConfigura
     /// <summary>Lists under the unit at <paramref name="path"/> whose current revision is published today.</summary>
     public IQueryable<RiskList> Current(string path, DateOnly today)
     {
-        var (lo, hi) = Org.OrgUnitCommands.Range(path);
-        return db.RiskLists.AsNoTracking().Where(l => l.Status == ListStatus.Published
-            && string.Compare(l.OrgUnit.Path, lo) >= 0 && string.Compare(l.OrgUnit.Path, hi) < 0
+        return db.RiskLists.AsNoTracking().Under([path], l => l.OrgUnit.Path).Where(l => l.Status == ListStatus.Published
             && db.Publications.Any(p => p.ListId == l.Id && p.Revision == l.Revision && p.From <= today && p.Until >= today));
     }
 
     /// <summary>Lists under the unit that have ever been published (a desk card's QR code outlives its period).</summary>
     public IQueryable<RiskList> EverPublished(string path)
     {
-        var (lo, hi) = Org.OrgUnitCommands.Range(path);
-        return db.RiskLists.AsNoTracking().Where(l => string.Compare(l.OrgUnit.Path, lo) >= 0 && string.Compare(l.OrgUnit.Path, hi) < 0
-            && db.Publications.Any(p => p.ListId == l.Id));
+        return db.RiskLists.AsNoTracking().Under([path], l => l.OrgUnit.Path).Where(l => db.Publications.Any(p => p.ListId == l.Id));
     }
 
     public async Task<List<Card>> CardsAsync(IQueryable<RiskList> lists, CancellationToken ct)

@@ -23,9 +23,8 @@ public sealed class UnitModel(AppDbContext db, PublicLists published, Powers.Pow
         if (unit is null) return NotFound();
         var lists = published.Current(unit.Path, Clock.Today);
         Pager = new Pager(Request, page, 20, await lists.CountAsync(ct));
-        var (lo, hi) = Org.OrgUnitCommands.Range(unit.Path);
-        var publicPowers = await db.Powers.AsNoTracking().Where(p => p.DisclosureScope == Core.Powers.DisclosureScope.Public
-                && string.Compare(p.OrgUnit.Path, lo) >= 0 && string.Compare(p.OrgUnit.Path, hi) < 0)
+        var publicPowers = await db.Powers.AsNoTracking().Under([unit.Path], p => p.OrgUnit.Path)
+            .Where(p => p.DisclosureScope == Core.Powers.DisclosureScope.Public)
             .OrderBy(p => p.Category).ThenBy(p => p.Id).Take(100).ToListAsync(ct);
         // Nothing published: the page does not exist, so unit names are not disclosed.
         if (Pager.Total == 0 && publicPowers.Count == 0) return NotFound();

@@ -32,8 +32,7 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
         }
         var campaign = new Campaign(req.Name!, req.Year ?? Clock.Today.Year, scheme, root.Id, deadline, origin?.Id);
 
-        var (lo, hi) = OrgUnitCommands.Range(root.Path);
-        var units = await db.OrgUnits.Where(u => string.Compare(u.Path, lo) >= 0 && string.Compare(u.Path, hi) < 0)
+        var units = await db.OrgUnits.Under([root.Path], u => u.Path)
             .Select(u => new CampaignPlan.UnitInfo(u.Id, u.Kind)).ToListAsync(ct);
         var unitIds = units.Select(u => u.Id).ToList();
         var posts = await db.Posts.Where(p => unitIds.Contains(p.OrgUnitId))

@@ -30,8 +30,7 @@ public static class RegisterQuery
         if (f.OrgUnitId is { } unitId)
         {
             var path = db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefault() ?? "~";
-            var (lo, hi) = OrgUnitCommands.Range(path);
-            q = q.Where(p => string.Compare(p.OrgUnit.Path, lo) >= 0 && string.Compare(p.OrgUnit.Path, hi) < 0);
+            q = q.Under([path], p => p.OrgUnit.Path);
         }
         if (!string.IsNullOrWhiteSpace(f.CategoryCode)) q = q.Where(p => p.CategoryCode == f.CategoryCode);
         if (f.PowerId is { } power) q = q.Where(p => p.PowerId == power);

@@ -68,7 +68,7 @@ public sealed class DashboardModel(AppDbContext db, CurrentUser me, Register.Reg
         Grades = board.Units.Select(u => (u.Unit, latest.GetValueOrDefault(u.OrgUnitId)?.Grade, latest.GetValueOrDefault(u.OrgUnitId)?.Year)).ToList();
         var summary = await ReportsApi.SummaryAsync(db, export, scope, null, id, ct);
         Points = summary.Points;
-        var scheme = (await export.SummaryTableAsync(scope, null, id, ct)).Scheme;
+        var scheme = await schemes.GetAsync(campaign.SchemeCode, ct);
         Data = JsonSerializer.Serialize(new
         {
             units = board.Units.Select(u => u.Unit),

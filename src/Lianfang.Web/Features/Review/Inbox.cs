@@ -21,7 +21,7 @@ public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration c
     public async Task<List<Supervision.WarningDto>> WarningsAsync(AccessScope scope, CancellationToken ct)
     {
         if (_warnings is not null) return _warnings;
-        if (!scope.IsAuthenticated || !scope.Grants.Any(g => Supervision.SupervisionCommands.Inspectors.Contains(g.Role))) return _warnings = [];
+        if (!scope.IsAuthenticated || !Supervision.SupervisionCommands.Inspects(scope)) return _warnings = [];
         return _warnings = (await Supervision.SupervisionApi.VisibleWarnings(db, scope).Where(w => w.ClearedAt == null)
                 .OrderByDescending(w => w.RaisedAt).Take(20).Select(w => new { w, Unit = w.OrgUnit.Name }).ToListAsync(ct))
             .Select(x => new Supervision.WarningDto(x.w.Id, x.w.Rule, Core.Supervision.WarningRules.Label(x.w.Rule), x.w.TargetType, x.w.TargetId,

@@ -78,8 +78,7 @@ public static class Filings
         if (orgUnitId is { } u)
         {
             var path = db.OrgUnits.Where(x => x.Id == u).Select(x => x.Path).FirstOrDefault() ?? "~";
-            var (lo, hi) = Org.OrgUnitCommands.Range(path);
-            q = q.Where(f => string.Compare(f.OrgUnit.Path, lo) >= 0 && string.Compare(f.OrgUnit.Path, hi) < 0);
+            q = q.Under([path], f => f.OrgUnit.Path);
         }
         return q.OrderByDescending(f => f.FiledAt).ThenBy(f => f.Id);
     }

@@ -53,8 +53,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
     public async Task<RiskList> ReopenAsync(AccessScope scope, int listId, string? comment, CancellationToken ct)
     {
         var (list, scheme, points) = await LoadAsync(scope, listId, ct);
-        if (!ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path) && !scope.HasRoleOver(list.OrgUnit.Path, Role.PartyOffice, Role.Principal))
-            throw DomainException.Forbidden("只有清单的填写人、本单位党办或主要负责人可以重新打开清单");
+        if (!MayReopen(scope, list)) throw DomainException.Forbidden("只有清单的填写人、本单位党办或主要负责人可以重新打开清单");
         var t = Workflow.Reopen(list);
         await DecideAsync(list, scheme, points, t, Decision.Reopen, "重新打开", "", comment, signed: false, ct, reopening: true);
         return list;
@@ -97,7 +96,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         if (!invitations.Any(i => i.IsOpenFor(list))) throw DomainException.Forbidden("只有受邀的帮查人员可以在本环节提出意见");
         var stage = Workflow.Comment(scheme, list, comment);
         var record = new ReviewRecord(list.Id, list.Revision, stage.Code, stage.Name, Decision.Comment, me.UserId ?? 0,
-            await DisplayNameAsync(ct), "帮查人员", comment, ListContent.Hash(list, points), signed: false);
+            await me.DisplayNameAsync(ct), "帮查人员", comment, ListContent.Hash(list, points), signed: false);
         db.Reviews.Add(record);
         await db.SaveChangesAsync(ct);
         return record;
@@ -107,8 +106,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
     public async Task<Publication> PublishAsync(AccessScope scope, int listId, PublishRequest req, CancellationToken ct)
     {
         var (list, _, points) = await LoadAsync(scope, listId, ct);
-        if (!scope.HasRoleOver(list.OrgUnit.Path, Role.PartyOffice, Role.Principal))
-            throw DomainException.Forbidden("只有本单位党办（政治处）或主要负责人可以公示清单");
+        if (!MayPublish(scope, list)) throw DomainException.Forbidden("只有本单位党办（政治处）或主要负责人可以公示清单");
         var t = Workflow.Publish(list);
         var until = req.Until ?? throw new DomainException("until", "请填写公示结束日期");
         var publication = new Publication(list, req.From ?? Clock.Today, until, me.UserId ?? 0, ListContent.Hash(list, points));
@@ -118,11 +116,12 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         return publication;
     }
 
-    private async Task<string> DisplayNameAsync(CancellationToken ct)
-    {
-        var userId = me.UserId ?? 0;
-        return await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? me.UserName ?? "system";
-    }
+    /// <summary>The writer of the list, the unit's party office or its principal reopen an approved list.</summary>
+    public static bool MayReopen(AccessScope scope, RiskList list) =>
+        ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path) || scope.HasRoleOver(list.OrgUnit.Path, Role.PartyOffice, Role.Principal);
+
+    /// <summary>The unit's party office or principal publishes its lists.</summary>
+    public static bool MayPublish(AccessScope scope, RiskList list) => scope.HasRoleOver(list.OrgUnit.Path, Role.PartyOffice, Role.Principal);
 
     /// <summary>Records the decision with the content hash, moves the list, and on final approval files its filed-level points.</summary>
     private async Task DecideAsync(RiskList list, Scheme scheme, List<RiskPoint> points, Transition t, Decision decision, string stageName,
@@ -130,7 +129,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
     {
         if (t.Final) foreach (var p in points) p.ConfirmApprovedLevel();
         var hash = ListContent.Hash(list, points);
-        var display = await DisplayNameAsync(ct);
+        var display = await me.DisplayNameAsync(ct);
         list.Apply(t, reopening); // a reopening is recorded under the revision it starts
         db.Reviews.Add(new ReviewRecord(list.Id, list.Revision, t.Stage?.Code, stageName, decision, me.UserId ?? 0,
             display, role, comment, hash, signed));

@@ -1,4 +1,3 @@
-using Lianfang.Core.Access;
 using Lianfang.Core.Supervision;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -73,14 +72,11 @@ public sealed class InspectionModel(AppDbContext db, CurrentUser me, Supervision
         PointOptions = (await db.RiskPoints.AsNoTracking().Where(p => targetIds.Contains(p.Id)).Select(p => new { p.Id, p.Description }).ToListAsync(ct))
             .Select(p => (p.Id, p.Description)).ToList();
         Points = PointOptions.Select(p => p.Item2).ToList();
-        var supervises = scope.IsSystemAdmin || scope.HasRoleOver(unit.Path, Role.Agency, Role.Commission);
-        var inspector = i.InspectorUserId == scope.UserId || supervises;
-        CanStart = inspector && i.Status == InspectionStatus.Planned;
-        CanAddFinding = inspector && i.Status != InspectionStatus.Planned;
-        CanComplete = i.Status == InspectionStatus.Open && (i.Type == InspectionType.Written
-            ? i.PersonId is { } p ? scope.PersonId == p : scope.HasRoleOver(unit.Path, Role.DeptHead, Role.PartyOffice, Role.Principal)
-            : inspector);
-        CanDispose = scope.IsSystemAdmin || scope.HasRoleOver(unit.Path, SupervisionCommands.Disposers);
+        var runs = SupervisionCommands.MayRun(scope, i, unit.Path);
+        CanStart = runs && i.Status == InspectionStatus.Planned;
+        CanAddFinding = runs && i.Status != InspectionStatus.Planned;
+        CanComplete = i.Status == InspectionStatus.Open && SupervisionCommands.MayComplete(scope, i, unit.Path);
+        CanDispose = SupervisionCommands.MayDispose(scope, unit.Path);
         var findings = await db.Findings.AsNoTracking().Where(f => f.InspectionId == id).OrderBy(f => f.Id)
             .Select(f => new
             {

@@ -18,6 +18,16 @@ public sealed class Scorecard(AppDbContext db, SchemeStore schemes)
         public int ShortCount => Points.Count(p => p.Short);
     }
 
+    /// <summary>The inspections carried out in the year on each of the points, by inspector name (planned ones do not count).</summary>
+    public static async Task<ILookup<(long PointId, string Inspector), DateOnly>> InspectionsAsync(AppDbContext db, List<long> pointIds, int year, CancellationToken ct)
+    {
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        return (await db.InspectionTargets.AsNoTracking().Where(t => pointIds.Contains(t.RiskPointId))
+                .Join(db.Inspections, t => t.InspectionId, i => i.Id, (t, i) => new { t.RiskPointId, i.InspectorName, i.Date, i.Status })
+                .Where(x => x.Date >= from && x.Date <= to && x.Status != InspectionStatus.Planned).ToListAsync(ct))
+            .ToLookup(x => (x.RiskPointId, x.InspectorName), x => x.Date);
+    }
+
     public async Task<List<LeaderRow>> LoadAsync(AccessScope scope, int? orgUnitId, int year, CancellationToken ct)
     {
         var q = db.RiskPoints.AsNoTracking().Visible(scope).Where(p => p.List.Campaign.Year == year
@@ -30,17 +40,11 @@ public sealed class Scorecard(AppDbContext db, SchemeStore schemes)
         var points = (await q.OrderBy(p => p.OrgUnit.Path).ThenBy(p => p.Seq).Take(5000)
                 .Select(p => new { p.Id, p.Description, p.Responsible, Unit = p.OrgUnit.Name, p.List.SchemeCode }).ToListAsync(ct))
             .Where(p => !string.IsNullOrWhiteSpace(p.Responsible.Leader)).ToList();
-        var ids = points.Select(p => p.Id).ToList();
-        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        var done = (await db.InspectionTargets.AsNoTracking().Where(t => ids.Contains(t.RiskPointId))
-                .Join(db.Inspections, t => t.InspectionId, i => i.Id, (t, i) => new { t.RiskPointId, i.InspectorName, i.Date, i.Status })
-                .Where(x => x.Date >= from && x.Date <= to && x.Status != InspectionStatus.Planned).ToListAsync(ct))
-            .ToLookup(x => (x.RiskPointId, x.InspectorName));
+        var done = await InspectionsAsync(db, points.Select(p => p.Id).ToList(), year, ct);
         var rows = new List<(string Leader, PointRow Row)>();
         foreach (var p in points)
         {
-            var rule = (await schemes.FindAsync(p.SchemeCode, ct))?.Rules.FirstOrDefault(r => r.Kind == "LeaderInspections");
-            var required = int.TryParse(rule?.Parameters.GetValueOrDefault("perYear"), out var n) ? n : rule is null ? 0 : 2;
+            var required = WarningRules.LeaderInspectionsPerYear(await schemes.FindAsync(p.SchemeCode, ct));
             var leader = p.Responsible.Leader!.Trim();
             rows.Add((leader, new PointRow(p.Id, p.Description, p.Unit, done[(p.Id, leader)].Count(), required)));
         }

@@ -25,6 +25,9 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     public static readonly Role[] Disposers = [Role.PartyOffice, Role.Agency, Role.Commission, Role.Admin];
     public const long MaxEvidenceBytes = 10 * 1024 * 1024;
 
+    /// <summary>Whether the user inspects or supervises anywhere (menu entries, warnings in the inbox).</summary>
+    public static bool Inspects(AccessScope scope) => scope.Grants.Any(g => Inspectors.Contains(g.Role));
+
     /// <summary>Inspections the user may see: where they inspect or supervise, and those that asked them personally.</summary>
     public IQueryable<Inspection> Visible(AccessScope scope)
     {
@@ -83,10 +86,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     {
         var i = await LoadAsync(scope, id, ct);
         var path = await db.OrgUnits.Where(u => u.Id == i.OrgUnitId).Select(u => u.Path).SingleAsync(ct);
-        var may = i.Type == InspectionType.Written
-            ? i.PersonId is { } p ? scope.PersonId == p : scope.HasRoleOver(path, Role.DeptHead, Role.PartyOffice, Role.Principal)
-            : i.InspectorUserId == scope.UserId || CanSupervise(scope, path);
-        if (!may) throw DomainException.Forbidden(i.Type == InspectionType.Written ? "书面回复由被问询的单位或本人填写" : "只有检查人可以登记检查结果");
+        if (!MayComplete(scope, i, path)) throw DomainException.Forbidden(i.Type == InspectionType.Written ? "书面回复由被问询的单位或本人填写" : "只有检查人可以登记检查结果");
         i.Complete(record);
         await db.SaveChangesAsync(ct);
         return i;
@@ -160,7 +160,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     {
         var person = await db.People.AsNoTracking().Visible(scope).Where(p => p.Id == req.PersonId).Select(p => new { p.Id, p.OrgUnit.Path }).FirstOrDefaultAsync(ct)
             ?? throw DomainException.NotFound("personId", "人员不存在或不在您的权限范围内");
-        if (!scope.IsSystemAdmin && !scope.HasRoleOver(person.Path, Disposers)) throw DomainException.Forbidden("四种形态处置由党办、派驻机构或纪委监委登记");
+        if (!MayDispose(scope, person.Path)) throw DomainException.Forbidden("四种形态处置由党办、派驻机构或纪委监委登记");
         if (req.FindingId is { } fid && !await db.Findings.AnyAsync(f => f.Id == fid && f.PersonId == person.Id, ct))
             throw new DomainException("findingId", "所选问题不是关于该人员的");
         var d = new Disposition(person.Id, req.FindingId, req.Form ?? 0, req.Measure, req.Reason, req.DecidedOn ?? Clock.Today, await DisplayNameAsync(ct));
@@ -176,7 +176,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     {
         var person = await db.People.AsNoTracking().Visible(scope).Where(p => p.Id == personId).Select(p => new { p.Id, p.Name, p.OrgUnit.Path }).FirstOrDefaultAsync(ct);
         if (person is null) return null;
-        var canRecord = scope.IsSystemAdmin || scope.HasRoleOver(person.Path, Disposers);
+        var canRecord = MayDispose(scope, person.Path);
         return canRecord || scope.PersonId == personId ? new DispositionSubject(person.Id, person.Name, canRecord) : null;
     }
 
@@ -212,7 +212,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     {
         var i = await LoadAsync(scope, id, ct);
         var path = await db.OrgUnits.Where(u => u.Id == i.OrgUnitId).Select(u => u.Path).SingleAsync(ct);
-        if (i.InspectorUserId != scope.UserId && !CanSupervise(scope, path)) throw DomainException.Forbidden("只有检查人或派驻机构、纪委监委可以办理");
+        if (!MayRun(scope, i, path)) throw DomainException.Forbidden("只有检查人或派驻机构、纪委监委可以办理");
         return i;
     }
 
@@ -235,7 +235,16 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         inspectorUserId == scope.UserId || scope.HasRoleOver(inspectionPath, Role.Agency, Role.Commission);
 
     public static bool CanInspect(AccessScope scope, string path) => scope.IsSystemAdmin || scope.HasRoleOver(path, Inspectors);
-    private static bool CanSupervise(AccessScope scope, string path) => scope.IsSystemAdmin || scope.HasRoleOver(path, Role.Agency, Role.Commission);
+    /// <summary>The inspector, or the agency or commission above the unit, carries the inspection on (starts it, records findings).</summary>
+    public static bool MayRun(AccessScope scope, Inspection i, string unitPath) =>
+        i.InspectorUserId == scope.UserId || scope.IsSystemAdmin || scope.HasRoleOver(unitPath, Role.Agency, Role.Commission);
+
+    /// <summary>A written inquiry is answered by the person asked (or the unit); a 立项监督 report comes from whoever runs it.</summary>
+    public static bool MayComplete(AccessScope scope, Inspection i, string unitPath) => i.Type == InspectionType.Written
+        ? i.PersonId is { } p ? scope.PersonId == p : scope.HasRoleOver(unitPath, Role.DeptHead, Role.PartyOffice, Role.Principal)
+        : MayRun(scope, i, unitPath);
+
+    public static bool MayDispose(AccessScope scope, string path) => scope.IsSystemAdmin || scope.HasRoleOver(path, Disposers);
 
     private async Task<(int? PersonId, string Name)> InspectorAsync(CancellationToken ct)
     {

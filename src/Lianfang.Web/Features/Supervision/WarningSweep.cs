@@ -91,16 +91,11 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
     {
         var points = (await ApprovedPointsAsync("LeaderInspections", prefixes, today.Year, ct)).Where(p => !string.IsNullOrWhiteSpace(p.Point.Responsible.Leader)).ToList();
         if (points.Count == 0) return [];
-        var ids = points.Select(p => p.Point.Id).ToList();
-        var (from, to) = (new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31));
-        var done = (await db.InspectionTargets.AsNoTracking().Where(t => ids.Contains(t.RiskPointId))
-                .Join(db.Inspections, t => t.InspectionId, i => i.Id, (t, i) => new { t.RiskPointId, i.InspectorName, i.Date, i.Status })
-                .Where(x => x.Date >= from && x.Date <= to && x.Status != InspectionStatus.Planned).ToListAsync(ct))
-            .ToLookup(x => (x.RiskPointId, x.InspectorName));
+        var done = await Scorecard.InspectionsAsync(db, points.Select(p => p.Point.Id).ToList(), today.Year, ct);
         var facts = new List<LeaderPointFact>();
         foreach (var (scheme, p) in points)
         {
-            var perYear = await ParameterAsync(scheme, "LeaderInspections", "perYear", 2, ct);
+            var perYear = WarningRules.LeaderInspectionsPerYear(await schemes.FindAsync(scheme, ct));
             var leader = p.Responsible.Leader!.Trim();
             facts.Add(new LeaderPointFact(p.Id, p.OrgUnitId, p.Description, leader, done[(p.Id, leader)].Count(), perYear));
         }
