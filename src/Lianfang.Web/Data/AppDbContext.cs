@@ -83,13 +83,17 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     }
 
     /// <summary>Records that sensitive data was read (a 廉政档案 opened): who, when, whose — in the same hash chain.</summary>
-    public async Task RecordReadAsync(string entityType, string entityId, string? orgPath, CancellationToken ct)
+    public Task RecordReadAsync(string entityType, string entityId, string? orgPath, CancellationToken ct) =>
+        AppendEventAsync("Read", entityType, entityId, orgPath, "{}", ct);
+
+    /// <summary>Appends one event that no tracked change describes (a read, a bulk load) to the hash chain.</summary>
+    public async Task AppendEventAsync(string action, string entityType, string entityId, string? orgPath, string changes, CancellationToken ct)
     {
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         if (IsPostgres) await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243001)", ct);
         var last = await AuditEvents.AsNoTracking().OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(ct);
         var (userId, userName) = actor.Current;
-        AuditEvents.Add(new AuditEvent((last?.Seq ?? 0) + 1, DateTime.UtcNow, userId, userName, "Read", entityType, entityId, orgPath, "{}", last?.Hash ?? AuditChain.Genesis));
+        AuditEvents.Add(new AuditEvent((last?.Seq ?? 0) + 1, DateTime.UtcNow, userId, userName, action, entityType, entityId, orgPath, changes, last?.Hash ?? AuditChain.Genesis));
         await base.SaveChangesAsync(true, ct);
         if (tx is not null) await tx.CommitAsync(ct);
     }

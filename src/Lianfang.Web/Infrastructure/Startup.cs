@@ -29,6 +29,7 @@ public static class Startup
         services.AddScoped<Features.Schemes.SchemeStore>();
         services.AddScoped<Features.Register.RegisterCommands>();
         services.AddScoped<Features.Review.ReviewCommands>();
+        services.AddScoped<DataSet.DataSetGenerator>();
         services.AddScoped<Features.Review.Inbox>();
         services.AddScoped<Features.Campaigns.CampaignProgress>();
         services.AddScoped<Features.Public.PublicLists>();

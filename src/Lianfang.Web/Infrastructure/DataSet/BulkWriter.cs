@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Lianfang.Web.Infrastructure.DataSet;
+
+/// <summary>
+/// Writes domain objects straight into their tables, bypassing the change tracker: binary COPY on PostgreSQL, one
+/// prepared INSERT per table on SQLite. Tables, columns and value conversions (enums as text, JSON columns) come from
+/// the EF model, so a row written here reads back exactly as EF wrote it. Rows keep the ids the caller gave them.
+/// </summary>
+internal sealed class BulkWriter(AppDbContext db)
+{
+    private sealed record Column(string Name, IProperty Property, Func<object, object?> Read);
+    private sealed record Table(string Name, IReadOnlyList<Column> Columns, string? IdentityColumn);
+
+    private readonly Dictionary<Type, SqliteCommand> _inserts = [];
+    private readonly HashSet<Table> _written = [];
+
+    public long Rows { get; private set; }
+
+    public async Task WriteAsync<T>(IEnumerable<T> rows, CancellationToken ct) where T : class
+    {
+        var table = TableOf(typeof(T));
+        _written.Add(table);
+        var conn = db.Database.GetDbConnection();
+        if (conn is NpgsqlConnection pg)
+        {
+            var columns = string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""));
+            await using var copy = await pg.BeginBinaryImportAsync($"COPY \"{table.Name}\" ({columns}) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var row in rows)
+            {
+                copy.StartRow();
+                foreach (var c in table.Columns) WritePg(copy, c.Read(row));
+                Rows++;
+            }
+            await copy.CompleteAsync(ct);
+            return;
+        }
+        var cmd = Insert(typeof(T), table, (SqliteConnection)conn);
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < table.Columns.Count; i++) cmd.Parameters[i].Value = table.Columns[i].Read(row) ?? DBNull.Value;
+            cmd.ExecuteNonQuery();
+            Rows++;
+        }
+    }
+
+    /// <summary>Identity sequences on PostgreSQL continue after the highest id written (SQLite's AUTOINCREMENT does so itself).</summary>
+    public async Task FinishAsync(CancellationToken ct)
+    {
+        foreach (var cmd in _inserts.Values) await cmd.DisposeAsync();
+        if (!db.IsPostgres) return;
+        // Table and column names come from the EF model, not from input.
+#pragma warning disable EF1002
+        foreach (var t in _written.Where(t => t.IdentityColumn is not null))
+            await db.Database.ExecuteSqlRawAsync(
+                $"SELECT setval(pg_get_serial_sequence('\"{t.Name}\"', '{t.IdentityColumn}'), (SELECT COALESCE(MAX(\"{t.IdentityColumn}\"), 1) FROM \"{t.Name}\"))", ct);
+#pragma warning restore EF1002
+    }
+
+    private SqliteCommand Insert(Type type, Table table, SqliteConnection conn)
+    {
+        if (_inserts.TryGetValue(type, out var cmd)) return cmd;
+        cmd = conn.CreateCommand();
+        cmd.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        cmd.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""))}) " +
+                          $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => "$p" + i))})";
+        for (var i = 0; i < table.Columns.Count; i++) cmd.Parameters.Add(new SqliteParameter("$p" + i, null));
+        cmd.Prepare();
+        return _inserts[type] = cmd;
+    }
+
+    private static void WritePg(NpgsqlBinaryImporter copy, object? value)
+    {
+        switch (value)
+        {
+            case null: copy.WriteNull(); break;
+            case string s: copy.Write(s, NpgsqlDbType.Text); break;
+            case int i: copy.Write(i, NpgsqlDbType.Integer); break;
+            case long l: copy.Write(l, NpgsqlDbType.Bigint); break;
+            case bool b: copy.Write(b, NpgsqlDbType.Boolean); break;
+            case DateTime d: copy.Write(DateTime.SpecifyKind(d, DateTimeKind.Utc), NpgsqlDbType.TimestampTz); break;
+            case DateOnly d: copy.Write(d, NpgsqlDbType.Date); break;
+            case decimal m: copy.Write(m, NpgsqlDbType.Numeric); break;
+            case byte[] bytes: copy.Write(bytes, NpgsqlDbType.Bytea); break;
+            default: throw new NotSupportedException($"No COPY mapping for {value.GetType()}");
+        }
+    }
+
+    private Table TableOf(Type type)
+    {
+        var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model");
+        var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = new List<Column>();
+        foreach (var p in entity.GetProperties())
+        {
+            if (p.IsShadowProperty()) throw new InvalidOperationException($"{type.Name}.{p.Name} is a shadow property; bulk writes need CLR properties");
+            var getter = p.GetGetter();
+            var converter = p.GetTypeMapping().Converter;
+            columns.Add(new Column(p.GetColumnName(store)!, p, row =>
+            {
+                var v = getter.GetClrValue(row);
+                if (v is not null && converter is not null) v = converter.ConvertToProvider(v);
+                return v is Enum e ? Convert.ToInt32(e) : v;
+            }));
+        }
+        var key = entity.FindPrimaryKey()!.Properties;
+        var identity = key.Count == 1 && key[0].ValueGenerated == ValueGenerated.OnAdd ? key[0].GetColumnName(store) : null;
+        return new Table(entity.GetTableName()!, columns, identity);
+    }
+}
+
+/// <summary>Sets what domain constructors keep private (ids, timestamps, states) on generated objects.</summary>
+internal static class Fields
+{
+    private static readonly ConcurrentDictionary<(Type, string), PropertyInfo> Properties = new();
+
+    public static T Set<T>(this T target, string property, object? value) where T : class
+    {
+        var p = Properties.GetOrAdd((typeof(T), property), k => k.Item1.GetProperty(k.Item2, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            ?? throw new InvalidOperationException($"{k.Item1.Name} has no property {k.Item2}"));
+        p.SetValue(target, value);
+        return target;
+    }
+}
