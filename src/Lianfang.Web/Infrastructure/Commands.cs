@@ -45,7 +45,7 @@ public static class Commands
                 .GenerateAsync(size, app.Configuration.GetValue("seed", 2026), Console.WriteLine, CancellationToken.None);
             Console.WriteLine($"数据集 {size.Name} 已生成（{(db.IsPostgres ? "PostgreSQL" : "SQLite")}），用时 {report.Elapsed.TotalSeconds:N1} 秒：");
             foreach (var (what, n) in report.Counts) Console.WriteLine($"  {what,-15} {n,12:N0}");
-            Console.WriteLine($"压测账号（密码 {DataSet.DataSetGenerator.BenchPassword}）：bench.commission（省纪委监委）、bench.unit（单位 {report.UnitId} 党办）、bench.staff（处室 {report.DepartmentId}）");
+            Console.WriteLine($"压测账号（密码 {DataSet.DataSetGenerator.BenchPassword}）：bench.commission（省纪委监委）、bench.unit（单位 {report.UnitId} 党办）、bench.staff（处室 {report.DepartmentId}）、bench.admin（系统管理员）");
             return 0;
         }
         catch (DomainException e)

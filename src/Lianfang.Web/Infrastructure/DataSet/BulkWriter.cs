@@ -54,6 +54,7 @@ internal sealed class BulkWriter(AppDbContext db)
     public async Task FinishAsync(CancellationToken ct)
     {
         foreach (var cmd in _inserts.Values) await cmd.DisposeAsync();
+        _inserts.Clear();
         if (!db.IsPostgres) return;
         // Table and column names come from the EF model, not from input.
 #pragma warning disable EF1002
@@ -65,9 +66,12 @@ internal sealed class BulkWriter(AppDbContext db)
 
     private SqliteCommand Insert(Type type, Table table, SqliteConnection conn)
     {
-        if (_inserts.TryGetValue(type, out var cmd)) return cmd;
+        var tx = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        // A prepared insert belongs to the transaction it was made in.
+        if (_inserts.TryGetValue(type, out var cmd) && cmd.Transaction == tx) return cmd;
+        cmd?.Dispose();
         cmd = conn.CreateCommand();
-        cmd.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        cmd.Transaction = tx;
         cmd.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""))}) " +
                           $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => "$p" + i))})";
         for (var i = 0; i < table.Columns.Count; i++) cmd.Parameters.Add(new SqliteParameter("$p" + i, null));

@@ -27,7 +27,8 @@ public sealed record DataSetReport(DataSetSize Size, IReadOnlyDictionary<string,
 /// Generates a realistic data set into an empty database: a province commission, its city commissions and 派驻机构,
 /// units, departments, posts and people, one campaign under the scheme of 000 with every list written and passed
 /// through the real review workflow (signed content hashes, filings), inspections with findings and rectifications.
-/// Rows go in through <see cref="BulkWriter"/> in one transaction, a batch of units at a time.
+/// Rows go in through <see cref="BulkWriter"/>, one transaction a batch of units: a failed run leaves a partial data set, so
+/// generate into a new database and start again with a new one.
 /// </summary>
 public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserManager<AppUser> users)
 {
@@ -51,9 +52,8 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
         void Count(string what, long n) => counts[what] = counts.GetValueOrDefault(what) + n;
 
         await db.Database.OpenConnectionAsync(ct);
-        // A bigger page cache keeps SQLite from spilling the one large transaction to disk page by page.
+        // A bigger page cache keeps SQLite from spilling a batch's transaction to disk page by page.
         if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var province = Org("省纪委监委", OrgUnitKind.Commission, null, OrgPath.Encode(1));
         var cityCount = (size.Units + UnitsPerCity - 1) / UnitsPerCity;
         var cities = Enumerable.Range(0, cityCount)
@@ -61,18 +61,27 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
                 OrgUnitKind.Commission, province, province.Path + OrgPath.Encode(c + 1))).ToList();
         var campaign = new Campaign($"{today.Year}年度廉洁风险排查", today.Year, scheme, province.Id, new DateOnly(today.Year, 6, 30), null)
             .Set(nameof(Campaign.Id), 1).Set(nameof(Campaign.CreatedAt), new DateTime(today.Year, 3, 1, 1, 0, 0, DateTimeKind.Utc));
-        await bulk.WriteAsync([province, .. cities], ct);
-        await bulk.WriteAsync([campaign], ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await bulk.WriteAsync([province, .. cities], ct);
+            await bulk.WriteAsync([campaign], ct);
+            await tx.CommitAsync(ct);
+        }
         Count("commissions", 1 + cities.Count);
 
+        // One transaction a batch: a single one over millions of rows makes SQLite's WAL grow without bound.
         var firstUnit = 0; var firstDepartment = 0;
         for (var start = 0; start < size.Units; start += BatchUnits)
         {
             var batch = new Batch();
             for (var u = start; u < Math.Min(size.Units, start + BatchUnits); u++)
                 GenerateUnit(batch, u, cities[u / UnitsPerCity], scheme, campaign, rng, today);
-            if (start == 0) { firstUnit = batch.Units[0].Id; firstDepartment = batch.Units.First(x => x.Kind == OrgUnitKind.Department).Id; }
-            await batch.WriteAsync(bulk, ct);
+            if (start == 0) { firstUnit = batch.Units.First(x => x.Kind == OrgUnitKind.Unit).Id; firstDepartment = batch.Units.First(x => x.Kind == OrgUnitKind.Department).Id; }
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                await batch.WriteAsync(bulk, ct);
+                await tx.CommitAsync(ct);
+            }
             foreach (var (what, n) in batch.Counts()) Count(what, n);
             if ((start / BatchUnits) % Math.Max(1, size.Units / BatchUnits / 10) == 0)
                 progress($"已生成 {Math.Min(size.Units, start + BatchUnits):N0}/{size.Units:N0} 个单位，{bulk.Rows:N0} 行，用时 {clock.Elapsed.TotalSeconds:N0} 秒");
@@ -80,7 +89,6 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
         await bulk.FinishAsync(ct);
         await db.AppendEventAsync("Generate", "DataSet", size.Name, province.Path,
             System.Text.Json.JsonSerializer.Serialize(new { size = size.Name, seed, counts }), ct);
-        await tx.CommitAsync(ct);
 
         progress("正在更新查询统计信息（ANALYZE）……");
         await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
@@ -88,11 +96,11 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
         return new DataSetReport(size, counts, clock.Elapsed, province.Id, firstUnit, firstDepartment);
     }
 
-    /// <summary>Accounts the benchmarks sign in with: the province commission, one unit's party office, one of its staff.</summary>
+    /// <summary>Accounts the benchmarks sign in with: the province commission, one unit's party office, one of its staff, a system admin.</summary>
     private async Task CreateAccountsAsync(int provinceId, int unitId, int departmentId, CancellationToken ct)
     {
         var staffPerson = await db.People.Where(p => p.OrgUnitId == departmentId).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct);
-        async Task Account(string name, string display, int? person, Role role, int orgUnitId)
+        async Task Account(string name, string display, int? person, Role role, int? orgUnitId)
         {
             var user = new AppUser { UserName = name, DisplayName = display, PersonId = person, CreatedAt = DateTime.UtcNow };
             user.Grants.Add(new UserGrant { Role = role, OrgUnitId = orgUnitId });
@@ -101,6 +109,7 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
         await Account("bench.commission", "省纪委监委（压测）", null, Role.Commission, provinceId);
         await Account("bench.unit", "单位党办（压测）", null, Role.PartyOffice, unitId);
         await Account("bench.staff", "岗位人员（压测）", staffPerson, Role.Staff, departmentId);
+        await Account("bench.admin", "系统管理员（压测）", null, Role.Admin, null);
     }
 
     /// <summary>What one batch of units adds, in the order foreign keys need.</summary>
