@@ -63,6 +63,12 @@ public sealed class RiskPoint : IVersioned
     public long? OriginId { get; private set; }
     /// <summary>Description, manifestation and measures in one column, for Chinese substring search.</summary>
     public string SearchText { get; private set; }
+    // What the 汇总表 adds up, kept with the point so the province's table is counted in the database.
+    public int MeasureCount { get; private set; }
+    public int SupervisionMethodCount { get; private set; }
+    /// <summary>Measures that set up a new 制度, and those that revise one (<see cref="Reports.Summary.SystemChange"/>).</summary>
+    public int NewSystemCount { get; private set; }
+    public int RevisedSystemCount { get; private set; }
     public int Version { get; set; }
 
     /// <summary>The level that counts: the approved one once set, else the self-assessed one.</summary>
@@ -123,6 +129,16 @@ public sealed class RiskPoint : IVersioned
         PowerId = c.PowerId;
         FlowStepKey = string.IsNullOrWhiteSpace(c.FlowStepKey) ? null : c.FlowStepKey.Trim();
         SearchText = string.Join('\n', new[] { Description, Manifestation }.Concat(Measures.Select(m => m.Text)).Where(s => !string.IsNullOrEmpty(s)));
+        Tally();
+    }
+
+    /// <summary>Counts measures, supervision methods and 制度 changes for the 汇总表.</summary>
+    public void Tally()
+    {
+        MeasureCount = Measures.Count;
+        SupervisionMethodCount = Supervision.Methods?.Count ?? 0;
+        NewSystemCount = Measures.Count(m => Reports.Summary.SystemChange(m.Text) == Reports.Summary.SystemChangeKind.New);
+        RevisedSystemCount = Measures.Count(m => Reports.Summary.SystemChange(m.Text) == Reports.Summary.SystemChangeKind.Revised);
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -6,8 +6,28 @@ namespace Lianfang.Core.Reports;
 /// <summary>What the 汇总表 needs of one point: its category, the level that counts, its measures and supervision methods.</summary>
 public sealed record SummaryPoint(string CategoryCode, string LevelCode, IReadOnlyList<string> Measures, int SupervisionMethods);
 
-/// <summary>One row of the 汇总表: a unit or department (with its subtree), who took part in finding its risks, and its points.</summary>
-public sealed record SummaryInput(string Label, IReadOnlyCollection<string> Participants, IReadOnlyList<SummaryPoint> Points);
+/// <summary>The points of one category × level in a row, and what their measures and supervision methods add up to.</summary>
+public sealed record SummaryCell(string CategoryCode, string LevelCode, int Points, int Measures, int SupervisionMethods, int NewSystems, int RevisedSystems)
+{
+    public static IReadOnlyList<SummaryCell> Of(IEnumerable<SummaryPoint> points) =>
+    [
+        .. points.GroupBy(p => (p.CategoryCode, p.LevelCode)).Select(g => new SummaryCell(g.Key.CategoryCode, g.Key.LevelCode, g.Count(),
+            g.Sum(p => p.Measures.Count), g.Sum(p => p.SupervisionMethods),
+            g.Sum(p => p.Measures.Count(m => Summary.SystemChange(m) == Summary.SystemChangeKind.New)),
+            g.Sum(p => p.Measures.Count(m => Summary.SystemChange(m) == Summary.SystemChangeKind.Revised)))),
+    ];
+}
+
+/// <summary>
+/// One row of the 汇总表: a unit or department (with its subtree), how many people took part in finding its risks, and
+/// its points by category × level (counted in the database at scale). With the participants' keys the total row
+/// counts each person once across rows.
+/// </summary>
+public sealed record SummaryInput(string Label, int Participants, IReadOnlyList<SummaryCell> Cells, IReadOnlyCollection<string>? ParticipantKeys = null)
+{
+    public SummaryInput(string label, IReadOnlyCollection<string> participants, IReadOnlyList<SummaryPoint> points)
+        : this(label, participants.Distinct().Count(), SummaryCell.Of(points), participants) { }
+}
 
 public sealed record SummaryRow(string Label, int Participants, int Points, IReadOnlyDictionary<(string Category, string Level), int> Counts,
     int Measures, int SupervisionMethods, int NewSystems, int RevisedSystems)
@@ -23,11 +43,13 @@ public sealed record SummaryTable(IReadOnlyList<RiskCategoryDef> Categories, IRe
 /// </summary>
 public static partial class Summary
 {
-    public static SummaryTable Compute(Scheme scheme, IEnumerable<SummaryInput> inputs)
+    /// <param name="totalParticipants">People across all rows, each once; counted from the rows' participant keys when not given.</param>
+    public static SummaryTable Compute(Scheme scheme, IEnumerable<SummaryInput> inputs, int? totalParticipants = null)
     {
-        var rows = inputs.Select(i => Row(i.Label, i.Participants.Distinct().Count(), i.Points)).ToList();
-        var all = inputs.SelectMany(i => i.Points).ToList();
-        var total = Row("总合计", inputs.SelectMany(i => i.Participants).Distinct().Count(), all);
+        var list = inputs.ToList();
+        var rows = list.Select(i => Row(i.Label, i.Participants, i.Cells)).ToList();
+        var all = list.SelectMany(i => i.Cells).Where(c => c.Points > 0).ToList();
+        var total = Row("总合计", totalParticipants ?? list.SelectMany(i => i.ParticipantKeys ?? []).Distinct().Count(), all);
         // The scheme's own categories and levels in order, then 未分类 / 未定级 only when some point is so.
         var categories = scheme.Categories.Where(c => !c.Optional || all.Any(p => p.CategoryCode == c.Code)).ToList();
         if (all.Any(p => p.CategoryCode == Scheme.UnclassifiedCode)) categories.Add(Scheme.Unclassified);
@@ -36,12 +58,11 @@ public static partial class Summary
         return new SummaryTable(categories, levels, rows, total);
     }
 
-    private static SummaryRow Row(string label, int participants, IReadOnlyCollection<SummaryPoint> points)
+    private static SummaryRow Row(string label, int participants, IReadOnlyCollection<SummaryCell> cells)
     {
-        var counts = points.GroupBy(p => (p.CategoryCode, p.LevelCode)).ToDictionary(g => g.Key, g => g.Count());
-        var measures = points.SelectMany(p => p.Measures).ToList();
-        return new SummaryRow(label, participants, points.Count, counts, measures.Count, points.Sum(p => p.SupervisionMethods),
-            measures.Count(m => SystemChange(m) == SystemChangeKind.New), measures.Count(m => SystemChange(m) == SystemChangeKind.Revised));
+        var counts = cells.GroupBy(c => (c.CategoryCode, c.LevelCode)).ToDictionary(g => g.Key, g => g.Sum(c => c.Points));
+        return new SummaryRow(label, participants, cells.Sum(c => c.Points), counts, cells.Sum(c => c.Measures), cells.Sum(c => c.SupervisionMethods),
+            cells.Sum(c => c.NewSystems), cells.Sum(c => c.RevisedSystems));
     }
 
     public enum SystemChangeKind { None, New, Revised }

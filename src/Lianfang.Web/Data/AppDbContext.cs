@@ -98,8 +98,22 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
         if (tx is not null) await tx.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// Inserts many new rows of one kind (an import of thousands of points) without the change tracker, each with its
+    /// audit event as EF would have recorded it, in the caller's transaction. Sets the rows' ids.
+    /// </summary>
+    public async Task InsertManyAsync<T>(IReadOnlyList<T> rows, CancellationToken ct) where T : class
+    {
+        if (Database.CurrentTransaction is null) throw new InvalidOperationException("InsertManyAsync runs inside the caller's transaction");
+        var bulk = new BulkWriter(this);
+        await bulk.ReserveIdsAsync(rows, ct);
+        await bulk.WriteAsync(rows, ct);
+        await AppendAuditAsync(rows.Select(r => AuditCapture.Inserted(Entry(r))).ToList(), ct, bulk);
+        await bulk.FinishAsync(ct);
+    }
+
     /// <summary>Appends events for the captured changes, chained to the last event. Runs inside the write transaction.</summary>
-    private async Task AppendAuditAsync(List<AuditCapture.Pending> captured, CancellationToken ct)
+    private async Task AppendAuditAsync(List<AuditCapture.Pending> captured, CancellationToken ct, BulkWriter? bulk = null)
     {
         // SQLite holds its write lock already (we just wrote); PostgreSQL needs an explicit lock so chains never fork.
         if (IsPostgres) await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243001)", ct);
@@ -110,13 +124,16 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
         var paths = await AuditCapture.ResolveOrgPathsAsync(this, captured, ct);
         var at = DateTime.UtcNow;
         var (userId, userName) = actor.Current;
+        var events = new List<AuditEvent>(captured.Count);
         foreach (var p in captured)
         {
             var ev = new AuditEvent(++seq, at, userId, userName, p.Action, p.EntityType, p.EntityId(),
                 paths(p), p.ChangesJson(), prev);
             prev = ev.Hash;
-            AuditEvents.Add(ev);
+            events.Add(ev);
         }
+        if (bulk is not null) { await bulk.WriteAsync(events, ct); return; }
+        AuditEvents.AddRange(events);
         await base.SaveChangesAsync(true, ct);
     }
 }

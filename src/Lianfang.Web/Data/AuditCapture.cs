@@ -45,28 +45,38 @@ internal static class AuditCapture
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             // Warnings are derived by the sweep from audited data; auditing each refresh would only repeat it.
             if (e.Entity is AuditEvent or DataProtectionKey or Lianfang.Core.Supervision.Warning) continue;
-            var secretEntity = e.Entity is IdentityUserToken<int>; // authenticator keys, recovery codes
-            var changes = new Dictionary<string, object?[]>();
-            foreach (var p in e.Properties)
-            {
-                if (SecretProperties.Contains(p.Metadata.Name)) continue;
-                var before = e.State == EntityState.Added ? null : p.OriginalValue;
-                var after = e.State == EntityState.Deleted ? null : p.CurrentValue;
-                if (e.State == EntityState.Modified && !p.IsModified) continue;
-                if (e.State == EntityState.Modified && Equals(before, after)) continue;
-                if (e.State == EntityState.Added && after is null) continue;
-                if (secretEntity && p.Metadata.Name == "Value") { before = before is null ? null : "***"; after = after is null ? null : "***"; }
-                if (before is byte[] b0) before = $"<{b0.Length} 字节>"; // file contents: their hash is on the file's own row
-                if (after is byte[] b1) after = $"<{b1.Length} 字节>";
-                if (before is Enum) before = before.ToString(); // names, not numbers, so the trail reads on its own
-                if (after is Enum) after = after.ToString();
-                changes[p.Metadata.Name] = [before, after];
-            }
+            var changes = Changes(e, e.State);
             if (e.State == EntityState.Modified && changes.Count == 0) continue;
             var action = e.State switch { EntityState.Added => "Insert", EntityState.Deleted => "Delete", _ => "Update" };
             result.Add(new Pending(e, action, changes));
         }
         return result;
+    }
+
+    /// <summary>An insert of a row written without the change tracker (a bulk import), recorded as EF would have.</summary>
+    public static Pending Inserted(EntityEntry detached) => new(detached, "Insert", Changes(detached, EntityState.Added));
+
+    /// <summary>Before/after of each property that changed (every set property of an insert), secrets masked.</summary>
+    private static Dictionary<string, object?[]> Changes(EntityEntry e, EntityState state)
+    {
+        var secretEntity = e.Entity is IdentityUserToken<int>; // authenticator keys, recovery codes
+        var changes = new Dictionary<string, object?[]>();
+        foreach (var p in e.Properties)
+        {
+            if (SecretProperties.Contains(p.Metadata.Name)) continue;
+            var before = state == EntityState.Added ? null : p.OriginalValue;
+            var after = state == EntityState.Deleted ? null : p.CurrentValue;
+            if (state == EntityState.Modified && !p.IsModified) continue;
+            if (state == EntityState.Modified && Equals(before, after)) continue;
+            if (state == EntityState.Added && after is null) continue;
+            if (secretEntity && p.Metadata.Name == "Value") { before = before is null ? null : "***"; after = after is null ? null : "***"; }
+            if (before is byte[] b0) before = $"<{b0.Length} 字节>"; // file contents: their hash is on the file's own row
+            if (after is byte[] b1) after = $"<{b1.Length} 字节>";
+            if (before is Enum) before = before.ToString(); // names, not numbers, so the trail reads on its own
+            if (after is Enum) after = after.ToString();
+            changes[p.Metadata.Name] = [before, after];
+        }
+        return changes;
     }
 
     /// <summary>Finds the org path each change belongs to, with one query for units not already tracked.</summary>

@@ -43,6 +43,7 @@ public static class Database
         await db.Database.MigrateAsync(ct);
         // WAL lets pages read while a write is in progress; the setting lives in the file.
         if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await PointTallies.BackfillAsync(db, ct);
     }
 }
 

@@ -62,32 +62,41 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         var unit = await OrgUnitCommands.LoadVisibleAsync(db, scope, orgUnitId ?? campaign.RootOrgUnitId, ct, "orgUnitId");
         var scheme = await schemes.GetAsync(campaign.SchemeCode, ct);
         var children = await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == unit.Id).OrderBy(u => u.Path).Select(u => new { u.Name, u.Path }).ToListAsync(ct);
-        var points = await db.RiskPoints.AsNoTracking().Visible(scope).Under([unit.Path], p => p.OrgUnit.Path)
-            .Where(p => p.CampaignId == campaign.Id)
-            .Select(p => new { p.OrgUnit.Path, p.CategoryCode, p.LevelCode, p.ApprovedLevelCode, p.Measures, p.Supervision }).ToListAsync(ct);
-        var lists = await db.RiskLists.AsNoTracking().Visible(scope).Under([unit.Path], l => l.OrgUnit.Path)
-            .Where(l => l.CampaignId == campaign.Id)
-            .Select(l => new { l.Id, l.OrgUnit.Path, l.HolderPersonId }).ToListAsync(ct);
-        var listIds = lists.Select(l => l.Id).ToList();
-        var signers = await db.Reviews.AsNoTracking().Where(r => listIds.Contains(r.ListId) && r.VerificationCode != null)
-            .Select(r => new { r.ListId, r.UserId }).Distinct().ToListAsync(ct);
-        var userIds = signers.Select(s => s.UserId).Distinct().ToList();
-        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.PersonId }).ToDictionaryAsync(u => u.Id, u => u.PersonId, ct);
-        var listPath = lists.ToDictionary(l => l.Id, l => l.Path);
 
+        // Counted in the database, a row per child unit: the row of a point or list is its path cut to the child's
+        // length (a unit's own path is shorter and stays whole).
         var childLength = unit.Path.Length + OrgPath.SegmentLength;
-        string RowOf(string path) => path.Length >= childLength ? path[..childLength] : unit.Path;
-        var participants = lists.Where(l => l.HolderPersonId is not null).Select(l => (Row: RowOf(l.Path), Key: $"p{l.HolderPersonId}"))
-            .Concat(signers.Select(s => (Row: RowOf(listPath[s.ListId]), Key: people.GetValueOrDefault(s.UserId) is { } person ? $"p{person}" : $"u{s.UserId}")))
-            .ToLookup(x => x.Row, x => x.Key);
-        var byRow = points.ToLookup(p => RowOf(p.Path), p => new SummaryPoint(p.CategoryCode, p.ApprovedLevelCode ?? p.LevelCode,
-            p.Measures.Select(m => m.Text).ToList(), p.Supervision.Methods?.Count ?? 0));
+        var cells = (await db.RiskPoints.AsNoTracking().Visible(scope).Under([unit.Path], p => p.OrgUnit.Path)
+            .Where(p => p.CampaignId == campaign.Id)
+            .GroupBy(p => new { Row = p.OrgUnit.Path.Substring(0, childLength), p.CategoryCode, Level = p.ApprovedLevelCode ?? p.LevelCode })
+            .Select(g => new
+            {
+                g.Key.Row, g.Key.CategoryCode, g.Key.Level, Points = g.Count(), Measures = g.Sum(p => p.MeasureCount),
+                Methods = g.Sum(p => p.SupervisionMethodCount), New = g.Sum(p => p.NewSystemCount), Revised = g.Sum(p => p.RevisedSystemCount),
+            }).ToListAsync(ct))
+            .ToLookup(c => c.Row, c => new SummaryCell(c.CategoryCode, c.Level, c.Points, c.Measures, c.Methods, c.New, c.Revised));
+
+        // Participants: the people whose own lists are in the row and everyone who signed one of its lists.
+        var lists = db.RiskLists.AsNoTracking().Visible(scope).Under([unit.Path], l => l.OrgUnit.Path).Where(l => l.CampaignId == campaign.Id);
+        var holders = lists.Where(l => l.HolderPersonId != null)
+            .Select(l => new { Row = l.OrgUnit.Path.Substring(0, childLength), Key = "p" + l.HolderPersonId });
+        var signers =
+            from r in db.Reviews
+            where r.VerificationCode != null
+            join l in lists on r.ListId equals l.Id
+            join u in db.Users on r.UserId equals u.Id into users
+            from u in users.DefaultIfEmpty()
+            select new { Row = l.OrgUnit.Path.Substring(0, childLength), Key = u != null && u.PersonId != null ? "p" + u.PersonId : "u" + r.UserId };
+        var people = holders.Union(signers);
+        var participants = await people.GroupBy(x => x.Row).Select(g => new { g.Key, Count = g.Select(x => x.Key).Distinct().Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var total = await people.Select(x => x.Key).Distinct().CountAsync(ct);
 
         var inputs = new List<SummaryInput>();
-        if (byRow[unit.Path].Any() || lists.Any(l => l.Path == unit.Path))
-            inputs.Add(new SummaryInput($"{unit.Name}（本级）", participants[unit.Path].ToList(), byRow[unit.Path].ToList()));
-        inputs.AddRange(children.Select(c => new SummaryInput(c.Name, participants[c.Path].ToList(), byRow[c.Path].ToList())));
-        return (unit, scheme, Summary.Compute(scheme, inputs));
+        if (cells[unit.Path].Any() || participants.ContainsKey(unit.Path) || await lists.AnyAsync(l => l.OrgUnitId == unit.Id, ct))
+            inputs.Add(new SummaryInput($"{unit.Name}（本级）", participants.GetValueOrDefault(unit.Path), cells[unit.Path].ToList()));
+        inputs.AddRange(children.Select(c => new SummaryInput(c.Name, participants.GetValueOrDefault(c.Path), cells[c.Path].ToList())));
+        return (unit, scheme, Summary.Compute(scheme, inputs, total));
     }
 
     public async Task<ExportFile> RenderAsync(FormDocument doc, string format, CancellationToken ct)

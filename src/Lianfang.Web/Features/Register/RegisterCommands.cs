@@ -154,8 +154,7 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
         }
         if (errors.Count > 0 || !save) return new PointBatch(list, scheme, points, errors, Saved: false);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.RiskPoints.AddRange(points);
-        await db.SaveChangesAsync(ct);
+        await db.InsertManyAsync(points, ct); // thousands of imported rows: no change tracker
         await tx.CommitAsync(ct);
         return new PointBatch(list, scheme, points, errors, Saved: true);
     }

@@ -5,6 +5,7 @@ using Lianfang.Core.Register;
 using Lianfang.Core.Review;
 using Lianfang.Core.Schemes;
 using Lianfang.Core.Supervision;
+using Lianfang.Web.Data;
 using Lianfang.Web.Features.Account;
 using Lianfang.Web.Features.Schemes;
 using Microsoft.AspNetCore.Identity;

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
 using Lianfang.Web.Tests.Infrastructure;
@@ -63,6 +65,35 @@ public abstract class ReportsTests(AppFixture f)
         Assert.Contains("卫健委", data.GetProperty("units").EnumerateArray().Select(u => u.GetString()));
         Assert.Equal(5, data.GetProperty("heat").EnumerateArray().Sum(h => h[2].GetInt32()));
         Assert.NotNull(dash.QuerySelector("#chart-heat"));
+    }
+
+    [Fact]
+    public async Task Points_written_before_their_tallies_were_kept_are_counted_after_migrating_and_the_summary_adds_them_up()
+    {
+        var s = await Review.WrittenList.CreateAsync(f, "补算");
+        await (await f.As(s.W.Users["staff"])).Post($"/api/v1/lists/{s.List}/risk-points", new
+        {
+            categoryCode = "power", description = "采购中规避招标", levelCode = "important",
+            measures = new[] { new { text = "建立采购内控制度" }, new { text = "修订财务管理办法" }, new { text = "严格执行集体决策" } },
+            supervision = new { methods = new[] { "查阅资料", "实地走访" } },
+        }).Expect(HttpStatusCode.Created);
+        using (var scope = f.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
+            // As the PointTallies migration leaves rows written before it.
+            await db.RiskPoints.Where(p => p.ListId == s.List).ExecuteUpdateAsync(u => u.SetProperty(p => p.MeasureCount, -1).SetProperty(p => p.NewSystemCount, 0)
+                .SetProperty(p => p.RevisedSystemCount, 0).SetProperty(p => p.SupervisionMethodCount, 0));
+            await Data.Database.MigrateAsync(db);
+            var tallies = await db.RiskPoints.Where(p => p.ListId == s.List).OrderBy(p => p.Seq)
+                .Select(p => new { p.MeasureCount, p.SupervisionMethodCount, p.NewSystemCount, p.RevisedSystemCount }).ToListAsync();
+            Assert.Equal([new { MeasureCount = 1, SupervisionMethodCount = 0, NewSystemCount = 0, RevisedSystemCount = 0 },
+                new { MeasureCount = 0, SupervisionMethodCount = 0, NewSystemCount = 0, RevisedSystemCount = 0 },
+                new { MeasureCount = 3, SupervisionMethodCount = 2, NewSystemCount = 1, RevisedSystemCount = 1 }], tallies);
+        }
+        var summary = await f.Admin.GetAsync($"/api/v1/reports/summary?orgUnitId={s.W.U1}&campaignId={s.Campaign}").Expect(HttpStatusCode.OK);
+        var row = summary.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("points").GetInt32() == 3);
+        Assert.Equal((4, 2, 1, 1), (row.GetProperty("measures").GetInt32(), row.GetProperty("supervisionMethods").GetInt32(),
+            row.GetProperty("newSystems").GetInt32(), row.GetProperty("revisedSystems").GetInt32()));
     }
 }
 

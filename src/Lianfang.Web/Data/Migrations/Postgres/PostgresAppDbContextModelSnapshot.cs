@@ -559,9 +559,15 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("MeasureCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Measures")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("NewSystemCount")
+                        .HasColumnType("integer");
 
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("integer");
@@ -579,6 +585,9 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("RevisedSystemCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasColumnType("text");
@@ -593,6 +602,9 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Property<string>("Supervision")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("SupervisionMethodCount")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -532,9 +532,15 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MeasureCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Measures")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("NewSystemCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("INTEGER");
@@ -552,6 +558,9 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RevisedSystemCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -566,6 +575,9 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Property<string>("Supervision")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SupervisionMethodCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

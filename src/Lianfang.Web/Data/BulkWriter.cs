@@ -6,12 +6,13 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Lianfang.Web.Infrastructure.DataSet;
+namespace Lianfang.Web.Data;
 
 /// <summary>
 /// Writes domain objects straight into their tables, bypassing the change tracker: binary COPY on PostgreSQL, one
 /// prepared INSERT per table on SQLite. Tables, columns and value conversions (enums as text, JSON columns) come from
-/// the EF model, so a row written here reads back exactly as EF wrote it. Rows keep the ids the caller gave them.
+/// the EF model, so a row written here reads back exactly as EF wrote it. Rows keep the ids the caller gave them
+/// (<see cref="ReserveIdsAsync{T}"/> hands out ids from the table's own sequence). Used by imports and the data-set generator.
 /// </summary>
 internal sealed class BulkWriter(AppDbContext db)
 {
@@ -48,6 +49,29 @@ internal sealed class BulkWriter(AppDbContext db)
             cmd.ExecuteNonQuery();
             Rows++;
         }
+    }
+
+    /// <summary>
+    /// Takes <paramref name="count"/> ids from the table's sequence and sets them on the rows. Call inside the write
+    /// transaction: on SQLite it holds the write lock, so nobody else takes the same ids.
+    /// </summary>
+    public async Task ReserveIdsAsync<T>(IReadOnlyList<T> rows, CancellationToken ct) where T : class
+    {
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        var key = entity.FindPrimaryKey()!.Properties.Single();
+        var table = entity.GetTableName()!;
+        var column = key.GetColumnName(StoreObjectIdentifier.Table(table, entity.GetSchema()))!;
+        var conn = db.Database.GetDbConnection();
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        cmd.CommandText = db.IsPostgres
+            ? $"SELECT nextval(pg_get_serial_sequence('\"{table}\"', '{column}')) FROM generate_series(1, {rows.Count})"
+            : $"SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), (SELECT MAX(\"{column}\") FROM \"{table}\"), 0)";
+        var ids = new List<long>(rows.Count);
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
+        if (!db.IsPostgres) ids = [.. Enumerable.Range(1, rows.Count).Select(i => ids[0] + i)];
+        for (var i = 0; i < rows.Count; i++) key.PropertyInfo!.SetValue(rows[i], Convert.ChangeType(ids[i], key.ClrType));
     }
 
     /// <summary>Identity sequences on PostgreSQL continue after the highest id written (SQLite's AUTOINCREMENT does so itself).</summary>
