@@ -59,13 +59,16 @@ public abstract class KillTests(Db db, ITestOutputHelper log)
                         .Expect(HttpStatusCode.Created);
 
                 using var stop = new CancellationTokenSource();
+                var underway = new TaskCompletionSource();
                 var work = new[]
                 {
                     Swallow(FormsWorld.Upload(As("party_office"), unitList, xlsx, "单位清单.xlsx")),
-                    Swallow(ReviewLoopAsync(As, ownList, rng.Next(), stop.Token)),
+                    Swallow(ReviewLoopAsync(As, ownList, rng.Next(), underway, stop.Token)),
                     Swallow(ExportLoopAsync(As, ownList, w.X1, stop.Token)),
                 };
-                var delay = rng.Next(300, 2500);
+                // The random moment counts from the first decision, so the kill lands in the middle of the work.
+                await underway.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                var delay = rng.Next(0, 2000);
                 await Task.Delay(delay);
                 app.Kill();
                 await stop.CancelAsync();
@@ -106,7 +109,7 @@ public abstract class KillTests(Db db, ITestOutputHelper log)
     }
 
     /// <summary>Everyone at once: the holder submits twice, all four reviewers approve twice, the agency sometimes returns.</summary>
-    private static async Task ReviewLoopAsync(Func<string, HttpClient> As, int list, int seed, CancellationToken ct)
+    private static async Task ReviewLoopAsync(Func<string, HttpClient> As, int list, int seed, TaskCompletionSource underway, CancellationToken ct)
     {
         var rng = new Random(seed);
         while (!ct.IsCancellationRequested)
@@ -119,7 +122,9 @@ public abstract class KillTests(Db db, ITestOutputHelper log)
                     .Append(rng.Next(4) == 0 ? As("agency").Post($"/api/v1/lists/{list}/review", new { decision = "return", comment = "请补充措施" }) : Task.FromResult(new HttpResponseMessage())),
                 _ => Enumerable.Range(0, 2).Select(_ => As("party_office").PostAsync($"/api/v1/lists/{list}/reopen", null, ct)),
             };
-            foreach (var res in await Task.WhenAll(calls))
+            var results = await Task.WhenAll(calls);
+            if (results.Any(r => r.StatusCode == HttpStatusCode.OK && r.RequestMessage is not null)) underway.TrySetResult();
+            foreach (var res in results)
                 Assert.True((int)res.StatusCode is 0 or 200 or 403 or 409, $"{res.RequestMessage?.RequestUri}: {(int)res.StatusCode} {await res.Content.ReadAsStringAsync(ct)}");
         }
     }
