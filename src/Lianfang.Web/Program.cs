@@ -9,9 +9,9 @@ if (demo) builder.Configuration["Lianfang:Demo"] = "true";
 builder.AddLianfang();
 var app = builder.Build();
 
-// Commands: `migrate` and `verify-audit` run against the configured database and exit.
+// Commands (`migrate`, `verify-audit`, `backup FILE`, `restore FILE`) run against the configured database and exit.
 if (args.Length > 0 && !args[0].StartsWith('-'))
-    return await Commands.RunAsync(app, args[0]);
+    return await Commands.RunAsync(app, args);
 
 await Startup.PrepareDatabaseAsync(app);
 app.UseLianfang();

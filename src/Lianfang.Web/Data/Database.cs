@@ -59,3 +59,17 @@ public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<Postgres
     public PostgresAppDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=lianfang_design").Options, new SystemActor());
 }
+
+public static class Concurrency
+{
+    /// <summary>
+    /// The client's version must be the stored one: refused at once (so no other rule answers first with another
+    /// message), and kept as the concurrency token so a write that lands in between is caught at save.
+    /// </summary>
+    public static void ExpectVersion<T>(this AppDbContext db, T entity, int? version) where T : class, IVersioned
+    {
+        if (version is not { } v) return;
+        if (v != entity.Version) throw new DbUpdateConcurrencyException($"stale version {v} of {typeof(T).Name}");
+        db.Entry(entity).Property(e => e.Version).OriginalValue = v;
+    }
+}

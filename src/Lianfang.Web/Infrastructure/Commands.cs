@@ -2,15 +2,24 @@ using Lianfang.Core.Audit;
 
 namespace Lianfang.Web.Infrastructure;
 
-/// <summary>`dotnet run --project src/Lianfang.Web -- migrate | verify-audit`.</summary>
+/// <summary>`dotnet run --project src/Lianfang.Web -- migrate | verify-audit | backup FILE | restore FILE | generate --size SIZE`.</summary>
 public static class Commands
 {
-    public static async Task<int> RunAsync(WebApplication app, string command)
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var command = args[0];
+        var file = args.Length > 1 && !args[1].StartsWith('-') ? args[1] : null;
         switch (command)
         {
+            case "backup" or "restore" when file is null:
+                Console.Error.WriteLine($"请指定备份文件：{command} <文件>");
+                return 64;
+            case "backup":
+                return await Backup.BackupAsync(db, app.Configuration, file);
+            case "restore":
+                return await Backup.RestoreAsync(db, file);
             case "migrate":
                 await Database.MigrateAsync(db);
                 Console.WriteLine($"数据库已迁移到最新版本（{(db.IsPostgres ? "PostgreSQL" : "SQLite")}）。");
@@ -24,7 +33,7 @@ public static class Commands
             case "generate":
                 return await GenerateAsync(app, db, scope.ServiceProvider);
             default:
-                Console.Error.WriteLine($"未知命令“{command}”。可用命令：migrate、verify-audit、generate --size small|city|province；启动参数：--demo、--urls");
+                Console.Error.WriteLine($"未知命令“{command}”。可用命令：migrate、verify-audit、backup <文件>、restore <文件>、generate --size small|city|province；启动参数：--demo、--urls");
                 return 64;
         }
     }

@@ -115,11 +115,19 @@ public static class Startup
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // A shared lock on the SQLite file for the app's lifetime: `restore` refuses while it is held.
+        var file = db.IsPostgres || db.Database.GetConnectionString()!.Contains(":memory:") ? null : Backup.SqlitePath(db);
+        var held = file is not null && File.Exists(file) ? HoldDatabaseFile(file) : null;
         if (app.Configuration.GetValue("Database:MigrateOnStart", true)) await Database.MigrateAsync(db);
+        if (file is not null) held ??= HoldDatabaseFile(file);
+        if (held is not null) app.Lifetime.ApplicationStopped.Register(held.Dispose);
         await Bootstrap.EnsureAdminAsync(scope.ServiceProvider, app.Configuration, app.Logger);
         if (app.Configuration.GetValue("Lianfang:Demo", false))
             await DemoData.SeedAsync(scope.ServiceProvider);
     }
+
+    private static IDisposable HoldDatabaseFile(string file) => DatabaseFileLock.TryShared(file)
+        ?? throw new InvalidOperationException($"数据库 {file} 正在恢复（restore），请在恢复完成后再启动");
 
     public static void UseLianfang(this WebApplication app)
     {

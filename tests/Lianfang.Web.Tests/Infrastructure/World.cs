@@ -15,11 +15,13 @@ public sealed class World
     public int C, U1, U2, D1, D2, D3, A, P1, P2, X1, X2;
     public Dictionary<string, string> Users { get; } = [];
 
-    public static async Task<World> CreateAsync(AppFixture f, string label)
+    public static Task<World> CreateAsync(AppFixture f, string label) => CreateAsync(f.Admin, label);
+
+    /// <summary>The same world through any admin client (e.g. of an app running as a process).</summary>
+    public static async Task<World> CreateAsync(HttpClient admin, string label)
     {
         var id = Guid.NewGuid().ToString("N")[..6];
         var tag = $"{label}{id}";
-        var admin = f.Admin;
         async Task<int> Unit(string name, string kind, int? parent, int[]? supervises = null) =>
             (await admin.Post("/api/v1/org-units", new { name, kind, parentId = parent, supervises }).Expect(HttpStatusCode.Created)).Id();
         var w = new World { Tag = tag };

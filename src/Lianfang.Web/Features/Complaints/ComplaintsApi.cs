@@ -4,7 +4,7 @@ using Lianfang.Core.Supervision;
 namespace Lianfang.Web.Features.Complaints;
 
 public sealed record ComplaintDto(long Id, ComplaintSource Source, int OrgUnitId, string OrgUnit, int? PersonId, string? Person, long? RiskPointId,
-    string Content, string? ContactName, string? Contact, ComplaintStatus Status, DateTime ReceivedAt);
+    string Content, string? ContactName, string? Contact, ComplaintStatus Status, DateTime ReceivedAt, int Version);
 
 public static class ComplaintsApi
 {
@@ -25,7 +25,7 @@ public static class ComplaintsApi
     public static IQueryable<ComplaintDto> Dtos(AppDbContext db, IQueryable<Complaint> q) =>
         q.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Select(c => new ComplaintDto(c.Id, c.Source, c.OrgUnitId, c.OrgUnit.Name,
             c.PersonId, db.People.Where(p => p.Id == c.PersonId).Select(p => p.Name).FirstOrDefault(), c.RiskPointId,
-            c.Content, c.ContactName, c.Contact, c.Status, c.ReceivedAt));
+            c.Content, c.ContactName, c.Contact, c.Status, c.ReceivedAt, c.Version));
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/complaints", async (int? page, int? pageSize, ComplaintStatus? status, CurrentUser me, AppDbContext db, CancellationToken ct) =>

@@ -11,7 +11,7 @@ public sealed record PowerRequest(int? OrgUnitId, PowerCategory? Category, strin
     public PowerFields Fields => new(Category, Name, Subject, Basis, DisclosureForm, DisclosureScope, DisclosureTime, Fees, Handler, Remarks);
 }
 
-public sealed record FlowRequest(List<FlowStep>? Steps, List<FlowEdge>? Edges);
+public sealed record FlowRequest(List<FlowStep>? Steps, List<FlowEdge>? Edges, int? Version = null);
 
 /// <summary>The power catalog (职权目录) and flowcharts: who keeps them, and the charts with their risk points.</summary>
 public sealed class PowerCommands(AppDbContext db, SchemeStore schemes, Supervision.WarningSweep sweep)
@@ -65,6 +65,7 @@ public sealed class PowerCommands(AppDbContext db, SchemeStore schemes, Supervis
     public async Task<PowerItem> SetFlowAsync(AccessScope scope, int id, FlowRequest req, CancellationToken ct)
     {
         var item = await EditableAsync(scope, id, ct);
+        db.ExpectVersion(item, req.Version);
         var flow = new PowerFlow(req.Steps ?? [], req.Edges ?? []);
         var problems = flow.Problems().Select(p => new FieldError(p.Field, p.Message)).ToList();
         var keys = flow.Steps.Select(s => s.Key).ToHashSet();

@@ -109,9 +109,10 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
                 i.ListId == l.Id && i.UserId == scope.UserId && i.Revision == l.Revision && i.StageCode == l.Stage))
             .FirstOrDefaultAsync(ct);
 
-    public async Task<RiskList> SetCommitmentAsync(AccessScope scope, int listId, string? text, CancellationToken ct)
+    public async Task<RiskList> SetCommitmentAsync(AccessScope scope, int listId, string? text, CancellationToken ct, int? version = null)
     {
         var list = await WritableListAsync(scope, listId, ct);
+        db.ExpectVersion(list, version);
         list.SetCommitment(text);
         await db.SaveChangesAsync(ct);
         return list;

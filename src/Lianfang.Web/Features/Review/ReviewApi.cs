@@ -44,8 +44,8 @@ public static class ReviewApi
         }).WithSummary("公示已审定的清单：from（默认今天）至 until；公示期内本单位公开页面可见").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
         lists.MapPut("/{id:int}/commitment", async (int id, CommitmentRequest req, CurrentUser me, RegisterCommands cmd, CancellationToken ct) =>
         {
-            var l = await cmd.SetCommitmentAsync(await me.ScopeAsync(ct), id, req.Text, ct);
-            return new { id = l.Id, commitment = l.Commitment };
+            var l = await cmd.SetCommitmentAsync(await me.ScopeAsync(ct), id, req.Text, ct, req.Version);
+            return new { id = l.Id, commitment = l.Commitment, version = l.Version };
         }).WithSummary("本人公开承诺（印在桌卡上，随清单一并签字）").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
         lists.MapGet("/{id:int}/history", async (int id, CurrentUser me, AppDbContext db, RegisterCommands register, CancellationToken ct) =>
         {

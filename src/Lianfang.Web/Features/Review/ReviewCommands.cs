@@ -11,7 +11,7 @@ namespace Lianfang.Web.Features.Review;
 public sealed record ReviewRequest(string? Decision, string? Comment, string? Stage);
 public sealed record CommentRequest(string? Comment);
 public sealed record InviteRequest(string? UserName);
-public sealed record CommitmentRequest(string? Text);
+public sealed record CommitmentRequest(string? Text, int? Version = null);
 public sealed record PublishRequest(DateOnly? From, DateOnly? Until);
 public sealed record HelperOption(int Id, string UserName, string? DisplayName);
 

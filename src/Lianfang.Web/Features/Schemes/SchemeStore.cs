@@ -56,6 +56,10 @@ public sealed class SchemeStore(AppDbContext db)
         return [.. Presets.All, .. own.Select(SchemeJson.Read)];
     }
 
+    /// <summary>Versions of the units' own schemes (presets never change: 0), for clients that edit them.</summary>
+    public async Task<Dictionary<string, int>> VersionsAsync(CancellationToken ct) =>
+        await db.Schemes.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Version, ct);
+
     /// <summary>Copies a scheme for a unit to adjust (a unit may copy a preset and adjust it).</summary>
     public async Task<Scheme> CopyAsync(AccessScope scope, string basedOn, string code, string name, int ownerOrgUnitId, CancellationToken ct)
     {
@@ -72,12 +76,13 @@ public sealed class SchemeStore(AppDbContext db)
     }
 
     /// <summary>Replaces a unit's scheme, unless a campaign already runs on it (its points depend on its codes).</summary>
-    public async Task<Scheme> UpdateAsync(AccessScope scope, string code, Scheme scheme, CancellationToken ct)
+    public async Task<Scheme> UpdateAsync(AccessScope scope, string code, Scheme scheme, CancellationToken ct, int? version = null)
     {
         if (Presets.Find(code) is not null) throw DomainException.Conflict("code", "内置方案不能修改，请先复制为本单位方案");
         var record = await db.Schemes.FirstOrDefaultAsync(s => s.Code == code, ct) ?? throw DomainException.NotFound("code", "方案不存在");
         var owner = await Org.OrgUnitCommands.LoadVisibleAsync(db, scope, record.OwnerOrgUnitId, ct);
         if (!scope.CanManageOrg(owner.Path)) throw DomainException.Forbidden($"无权修改方案“{record.Name}”");
+        db.ExpectVersion(record, version);
         if (await db.Campaigns.AnyAsync(c => c.SchemeCode == code, ct))
             throw DomainException.Conflict("code", "已有排查使用该方案，不能再修改；如需调整请另行复制一个方案");
         var updated = scheme with { Code = code, BuiltIn = false };

@@ -10,12 +10,15 @@ public static class SchemesApi
     {
         var g = api.MapGroup("/schemes").WithTags("方案");
         g.MapGet("/", async (CurrentUser me, SchemeStore store, CancellationToken ct) =>
-            (await store.VisibleAsync(await me.ScopeAsync(ct), ct)).Select(s => new
+        {
+            var versions = await store.VersionsAsync(ct);
+            return (await store.VisibleAsync(await me.ScopeAsync(ct), ct)).Select(s => new
             {
-                s.Code, s.Name, s.Issuer, s.Year, s.BuiltIn,
+                s.Code, s.Name, s.Issuer, s.Year, s.BuiltIn, version = versions.GetValueOrDefault(s.Code),
                 categories = s.Categories.Select(c => new { c.Code, c.Name, c.Aliases }),
                 levels = s.Levels.Select(l => new { l.Code, l.Name, l.Rank }),
-            })).WithSummary("内置方案与本单位方案");
+            });
+        }).WithSummary("内置方案与本单位方案（version：修改时带上，已被他人修改则 409）");
         g.MapGet("/{code}", async (string code, CurrentUser me, SchemeStore store, CancellationToken ct) =>
         {
             var visible = await store.VisibleAsync(await me.ScopeAsync(ct), ct);
@@ -26,8 +29,8 @@ public static class SchemesApi
             var s = await store.CopyAsync(await me.ScopeAsync(ct), req.BasedOn ?? "", req.Code ?? "", req.Name ?? "", req.OrgUnitId ?? 0, ct);
             return TypedResults.Created($"/api/v1/schemes/{s.Code}", new { s.Code });
         }).WithSummary("复制一个方案作为本单位方案").ProducesProblem(400).ProducesProblem(409);
-        g.MapPut("/{code}", async (string code, Scheme scheme, CurrentUser me, SchemeStore store, CancellationToken ct) =>
-            await store.UpdateAsync(await me.ScopeAsync(ct), code, scheme, ct))
-            .WithSummary("调整本单位方案（尚无排查使用时）").ProducesProblem(400).ProducesProblem(409);
+        g.MapPut("/{code}", async (string code, int? version, Scheme scheme, CurrentUser me, SchemeStore store, CancellationToken ct) =>
+            await store.UpdateAsync(await me.ScopeAsync(ct), code, scheme, ct, version))
+            .WithSummary("调整本单位方案（尚无排查使用时）；?version= 为读取时的版本").ProducesProblem(400).ProducesProblem(409);
     }
 }

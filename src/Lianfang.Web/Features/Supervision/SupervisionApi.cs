@@ -117,7 +117,7 @@ public static class SupervisionApi
             return TypedResults.Created($"/api/v1/complaints/{c.Id}", new { id = c.Id });
         }).WithTags("信访举报").WithSummary("登记信访举报（关联单位、人员或风险点）").ProducesProblem(400).ProducesProblem(403);
         api.MapPost("/complaints/{id:long}/triage", async (long id, TriageRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
-            new { id, status = (await cmd.TriageAsync(await me.ScopeAsync(ct), id, req, ct)).Status })
+            (await cmd.TriageAsync(await me.ScopeAsync(ct), id, req, ct)) is var c ? new { id, status = c.Status, version = c.Version } : null)
             .WithTags("信访举报").WithSummary("受理、不予受理、办理、办结").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
 
         var warnings = api.MapGroup("/warnings").WithTags("预警");

@@ -14,7 +14,7 @@ public sealed record ReportRequest(string? Report);
 public sealed record VerifyRequest(bool Passed, string? Comment);
 public sealed record DispositionRequest(int? PersonId, long? FindingId, int? Form, string? Measure, string? Reason, DateOnly? DecidedOn);
 public sealed record PetitionRequest(int? OrgUnitId, int? PersonId, long? RiskPointId, string? Content, string? ContactName, string? Contact);
-public sealed record TriageRequest(ComplaintStatus? Status, string? Note);
+public sealed record TriageRequest(ComplaintStatus? Status, string? Note, int? Version = null);
 
 /// <summary>Inspections, findings, rectifications, dispositions and complaint handling, with who may do what.</summary>
 public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, WarningSweep sweep)
@@ -196,6 +196,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     {
         var c = await Complaints.ComplaintsApi.Readable(db, scope).AsTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw DomainException.NotFound("id", "信访件不存在或不在您的权限范围内");
+        db.ExpectVersion(c, req.Version);
         c.Triage(req.Status ?? throw new DomainException("status", "请选择处理状态"), req.Note);
         await db.SaveChangesAsync(ct);
         return c;
