@@ -63,7 +63,10 @@ public sealed class LianfangApp : WebApplicationFactory<Program>
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         // Hashing at full strength makes each login ~100 ms; the tests log in hundreds of times.
         builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000));
-        builder.ConfigureLogging(l => l.AddProvider(Logs));
+        builder.ConfigureTestServices(s => s.AddSingleton<ILoggerProvider>(Logs));
+        // "Test:CaptureDebugLogs" lets a test see everything down to Debug, whatever appsettings say.
+        if (_settings.GetValueOrDefault("Test:CaptureDebugLogs") == "true")
+            builder.ConfigureLogging(l => l.AddFilter<LogCapture>(null, LogLevel.Debug));
     }
 
     public T WithDb<T>(Func<AppDbContext, T> work)

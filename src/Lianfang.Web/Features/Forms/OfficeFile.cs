@@ -75,11 +75,15 @@ public static class OfficeFile
                 if (e.Length > 1024 * 1024 && e.CompressedLength > 0 && (double)e.Length / e.CompressedLength > MaxRatio)
                     throw new BadFileException("文件压缩比异常，疑似压缩炸弹，已拒绝");
                 var entryName = e.FullName.Replace('\\', '/');
+                // Nothing is ever unpacked to disk, but a part named outside the package is a crafted file, not an Office one.
+                if (entryName.StartsWith('/') || entryName.Split('/').Contains("..") || entryName.Contains(':'))
+                    throw new BadFileException($"文件中有部件名称异常（“{Clip(e.FullName)}”），疑似恶意构造的文件，已拒绝");
                 if (entryName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase) || entryName.EndsWith("vbaData.xml", StringComparison.OrdinalIgnoreCase))
                     throw new BadFileException("文件含有宏（VBA），出于安全考虑不予接受，请另存为不含宏的 .docx 或 .xlsx");
                 if (entryName.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase)) types = e;
             }
             if (types is null) throw new BadFileException($"文件不是 Office 文档（缺少内容类型说明），请确认是 Word/Excel 保存的 {ext} 文件");
+            foreach (var e in entries) CheckDeclaredSize(e);
             mainType = MainContentType(types);
         }
         catch (BadFileException) { throw; }
@@ -98,6 +102,26 @@ public static class OfficeFile
             throw new BadFileException($"文件扩展名为 {ext}，但内容是{(actual == OfficeKind.Docx ? " Word 文档" : " Excel 工作簿")}，请改为正确的扩展名后上传");
         return kind;
     }
+
+    /// <summary>
+    /// Inflates an entry in small chunks, stopping one byte past what the directory declares: a zip that claims 1 KB and
+    /// unpacks to gigabytes is caught here, having cost at most the declared total (≤ <see cref="MaxUncompressed"/>).
+    /// </summary>
+    private static void CheckDeclaredSize(ZipArchiveEntry e)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            using var s = e.Open();
+            long total = 0;
+            int n;
+            while ((n = s.Read(buffer, 0, buffer.Length)) > 0)
+                if ((total += n) > e.Length) throw new BadFileException("文件中有部件的实际大小与声明不符，疑似压缩炸弹，已拒绝");
+        }
+        finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
+    }
+
+    private static string Clip(string name) => name.Length > 60 ? name[..60] + "…" : name;
 
     /// <summary>The content type of the document body (/word/document.xml, /xl/workbook.xml …) named in [Content_Types].xml.</summary>
     private static string? MainContentType(ZipArchiveEntry types)

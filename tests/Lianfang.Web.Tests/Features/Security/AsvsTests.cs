@@ -19,6 +19,7 @@ public abstract class AsvsTests(MatrixFixture f)
 {
     /// <summary>Both classic payloads in one: a script element and an attribute break-out.</summary>
     public const string Xss = "<script>alert(1)</script>\"><img src=x onerror=alert(1)>";
+    public const string XssShort = "\"><img src=x onerror=alert(1)>";
 
     [Fact]
     public async Task A_password_shorter_than_12_characters_is_refused_with_a_chinese_message()
@@ -57,7 +58,8 @@ public abstract class AsvsTests(MatrixFixture f)
         var m = await f.MatrixAsync();
         var page = await PageClient.LoginAsync(f, m.In.W.Users["commission"]);
         var ctx = new Ctx(f, "commission", m.In);
-        var posts = AuthorizationMatrixTests.Table.Where(e => e.Key.StartsWith("PAGE POST ")).ToList();
+        // The error page also answers a failed post (re-executed by the status code pages) and changes nothing.
+        var posts = AuthorizationMatrixTests.Table.Where(e => e.Key.StartsWith("PAGE POST ") && e.Key != "PAGE POST Error").ToList();
         Assert.True(posts.Count > 40, $"only {posts.Count} page forms");
         var accepted = new List<string>();
         foreach (var entry in posts)
@@ -77,7 +79,8 @@ public abstract class AsvsTests(MatrixFixture f)
     [Fact]
     public async Task Script_in_every_free_text_is_shown_as_text_on_every_page()
     {
-        var w = await World.CreateAsync(f, "注入", Xss);
+        var w = await World.CreateAsync(f, "注入", XssShort); // names are at most 50 characters
+
         var ids = await MatrixWorld.FillAsync(f, w, Xss, Xss);
         var pages = AuthorizationMatrixTests.Table.Where(e => e.Key.StartsWith("PAGE GET ")).ToList();
         var raw = new List<string>();
@@ -155,7 +158,7 @@ public abstract class AsvsOwnAppTests(Db db)
     [Fact]
     public async Task Passwords_tokens_and_integrity_file_entries_never_reach_the_logs()
     {
-        using var app = new LianfangApp(db, new() { ["Logging:LogLevel:Default"] = "Debug", ["Logging:LogLevel:Microsoft"] = "Debug" });
+        using var app = new LianfangApp(db, new() { ["Test:CaptureDebugLogs"] = "true" });
         var admin = app.CreateClient();
         var token = (await admin.Post("/api/v1/auth/token", new { userName = "admin", password = LianfangApp.AdminPassword }).Expect(HttpStatusCode.OK))
             .GetProperty("accessToken").GetString()!;

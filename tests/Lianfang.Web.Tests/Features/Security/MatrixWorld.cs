@@ -89,7 +89,7 @@ public sealed class MatrixWorld
         }).Expect(HttpStatusCode.Created)).Id();
         var rect = (await agency.GetAsync("/api/v1/rectifications").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
             .Single(r => r.GetProperty("findingId").GetInt64() == finding).GetProperty("id").GetInt64();
-        var evidence = (await (await f.As(w.Users["dept_head"])).PostAsync($"/api/v1/rectifications/{rect}/evidence", Pdf("台账" + m + ".pdf"))
+        var evidence = (await (await f.As(w.Users["dept_head"])).PostAsync($"/api/v1/rectifications/{rect}/evidence", Pdf("台账" + new string(m.Where(c => c is not ('"' or '\r' or '\n')).ToArray()) + ".pdf"))
             .Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64();
 
         var complaint = (await office.Post("/api/v1/complaints", new { orgUnitId = w.U1, riskPointId = point, content = "反映拨付问题" + m + PetitionMark, contactName = "举报人" + PetitionMark })
