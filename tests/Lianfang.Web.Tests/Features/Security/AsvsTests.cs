@@ -96,16 +96,25 @@ public abstract class AsvsTests(MatrixFixture f)
                 if (res.Content.Headers.ContentType?.MediaType != "text/html") continue;
                 var html = await res.Content.ReadAsStringAsync();
                 if (html.Contains("alert(1)")) seen++; // the payload is on the page, encoded
-                if (Regex.IsMatch(html, @"<script>alert|<img src=x|onerror=alert", RegexOptions.IgnoreCase)) raw.Add($"{entry.Key} as {role}");
+                if (Injected(html)) raw.Add($"{entry.Key} as {role}");
             }
         }
         foreach (var url in new[] { $"/public/units/{w.U1}", $"/public/feedback?unit={w.U1}" })
         {
             var html = await (await f.Anonymous().GetAsync(url)).Content.ReadAsStringAsync();
-            if (Regex.IsMatch(html, @"<script>alert|<img src=x|onerror=alert", RegexOptions.IgnoreCase)) raw.Add(url);
+            if (Injected(html)) raw.Add(url);
         }
         Assert.True(raw.Count == 0, "pages that render the payload as markup:\n" + string.Join("\n", raw));
         Assert.True(seen > 30, $"the payload showed on only {seen} pages: the test did not reach the texts");
+    }
+
+    /// <summary>The payload became markup: an element with an event handler, the img, or a script that runs it.</summary>
+    private static bool Injected(string html)
+    {
+        if (Regex.IsMatch(html, @"<script>alert|<img src=x", RegexOptions.IgnoreCase)) return true;
+        var doc = new HtmlParser().ParseDocument(html);
+        return doc.All.Any(e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)))
+            || doc.Scripts.Any(s => s.Type is null or "" or "text/javascript" && s.Text.Contains("alert(1)"));
     }
 
     [Fact]
