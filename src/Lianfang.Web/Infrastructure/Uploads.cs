@@ -17,10 +17,8 @@ public static class Uploads
         var ms = new MemoryStream((int)file.Length);
         await file.CopyToAsync(ms, ct);
         ms.Position = 0;
-        Span<byte> head = stackalloc byte[4];
-        if (ms.Read(head) < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4)
-            throw new DomainException("file", "文件内容不是有效的 .xlsx（扩展名与内容不符或文件已损坏）");
-        ms.Position = 0;
+        // The same guards as the Word/Excel form imports (zip directory, sizes, ratio, macros, content type) before MiniExcel opens it.
+        Features.Forms.OfficeFile.Check(file.FileName, ms);
         return ms;
     }
 }

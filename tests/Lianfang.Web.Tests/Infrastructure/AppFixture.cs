@@ -17,9 +17,12 @@ public abstract class AppFixture(Db db) : IAsyncLifetime
     public Db Db => db;
     public HttpClient Admin { get; private set; } = null!;
 
+    /// <summary>Settings a fixture of its own may change (e.g. rate limits), on top of the test defaults.</summary>
+    protected virtual Dictionary<string, string?>? Settings => null;
+
     public Task InitializeAsync()
     {
-        App = new LianfangApp(db);
+        App = new LianfangApp(db, Settings);
         Admin = ClientWithToken(TokenAsync("admin", LianfangApp.AdminPassword).GetAwaiter().GetResult());
         return Task.CompletedTask;
     }

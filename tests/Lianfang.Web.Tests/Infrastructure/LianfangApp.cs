@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Lianfang.Web.Tests.Infrastructure;
@@ -46,6 +47,8 @@ public sealed class LianfangApp : WebApplicationFactory<Program>
     }
 
     public Db Db { get; }
+    /// <summary>Everything the app logged, down to Debug.</summary>
+    public LogCapture Logs { get; } = new();
     public string? DatabaseFile { get; }
     public string ConnectionString => _connectionString;
 
@@ -60,6 +63,10 @@ public sealed class LianfangApp : WebApplicationFactory<Program>
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         // Hashing at full strength makes each login ~100 ms; the tests log in hundreds of times.
         builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000));
+        builder.ConfigureTestServices(s => s.AddSingleton<ILoggerProvider>(Logs));
+        // "Test:CaptureDebugLogs" lets a test see everything down to Debug, whatever appsettings say.
+        if (_settings.GetValueOrDefault("Test:CaptureDebugLogs") == "true")
+            builder.ConfigureLogging(l => l.AddFilter<LogCapture>(null, LogLevel.Debug));
     }
 
     public T WithDb<T>(Func<AppDbContext, T> work)

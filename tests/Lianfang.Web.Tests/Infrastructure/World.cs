@@ -15,10 +15,12 @@ public sealed class World
     public int C, U1, U2, D1, D2, D3, A, P1, P2, X1, X2;
     public Dictionary<string, string> Users { get; } = [];
 
-    public static Task<World> CreateAsync(AppFixture f, string label) => CreateAsync(f.Admin, label);
+    /// <param name="mark">appended to every unit, post and person name, so a response can be searched for this world's data</param>
+    /// <param name="siblingMark">appended to 财政局's unit, department, post and person (the sibling of 卫健委)</param>
+    public static Task<World> CreateAsync(AppFixture f, string label, string mark = "", string siblingMark = "") => CreateAsync(f.Admin, label, mark, siblingMark);
 
     /// <summary>The same world through any admin client (e.g. of an app running as a process).</summary>
-    public static async Task<World> CreateAsync(HttpClient admin, string label)
+    public static async Task<World> CreateAsync(HttpClient admin, string label, string mark = "", string siblingMark = "")
     {
         var id = Guid.NewGuid().ToString("N")[..6];
         var tag = $"{label}{id}";
@@ -26,21 +28,21 @@ public sealed class World
             (await admin.Post("/api/v1/org-units", new { name, kind, parentId = parent, supervises }).Expect(HttpStatusCode.Created)).Id();
         var w = new World { Tag = tag };
         w.C = await Unit($"{tag}纪委监委", "Commission", null);
-        w.U1 = await Unit("卫健委", "Unit", w.C);
-        w.U2 = await Unit("财政局", "Unit", w.C);
-        w.D1 = await Unit("财务处", "Department", w.U1);
-        w.D2 = await Unit("办公室", "Department", w.U1);
-        w.D3 = await Unit("国库科", "Department", w.U2);
-        w.A = await Unit("派驻组", "Agency", w.C, [w.U1]);
-        w.P1 = (await admin.Post("/api/v1/posts", new { orgUnitId = w.D1, name = "会计", tier = "Other", duties = "会计核算" }).Expect(HttpStatusCode.Created)).Id();
-        w.P2 = (await admin.Post("/api/v1/posts", new { orgUnitId = w.D3, name = "国库科科长", tier = "Middle", duties = "国库支付" }).Expect(HttpStatusCode.Created)).Id();
-        w.X1 = (await admin.Post("/api/v1/people", new { name = "王芳", title = "科员", orgUnitId = w.D1, postId = w.P1 }).Expect(HttpStatusCode.Created)).Id();
-        w.X2 = (await admin.Post("/api/v1/people", new { name = "吴军", title = "科长", orgUnitId = w.D3, postId = w.P2 }).Expect(HttpStatusCode.Created)).Id();
+        w.U1 = await Unit("卫健委" + mark, "Unit", w.C);
+        w.U2 = await Unit("财政局" + mark + siblingMark, "Unit", w.C);
+        w.D1 = await Unit("财务处" + mark, "Department", w.U1);
+        w.D2 = await Unit("办公室" + mark, "Department", w.U1);
+        w.D3 = await Unit("国库科" + mark + siblingMark, "Department", w.U2);
+        w.A = await Unit("派驻组" + mark, "Agency", w.C, [w.U1]);
+        w.P1 = (await admin.Post("/api/v1/posts", new { orgUnitId = w.D1, name = "会计" + mark, tier = "Other", duties = "会计核算" }).Expect(HttpStatusCode.Created)).Id();
+        w.P2 = (await admin.Post("/api/v1/posts", new { orgUnitId = w.D3, name = "国库科科长" + mark + siblingMark, tier = "Middle", duties = "国库支付" }).Expect(HttpStatusCode.Created)).Id();
+        w.X1 = (await admin.Post("/api/v1/people", new { name = "王芳" + mark, title = "科员", orgUnitId = w.D1, postId = w.P1 }).Expect(HttpStatusCode.Created)).Id();
+        w.X2 = (await admin.Post("/api/v1/people", new { name = "吴军" + mark + siblingMark, title = "科长", orgUnitId = w.D3, postId = w.P2 }).Expect(HttpStatusCode.Created)).Id();
 
         async Task User(string role, int unit, int? person = null)
         {
             var name = $"t{id}.{role}";
-            await admin.Post("/api/v1/users", new { userName = name, password = LianfangApp.Password, personId = person, grants = new[] { new { role, orgUnitId = unit } } })
+            await admin.Post("/api/v1/users", new { userName = name, password = LianfangApp.Password, personId = person, displayName = mark.Length > 0 ? role + mark : null, grants = new[] { new { role, orgUnitId = unit } } })
                 .Expect(HttpStatusCode.Created);
             w.Users[role] = name;
         }

@@ -15,8 +15,13 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, AssessmentComman
 
     public async Task<IActionResult> OnGetNoticeAsync(long id, CancellationToken ct)
     {
-        var f = await commands.NoticeAsync(await me.ScopeAsync(ct), id, "docx", ct);
-        return File(f.Content, f.ContentType, f.FileName);
+        try
+        {
+            var f = await commands.NoticeAsync(await me.ScopeAsync(ct), id, "docx", ct);
+            return File(f.Content, f.ContentType, f.FileName);
+        }
+        // Only a failing grade has a notice; this page has no form to show the message next to.
+        catch (DomainException e) when (e.Kind == DomainErrorKind.Conflict) { return StatusCode(StatusCodes.Status409Conflict); }
     }
 
     public async Task<IActionResult> OnPostAsync(int? orgUnitId, AssessmentKind? kind, int? year, int? quarter, List<ItemInput> items, CancellationToken ct)

@@ -10,15 +10,15 @@ public static class ComplaintsApi
 {
     /// <summary>
     /// Who reads complaints: the party office and principal of the unit, the agency supervising it, the commission
-    /// above it — not the people of the unit, whom a complaint may name.
+    /// above it — not the people of the unit, whom a complaint may name, and not administrators, who keep accounts and
+    /// the tree but must not learn who reported whom (DESIGN §1; README 信访举报).
     /// </summary>
-    public static readonly Role[] Readers = [Role.PartyOffice, Role.Principal, Role.Agency, Role.Commission, Role.Admin];
+    public static readonly Role[] Readers = [Role.PartyOffice, Role.Principal, Role.Agency, Role.Commission];
 
     public static bool MayRead(AccessScope scope) => scope.Grants.Any(g => Readers.Contains(g.Role));
 
     public static IQueryable<Complaint> Readable(AppDbContext db, AccessScope scope)
     {
-        if (scope.IsSystemAdmin) return db.Complaints.AsNoTracking();
         return db.Complaints.AsNoTracking().Under(scope.PrefixesFor(Readers), c => c.OrgUnit.Path);
     }
 

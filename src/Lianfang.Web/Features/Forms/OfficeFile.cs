@@ -72,9 +72,16 @@ public static class OfficeFile
                 if (e.Length > MaxEntryUncompressed || e.Length < 0) throw new BadFileException("文件中有部件解压后过大，疑似压缩炸弹，已拒绝");
                 total += e.Length;
                 if (total > MaxUncompressed) throw new BadFileException($"文件解压后超过 {MaxUncompressed / 1024 / 1024} MB，疑似压缩炸弹，已拒绝");
+                // Deflate never grows data by more than a few bytes a block: more compressed than declared bytes means the
+                // directory lies about what the entry unpacks to (a zip bomb aimed at readers that trust the data).
+                if (e.CompressedLength > e.Length + e.Length / 100 + 1024)
+                    throw new BadFileException("文件中有部件的实际大小与声明不符，疑似压缩炸弹，已拒绝");
                 if (e.Length > 1024 * 1024 && e.CompressedLength > 0 && (double)e.Length / e.CompressedLength > MaxRatio)
                     throw new BadFileException("文件压缩比异常，疑似压缩炸弹，已拒绝");
                 var entryName = e.FullName.Replace('\\', '/');
+                // Nothing is ever unpacked to disk, but a part named outside the package is a crafted file, not an Office one.
+                if (entryName.StartsWith('/') || entryName.Split('/').Contains("..") || entryName.Contains(':'))
+                    throw new BadFileException($"文件中有部件名称异常（“{Clip(e.FullName)}”），疑似恶意构造的文件，已拒绝");
                 if (entryName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase) || entryName.EndsWith("vbaData.xml", StringComparison.OrdinalIgnoreCase))
                     throw new BadFileException("文件含有宏（VBA），出于安全考虑不予接受，请另存为不含宏的 .docx 或 .xlsx");
                 if (entryName.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase)) types = e;
@@ -98,6 +105,8 @@ public static class OfficeFile
             throw new BadFileException($"文件扩展名为 {ext}，但内容是{(actual == OfficeKind.Docx ? " Word 文档" : " Excel 工作簿")}，请改为正确的扩展名后上传");
         return kind;
     }
+
+    private static string Clip(string name) => name.Length > 60 ? name[..60] + "…" : name;
 
     /// <summary>The content type of the document body (/word/document.xml, /xl/workbook.xml …) named in [Content_Types].xml.</summary>
     private static string? MainContentType(ZipArchiveEntry types)

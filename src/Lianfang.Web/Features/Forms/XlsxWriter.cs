@@ -14,7 +14,7 @@ namespace Lianfang.Web.Features.Forms;
 /// </summary>
 public static class XlsxWriter
 {
-    private enum St : uint { Default, Title, Line, Header, Text, Center, TextLiteral, Section, Plain, Label, Total, CenterLiteral }
+    private enum St : uint { Default, Title, Line, Header, Text, Center, TextLiteral, Section, Plain, Label, Total, CenterLiteral, TitleLiteral, LineLiteral, HeaderLiteral, TotalLiteral }
 
     public static byte[] Write(FormDocument f)
     {
@@ -39,7 +39,12 @@ public static class XlsxWriter
         void Put(Row row, int col, string text, St style)
         {
             var literal = text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
-            if (literal) style = style == St.Center ? St.CenterLiteral : style is St.Text or St.Plain or St.Section or St.Label ? St.TextLiteral : style;
+            // Every style has a literal twin, so a title or header that starts like a formula stays text when edited too.
+            if (literal) style = style switch
+            {
+                St.Center => St.CenterLiteral, St.Title => St.TitleLiteral, St.Line => St.LineLiteral, St.Header => St.HeaderLiteral,
+                St.Total => St.TotalLiteral, St.Text or St.Plain or St.Section or St.Label => St.TextLiteral, _ => style,
+            };
             var cell = new Cell { CellReference = Ref(col, (int)row.RowIndex!.Value), StyleIndex = (uint)style };
             if (text.Length > 0)
             {
@@ -217,7 +222,11 @@ public static class XlsxWriter
                 Xf(0, 0, 0, H, top, true),                                   // Plain
                 Xf(2, 2, 1, C, mid, true),                                   // Label
                 Xf(2, 0, 1, C, mid, true),                                   // Total
-                Xf(0, 0, 1, C, mid, true, literal: true)) { Count = 12 },   // CenterLiteral
+                Xf(0, 0, 1, C, mid, true, literal: true),                    // CenterLiteral
+                Xf(1, 0, 0, C, mid, false, literal: true),                   // TitleLiteral
+                Xf(0, 0, 0, H, mid, false, literal: true),                   // LineLiteral
+                Xf(2, 2, 1, C, mid, true, literal: true),                    // HeaderLiteral
+                Xf(2, 0, 1, C, mid, true, literal: true)) { Count = 16 },   // TotalLiteral
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
     }
 }

@@ -1,5 +1,6 @@
 using Lianfang.Core.Register;
 using Lianfang.Web.Features.Public;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Lists;
@@ -11,9 +12,12 @@ public sealed class DeskCardsModel(AppDbContext db, CurrentUser me, PublicLists 
 
     public List<PublicLists.Card> Cards { get; private set; } = [];
 
-    public async Task OnGetAsync(int? listId, int? campaignId, int? orgUnitId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? listId, int? campaignId, int? orgUnitId, CancellationToken ct)
     {
         var scope = await me.ScopeAsync(ct);
+        // Another unit's list or unit is not found, as everywhere else, rather than an empty sheet.
+        if (listId is { } lid && !await db.RiskLists.Visible(scope).AnyAsync(l => l.Id == lid, ct)) return NotFound();
+        if (orgUnitId is { } uid && !await db.OrgUnits.Visible(scope).AnyAsync(x => x.Id == uid, ct)) return NotFound();
         var lists = db.RiskLists.Visible(scope).Where(l => l.Status == ListStatus.Published && l.HolderPersonId != null);
         if (listId is { } id) lists = lists.Where(l => l.Id == id);
         if (campaignId is { } c) lists = lists.Where(l => l.CampaignId == c);
@@ -23,6 +27,7 @@ public sealed class DeskCardsModel(AppDbContext db, CurrentUser me, PublicLists 
             lists = lists.Under([path], l => l.OrgUnit.Path);
         }
         Cards = await published.CardsAsync(lists.OrderBy(l => l.OrgUnit.Path).ThenBy(l => l.Id).Take(MaxCards), ct);
+        return Page();
     }
 
     public string FeedbackUrl(PublicLists.Card c) => published.FeedbackUrl(Request, c.List.OrgUnitId, c.PersonId);

@@ -22,7 +22,8 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     /// <summary>Leaders inspect what they are in charge of (一岗双责); the party office, agency and commission supervise.</summary>
     public static readonly Role[] Inspectors = [Role.DeptHead, Role.LeaderInCharge, Role.Principal, Role.PartyOffice, Role.Agency, Role.Commission, Role.Admin];
     /// <summary>Dispositions (四种形态) are decided by the discipline side and recorded by the party office.</summary>
-    public static readonly Role[] Disposers = [Role.PartyOffice, Role.Agency, Role.Commission, Role.Admin];
+    /// <summary>Dispositions belong to the 廉政档案, which administrators never see (DESIGN §1), so they are not among these.</summary>
+    public static readonly Role[] Disposers = [Role.PartyOffice, Role.Agency, Role.Commission];
     public const long MaxEvidenceBytes = 10 * 1024 * 1024;
 
     /// <summary>Whether the user inspects or supervises anywhere (menu entries, warnings in the inbox).</summary>
@@ -184,7 +185,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     {
         var unit = await db.OrgUnits.AsNoTracking().Visible(scope).Where(u => u.Id == req.OrgUnitId).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct)
             ?? throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
-        if (!scope.IsSystemAdmin && !scope.HasRoleOver(unit.Path, Complaints.ComplaintsApi.Readers)) throw DomainException.Forbidden("信访举报由党办、派驻机构或纪委监委登记");
+        if (!scope.HasRoleOver(unit.Path, Complaints.ComplaintsApi.Readers)) throw DomainException.Forbidden("信访举报由党办、派驻机构或纪委监委登记");
         var c = new Complaint(ComplaintSource.Petition, unit.Id, req.PersonId, req.RiskPointId, req.Content, req.ContactName, req.Contact);
         db.Complaints.Add(c);
         await db.SaveChangesAsync(ct);
@@ -245,7 +246,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         ? i.PersonId is { } p ? scope.PersonId == p : scope.HasRoleOver(unitPath, Role.DeptHead, Role.PartyOffice, Role.Principal)
         : MayRun(scope, i, unitPath);
 
-    public static bool MayDispose(AccessScope scope, string path) => scope.IsSystemAdmin || scope.HasRoleOver(path, Disposers);
+    public static bool MayDispose(AccessScope scope, string path) => scope.HasRoleOver(path, Disposers);
 
     private async Task<(int? PersonId, string Name)> InspectorAsync(CancellationToken ct)
     {
