@@ -29,8 +29,9 @@ public static class SecurityHeaders
 }
 
 /// <summary>
-/// Rule violations thrown by a page handler: a not-found shows the 404 page; a bad input goes back to the form
-/// with the message next to its field. The same exceptions become problem details on the API.
+/// Rule violations thrown by a page handler: a not-found shows the 404 page; a bad input to a form goes back to the
+/// form with the message next to its field, a bad input to a GET (a file export, a filter) shows the error page.
+/// The same exceptions become problem details on the API.
 /// </summary>
 public sealed class DomainExceptionPageFilter : IAsyncPageFilter
 {
@@ -38,12 +39,23 @@ public sealed class DomainExceptionPageFilter : IAsyncPageFilter
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        // A POST naming no handler the page has would render the page without loading it (a 500): there is nothing there.
+        if (context.HandlerMethod is null && !HttpMethods.IsGet(context.HttpContext.Request.Method) && !HttpMethods.IsHead(context.HttpContext.Request.Method))
+        {
+            context.Result = new StatusCodeResult(StatusCodes.Status404NotFound);
+            return;
+        }
         var executed = await next();
         if (executed.Exception is null || executed.ExceptionHandled) return;
         var problem = Problems.FromException(executed.Exception);
         if (problem is null) return;
         executed.ExceptionHandled = true;
-        if (problem.Status is 404 or 403) { executed.Result = new StatusCodeResult(problem.Status.Value); return; }
+        // A GET handler stopped before it loaded the page (an export with a bad format, say): no form to go back to.
+        if (problem.Status is 404 or 403 || HttpMethods.IsGet(context.HttpContext.Request.Method) || HttpMethods.IsHead(context.HttpContext.Request.Method))
+        {
+            executed.Result = new StatusCodeResult(problem.Status ?? StatusCodes.Status400BadRequest);
+            return;
+        }
         var errors = problem.Extensions.TryGetValue("errors", out var e) ? e as IReadOnlyList<FieldError> : null;
         if (errors is { Count: > 0 })
             foreach (var fe in errors) context.ModelState.AddModelError(FormKey(context, fe.Field), RowPrefix(fe) + fe.Message);

@@ -37,9 +37,15 @@ public static class RegisterQuery
         if (!string.IsNullOrWhiteSpace(f.LevelCode)) q = q.Where(p => (p.ApprovedLevelCode ?? p.LevelCode) == f.LevelCode);
         if (f.Tier is { } tier) q = q.Where(p => p.Post != null && p.Post.Tier == tier);
         if (f.Status is { } status) q = q.Where(p => p.List.Status == status);
-        if (!string.IsNullOrWhiteSpace(f.Q)) q = Search(db, q, f.Q.Trim());
+        if (CleanSearch(f.Q) is { Length: > 0 } text) q = Search(db, q, text);
         return Sort(q, f.Sort, scheme);
     }
+
+    /// <summary>
+    /// The search text without control characters: a NUL ends FTS5's query string early ("unterminated string",
+    /// a 500) and PostgreSQL refuses it in text; a search box gives one line, so nothing a user typed is lost.
+    /// </summary>
+    private static string? CleanSearch(string? q) => q is null ? null : string.Concat(q.Where(c => !char.IsControl(c))).Trim();
 
     /// <summary>Chinese substring search over description, 表现形式 and measures: FTS5 trigram on SQLite, pg_trgm on PostgreSQL.</summary>
     private static IQueryable<RiskPoint> Search(AppDbContext db, IQueryable<RiskPoint> q, string text)
