@@ -79,11 +79,11 @@ public abstract class ReportsTests(AppFixture f)
         }).Expect(HttpStatusCode.Created);
         using (var scope = f.App.Services.CreateScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<Lianfang.Web.Data.AppDbContext>();
             // As the PointTallies migration leaves rows written before it.
             await db.RiskPoints.Where(p => p.ListId == s.List).ExecuteUpdateAsync(u => u.SetProperty(p => p.MeasureCount, -1).SetProperty(p => p.NewSystemCount, 0)
                 .SetProperty(p => p.RevisedSystemCount, 0).SetProperty(p => p.SupervisionMethodCount, 0));
-            await Data.Database.MigrateAsync(db);
+            await Lianfang.Web.Data.Database.MigrateAsync(db);
             var tallies = await db.RiskPoints.Where(p => p.ListId == s.List).OrderBy(p => p.Seq)
                 .Select(p => new { p.MeasureCount, p.SupervisionMethodCount, p.NewSystemCount, p.RevisedSystemCount }).ToListAsync();
             Assert.Equal([new { MeasureCount = 1, SupervisionMethodCount = 0, NewSystemCount = 0, RevisedSystemCount = 0 },
