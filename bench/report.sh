@@ -37,7 +37,7 @@ cell() {
     generate) cat "$results/generate-$d-$3.seconds" 2>/dev/null || echo "—" ;;
     errors)
       local n=0 k j
-      for k in register search summary; do j=$(val "$d" "$3" "$k"); n=$((n + ${j:+$(js non2xx "$j")+$(js socketErrors "$j")} 0)); done
+      for k in register search summary; do j=$(val "$d" "$3" "$k"); [ -n "$j" ] && n=$((n + $(js non2xx "$j") + $(js socketErrors "$j"))); done
       echo "$n" ;;
   esac
 }

@@ -48,12 +48,14 @@ dataset() { # db size → prints the connection string of a fresh working copy
       rm -f "$data/$size.db"*; generate Sqlite "$size" "Data Source=$data/$size.db" >&2
       sqlite3 "$data/$size.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null; touch "$data/$size.db.done"
     fi
+    ( cd src/Lianfang.Web && ConnectionStrings__Default="Data Source=$data/$size.db" dotnet "$web" migrate >/dev/null )
     rm -f "$data/work.db"*; cp "$data/$size.db" "$data/work.db"
     echo "Data Source=$data/work.db"
   else
     if [ -z "$(psql_ "SELECT 1 FROM pg_database WHERE datname = 'bench_$size'")" ]; then
       psql_ "CREATE DATABASE bench_$size"; generate Postgres "$size" "${pg_base/Database=postgres/Database=bench_$size}" >&2
     fi
+    ( cd src/Lianfang.Web && Database__Provider=Postgres ConnectionStrings__Default="${pg_base/Database=postgres/Database=bench_$size}" dotnet "$web" migrate >/dev/null )
     psql_ "DROP DATABASE IF EXISTS bench_work"; psql_ "CREATE DATABASE bench_work TEMPLATE bench_$size"
     echo "${pg_base/Database=postgres/Database=bench_work}"
   fi

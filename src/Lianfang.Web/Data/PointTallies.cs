@@ -12,17 +12,20 @@ public static class PointTallies
     {
         while (true)
         {
-            var batch = await db.RiskPoints.Where(p => p.MeasureCount < 0).OrderBy(p => p.Id).Take(2000).ToListAsync(ct);
+            var batch = await db.RiskPoints.AsNoTracking().Where(p => p.MeasureCount < 0).OrderBy(p => p.Id).Take(5000).ToListAsync(ct);
             if (batch.Count == 0) return;
             foreach (var p in batch) p.Tally();
-            // Derived figures, not an edit: no audit event and no new version.
+            // Derived figures, not an edit: no audit event and no new version. Points with the same tallies are updated
+            // together, so a batch is a handful of statements.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            foreach (var p in batch)
-                await db.RiskPoints.Where(x => x.Id == p.Id).ExecuteUpdateAsync(s => s
-                    .SetProperty(x => x.MeasureCount, p.MeasureCount).SetProperty(x => x.SupervisionMethodCount, p.SupervisionMethodCount)
-                    .SetProperty(x => x.NewSystemCount, p.NewSystemCount).SetProperty(x => x.RevisedSystemCount, p.RevisedSystemCount), ct);
+            foreach (var g in batch.GroupBy(p => (p.MeasureCount, p.SupervisionMethodCount, p.NewSystemCount, p.RevisedSystemCount)))
+            {
+                var ids = g.Select(p => p.Id).ToList();
+                await db.RiskPoints.Where(x => ids.Contains(x.Id)).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.MeasureCount, g.Key.MeasureCount).SetProperty(x => x.SupervisionMethodCount, g.Key.SupervisionMethodCount)
+                    .SetProperty(x => x.NewSystemCount, g.Key.NewSystemCount).SetProperty(x => x.RevisedSystemCount, g.Key.RevisedSystemCount), ct);
+            }
             await tx.CommitAsync(ct);
-            db.ChangeTracker.Clear();
         }
     }
 }

@@ -22,10 +22,14 @@ public sealed class Scorecard(AppDbContext db, SchemeStore schemes)
     public static async Task<ILookup<(long PointId, string Inspector), DateOnly>> InspectionsAsync(AppDbContext db, List<long> pointIds, int year, CancellationToken ct)
     {
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        return (await db.InspectionTargets.AsNoTracking().Where(t => pointIds.Contains(t.RiskPointId))
+        var rows = new List<(long RiskPointId, string InspectorName, DateOnly Date)>();
+        // In chunks: a query takes at most a few thousand ids (SQLite allows 32,766 parameters).
+        foreach (var chunk in pointIds.Chunk(5000))
+            rows.AddRange((await db.InspectionTargets.AsNoTracking().Where(t => chunk.Contains(t.RiskPointId))
                 .Join(db.Inspections, t => t.InspectionId, i => i.Id, (t, i) => new { t.RiskPointId, i.InspectorName, i.Date, i.Status })
                 .Where(x => x.Date >= from && x.Date <= to && x.Status != InspectionStatus.Planned).ToListAsync(ct))
-            .ToLookup(x => (x.RiskPointId, x.InspectorName), x => x.Date);
+                .Select(x => (x.RiskPointId, x.InspectorName, x.Date)));
+        return rows.ToLookup(x => (x.RiskPointId, x.InspectorName), x => x.Date);
     }
 
     public async Task<List<LeaderRow>> LoadAsync(AccessScope scope, int? orgUnitId, int year, CancellationToken ct)

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using Lianfang.Core.Org;
 using Lianfang.Core.Register;
 using Lianfang.Core.Review;
 using Lianfang.Core.Schemes;
@@ -24,13 +26,72 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
     private int DueSoonDays => config.GetValue("Lianfang:Warnings:DueSoonDays", 7);
     private int DeadlineNearDays => config.GetValue("Lianfang:Warnings:DeadlineNearDays", 7);
 
-    /// <summary>Runs the given rules (all when null), over the subtree at <paramref name="underPath"/> (everything when null).</summary>
+    /// <summary>The org units one pass looks at: paths in [Lo, Hi) (neighbouring subtrees), or exactly the unit at Lo.</summary>
+    private sealed record Part(string Lo, string Hi, bool Exact)
+    {
+        public static Part Under(string path) { var (lo, hi) = OrgPath.SubtreeBounds(path); return new(lo, hi, false); }
+    }
+
+    /// <summary>
+    /// Runs the given rules (all when null), over the subtree at <paramref name="underPath"/>. Everything (null) runs in
+    /// passes over subtrees of at most <see cref="UnitsPerPass"/> units (a big subtree is split into its top unit alone
+    /// and its children's subtrees), each in its own transaction: a province's sweep never holds all its facts in
+    /// memory, nor the write lock for long, and each pass stays one set of queries.
+    /// </summary>
     public async Task<Result> RunAsync(IReadOnlyCollection<string>? rules, CancellationToken ct, string? underPath = null)
     {
         var set = (rules ?? AllRules).ToHashSet();
+        if (underPath is not null) return await RunPartAsync(set, Part.Under(underPath), ct);
+        var total = new Result(0, 0, 0);
+        foreach (var part in await PartsAsync(ct))
+        {
+            var r = await RunPartAsync(set, part, ct);
+            total = new Result(total.Raised + r.Raised, total.Cleared + r.Cleared, total.Active + r.Active);
+            db.ChangeTracker.Clear();
+        }
+        return total;
+    }
+
+    public const int UnitsPerPass = 100;
+
+    private async Task<List<Part>> PartsAsync(CancellationToken ct)
+    {
+        var units = await db.OrgUnits.AsNoTracking().Select(u => new { u.Path, u.Kind }).ToListAsync(ct);
+        var size = new Dictionary<string, int>();
+        foreach (var u in units.Where(u => u.Kind == OrgUnitKind.Unit))
+            foreach (var a in OrgPath.AncestorsOrSelf(u.Path)) size[a] = size.GetValueOrDefault(a) + 1;
+        var children = units.Where(u => u.Path.Length > OrgPath.SegmentLength).OrderBy(u => u.Path, StringComparer.Ordinal)
+            .ToLookup(u => OrgPath.ParentOf(u.Path)!, u => u.Path);
+        var parts = new List<Part>();
+        void Split(string path)
+        {
+            if (size.GetValueOrDefault(path) <= UnitsPerPass) { parts.Add(Part.Under(path)); return; }
+            parts.Add(new Part(path, path, true));
+            // Neighbouring children go together while they add up to a pass; a child too big for one is split in turn.
+            var run = new List<string>();
+            var inRun = 0;
+            void Flush()
+            {
+                if (run.Count > 0) parts.Add(new Part(run[0], OrgPath.SubtreeBounds(run[^1]).Hi, false));
+                run.Clear(); inRun = 0;
+            }
+            foreach (var child in children[path])
+            {
+                var n = size.GetValueOrDefault(child);
+                if (n > UnitsPerPass) { Flush(); Split(child); continue; }
+                if (inRun + n > UnitsPerPass) Flush();
+                run.Add(child); inRun += n;
+            }
+            Flush();
+        }
+        foreach (var root in units.Where(u => u.Path.Length == OrgPath.SegmentLength)) Split(root.Path);
+        return parts;
+    }
+
+    private async Task<Result> RunPartAsync(HashSet<string> set, Part prefixes, CancellationToken ct)
+    {
         var today = Clock.Today;
         var now = DateTime.UtcNow;
-        var prefixes = underPath is null ? null : new[] { underPath };
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
@@ -53,9 +114,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
             if (set.Contains(WarningRules.PowerWithoutRiskPoint) || set.Contains(WarningRules.StepWithoutSupervision))
                 fired.AddRange(WarningRules.Powers(await PowersAsync(prefixes, ct)).Where(f => set.Contains(f.Rule)));
 
-            var active = db.Warnings.Where(w => w.ClearedAt == null && set.Contains(w.Rule));
-            if (prefixes is not null) active = active.Under(prefixes, w => w.OrgUnit.Path);
-            var known = await active.ToListAsync(ct);
+            var known = await Within(db.Warnings.Where(w => w.ClearedAt == null && set.Contains(w.Rule)), prefixes, w => w.OrgUnit.Path).ToListAsync(ct);
             var raised = Warning.Reconcile(known, fired, set, now);
             db.Warnings.AddRange(raised);
             await db.SaveChangesAsync(ct);
@@ -68,16 +127,23 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         }
     }
 
-    private IQueryable<T> Within<T>(IQueryable<T> q, string[]? prefixes, System.Linq.Expressions.Expression<Func<T, string>> path) =>
-        prefixes is null ? q : q.Under(prefixes, path);
+    private static IQueryable<T> Within<T>(IQueryable<T> q, Part part, Expression<Func<T, string>> path)
+    {
+        var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+        Expression Cmp(string bound) => Expression.Call(compare, path.Body, Expression.Constant(bound));
+        var zero = Expression.Constant(0);
+        var body = part.Exact ? Expression.Equal(path.Body, Expression.Constant(part.Lo))
+            : Expression.AndAlso(Expression.GreaterThanOrEqual(Cmp(part.Lo), zero), Expression.LessThan(Cmp(part.Hi), zero));
+        return q.Where(Expression.Lambda<Func<T, bool>>(body, path.Parameters));
+    }
 
-    private async Task<List<RectificationFact>> RectificationsAsync(string[]? prefixes, CancellationToken ct) =>
+    private async Task<List<RectificationFact>> RectificationsAsync(Part prefixes, CancellationToken ct) =>
         await Within(db.Rectifications.AsNoTracking().Where(r => r.Status == RectificationStatus.Open), prefixes, r => r.OwnerOrgUnit.Path)
             .Select(r => new RectificationFact(r.Id, r.OwnerOrgUnitId, r.Task, r.OwnerOrgUnit.Name + " " + r.Owner, r.Deadline, r.Status))
             .ToListAsync(ct);
 
     /// <summary>Points of this year's approved lists under schemes that ask leaders to inspect, by rule parameter.</summary>
-    private async Task<List<(string Scheme, RiskPoint Point)>> ApprovedPointsAsync(string ruleKind, string[]? prefixes, int year, CancellationToken ct)
+    private async Task<List<(string Scheme, RiskPoint Point)>> ApprovedPointsAsync(string ruleKind, Part prefixes, int year, CancellationToken ct)
     {
         var codes = await SchemeCodesWithRuleAsync(ruleKind, ct);
         if (codes.Count == 0) return [];
@@ -87,7 +153,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         return points.Select(p => (p.SchemeCode, p.Point)).ToList();
     }
 
-    private async Task<List<LeaderPointFact>> LeaderPointsAsync(string[]? prefixes, DateOnly today, CancellationToken ct)
+    private async Task<List<LeaderPointFact>> LeaderPointsAsync(Part prefixes, DateOnly today, CancellationToken ct)
     {
         var points = (await ApprovedPointsAsync("LeaderInspections", prefixes, today.Year, ct)).Where(p => !string.IsNullOrWhiteSpace(p.Point.Responsible.Leader)).ToList();
         if (points.Count == 0) return [];
@@ -102,17 +168,19 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         return facts;
     }
 
-    private async Task<List<ImportantPointFact>> ImportantPointsAsync(string[]? prefixes, DateOnly today, CancellationToken ct)
+    private async Task<List<ImportantPointFact>> ImportantPointsAsync(Part prefixes, DateOnly today, CancellationToken ct)
     {
         var facts = new List<ImportantPointFact>();
         var points = await ApprovedPointsAsync("ProjectSupervision", prefixes, today.Year, ct);
         if (points.Count == 0) return facts;
         var ids = points.Select(p => p.Point.Id).ToList();
         var from = new DateOnly(today.Year, 1, 1);
-        var projects = (await db.InspectionTargets.AsNoTracking().Where(t => ids.Contains(t.RiskPointId))
-            .Join(db.Inspections, t => t.InspectionId, i => i.Id, (t, i) => new { t.RiskPointId, i.Type, i.Status, i.Date })
-            .Where(x => x.Type == InspectionType.Project && x.Status != InspectionStatus.Planned && x.Date >= from)
-            .Select(x => x.RiskPointId).ToListAsync(ct)).ToHashSet();
+        var projects = new HashSet<long>();
+        foreach (var chunk in ids.Chunk(5000))
+            projects.UnionWith(await db.InspectionTargets.AsNoTracking().Where(t => chunk.Contains(t.RiskPointId))
+                .Join(db.Inspections, t => t.InspectionId, i => i.Id, (t, i) => new { t.RiskPointId, i.Type, i.Status, i.Date })
+                .Where(x => x.Type == InspectionType.Project && x.Status != InspectionStatus.Planned && x.Date >= from)
+                .Select(x => x.RiskPointId).ToListAsync(ct));
         foreach (var (code, p) in points)
         {
             var scheme = await schemes.FindAsync(code, ct);
@@ -123,7 +191,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         return facts;
     }
 
-    private async Task<List<OpenListFact>> OpenListsAsync(string[]? prefixes, DateOnly today, CancellationToken ct)
+    private async Task<List<OpenListFact>> OpenListsAsync(Part prefixes, DateOnly today, CancellationToken ct)
     {
         var horizon = today.AddDays(DeadlineNearDays);
         var lists = Within(db.RiskLists.AsNoTracking().Where(l => l.Campaign.Status == CampaignStatus.Open && l.Campaign.Deadline <= horizon
@@ -132,7 +200,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
             .Select(l => new OpenListFact(l.Id, l.OrgUnitId, l.Title, l.Deadline, l.Holder is not null ? $"{l.Holder}（本人）" : $"{l.Unit}负责人")).ToList();
     }
 
-    private async Task<List<ComplaintFact>> ComplaintsAsync(string[]? prefixes, DateTime now, CancellationToken ct)
+    private async Task<List<ComplaintFact>> ComplaintsAsync(Part prefixes, DateTime now, CancellationToken ct)
     {
         var (count, days) = (config.GetValue("Lianfang:Warnings:ComplaintCount", 3), config.GetValue("Lianfang:Warnings:ComplaintDays", 30));
         var since = now.AddDays(-Math.Max(days, 366));
@@ -157,7 +225,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
     }
 
     /// <summary>Key posts (those with a point of the top level) of schemes that re-rate them every few years.</summary>
-    private async Task<List<PostRatingFact>> KeyPostsAsync(string[]? prefixes, CancellationToken ct)
+    private async Task<List<PostRatingFact>> KeyPostsAsync(Part prefixes, CancellationToken ct)
     {
         var facts = new List<PostRatingFact>();
         foreach (var code in await SchemeCodesWithRuleAsync("KeyPostRerate", ct))
@@ -178,7 +246,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
     }
 
     /// <summary>People whose current post began within the year and whose own lists were last approved before that.</summary>
-    private async Task<List<PostChangeFact>> PostChangesAsync(string[]? prefixes, DateOnly today, CancellationToken ct)
+    private async Task<List<PostChangeFact>> PostChangesAsync(Part prefixes, DateOnly today, CancellationToken ct)
     {
         var since = today.AddYears(-1);
         var changes = await Within(db.PostAssignments.AsNoTracking().Where(a => a.To == null && a.From >= since
@@ -187,14 +255,15 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
             .Select(a => new
             {
                 a.PersonId, a.Person.OrgUnitId, Person = a.Person.Name, Post = a.Post.Name, a.From, a.RecordedAt,
-                Reviewed = db.Reviews.Where(r => r.Decision == Decision.Approve && db.RiskLists.Any(l => l.Id == r.ListId && l.HolderPersonId == a.PersonId
-                    && (l.Status == ListStatus.Approved || l.Status == ListStatus.Published))).Max(r => (DateTime?)r.At),
+                // From the person's lists to their reviews, so both steps use an index (not every review per person).
+                Reviewed = db.RiskLists.Where(l => l.HolderPersonId == a.PersonId && (l.Status == ListStatus.Approved || l.Status == ListStatus.Published))
+                    .SelectMany(l => db.Reviews.Where(r => r.ListId == l.Id && r.Decision == Decision.Approve)).Max(r => (DateTime?)r.At),
             }).ToListAsync(ct);
         return changes.Select(c => new PostChangeFact(c.PersonId, c.OrgUnitId, c.Person, c.Post,
             c.RecordedAt ?? c.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), c.Reviewed)).ToList();
     }
 
-    private async Task<List<PowerFact>> PowersAsync(string[]? prefixes, CancellationToken ct)
+    private async Task<List<PowerFact>> PowersAsync(Part prefixes, CancellationToken ct)
     {
         var powers = await Within(db.Powers.AsNoTracking(), prefixes, p => p.OrgUnit.Path)
             .Select(p => new { p.Id, p.OrgUnitId, p.Name, p.Flow, Points = db.RiskPoints.Count(r => r.PowerId == p.Id) }).ToListAsync(ct);
