@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Lianfang.Web.Data;
 
@@ -7,7 +8,10 @@ public static class Database
 {
     public const string DefaultSqlite = "Data Source=data/lianfang.db";
 
-    /// <summary>Registers AppDbContext for the provider named by <c>Database:Provider</c> (Sqlite by default).</summary>
+    /// <summary>
+    /// Registers AppDbContext for the provider named by <c>Database:Provider</c> (Sqlite by default), with any EF
+    /// interceptors registered as services (the tests count queries per page with one).
+    /// </summary>
     public static IServiceCollection AddLianfangDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
         var provider = config["Database:Provider"] ?? "Sqlite";
@@ -16,12 +20,12 @@ public static class Database
         {
             if (string.IsNullOrWhiteSpace(cs))
                 throw new InvalidOperationException("Database__Provider=Postgres 需要同时设置 ConnectionStrings__Default");
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             var sqlite = SqliteConnectionString(cs ?? DefaultSqlite, contentRoot);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else throw new InvalidOperationException($"未知的数据库类型 Database__Provider={provider}（可选 Sqlite 或 Postgres）");
         return services;

@@ -64,6 +64,7 @@ public sealed class LianfangApp : WebApplicationFactory<Program>
         // Hashing at full strength makes each login ~100 ms; the tests log in hundreds of times.
         builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000));
         builder.ConfigureTestServices(s => s.AddSingleton<ILoggerProvider>(Logs));
+        builder.ConfigureTestServices(s => s.AddHttpContextAccessor().AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Features.QueryCounter>());
         // "Test:CaptureDebugLogs" lets a test see everything down to Debug, whatever appsettings say.
         if (_settings.GetValueOrDefault("Test:CaptureDebugLogs") == "true")
             builder.ConfigureLogging(l => l.AddFilter<LogCapture>(null, LogLevel.Debug));
