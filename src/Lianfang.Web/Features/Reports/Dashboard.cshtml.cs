@@ -66,8 +66,12 @@ public sealed class DashboardModel(AppDbContext db, CurrentUser me, Register.Reg
                 .Select(a => new { a.OrgUnitId, a.Year, a.Grade, a.AssessedAt }).ToListAsync(ct))
             .GroupBy(a => a.OrgUnitId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.Year).ThenByDescending(a => a.AssessedAt).First());
         Grades = board.Units.Select(u => (u.Unit, latest.GetValueOrDefault(u.OrgUnitId)?.Grade, latest.GetValueOrDefault(u.OrgUnitId)?.Year)).ToList();
-        var summary = await ReportsApi.SummaryAsync(db, export, scope, null, id, ct);
-        Points = summary.Points;
+        // The campaign's 汇总表 when the user reads its root; else the points they read (a staff member's own), by category × level.
+        var cells = await db.OrgUnits.Visible(scope).AnyAsync(u => u.Id == campaign.RootOrgUnitId, ct)
+            ? (await ReportsApi.SummaryAsync(db, export, scope, null, id, ct)).ByCategoryAndLevel
+            : await Register.RegisterQuery.Points(db, scope, new(CampaignId: id), null).GroupBy(p => new { p.CategoryCode, Level = p.ApprovedLevelCode ?? p.LevelCode })
+                .Select(g => new CellCount(g.Key.CategoryCode, g.Key.Level, g.Count())).ToListAsync(ct);
+        Points = cells.Sum(c => c.Count);
         var scheme = await schemes.GetAsync(campaign.SchemeCode, ct);
         Data = JsonSerializer.Serialize(new
         {
@@ -80,7 +84,7 @@ public sealed class DashboardModel(AppDbContext db, CurrentUser me, Register.Reg
             },
             categories = scheme.Categories.Select(c => c.Name),
             levels = scheme.Levels.OrderBy(l => l.Rank).Select(l => l.Name),
-            heat = summary.ByCategoryAndLevel.Select(c => new[]
+            heat = cells.Where(c => c.Count > 0).Select(c => new[]
             {
                 scheme.Levels.OrderBy(l => l.Rank).ToList().FindIndex(l => l.Code == c.LevelCode),
                 scheme.Categories.ToList().FindIndex(x => x.Code == c.CategoryCode), c.Count,
