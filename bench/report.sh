@@ -98,5 +98,7 @@ for f in "$results"/bdn/results/*-report-github.md; do
   echo
   echo "## In-process (BenchmarkDotNet, ShortRun)"
   echo
-  grep -v '^```' "$f" | sed -n '/^|/,$p'
+  grep -v '^```' "$f" | sed -n '/^|/,$p' | sed "s/&#39;/'/g"
 done
+[ -f bench/ANALYSIS.md ] && { echo; cat bench/ANALYSIS.md; }
+true

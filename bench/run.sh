@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Runs the benchmarks of DESIGN.md §7 and writes bench/RESULTS.md.
-#   bench/run.sh [--sizes small,city,province] [--dbs sqlite,postgres] [--duration SECONDS] [--no-dotnet]
+#   bench/run.sh [--sizes small,city,province] [--dbs sqlite,postgres] [--duration SECONDS] [--no-dotnet] [--no-sweep]
 # Data sets are generated once into bench/data/ (SQLite files; a PostgreSQL cluster in bench/data/pg) and copied
 # before each run, so imports never change them. Needs wrk and PostgreSQL (installed with apt-get when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sizes=small,city,province dbs=sqlite,postgres duration=20 dotnet_bench=1
+sizes=small,city,province dbs=sqlite,postgres duration=20 dotnet_bench=1 sweep=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes=$2; shift 2 ;; --dbs) dbs=$2; shift 2 ;; --duration) duration=$2; shift 2 ;;
     --no-dotnet) dotnet_bench=0; shift ;;
+    --no-sweep) sweep=0; shift ;;
     *) echo "unknown option $1" >&2; exit 64 ;;
   esac
 done
@@ -156,7 +157,7 @@ run_one() { # db size
   done
 
   # Every warning rule over the whole province, once.
-  put sweep "$(curl -s -o /dev/null -w '%{time_total}' -X POST -H "Authorization: Bearer $admin_token" "$base/api/v1/warnings/sweep" | awk '{printf "%.0f", $1*1000}')"
+  [ "$sweep" = 1 ] && put sweep "$(curl -s -o /dev/null -w '%{time_total}' -X POST -H "Authorization: Bearer $admin_token" "$base/api/v1/warnings/sweep" | awk '{printf "%.0f", $1*1000}')"
   put peak_rss_mb "$(sort -n "$results/rss.kb" | tail -1 | awk '{printf "%d", $1/1024}')"
   stop_app
   cat "$out" >&2
