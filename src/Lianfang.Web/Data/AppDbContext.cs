@@ -109,7 +109,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
         await bulk.ReserveIdsAsync(rows, ct);
         await bulk.WriteAsync(rows, ct);
         await AppendAuditAsync(rows.Select(r => AuditCapture.Inserted(Entry(r))).ToList(), ct, bulk);
-        await bulk.FinishAsync(ct);
+        await bulk.FinishAsync(ct, resetSequences: false);
     }
 
     /// <summary>Appends events for the captured changes, chained to the last event. Runs inside the write transaction.</summary>

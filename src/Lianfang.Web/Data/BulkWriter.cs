@@ -74,12 +74,16 @@ internal sealed class BulkWriter(AppDbContext db)
         for (var i = 0; i < rows.Count; i++) key.PropertyInfo!.SetValue(rows[i], Convert.ChangeType(ids[i], key.ClrType));
     }
 
-    /// <summary>Identity sequences on PostgreSQL continue after the highest id written (SQLite's AUTOINCREMENT does so itself).</summary>
-    public async Task FinishAsync(CancellationToken ct)
+    /// <summary>
+    /// Releases the prepared inserts. With <paramref name="resetSequences"/> (ids chosen by the caller, not reserved),
+    /// identity sequences on PostgreSQL continue after the highest id written; SQLite's AUTOINCREMENT does so itself.
+    /// Reserved ids need no reset, and a reset could hand out ids another transaction has reserved.
+    /// </summary>
+    public async Task FinishAsync(CancellationToken ct, bool resetSequences = true)
     {
         foreach (var cmd in _inserts.Values) await cmd.DisposeAsync();
         _inserts.Clear();
-        if (!db.IsPostgres) return;
+        if (!db.IsPostgres || !resetSequences) return;
         // Table and column names come from the EF model, not from input.
 #pragma warning disable EF1002
         foreach (var t in _written.Where(t => t.IdentityColumn is not null))
