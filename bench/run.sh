@@ -16,7 +16,7 @@ while [ $# -gt 0 ]; do
 done
 
 sudo_if() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-need=""; command -v wrk >/dev/null || need="$need wrk"; command -v sqlite3 >/dev/null || need="$need sqlite3"
+need=""; for tool in wrk sqlite3 jq; do command -v $tool >/dev/null || need="$need $tool"; done
 [[ $dbs == *postgres* ]] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && need="$need postgresql"
 [ -n "$need" ] && { sudo_if apt-get update -qq; sudo_if apt-get install -y -qq $need >/dev/null; }
 
@@ -26,6 +26,8 @@ hello=$PWD/bench/HelloWorld/bin/Release/net10.0/HelloWorld.dll
 tools=$PWD/bench/Lianfang.Benchmarks/bin/Release/net10.0/Lianfang.Benchmarks.dll
 data=$PWD/bench/data; results=$data/results; mkdir -p "$results"
 password=Lianfang-bench-2026 port=5299 base=http://127.0.0.1:5299
+. scripts/lib-app.sh   # lf_cookie, lf_cookie_header, lf_token
+LF_BASE=$base LF_PASSWORD=$password
 
 pg_base=""
 if [[ $dbs == *postgres* ]]; then
@@ -78,11 +80,7 @@ stop_app() { kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null ||
 rss_mark() { wc -l < "$results/rss.kb"; }
 rss_peak_since() { tail -n +"$(( $1 + 1 ))" "$results/rss.kb" | sort -n | tail -1 | awk '{printf "%d", $1/1024}'; }
 
-login_cookie() { bench/login.sh "$base" "$1" "$password"; }
-token() {
-  curl -sf -X POST "$base/api/v1/auth/token" -H 'content-type: application/json' -d "{\"userName\":\"$1\",\"password\":\"$password\"}" \
-    | grep -o '"accessToken":"[^"]*"' | cut -d'"' -f4
-}
+login_cookie() { lf_cookie "$1" "$results/cookies.txt" && lf_cookie_header "$results/cookies.txt"; }
 wrk_run() { # connections header paths-file → JSON line
   PATHS_FILE=$3 HEADER=$2 wrk -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"${duration}s" --timeout 10s -s bench/wrk/paths.lua "$4" | tail -1
 }
@@ -106,7 +104,7 @@ run_one() { # db size
 
   start_app "$db" "$conn"
   local unit_cookie commission_token unit_token admin_token unit campaign=1
-  unit_cookie=$(login_cookie bench.unit); commission_token=$(token bench.commission); unit_token=$(token bench.unit); admin_token=$(token bench.admin)
+  unit_cookie=$(login_cookie bench.unit); commission_token=$(lf_token bench.commission); unit_token=$(lf_token bench.unit); admin_token=$(lf_token bench.admin)
   unit=$(curl -sf -H "Authorization: Bearer $unit_token" "$base/api/v1/org-units" | grep -o '"id":[0-9]*,"name":"[^"]*","kind":"Unit"' | head -1 | grep -o '[0-9]*' | head -1)
   put unit "$unit"
 

@@ -42,12 +42,17 @@ public static class Database
         return b.ToString();
     }
 
-    public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
+    /// <param name="backfill">
+    /// Count the tallies of points written before PointTallies. Always with the `migrate` command; at start-up only when
+    /// that migration is applied now, so a start never scans every point for rows that no longer exist.
+    /// </param>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default, bool backfill = true)
     {
+        backfill |= (await db.Database.GetPendingMigrationsAsync(ct)).Any(m => m.EndsWith("_PointTallies"));
         await db.Database.MigrateAsync(ct);
         // WAL lets pages read while a write is in progress; the setting lives in the file.
         if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        await PointTallies.BackfillAsync(db, ct);
+        if (backfill) await PointTallies.BackfillAsync(db, ct);
     }
 }
 

@@ -70,22 +70,29 @@ public static class ScopeQueries
 
     /// <summary>Rows whose org path lies in any of the subtrees at <paramref name="prefixes"/>.</summary>
     public static IQueryable<T> Under<T>(this IQueryable<T> q, IEnumerable<string> prefixes, Expression<Func<T, string>> path) =>
-        q.Where(PathIn(prefixes, [], path, null));
+        q.Where(PathIn(prefixes.Select(OrgPath.SubtreeBounds), [], path, null));
+
+    /// <summary>Rows whose org path lies in [<paramref name="lo"/>, <paramref name="hi"/>): neighbouring subtrees in one range.</summary>
+    public static IQueryable<T> Between<T>(this IQueryable<T> q, string lo, string hi, Expression<Func<T, string>> path) =>
+        q.Where(PathIn([(lo, hi)], [], path, null));
+
+    /// <summary>Rows of exactly the unit at <paramref name="unitPath"/>, not its subtree.</summary>
+    public static IQueryable<T> At<T>(this IQueryable<T> q, string unitPath, Expression<Func<T, string>> path) =>
+        q.Where(PathIn([], [unitPath], path, null));
 
     private static Expression<Func<T, bool>> PathIn<T>(AccessScope s, Expression<Func<T, string>> path, Expression<Func<T, bool>>? orElse, bool exact = true) =>
-        PathIn(s.ReadablePrefixes, exact ? s.ReadableExact : [], path, orElse);
+        PathIn(s.ReadablePrefixes.Select(OrgPath.SubtreeBounds), exact ? s.ReadableExact : [], path, orElse);
 
-    /// <summary>Builds "path in any of the subtrees (as a byte range) or equals one of the exact units".</summary>
-    private static Expression<Func<T, bool>> PathIn<T>(IEnumerable<string> prefixes, IEnumerable<string> exact, Expression<Func<T, string>> path, Expression<Func<T, bool>>? orElse)
+    /// <summary>Builds "path in any of the ranges (subtrees as byte ranges) or equals one of the exact units".</summary>
+    private static Expression<Func<T, bool>> PathIn<T>(IEnumerable<(string Lo, string Hi)> ranges, IEnumerable<string> exact, Expression<Func<T, string>> path, Expression<Func<T, bool>>? orElse)
     {
         var x = path.Parameters[0];
         var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
         Expression Cmp(string bound) => Expression.Call(compare, path.Body, Expression.Constant(bound));
         var zero = Expression.Constant(0);
         Expression body = Expression.Constant(false);
-        foreach (var prefix in prefixes)
+        foreach (var (lo, hi) in ranges)
         {
-            var (lo, hi) = OrgPath.SubtreeBounds(prefix);
             body = Expression.OrElse(body, Expression.AndAlso(
                 Expression.GreaterThanOrEqual(Cmp(lo), zero), Expression.LessThan(Cmp(hi), zero)));
         }

@@ -118,7 +118,7 @@ public static class Startup
         // A shared lock on the SQLite file for the app's lifetime: `restore` refuses while it is held.
         var file = db.IsPostgres || db.Database.GetConnectionString()!.Contains(":memory:") ? null : Backup.SqlitePath(db);
         var held = file is not null && File.Exists(file) ? HoldDatabaseFile(file) : null;
-        if (app.Configuration.GetValue("Database:MigrateOnStart", true)) await Database.MigrateAsync(db);
+        if (app.Configuration.GetValue("Database:MigrateOnStart", true)) await Database.MigrateAsync(db, backfill: false);
         if (file is not null) held ??= HoldDatabaseFile(file);
         if (held is not null) app.Lifetime.ApplicationStopped.Register(held.Dispose);
         await Bootstrap.EnsureAdminAsync(scope.ServiceProvider, app.Configuration, app.Logger);

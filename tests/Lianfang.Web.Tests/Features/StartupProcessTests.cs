@@ -43,7 +43,7 @@ public sealed partial class StartupProcessTests
     private async Task<(string Output, int Port)> StartUntil(string dir, string marker)
     {
         foreach (var p in _running) { p.Kill(true); p.WaitForExit(); }
-        var port = FreePort();
+        var port = AppProcess.FreePort();
         var psi = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", dir])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = dir,
@@ -62,13 +62,6 @@ public sealed partial class StartupProcessTests
         if (marker != "Application started")
             while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.Contains("Application started")) output.AppendLine(line);
         return (output.ToString(), port);
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("初始密码[^：]*：(\\S+)")]

@@ -111,7 +111,7 @@ public sealed class AppProcess : IDisposable
         return Process.Start(psi)!;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();

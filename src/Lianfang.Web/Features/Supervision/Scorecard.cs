@@ -18,19 +18,25 @@ public sealed class Scorecard(AppDbContext db, SchemeStore schemes)
         public int ShortCount => Points.Count(p => p.Short);
     }
 
-    /// <summary>The inspections carried out in the year on each of the points, by inspector name (planned ones do not count).</summary>
-    public static async Task<ILookup<(long PointId, string Inspector), DateOnly>> InspectionsAsync(AppDbContext db, List<long> pointIds, int year, CancellationToken ct)
+    public sealed record CarriedOut(long RiskPointId, string InspectorName, DateOnly Date, InspectionType Type);
+
+    /// <summary>The inspections carried out in the year on each of the points (planned ones do not count).</summary>
+    public static async Task<List<CarriedOut>> CarriedOutAsync(AppDbContext db, IReadOnlyCollection<long> pointIds, int year, CancellationToken ct)
     {
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        var rows = new List<(long RiskPointId, string InspectorName, DateOnly Date)>();
+        var rows = new List<CarriedOut>();
         // In chunks: a query takes at most a few thousand ids (SQLite allows 32,766 parameters).
         foreach (var chunk in pointIds.Chunk(5000))
-            rows.AddRange((await db.InspectionTargets.AsNoTracking().Where(t => chunk.Contains(t.RiskPointId))
-                .Join(db.Inspections, t => t.InspectionId, i => i.Id, (t, i) => new { t.RiskPointId, i.InspectorName, i.Date, i.Status })
-                .Where(x => x.Date >= from && x.Date <= to && x.Status != InspectionStatus.Planned).ToListAsync(ct))
-                .Select(x => (x.RiskPointId, x.InspectorName, x.Date)));
-        return rows.ToLookup(x => (x.RiskPointId, x.InspectorName), x => x.Date);
+            rows.AddRange(await db.InspectionTargets.AsNoTracking().Where(t => chunk.Contains(t.RiskPointId))
+                .Join(db.Inspections, t => t.InspectionId, i => i.Id, (t, i) => new { t.RiskPointId, i.InspectorName, i.Date, i.Status, i.Type })
+                .Where(x => x.Date >= from && x.Date <= to && x.Status != InspectionStatus.Planned)
+                .Select(x => new CarriedOut(x.RiskPointId, x.InspectorName, x.Date, x.Type)).ToListAsync(ct));
+        return rows;
     }
+
+    /// <summary>The inspections carried out in the year on each of the points, by inspector name.</summary>
+    public static async Task<ILookup<(long PointId, string Inspector), DateOnly>> InspectionsAsync(AppDbContext db, List<long> pointIds, int year, CancellationToken ct) =>
+        (await CarriedOutAsync(db, pointIds, year, ct)).ToLookup(x => (x.RiskPointId, x.InspectorName), x => x.Date);
 
     public async Task<List<LeaderRow>> LoadAsync(AccessScope scope, int? orgUnitId, int year, CancellationToken ct)
     {

@@ -127,15 +127,8 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         }
     }
 
-    private static IQueryable<T> Within<T>(IQueryable<T> q, Part part, Expression<Func<T, string>> path)
-    {
-        var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
-        Expression Cmp(string bound) => Expression.Call(compare, path.Body, Expression.Constant(bound));
-        var zero = Expression.Constant(0);
-        var body = part.Exact ? Expression.Equal(path.Body, Expression.Constant(part.Lo))
-            : Expression.AndAlso(Expression.GreaterThanOrEqual(Cmp(part.Lo), zero), Expression.LessThan(Cmp(part.Hi), zero));
-        return q.Where(Expression.Lambda<Func<T, bool>>(body, path.Parameters));
-    }
+    private static IQueryable<T> Within<T>(IQueryable<T> q, Part part, Expression<Func<T, string>> path) =>
+        part.Exact ? q.At(part.Lo, path) : q.Between(part.Lo, part.Hi, path);
 
     private async Task<List<RectificationFact>> RectificationsAsync(Part prefixes, CancellationToken ct) =>
         await Within(db.Rectifications.AsNoTracking().Where(r => r.Status == RectificationStatus.Open), prefixes, r => r.OwnerOrgUnit.Path)
@@ -174,13 +167,8 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         var points = await ApprovedPointsAsync("ProjectSupervision", prefixes, today.Year, ct);
         if (points.Count == 0) return facts;
         var ids = points.Select(p => p.Point.Id).ToList();
-        var from = new DateOnly(today.Year, 1, 1);
-        var projects = new HashSet<long>();
-        foreach (var chunk in ids.Chunk(5000))
-            projects.UnionWith(await db.InspectionTargets.AsNoTracking().Where(t => chunk.Contains(t.RiskPointId))
-                .Join(db.Inspections, t => t.InspectionId, i => i.Id, (t, i) => new { t.RiskPointId, i.Type, i.Status, i.Date })
-                .Where(x => x.Type == InspectionType.Project && x.Status != InspectionStatus.Planned && x.Date >= from)
-                .Select(x => x.RiskPointId).ToListAsync(ct));
+        var projects = (await Scorecard.CarriedOutAsync(db, ids, today.Year, ct))
+            .Where(x => x.Type == InspectionType.Project).Select(x => x.RiskPointId).ToHashSet();
         foreach (var (code, p) in points)
         {
             var scheme = await schemes.FindAsync(code, ct);
