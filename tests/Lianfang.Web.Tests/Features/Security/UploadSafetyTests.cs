@@ -127,5 +127,7 @@ public abstract class UploadSafetyTests(MatrixFixture f)
     }
 }
 
-[Collection("sqlite")] public sealed class UploadSafetyTests_Sqlite(MatrixFixture_Sqlite f) : UploadSafetyTests(f), IClassFixture<MatrixFixture_Sqlite>;
-[Collection("postgres")] public sealed class UploadSafetyTests_Postgres(MatrixFixture_Postgres f) : UploadSafetyTests(f), IClassFixture<MatrixFixture_Postgres>;
+// Alone, after the parallel collections: the allocation check reads the whole process's allocations.
+[CollectionDefinition("uploads", DisableParallelization = true)] public sealed class UploadsCollection;
+[Collection("uploads")] public sealed class UploadSafetyTests_Sqlite(MatrixFixture_Sqlite f) : UploadSafetyTests(f), IClassFixture<MatrixFixture_Sqlite>;
+[Collection("uploads")] public sealed class UploadSafetyTests_Postgres(MatrixFixture_Postgres f) : UploadSafetyTests(f), IClassFixture<MatrixFixture_Postgres>;
