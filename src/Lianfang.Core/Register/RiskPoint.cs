@@ -78,8 +78,24 @@ public sealed class RiskPoint : IVersioned
     public RiskPointContent ToContent() => new(CategoryCode, Description, Manifestation, EffectiveLevelCode, null, PostId,
         Sources, Measures, Supervision, Responsible, PowerId, FlowStepKey);
 
-    /// <summary>On final approval the self-assessed level becomes the approved (审定) one unless a reviewer set it.</summary>
-    public void ConfirmApprovedLevel() => ApprovedLevelCode ??= LevelCode;
+    /// <summary>
+    /// 审定: the reviewing body a scheme names sets the approved level while the list waits at its stage. A level other
+    /// than the self-assessed one needs a reason. Returns the change, or null when the level stays what it was.
+    /// </summary>
+    public Review.ContentChange? SetApprovedLevel(Scheme scheme, string? levelCode, string? reason, string field = "levels")
+    {
+        if (List.Status != ListStatus.InReview) throw DomainException.Conflict("status", "只有审核中的清单可以审定风险等级");
+        var level = scheme.Level(levelCode) ?? scheme.FindLevel(levelCode);
+        if (level is null || level.Code == Scheme.UnratedCode)
+            throw new DomainException($"{field}.levelCode", $"第 {Seq} 条：审定等级“{levelCode}”不属于方案“{scheme.Name}”，可选：{string.Join("、", scheme.Levels.Select(x => $"{x.Code}（{x.Name}）"))}");
+        var why = Text.Optional(reason, $"{field}.reason", "审定理由", 500);
+        var before = EffectiveLevelCode;
+        if (level.Code == before) return null;
+        if (level.Code != LevelCode && why is null)
+            throw new DomainException($"{field}.reason", $"第 {Seq} 条：审定等级“{level.Name}”与自评“{scheme.Level(LevelCode)?.Name ?? LevelCode}”不同，请写明理由");
+        ApprovedLevelCode = level.Code == LevelCode ? null : level.Code;
+        return new Review.ContentChange(Id, Seq, "审定等级", scheme.Level(before)?.Name ?? before, level.Name, why);
+    }
 
     public void Update(Scheme scheme, RiskPointContent content)
     {
@@ -93,10 +109,9 @@ public sealed class RiskPoint : IVersioned
             ?? throw new DomainException("categoryCode", $"风险类别“{c.CategoryCode}”不属于方案“{scheme.Name}”，可选：{string.Join("、", scheme.Categories.Select(x => $"{x.Code}（{x.Name}）"))}");
         var level = scheme.Level(c.LevelCode) ?? scheme.FindLevel(c.LevelCode)
             ?? throw new DomainException("levelCode", $"风险等级“{c.LevelCode}”不属于方案“{scheme.Name}”，可选：{string.Join("、", scheme.Levels.Select(x => $"{x.Code}（{x.Name}）"))}");
-        RiskLevelDef? approved = null;
+        // 审定 belongs to the reviewing body (SetApprovedLevel), never to whoever writes the list.
         if (!string.IsNullOrWhiteSpace(c.ApprovedLevelCode))
-            approved = scheme.Level(c.ApprovedLevelCode) ?? scheme.FindLevel(c.ApprovedLevelCode)
-                ?? throw new DomainException("approvedLevelCode", $"审定等级“{c.ApprovedLevelCode}”不属于方案“{scheme.Name}”");
+            throw new DomainException("approvedLevelCode", "审定等级由方案指定的审定环节在审核时确定，填写人不能填写");
         var measures = (c.Measures ?? []).Where(m => !string.IsNullOrWhiteSpace(m.Text)).Select((m, i) =>
         {
             if (m.Kind is { Length: > 0 } k && scheme.MeasureKinds.Count > 0 && !scheme.MeasureKinds.Contains(k))
@@ -113,7 +128,7 @@ public sealed class RiskPoint : IVersioned
         Description = Text.Required(c.Description, "description", "风险点描述", 2000);
         Manifestation = Text.Optional(c.Manifestation, "manifestation", "表现形式", 2000);
         LevelCode = level.Code;
-        ApprovedLevelCode = approved?.Code;
+        ApprovedLevelCode = null; // a rewritten point is rated again by the 审定 body
         PostId = c.PostId ?? List.PostId;
         Sources = sources;
         Measures = measures;

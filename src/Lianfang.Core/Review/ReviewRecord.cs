@@ -44,11 +44,57 @@ public sealed class ReviewRecord
 
     public bool IsSignature => VerificationCode is not null;
 
+    /// <summary>
+    /// Content changed by this act itself (a 审定 level …), each recorded as what changed. The act's
+    /// <see cref="ContentHash"/> binds the content after them, <see cref="PriorHash"/> the content they were made to.
+    /// </summary>
+    public IReadOnlyList<ReviewChange> Changes => _changes;
+    private readonly List<ReviewChange> _changes = [];
+    public string? PriorHash { get; private set; }
+
+    /// <summary>Records changes made by this act: the content was at <paramref name="priorHash"/> before them.</summary>
+    public void Amend(string priorHash, IEnumerable<ContentChange> changes)
+    {
+        if (!IsSignature) throw new InvalidOperationException("Only a signed act may change the content it signs.");
+        PriorHash = priorHash;
+        _changes.AddRange(changes.Select(c => new ReviewChange(c)));
+    }
+
     private static string NewCode()
     {
         const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         return string.Concat(Enumerable.Range(0, 10).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]));
     }
+}
+
+/// <summary>One change a signed review act made to the list's content: which point, which field, from what to what, and why.</summary>
+public sealed record ContentChange(long RiskPointId, int PointSeq, string Field, string? Before, string? After, string? Reason);
+
+/// <summary>A <see cref="ContentChange"/> as stored with the review record that made it.</summary>
+public sealed class ReviewChange
+{
+    private ReviewChange() { Field = ""; }
+
+    public ReviewChange(ContentChange c)
+    {
+        RiskPointId = c.RiskPointId;
+        PointSeq = c.PointSeq;
+        Field = c.Field;
+        Before = c.Before;
+        After = c.After;
+        Reason = c.Reason;
+    }
+
+    public long Id { get; private set; }
+    public long ReviewRecordId { get; private set; }
+    public long RiskPointId { get; private set; }
+    public int PointSeq { get; private set; }
+    public string Field { get; private set; }
+    public string? Before { get; private set; }
+    public string? After { get; private set; }
+    public string? Reason { get; private set; }
+
+    public ContentChange ToChange() => new(RiskPointId, PointSeq, Field, Before, After, Reason);
 }
 
 /// <summary>备案: a point of a filed level (重要, 一级 …) reported to the commission on its list's final approval.</summary>

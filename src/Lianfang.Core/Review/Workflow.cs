@@ -5,10 +5,14 @@ using Lianfang.Core.Schemes;
 
 namespace Lianfang.Core.Review;
 
-public enum Decision { Submit, Approve, Return, Reopen, Comment }
+public enum Decision { Submit, Approve, Return, Reopen, Comment, Skip }
 
-/// <summary>What a decision did: the stage it was taken at and where the list goes next.</summary>
-public sealed record Transition(ReviewStageDef? Stage, ListStatus Status, ReviewStageDef? NextStage, bool Signed, bool Final);
+/// <summary>What a decision did: the stage it was taken at, where the list goes next, and the stages passed over on the way.</summary>
+public sealed record Transition(ReviewStageDef? Stage, ListStatus Status, ReviewStageDef? NextStage, bool Signed, bool Final)
+{
+    /// <summary>Stages nobody but the holder could decide (a leader's post directly under the unit has no 处室负责人).</summary>
+    public IReadOnlyList<ReviewStageDef> Skipped { get; init; } = [];
+}
 
 /// <summary>
 /// The review of a list, driven by its scheme's stages (DESIGN.md §3): submit, approve stage by stage, return with
@@ -20,34 +24,66 @@ public static class Workflow
     public static IReadOnlyList<ReviewStageDef> Stages(Scheme scheme, ListScope scope) =>
         (scheme.ListKinds.FirstOrDefault(k => k.Scope == scope) ?? scheme.ListKinds[0]).Stages;
 
-    public static ReviewStageDef? CurrentStage(Scheme scheme, RiskList list) =>
-        list.Stage is null ? null : Stages(scheme, list.Scope).FirstOrDefault(s => s.Code == list.Stage);
+    /// <summary>
+    /// Where a list goes when nobody but its holder could decide what is left of its stages (a principal's own list):
+    /// to the agency supervising the unit, else the commission above, which then also approves its levels.
+    /// </summary>
+    public static readonly ReviewStageDef Oversight = new()
+    {
+        Code = "oversight", Name = "上级审核（本人回避）", Actor = StageActor.Oversight, SetsLevels = true,
+        Note = "本人担任的审核环节本人回避：没有其他人可审的，由派驻机构（无派驻机构的由纪委监委）审核。",
+    };
+
+    public static ReviewStageDef? CurrentStage(Scheme scheme, RiskList list) => StageOf(scheme, list.Scope, list.Stage);
+
+    /// <summary>A stage of this kind of list by its code (<see cref="Oversight"/> included).</summary>
+    public static ReviewStageDef? StageOf(Scheme scheme, ListScope scope, string? code) =>
+        code is null ? null : code == Oversight.Code ? Oversight : Stages(scheme, scope).FirstOrDefault(s => s.Code == code);
 
     /// <summary>
     /// Submitting sends the list to its first stage. Where the scheme's first stage is the holder's own check
     /// (岗位自查, 个人自查 …), submitting is that check, signed by the writer, and the list goes on to the next stage.
     /// </summary>
-    public static Transition Submit(Scheme scheme, RiskList list)
+    /// <param name="decidable">whether someone other than the list's holder can decide a stage (from the org tree);
+    /// stages nobody else can decide are skipped. Null when every stage has its reviewer.</param>
+    public static Transition Submit(Scheme scheme, RiskList list, Func<ReviewStageDef, bool>? decidable = null)
     {
         if (list.Status is not (ListStatus.Draft or ListStatus.Returned))
             throw DomainException.Conflict("status", $"清单当前状态为“{list.Status.Label()}”，不能提交");
         var stages = Stages(scheme, list.Scope);
         var first = stages[0];
-        if (first.Actor == StageActor.Holder)
-            return stages.Count == 1
-                ? new Transition(first, ListStatus.Approved, null, first.Signed, true)
-                : new Transition(first, ListStatus.InReview, stages[1], first.Signed, false);
-        return new Transition(null, ListStatus.InReview, first, true, false);
+        if (first.Actor == StageActor.Holder) return Route(first, stages, 0, decidable, byHolder: true);
+        // The writer's signature; the first stage is its reviewer's.
+        return Route(null, stages, -1, decidable, byHolder: true) with { Signed = true };
     }
 
-    public static Transition Approve(Scheme scheme, RiskList list, string? expectedStage)
+    public static Transition Approve(Scheme scheme, RiskList list, string? expectedStage, Func<ReviewStageDef, bool>? decidable = null)
     {
         var stage = Pending(scheme, list, expectedStage);
+        if (stage == Oversight) return new Transition(stage, ListStatus.Approved, null, stage.Signed, true);
         var stages = Stages(scheme, list.Scope);
-        var i = IndexOf(stages, stage);
-        return i == stages.Count - 1
-            ? new Transition(stage, ListStatus.Approved, null, stage.Signed, true)
-            : new Transition(stage, ListStatus.InReview, stages[i + 1], stage.Signed, false);
+        return Route(stage, stages, IndexOf(stages, stage), decidable, byHolder: stage.Actor == StageActor.Holder);
+    }
+
+    /// <summary>
+    /// The next stage after <paramref name="from"/> that someone other than the holder can decide (a holder's own
+    /// stage, like 003's 本人确认, always stands). When nothing is left and the act was the holder's own, the list
+    /// goes up to <see cref="Oversight"/>: nobody approves their own list.
+    /// </summary>
+    private static Transition Route(ReviewStageDef? stage, IReadOnlyList<ReviewStageDef> stages, int from, Func<ReviewStageDef, bool>? decidable, bool byHolder)
+    {
+        var signed = stage?.Signed ?? true;
+        var skipped = new List<ReviewStageDef>();
+        foreach (var next in stages.Skip(from + 1))
+        {
+            if (next.Actor == StageActor.Holder || decidable?.Invoke(next) != false)
+                return new Transition(stage, ListStatus.InReview, next, signed, false) { Skipped = skipped };
+            skipped.Add(next);
+        }
+        // Only where the scheme meant someone else to review (a list kind of the holder's check alone ends with it).
+        if (byHolder && skipped.Count > 0 && decidable is not null && decidable(Oversight))
+            return new Transition(stage, ListStatus.InReview, Oversight, signed, false) { Skipped = skipped };
+        return new Transition(stage, ListStatus.Approved, null, signed, true) { Skipped = skipped };
     }
 
     /// <summary>Returning sends the list back to its writer; after changes it is submitted and reviewed from the start.</summary>
@@ -108,6 +144,9 @@ public static class Workflow
     public static bool CanAct(AccessScope scope, StageActor actor, ListScope listScope, int? holderPersonId, string orgPath) => actor switch
     {
         StageActor.Holder => ListAuthoring.CanWrite(scope, listScope, holderPersonId, orgPath),
+        // Nobody reviews their own list.
+        _ when holderPersonId is not null && scope.PersonId == holderPersonId => false,
+        StageActor.Oversight => scope.HasRoleOver(orgPath, Role.Agency, Role.Commission),
         StageActor.DeptHead => scope.HasRoleOver(orgPath, Role.DeptHead),
         StageActor.LeaderInCharge => scope.HasRoleOver(orgPath, Role.LeaderInCharge),
         StageActor.Principal or StageActor.LeadingGroup => scope.HasRoleOver(orgPath, Role.Principal),
@@ -123,6 +162,7 @@ public static class Workflow
         StageActor.Holder => "本人", StageActor.DeptHead => "处室（科室）负责人", StageActor.LeaderInCharge => "分管领导",
         StageActor.Principal => "主要负责人", StageActor.PartyOffice => "党办（政治处）", StageActor.Agency => "派驻纪检监察机构",
         StageActor.Commission => "纪委监委", StageActor.Helpers => "帮查人员", StageActor.Peers => "交叉互查（党办组织）",
-        StageActor.Public => "群众评议（党办组织）", StageActor.LeadingGroup => "领导小组（主要负责人）", _ => "领导小组办公室（党办）",
+        StageActor.Public => "群众评议（党办组织）", StageActor.LeadingGroup => "领导小组（主要负责人）", StageActor.Oversight => "派驻机构或纪委监委（本人回避）",
+        _ => "领导小组办公室（党办）",
     };
 }

@@ -114,6 +114,8 @@ public enum ListScope { Person, Post, Department, Unit }
 public enum StageActor
 {
     Holder, DeptHead, LeaderInCharge, Principal, PartyOffice, Agency, Commission, Helpers, Peers, Public, LeadingGroup, LeadingGroupOffice,
+    /// <summary>The next person up when nobody but the holder could decide: the agency supervising the unit, else the commission.</summary>
+    Oversight,
 }
 
 public sealed record ListKindDef
@@ -132,6 +134,10 @@ public sealed record ReviewStageDef
     public bool Signed { get; init; } = true;
     /// <summary>Helpers (代表帮查/专家助查) invited to this stage may comment, not decide.</summary>
     public bool HelpersMayComment { get; init; }
+    /// <summary>审定: the body deciding this stage sets each point's approved level (自评 → 审定).</summary>
+    public bool SetsLevels { get; init; }
+    /// <summary>Where the seed is silent and the preset had to choose (who decides, what is skipped), the choice and why.</summary>
+    public string? Note { get; init; }
 }
 
 public sealed record FormDef

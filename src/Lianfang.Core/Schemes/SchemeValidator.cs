@@ -28,6 +28,11 @@ public static class SchemeValidator
         {
             if (k.Stages.Count == 0) throw new DomainException($"listKinds[{i}].stages", $"“{k.Name}”没有审核环节");
             Unique(k.Stages.Select(st => st.Code), $"listKinds[{i}].stages", "审核环节代码");
+            if (k.Stages.Count(st => st.SetsLevels) > 1) throw new DomainException($"listKinds[{i}].stages", $"“{k.Name}”只能有一个审定风险等级的环节（setsLevels）");
+            if (k.Stages.FirstOrDefault(st => st.SetsLevels && st.Actor == StageActor.Holder) is { } self)
+                throw new DomainException($"listKinds[{i}].stages", $"“{self.Name}”由本人办理，不能审定风险等级");
+            if (k.Stages.FirstOrDefault(st => st.SetsLevels && !st.Signed) is { } unsigned)
+                throw new DomainException($"listKinds[{i}].stages", $"审定风险等级的环节“{unsigned.Name}”必须签字");
         }
         if (s.Matrix is { } m)
         {

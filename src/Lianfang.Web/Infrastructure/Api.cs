@@ -26,5 +26,6 @@ public static class Api
         Features.Reports.ReportsApi.Map(api);
         Features.Assessments.AssessmentsApi.Map(api);
         Features.Forms.FormsApi.Map(api);
+        Features.Verify.Signatures.Map(app); // public: anyone holding a printed form checks its code
     }
 }

@@ -31,6 +31,8 @@ public static class Startup
         services.AddScoped<Features.Review.ReviewCommands>();
         services.AddScoped<DataSet.DataSetGenerator>();
         services.AddScoped<Features.Review.Inbox>();
+        services.AddScoped<Features.Verify.Signatures>();
+        services.AddScoped<Features.Review.StageDeciders>();
         services.AddScoped<Features.Campaigns.CampaignProgress>();
         services.AddScoped<Features.Public.PublicLists>();
         services.AddScoped<Features.Supervision.SupervisionCommands>();

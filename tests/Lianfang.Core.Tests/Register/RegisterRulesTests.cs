@@ -108,10 +108,38 @@ public class RegisterRulesTests
     [Fact]
     public void Carried_points_keep_the_level_that_counted_to_be_approved_again()
     {
-        var p = new RiskPoint(List(), 1, Shaoxing, Content(level: "general") with { ApprovedLevelCode = "important" });
+        var list = List();
+        var p = new RiskPoint(list, 1, Shaoxing, Content(level: "general"));
+        list.Apply(Lianfang.Core.Review.Workflow.Submit(Shaoxing, list));
+        p.SetApprovedLevel(Shaoxing, "important", "信访反映集中");
         var carried = p.ToContent();
         Assert.Equal("important", carried.LevelCode);
         Assert.Null(carried.ApprovedLevelCode);
+    }
+
+    [Fact]
+    public void The_writer_never_sets_the_approved_level()
+    {
+        var ex = Assert.Throws<DomainException>(() => new RiskPoint(List(), 1, Shaoxing, Content(level: "general") with { ApprovedLevelCode = "important" }));
+        Assert.Equal("approvedLevelCode", ex.Field);
+    }
+
+    [Fact]
+    public void The_approved_level_is_set_in_review_with_a_reason_when_it_differs_from_the_self_assessed_one()
+    {
+        var list = List();
+        var p = new RiskPoint(list, 1, Shaoxing, Content(level: "general"));
+        Assert.Equal(DomainErrorKind.Conflict, Assert.Throws<DomainException>(() => p.SetApprovedLevel(Shaoxing, "important", "x")).Kind); // still a draft
+        list.Apply(Lianfang.Core.Review.Workflow.Submit(Shaoxing, list));
+        Assert.Equal("levels.reason", Assert.Throws<DomainException>(() => p.SetApprovedLevel(Shaoxing, "important", null)).Field);
+        Assert.Equal("levels.levelCode", Assert.Throws<DomainException>(() => p.SetApprovedLevel(Shaoxing, "level1", "x")).Field);
+        Assert.Null(p.SetApprovedLevel(Shaoxing, "general", null)); // confirming 自评 changes nothing
+        var change = p.SetApprovedLevel(Shaoxing, "重要", "自由裁量权较大")!;
+        Assert.Equal(("审定等级", "一般", "重要", "自由裁量权较大"), (change.Field, change.Before, change.After, change.Reason));
+        Assert.Equal(("general", "important", "important"), (p.LevelCode, p.ApprovedLevelCode, p.EffectiveLevelCode));
+        var back = p.SetApprovedLevel(Shaoxing, "general", null)!; // back to 自评 needs no reason
+        Assert.Equal(("重要", "一般"), (back.Before, back.After));
+        Assert.Null(p.ApprovedLevelCode);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class CampaignProgress(AppDbContext db, SchemeStore schemes)
         var rows = Progress.RollUp(counts.Select(c => (c.Path, c.Status, c.N)), units, root, pastDeadline);
 
         var scheme = await schemes.FindAsync(campaign.SchemeCode, ct);
-        var stageOrder = scheme?.ListKinds.SelectMany(k => k.Stages).DistinctBy(s => s.Code).ToList() ?? [];
+        var stageOrder = scheme?.ListKinds.SelectMany(k => k.Stages).Append(Workflow.Oversight).DistinctBy(s => s.Code).ToList() ?? [];
         var stageDefs = stageOrder.ToDictionary(s => s.Code);
         var stages = (await lists.Where(l => l.Status == ListStatus.InReview).GroupBy(l => l.Stage).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
             .Select(g => stageDefs.TryGetValue(g.Key ?? "", out var d)

@@ -85,7 +85,7 @@ public static class FormBuilder
                 rows.Add(new FormRow(columns.Select(_ => heading).ToList(), RowKind.Section));
             }
             n++;
-            rows.Add(new FormRow(columns.Select(c => Cell(c.Field, p, n, scheme, withLevel: !Has(FormField.Level), withManifestation: !Has(FormField.Manifestation), withApproved: Has(FormField.ApprovedLevel))).ToList()));
+            rows.Add(new FormRow(columns.Select(c => Cell(c.Field, p, n, scheme, withLevel: !Has(FormField.Level), withManifestation: !Has(FormField.Manifestation), withApproved: Has(FormField.ApprovedLevel), approvedList: d.List.Status is ListStatus.Approved or ListStatus.Published)).ToList()));
         }
         if (hasCategory && !detail)
         {
@@ -197,9 +197,11 @@ public static class FormBuilder
         return new FormColumn(group, sub, weight, center, MergeRepeats: field == FormField.Category && mergeCategory);
     }
 
-    private static string Cell(FormField? field, RiskPoint p, int n, Scheme scheme, bool withLevel, bool withManifestation, bool withApproved)
+    private static string Cell(FormField? field, RiskPoint p, int n, Scheme scheme, bool withLevel, bool withManifestation, bool withApproved, bool approvedList)
     {
-        var content = new RiskPointContent(p.CategoryCode, p.Description, withManifestation ? p.Manifestation : null, p.LevelCode, p.ApprovedLevelCode,
+        // Once the list is approved every point has its 审定 level: the one the reviewing body set, else its 自评 confirmed.
+        var approved = p.ApprovedLevelCode ?? (approvedList ? p.LevelCode : null);
+        var content = new RiskPointContent(p.CategoryCode, p.Description, withManifestation ? p.Manifestation : null, p.LevelCode, approved,
             p.PostId, p.Sources, p.Measures, p.Supervision, p.Responsible);
         return field switch
         {
@@ -209,7 +211,7 @@ public static class FormBuilder
             FormField.Manifestation => p.Manifestation ?? "",
             // With one level column the level that counts is shown: the 审定 one once set.
             FormField.Level => scheme.Level(withApproved ? p.LevelCode : p.EffectiveLevelCode)?.Name ?? p.LevelCode,
-            FormField.ApprovedLevel => p.ApprovedLevelCode is { } a ? scheme.Level(a)?.Name ?? a : "",
+            FormField.ApprovedLevel => approved is { } a ? scheme.Level(a)?.Name ?? a : "",
             FormField.Measures => PointCells.FormatMeasures(p.Measures),
             FormField.Supervision => PointCells.FormatSupervision(p.Supervision),
             FormField.SupervisionBasis => p.Supervision.Basis ?? "",

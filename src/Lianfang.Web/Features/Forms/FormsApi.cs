@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Lianfang.Web.Features.Forms;
 
 public sealed record ImportRowDto(string Sheet, int Row, int LastRow, CategorySource CategorySource, bool Unrated);
-public sealed record ImportResultDto(int Imported, int Parsed, bool DryRun, IReadOnlyList<RiskPointDto> RiskPoints, IReadOnlyList<ImportRowDto> Rows);
+public sealed record ImportResultDto(int Imported, int Parsed, bool DryRun, IReadOnlyList<RiskPointDto> RiskPoints, IReadOnlyList<ImportRowDto> Rows,
+    IReadOnlyList<string> Notices);
 /// <summary>The multipart body of an import: the .docx or .xlsx file.</summary>
 public sealed record UploadForm(IFormFile File);
 public sealed record FormDto(string Code, string Title, string? For, bool Landscape, IReadOnlyList<string> Columns);
@@ -18,7 +19,7 @@ public static class FormsApi
 
     public static ImportResultDto Dto(ImportOutcome o) => new(o.Saved ? o.Points.Count : 0, o.Points.Count, !o.Saved,
         o.Points.Select(p => RegisterApi.Dto(p.Point)).ToList(),
-        o.Points.Select(p => new ImportRowDto(p.Parsed.Sheet, p.Parsed.Row, p.Parsed.LastRow, p.Parsed.CategorySource, p.Parsed.Unrated)).ToList());
+        o.Points.Select(p => new ImportRowDto(p.Parsed.Sheet, p.Parsed.Row, p.Parsed.LastRow, p.Parsed.CategorySource, p.Parsed.Unrated)).ToList(), o.Notices);
 
     public static void Map(RouteGroupBuilder api)
     {

@@ -8,7 +8,8 @@ using Lianfang.Web.Features.Schemes;
 namespace Lianfang.Web.Features.Forms;
 
 public sealed record ImportedPoint(ParsedPoint Parsed, RiskPoint Point);
-public sealed record ImportOutcome(RiskList List, Scheme Scheme, IReadOnlyList<ImportedPoint> Points, bool Saved);
+/// <param name="Notices">what was read but deliberately not taken, e.g. a filled 审定 column</param>
+public sealed record ImportOutcome(RiskList List, Scheme Scheme, IReadOnlyList<ImportedPoint> Points, bool Saved, IReadOnlyList<string> Notices);
 
 /// <summary>
 /// ImportRiskList: a .docx or .xlsx list into a list, all or nothing. Who may write the list and whether it is
@@ -28,7 +29,14 @@ public sealed class ImportRiskList(RegisterCommands register, SchemeStore scheme
 
         if (!parse.TableFound)
             throw Failed([new FieldError("file", NoTable)], NoTable);
-        var batch = await register.AddPointsAsync(scope, listId, parse.Points.Select(p => p.Content).ToList(), save: !dryRun && parse.Issues.Count == 0, ct);
+        // 审定 is the reviewing body's signed act: a copy of a reviewed form brings its 审定 column, which is read but never taken.
+        var withApproved = parse.Points.Where(p => p.Content.ApprovedLevelCode is not null).ToList();
+        var notices = withApproved.Count == 0 ? [] : new[]
+        {
+            $"{string.Join("、", withApproved.Select(p => $"{p.Sheet}第 {p.Row} 行"))}的“{withApproved[0].ColumnOf(FormField.ApprovedLevel)}”未导入：审定等级由方案指定的审定环节在审核时确定，填写人不能填写。",
+        };
+        var batch = await register.AddPointsAsync(scope, listId, parse.Points.Select(p => p.Content with { ApprovedLevelCode = null }).ToList(),
+            save: !dryRun && parse.Issues.Count == 0, ct);
         var errors = parse.Issues.Select(i => (i.Sheet, i.Row, Error: new FieldError(i.Column, i.Message, i.Row, i.Sheet, i.Column)))
             .Concat(batch.Errors.Select(e => Locate(parse.Points[e.Index], e.Error)))
             .OrderBy(e => SheetOrder(parse, e.Sheet)).ThenBy(e => e.Row).Select(e => e.Error).ToList();
@@ -36,7 +44,7 @@ public sealed class ImportRiskList(RegisterCommands register, SchemeStore scheme
             throw Failed(errors, $"文件中有 {errors.Count} 处错误，未导入任何数据。请修改后重新上传。");
         if (parse.Points.Count == 0)
             throw Failed([new FieldError("file", "文件的表格中没有风险点（只有表头、空行或占位行）")], "文件的表格中没有风险点（只有表头、空行或占位行），未导入任何数据。");
-        return new ImportOutcome(batch.List, batch.Scheme, parse.Points.Zip(batch.Points, (p, x) => new ImportedPoint(p, x)).ToList(), batch.Saved);
+        return new ImportOutcome(batch.List, batch.Scheme, parse.Points.Zip(batch.Points, (p, x) => new ImportedPoint(p, x)).ToList(), batch.Saved, notices);
     }
 
     public const string NoTable = "文件中找不到风险点表格：表头须有“廉洁风险点描述”（或“具体风险点”“潜在风险点”“具体内容及表现形式”等）一列，" +
@@ -63,7 +71,6 @@ public sealed class ImportRiskList(RegisterCommands register, SchemeStore scheme
         {
             "categoryCode" => FormField.Category,
             "levelCode" => FormField.Level,
-            "approvedLevelCode" => FormField.ApprovedLevel,
             "manifestation" when p.Columns.ContainsKey(FormField.Manifestation) => FormField.Manifestation,
             var f when f.StartsWith("measures") => FormField.Measures,
             "supervision.basis" when p.Columns.ContainsKey(FormField.SupervisionBasis) => FormField.SupervisionBasis,

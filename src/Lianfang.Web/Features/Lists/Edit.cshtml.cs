@@ -38,6 +38,14 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
             int.TryParse(PowerStep?.Split('|')[0], out var power) ? power : null, PowerStep?.Split('|').ElementAtOrDefault(1) is { Length: > 0 } step ? step : null);
     }
 
+    /// <summary>审定 of one point as the decision form posts it.</summary>
+    public sealed class LevelInput
+    {
+        public long PointId { get; set; }
+        public string? LevelCode { get; set; }
+        public string? Reason { get; set; }
+    }
+
     public sealed record SuggestionSet(IReadOnlyList<string> Manifestations, IReadOnlyList<string> Similar);
 
     [BindProperty] public PointInput Input { get; set; } = new();
@@ -55,8 +63,10 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
     public bool CanSubmit { get; private set; }
     public bool CanDecide { get; private set; }
     public bool CanReopen { get; private set; }
-    /// <summary>True when the content now is what the latest signature of this revision signed; null before any signature.</summary>
-    public bool? SignatureHolds { get; private set; }
+    /// <summary>Whether each signature holds, by review record id.</summary>
+    public Dictionary<long, Lianfang.Core.Review.SignatureVerdict> Verdicts { get; private set; } = [];
+    /// <summary>The verdict on the latest signature; null before any signature.</summary>
+    public Lianfang.Core.Review.SignatureVerdict? Latest { get; private set; }
     public string ContentHash { get; private set; } = "";
     public int Revision { get; private set; }
     public bool IsPersonal { get; private set; }
@@ -116,10 +126,14 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         return Redirect($"/Lists/Edit?id={id}");
     }
 
-    public async Task<IActionResult> OnPostDecideAsync(int id, string? decision, string? comment, string? stage, CancellationToken ct)
+    public async Task<IActionResult> OnPostDecideAsync(int id, string? decision, string? comment, string? stage, List<LevelInput>? levels, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        await review.ReviewAsync(await me.ScopeAsync(ct), id, new Review.ReviewRequest(decision, comment, stage), ct);
+        // Only the points whose 审定 differs from what they stand at now are sent: unchanged rows are no change.
+        var changed = decision == "approve" ? (levels ?? []).Where(l => !string.IsNullOrEmpty(l.LevelCode)
+                && Points.FirstOrDefault(p => p.Id == l.PointId) is { } p && p.EffectiveLevelCode != l.LevelCode)
+            .Select(l => new Review.LevelDecision(l.PointId, l.LevelCode, l.Reason)).ToList() : [];
+        await review.ReviewAsync(await me.ScopeAsync(ct), id, new Review.ReviewRequest(decision, comment, stage, changed), ct);
         TempData["Message"] = decision == "return" ? "已退回清单" : "已审核通过并签字";
         return Redirect($"/Lists/Edit?id={id}");
     }
@@ -217,10 +231,10 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         CanDecide = Stage is not null && Lianfang.Core.Review.Workflow.CanAct(scope, Stage.Actor, list, list.OrgUnit.Path);
         CanReopen = list.Status is ListStatus.Approved or ListStatus.Published && Review.ReviewCommands.MayReopen(scope, list);
         Revision = list.Revision;
-        History = await db.Reviews.AsNoTracking().Where(r => r.ListId == id).OrderBy(r => r.Id).ToListAsync(ct);
+        History = await db.Reviews.AsNoTracking().Include(r => r.Changes).Where(r => r.ListId == id).OrderBy(r => r.Id).ToListAsync(ct);
         ContentHash = Lianfang.Core.Review.ListContent.Hash(list, Points);
-        var lastSignature = History.LastOrDefault(r => r.Revision == list.Revision && r.IsSignature);
-        SignatureHolds = lastSignature is null ? null : lastSignature.ContentHash == ContentHash;
+        Verdicts = Verify.Signatures.Check(History, ContentHash);
+        Latest = History.LastOrDefault(r => r.IsSignature) is { } last ? Verdicts[last.Id] : null;
         IsPersonal = list.IsPersonal;
         Commitment = list.Commitment;
         CanPublish = list.Status is ListStatus.Approved or ListStatus.Published && Review.ReviewCommands.MayPublish(scope, list);

@@ -45,7 +45,7 @@ public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration c
         foreach (var l in waiting)
         {
             var scheme = await schemes.FindAsync(l.SchemeCode, ct);
-            var stage = scheme is null ? null : Workflow.Stages(scheme, l.Scope).FirstOrDefault(s => s.Code == l.Stage);
+            var stage = scheme is null ? null : Workflow.StageOf(scheme, l.Scope, l.Stage);
             if (stage is not null && Workflow.CanAct(scope, stage.Actor, l.Scope, l.HolderPersonId, l.Path)) mine[l.Id] = $"审核：{stage.Name}";
         }
         if (scope.PersonId is { } pid)

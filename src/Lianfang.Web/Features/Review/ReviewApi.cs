@@ -4,8 +4,10 @@ using Lianfang.Web.Features.Register;
 
 namespace Lianfang.Web.Features.Review;
 
+/// <summary>One act in a list's history; a signature also says whether it holds (valid, amended, altered).</summary>
 public sealed record HistoryDto(int Revision, string? Stage, string StageName, string Actor, string Role, Decision Decision, string? Comment,
-    DateTime At, string ContentHash, string? VerificationCode);
+    DateTime At, string ContentHash, string? VerificationCode, string? Status, IReadOnlyList<ChangeDto> Changes);
+public sealed record ChangeDto(long PointId, int Seq, string Field, string? Before, string? After, string? Reason);
 public sealed record ListStateDto(int Id, ListStatus Status, string? Stage, int Revision, int Version);
 public sealed record FilingDto(long Id, long RiskPointId, int ListId, int CampaignId, int OrgUnitId, string OrgUnit, string CategoryCode, string LevelCode, string Description, DateTime FiledAt);
 
@@ -49,11 +51,14 @@ public static class ReviewApi
         }).WithSummary("本人公开承诺（印在桌卡上，随清单一并签字）").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
         lists.MapGet("/{id:int}/history", async (int id, CurrentUser me, AppDbContext db, RegisterCommands register, CancellationToken ct) =>
         {
-            await register.LoadListAsync(await me.ScopeAsync(ct), id, ct);
-            return await db.Reviews.AsNoTracking().Where(r => r.ListId == id).OrderBy(r => r.Id)
-                .Select(r => new HistoryDto(r.Revision, r.StageCode, r.StageName, r.Actor, r.RoleLabel, r.Decision, r.Comment, r.At, r.ContentHash, r.VerificationCode))
-                .ToListAsync(ct);
-        }).WithSummary("审核历史：每个环节的决定、意见、时间和当时内容的 SHA-256");
+            var list = await register.LoadListAsync(await me.ScopeAsync(ct), id, ct);
+            var points = await db.RiskPoints.AsNoTracking().Where(p => p.ListId == id).ToListAsync(ct);
+            var history = await db.Reviews.AsNoTracking().Include(r => r.Changes).Where(r => r.ListId == id).OrderBy(r => r.Id).ToListAsync(ct);
+            var verdicts = Verify.Signatures.Check(history, ListContent.Hash(list, points));
+            return history.Select(r => new HistoryDto(r.Revision, r.StageCode, r.StageName, r.Actor, r.RoleLabel, r.Decision, r.Comment, r.At, r.ContentHash,
+                r.VerificationCode, verdicts.TryGetValue(r.Id, out var v) ? Verify.Signatures.Code(v.Status) : null,
+                r.Changes.Select(c => new ChangeDto(c.RiskPointId, c.PointSeq, c.Field, c.Before, c.After, c.Reason)).ToList())).ToList();
+        }).WithSummary("审核历史：每个环节的决定、意见、时间、当时内容的 SHA-256；签字带 status（valid/amended/altered）和本环节签字作出的修改（审定等级等）");
 
         api.MapGet("/inbox", async (CurrentUser me, Inbox inbox, CancellationToken ct) =>
             (await inbox.LoadAsync(await me.ScopeAsync(ct), ct)).Select(i => new { listId = i.List.Id, title = i.List.Title, campaign = i.List.Campaign, task = i.Task, deadline = i.List.Deadline }))

@@ -8,7 +8,10 @@ using Lianfang.Web.Features.Schemes;
 
 namespace Lianfang.Web.Features.Review;
 
-public sealed record ReviewRequest(string? Decision, string? Comment, string? Stage);
+/// <summary>A stage decision; on a 审定 stage <paramref name="Levels"/> sets points' approved levels as part of the signed approval.</summary>
+public sealed record ReviewRequest(string? Decision, string? Comment, string? Stage, IReadOnlyList<LevelDecision>? Levels = null);
+/// <summary>审定 of one point: the approved level, with a reason when it differs from 自评.</summary>
+public sealed record LevelDecision(long? PointId, string? LevelCode, string? Reason);
 public sealed record CommentRequest(string? Comment);
 public sealed record InviteRequest(string? UserName);
 public sealed record CommitmentRequest(string? Text, int? Version = null);
@@ -16,7 +19,8 @@ public sealed record PublishRequest(DateOnly? From, DateOnly? Until);
 public sealed record HelperOption(int Id, string UserName, string? DisplayName);
 
 /// <summary>Submit, approve, return and reopen lists; every approval signs the list's content hash.</summary>
-public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, RegisterCommands register, CurrentUser me, Supervision.WarningSweep sweep)
+public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, RegisterCommands register, CurrentUser me, Supervision.WarningSweep sweep,
+    StageDeciders deciders)
 {
     public async Task<RiskList> SubmitAsync(AccessScope scope, int listId, string? comment, CancellationToken ct)
     {
@@ -24,7 +28,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         if (!ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path)) throw DomainException.Forbidden(ListAuthoring.WhoWrites(list).Replace("填写", "提交"));
         if (points.Count == 0) throw new DomainException("riskPoints", "清单中还没有风险点，不能提交");
         Completeness.EnsureReadyToSubmit(points);
-        var t = Workflow.Submit(scheme, list);
+        var t = Workflow.Submit(scheme, list, await deciders.ForAsync(list, ct));
         await DecideAsync(list, scheme, points, t, Decision.Submit, t.Stage?.Name ?? "提交审核",
             list.HolderPersonId is not null ? "本人" : "填报人", comment, signed: true, ct);
         return list;
@@ -45,8 +49,22 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
             "return" or "退回" => Decision.Return,
             _ => throw new DomainException("decision", "decision 应为 approve（通过）或 return（退回）"),
         };
-        var t = decision == Decision.Approve ? Workflow.Approve(scheme, list, req.Stage) : Workflow.Return(scheme, list, req.Stage, req.Comment);
-        await DecideAsync(list, scheme, points, t, decision, stage.Name, Workflow.ActorLabel(stage.Actor), req.Comment, t.Signed, ct);
+        var t = decision == Decision.Approve ? Workflow.Approve(scheme, list, req.Stage, await deciders.ForAsync(list, ct)) : Workflow.Return(scheme, list, req.Stage, req.Comment);
+        var levels = req.Levels ?? [];
+        if (levels.Count > 0 && decision != Decision.Approve) throw new DomainException("levels", "审定风险等级须随审核通过一并签字；退回时不能审定");
+        if (levels.Count > 0 && !stage.SetsLevels)
+            throw new DomainException("levels", Workflow.Stages(scheme, list.Scope).FirstOrDefault(s => s.SetsLevels) is { } body
+                ? $"“{stage.Name}”环节不审定风险等级，审定在“{body.Name}”环节进行" : $"方案“{scheme.Name}”的这类清单没有审定风险等级的环节");
+        var prior = ListContent.Hash(list, points);
+        var changes = new List<ContentChange>();
+        foreach (var (l, i) in levels.Select((l, i) => (l, i)))
+        {
+            var point = points.FirstOrDefault(p => p.Id == l.PointId)
+                ?? throw new DomainException($"levels[{i}].pointId", $"风险点 {l.PointId} 不在本清单中");
+            if (point.SetApprovedLevel(scheme, l.LevelCode, l.Reason, $"levels[{i}]") is { } c) changes.Add(c);
+        }
+        await DecideAsync(list, scheme, points, t, decision, stage.Name, Workflow.ActorLabel(stage.Actor), req.Comment, t.Signed, ct,
+            changes: changes.Count > 0 ? (prior, changes) : null);
         return list;
     }
 
@@ -125,14 +143,21 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
 
     /// <summary>Records the decision with the content hash, moves the list, and on final approval files its filed-level points.</summary>
     private async Task DecideAsync(RiskList list, Scheme scheme, List<RiskPoint> points, Transition t, Decision decision, string stageName,
-        string role, string? comment, bool signed, CancellationToken ct, bool reopening = false)
+        string role, string? comment, bool signed, CancellationToken ct, bool reopening = false,
+        (string PriorHash, List<ContentChange> Changes)? changes = null)
     {
-        if (t.Final) foreach (var p in points) p.ConfirmApprovedLevel();
         var hash = ListContent.Hash(list, points);
         var display = await me.DisplayNameAsync(ct);
         list.Apply(t, reopening); // a reopening is recorded under the revision it starts
-        db.Reviews.Add(new ReviewRecord(list.Id, list.Revision, t.Stage?.Code, stageName, decision, me.UserId ?? 0,
-            display, role, comment, hash, signed));
+        var record = new ReviewRecord(list.Id, list.Revision, t.Stage?.Code, stageName, decision, me.UserId ?? 0,
+            display, role, comment, hash, signed);
+        if (changes is { } c) record.Amend(c.PriorHash, c.Changes);
+        db.Reviews.Add(record);
+        // Stages passed over are written down, so the history says why nobody signed them.
+        foreach (var skipped in t.Skipped)
+            db.Reviews.Add(new ReviewRecord(list.Id, list.Revision, skipped.Code, skipped.Name, Decision.Skip, 0, "系统", Workflow.ActorLabel(skipped.Actor),
+                list.HolderPersonId is not null ? $"除本人外没有可办理“{skipped.Name}”的{Workflow.ActorLabel(skipped.Actor)}（本人回避或本级未设此岗），转下一环节"
+                    : $"本级没有{Workflow.ActorLabel(skipped.Actor)}，转下一环节", hash, signed: false));
         if (t.Final) await FileAsync(list, scheme, points, ct);
         await db.SaveChangesAsync(ct);
         // Warnings that depend on what is approved (or still to be submitted) follow at once, for this unit.

@@ -19,9 +19,25 @@ internal sealed class ReviewRecordConfiguration : IEntityTypeConfiguration<Revie
         b.Property(r => r.ContentHash).HasMaxLength(64);
         b.Property(r => r.VerificationCode).HasMaxLength(16);
         b.Ignore(r => r.IsSignature);
+        b.Property(r => r.PriorHash).HasMaxLength(64);
+        b.HasMany(r => r.Changes).WithOne().HasForeignKey(c => c.ReviewRecordId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(r => r.Changes).HasField("_changes").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasOne<RiskList>().WithMany().HasForeignKey(r => r.ListId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(r => new { r.ListId, r.Id });
         b.HasIndex(r => r.VerificationCode).IsUnique();
+    }
+}
+
+internal sealed class ReviewChangeConfiguration : IEntityTypeConfiguration<ReviewChange>
+{
+    public void Configure(EntityTypeBuilder<ReviewChange> b)
+    {
+        b.ToTable("ReviewChanges");
+        b.Property(c => c.Field).HasMaxLength(64);
+        b.Property(c => c.Before).HasMaxLength(2000);
+        b.Property(c => c.After).HasMaxLength(2000);
+        b.Property(c => c.Reason).HasMaxLength(500);
+        b.HasIndex(c => c.ReviewRecordId);
     }
 }
 

@@ -276,7 +276,6 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
         {
             var stage = Workflow.CurrentStage(scheme, list)!;
             var t = Workflow.Approve(scheme, list, null);
-            if (t.Final) foreach (var p in points) p.ConfirmApprovedLevel();
             list.Apply(t);
             var actor = stage.Actor switch
             {

@@ -49,7 +49,8 @@ public abstract class ExportApiTests(AppFixture f)
                         Assert.True(b.ValueKind == JsonValueKind.Object, $"{what}: “{d}” did not come back");
                         AssertSame(what, "categoryCode", o, b);
                         AssertSame(what, "manifestation", o, b);
-                        if (carries.Approved) { AssertSame(what, "levelCode", o, b); AssertSame(what, "approvedLevelCode", o, b); }
+                        // a printed 审定 comes back as read but is never taken by the writer's import
+                        if (carries.Approved) { AssertSame(what, "levelCode", o, b); Assert.Equal(JsonValueKind.Null, b.GetProperty("approvedLevelCode").ValueKind); }
                         else Assert.Equal(Effective(o), b.GetProperty("levelCode").GetString());
                         if (carries.Measures) AssertSame(what, "measures", o, b);
                         if (carries.Supervision) AssertSame(what, "supervision", o, b);

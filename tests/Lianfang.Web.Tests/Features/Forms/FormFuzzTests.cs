@@ -21,8 +21,8 @@ public class FormFuzzTests(ITestOutputHelper output)
     [
         ("list.docx", "shaoxing-health-2018", SeedForms.HealthListDocx),
         ("list.xlsx", "shaoxing-health-2018", () => SeedForms.HealthListXlsx()),
-        ("unit.docx", "sanjiang-2019", SeedForms.UnitRegistrationDocx),
-        ("post.xlsx", "sanjiang-2019", SeedForms.PostRegistrationXlsx),
+        ("unit.docx", "sanjiang-2019", SeedForms.UnitRegistrationReviewedDocx),
+        ("post.xlsx", "sanjiang-2019", SeedForms.PostRegistrationReviewedXlsx),
     ];
 
     [Fact]

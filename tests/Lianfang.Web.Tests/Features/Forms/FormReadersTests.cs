@@ -44,7 +44,7 @@ public class FormReadersTests
     [Fact]
     public void The_unit_registration_form_in_Word_reads_self_and_approved_levels_under_its_two_row_header()
     {
-        var parse = Parse(SeedForms.UnitRegistrationDocx(), "单位登记表.docx", "sanjiang-2019");
+        var parse = Parse(SeedForms.UnitRegistrationReviewedDocx(), "单位登记表.docx", "sanjiang-2019");
         AssertPoints(SeedForms.UnitRegistration, parse);
         Assert.Equal("风险等级（审定）", parse.Points[0].ColumnOf(FormField.ApprovedLevel));
     }
@@ -52,7 +52,7 @@ public class FormReadersTests
     [Fact]
     public void The_post_registration_form_in_Excel_reads_merged_categories()
     {
-        AssertPoints(SeedForms.PostRegistration, Parse(SeedForms.PostRegistrationXlsx(), "岗位登记表.xlsx", "sanjiang-2019"));
+        AssertPoints(SeedForms.PostRegistration, Parse(SeedForms.PostRegistrationReviewedXlsx(), "岗位登记表.xlsx", "sanjiang-2019"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using System.Text;
 using Lianfang.Web.Tests.Infrastructure;
@@ -116,6 +117,12 @@ public abstract class ImportApiTests(AppFixture f)
         var sanjiang = await CampaignAsync(f, w, "sanjiang-2019");
         var unitList = await ListAsync(f, sanjiang, "Unit", w.U1);
         var office = await f.As(w.Users["party_office"]);
+        // 审定 is the unit review's act: a reviewed form's 审定 column is read but not taken, and the answer says which rows.
+        var reviewed = await Upload(office, unitList, SeedForms.UnitRegistrationReviewedDocx(), "单位登记表.docx", dryRun: true).Expect(HttpStatusCode.OK);
+        var notice = Assert.Single(reviewed.GetProperty("notices").EnumerateArray()).GetString()!;
+        Assert.Contains("第 6 行、", notice);
+        Assert.Contains("“风险等级（审定）”未导入", notice);
+        Assert.All(reviewed.GetProperty("riskPoints").EnumerateArray(), p => Assert.Equal(JsonValueKind.Null, p.GetProperty("approvedLevelCode").ValueKind));
         await Upload(office, unitList, SeedForms.UnitRegistrationDocx(), "单位登记表.docx").Expect(HttpStatusCode.OK);
         await office.PostAsync($"/api/v1/lists/{unitList}/submit", null).Expect(HttpStatusCode.OK);
         var locked = await Upload(office, unitList, SeedForms.UnitRegistrationDocx(), "单位登记表.docx").Expect(HttpStatusCode.Conflict);

@@ -71,8 +71,16 @@ public static class SeedForms
     private static readonly C Cont = new("", VMerge: "continue");
     private static C Span(string text, int n) => new(text, n);
 
+    /// <summary>004 附件2 as its writer fills it for import: 自评 only, the 审定 column left to the unit's review.</summary>
+    public static byte[] UnitRegistrationDocx() => UnitRegistration004(reviewed: false);
+
     /// <summary>004 附件2 单位廉政风险防控登记表 in Word: fields on top, 风险等级 over 自评/审定, category cells merged down, placeholder rows, opinions.</summary>
-    public static byte[] UnitRegistrationDocx() => new Corpus.Word()
+    public static byte[] UnitRegistrationReviewedDocx() => UnitRegistration004(reviewed: true);
+
+    private static byte[] UnitRegistration004(bool reviewed)
+    {
+        string A(string v) => reviewed ? v : "";
+        return new Corpus.Word()
         .Para("附件2")
         .Para("单位廉政风险防控登记表", bold: true, center: true)
         .Para(" 单位：计算机学院                   填表日期：2026年 3 月 20 日")
@@ -82,13 +90,13 @@ public static class SeedForms
             [ "廉政职责", Span("落实党风廉政建设主体责任", 4) ],
             [ Restart("风险类别"), Restart("具体风险点"), Span("风险等级", 2), Restart("防控措施") ],
             [ Cont, Cont, "自评", "审定", Cont ],
-            [ Restart("思想道德风险"), "1.理想信念不坚定，放松政治理论学习", "三级", "三级", "1．每月开展政治理论学习⏎2．开展廉政警示教育" ],
+            [ Restart("思想道德风险"), "1.理想信念不坚定，放松政治理论学习", "三级", A("三级"), "1．每月开展政治理论学习⏎2．开展廉政警示教育" ],
             [ Cont, "2.存在“四风”苗头", "二级", "", "落实中央八项规定精神" ],
             [ Cont, "3.", "", "", "" ],
-            [ Restart("岗位职责风险"), "1.招生录取中接受请托", "一级", "一级", "1．招生信息全程公开 2．纪委全程监督" ],
+            [ Restart("岗位职责风险"), "1.招生录取中接受请托", "一级", A("一级"), "1．招生信息全程公开 2．纪委全程监督" ],
             [ Cont, "2.", "", "", "" ],
             [ Cont, "3.", "", "", "" ],
-            [ Restart("工作流程风险"), "1.教材采购程序不规范", "Ⅱ级", "一级", "严格执行政府采购程序" ],
+            [ Restart("工作流程风险"), "1.教材采购程序不规范", "Ⅱ级", A("一级"), "严格执行政府采购程序" ],
             [ Cont, "2.", "", "", "" ],
             [ Restart("制度机制风险"), "1.", "", "", "" ],
             [ Cont, "2.", "", "", "" ],
@@ -98,6 +106,7 @@ public static class SeedForms
             [ "分管校领导⏎意见", Span("              签字：\n                          年   月   日", 4) ],
             [ "备注", Span("根据填写内容，表格可以自行调整；如有需要，可增页填写。", 4) ])
         .Build();
+    }
 
     public static readonly Expected[] UnitRegistration =
     [
@@ -108,8 +117,13 @@ public static class SeedForms
         new("external", "服务对象利益诱惑", "level3", null, ["签订廉洁承诺书"], null, null, [], null, null, []),
     ];
 
+    /// <summary>004 附件3 as its writer fills it for import: 自评 only.</summary>
+    public static byte[] PostRegistrationXlsx() => PostRegistration004(reviewed: false);
+
     /// <summary>004 附件3 岗位廉政风险防控登记表 in Excel: merged field rows, a two-row header, categories merged down.</summary>
-    public static byte[] PostRegistrationXlsx() => Corpus.Xlsx(new Corpus.Sheet("岗位登记表")
+    public static byte[] PostRegistrationReviewedXlsx() => PostRegistration004(reviewed: true);
+
+    private static byte[] PostRegistration004(bool reviewed) => Corpus.Xlsx(new Corpus.Sheet("岗位登记表")
         .Row(1, "岗位廉政风险防控登记表").Merge("A1:E1")
         .Row(2, " 单位：计算机学院                    填表日期：2026年3月20日").Merge("A2:E2")
         .Row(3, "责任人\n姓名", "王芳", "岗位\n职务", "教务办主任").Merge("D3:E3")
@@ -117,10 +131,10 @@ public static class SeedForms
         .Row(5, null, "廉政\n职责", "遵守廉洁从教规定").Merge("C5:E5")
         .Row(6, "风险类别", "具体风险点", "风险等级", null, "防控措施").Merge("A6:A7").Merge("B6:B7").Merge("C6:D6").Merge("E6:E7")
         .Row(7, null, null, "自评", "审定")
-        .Row(8, "思想道德风险", "1.工作责任心不强，敷衍塞责", "三级", "三级", "加强职业道德学习").Merge("A8:A10")
+        .Row(8, "思想道德风险", "1.工作责任心不强，敷衍塞责", "三级", reviewed ? "三级" : null, "加强职业道德学习").Merge("A8:A10")
         .Row(9, null, "2.")
         .Row(10, null, "3.")
-        .Row(11, "岗位职责风险", "1.考试安排中徇私照顾", "二级", "二级", "1．考务安排双人复核\n2．考试安排公示").Merge("A11:A13")
+        .Row(11, "岗位职责风险", "1.考试安排中徇私照顾", "二级", reviewed ? "二级" : null, "1．考务安排双人复核\n2．考试安排公示").Merge("A11:A13")
         .Row(12, null, "2.成绩录入被请托修改", "一级", "", "成绩录入后锁定，修改须审批")
         .Row(13, null, "3.")
         .Row(14, "工作流程风险", "1.").Merge("A14:A16")

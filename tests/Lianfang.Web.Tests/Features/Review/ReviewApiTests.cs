@@ -26,7 +26,8 @@ public abstract class ReviewApiTests(AppFixture f)
         }
         var final = await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK);
         Assert.Equal("Approved", final.GetProperty("status").GetString());
-        Assert.All(final.GetProperty("riskPoints").EnumerateArray(), p => Assert.Equal(p.GetProperty("levelCode").GetString(), p.GetProperty("approvedLevelCode").GetString()));
+        // Nobody set a 审定 level: the approved list stands at its self-assessed levels, with no approved level written in.
+        Assert.All(final.GetProperty("riskPoints").EnumerateArray(), p => Assert.Equal(JsonValueKind.Null, p.GetProperty("approvedLevelCode").ValueKind));
 
         var history = (await (await f.As(w.Users["principal"])).GetAsync($"/api/v1/lists/{list}/history").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
         Assert.Equal(["Submit", "Approve", "Approve", "Approve", "Approve"], history.Select(h => h.GetProperty("decision").GetString()));
@@ -34,8 +35,9 @@ public abstract class ReviewApiTests(AppFixture f)
         Assert.All(history, h => Assert.Equal(64, h.GetProperty("contentHash").GetString()!.Length));
         Assert.All(history, h => Assert.Equal(10, h.GetProperty("verificationCode").GetString()!.Length));
         Assert.Equal(4, history.Skip(1).Select(h => h.GetProperty("actor").GetString()).Distinct().Count());
-        // the last signature binds the approved content (审定 levels set)
-        Assert.NotEqual(history[3].GetProperty("contentHash").GetString(), history[4].GetProperty("contentHash").GetString());
+        // final approval changes nothing, so every signature binds the same content and holds
+        Assert.Single(history.Select(h => h.GetProperty("contentHash").GetString()).Distinct());
+        Assert.All(history, h => Assert.Equal("valid", h.GetProperty("status").GetString()));
 
         var locked = await (await f.As(w.Users["staff"])).Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "post", description = "审定后追加", levelCode = "general" })
             .Expect(HttpStatusCode.Conflict);

@@ -45,7 +45,7 @@ public abstract class ReviewPagesTests(AppFixture f)
         res = await staff.SubmitAsync(url, new() { ["comment"] = "岗位调整" }, "handler=Reopen");
         Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
         await staff.SubmitAsync(url, new() { ["Input.CategoryCode"] = "post", ["Input.LevelCode"] = "general", ["Input.Description"] = "新岗位职责风险" }, "#point-form");
-        Assert.Contains("签字后已被修改", PageClient.Text(await anon.GetAsync($"/Verify?code={code}")));
+        Assert.Contains("签字后有未经签字的修改", PageClient.Text(await anon.GetAsync($"/Verify?code={code}")));
     }
 
     [Fact]

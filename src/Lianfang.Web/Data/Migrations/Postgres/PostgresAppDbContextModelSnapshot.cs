@@ -719,6 +719,47 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.ToTable("Publications");
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Review.ReviewChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("After")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("PointSeq")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("ReviewRecordId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RiskPointId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewRecordId");
+
+                    b.ToTable("ReviewChanges", (string)null);
+                });
+
             modelBuilder.Entity("Lianfang.Core.Review.ReviewInvitation", b =>
                 {
                     b.Property<long>("Id")
@@ -789,6 +830,10 @@ namespace Lianfang.Web.Data.Migrations.Postgres
 
                     b.Property<int>("ListId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PriorHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
@@ -1663,6 +1708,15 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Review.ReviewChange", b =>
+                {
+                    b.HasOne("Lianfang.Core.Review.ReviewRecord", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("ReviewRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lianfang.Core.Review.ReviewInvitation", b =>
                 {
                     b.HasOne("Lianfang.Core.Register.RiskList", null)
@@ -1898,6 +1952,11 @@ namespace Lianfang.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Lianfang.Core.Org.Person", b =>
                 {
                     b.Navigation("Assignments");
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Review.ReviewRecord", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Lianfang.Core.Supervision.Inspection", b =>

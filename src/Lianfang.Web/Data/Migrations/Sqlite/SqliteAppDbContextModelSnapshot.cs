@@ -688,6 +688,45 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.ToTable("Publications");
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Review.ReviewChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PointSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReviewRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RiskPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewRecordId");
+
+                    b.ToTable("ReviewChanges", (string)null);
+                });
+
             modelBuilder.Entity("Lianfang.Core.Review.ReviewInvitation", b =>
                 {
                     b.Property<long>("Id")
@@ -754,6 +793,10 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("ListId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriorHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
@@ -1604,6 +1647,15 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Review.ReviewChange", b =>
+                {
+                    b.HasOne("Lianfang.Core.Review.ReviewRecord", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("ReviewRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lianfang.Core.Review.ReviewInvitation", b =>
                 {
                     b.HasOne("Lianfang.Core.Register.RiskList", null)
@@ -1839,6 +1891,11 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Lianfang.Core.Org.Person", b =>
                 {
                     b.Navigation("Assignments");
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Review.ReviewRecord", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Lianfang.Core.Supervision.Inspection", b =>

@@ -1,0 +1,59 @@
+using Lianfang.Core.Register;
+using Lianfang.Core.Review;
+using Lianfang.Web.Features.Lists;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lianfang.Web.Features.Verify;
+
+/// <summary>What a printed verification code says: who signed what, when, and whether that signature still holds.</summary>
+public sealed record VerifyResult(string Code, int ListId, string List, int Revision, string Stage, string Signer, string Role, DateTime At,
+    string ContentHash, SignatureVerdict Verdict);
+
+/// <summary>Checks signatures against a list's history and its content now (<see cref="SignatureCheck"/>).</summary>
+public sealed class Signatures(AppDbContext db)
+{
+    public async Task<VerifyResult?> VerifyAsync(string? code, CancellationToken ct)
+    {
+        var c = code?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(c) || c.Length > 16) return null;
+        var signature = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.VerificationCode == c, ct);
+        if (signature is null) return null;
+        var list = await db.RiskLists.AsNoTracking().FirstAsync(l => l.Id == signature.ListId, ct);
+        var points = await db.RiskPoints.AsNoTracking().Where(p => p.ListId == list.Id).ToListAsync(ct);
+        var verdicts = await CheckAsync(list, points, ct);
+        var title = (await ListTitles.QueryAsync(db, db.RiskLists.Where(l => l.Id == list.Id), ct)).Single();
+        return new VerifyResult(c, list.Id, $"{title.Campaign} · {title.Title}", signature.Revision, signature.StageName, signature.Actor,
+            signature.RoleLabel, signature.At, signature.ContentHash, verdicts[signature.Id]);
+    }
+
+    /// <summary>The verdict on every signature of the list, by review record id.</summary>
+    public async Task<Dictionary<long, SignatureVerdict>> CheckAsync(RiskList list, IEnumerable<RiskPoint> points, CancellationToken ct)
+    {
+        var history = await db.Reviews.AsNoTracking().Include(r => r.Changes).Where(r => r.ListId == list.Id).OrderBy(r => r.Id).ToListAsync(ct);
+        return Check(history, ListContent.Hash(list, points));
+    }
+
+    public static Dictionary<long, SignatureVerdict> Check(IReadOnlyList<ReviewRecord> history, string currentHash) =>
+        history.Where(r => r.IsSignature).ToDictionary(r => r.Id, r => SignatureCheck.Check(history, r, currentHash));
+
+    public static string Code(SignatureStatus s) => s switch { SignatureStatus.Valid => "valid", SignatureStatus.Amended => "amended", _ => "altered" };
+
+    public static object Dto(SignedAct a) => new
+    {
+        revision = a.Revision, stage = a.Stage, signer = a.Signer, role = a.Role, at = a.At, verificationCode = a.VerificationCode, what = a.What,
+        changes = a.Changes.Select(c => new { pointId = c.RiskPointId, seq = c.PointSeq, field = c.Field, before = c.Before, after = c.After, reason = c.Reason }),
+    };
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/v1/verify/{code}", async Task<Results<Ok<object>, ProblemHttpResult>> (string code, Signatures signatures, CancellationToken ct) =>
+            await signatures.VerifyAsync(code, ct) is { } r
+                ? TypedResults.Ok<object>(new
+                {
+                    code = r.Code, listId = r.ListId, list = r.List, revision = r.Revision, stage = r.Stage, signer = r.Signer, role = r.Role, at = r.At,
+                    contentHash = r.ContentHash, status = Code(r.Verdict.Status), statusText = r.Verdict.Label,
+                    changesSince = r.Verdict.ChangesSince.Select(Dto),
+                })
+                : TypedResults.Problem(title: "校验码无效", detail: "没有这个签字：请核对表单上印的 10 位校验码", statusCode: StatusCodes.Status404NotFound))
+            .AllowAnonymous().RequireRateLimiting(Startup.PublicRateLimit)
+            .WithTags("签字校验").WithSummary("校验表单上印的签字校验码（无需登录）：status 为 valid（内容与签字时一致）、amended（其后的修改均经后续环节签字）或 altered（有未经签字的修改）");
+}
