@@ -51,6 +51,10 @@ public sealed class ReviewRecord
     public IReadOnlyList<ReviewChange> Changes => _changes;
     private readonly List<ReviewChange> _changes = [];
     public string? PriorHash { get; private set; }
+    /// <summary>For a body's decision (领导小组): who attended the meeting, as names; the signer is its head.</summary>
+    public string? Attendees { get; private set; }
+
+    public void RecordMeeting(IEnumerable<string> attendees) => Attendees = Text.Optional(string.Join("、", attendees), "meeting.attendees", "出席人员", 1000);
 
     /// <summary>Records changes made by this act: the content was at <paramref name="priorHash"/> before them.</summary>
     public void Amend(string priorHash, IEnumerable<ContentChange> changes)

@@ -80,8 +80,9 @@ public static class Workflow
                 return new Transition(stage, ListStatus.InReview, next, signed, false) { Skipped = skipped };
             skipped.Add(next);
         }
-        // Only where the scheme meant someone else to review (a list kind of the holder's check alone ends with it).
-        if (byHolder && skipped.Count > 0 && decidable is not null && decidable(Oversight))
+        // Only where the scheme meant someone else to review (a list kind of the holder's check alone ends with it), or
+        // where the stage that approves levels was the holder's own: nobody approves their own list or its levels.
+        if ((byHolder || skipped.Any(s => s.SetsLevels)) && skipped.Count > 0 && decidable is not null && decidable(Oversight))
             return new Transition(stage, ListStatus.InReview, Oversight, signed, false) { Skipped = skipped };
         return new Transition(stage, ListStatus.Approved, null, signed, true) { Skipped = skipped };
     }

@@ -116,6 +116,8 @@ public enum StageActor
     Holder, DeptHead, LeaderInCharge, Principal, PartyOffice, Agency, Commission, Helpers, Peers, Public, LeadingGroup, LeadingGroupOffice,
     /// <summary>The next person up when nobody but the holder could decide: the agency supervising the unit, else the commission.</summary>
     Oversight,
+    /// <summary>The other people of the list's department (003: 科室其他人员帮查).</summary>
+    Colleagues,
 }
 
 public sealed record ListKindDef
@@ -134,6 +136,8 @@ public sealed record ReviewStageDef
     public bool Signed { get; init; } = true;
     /// <summary>Helpers (代表帮查/专家助查) invited to this stage may comment, not decide.</summary>
     public bool HelpersMayComment { get; init; }
+    /// <summary>The agency supervising the unit takes part (001: 驻委纪检监察组协查): its opinion is recorded before the stage closes.</summary>
+    public bool AgencyJoins { get; init; }
     /// <summary>审定: the body deciding this stage sets each point's approved level (自评 → 审定).</summary>
     public bool SetsLevels { get; init; }
     /// <summary>Where the seed is silent and the preset had to choose (who decides, what is skipped), the choice and why.</summary>

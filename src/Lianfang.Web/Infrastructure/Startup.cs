@@ -32,7 +32,8 @@ public static class Startup
         services.AddScoped<DataSet.DataSetGenerator>();
         services.AddScoped<Features.Review.Inbox>();
         services.AddScoped<Features.Verify.Signatures>();
-        services.AddScoped<Features.Review.StageDeciders>();
+        services.AddScoped<Features.Review.Reviewers>();
+        services.AddScoped<Features.Review.ReviewBodies>();
         services.AddScoped<Features.Campaigns.CampaignProgress>();
         services.AddScoped<Features.Public.PublicLists>();
         services.AddScoped<Features.Supervision.SupervisionCommands>();

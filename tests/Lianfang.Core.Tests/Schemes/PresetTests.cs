@@ -332,7 +332,7 @@ public class PresetTests
         Assert.Equal(
             [
                 ("个人自查", StageActor.Holder),
-                ("科室其他人员帮查", StageActor.Peers),
+                ("科室其他人员帮查", StageActor.Colleagues),
                 ("科室领导审核", StageActor.DeptHead),
                 ("领导小组办公室审核", StageActor.LeadingGroupOffice),
                 ("返回本人确认填表", StageActor.Holder),

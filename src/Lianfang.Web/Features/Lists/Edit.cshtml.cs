@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lianfang.Web.Features.Lists;
 
 /// <summary>One list: its points, and (for whoever writes it) the editor with suggestions.</summary>
-public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands commands, SchemeStore schemes, Review.ReviewCommands review) : PageModel
+public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands commands, SchemeStore schemes, Review.ReviewCommands review,
+    Review.Reviewers reviewers) : PageModel
 {
     public sealed class PointInput
     {
@@ -62,6 +63,10 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
     public Lianfang.Core.Schemes.ReviewStageDef? Stage { get; private set; }
     public bool CanSubmit { get; private set; }
     public bool CanDecide { get; private set; }
+    /// <summary>What the current stage waits for when its body is not set up (no leading group yet).</summary>
+    public string? WaitingFor { get; private set; }
+    /// <summary>The leading group's members, for the meeting record of its stage.</summary>
+    public List<(int PersonId, string Label)> GroupMembers { get; private set; } = [];
     public bool CanReopen { get; private set; }
     /// <summary>Whether each signature holds, by review record id.</summary>
     public Dictionary<long, Lianfang.Core.Review.SignatureVerdict> Verdicts { get; private set; } = [];
@@ -126,14 +131,16 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         return Redirect($"/Lists/Edit?id={id}");
     }
 
-    public async Task<IActionResult> OnPostDecideAsync(int id, string? decision, string? comment, string? stage, List<LevelInput>? levels, CancellationToken ct)
+    public async Task<IActionResult> OnPostDecideAsync(int id, string? decision, string? comment, string? stage, List<LevelInput>? levels, List<int>? attendees,
+        CancellationToken ct)
     {
         await LoadAsync(id, ct);
         // Only the points whose 审定 differs from what they stand at now are sent: unchanged rows are no change.
         var changed = decision == "approve" ? (levels ?? []).Where(l => !string.IsNullOrEmpty(l.LevelCode)
                 && Points.FirstOrDefault(p => p.Id == l.PointId) is { } p && p.EffectiveLevelCode != l.LevelCode)
             .Select(l => new Review.LevelDecision(l.PointId, l.LevelCode, l.Reason)).ToList() : [];
-        await review.ReviewAsync(await me.ScopeAsync(ct), id, new Review.ReviewRequest(decision, comment, stage, changed), ct);
+        await review.ReviewAsync(await me.ScopeAsync(ct), id, new Review.ReviewRequest(decision, comment, stage, changed,
+            Stage?.Actor == StageActor.LeadingGroup ? new Review.MeetingRecord(attendees) : null), ct);
         TempData["Message"] = decision == "return" ? "已退回清单" : "已审核通过并签字";
         return Redirect($"/Lists/Edit?id={id}");
     }
@@ -228,7 +235,16 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
             }
         }
         Stage = Lianfang.Core.Review.Workflow.CurrentStage(Scheme, list);
-        CanDecide = Stage is not null && Lianfang.Core.Review.Workflow.CanAct(scope, Stage.Actor, list, list.OrgUnit.Path);
+        CanDecide = Stage is not null && await reviewers.CanActAsync(scope, list, Stage, ct);
+        WaitingFor = Stage is null ? null : await reviewers.MissingAsync(list, Stage, ct);
+        if (CanDecide && Stage!.Actor == StageActor.LeadingGroup)
+        {
+            var group = await reviewers.GroupAsync(list, ct);
+            var ids = group.Where(m => m.Duty != Core.Review.GroupDuty.Office).Select(m => m.PersonId).ToList();
+            var names = await db.People.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+            GroupMembers = group.Where(m => m.Duty != Core.Review.GroupDuty.Office)
+                .Select(m => (m.PersonId, $"{names.GetValueOrDefault(m.PersonId)}（{Core.Review.LeadingGroupMember.Label(m.Duty)}）")).ToList();
+        }
         CanReopen = list.Status is ListStatus.Approved or ListStatus.Published && Review.ReviewCommands.MayReopen(scope, list);
         Revision = list.Revision;
         History = await db.Reviews.AsNoTracking().Include(r => r.Changes).Where(r => r.ListId == id).OrderBy(r => r.Id).ToListAsync(ct);
@@ -248,7 +264,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         }
         CanInvite = CanDecide && Stage!.HelpersMayComment;
         if (CanInvite) Helpers = await review.HelpersAsync(list, ct);
-        CanComment = Stage is { HelpersMayComment: true } && !CanDecide && await db.ReviewInvitations.AnyAsync(i => i.ListId == id
-            && i.UserId == scope.UserId && i.Revision == list.Revision && i.StageCode == list.Stage, ct);
+        CanComment = Stage is { HelpersMayComment: true } && !CanDecide && (await db.ReviewInvitations.AnyAsync(i => i.ListId == id
+            && i.UserId == scope.UserId && i.Revision == list.Revision && i.StageCode == list.Stage, ct)
+            || Stage.AgencyJoins && scope.HasRoleOver(list.OrgUnit.Path, Core.Access.Role.Agency));
     }
 }

@@ -13,7 +13,7 @@ public sealed record AddListRequest(int? OrgUnitId, int? PostId, int? PersonId);
 public sealed record PointBatch(RiskList List, Scheme Scheme, IReadOnlyList<RiskPoint> Points, IReadOnlyList<(int Index, DomainException Error)> Errors, bool Saved);
 
 /// <summary>Opening campaigns, adding lists and writing risk points: shared by the API and the pages.</summary>
-public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Powers.PowerCommands powers)
+public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Powers.PowerCommands powers, Review.Reviewers reviewers)
 {
     public async Task<Campaign> OpenCampaignAsync(AccessScope scope, OpenCampaignRequest req, CancellationToken ct)
     {
@@ -46,8 +46,19 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
         db.RiskLists.AddRange(lists);
         await db.SaveChangesAsync(ct);
         if (origin is not null) await CarryForwardAsync(scheme, origin, lists, ct);
+        if (scheme.ListKinds.Any(k => k.Stages.Any(s => s.Actor == StageActor.Peers))) await PairAsync(campaign, root.Path, ct);
         await tx.CommitAsync(ct);
         return campaign;
+    }
+
+    /// <summary>交叉互查: the departments of each unit checked in a ring (the party office may change the pairs).</summary>
+    private async Task PairAsync(Campaign campaign, string rootPath, CancellationToken ct)
+    {
+        var departments = await db.OrgUnits.Under([rootPath], u => u.Path).Where(u => u.Kind == OrgUnitKind.Department)
+            .Select(u => new { u.Id, u.ParentId, u.Path }).ToListAsync(ct);
+        var groups = departments.GroupBy(d => d.ParentId).Select(g => (IReadOnlyList<int>)g.OrderBy(d => d.Path, StringComparer.Ordinal).Select(d => d.Id).ToList());
+        db.PeerPairs.AddRange(Core.Review.PeerPair.Ring(groups).Select(p => new Core.Review.PeerPair(campaign.Id, p.OrgUnitId, p.PeerOrgUnitId)));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>动态排查: each new list starts with the points of the same list last time.</summary>
@@ -100,7 +111,20 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
     public async Task<RiskList> LoadListAsync(AccessScope scope, int id, CancellationToken ct) =>
         await db.RiskLists.Include(l => l.OrgUnit).Include(l => l.Campaign).Visible(scope).FirstOrDefaultAsync(l => l.Id == id, ct)
         ?? await InvitedListAsync(scope, id, ct)
+        ?? await ReviewingListAsync(scope, id, ct)
         ?? throw DomainException.NotFound("id", "清单不存在或不在您的权限范围内");
+
+    /// <summary>
+    /// Someone who decides the stage a list waits at reads it then, though it lies outside what they otherwise see:
+    /// a colleague helping to check (帮查), the head of the paired department (交叉互查), the leading group's office.
+    /// </summary>
+    private async Task<RiskList?> ReviewingListAsync(AccessScope scope, int id, CancellationToken ct)
+    {
+        if (scope.PersonId is null && !scope.Has(Role.DeptHead)) return null;
+        var list = await db.RiskLists.Include(l => l.OrgUnit).Include(l => l.Campaign).FirstOrDefaultAsync(l => l.Id == id && l.Status == ListStatus.InReview, ct);
+        if (list is null || await schemes.FindAsync(list.SchemeCode, ct) is not { } scheme || Core.Review.Workflow.CurrentStage(scheme, list) is not { } stage) return null;
+        return await reviewers.CanActAsync(scope, list, stage, ct) ? list : null;
+    }
 
     /// <summary>A helper reads a list only while it waits at the stage they were invited to comment on.</summary>
     private async Task<RiskList?> InvitedListAsync(AccessScope scope, int id, CancellationToken ct) =>

@@ -7,7 +7,7 @@ using Lianfang.Web.Features.Schemes;
 namespace Lianfang.Web.Features.Review;
 
 /// <summary>待办: lists waiting at a stage the user decides, and the user's own lists to write or fix.</summary>
-public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration config)
+public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration config, Reviewers reviewers)
 {
     public sealed record Item(ListTitles.Row List, string Task, int DaysLeft)
     {
@@ -37,16 +37,22 @@ public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration c
     private async Task<List<Item>> QueryAsync(AccessScope scope, CancellationToken ct)
     {
         if (!scope.IsAuthenticated) return [];
-        var waiting = await db.RiskLists.AsNoTracking().Visible(scope)
-            .Where(l => l.Status == ListStatus.InReview && l.Campaign.Status == CampaignStatus.Open)
-            .Select(l => new { l.Id, l.SchemeCode, l.Scope, l.Stage, l.HolderPersonId, Path = l.OrgUnit.Path })
+        var inReview = db.RiskLists.AsNoTracking().Where(l => l.Status == ListStatus.InReview && l.Campaign.Status == CampaignStatus.Open);
+        // Beyond what the user reads: lists their department's colleagues, or a department paired with one they head, wait with.
+        var myUnit = scope.PersonId is { } me ? db.People.Where(p => p.Id == me).Select(p => p.OrgUnitId) : db.People.Where(_ => false).Select(p => p.OrgUnitId);
+        var headed = db.OrgUnits.Under(scope.PrefixesFor(Core.Access.Role.DeptHead), u => u.Path).Select(u => u.Id);
+        var pairedTo = db.PeerPairs.Where(p => headed.Contains(p.PeerOrgUnitId));
+        var waiting = await inReview.Visible(scope)
+            .Union(inReview.Where(l => myUnit.Contains(l.OrgUnitId) || pairedTo.Any(p => p.CampaignId == l.CampaignId && p.OrgUnitId == l.OrgUnitId)))
+            .Select(l => new { l.Id, l.SchemeCode, l.Scope, l.Stage, l.HolderPersonId, l.CampaignId, l.OrgUnitId, Path = l.OrgUnit.Path })
             .Take(2000).ToListAsync(ct);
         var mine = new Dictionary<int, string>();
         foreach (var l in waiting)
         {
             var scheme = await schemes.FindAsync(l.SchemeCode, ct);
             var stage = scheme is null ? null : Workflow.StageOf(scheme, l.Scope, l.Stage);
-            if (stage is not null && Workflow.CanAct(scope, stage.Actor, l.Scope, l.HolderPersonId, l.Path)) mine[l.Id] = $"审核：{stage.Name}";
+            if (stage is not null && await reviewers.CanActAsync(scope, new Reviewers.ListRef(l.CampaignId, l.OrgUnitId, l.Path, l.Scope, l.HolderPersonId), stage, ct))
+                mine[l.Id] = $"审核：{stage.Name}";
         }
         if (scope.PersonId is { } pid)
             foreach (var l in await db.RiskLists.AsNoTracking().Where(l => l.HolderPersonId == pid && l.Campaign.Status == CampaignStatus.Open

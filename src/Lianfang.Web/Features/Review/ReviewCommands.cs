@@ -9,7 +9,9 @@ using Lianfang.Web.Features.Schemes;
 namespace Lianfang.Web.Features.Review;
 
 /// <summary>A stage decision; on a 审定 stage <paramref name="Levels"/> sets points' approved levels as part of the signed approval.</summary>
-public sealed record ReviewRequest(string? Decision, string? Comment, string? Stage, IReadOnlyList<LevelDecision>? Levels = null);
+public sealed record ReviewRequest(string? Decision, string? Comment, string? Stage, IReadOnlyList<LevelDecision>? Levels = null, MeetingRecord? Meeting = null);
+/// <summary>A leading group's meeting deciding a stage: the members present (person ids); its head signs.</summary>
+public sealed record MeetingRecord(IReadOnlyList<int>? Attendees);
 /// <summary>审定 of one point: the approved level, with a reason when it differs from 自评.</summary>
 public sealed record LevelDecision(long? PointId, string? LevelCode, string? Reason);
 public sealed record CommentRequest(string? Comment);
@@ -20,7 +22,7 @@ public sealed record HelperOption(int Id, string UserName, string? DisplayName);
 
 /// <summary>Submit, approve, return and reopen lists; every approval signs the list's content hash.</summary>
 public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, RegisterCommands register, CurrentUser me, Supervision.WarningSweep sweep,
-    StageDeciders deciders)
+    Reviewers reviewers)
 {
     public async Task<RiskList> SubmitAsync(AccessScope scope, int listId, string? comment, CancellationToken ct)
     {
@@ -28,7 +30,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         if (!ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path)) throw DomainException.Forbidden(ListAuthoring.WhoWrites(list).Replace("填写", "提交"));
         if (points.Count == 0) throw new DomainException("riskPoints", "清单中还没有风险点，不能提交");
         Completeness.EnsureReadyToSubmit(points);
-        var t = Workflow.Submit(scheme, list, await deciders.ForAsync(list, ct));
+        var t = Workflow.Submit(scheme, list, await reviewers.DecidableAsync(list, ct));
         await DecideAsync(list, scheme, points, t, Decision.Submit, t.Stage?.Name ?? "提交审核",
             list.HolderPersonId is not null ? "本人" : "填报人", comment, signed: true, ct);
         return list;
@@ -41,15 +43,18 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
             ?? throw DomainException.Conflict("status", $"清单当前状态为“{list.Status.Label()}”，没有待审核的环节");
         if (req.Stage is not null && req.Stage != stage.Code)
             throw DomainException.Conflict("stage", $"该环节已处理，清单现处于“{stage.Name}”");
-        if (!Workflow.CanAct(scope, stage.Actor, list, list.OrgUnit.Path))
-            throw DomainException.Forbidden($"当前环节为“{stage.Name}”，应由{Workflow.ActorLabel(stage.Actor)}审核");
+        if (!await reviewers.CanActAsync(scope, list, stage, ct))
+            throw DomainException.Forbidden($"当前环节为“{stage.Name}”，应由{Workflow.ActorLabel(stage.Actor)}审核"
+                + (await reviewers.MissingAsync(list, stage, ct) is { } missing ? "。" + missing : ""));
         var decision = req.Decision?.Trim().ToLowerInvariant() switch
         {
             "approve" or "通过" or "同意" => Decision.Approve,
             "return" or "退回" => Decision.Return,
             _ => throw new DomainException("decision", "decision 应为 approve（通过）或 return（退回）"),
         };
-        var t = decision == Decision.Approve ? Workflow.Approve(scheme, list, req.Stage, await deciders.ForAsync(list, ct)) : Workflow.Return(scheme, list, req.Stage, req.Comment);
+        var t = decision == Decision.Approve ? Workflow.Approve(scheme, list, req.Stage, await reviewers.DecidableAsync(list, ct)) : Workflow.Return(scheme, list, req.Stage, req.Comment);
+        if (decision == Decision.Approve) await EnsureHeardAsync(list, stage, ct);
+        var attendees = stage.Actor == StageActor.LeadingGroup ? await MeetingAsync(list, req.Meeting, ct) : null;
         var levels = req.Levels ?? [];
         if (levels.Count > 0 && decision != Decision.Approve) throw new DomainException("levels", "审定风险等级须随审核通过一并签字；退回时不能审定");
         if (levels.Count > 0 && !stage.SetsLevels)
@@ -64,8 +69,33 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
             if (point.SetApprovedLevel(scheme, l.LevelCode, l.Reason, $"levels[{i}]") is { } c) changes.Add(c);
         }
         await DecideAsync(list, scheme, points, t, decision, stage.Name, Workflow.ActorLabel(stage.Actor), req.Comment, t.Signed, ct,
-            changes: changes.Count > 0 ? (prior, changes) : null);
+            changes: changes.Count > 0 ? (prior, changes) : null, attendees: attendees);
         return list;
+    }
+
+    public const string HelperRole = "帮查人员", AgencyAssistRole = "纪检监察组协查";
+
+    /// <summary>
+    /// A stage of invited helpers (代表帮查、专家助查、群众评议) closes only once a helper has been heard, and one the
+    /// agency joins (协查) only once the agency has given its opinion: the organiser closes it, never instead of them.
+    /// </summary>
+    private async Task EnsureHeardAsync(RiskList list, ReviewStageDef stage, CancellationToken ct)
+    {
+        var heard = await db.Reviews.Where(r => r.ListId == list.Id && r.Revision == list.Revision && r.StageCode == stage.Code && r.Decision == Decision.Comment)
+            .Select(r => r.RoleLabel).Distinct().ToListAsync(ct);
+        if (stage.HelpersMayComment && !heard.Contains(HelperRole))
+            throw DomainException.Conflict("stage", $"“{stage.Name}”环节还没有收到受邀人员的意见：请先邀请帮查人员（代表、专家或群众）并待其提出意见，再结束本环节");
+        if (stage.AgencyJoins && !heard.Contains(AgencyAssistRole))
+            throw DomainException.Conflict("stage", $"“{stage.Name}”环节须有派驻纪检监察组的协查意见，待其提出后再结束本环节");
+    }
+
+    /// <summary>领导小组 decides in a meeting its head signs: who attended is recorded with the decision.</summary>
+    private async Task<List<string>> MeetingAsync(RiskList list, MeetingRecord? meeting, CancellationToken ct)
+    {
+        var group = await reviewers.GroupAsync(list, ct);
+        var present = GroupMeeting.Attendance(group, Reviewers.Presiding(group, list.HolderPersonId) ?? 0, meeting?.Attendees);
+        var names = await db.People.Where(p => present.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        return present.Select(id => names.First(n => n.Id == id).Name).ToList();
     }
 
     public async Task<RiskList> ReopenAsync(AccessScope scope, int listId, string? comment, CancellationToken ct)
@@ -83,7 +113,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         var (list, scheme, _) = await LoadAsync(scope, listId, ct);
         var stage = Workflow.CurrentStage(scheme, list)
             ?? throw DomainException.Conflict("status", $"清单当前状态为“{list.Status.Label()}”，不在审核中");
-        if (!Workflow.CanAct(scope, stage.Actor, list, list.OrgUnit.Path))
+        if (!await reviewers.CanActAsync(scope, list, stage, ct))
             throw DomainException.Forbidden($"只有“{stage.Name}”环节的审核人可以邀请帮查");
         if (!stage.HelpersMayComment) throw DomainException.Conflict("stage", $"“{stage.Name}”环节不征求帮查意见");
         var helper = (await HelpersAsync(list, ct)).FirstOrDefault(h => h.UserName == userName?.Trim())
@@ -111,10 +141,12 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
     {
         var (list, scheme, points) = await LoadAsync(scope, listId, ct);
         var invitations = await db.ReviewInvitations.Where(i => i.ListId == list.Id && i.UserId == scope.UserId).ToListAsync(ct);
-        if (!invitations.Any(i => i.IsOpenFor(list))) throw DomainException.Forbidden("只有受邀的帮查人员可以在本环节提出意见");
+        var invited = invitations.Any(i => i.IsOpenFor(list));
+        var assisting = !invited && Workflow.CurrentStage(scheme, list) is { AgencyJoins: true } && scope.HasRoleOver(list.OrgUnit.Path, Role.Agency);
+        if (!invited && !assisting) throw DomainException.Forbidden("只有受邀的帮查人员（或协查的派驻纪检监察组）可以在本环节提出意见");
         var stage = Workflow.Comment(scheme, list, comment);
         var record = new ReviewRecord(list.Id, list.Revision, stage.Code, stage.Name, Decision.Comment, me.UserId ?? 0,
-            await me.DisplayNameAsync(ct), "帮查人员", comment, ListContent.Hash(list, points), signed: false);
+            await me.DisplayNameAsync(ct), assisting ? AgencyAssistRole : HelperRole, comment, ListContent.Hash(list, points), signed: false);
         db.Reviews.Add(record);
         await db.SaveChangesAsync(ct);
         return record;
@@ -144,7 +176,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
     /// <summary>Records the decision with the content hash, moves the list, and on final approval files its filed-level points.</summary>
     private async Task DecideAsync(RiskList list, Scheme scheme, List<RiskPoint> points, Transition t, Decision decision, string stageName,
         string role, string? comment, bool signed, CancellationToken ct, bool reopening = false,
-        (string PriorHash, List<ContentChange> Changes)? changes = null)
+        (string PriorHash, List<ContentChange> Changes)? changes = null, List<string>? attendees = null)
     {
         var hash = ListContent.Hash(list, points);
         var display = await me.DisplayNameAsync(ct);
@@ -152,6 +184,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         var record = new ReviewRecord(list.Id, list.Revision, t.Stage?.Code, stageName, decision, me.UserId ?? 0,
             display, role, comment, hash, signed);
         if (changes is { } c) record.Amend(c.PriorHash, c.Changes);
+        if (attendees is not null) record.RecordMeeting(attendees);
         db.Reviews.Add(record);
         // Stages passed over are written down, so the history says why nobody signed them.
         foreach (var skipped in t.Skipped)

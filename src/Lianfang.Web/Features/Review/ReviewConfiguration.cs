@@ -20,6 +20,7 @@ internal sealed class ReviewRecordConfiguration : IEntityTypeConfiguration<Revie
         b.Property(r => r.VerificationCode).HasMaxLength(16);
         b.Ignore(r => r.IsSignature);
         b.Property(r => r.PriorHash).HasMaxLength(64);
+        b.Property(r => r.Attendees).HasMaxLength(1000);
         b.HasMany(r => r.Changes).WithOne().HasForeignKey(c => c.ReviewRecordId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(r => r.Changes).HasField("_changes").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasOne<RiskList>().WithMany().HasForeignKey(r => r.ListId).OnDelete(DeleteBehavior.Cascade);
@@ -38,6 +39,30 @@ internal sealed class ReviewChangeConfiguration : IEntityTypeConfiguration<Revie
         b.Property(c => c.After).HasMaxLength(2000);
         b.Property(c => c.Reason).HasMaxLength(500);
         b.HasIndex(c => c.ReviewRecordId);
+    }
+}
+
+internal sealed class LeadingGroupMemberConfiguration : IEntityTypeConfiguration<LeadingGroupMember>
+{
+    public void Configure(EntityTypeBuilder<LeadingGroupMember> b)
+    {
+        b.Property(m => m.Duty).HasConversion<string>().HasMaxLength(16);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(m => m.OrgUnitId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(m => new { m.OrgUnitId, m.PersonId }).IsUnique();
+        b.HasIndex(m => m.PersonId);
+    }
+}
+
+internal sealed class PeerPairConfiguration : IEntityTypeConfiguration<PeerPair>
+{
+    public void Configure(EntityTypeBuilder<PeerPair> b)
+    {
+        b.HasOne<Campaign>().WithMany().HasForeignKey(p => p.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(p => p.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(p => p.PeerOrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => new { p.CampaignId, p.OrgUnitId }).IsUnique();
+        b.HasIndex(p => new { p.CampaignId, p.PeerOrgUnitId });
     }
 }
 

@@ -154,6 +154,7 @@ public abstract class PublicationTests(AppFixture f)
         Assert.Equal(JsonValueKind.Null, comment.GetProperty("verificationCode").ValueKind);
         Assert.Equal("InReview", (await office.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
 
+        await (await f.As(w.Users["agency"])).Post($"/api/v1/lists/{list}/comments", new { comment = "驻委纪检监察组协查：无补充" }).Expect(HttpStatusCode.Created);
         await office.Post($"/api/v1/lists/{list}/review", new { decision = "approve" }).Expect(HttpStatusCode.OK);
         await helper.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.NotFound);
         Assert.Empty((await helper.GetAsync("/api/v1/inbox").Expect(HttpStatusCode.OK)).EnumerateArray());

@@ -60,6 +60,7 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
     /// <summary>Roles that reach 财务处 D1 and its people (everyone but the helper).</summary>
     private const string Readers = "staff dept_head leader_in_charge principal party_office agency commission admin";
     private const string Keepers = "party_office admin";       // keep the org tree of 卫健委
+    private const string UnitReaders = "principal party_office agency commission admin"; // read 卫健委 itself
     private const string Inspectors = "dept_head leader_in_charge principal party_office agency commission";
     private const string FileReaders = "staff agency commission"; // 廉政档案 of 王芳
 
@@ -167,6 +168,12 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("GET api/v1/campaigns/{id:int}/lists", Get(i => $"/api/v1/campaigns/{i.Campaign}/lists"), ReadersOk, All(Want.Hidden)),
         new("POST api/v1/campaigns/{id:int}/lists", Post(i => $"/api/v1/campaigns/{i.Campaign}/lists", i => new { orgUnitId = i.W.D2 }),
             Only("party_office admin commission", Want.Permitted, Want.Refused), All(Want.Hidden)),
+        new("GET api/v1/campaigns/{id:int}/peer-pairs", Get(i => $"/api/v1/campaigns/{i.Campaign}/peer-pairs"), ReadersOk, All(Want.Hidden)),
+        new("PUT api/v1/campaigns/{id:int}/peer-pairs", Put(i => $"/api/v1/campaigns/{i.Campaign}/peer-pairs", _ => Array.Empty<object>()),
+            Only("commission admin", Want.Ok, Want.Refused), All(Want.Hidden)), // the campaign is the commission's
+        new("GET api/v1/org-units/{id:int}/leading-group", Get(i => $"/api/v1/org-units/{i.W.U1}/leading-group"), Only(UnitReaders, Want.Ok, Want.Hidden), All(Want.Hidden)),
+        new("PUT api/v1/org-units/{id:int}/leading-group", Put(i => $"/api/v1/org-units/{i.W.U1}/leading-group", i => new { members = new[] { new { personId = i.W.X1, duty = "Head" } } }),
+            Only(Keepers, Want.Ok, Want.Refused), All(Want.Hidden)),
         new("GET api/v1/campaigns/{id:int}/changes", Get(i => $"/api/v1/campaigns/{i.Campaign}/changes"), ReadersOk, All(Want.Hidden)),
         new("GET api/v1/campaigns/{id:int}/progress", Get(i => $"/api/v1/campaigns/{i.Campaign}/progress"), Only(Readers, Want.Any, Want.Refused), All(Want.Hidden)),
         new("GET api/v1/lists/{id:int}", Get(i => $"/api/v1/lists/{i.List}"), ReadersOk, All(Want.Hidden)),
@@ -289,6 +296,7 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("PAGE POST Audit/Index?handler=Verify", Form(_ => "/Audit?handler=Verify"), Only("commission admin", Want.Any, Want.Forbidden), Only("commission admin", Want.Any, Want.Forbidden)),
         new("PAGE GET Campaigns/Index", Page(_ => "/Campaigns"), All(Want.Ok), All(Want.Ok)),
         new("PAGE GET Campaigns/Detail", Page(i => $"/Campaigns/Detail?id={i.Campaign}"), ReadersOk, All(Want.Hidden)),
+        new("PAGE POST Campaigns/Detail?handler=Pairs", Form(i => $"/Campaigns/Detail?handler=Pairs&id={i.Campaign}"), Only("commission admin", Want.Any, Want.Refused), All(Want.Hidden)),
         new("PAGE GET Campaigns/Changes", Page(i => $"/Campaigns/Changes?id={i.Campaign}"), ReadersOk, All(Want.Hidden)),
         new("PAGE GET Campaigns/Progress", Page(i => $"/Campaigns/Progress?id={i.Campaign}"), Only(Readers, Want.Any, Want.Hidden), All(Want.Hidden)),
         new("PAGE GET Campaigns/Open", Page(_ => "/Campaigns/Open"), All(Want.Any), All(Want.Any)),
@@ -323,6 +331,8 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("PAGE POST Lists/Edit?handler=Publish", Form(i => $"/Lists/Edit?handler=Publish&id={i.List}", _ => new() { ["until"] = "2026-12-31" }), Only(Readers, Want.Any, Want.Refused), All(Want.Hidden)),
         new("PAGE POST Lists/Edit?handler=Commitment", Form(i => $"/Lists/Edit?handler=Commitment&id={i.List}", _ => new() { ["commitment"] = "页面承诺" }), Only("staff", Want.Any, Want.Refused), All(Want.Hidden)),
         new("PAGE POST Lists/Edit?handler=Reopen", Form(i => $"/Lists/Edit?handler=Reopen&id={i.List}"), Only(Readers, Want.Any, Want.Refused), All(Want.Hidden)),
+        new("PAGE GET Org/LeadingGroup", Page(i => $"/Org/LeadingGroup?unitId={i.W.U1}"), Only(UnitReaders, Want.Ok, Want.Hidden), All(Want.Hidden)),
+        new("PAGE POST Org/LeadingGroup", Form(i => $"/Org/LeadingGroup?unitId={i.W.U1}"), Only(Keepers, Want.Any, Want.Refused), All(Want.Hidden)),
         new("PAGE GET Org/Index", Page(i => $"/Org?id={i.W.D1}"), ReadersOk, All(Want.Hidden)),
         new("PAGE GET Org/Edit", Page(i => $"/Org/Edit?id={i.W.D1}"), Only(Keepers, Want.Ok, Want.Refused), All(Want.Hidden)),
         new("PAGE POST Org/Edit", Form(i => $"/Org/Edit?parentId={i.W.D1}", i => new() { ["Input.Name"] = $"页面{Guid.NewGuid():N}"[..10], ["Input.Kind"] = "Department", ["Input.ParentId"] = i.W.D1.ToString() }),

@@ -1,0 +1,167 @@
+using System.Net;
+using System.Text.Json;
+using Lianfang.Core.Review;
+using Lianfang.Core.Schemes;
+using Lianfang.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianfang.Web.Tests.Features.Review;
+
+/// <summary>
+/// For each of the five regimes, a realistic unit opens a campaign and every list it creates is written, signed and
+/// driven to 已审定 by the people the seed names, with no 403 dead end; the 审定 body changes a level on every list
+/// kind that has one; every signature of every history then verifies.
+/// </summary>
+public abstract class EveryPresetTests(AppFixture f)
+{
+    /// <summary>
+    /// 卫健委 (U1): 主任陈刚 (principal, leading group head), 副主任孙伟 (leader in charge of both departments, deputy head);
+    /// 财务处 (D1): 处长赵强 (head), 会计王芳, 出纳李明; 办公室 (D2): 主任钱七 (head), 党办周丽 (party office, group office);
+    /// 派驻组 (A): 林峰 (agency); a 帮查 account; and a 分管校领导 above the unit for 004.
+    /// </summary>
+    private sealed class Unit
+    {
+        public required World W;
+        public readonly Dictionary<string, (int Person, string User, int OrgUnit)> People = [];
+        public string Helper = "", Vice = "";
+        public string UserOf(int person) => People.Values.First(p => p.Person == person).User;
+    }
+
+    /// <param name="withVice">004's 分管校领导, a leader in charge above the 二级单位</param>
+    private async Task<Unit> UnitAsync(string label, bool withVice)
+    {
+        var w = await World.CreateAsync(f, label);
+        var u = new Unit { W = w };
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        async Task Add(string key, int orgUnit, string post, string tier, string name, params (string Role, int At)[] grants)
+        {
+            var p = (await f.Admin.Post("/api/v1/posts", new { orgUnitId = orgUnit, name = post, tier, duties = post + "职责" }).Expect(HttpStatusCode.Created)).Id();
+            var x = (await f.Admin.Post("/api/v1/people", new { name, title = post, orgUnitId = orgUnit, postId = p }).Expect(HttpStatusCode.Created)).Id();
+            var user = $"p{tag}.{key}";
+            await f.Admin.Post("/api/v1/users", new { userName = user, password = LianfangApp.Password, personId = x, displayName = name,
+                grants = grants.Select(g => new { role = g.Role, orgUnitId = g.At }).ToArray() }).Expect(HttpStatusCode.Created);
+            u.People[key] = (x, user, orgUnit);
+        }
+        // The world's role accounts without a person stand aside: only these people act.
+        await f.App.WithDbAsync(db => db.UserGrants.Where(g => (g.OrgUnitId == w.U1 || g.OrgUnitId == w.D1 || g.OrgUnitId == w.A) && g.Role != Lianfang.Core.Access.Role.Staff)
+            .ExecuteDeleteAsync());
+        u.People["accountant"] = (w.X1, w.Users["staff"], w.D1); // 王芳, 会计 of 财务处
+        await Add("chief", w.U1, "主任", "Leader", "陈刚", ("principal", w.U1));
+        await Add("deputy", w.U1, "副主任", "Leader", "孙伟", ("leader_in_charge", w.D1), ("leader_in_charge", w.D2));
+        await Add("head1", w.D1, "财务处处长", "Middle", "赵强", ("dept_head", w.D1));
+        await Add("cashier", w.D1, "出纳", "Other", "李明", ("staff", w.D1));
+        await Add("head2", w.D2, "办公室主任", "Middle", "钱七", ("dept_head", w.D2));
+        await Add("office", w.D2, "党办干事", "Other", "周丽", ("party_office", w.U1));
+        var agencyPerson = (await f.Admin.Post("/api/v1/people", new { name = "林峰", title = "组长", orgUnitId = w.A }).Expect(HttpStatusCode.Created)).Id();
+        var agency = $"p{tag}.agency";
+        await f.Admin.Post("/api/v1/users", new { userName = agency, password = LianfangApp.Password, personId = agencyPerson, displayName = "林峰",
+            grants = new[] { new { role = "agency", orgUnitId = w.A } } }).Expect(HttpStatusCode.Created);
+        u.People["agency"] = (agencyPerson, agency, w.A);
+        u.Helper = $"p{tag}.helper";
+        await f.Admin.Post("/api/v1/users", new { userName = u.Helper, password = LianfangApp.Password, displayName = "人大代表", grants = new[] { new { role = "helper", orgUnitId = w.U1 } } })
+            .Expect(HttpStatusCode.Created);
+        u.Vice = $"p{tag}.vice";
+        if (withVice) await f.Admin.Post("/api/v1/users", new { userName = u.Vice, password = LianfangApp.Password, displayName = "分管校领导", grants = new[] { new { role = "leader_in_charge", orgUnitId = w.C } } })
+            .Expect(HttpStatusCode.Created);
+        await (await f.As(u.People["office"].User)).Put($"/api/v1/org-units/{w.U1}/leading-group", new
+        {
+            members = new object[]
+            {
+                new { personId = u.People["chief"].Person, duty = "Head" }, new { personId = u.People["deputy"].Person, duty = "Deputy" },
+                new { personId = u.People["head1"].Person, duty = "Member" }, new { personId = u.People["office"].Person, duty = "Office" },
+            },
+        }).Expect(HttpStatusCode.OK);
+        return u;
+    }
+
+    public static TheoryData<string> Schemes => new("shaoxing-2018", "shaoxing-health-2018", "lianyun-finance", "longsheng-2012", "sanjiang-2019");
+
+    [Theory]
+    [MemberData(nameof(Schemes))]
+    public async Task Every_list_of_a_campaign_reaches_approval_through_the_people_the_seed_names_and_every_signature_holds(string schemeCode)
+    {
+        var u = await UnitAsync("全流程", withVice: schemeCode == "sanjiang-2019");
+        var scheme = Presets.Find(schemeCode)!;
+        var campaign = (await (await f.As(u.People["office"].User)).Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode, rootOrgUnitId = u.W.U1, deadline = "2026-12-31" })
+            .Expect(HttpStatusCode.Created)).Id();
+        var lists = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        Assert.NotEmpty(lists);
+        var pairs = (await (await f.As(u.People["office"].User)).GetAsync($"/api/v1/campaigns/{campaign}/peer-pairs").Expect(HttpStatusCode.OK)).EnumerateArray()
+            .ToDictionary(p => p.GetProperty("orgUnitId").GetInt32(), p => p.GetProperty("peerOrgUnitId").GetInt32());
+        var trail = new List<string>();
+        var leveled = new HashSet<string>();
+        foreach (var l in lists)
+        {
+            var id = l.Id();
+            var scope = Enum.Parse<ListScope>(l.GetProperty("scope").GetString()!);
+            var orgUnit = l.GetProperty("orgUnitId").GetInt32();
+            int? holder = l.GetProperty("personId").ValueKind == JsonValueKind.Number ? l.GetProperty("personId").GetInt32() : null;
+            var writer = holder is { } h ? u.UserOf(h) : scope == ListScope.Unit ? u.People["office"].User : orgUnit == u.W.D1 ? u.People["head1"].User : u.People["head2"].User;
+            var w = await f.As(writer);
+            var category = scheme.Categories.First(c => !c.Optional && (scope is ListScope.Person or ListScope.Post || c.Code != "morality")).Code;
+            var point = (await w.Post($"/api/v1/lists/{id}/risk-points", new
+            {
+                categoryCode = category, description = $"审批环节优亲厚友（{id}）", levelCode = scheme.Levels[^1].Code,
+                measures = new[] { new { text = "审批事项双人复核" } }, supervision = new { methods = new[] { scheme.SupervisionMethods.FirstOrDefault() ?? "查阅资料" } },
+                responsible = new { leader = "孙伟", persons = new[] { "赵强" } },
+            }).Expect(HttpStatusCode.Created)).Id();
+            await w.PostAsync($"/api/v1/lists/{id}/submit", null).Expect(HttpStatusCode.OK);
+
+            for (var guard = 0; guard < 12; guard++)
+            {
+                var state = await f.Admin.GetAsync($"/api/v1/lists/{id}").Expect(HttpStatusCode.OK);
+                if (state.GetProperty("status").GetString() == "Approved") break;
+                Assert.Equal("InReview", state.GetProperty("status").GetString());
+                var stage = Workflow.StageOf(scheme, scope, state.GetProperty("stage").GetString())!;
+                var actor = stage.Actor switch
+                {
+                    StageActor.Holder => writer,
+                    StageActor.DeptHead => orgUnit == u.W.D1 ? u.People["head1"].User : u.People["head2"].User,
+                    StageActor.LeaderInCharge => scope == ListScope.Unit ? u.Vice : u.People["deputy"].User,
+                    StageActor.Principal => u.People["chief"].User,
+                    StageActor.Agency or StageActor.Oversight => u.People["agency"].User,
+                    StageActor.PartyOffice or StageActor.Public or StageActor.Helpers or StageActor.LeadingGroupOffice => u.People["office"].User,
+                    StageActor.LeadingGroup => holder == u.People["chief"].Person ? u.People["deputy"].User : u.People["chief"].User,
+                    StageActor.Colleagues => u.People.Values.First(p => p.OrgUnit == orgUnit && p.Person != holder && p.User != u.People["agency"].User).User,
+                    StageActor.Peers => pairs[orgUnit] == u.W.D1 ? u.People["head1"].User : u.People["head2"].User,
+                    _ => throw new InvalidOperationException(stage.Actor.ToString()),
+                };
+                if (stage.HelpersMayComment)
+                {
+                    await (await f.As(actor)).Post($"/api/v1/lists/{id}/invitations", new { userName = u.Helper }).Expect(HttpStatusCode.Created);
+                    await (await f.As(u.Helper)).Post($"/api/v1/lists/{id}/comments", new { comment = "建议细化防控措施" }).Expect(HttpStatusCode.Created);
+                }
+                if (stage.AgencyJoins)
+                    await (await f.As(u.People["agency"].User)).Post($"/api/v1/lists/{id}/comments", new { comment = "结合查办案件情况，无补充" }).Expect(HttpStatusCode.Created);
+                object? levels = stage.SetsLevels ? new[] { new { pointId = point, levelCode = scheme.Levels[0].Code, reason = "自由裁量权较大" } } : null;
+                object? meeting = stage.Actor == StageActor.LeadingGroup
+                    ? new { attendees = new[] { u.People["chief"].Person, u.People["deputy"].Person, u.People["head1"].Person }.Where(p => p != holder || holder == u.People["deputy"].Person).ToArray() }
+                    : null;
+                var res = await (await f.As(actor)).Post($"/api/v1/lists/{id}/review", new { decision = "approve", comment = "同意", stage = stage.Code, levels, meeting });
+                Assert.True(res.StatusCode == HttpStatusCode.OK, $"{schemeCode} list {id} ({scope}) at “{stage.Name}” by {actor}: {(int)res.StatusCode} {await res.Content.ReadAsStringAsync()}");
+                if (stage.SetsLevels) leveled.Add($"{scope}");
+                trail.Add($"{scope}:{stage.Code}");
+            }
+            var final = await f.Admin.GetAsync($"/api/v1/lists/{id}").Expect(HttpStatusCode.OK);
+            Assert.True(final.GetProperty("status").GetString() == "Approved", $"{schemeCode} list {id} ({scope}) stuck at {final.GetProperty("stage")}");
+
+            // Every signature of the history holds; the writer's, which every later act could have broken, verifies without login.
+            var history = (await f.Admin.GetAsync($"/api/v1/lists/{id}/history").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+            var signatures = history.Where(x => x.GetProperty("verificationCode").ValueKind == JsonValueKind.String).ToList();
+            Assert.True(signatures.Count >= 2, $"{schemeCode} list {id}: signed by fewer than two people");
+            Assert.All(signatures, s => Assert.Contains(s.GetProperty("status").GetString(), new[] { "valid", "amended" }));
+            Assert.Equal("valid", signatures[^1].GetProperty("status").GetString());
+            var first = await f.Anonymous().GetAsync($"/api/v1/verify/{signatures[0].GetProperty("verificationCode").GetString()}").Expect(HttpStatusCode.OK);
+            Assert.Equal(signatures[0].GetProperty("status").GetString(), first.GetProperty("status").GetString());
+            // the reviewer signed for a 审定 level other than 自评
+            if (final.GetProperty("riskPoints")[0].GetProperty("approvedLevelCode").GetString() is { } approved)
+                Assert.Equal(scheme.Levels[0].Code, approved);
+        }
+        // Each list kind's 审定 body acted at least once.
+        foreach (var kind in scheme.ListKinds.Where(k => k.Stages.Any(s => s.SetsLevels) && lists.Any(l => l.GetProperty("scope").GetString() == k.Scope.ToString())))
+            Assert.Contains(kind.Scope.ToString(), leveled);
+    }
+}
+
+[Collection("sqlite")] public sealed class EveryPresetTests_Sqlite(SqliteFixture f) : EveryPresetTests(f);
+[Collection("postgres")] public sealed class EveryPresetTests_Postgres(PostgresFixture f) : EveryPresetTests(f);

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.Json;
+using Lianfang.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianfang.Web.Tests.Features.Review;
+
+/// <summary>Stages decided by the people the seeds name: colleagues, the paired department, invited helpers, the agency's 协查, the leading group.</summary>
+public abstract class ReviewBodiesTests(AppFixture f)
+{
+    private async Task<(World W, int Campaign, int List)> SubmittedAsync(string label, string scheme, Func<World, Task>? before = null)
+    {
+        var w = await World.CreateAsync(f, label);
+        if (before is not null) await before(w);
+        var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = scheme, rootOrgUnitId = w.U1, deadline = "2026-12-31" })
+            .Expect(HttpStatusCode.Created)).Id();
+        var lists = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        var list = lists.FirstOrDefault(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1);
+        var id = list.ValueKind == JsonValueKind.Object ? list.Id() : lists.First(l => l.GetProperty("scope").GetString() == "Department" && l.GetProperty("orgUnitId").GetInt32() == w.D1).Id();
+        var writer = await f.As(list.ValueKind == JsonValueKind.Object ? w.Users["staff"] : w.Users["dept_head"]);
+        await writer.Post($"/api/v1/lists/{id}/risk-points", new { categoryCode = list.ValueKind == JsonValueKind.Object ? "duty" : "power", description = "报销审核不严", levelCode = scheme.StartsWith("shaoxing") ? "general" : "level3" })
+            .Expect(HttpStatusCode.Created);
+        await writer.PostAsync($"/api/v1/lists/{id}/submit", null).Expect(HttpStatusCode.OK);
+        return (w, campaign, id);
+    }
+
+    private async Task<int> PersonWithAccountAsync(World w, int orgUnit, string name, string userName, string? role = null, int? grantAt = null)
+    {
+        var person = (await f.Admin.Post("/api/v1/people", new { name, title = "科员", orgUnitId = orgUnit }).Expect(HttpStatusCode.Created)).Id();
+        await f.Admin.Post("/api/v1/users", new { userName, password = LianfangApp.Password, personId = person, grants = new[] { new { role = role ?? "staff", orgUnitId = grantAt ?? orgUnit } } })
+            .Expect(HttpStatusCode.Created);
+        return person;
+    }
+
+    private static Task<HttpResponseMessage> Approve(HttpClient c, int list, object? meeting = null) => c.Post($"/api/v1/lists/{list}/review", new { decision = "approve", meeting });
+
+    [Fact]
+    public async Task A_colleague_of_the_department_checks_a_personal_list_in_longsheng_and_nobody_else_sees_it()
+    {
+        var colleague = $"c{Guid.NewGuid().ToString("N")[..6]}.colleague";
+        var stranger = $"c{Guid.NewGuid().ToString("N")[..6]}.stranger";
+        var (w, _, list) = await SubmittedAsync("帮查", "longsheng-2012", async w =>
+        {
+            await PersonWithAccountAsync(w, w.D1, "李明", colleague);
+            await PersonWithAccountAsync(w, w.D2, "钱七", stranger);
+        });
+        Assert.Equal("peers", (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
+        await Approve(await f.As(stranger), list).Expect(HttpStatusCode.NotFound);          // another department does not even see it
+        await Approve(await f.As(w.Users["party_office"]), list).Expect(HttpStatusCode.Forbidden); // nor does the party office decide it
+        await Approve(await f.As(w.Users["staff"]), list).Expect(HttpStatusCode.Forbidden);         // nor the holder
+        var inbox = await (await f.As(colleague)).GetAsync("/api/v1/inbox").Expect(HttpStatusCode.OK);
+        Assert.Contains(inbox.EnumerateArray(), i => i.GetProperty("listId").GetInt32() == list && i.GetProperty("task").GetString() == "审核：科室其他人员帮查");
+        await (await f.As(colleague)).GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK);
+        await Approve(await f.As(colleague), list).Expect(HttpStatusCode.OK);
+        Assert.Equal("dept_head", (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
+        await (await f.As(colleague)).GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.NotFound); // read only while it waits for them
+    }
+
+    [Fact]
+    public async Task The_leading_group_decides_in_a_meeting_its_head_signs_and_waits_until_the_unit_sets_it_up()
+    {
+        var (w, _, list) = await SubmittedAsync("领导小组", "lianyun-finance");
+        var head = $"g{Guid.NewGuid().ToString("N")[..6]}.head";
+        var chief = await PersonWithAccountAsync(w, w.U1, "张茂彬", head, "principal", w.U1);
+        var members = new List<int>();
+        for (var i = 0; i < 3; i++) members.Add((await f.Admin.Post("/api/v1/people", new { name = $"成员{i}", orgUnitId = w.U1 }).Expect(HttpStatusCode.Created)).Id());
+        // 交叉互查 by the paired department (办公室 checks 财务处), then 群众评议 heard and closed by the party office
+        var pairs = (await (await f.As(w.Users["party_office"])).GetAsync($"/api/v1/campaigns/{(await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("campaignId").GetInt32()}/peer-pairs")
+            .Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        Assert.Contains(pairs, p => p.GetProperty("orgUnitId").GetInt32() == w.D1 && p.GetProperty("peerOrgUnitId").GetInt32() == w.D2);
+        await Approve(await f.As(w.Users["dept_head"]), list).Expect(HttpStatusCode.OK); // 单位检查 by 财务处's head
+        await Approve(await f.As(w.Users["dept_head"]), list).Expect(HttpStatusCode.Forbidden); // 交叉互查 is not his own department's to do
+        var office = $"g{Guid.NewGuid().ToString("N")[..6]}.office2";
+        await f.Admin.Post("/api/v1/users", new { userName = office, password = LianfangApp.Password, grants = new[] { new { role = "dept_head", orgUnitId = w.D2 } } }).Expect(HttpStatusCode.Created);
+        await Approve(await f.As(office), list).Expect(HttpStatusCode.OK);
+        var closing = await Approve(await f.As(w.Users["party_office"]), list).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("还没有收到受邀人员的意见", closing.GetProperty("detail").GetString());
+        await (await f.As(w.Users["party_office"])).Post($"/api/v1/lists/{list}/invitations", new { userName = w.Users["helper"] }).Expect(HttpStatusCode.Created);
+        await (await f.As(w.Users["helper"])).Post($"/api/v1/lists/{list}/comments", new { comment = "群众反映报销周期长" }).Expect(HttpStatusCode.Created);
+        await Approve(await f.As(w.Users["party_office"]), list).Expect(HttpStatusCode.OK);
+
+        // 领导小组确认: nobody yet
+        var waiting = await Approve(await f.As(head), list).Expect(HttpStatusCode.Forbidden);
+        Assert.Contains("尚未设立廉政风险防控领导小组", waiting.GetProperty("detail").GetString());
+        var badGroup = await (await f.As(w.Users["party_office"])).Put($"/api/v1/org-units/{w.U1}/leading-group", new { members = new[] { new { personId = members[0], duty = "Member" } } })
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("组长", badGroup.GetProperty("detail").GetString());
+        await (await f.As(w.Users["staff"])).Put($"/api/v1/org-units/{w.U1}/leading-group", new { members = new[] { new { personId = chief, duty = "Head" } } })
+            .Expect(HttpStatusCode.NotFound);
+        var outsider = (await f.Admin.Post("/api/v1/people", new { name = "外单位人员", orgUnitId = w.U2 }).Expect(HttpStatusCode.Created)).Id();
+        Assert.Equal(["members[1].personId"], (await (await f.As(w.Users["party_office"])).Put($"/api/v1/org-units/{w.U1}/leading-group",
+            new { members = new[] { new { personId = chief, duty = "Head" }, new { personId = outsider, duty = "Member" } } }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        var group = await (await f.As(w.Users["party_office"])).Put($"/api/v1/org-units/{w.U1}/leading-group", new
+        {
+            members = new[] { new { personId = chief, duty = "Head" } }.Concat(members.Select(m => new { personId = m, duty = "Member" })).ToArray(),
+        }).Expect(HttpStatusCode.OK);
+        Assert.Equal(4, group.GetArrayLength());
+
+        await Approve(await f.As(w.Users["principal"]), list, new { attendees = new[] { chief } }).Expect(HttpStatusCode.Forbidden); // the unit's other principal account is not the group's head
+        Assert.Equal(["meeting.attendees"], (await Approve(await f.As(head), list).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Contains("半数", (await Approve(await f.As(head), list, new { attendees = new[] { chief, members[0] } }).Expect(HttpStatusCode.BadRequest)).GetProperty("detail").GetString());
+        await Approve(await f.As(head), list, new { attendees = new[] { chief, members[0], members[1] } }).Expect(HttpStatusCode.OK);
+        var last = (await f.Admin.GetAsync($"/api/v1/lists/{list}/history").Expect(HttpStatusCode.OK)).EnumerateArray().Last();
+        Assert.Equal(("领导小组确认", "valid"), (last.GetProperty("stageName").GetString(), last.GetProperty("status").GetString()));
+        var attendees = await f.App.WithDbAsync(db => db.Reviews.Where(r => r.ListId == list).OrderBy(r => r.Id).Select(r => r.Attendees).LastAsync());
+        Assert.Equal("张茂彬、成员0、成员1", attendees);
+    }
+
+    [Fact]
+    public async Task The_health_commission_stage_closes_only_after_a_helper_and_the_agency_have_been_heard()
+    {
+        var (w, _, list) = await SubmittedAsync("协查", "shaoxing-health-2018");
+        await Approve(await f.As(w.Users["dept_head"]), list).Expect(HttpStatusCode.OK);
+        await Approve(await f.As(w.Users["leader_in_charge"]), list).Expect(HttpStatusCode.OK);
+        var office = await f.As(w.Users["party_office"]);
+        await office.Post($"/api/v1/lists/{list}/invitations", new { userName = w.Users["helper"] }).Expect(HttpStatusCode.Created);
+        await (await f.As(w.Users["helper"])).Post($"/api/v1/lists/{list}/comments", new { comment = "采购验收环节应增加使用科室签字" }).Expect(HttpStatusCode.Created);
+        var noAgency = await Approve(office, list).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("纪检监察组的协查意见", noAgency.GetProperty("detail").GetString());
+        await (await f.As(w.Users["commission"])).Post($"/api/v1/lists/{list}/comments", new { comment = "无" }).Expect(HttpStatusCode.Forbidden);
+        await (await f.As(w.Users["agency"])).Post($"/api/v1/lists/{list}/comments", new { comment = "结合查办案件情况，建议将采购列为重要风险点" }).Expect(HttpStatusCode.Created);
+        await Approve(office, list).Expect(HttpStatusCode.OK);
+        var history = (await f.Admin.GetAsync($"/api/v1/lists/{list}/history").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        Assert.Equal(["帮查人员", "纪检监察组协查"], history.Where(h => h.GetProperty("decision").GetString() == "Comment").Select(h => h.GetProperty("role").GetString()));
+        Assert.Equal("committee", (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
+    }
+}
+
+[Collection("sqlite")] public sealed class ReviewBodiesTests_Sqlite(SqliteFixture f) : ReviewBodiesTests(f);
+[Collection("postgres")] public sealed class ReviewBodiesTests_Postgres(PostgresFixture f) : ReviewBodiesTests(f);
