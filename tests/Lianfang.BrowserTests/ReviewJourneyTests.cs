@@ -33,6 +33,14 @@ public sealed class ReviewJourneyTests(BrowserFixture f) : IClassFixture<Browser
             await page.GetByText($"当前环节：{stage}").WaitForAsync();
             await page.GetByLabel("审核意见").FillAsync("同意");
             if (i == 0) await page.ScreenshotAsync(new() { Path = Shot("50-review-stage.png"), FullPage = true });
+            if (stage == "主要领导把关")
+            {
+                // 审定: the principal rates the first point otherwise than its holder did, with a reason, signed with the approval
+                var level = page.GetByLabel("第 1 条审定等级");
+                await level.SelectOptionAsync(await level.InputValueAsync() == "important" ? "general" : "important");
+                await page.GetByLabel("第 1 条审定理由").FillAsync("经班子研究，按信访反映情况调整");
+                await page.ScreenshotAsync(new() { Path = Shot("50b-approve-levels.png"), FullPage = true });
+            }
             await page.GetByRole(AriaRole.Button, new() { Name = "通过并签字" }).ClickAsync();
             await page.GetByText("已审核通过并签字").WaitForAsync();
             await page.Context.CloseAsync();
@@ -45,6 +53,15 @@ public sealed class ReviewJourneyTests(BrowserFixture f) : IClassFixture<Browser
         Assert.Equal(5, await history.Locator("tbody tr").CountAsync());
         Assert.Equal(4, await history.Locator("tbody tr").Filter(new() { HasText = "通过" }).CountAsync());
         await office.GetByText("内容与最后一次签字一致").WaitForAsync();
+        // the writer's and the first two reviewers' signatures hold for what they signed, amended since by the signed 审定
+        Assert.Equal(["amended", "amended", "amended", "valid", "valid"], await history.Locator("[data-signature-status]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.signatureStatus)"));
+        Assert.Contains("审定：第 1 条", await history.InnerTextAsync());
+        var firstCode = await history.Locator("tbody tr").First.Locator("a code").InnerTextAsync();
+        var check = await (await f.Browser.NewContextAsync(new() { Locale = "zh-CN" })).NewPageAsync();
+        await check.GotoAsync($"{f.BaseUrl}/Verify?code={firstCode}");
+        await check.GetByText("其后的修改均由后续环节签字确认").WaitForAsync();
+        Assert.Contains("主要领导把关", await check.Locator("main").InnerTextAsync());
+        await check.ScreenshotAsync(new() { Path = Shot("51a-verify-amended.png"), FullPage = true });
         await office.GetByRole(AriaRole.Button, new() { Name = "公示" }).ClickAsync();
         await office.GetByText("清单已公示").WaitForAsync();
         await office.ScreenshotAsync(new() { Path = Shot("51-approved-published.png"), FullPage = true });

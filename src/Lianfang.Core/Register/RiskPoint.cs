@@ -109,6 +109,10 @@ public sealed class RiskPoint : IVersioned
             ?? throw new DomainException("categoryCode", $"风险类别“{c.CategoryCode}”不属于方案“{scheme.Name}”，可选：{string.Join("、", scheme.Categories.Select(x => $"{x.Code}（{x.Name}）"))}");
         var level = scheme.Level(c.LevelCode) ?? scheme.FindLevel(c.LevelCode)
             ?? throw new DomainException("levelCode", $"风险等级“{c.LevelCode}”不属于方案“{scheme.Name}”，可选：{string.Join("、", scheme.Levels.Select(x => $"{x.Code}（{x.Name}）"))}");
+        var kind = scheme.ListKind(List.Scope);
+        if (kind.Categories.Count > 0 && category.Code != Scheme.UnclassifiedCode && !kind.Categories.Contains(category.Code))
+            throw new DomainException("categoryCode", $"{kind.Name}只查找{string.Join("、", kind.Categories.Select(c => scheme.Category(c)?.Name ?? c))}，" +
+                $"“{category.Name}”不属于本清单");
         // 审定 belongs to the reviewing body (SetApprovedLevel), never to whoever writes the list.
         if (!string.IsNullOrWhiteSpace(c.ApprovedLevelCode))
             throw new DomainException("approvedLevelCode", "审定等级由方案指定的审定环节在审核时确定，填写人不能填写");

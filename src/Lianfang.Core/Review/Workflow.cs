@@ -21,8 +21,7 @@ public sealed record Transition(ReviewStageDef? Stage, ListStatus Status, Review
 public static class Workflow
 {
     /// <summary>The stages for this kind of list (the scheme's list kind of the same scope, else its first).</summary>
-    public static IReadOnlyList<ReviewStageDef> Stages(Scheme scheme, ListScope scope) =>
-        (scheme.ListKinds.FirstOrDefault(k => k.Scope == scope) ?? scheme.ListKinds[0]).Stages;
+    public static IReadOnlyList<ReviewStageDef> Stages(Scheme scheme, ListScope scope) => scheme.ListKind(scope).Stages;
 
     /// <summary>
     /// Where a list goes when nobody but its holder could decide what is left of its stages (a principal's own list):

@@ -42,6 +42,9 @@ public sealed record Scheme
 
     public static readonly RiskCategoryDef Unclassified = new() { Code = UnclassifiedCode, Name = "未分类", Definition = "导入时无法判断类别，提交前须选定" };
 
+    /// <summary>The kind of list of this scope (else the scheme's first): its stages and the risk types it holds.</summary>
+    public ListKindDef ListKind(ListScope scope) => ListKinds.FirstOrDefault(k => k.Scope == scope) ?? ListKinds[0];
+
     public RiskCategoryDef? Category(string? code) => code == UnclassifiedCode ? Unclassified : Categories.FirstOrDefault(c => c.Code == code);
     public RiskLevelDef? Level(string? code) => code == UnratedCode ? Unrated : Levels.FirstOrDefault(l => l.Code == code);
 
@@ -125,6 +128,8 @@ public sealed record ListKindDef
     public required ListScope Scope { get; init; }
     public required string Name { get; init; }
     public required IReadOnlyList<ReviewStageDef> Stages { get; init; }
+    /// <summary>The risk types this kind of list holds (003: individuals 思想道德、岗位职责; units 岗位职责、制度机制); empty for all.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
 }
 
 public sealed record ReviewStageDef

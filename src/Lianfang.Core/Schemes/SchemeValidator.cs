@@ -28,6 +28,8 @@ public static class SchemeValidator
         {
             if (k.Stages.Count == 0) throw new DomainException($"listKinds[{i}].stages", $"“{k.Name}”没有审核环节");
             Unique(k.Stages.Select(st => st.Code), $"listKinds[{i}].stages", "审核环节代码");
+            if (k.Categories.FirstOrDefault(c => s.Category(c) is null) is { } unknown)
+                throw new DomainException($"listKinds[{i}].categories", $"“{k.Name}”引用了不存在的风险类别“{unknown}”");
             if (k.Stages.Count(st => st.SetsLevels) > 1) throw new DomainException($"listKinds[{i}].stages", $"“{k.Name}”只能有一个审定风险等级的环节（setsLevels）");
             if (k.Stages.FirstOrDefault(st => st.SetsLevels && st.Actor == StageActor.Holder) is { } self)
                 throw new DomainException($"listKinds[{i}].stages", $"“{self.Name}”由本人办理，不能审定风险等级");

@@ -56,6 +56,12 @@ public static class DemoData
         var commissioner = new Person(commission, "许静", "党风政风监督室主任", new DateOnly(2019, 9, 1));
         db.People.AddRange(inspector, commissioner);
         await db.SaveChangesAsync(ct);
+        // 卫健委's leading group: 陈刚 heads it, 孙伟 and 赵强 sit in it, 周丽 runs its office (for 002/003 campaigns).
+        db.LeadingGroupMembers.AddRange(new Core.Review.LeadingGroupMember(health.Id, director.Id, Core.Review.GroupDuty.Head),
+            new Core.Review.LeadingGroupMember(health.Id, deputy.Id, Core.Review.GroupDuty.Deputy),
+            new Core.Review.LeadingGroupMember(health.Id, financeHead.Id, Core.Review.GroupDuty.Member),
+            new Core.Review.LeadingGroupMember(health.Id, officeHead.Id, Core.Review.GroupDuty.Office));
+        await db.SaveChangesAsync(ct);
 
         var users = services.GetRequiredService<UserManager<AppUser>>();
         async Task Account(string userName, string display, Person? person, params (Role Role, OrgUnit Unit)[] grants)

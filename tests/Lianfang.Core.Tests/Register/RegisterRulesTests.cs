@@ -80,9 +80,10 @@ public class RegisterRulesTests
         Assert.Equal(3, shaoxing.Count(s => s.Scope == ListScope.Post));
         Assert.Single(shaoxing, s => s.Scope == ListScope.Unit && s.OrgUnitId == 1);
 
-        var longsheng = CampaignPlan.Lists(Longsheng, units, posts); // personal lists + department lists
+        var longsheng = CampaignPlan.Lists(Longsheng, units, posts); // personal lists + department lists + the 局本部 list
         Assert.Equal([100, 101], longsheng.Where(s => s.Scope == ListScope.Person).Select(s => s.PersonId!.Value));
         Assert.Equal([2, 3], longsheng.Where(s => s.Scope == ListScope.Department).Select(s => s.OrgUnitId));
+        Assert.Single(longsheng, s => s.Scope == ListScope.Unit && s.OrgUnitId == 1);
     }
 
     [Fact]
@@ -115,6 +116,23 @@ public class RegisterRulesTests
         var carried = p.ToContent();
         Assert.Equal("important", carried.LevelCode);
         Assert.Null(carried.ApprovedLevelCode);
+    }
+
+    [Theory]
+    [InlineData(ListScope.Person, "system", false)]
+    [InlineData(ListScope.Person, "morality", true)]
+    [InlineData(ListScope.Department, "morality", false)]
+    [InlineData(ListScope.Department, "system", true)]
+    [InlineData(ListScope.Unit, "system", true)]
+    [InlineData(ListScope.Unit, "efficiency", true)]
+    public void Longsheng_lists_hold_only_the_risk_types_their_finders_look_for(ListScope scope, string category, bool allowed)
+    {
+        var list = List(scope, scope == ListScope.Person ? 7 : null, Longsheng);
+        var make = () => new RiskPoint(list, 1, Longsheng, Content(category, "level2"));
+        if (allowed) { make(); return; }
+        var ex = Assert.Throws<DomainException>(make);
+        Assert.Equal("categoryCode", ex.Field);
+        Assert.Contains(scope == ListScope.Person ? "思想道德风险、岗位职责风险" : "岗位职责风险、制度机制风险", ex.Message);
     }
 
     [Fact]

@@ -30,12 +30,20 @@ public static class FormCatalog
     {
         var forms = ListForms(scheme);
         return forms.FirstOrDefault(f => f.For == scope) ?? forms.FirstOrDefault(f => f.For is null && f.Code != DetailCode)
-            ?? forms.FirstOrDefault(f => scope == ListScope.Post && f.For == ListScope.Person) ?? forms[0];
+            ?? forms.FirstOrDefault(f => scope == ListScope.Post && f.For == ListScope.Person)
+            ?? forms.FirstOrDefault(f => UnitTakesDepartmentForms(forms, scope) && f.For == ListScope.Department) ?? forms[0];
     }
 
     /// <summary>Forms suited to this kind of list (a post list held by a person takes personal forms too).</summary>
-    public static IReadOnlyList<FormDef> For(Scheme scheme, ListScope scope, bool personal) =>
-        ListForms(scheme).Where(f => f.For is null || f.For == scope || personal && f.For is ListScope.Person or ListScope.Post).ToList();
+    public static IReadOnlyList<FormDef> For(Scheme scheme, ListScope scope, bool personal)
+    {
+        var forms = ListForms(scheme);
+        return forms.Where(f => f.For is null || f.For == scope || personal && f.For is ListScope.Person or ListScope.Post
+            || UnitTakesDepartmentForms(forms, scope) && f.For == ListScope.Department).ToList();
+    }
+
+    /// <summary>A unit's own list is filled on the department forms where the scheme has none for units (003: 局班子、科室确认填表（附件6）).</summary>
+    private static bool UnitTakesDepartmentForms(IReadOnlyList<FormDef> forms, ListScope scope) => scope == ListScope.Unit && forms.All(f => f.For != ListScope.Unit);
 
     public static bool IsSummary(FormDef f) => f.Columns.Any(c => c.Contains("合计"));
 
