@@ -61,6 +61,18 @@ public sealed class RiskPoint : IVersioned
     public string? FlowStepKey { get; private set; }
     /// <summary>The point of the previous campaign this one was carried forward from (动态排查).</summary>
     public long? OriginId { get; private set; }
+    /// <summary>The personal 岗位自查 point a department's list gathered this one from (001: 对岗位自查内容进行汇总).</summary>
+    public long? SourcePointId { get; private set; }
+
+    /// <summary>A department's list gathers a post holder's self-checked point: the holder (岗位责任人) is among its 责任人员 and signs it.</summary>
+    public static RiskPoint Gathered(RiskList list, int seq, Scheme scheme, RiskPoint source, string holderName)
+    {
+        var content = source.ToContent();
+        var persons = (content.Responsible?.Persons ?? []).ToList();
+        if (holderName.Length > 0 && !persons.Contains(holderName)) persons.Insert(0, holderName);
+        content = content with { Responsible = (content.Responsible ?? new Responsible()) with { Persons = persons } };
+        return new RiskPoint(list, seq, scheme, content) { SourcePointId = source.Id };
+    }
     /// <summary>Description, manifestation and measures in one column, for Chinese substring search.</summary>
     public string SearchText { get; private set; }
     // What the 汇总表 adds up, kept with the point so the province's table is counted in the database.

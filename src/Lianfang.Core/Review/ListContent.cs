@@ -20,15 +20,21 @@ public static class ListContent
     public static string Canonical(RiskList list, IEnumerable<RiskPoint> points) => JsonSerializer.Serialize(new
     {
         list.CampaignId, list.SchemeCode, Scope = list.Scope.ToString(), list.OrgUnitId, list.PostId, list.HolderPersonId, list.Commitment,
-        Points = points.OrderBy(p => p.Seq).Select(p => new
-        {
-            p.Seq, p.CategoryCode, p.Description, p.Manifestation, p.LevelCode, p.ApprovedLevelCode, p.PostId,
-            Sources = p.Sources, Measures = p.Measures.Select(m => new { m.Text, m.Kind, m.Phase, m.Owner, Due = m.Due?.ToString("yyyy-MM-dd") }),
-            Supervision = new { p.Supervision.Basis, p.Supervision.Focus, Methods = p.Supervision.Methods ?? [] },
-            Responsible = new { p.Responsible.Leader, p.Responsible.Department, Persons = p.Responsible.Persons ?? [] },
-            p.PowerId, p.FlowStepKey,
-        }),
+        Points = points.OrderBy(p => p.Seq).Select(Row),
     }, Options);
+
+    private static object Row(RiskPoint p) => new
+    {
+        p.Seq, p.CategoryCode, p.Description, p.Manifestation, p.LevelCode, p.ApprovedLevelCode, p.PostId,
+        Sources = p.Sources, Measures = p.Measures.Select(m => new { m.Text, m.Kind, m.Phase, m.Owner, Due = m.Due?.ToString("yyyy-MM-dd") }),
+        Supervision = new { p.Supervision.Basis, p.Supervision.Focus, Methods = p.Supervision.Methods ?? [] },
+        Responsible = new { p.Responsible.Leader, p.Responsible.Department, Persons = p.Responsible.Persons ?? [] },
+        p.PowerId, p.FlowStepKey,
+    };
+
+    /// <summary>The hash of one row, as a 逐条逐栏 signature binds it.</summary>
+    public static string PointHash(RiskPoint point) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Row(point), Options))));
 
     public static string Hash(RiskList list, IEnumerable<RiskPoint> points) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(list, points))));

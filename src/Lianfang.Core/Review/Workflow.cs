@@ -51,17 +51,24 @@ public static class Workflow
             throw DomainException.Conflict("status", $"清单当前状态为“{list.Status.Label()}”，不能提交");
         var stages = Stages(scheme, list.Scope);
         var first = stages[0];
-        if (first.Actor == StageActor.Holder) return Route(first, stages, 0, decidable, byHolder: true);
+        if (first.Actor == StageActor.Holder) return Route(first, Applicable(stages, list), 0, decidable, byHolder: true);
         // The writer's signature; the first stage is its reviewer's.
-        return Route(null, stages, -1, decidable, byHolder: true) with { Signed = true };
+        return Route(null, Applicable(stages, list), -1, decidable, byHolder: true) with { Signed = true };
     }
 
     public static Transition Approve(Scheme scheme, RiskList list, string? expectedStage, Func<ReviewStageDef, bool>? decidable = null)
     {
         var stage = Pending(scheme, list, expectedStage);
         if (stage == Oversight) return new Transition(stage, ListStatus.Approved, null, stage.Signed, true);
-        var stages = Stages(scheme, list.Scope);
+        var stages = Applicable(Stages(scheme, list.Scope), list);
         return Route(stage, stages, IndexOf(stages, stage), decidable, byHolder: stage.Actor == StageActor.Holder);
+    }
+
+    /// <summary>The stages that apply to this list: a stage only for posts directly under the unit is left out for the rest.</summary>
+    private static IReadOnlyList<ReviewStageDef> Applicable(IReadOnlyList<ReviewStageDef> stages, RiskList list)
+    {
+        var atUnit = list.Scope is ListScope.Person or ListScope.Post && list.OrgUnit?.Kind == OrgUnitKind.Unit;
+        return atUnit ? stages : stages.Where(s => !s.OnlyAtUnit).ToList();
     }
 
     /// <summary>

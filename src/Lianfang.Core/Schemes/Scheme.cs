@@ -141,6 +141,8 @@ public sealed record ReviewStageDef
     public bool Signed { get; init; } = true;
     /// <summary>Helpers (代表帮查/专家助查) invited to this stage may comment, not decide.</summary>
     public bool HelpersMayComment { get; init; }
+    /// <summary>The stage applies only to lists of posts directly under the unit (001: 委领导's self-checks go to 委党委审定).</summary>
+    public bool OnlyAtUnit { get; init; }
     /// <summary>The agency supervising the unit takes part (001: 驻委纪检监察组协查): its opinion is recorded before the stage closes.</summary>
     public bool AgencyJoins { get; init; }
     /// <summary>审定: the body deciding this stage sets each point's approved level (自评 → 审定).</summary>

@@ -31,6 +31,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     public DbSet<Lianfang.Core.Review.ReviewInvitation> ReviewInvitations => Set<Lianfang.Core.Review.ReviewInvitation>();
     public DbSet<Lianfang.Core.Review.LeadingGroupMember> LeadingGroupMembers => Set<Lianfang.Core.Review.LeadingGroupMember>();
     public DbSet<Lianfang.Core.Review.PeerPair> PeerPairs => Set<Lianfang.Core.Review.PeerPair>();
+    public DbSet<Lianfang.Core.Review.RowSignature> RowSignatures => Set<Lianfang.Core.Review.RowSignature>();
     public DbSet<Lianfang.Core.Supervision.Complaint> Complaints => Set<Lianfang.Core.Supervision.Complaint>();
     public DbSet<Lianfang.Core.Supervision.Inspection> Inspections => Set<Lianfang.Core.Supervision.Inspection>();
     public DbSet<Lianfang.Core.Supervision.InspectionTarget> InspectionTargets => Set<Lianfang.Core.Supervision.InspectionTarget>();

@@ -225,15 +225,16 @@ public class PresetTests
         var s = Preset("shaoxing-health-2018");
         Assert.Equal(
             [
-                ("岗位自查", StageActor.Holder),
+                ("汇总岗位自查·逐条逐栏签字", StageActor.Holder),
                 ("处室（单位）排查·主要负责人审签", StageActor.DeptHead),
                 ("分管委领导审查", StageActor.LeaderInCharge),
                 ("代表帮查、专家助查、纪检监察组协查", StageActor.PartyOffice),
                 ("委党委审定", StageActor.Principal),
             ],
             Stages(s, ListScope.Department));
-        var stages = s.ListKinds.Single().Stages;
+        var stages = s.ListKind(ListScope.Department).Stages;
         Assert.Equal(["helpers"], stages.Where(st => st.HelpersMayComment).Select(st => st.Code));
+        Assert.Equal([("岗位自查", StageActor.Holder), ("委党委审定", StageActor.Principal)], Stages(s, ListScope.Person));
         Assert.All(stages, st => Assert.True(st.Signed));
         Assert.Equal(["岗位自查", "内部互查", "代表帮查", "专家助查", "驻委纪检监察组协查"], s.ScreeningSources);
     }

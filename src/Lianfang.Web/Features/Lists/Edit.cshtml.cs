@@ -65,6 +65,12 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
     public bool CanDecide { get; private set; }
     /// <summary>What the current stage waits for when its body is not set up (no leading group yet).</summary>
     public string? WaitingFor { get; private set; }
+    /// <summary>001's department list: gathered from 岗位自查 and signed row by row (逐条逐栏) before it is submitted.</summary>
+    public bool RowsSigned { get; private set; }
+    public List<Core.Review.RowSignature> RowSignatures { get; private set; } = [];
+    public IReadOnlyList<string> MissingRows { get; private set; } = [];
+    /// <summary>Rows naming the signed-in person that they have not signed as they stand.</summary>
+    public int MyPendingRows { get; private set; }
     /// <summary>The leading group's members, for the meeting record of its stage.</summary>
     public List<(int PersonId, string Label)> GroupMembers { get; private set; } = [];
     public bool CanReopen { get; private set; }
@@ -142,6 +148,22 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         await review.ReviewAsync(await me.ScopeAsync(ct), id, new Review.ReviewRequest(decision, comment, stage, changed,
             Stage?.Actor == StageActor.LeadingGroup ? new Review.MeetingRecord(attendees) : null), ct);
         TempData["Message"] = decision == "return" ? "已退回清单" : "已审核通过并签字";
+        return Redirect($"/Lists/Edit?id={id}");
+    }
+
+    public async Task<IActionResult> OnPostGatherAsync(int id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var n = await commands.GatherAsync(await me.ScopeAsync(ct), id, ct);
+        TempData["Message"] = $"已汇总 {n} 条岗位自查风险点，请各责任人员逐条签字";
+        return Redirect($"/Lists/Edit?id={id}");
+    }
+
+    public async Task<IActionResult> OnPostSignRowsAsync(int id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var n = await review.SignRowsAsync(await me.ScopeAsync(ct), id, ct);
+        TempData["Message"] = $"已对 {n} 条风险点签字";
         return Redirect($"/Lists/Edit?id={id}");
     }
 
@@ -251,6 +273,15 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         ContentHash = Lianfang.Core.Review.ListContent.Hash(list, Points);
         Verdicts = Verify.Signatures.Check(History, ContentHash);
         Latest = History.LastOrDefault(r => r.IsSignature) is { } last ? Verdicts[last.Id] : null;
+        RowsSigned = Review.ReviewCommands.RowsSigned(Scheme, list);
+        if (RowsSigned)
+        {
+            RowSignatures = await db.RowSignatures.AsNoTracking().Where(r => r.ListId == id && r.Revision == list.Revision).ToListAsync(ct);
+            MissingRows = await review.MissingRowSignaturesAsync(list, Points, ct);
+            var myName = scope.PersonId is { } pid ? await db.People.Where(p => p.Id == pid).Select(p => p.Name).FirstOrDefaultAsync(ct) : null;
+            MyPendingRows = myName is null ? 0 : Points.Count(p => (p.Responsible.Persons ?? []).Contains(myName)
+                && !RowSignatures.Any(r => r.PersonId == scope.PersonId && r.Covers(p)));
+        }
         IsPersonal = list.IsPersonal;
         Commitment = list.Commitment;
         CanPublish = list.Status is ListStatus.Approved or ListStatus.Published && Review.ReviewCommands.MayPublish(scope, list);

@@ -115,15 +115,19 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
         ?? throw DomainException.NotFound("id", "清单不存在或不在您的权限范围内");
 
     /// <summary>
-    /// Someone who decides the stage a list waits at reads it then, though it lies outside what they otherwise see:
-    /// a colleague helping to check (帮查), the head of the paired department (交叉互查), the leading group's office.
+    /// Someone taking part in a list reads it while they do, though it lies outside what they otherwise see: whoever
+    /// decides the stage it waits at (a colleague helping to check, the head of the paired department, the leading
+    /// group's office), and the people of a department whose list they sign row by row (001 逐条逐栏签字).
     /// </summary>
     private async Task<RiskList?> ReviewingListAsync(AccessScope scope, int id, CancellationToken ct)
     {
         if (scope.PersonId is null && !scope.Has(Role.DeptHead)) return null;
-        var list = await db.RiskLists.Include(l => l.OrgUnit).Include(l => l.Campaign).FirstOrDefaultAsync(l => l.Id == id && l.Status == ListStatus.InReview, ct);
-        if (list is null || await schemes.FindAsync(list.SchemeCode, ct) is not { } scheme || Core.Review.Workflow.CurrentStage(scheme, list) is not { } stage) return null;
-        return await reviewers.CanActAsync(scope, list, stage, ct) ? list : null;
+        var list = await db.RiskLists.Include(l => l.OrgUnit).Include(l => l.Campaign).FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (list is null || await schemes.FindAsync(list.SchemeCode, ct) is not { } scheme) return null;
+        if (list.Status == ListStatus.InReview)
+            return Core.Review.Workflow.CurrentStage(scheme, list) is { } stage && await reviewers.CanActAsync(scope, list, stage, ct) ? list : null;
+        var signing = list.Status is ListStatus.Draft or ListStatus.Returned && Review.ReviewCommands.RowsSigned(scheme, list);
+        return signing && await db.People.AnyAsync(p => p.Id == scope.PersonId && p.OrgUnitId == list.OrgUnitId, ct) ? list : null;
     }
 
     /// <summary>A helper reads a list only while it waits at the stage they were invited to comment on.</summary>
@@ -182,6 +186,29 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
         await db.InsertManyAsync(points, ct); // thousands of imported rows: no change tracker
         await tx.CommitAsync(ct);
         return new PointBatch(list, scheme, points, errors, Saved: true);
+    }
+
+    /// <summary>
+    /// 汇总 (001): a department's list takes the points of its post holders' approved 岗位自查, each once; the holder
+    /// becomes the row's responsible person, who then signs it (逐条逐栏).
+    /// </summary>
+    public async Task<int> GatherAsync(AccessScope scope, int listId, CancellationToken ct)
+    {
+        var list = await WritableListAsync(scope, listId, ct);
+        if (list.Scope != ListScope.Department) throw DomainException.Conflict("scope", "只有处室（单位）清单汇总岗位自查");
+        var scheme = await schemes.GetAsync(list.SchemeCode, ct);
+        var sources = await db.RiskPoints.AsNoTracking()
+            .Where(p => p.CampaignId == list.CampaignId && p.OrgUnitId == list.OrgUnitId && p.List.Scope == ListScope.Person
+                && (p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published)
+                && !db.RiskPoints.Any(g => g.ListId == list.Id && g.SourcePointId == p.Id))
+            .OrderBy(p => p.ListId).ThenBy(p => p.Seq)
+            .Select(p => new { Point = p, Holder = db.People.Where(x => x.Id == p.List.HolderPersonId).Select(x => x.Name).FirstOrDefault() })
+            .ToListAsync(ct);
+        if (sources.Count == 0) throw DomainException.Conflict("riskPoints", "没有可汇总的岗位自查：本处室（单位）的岗位自查尚未提交，或已全部汇总");
+        var seq = await db.RiskPoints.Where(p => p.ListId == listId).MaxAsync(p => (int?)p.Seq, ct) ?? 0;
+        foreach (var s in sources) db.RiskPoints.Add(RiskPoint.Gathered(list, ++seq, scheme, s.Point, s.Holder ?? ""));
+        await db.SaveChangesAsync(ct);
+        return sources.Count;
     }
 
     public async Task<RiskPoint> UpdatePointAsync(AccessScope scope, int listId, long pointId, RiskPointContent content, int? version, CancellationToken ct)

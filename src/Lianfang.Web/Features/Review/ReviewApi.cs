@@ -44,6 +44,24 @@ public static class ReviewApi
             var p = await cmd.PublishAsync(await me.ScopeAsync(ct), id, req, ct);
             return new { id = p.ListId, status = ListStatus.Published, from = p.From, until = p.Until, contentHash = p.ContentHash };
         }).WithSummary("公示已审定的清单：from（默认今天）至 until；公示期内本单位公开页面可见").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+        lists.MapPost("/{id:int}/gather", async (int id, CurrentUser me, RegisterCommands cmd, CancellationToken ct) =>
+            new { gathered = await cmd.GatherAsync(await me.ScopeAsync(ct), id, ct) })
+            .WithSummary("汇总岗位自查（001）：处室（单位）清单汇入本处室已提交的岗位自查风险点，岗位本人成为该条责任人员").ProducesProblem(403).ProducesProblem(409);
+        lists.MapPost("/{id:int}/row-signatures", async (int id, CurrentUser me, ReviewCommands cmd, CancellationToken ct) =>
+            new { signed = await cmd.SignRowsAsync(await me.ScopeAsync(ct), id, ct) })
+            .WithSummary("逐条逐栏签字（001 注2）：责任人员本人对写明其姓名的各条签字；全部签齐后处室清单才能提交").ProducesProblem(403).ProducesProblem(409);
+        lists.MapGet("/{id:int}/row-signatures", async (int id, CurrentUser me, AppDbContext db, RegisterCommands register, ReviewCommands cmd, CancellationToken ct) =>
+        {
+            var list = await register.LoadListAsync(await me.ScopeAsync(ct), id, ct);
+            var points = await db.RiskPoints.AsNoTracking().Where(p => p.ListId == id).OrderBy(p => p.Seq).ToListAsync(ct);
+            var signatures = await db.RowSignatures.AsNoTracking().Where(r => r.ListId == id && r.Revision == list.Revision).OrderBy(r => r.Id).ToListAsync(ct);
+            return new
+            {
+                signatures = signatures.Select(r => new { pointId = r.RiskPointId, personId = r.PersonId, signer = r.Signer, at = r.At,
+                    current = points.Any(p => r.Covers(p)) }),
+                missing = await cmd.MissingRowSignaturesAsync(list, points, ct),
+            };
+        }).WithSummary("逐条逐栏签字情况：已签的（current 表示该条签字后未改动）和尚缺的");
         lists.MapPut("/{id:int}/commitment", async (int id, CommitmentRequest req, CurrentUser me, RegisterCommands cmd, CancellationToken ct) =>
         {
             var l = await cmd.SetCommitmentAsync(await me.ScopeAsync(ct), id, req.Text, ct, req.Version);

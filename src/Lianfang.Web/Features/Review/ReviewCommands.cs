@@ -30,6 +30,8 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         if (!ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path)) throw DomainException.Forbidden(ListAuthoring.WhoWrites(list).Replace("填写", "提交"));
         if (points.Count == 0) throw new DomainException("riskPoints", "清单中还没有风险点，不能提交");
         Completeness.EnsureReadyToSubmit(points);
+        if (RowsSigned(scheme, list) && await MissingRowSignaturesAsync(list, points, ct) is { Count: > 0 } missing)
+            throw DomainException.Conflict("rowSignatures", $"逐条逐栏签字未完成，不能提交：{string.Join("；", missing.Take(10))}{(missing.Count > 10 ? $" 等 {missing.Count} 处" : "")}");
         var t = Workflow.Submit(scheme, list, await reviewers.DecidableAsync(list, ct));
         await DecideAsync(list, scheme, points, t, Decision.Submit, t.Stage?.Name ?? "提交审核",
             list.HolderPersonId is not null ? "本人" : "填报人", comment, signed: true, ct);
@@ -74,6 +76,38 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
     }
 
     public const string HelperRole = "帮查人员", AgencyAssistRole = "纪检监察组协查";
+
+    /// <summary>A department's list of a scheme stating 逐条逐栏签字 (the RowSignatures rule) is signed row by row before it is submitted.</summary>
+    public static bool RowsSigned(Scheme scheme, RiskList list) => list.Scope == ListScope.Department && scheme.Rules.Any(r => r.Kind == "RowSignatures");
+
+    /// <summary>The people of the list's department (and below) by name, to match the names written as 责任人员.</summary>
+    private async Task<Dictionary<string, int>> PeopleByNameAsync(RiskList list, CancellationToken ct)
+    {
+        var (lo, hi) = OrgPath.SubtreeBounds(list.OrgUnit.Path);
+        return (await db.People.Where(p => string.Compare(p.OrgUnit.Path, lo) >= 0 && string.Compare(p.OrgUnit.Path, hi) < 0)
+            .Select(p => new { p.Name, p.Id }).ToListAsync(ct)).GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().Id);
+    }
+
+    public async Task<IReadOnlyList<string>> MissingRowSignaturesAsync(RiskList list, IReadOnlyList<RiskPoint> points, CancellationToken ct) =>
+        RowSignature.Missing(points, await db.RowSignatures.Where(r => r.ListId == list.Id && r.Revision == list.Revision).ToListAsync(ct), await PeopleByNameAsync(list, ct));
+
+    /// <summary>逐条逐栏签字: the caller signs every row of the department's list that names them as 责任人员.</summary>
+    public async Task<int> SignRowsAsync(AccessScope scope, int listId, CancellationToken ct)
+    {
+        var (list, scheme, points) = await LoadAsync(scope, listId, ct);
+        if (!RowsSigned(scheme, list)) throw DomainException.Conflict("rowSignatures", $"方案“{scheme.Name}”的这类清单不逐条签字");
+        list.EnsureEditable();
+        if (scope.PersonId is not { } me) throw DomainException.Forbidden("逐条签字须由清单中写明的责任人员本人进行（账号未关联人员）");
+        var people = await PeopleByNameAsync(list, ct);
+        var name = people.FirstOrDefault(p => p.Value == me).Key
+            ?? throw DomainException.Forbidden("只有本处室（单位）的责任人员可以逐条签字");
+        var signed = await db.RowSignatures.Where(r => r.ListId == list.Id && r.Revision == list.Revision && r.PersonId == me).ToListAsync(ct);
+        var mine = points.Where(p => (p.Responsible.Persons ?? []).Contains(name) && !signed.Any(s => s.Covers(p))).ToList();
+        if (mine.Count == 0) throw DomainException.Conflict("rowSignatures", "没有待您签字的风险点（您不是任何一条的责任人员，或已全部签字）");
+        db.RowSignatures.AddRange(mine.Select(p => new RowSignature(list, p, me, name, scope.UserId)));
+        await db.SaveChangesAsync(ct);
+        return mine.Count;
+    }
 
     /// <summary>
     /// A stage of invited helpers (代表帮查、专家助查、群众评议) closes only once a helper has been heard, and one the

@@ -66,6 +66,18 @@ internal sealed class PeerPairConfiguration : IEntityTypeConfiguration<PeerPair>
     }
 }
 
+internal sealed class RowSignatureConfiguration : IEntityTypeConfiguration<RowSignature>
+{
+    public void Configure(EntityTypeBuilder<RowSignature> b)
+    {
+        b.Property(r => r.Signer).HasMaxLength(100);
+        b.Property(r => r.PointHash).HasMaxLength(64);
+        b.HasOne<RiskList>().WithMany().HasForeignKey(r => r.ListId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<RiskPoint>().WithMany().HasForeignKey(r => r.RiskPointId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(r => new { r.ListId, r.RiskPointId, r.PersonId });
+    }
+}
+
 internal sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
 {
     public void Configure(EntityTypeBuilder<Filing> b)

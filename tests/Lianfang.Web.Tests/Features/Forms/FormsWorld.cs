@@ -31,6 +31,27 @@ public static class FormsWorld
         return c.PostAsync($"/api/v1/lists/{list}/import{(dryRun ? "?dryRun=true" : "")}", content);
     }
 
+    /// <summary>
+    /// 001's 逐条逐栏签字: each person the list's rows name (added to the department with an account where the world has
+    /// nobody of that name) signs their rows.
+    /// </summary>
+    public static async Task SignRowsAsync(AppFixture f, World w, int list, int department)
+    {
+        var names = (await PointsAsync(f.Admin, list)).EnumerateArray()
+            .SelectMany(p => p.GetProperty("responsible").GetProperty("persons").EnumerateArray().Select(n => n.GetString()!)).Distinct().ToList();
+        foreach (var name in names)
+        {
+            var user = name == "王芳" && department == w.D1 ? w.Users["staff"] : $"s{Guid.NewGuid().ToString("N")[..8]}.signer";
+            if (user != w.Users["staff"])
+            {
+                var person = (await f.Admin.Post("/api/v1/people", new { name, title = "科员", orgUnitId = department }).Expect(HttpStatusCode.Created)).Id();
+                await f.Admin.Post("/api/v1/users", new { userName = user, password = LianfangApp.Password, personId = person, grants = new[] { new { role = "staff", orgUnitId = department } } })
+                    .Expect(HttpStatusCode.Created);
+            }
+            await (await f.As(user)).PostAsync($"/api/v1/lists/{list}/row-signatures", null).Expect(HttpStatusCode.OK);
+        }
+    }
+
     public static async Task<JsonElement> PointsAsync(HttpClient c, int list) =>
         (await c.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints");
 

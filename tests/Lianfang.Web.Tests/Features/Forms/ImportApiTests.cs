@@ -88,7 +88,7 @@ public abstract class ImportApiTests(AppFixture f)
     [Fact]
     public async Task Unclassified_points_from_an_import_block_submitting_until_a_category_is_chosen()
     {
-        var (_, list, head) = await HealthListAsync("未分类");
+        var (w, list, head) = await HealthListAsync("未分类");
         await Upload(head, list, SeedForms.HealthListDocx(), "清单.docx").Expect(HttpStatusCode.OK);
         var refused = await head.PostAsync($"/api/v1/lists/{list}/submit", null).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("第 1、4 条风险点未分类", refused.GetProperty("detail").GetString());
@@ -96,8 +96,11 @@ public abstract class ImportApiTests(AppFixture f)
             await head.Put($"/api/v1/lists/{list}/risk-points/{p.GetProperty("id").GetInt64()}", new
             {
                 categoryCode = "power", description = p.GetProperty("description").GetString(), levelCode = p.GetProperty("levelCode").GetString(),
-                version = p.GetProperty("version").GetInt32(),
+                responsible = p.GetProperty("responsible"), version = p.GetProperty("version").GetInt32(),
             }).Expect(HttpStatusCode.OK);
+        // then the rows still wait for the people they name (001 逐条逐栏签字)
+        Assert.Contains("待“王芳”签字", (await head.PostAsync($"/api/v1/lists/{list}/submit", null).Expect(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        await SignRowsAsync(f, w, list, w.D1);
         await head.PostAsync($"/api/v1/lists/{list}/submit", null).Expect(HttpStatusCode.OK);
     }
 

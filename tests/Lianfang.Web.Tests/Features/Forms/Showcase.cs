@@ -38,6 +38,7 @@ public sealed record Showcase(World W, IReadOnlyList<Showcase.Item> Items, int L
                 measures = p.GetProperty("measures"), supervision = p.GetProperty("supervision"), responsible = p.GetProperty("responsible"),
                 version = p.GetProperty("version").GetInt32(),
             }).Expect(HttpStatusCode.OK);
+        await SignRowsAsync(f, w, health, w.D1);
         await head.PostAsync($"/api/v1/lists/{health}/submit", null).Expect(HttpStatusCode.OK);
         await ReviewList(head, health, "approve", "同意").Expect(HttpStatusCode.OK);
         await ReviewList(leader, health, "approve", "同意上报").Expect(HttpStatusCode.OK);

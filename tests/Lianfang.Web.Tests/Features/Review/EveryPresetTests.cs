@@ -24,6 +24,7 @@ public abstract class EveryPresetTests(AppFixture f)
         public required World W;
         public readonly Dictionary<string, (int Person, string User, int OrgUnit)> People = [];
         public string Helper = "", Vice = "";
+        public readonly Dictionary<int, string> Names = [];
         public string UserOf(int person) => People.Values.First(p => p.Person == person).User;
     }
 
@@ -41,11 +42,13 @@ public abstract class EveryPresetTests(AppFixture f)
             await f.Admin.Post("/api/v1/users", new { userName = user, password = LianfangApp.Password, personId = x, displayName = name,
                 grants = grants.Select(g => new { role = g.Role, orgUnitId = g.At }).ToArray() }).Expect(HttpStatusCode.Created);
             u.People[key] = (x, user, orgUnit);
+            u.Names[x] = name;
         }
         // The world's role accounts without a person stand aside: only these people act.
         await f.App.WithDbAsync(db => db.UserGrants.Where(g => (g.OrgUnitId == w.U1 || g.OrgUnitId == w.D1 || g.OrgUnitId == w.A) && g.Role != Lianfang.Core.Access.Role.Staff)
             .ExecuteDeleteAsync());
         u.People["accountant"] = (w.X1, w.Users["staff"], w.D1); // 王芳, 会计 of 财务处
+        u.Names[w.X1] = "王芳";
         await Add("chief", w.U1, "主任", "Leader", "陈刚", ("principal", w.U1));
         await Add("deputy", w.U1, "副主任", "Leader", "孙伟", ("leader_in_charge", w.D1), ("leader_in_charge", w.D2));
         await Add("head1", w.D1, "财务处处长", "Middle", "赵强", ("dept_head", w.D1));
@@ -74,6 +77,8 @@ public abstract class EveryPresetTests(AppFixture f)
         return u;
     }
 
+    private static string PersonName(Unit u, int person) => u.Names[person];
+
     public static TheoryData<string> Schemes => new("shaoxing-2018", "shaoxing-health-2018", "lianyun-finance", "longsheng-2012", "sanjiang-2019");
 
     [Theory]
@@ -84,7 +89,9 @@ public abstract class EveryPresetTests(AppFixture f)
         var scheme = Presets.Find(schemeCode)!;
         var campaign = (await (await f.As(u.People["office"].User)).Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode, rootOrgUnitId = u.W.U1, deadline = "2026-12-31" })
             .Expect(HttpStatusCode.Created)).Id();
-        var lists = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        // personal lists first: 001's departments gather their holders' 岗位自查
+        var lists = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
+            .OrderBy(l => l.GetProperty("scope").GetString() is "Person" or "Post" ? 0 : 1).ToList();
         Assert.NotEmpty(lists);
         var pairs = (await (await f.As(u.People["office"].User)).GetAsync($"/api/v1/campaigns/{campaign}/peer-pairs").Expect(HttpStatusCode.OK)).EnumerateArray()
             .ToDictionary(p => p.GetProperty("orgUnitId").GetInt32(), p => p.GetProperty("peerOrgUnitId").GetInt32());
@@ -103,8 +110,20 @@ public abstract class EveryPresetTests(AppFixture f)
             {
                 categoryCode = category, description = $"审批环节优亲厚友（{id}）", levelCode = scheme.Levels[^1].Code,
                 measures = new[] { new { text = "审批事项双人复核" } }, supervision = new { methods = new[] { scheme.SupervisionMethods.FirstOrDefault() ?? "查阅资料" } },
-                responsible = new { leader = "孙伟", persons = new[] { "赵强" } },
+                responsible = new { leader = "孙伟", persons = new[] { orgUnit == u.W.D1 ? "赵强" : orgUnit == u.W.D2 ? "钱七" : "陈刚" } },
             }).Expect(HttpStatusCode.Created)).Id();
+            if (scope == ListScope.Department && scheme.Rules.Any(r => r.Kind == "RowSignatures"))
+            {
+                // 001: 汇总 the holders' self-checks, then every person named signs their rows (逐条逐栏) before the list goes on
+                await w.PostAsync($"/api/v1/lists/{id}/gather", null).Expect(HttpStatusCode.OK);
+                Assert.Equal(HttpStatusCode.Conflict, (await w.PostAsync($"/api/v1/lists/{id}/submit", null)).StatusCode);
+                var names = (await f.Admin.GetAsync($"/api/v1/lists/{id}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray()
+                    .SelectMany(p => p.GetProperty("responsible").GetProperty("persons").EnumerateArray().Select(n => n.GetString()!)).Distinct().ToList();
+                Assert.True(names.Count >= 2, "the department's rows name its head and its post holders");
+                foreach (var name in names)
+                    await (await f.As(u.People.Values.Single(p => p.OrgUnit == orgUnit && PersonName(u, p.Person) == name).User))
+                        .PostAsync($"/api/v1/lists/{id}/row-signatures", null).Expect(HttpStatusCode.OK);
+            }
             await w.PostAsync($"/api/v1/lists/{id}/submit", null).Expect(HttpStatusCode.OK);
 
             for (var guard = 0; guard < 12; guard++)
@@ -148,7 +167,9 @@ public abstract class EveryPresetTests(AppFixture f)
             // Every signature of the history holds; the writer's, which every later act could have broken, verifies without login.
             var history = (await f.Admin.GetAsync($"/api/v1/lists/{id}/history").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
             var signatures = history.Where(x => x.GetProperty("verificationCode").ValueKind == JsonValueKind.String).ToList();
-            Assert.True(signatures.Count >= 2, $"{schemeCode} list {id}: signed by fewer than two people");
+            // 001's 岗位自查 of a post in a department is the holder's own signed check, which the department's list then gathers
+            var selfCheckOnly = scope == ListScope.Person && scheme.ListKind(scope).Stages.Where(st => !st.OnlyAtUnit).All(st => st.Actor == StageActor.Holder) && orgUnit != u.W.U1;
+            Assert.True(signatures.Count >= (selfCheckOnly ? 1 : 2), $"{schemeCode} list {id}: signed by fewer than two people");
             Assert.All(signatures, s => Assert.Contains(s.GetProperty("status").GetString(), new[] { "valid", "amended" }));
             Assert.Equal("valid", signatures[^1].GetProperty("status").GetString());
             var first = await f.Anonymous().GetAsync($"/api/v1/verify/{signatures[0].GetProperty("verificationCode").GetString()}").Expect(HttpStatusCode.OK);

@@ -125,7 +125,9 @@ public abstract class PublicationTests(AppFixture f)
         var list = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Single(l => l.GetProperty("orgUnitId").GetInt32() == w.D1 && l.GetProperty("personId").ValueKind == JsonValueKind.Null).Id();
         var head = await f.As(w.Users["dept_head"]);
-        await head.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "power", description = "物资采购中收受回扣", levelCode = "important" }).Expect(HttpStatusCode.Created);
+        await head.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "power", description = "物资采购中收受回扣", levelCode = "important",
+            responsible = new { persons = new[] { "王芳" } } }).Expect(HttpStatusCode.Created);
+        await (await f.As(w.Users["staff"])).PostAsync($"/api/v1/lists/{list}/row-signatures", null).Expect(HttpStatusCode.OK); // 逐条逐栏签字
         await head.PostAsync($"/api/v1/lists/{list}/submit", null).Expect(HttpStatusCode.OK);
         await head.Post($"/api/v1/lists/{list}/review", new { decision = "approve" }).Expect(HttpStatusCode.OK);
         var helper = await f.As(w.Users["helper"]);

@@ -8,18 +8,20 @@ namespace Lianfang.Web.Tests.Features.Review;
 /// <summary>Stages decided by the people the seeds name: colleagues, the paired department, invited helpers, the agency's 协查, the leading group.</summary>
 public abstract class ReviewBodiesTests(AppFixture f)
 {
-    private async Task<(World W, int Campaign, int List)> SubmittedAsync(string label, string scheme, Func<World, Task>? before = null)
+    /// <summary>王芳's own list (or, with <paramref name="department"/>, 财务处's list signed row by row by her) written and submitted.</summary>
+    private async Task<(World W, int Campaign, int List)> SubmittedAsync(string label, string scheme, Func<World, Task>? before = null, bool department = false)
     {
         var w = await World.CreateAsync(f, label);
         if (before is not null) await before(w);
         var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = scheme, rootOrgUnitId = w.U1, deadline = "2026-12-31" })
             .Expect(HttpStatusCode.Created)).Id();
         var lists = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
-        var list = lists.FirstOrDefault(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1);
-        var id = list.ValueKind == JsonValueKind.Object ? list.Id() : lists.First(l => l.GetProperty("scope").GetString() == "Department" && l.GetProperty("orgUnitId").GetInt32() == w.D1).Id();
-        var writer = await f.As(list.ValueKind == JsonValueKind.Object ? w.Users["staff"] : w.Users["dept_head"]);
-        await writer.Post($"/api/v1/lists/{id}/risk-points", new { categoryCode = list.ValueKind == JsonValueKind.Object ? "duty" : "power", description = "报销审核不严", levelCode = scheme.StartsWith("shaoxing") ? "general" : "level3" })
-            .Expect(HttpStatusCode.Created);
+        var id = department ? lists.First(l => l.GetProperty("scope").GetString() == "Department" && l.GetProperty("orgUnitId").GetInt32() == w.D1).Id()
+            : lists.Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
+        var writer = await f.As(department ? w.Users["dept_head"] : w.Users["staff"]);
+        await writer.Post($"/api/v1/lists/{id}/risk-points", new { categoryCode = department ? "power" : "duty", description = "报销审核不严",
+            levelCode = scheme.StartsWith("shaoxing") ? "general" : "level3", responsible = new { persons = new[] { "王芳" } } }).Expect(HttpStatusCode.Created);
+        if (department) await (await f.As(w.Users["staff"])).PostAsync($"/api/v1/lists/{id}/row-signatures", null).Expect(HttpStatusCode.OK);
         await writer.PostAsync($"/api/v1/lists/{id}/submit", null).Expect(HttpStatusCode.OK);
         return (w, campaign, id);
     }
@@ -107,9 +109,54 @@ public abstract class ReviewBodiesTests(AppFixture f)
     }
 
     [Fact]
+    public async Task Health_commission_posts_check_themselves_the_department_gathers_them_and_each_holder_signs_their_rows()
+    {
+        var w = await World.CreateAsync(f, "逐条签字");
+        var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "shaoxing-health-2018", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
+            .Expect(HttpStatusCode.Created)).Id();
+        var lists = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        var own = lists.Single(l => l.GetProperty("scope").GetString() == "Person" && l.GetProperty("personId").GetInt32() == w.X1).Id();
+        var department = lists.Single(l => l.GetProperty("scope").GetString() == "Department" && l.GetProperty("orgUnitId").GetInt32() == w.D1).Id();
+        var staff = await f.As(w.Users["staff"]);
+        await staff.Post($"/api/v1/lists/{own}/risk-points", new { categoryCode = "post", description = "报销审核把关不严", levelCode = "general", measures = new[] { new { text = "票据双人复核" } } })
+            .Expect(HttpStatusCode.Created);
+        var self = await staff.PostAsync($"/api/v1/lists/{own}/submit", null).Expect(HttpStatusCode.OK);
+        Assert.Equal("Approved", self.GetProperty("status").GetString()); // the post's own signed 岗位自查; its department takes it on
+
+        var head = await f.As(w.Users["dept_head"]);
+        Assert.Equal(1, (await head.PostAsync($"/api/v1/lists/{department}/gather", null).Expect(HttpStatusCode.OK)).GetProperty("gathered").GetInt32());
+        await head.PostAsync($"/api/v1/lists/{department}/gather", null).Expect(HttpStatusCode.Conflict); // gathered once
+        var row = (await head.GetAsync($"/api/v1/lists/{department}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints")[0];
+        Assert.Equal(["王芳"], row.GetProperty("responsible").GetProperty("persons").EnumerateArray().Select(p => p.GetString()));
+        var refused = await head.PostAsync($"/api/v1/lists/{department}/submit", null).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("第 1 条待“王芳”签字", refused.GetProperty("detail").GetString());
+
+        var stranger = $"r{Guid.NewGuid().ToString("N")[..6]}.stranger";
+        await PersonWithAccountAsync(w, w.D2, "王芳", stranger); // the same name in another department signs nothing here
+        await (await f.As(stranger)).PostAsync($"/api/v1/lists/{department}/row-signatures", null).Expect(HttpStatusCode.NotFound);
+        await (await f.As(w.Users["dept_head"])).PostAsync($"/api/v1/lists/{department}/row-signatures", null).Expect(HttpStatusCode.Forbidden); // no person: not named
+        await staff.GetAsync($"/api/v1/lists/{department}").Expect(HttpStatusCode.OK); // she reads her department's list while it is signed
+        Assert.Equal(1, (await staff.PostAsync($"/api/v1/lists/{department}/row-signatures", null).Expect(HttpStatusCode.OK)).GetProperty("signed").GetInt32());
+
+        // a row changed after it was signed must be signed again
+        await head.Put($"/api/v1/lists/{department}/risk-points/{row.Id()}", new
+        {
+            categoryCode = "post", description = "报销审核把关不严", levelCode = "general", measures = new[] { new { text = "票据双人复核" }, new { text = "每月抽查" } },
+            responsible = new { persons = new[] { "王芳" } }, version = row.GetProperty("version").GetInt32(),
+        }).Expect(HttpStatusCode.OK);
+        Assert.Contains("待“王芳”签字", (await head.PostAsync($"/api/v1/lists/{department}/submit", null).Expect(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        await staff.PostAsync($"/api/v1/lists/{department}/row-signatures", null).Expect(HttpStatusCode.OK);
+        var rows = await head.GetAsync($"/api/v1/lists/{department}/row-signatures").Expect(HttpStatusCode.OK);
+        Assert.Equal(0, rows.GetProperty("missing").GetArrayLength());
+        Assert.Equal([false, true], rows.GetProperty("signatures").EnumerateArray().Select(r => r.GetProperty("current").GetBoolean()));
+        Assert.Equal("dept", (await head.PostAsync($"/api/v1/lists/{department}/submit", null).Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
+        await staff.GetAsync($"/api/v1/lists/{department}").Expect(HttpStatusCode.NotFound); // submitted: back to her own lists only
+    }
+
+    [Fact]
     public async Task The_health_commission_stage_closes_only_after_a_helper_and_the_agency_have_been_heard()
     {
-        var (w, _, list) = await SubmittedAsync("协查", "shaoxing-health-2018");
+        var (w, _, list) = await SubmittedAsync("协查", "shaoxing-health-2018", department: true);
         await Approve(await f.As(w.Users["dept_head"]), list).Expect(HttpStatusCode.OK);
         await Approve(await f.As(w.Users["leader_in_charge"]), list).Expect(HttpStatusCode.OK);
         var office = await f.As(w.Users["party_office"]);

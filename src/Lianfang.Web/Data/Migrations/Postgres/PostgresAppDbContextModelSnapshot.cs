@@ -595,6 +595,9 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Property<int>("Seq")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("SourcePointId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Sources")
                         .IsRequired()
                         .HasColumnType("text");
@@ -931,6 +934,51 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.HasIndex("ListId", "Id");
 
                     b.ToTable("Reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Review.RowSignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ListId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PointHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RiskPointId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskPointId");
+
+                    b.HasIndex("ListId", "RiskPointId", "PersonId");
+
+                    b.ToTable("RowSignatures");
                 });
 
             modelBuilder.Entity("Lianfang.Core.Supervision.Complaint", b =>
@@ -1837,6 +1885,21 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.HasOne("Lianfang.Core.Register.RiskList", null)
                         .WithMany()
                         .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Review.RowSignature", b =>
+                {
+                    b.HasOne("Lianfang.Core.Register.RiskList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lianfang.Core.Register.RiskPoint", null)
+                        .WithMany()
+                        .HasForeignKey("RiskPointId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

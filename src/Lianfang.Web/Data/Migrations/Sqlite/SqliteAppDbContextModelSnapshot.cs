@@ -568,6 +568,9 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Property<int>("Seq")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SourcePointId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sources")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -890,6 +893,49 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.HasIndex("ListId", "Id");
 
                     b.ToTable("Reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Review.RowSignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PointHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RiskPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskPointId");
+
+                    b.HasIndex("ListId", "RiskPointId", "PersonId");
+
+                    b.ToTable("RowSignatures");
                 });
 
             modelBuilder.Entity("Lianfang.Core.Supervision.Complaint", b =>
@@ -1772,6 +1818,21 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.HasOne("Lianfang.Core.Register.RiskList", null)
                         .WithMany()
                         .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Review.RowSignature", b =>
+                {
+                    b.HasOne("Lianfang.Core.Register.RiskList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lianfang.Core.Register.RiskPoint", null)
+                        .WithMany()
+                        .HasForeignKey("RiskPointId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
