@@ -1,6 +1,7 @@
 using Lianfang.Core.Access;
 using Lianfang.Core.Register;
 using Lianfang.Core.Review;
+using Lianfang.Core.Schemes;
 using Lianfang.Web.Features.Lists;
 using Lianfang.Web.Features.Schemes;
 
@@ -26,6 +27,27 @@ public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration c
                 .OrderByDescending(w => w.RaisedAt).Take(20).Select(w => new { w, Unit = w.OrgUnit.Name }).ToListAsync(ct))
             .Select(x => new Supervision.WarningDto(x.w.Id, x.w.Rule, Core.Supervision.WarningRules.Label(x.w.Rule), x.w.TargetType, x.w.TargetId,
                 x.w.OrgUnitId, x.Unit, x.w.Message, x.w.Assignee, x.w.RaisedAt)).ToList();
+    }
+
+    /// <summary>001's department lists being signed row by row whose rows name the user and wait for their signature.</summary>
+    private async Task<List<(int ListId, int Rows)>> RowsToSignAsync(AccessScope scope, CancellationToken ct)
+    {
+        if (scope.PersonId is not { } me) return [];
+        var person = await db.People.AsNoTracking().Where(p => p.Id == me).Select(p => new { p.Name, p.OrgUnitId }).FirstOrDefaultAsync(ct);
+        if (person is null) return [];
+        var lists = await db.RiskLists.Include(l => l.OrgUnit).AsNoTracking()
+            .Where(l => l.OrgUnitId == person.OrgUnitId && l.Scope == ListScope.Department && l.Campaign.Status == CampaignStatus.Open
+                && (l.Status == ListStatus.Draft || l.Status == ListStatus.Returned)).Take(20).ToListAsync(ct);
+        var result = new List<(int, int)>();
+        foreach (var list in lists)
+        {
+            if (await schemes.FindAsync(list.SchemeCode, ct) is not { } scheme || !ReviewCommands.RowsSigned(scheme, list)) continue;
+            var points = await db.RiskPoints.AsNoTracking().Where(p => p.ListId == list.Id).ToListAsync(ct);
+            var signed = await db.RowSignatures.AsNoTracking().Where(r => r.ListId == list.Id && r.Revision == list.Revision && r.PersonId == me).ToListAsync(ct);
+            var pending = points.Count(p => (p.Responsible.Persons ?? []).Contains(person.Name) && !signed.Any(r => r.Covers(p)));
+            if (pending > 0) result.Add((list.Id, pending));
+        }
+        return result;
     }
 
     /// <summary>Items whose campaign deadline is this close (or past) are reminded of on the home page and marked in the inbox.</summary>
@@ -65,6 +87,7 @@ public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration c
                     && r.Revision == x.l.Revision && r.StageCode == x.l.Stage))
             .Select(x => x.l.Id).Take(500).ToListAsync(ct);
         foreach (var id in invited) mine[id] = "帮查：请提出意见";
+        foreach (var (id, n) in await RowsToSignAsync(scope, ct)) mine[id] = $"逐条签字：{n} 条待您签字";
         if (mine.Count == 0) return [];
         var ids = mine.Keys.ToList();
         var rows = await ListTitles.QueryAsync(db, db.RiskLists.Where(l => ids.Contains(l.Id)), ct);
