@@ -168,8 +168,9 @@ public static class Workflow
     {
         StageActor.Holder => "本人", StageActor.DeptHead => "处室（科室）负责人", StageActor.LeaderInCharge => "分管领导",
         StageActor.Principal => "主要负责人", StageActor.PartyOffice => "党办（政治处）", StageActor.Agency => "派驻纪检监察机构",
-        StageActor.Commission => "纪委监委", StageActor.Helpers => "帮查人员", StageActor.Peers => "交叉互查（党办组织）",
-        StageActor.Public => "群众评议（党办组织）", StageActor.LeadingGroup => "领导小组（主要负责人）", StageActor.Oversight => "派驻机构或纪委监委（本人回避）",
-        _ => "领导小组办公室（党办）",
+        StageActor.Commission => "纪委监委", StageActor.Helpers => "帮查人员（党办组织）", StageActor.Peers => "结对科室负责人（交叉互查）",
+        StageActor.Public => "群众评议（党办组织）", StageActor.LeadingGroup => "领导小组（组长主持会议）", StageActor.Oversight => "派驻机构或纪委监委（本人回避）",
+        StageActor.Colleagues => "本科室其他人员", StageActor.LeadingGroupOffice => "领导小组办公室",
+        _ => throw new ArgumentOutOfRangeException(nameof(actor), actor, null),
     };
 }

@@ -48,7 +48,7 @@ public static class DemoData
         var officeHead = await Staff(office, "办公室主任", PostTier.Middle, "周丽", "办公室主任", "负责机关日常运转、党建和廉政风险防控组织工作", "组织开展廉政风险排查和公示");
         var financeHead = await Staff(accounts, "财务处处长", PostTier.Middle, "赵强", "处长", "负责委机关预算、资金拨付和财务管理", "对本处廉政风险防控负直接责任");
         var accountant = await Staff(accounts, "会计", PostTier.Other, "王芳", "科员", "负责会计核算、报销审核", "严格执行财经纪律，不违规报销");
-        await Staff(medical, "医政医管处处长", PostTier.Middle, "刘洋", "处长", "负责医疗机构执业许可和医疗质量管理", "规范行政许可，防止利益输送");
+        var medicalHead = await Staff(medical, "医政医管处处长", PostTier.Middle, "刘洋", "处长", "负责医疗机构执业许可和医疗质量管理", "规范行政许可，防止利益输送");
         await Staff(procurement, "采购中心主任", PostTier.Middle, "黄敏", "主任", "负责医院药品、耗材、设备采购", "严格执行政府采购规定，杜绝回扣");
         await Staff(treasury, "国库科科长", PostTier.Middle, "吴军", "科长", "负责国库集中支付", "严格资金支付审核");
         await Staff(purchase, "政府采购管理科科长", PostTier.Middle, "郑洁", "科长", "负责政府采购监督管理", "不干预采购评审");
@@ -72,6 +72,7 @@ public static class DemoData
         }
         await Account("demo.staff", "王芳（会计）", accountant, (Role.Staff, accounts));
         await Account("demo.depthead", "赵强（财务处处长）", financeHead, (Role.DeptHead, accounts));
+        await Account("demo.depthead2", "刘洋（医政医管处处长）", medicalHead, (Role.DeptHead, medical));
         await Account("demo.leader", "孙伟（分管副主任）", deputy, (Role.LeaderInCharge, accounts), (Role.LeaderInCharge, medical));
         await Account("demo.principal", "陈刚（主任）", director, (Role.Principal, health));
         await Account("demo.partyoffice", "周丽（办公室）", officeHead, (Role.PartyOffice, health));
