@@ -109,6 +109,25 @@ public sealed class RiskPoint : IVersioned
         return new Review.ContentChange(Id, Seq, "审定等级", scheme.Level(before)?.Name ?? before, level.Name, why);
     }
 
+    /// <summary>
+    /// A reviewing body that may revise (001's 政治处 after 帮查) rewrites a point's measures in its signed approval, with
+    /// a reason. Returns the change, or null when the measures stay as they were.
+    /// </summary>
+    public Review.ContentChange? ReviseMeasures(IReadOnlyList<string>? measures, string? reason, string field = "revisions")
+    {
+        if (List.Status != ListStatus.InReview) throw DomainException.Conflict("status", "只有审核中的清单可以在审核中修订");
+        var texts = (measures ?? []).Select(m => m.Trim()).Where(m => m.Length > 0).ToList();
+        if (texts.Count == 0) throw new DomainException($"{field}.measures", $"第 {Seq} 条：修订后的防控措施不能为空");
+        var revised = texts.Select((t, i) => Measures.ElementAtOrDefault(i) is { } old ? old with { Text = Text.Required(t, $"{field}.measures", "防控措施", 2000) }
+            : new ControlMeasure(Text.Required(t, $"{field}.measures", "防控措施", 2000))).ToList();
+        if (revised.Select(m => m.Text).SequenceEqual(Measures.Select(m => m.Text))) return null;
+        var why = Text.Optional(reason, $"{field}.reason", "修订理由", 500) ?? throw new DomainException($"{field}.reason", $"第 {Seq} 条：请写明修订理由（如依据的帮查、助查意见）");
+        var before = string.Join("；", Measures.Select(m => m.Text));
+        Measures = revised;
+        Reindex();
+        return new Review.ContentChange(Id, Seq, "防控措施", before, string.Join("；", Measures.Select(m => m.Text)), why);
+    }
+
     public void Update(Scheme scheme, RiskPointContent content)
     {
         List.EnsureEditable();
@@ -159,6 +178,12 @@ public sealed class RiskPoint : IVersioned
         if (c.FlowStepKey is { Length: > 0 } && c.PowerId is null) throw new DomainException("flowStepKey", "指定流程环节时须同时指定所属职权");
         PowerId = c.PowerId;
         FlowStepKey = string.IsNullOrWhiteSpace(c.FlowStepKey) ? null : c.FlowStepKey.Trim();
+        Reindex();
+    }
+
+    /// <summary>What search and the 汇总表 read from the point, after its text changed.</summary>
+    private void Reindex()
+    {
         SearchText = string.Join('\n', new[] { Description, Manifestation }.Concat(Measures.Select(m => m.Text)).Where(s => !string.IsNullOrEmpty(s)));
         Tally();
     }

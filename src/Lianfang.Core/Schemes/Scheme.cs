@@ -141,6 +141,8 @@ public sealed record ReviewStageDef
     public bool Signed { get; init; } = true;
     /// <summary>Helpers (代表帮查/专家助查) invited to this stage may comment, not decide.</summary>
     public bool HelpersMayComment { get; init; }
+    /// <summary>The deciding body may revise points' measures in its signed approval (001: 由政治处根据帮查、助查意见对清单进行修订).</summary>
+    public bool RevisesContent { get; init; }
     /// <summary>The stage applies only to lists of posts directly under the unit (001: 委领导's self-checks go to 委党委审定).</summary>
     public bool OnlyAtUnit { get; init; }
     /// <summary>The agency supervising the unit takes part (001: 驻委纪检监察组协查): its opinion is recorded before the stage closes.</summary>

@@ -47,6 +47,14 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         public string? Reason { get; set; }
     }
 
+    /// <summary>A revision of one point's measures as the decision form posts it (001's 政治处).</summary>
+    public sealed class RevisionInput
+    {
+        public long PointId { get; set; }
+        public string? Measures { get; set; }
+        public string? Reason { get; set; }
+    }
+
     public sealed record SuggestionSet(IReadOnlyList<string> Manifestations, IReadOnlyList<string> Similar);
 
     [BindProperty] public PointInput Input { get; set; } = new();
@@ -138,15 +146,18 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
     }
 
     public async Task<IActionResult> OnPostDecideAsync(int id, string? decision, string? comment, string? stage, List<LevelInput>? levels, List<int>? attendees,
-        CancellationToken ct)
+        List<RevisionInput>? revisions, CancellationToken ct)
     {
         await LoadAsync(id, ct);
         // Only the points whose 审定 differs from what they stand at now are sent: unchanged rows are no change.
         var changed = decision == "approve" ? (levels ?? []).Where(l => !string.IsNullOrEmpty(l.LevelCode)
                 && Points.FirstOrDefault(p => p.Id == l.PointId) is { } p && p.EffectiveLevelCode != l.LevelCode)
             .Select(l => new Review.LevelDecision(l.PointId, l.LevelCode, l.Reason)).ToList() : [];
+        var revised = decision == "approve" ? (revisions ?? []).Select(r => (r, Lines: MeasureText.Split(r.Measures)))
+            .Where(x => Points.FirstOrDefault(p => p.Id == x.r.PointId) is { } p && !x.Lines.SequenceEqual(p.Measures.Select(m => m.Text)))
+            .Select(x => new Review.PointRevision(x.r.PointId, x.Lines, x.r.Reason)).ToList() : [];
         await review.ReviewAsync(await me.ScopeAsync(ct), id, new Review.ReviewRequest(decision, comment, stage, changed,
-            Stage?.Actor == StageActor.LeadingGroup ? new Review.MeetingRecord(attendees) : null), ct);
+            Stage?.Actor == StageActor.LeadingGroup ? new Review.MeetingRecord(attendees) : null, revised), ct);
         TempData["Message"] = decision == "return" ? "已退回清单" : "已审核通过并签字";
         return Redirect($"/Lists/Edit?id={id}");
     }

@@ -37,7 +37,7 @@ public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration c
         if (person is null) return [];
         var lists = await db.RiskLists.Include(l => l.OrgUnit).AsNoTracking()
             .Where(l => l.OrgUnitId == person.OrgUnitId && l.Scope == ListScope.Department && l.Campaign.Status == CampaignStatus.Open
-                && (l.Status == ListStatus.Draft || l.Status == ListStatus.Returned)).Take(20).ToListAsync(ct);
+                && (l.Status == ListStatus.Draft || l.Status == ListStatus.Returned)).OrderBy(l => l.Id).Take(20).ToListAsync(ct);
         var result = new List<(int, int)>();
         foreach (var list in lists)
         {

@@ -9,7 +9,10 @@ using Lianfang.Web.Features.Schemes;
 namespace Lianfang.Web.Features.Review;
 
 /// <summary>A stage decision; on a 审定 stage <paramref name="Levels"/> sets points' approved levels as part of the signed approval.</summary>
-public sealed record ReviewRequest(string? Decision, string? Comment, string? Stage, IReadOnlyList<LevelDecision>? Levels = null, MeetingRecord? Meeting = null);
+public sealed record ReviewRequest(string? Decision, string? Comment, string? Stage, IReadOnlyList<LevelDecision>? Levels = null, MeetingRecord? Meeting = null,
+    IReadOnlyList<PointRevision>? Revisions = null);
+/// <summary>A revision made in review (001's 政治处): a point's measures rewritten, with the reason.</summary>
+public sealed record PointRevision(long? PointId, IReadOnlyList<string>? Measures, string? Reason);
 /// <summary>A leading group's meeting deciding a stage: the members present (person ids); its head signs.</summary>
 public sealed record MeetingRecord(IReadOnlyList<int>? Attendees);
 /// <summary>审定 of one point: the approved level, with a reason when it differs from 自评.</summary>
@@ -69,6 +72,14 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
             var point = points.FirstOrDefault(p => p.Id == l.PointId)
                 ?? throw new DomainException($"levels[{i}].pointId", $"风险点 {l.PointId} 不在本清单中");
             if (point.SetApprovedLevel(scheme, l.LevelCode, l.Reason, $"levels[{i}]") is { } c) changes.Add(c);
+        }
+        var revisions = req.Revisions ?? [];
+        if (revisions.Count > 0 && (decision != Decision.Approve || !stage.RevisesContent))
+            throw new DomainException("revisions", $"“{stage.Name}”环节不在审核中修订清单；需要修改的，请退回填写人");
+        foreach (var (r, i) in revisions.Select((r, i) => (r, i)))
+        {
+            var point = points.FirstOrDefault(p => p.Id == r.PointId) ?? throw new DomainException($"revisions[{i}].pointId", $"风险点 {r.PointId} 不在本清单中");
+            if (point.ReviseMeasures(r.Measures, r.Reason, $"revisions[{i}]") is { } c) changes.Add(c);
         }
         await DecideAsync(list, scheme, points, t, decision, stage.Name, Workflow.ActorLabel(stage.Actor), req.Comment, t.Signed, ct,
             changes: changes.Count > 0 ? (prior, changes) : null, attendees: attendees);

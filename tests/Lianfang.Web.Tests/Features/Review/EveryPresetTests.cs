@@ -96,6 +96,7 @@ public abstract class EveryPresetTests(AppFixture f)
         var pairs = (await (await f.As(u.People["office"].User)).GetAsync($"/api/v1/campaigns/{campaign}/peer-pairs").Expect(HttpStatusCode.OK)).EnumerateArray()
             .ToDictionary(p => p.GetProperty("orgUnitId").GetInt32(), p => p.GetProperty("peerOrgUnitId").GetInt32());
         var trail = new List<string>();
+        var printedCodes = 0;
         var leveled = new HashSet<string>();
         foreach (var l in lists)
         {
@@ -174,10 +175,25 @@ public abstract class EveryPresetTests(AppFixture f)
             Assert.Equal("valid", signatures[^1].GetProperty("status").GetString());
             var first = await f.Anonymous().GetAsync($"/api/v1/verify/{signatures[0].GetProperty("verificationCode").GetString()}").Expect(HttpStatusCode.OK);
             Assert.Equal(signatures[0].GetProperty("status").GetString(), first.GetProperty("status").GetString());
+            // The codes printed on the list's official form are these signatures, and they hold.
+            var form = await f.Admin.GetAsync($"/api/v1/lists/{id}/export?format=docx");
+            Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+            using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await form.Content.ReadAsByteArrayAsync()), false))
+            {
+                var status = signatures.ToDictionary(x => x.GetProperty("verificationCode").GetString()!, x => x.GetProperty("status").GetString());
+                foreach (var code in System.Text.RegularExpressions.Regex.Matches(word.MainDocumentPart!.Document!.InnerText, "[A-HJ-NP-Z2-9]{10}").Select(m => m.Value))
+                {
+                    Assert.True(status.TryGetValue(code, out var st), $"{schemeCode} list {id}: printed code {code} is no signature of the list");
+                    Assert.Contains(st, new[] { "valid", "amended" });
+                    printedCodes++;
+                }
+            }
             // the reviewer signed for a 审定 level other than 自评
             if (final.GetProperty("riskPoints")[0].GetProperty("approvedLevelCode").GetString() is { } approved)
                 Assert.Equal(scheme.Levels[0].Code, approved);
         }
+        // 002 has no official form of its own (its 明细表 has no signature lines); the others print their signers' codes
+        if (scheme.Forms.Any(x => x.Signatures.Count > 0)) Assert.True(printedCodes > 0, $"{schemeCode}: no form printed a verification code");
         // Each list kind's 审定 body acted at least once.
         foreach (var kind in scheme.ListKinds.Where(k => k.Stages.Any(s => s.SetsLevels) && lists.Any(l => l.GetProperty("scope").GetString() == k.Scope.ToString())))
             Assert.Contains(kind.Scope.ToString(), leveled);

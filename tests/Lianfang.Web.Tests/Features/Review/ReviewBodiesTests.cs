@@ -166,9 +166,23 @@ public abstract class ReviewBodiesTests(AppFixture f)
         Assert.Contains("纪检监察组的协查意见", noAgency.GetProperty("detail").GetString());
         await (await f.As(w.Users["commission"])).Post($"/api/v1/lists/{list}/comments", new { comment = "无" }).Expect(HttpStatusCode.Forbidden);
         await (await f.As(w.Users["agency"])).Post($"/api/v1/lists/{list}/comments", new { comment = "结合查办案件情况，建议将采购列为重要风险点" }).Expect(HttpStatusCode.Created);
-        await Approve(office, list).Expect(HttpStatusCode.OK);
+        // 政治处 revises the list after the helpers' opinions, as part of its signed approval
+        var point = (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints")[0].Id();
+        Assert.Equal(["revisions[0].reason"], (await office.Post($"/api/v1/lists/{list}/review", new { decision = "approve",
+            revisions = new[] { new { pointId = point, measures = new[] { "报销双人复核", "验收由使用科室签字" } } } }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        await office.Post($"/api/v1/lists/{list}/review", new { decision = "approve",
+            revisions = new[] { new { pointId = point, measures = new[] { "报销双人复核", "验收由使用科室签字" }, reason = "采纳代表帮查意见" } } }).Expect(HttpStatusCode.OK);
+        var revised = (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints")[0];
+        Assert.Equal(["报销双人复核", "验收由使用科室签字"], revised.GetProperty("measures").EnumerateArray().Select(m => m.GetProperty("text").GetString()));
         var history = (await f.Admin.GetAsync($"/api/v1/lists/{list}/history").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
         Assert.Equal(["帮查人员", "纪检监察组协查"], history.Where(h => h.GetProperty("decision").GetString() == "Comment").Select(h => h.GetProperty("role").GetString()));
+        var signedChange = Assert.Single(history.Last().GetProperty("changes").EnumerateArray());
+        Assert.Equal(("防控措施", "采纳代表帮查意见"), (signedChange.GetProperty("field").GetString(), signedChange.GetProperty("reason").GetString()));
+        Assert.Equal(["amended", "amended", "amended", "valid"], history.Where(h => h.GetProperty("verificationCode").ValueKind == JsonValueKind.String)
+            .Select(h => h.GetProperty("status").GetString()));
+        // a stage that does not revise refuses revisions
+        Assert.Equal(["revisions"], (await (await f.As(w.Users["principal"])).Post($"/api/v1/lists/{list}/review", new { decision = "approve",
+            revisions = new[] { new { pointId = point, measures = new[] { "改" }, reason = "x" } } }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
         Assert.Equal("committee", (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
     }
 }
