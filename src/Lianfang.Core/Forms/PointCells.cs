@@ -131,13 +131,18 @@ public static partial class PointCells
 
     // ---- 相关责任人 ----
 
-    public static string FormatResponsible(Responsible? r)
+    /// <summary>The line under 相关责任人 that prints who signed the row (001 注2 逐条逐栏签字); imports skip it.</summary>
+    public const string RowSignedLabel = "逐条签字";
+
+    /// <param name="signed">who signed this row, as printed ("王芳（2026-03-20）")</param>
+    public static string FormatResponsible(Responsible? r, IReadOnlyList<string>? signed = null)
     {
         if (r is null) return "";
         var lines = new List<string>();
         if (r.Leader is { Length: > 0 }) lines.Add($"责任领导：{r.Leader}");
         if (r.Department is { Length: > 0 }) lines.Add($"责任处室：{r.Department}");
         if (r.Persons is { Count: > 0 }) lines.Add($"责任人员：{string.Join("、", r.Persons)}");
+        if (signed is { Count: > 0 }) lines.Add($"{RowSignedLabel}：{string.Join("、", signed)}");
         return string.Join('\n', lines);
     }
 
@@ -147,6 +152,8 @@ public static partial class PointCells
     /// </summary>
     public static Responsible ParseResponsible(string? cell)
     {
+        // A printed form's signature line is the record of who signed, not a name to take.
+        cell = string.Join('\n', Lines(cell).Where(l => !SchemeText.Normalize(l).StartsWith(RowSignedLabel)));
         if (IsNone(cell)) return new(null, null, []);
         string? leader = null, department = null;
         var persons = new List<string>();

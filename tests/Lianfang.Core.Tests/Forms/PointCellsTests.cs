@@ -34,6 +34,16 @@ public class PointCellsTests
         Assert.Equal((r.Leader, r.Department, r.Persons), (back.Leader, back.Department, back.Persons), new TupleComparer());
     }
 
+    [Fact]
+    public void A_printed_row_signature_line_is_not_read_as_a_name()
+    {
+        var r = new Responsible(null, "财务处", ["王芳"]);
+        var cell = PointCells.FormatResponsible(r, ["王芳（2026-03-20）", "李明（2026-03-21）"]);
+        Assert.EndsWith("逐条签字：王芳（2026-03-20）、李明（2026-03-21）", cell);
+        var back = PointCells.ParseResponsible(cell);
+        Assert.Equal((r.Leader, r.Department, r.Persons), (back.Leader, back.Department, back.Persons), new TupleComparer());
+    }
+
     private sealed class TupleComparer : IEqualityComparer<(string?, string?, IReadOnlyList<string>?)>
     {
         public bool Equals((string?, string?, IReadOnlyList<string>?) x, (string?, string?, IReadOnlyList<string>?) y) =>

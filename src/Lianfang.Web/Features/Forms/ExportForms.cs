@@ -40,8 +40,16 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         var holder = list.HolderPersonId is { } hid ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == hid, ct) : null;
         var points = await db.RiskPoints.AsNoTracking().Where(p => p.ListId == list.Id).OrderBy(p => p.Seq).ToListAsync(ct);
         var history = await db.Reviews.AsNoTracking().Where(r => r.ListId == list.Id).OrderBy(r => r.Id).ToListAsync(ct);
+        Dictionary<long, IReadOnlyList<string>>? rowSigners = null;
+        if (Review.ReviewCommands.RowsSigned(scheme, list))
+        {
+            // 逐条逐栏签字: each row prints who signed it as it stands
+            var signatures = await db.RowSignatures.AsNoTracking().Where(r => r.ListId == list.Id && r.Revision == list.Revision).OrderBy(r => r.Id).ToListAsync(ct);
+            rowSigners = points.ToDictionary(p => p.Id, p => (IReadOnlyList<string>)signatures.Where(r => r.Covers(p))
+                .Select(r => $"{r.Signer}（{Clock.Local(r.At):yyyy-MM-dd}）").Distinct().ToList());
+        }
         return new ListFormData(list, scheme, title.Title, list.OrgUnit.Name, parent, list.OrgUnit.Kind == OrgUnitKind.Department,
-            post?.Name, post?.Duties, post?.IntegrityDuties, holder?.Name, holder?.Title, holder?.AppointedOn, points, history, Clock.Today);
+            post?.Name, post?.Duties, post?.IntegrityDuties, holder?.Name, holder?.Title, holder?.AppointedOn, points, history, Clock.Today, rowSigners);
     }
 
     public async Task<ExportFile> SummaryAsync(AccessScope scope, int? orgUnitId, int? campaignId, string? format, CancellationToken ct)

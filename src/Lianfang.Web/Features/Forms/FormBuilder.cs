@@ -58,7 +58,8 @@ public static class FormCatalog
 /// <summary>What a list's form is filled with: the list, its points and history, and the org data of its header.</summary>
 public sealed record ListFormData(RiskList List, Scheme Scheme, string ListTitle, string UnitName, string? ParentUnitName, bool UnitIsDepartment,
     string? PostName, string? PostDuties, string? PostIntegrityDuties, string? HolderName, string? HolderTitle, DateOnly? HolderAppointedOn,
-    IReadOnlyList<RiskPoint> Points, IReadOnlyList<ReviewRecord> History, DateOnly Today);
+    IReadOnlyList<RiskPoint> Points, IReadOnlyList<ReviewRecord> History, DateOnly Today,
+    IReadOnlyDictionary<long, IReadOnlyList<string>>? RowSigners = null);
 
 /// <summary>Lays out a list's official form, or the 汇总表, as a <see cref="FormDocument"/>.</summary>
 public static class FormBuilder
@@ -93,7 +94,8 @@ public static class FormBuilder
                 rows.Add(new FormRow(columns.Select(_ => heading).ToList(), RowKind.Section));
             }
             n++;
-            rows.Add(new FormRow(columns.Select(c => Cell(c.Field, p, n, scheme, withLevel: !Has(FormField.Level), withManifestation: !Has(FormField.Manifestation), withApproved: Has(FormField.ApprovedLevel), approvedList: d.List.Status is ListStatus.Approved or ListStatus.Published)).ToList()));
+            rows.Add(new FormRow(columns.Select(c => Cell(c.Field, p, n, scheme, withLevel: !Has(FormField.Level), withManifestation: !Has(FormField.Manifestation), withApproved: Has(FormField.ApprovedLevel), approvedList: d.List.Status is ListStatus.Approved or ListStatus.Published,
+                signed: d.RowSigners?.GetValueOrDefault(p.Id))).ToList()));
         }
         if (hasCategory && !detail)
         {
@@ -205,7 +207,8 @@ public static class FormBuilder
         return new FormColumn(group, sub, weight, center, MergeRepeats: field == FormField.Category && mergeCategory);
     }
 
-    private static string Cell(FormField? field, RiskPoint p, int n, Scheme scheme, bool withLevel, bool withManifestation, bool withApproved, bool approvedList)
+    private static string Cell(FormField? field, RiskPoint p, int n, Scheme scheme, bool withLevel, bool withManifestation, bool withApproved, bool approvedList,
+        IReadOnlyList<string>? signed)
     {
         // Once the list is approved every point has its 审定 level: the one the reviewing body set, else its 自评 confirmed.
         var approved = p.ApprovedLevelCode ?? (approvedList ? p.LevelCode : null);
@@ -225,7 +228,7 @@ public static class FormBuilder
             FormField.SupervisionBasis => p.Supervision.Basis ?? "",
             FormField.SupervisionFocus => p.Supervision.Focus ?? "",
             FormField.SupervisionMethods => string.Join("、", p.Supervision.Methods ?? []),
-            FormField.Responsible => PointCells.FormatResponsible(p.Responsible),
+            FormField.Responsible => PointCells.FormatResponsible(p.Responsible, signed),
             FormField.Leader => p.Responsible.Leader ?? "",
             FormField.Department => p.Responsible.Department ?? "",
             FormField.Persons => string.Join("、", p.Responsible.Persons ?? []),

@@ -150,6 +150,10 @@ public abstract class ReviewBodiesTests(AppFixture f)
         Assert.Equal(0, rows.GetProperty("missing").GetArrayLength());
         Assert.Equal([false, true], rows.GetProperty("signatures").EnumerateArray().Select(r => r.GetProperty("current").GetBoolean()));
         Assert.Equal("dept", (await head.PostAsync($"/api/v1/lists/{department}/submit", null).Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
+        // 附件1 prints who signed each row (注2)
+        var form = await head.GetAsync($"/api/v1/lists/{department}/export?format=docx&form=annex1");
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await form.Content.ReadAsByteArrayAsync()), false))
+            Assert.Contains("逐条签字：王芳（", word.MainDocumentPart!.Document!.InnerText);
         await staff.GetAsync($"/api/v1/lists/{department}").Expect(HttpStatusCode.NotFound); // submitted: back to her own lists only
     }
 
