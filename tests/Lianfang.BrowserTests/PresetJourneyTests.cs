@@ -174,7 +174,16 @@ public sealed class PresetJourneyTests(BrowserFixture f) : IClassFixture<Browser
         await head.GetByLabel("责任人员（用“、”分隔）").FillAsync("赵强");
         await head.GetByRole(AriaRole.Button, new() { Name = "保存风险点" }).ClickAsync();
         await head.GetByText("已保存第 1 条风险点").WaitForAsync();
+        // ResponsibleLeader: the row names no 责任领导, so it is not yet submitted, and says why
         await head.GetByRole(AriaRole.Button, new() { Name = "逐条签字（待我签 1 条）" }).ClickAsync();
+        await head.GetByText("已对 1 条风险点签字").WaitForAsync();
+        await head.GetByRole(AriaRole.Button, new() { Name = "签字并提交审核" }).ClickAsync();
+        await head.GetByText("第 1 条未写明责任领导").WaitForAsync();
+        await head.GetByRole(AriaRole.Link, new() { Name = "修改" }).First.ClickAsync();
+        await head.GetByLabel("责任领导").FillAsync("孙伟");
+        await head.GetByRole(AriaRole.Button, new() { Name = "保存风险点" }).ClickAsync();
+        await head.GetByText("已保存第 1 条风险点").WaitForAsync();
+        await head.GetByRole(AriaRole.Button, new() { Name = "逐条签字（待我签 1 条）" }).ClickAsync(); // the changed row is signed again
         await head.GetByText("已对 1 条风险点签字").WaitForAsync();
         await head.GetByRole(AriaRole.Button, new() { Name = "签字并提交审核" }).ClickAsync();
         await head.GetByText("清单已提交审核").WaitForAsync();

@@ -38,17 +38,19 @@ public sealed class RegisterJourneyTests(BrowserFixture f) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Button, new() { Name = "保存风险点" }).ClickAsync();
         await page.GetByText("已保存第 1 条风险点").WaitForAsync();
 
-        // second point: a 工作流程 risk written by hand
+        // second point: a 工作流程 risk written by hand, rated on the matrix (发生机率较高 × 特别严重后果 → 一级)
         await page.GetByLabel("风险类别").SelectOptionAsync(new SelectOptionValue { Label = "工作流程风险" });
         await page.Locator("#suggestions .lf-suggest").First.WaitForAsync();
         await page.GetByLabel("廉政风险点描述").FillAsync("药品耗材采购不按规定程序，指定供应商");
-        await page.GetByLabel("风险等级（自评）").SelectOptionAsync(new SelectOptionValue { Label = "一级" });
+        await page.GetByLabel("可能性").SelectOptionAsync(new SelectOptionValue { Label = "发生机率较高" });
+        await page.GetByLabel("危害程度").SelectOptionAsync(new SelectOptionValue { Label = "发生后将造成特别严重后果，甚至可能犯罪" });
         await page.GetByLabel("防控措施（每行一条，可带 1．2． 编号）").FillAsync("1．采购全流程留痕 2．结果公示");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存风险点" }).ClickAsync();
         await page.GetByText("已保存第 2 条风险点").WaitForAsync();
-        var table = await page.GetByRole(AriaRole.Table).InnerTextAsync();
+        var table = await page.GetByRole(AriaRole.Table).First.InnerTextAsync();
         Assert.Contains(suggested!, table);
         Assert.Contains("采购全流程留痕", table);
+        Assert.Contains("一级", await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "指定供应商" }).First.InnerTextAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "12-list.png"), FullPage = true });
 
         // the register: filter by category, then search Chinese text

@@ -41,6 +41,16 @@ public sealed class ReviewJourneyTests(BrowserFixture f) : IClassFixture<Browser
                 await page.GetByLabel("第 1 条审定理由").FillAsync("经班子研究，按信访反映情况调整");
                 await page.ScreenshotAsync(new() { Path = Shot("50b-approve-levels.png"), FullPage = true });
             }
+            if (stage == "派驻机构审核")
+            {
+                // the agency checks the five items one by one (RequiredItems): refused until each is confirmed
+                await page.GetByRole(AriaRole.Button, new() { Name = "通过并签字" }).ClickAsync();
+                await page.GetByText("尚未确认：廉洁风险点、防控措施、监督检查路径、风险等级、相关责任人").WaitForAsync();
+                foreach (var item in new[] { "廉洁风险点", "防控措施", "监督检查路径", "风险等级", "相关责任人" })
+                    await page.GetByLabel($"{item}已审核").CheckAsync();
+                await page.GetByLabel("审核意见").FillAsync("五项内容逐一审核，同意");
+                await page.ScreenshotAsync(new() { Path = Shot("50c-agency-five-items.png"), FullPage = true });
+            }
             await page.GetByRole(AriaRole.Button, new() { Name = "通过并签字" }).ClickAsync();
             await page.GetByText("已审核通过并签字").WaitForAsync();
             await page.Context.CloseAsync();

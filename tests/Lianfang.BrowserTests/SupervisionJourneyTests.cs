@@ -22,7 +22,7 @@ public sealed class SupervisionJourneyTests(BrowserFixture f) : IClassFixture<Br
         // the unit's list is approved first: the principal, then the agency
         var office = await LoginAsync("demo.partyoffice");
         await Menu(office, "风险排查").ClickAsync();
-        await office.GetByRole(AriaRole.Link, new() { Name = "2026年度廉洁风险排查" }).ClickAsync();
+        await office.GetByRole(AriaRole.Link, new() { Name = Lianfang.Web.Infrastructure.DemoData.CampaignName }).ClickAsync();
         await office.GetByRole(AriaRole.Row).Filter(new() { HasText = "单位" }).Filter(new() { HasText = "示范市卫生健康委员会" }).First
             .GetByRole(AriaRole.Link, new() { Name = "查看" }).ClickAsync();
         await office.GetByRole(AriaRole.Button, new() { Name = "签字并提交审核" }).ClickAsync();
@@ -32,6 +32,7 @@ public sealed class SupervisionJourneyTests(BrowserFixture f) : IClassFixture<Br
             var reviewer = await LoginAsync(user);
             await Menu(reviewer, "我的待办").ClickAsync();
             await reviewer.GetByRole(AriaRole.Row).Filter(new() { HasText = "单位清单" }).GetByRole(AriaRole.Link, new() { Name = "办理" }).ClickAsync();
+            foreach (var item in await reviewer.Locator("#five-items input[type=checkbox]").AllAsync()) await item.CheckAsync(); // the agency's 逐一审核
             await reviewer.GetByRole(AriaRole.Button, new() { Name = "通过并签字" }).ClickAsync();
             await reviewer.GetByText("已审核通过并签字").WaitForAsync();
             await reviewer.Context.CloseAsync();

@@ -24,7 +24,9 @@ public sealed class Assessment
 
     private Assessment() { Items = []; AssessedBy = ""; }
 
-    public Assessment(int orgUnitId, int year, AssessmentKind kind, int? quarter, IReadOnlyList<AssessmentItem> items, string assessedBy, DateOnly today)
+    /// <param name="grades">the 等次 the unit's scheme names (AssessmentGrades), best first, with the lowest share of the score each needs</param>
+    public Assessment(int orgUnitId, int year, AssessmentKind kind, int? quarter, IReadOnlyList<AssessmentItem> items, string assessedBy, DateOnly today,
+        IReadOnlyList<(string Grade, int MinPercent)>? grades = null)
     {
         if (year < 2000 || year > today.Year + 1) throw new DomainException("year", "考核年度不正确");
         if (kind == AssessmentKind.Quarterly && quarter is not (>= 1 and <= 4)) throw new DomainException("quarter", "季度自查须指明第几季度（1–4）");
@@ -45,7 +47,7 @@ public sealed class Assessment
         Items = items.Select(i => i with { Gap = Text.Optional(i.Gap, "gap", "差距分析", 2000), Note = Text.Optional(i.Note, "note", "说明", 2000) }).ToList();
         Score = Items.Sum(i => i.Score!.Value);
         MaxScore = Items.Sum(i => i.Max);
-        Grade = kind == AssessmentKind.Annual ? GradeOf(Score, MaxScore) : null;
+        Grade = kind == AssessmentKind.Annual ? GradeOf(Score, MaxScore, grades) : null;
         AssessedBy = assessedBy;
         AssessedAt = DateTime.UtcNow;
     }
@@ -64,13 +66,27 @@ public sealed class Assessment
     public string AssessedBy { get; private set; }
     public DateTime AssessedAt { get; private set; }
 
+    /// <summary>A unit graded 不及格 gets a written 整改通知.</summary>
     public bool NeedsRectification => Grade == "不及格";
 
-    /// <summary>优秀 ≥ 90 %, 良好 ≥ 80 %, 及格 ≥ 60 %, else 不及格.</summary>
-    public static string GradeOf(int score, int max)
+    /// <summary>003's four grades with the shares the product sets (the seed names the 等次 but no figures): 90 %, 80 %, 60 %.</summary>
+    public static readonly IReadOnlyList<(string Grade, int MinPercent)> DefaultGrades = [("优秀", 90), ("良好", 80), ("及格", 60), ("不及格", 0)];
+
+    /// <summary>Reads a scheme's AssessmentGrades (grades "优秀,良好,…", optional thresholds "90,80,60,0"); four grades take the default shares.</summary>
+    public static IReadOnlyList<(string Grade, int MinPercent)> GradesOf(IReadOnlyList<string> names, IReadOnlyList<string> thresholds)
+    {
+        if (names.Count == 0) return DefaultGrades;
+        var mins = thresholds.Count == names.Count ? thresholds.Select(int.Parse).ToList()
+            : names.Count == DefaultGrades.Count ? DefaultGrades.Select(g => g.MinPercent).ToList()
+            : throw new DomainException("grades", $"考核等次“{string.Join("、", names)}”须同时规定各等次的最低得分率（thresholds）");
+        return names.Zip(mins, (n, m) => (n, m)).ToList();
+    }
+
+    public static string GradeOf(int score, int max, IReadOnlyList<(string Grade, int MinPercent)>? grades = null)
     {
         var pct = max == 0 ? 0 : score * 100.0 / max;
-        return pct >= 90 ? "优秀" : pct >= 80 ? "良好" : pct >= 60 ? "及格" : "不及格";
+        var g = grades ?? DefaultGrades;
+        return g.FirstOrDefault(x => pct >= x.MinPercent).Grade ?? g[^1].Grade;
     }
 
     /// <summary>The written 整改通知 for a unit graded 不及格: the standards it fell short on, with what the assessors noted.</summary>

@@ -15,7 +15,7 @@ public sealed record Responsible(string? Leader = null, string? Department = nul
 public sealed record RiskPointContent(
     string? CategoryCode, string? Description, string? Manifestation, string? LevelCode, string? ApprovedLevelCode,
     int? PostId, IReadOnlyList<string>? Sources, IReadOnlyList<ControlMeasure>? Measures, SupervisionPath? Supervision, Responsible? Responsible,
-    int? PowerId = null, string? FlowStepKey = null);
+    int? PowerId = null, string? FlowStepKey = null, int? Likelihood = null, int? Harm = null);
 
 /// <summary>廉政风险点.</summary>
 public sealed class RiskPoint : IVersioned
@@ -63,14 +63,30 @@ public sealed class RiskPoint : IVersioned
     public long? OriginId { get; private set; }
     /// <summary>The personal 岗位自查 point a department's list gathered this one from (001: 对岗位自查内容进行汇总).</summary>
     public long? SourcePointId { get; private set; }
+    /// <summary>004: the positions (1-based) on the scheme's likelihood and harm scales the level was derived from.</summary>
+    public int? Likelihood { get; private set; }
+    public int? Harm { get; private set; }
+    /// <summary>分级监督: who supervises the point once approved (LevelSupervisor), e.g. "局主要领导 张茂彬"; not part of the signed content.</summary>
+    public string? Supervisor { get; private set; }
+    /// <summary>The supervisor when a person (else a body: the agency, the commission).</summary>
+    public int? SupervisorPersonId { get; private set; }
+
+    public void AssignSupervisor(string? supervisor, int? personId)
+    {
+        Supervisor = supervisor;
+        SupervisorPersonId = personId;
+    }
 
     /// <summary>A department's list gathers a post holder's self-checked point: the holder (岗位责任人) is among its 责任人员 and signs it.</summary>
-    public static RiskPoint Gathered(RiskList list, int seq, Scheme scheme, RiskPoint source, string holderName)
+    /// <param name="headName">the department's head (处室单位负责人), 责任领导 of a gathered row that names none</param>
+    public static RiskPoint Gathered(RiskList list, int seq, Scheme scheme, RiskPoint source, string holderName, string? headName = null)
     {
         var content = source.ToContent();
         var persons = (content.Responsible?.Persons ?? []).ToList();
         if (holderName.Length > 0 && !persons.Contains(holderName)) persons.Insert(0, holderName);
-        content = content with { Responsible = (content.Responsible ?? new Responsible()) with { Persons = persons } };
+        var responsible = (content.Responsible ?? new Responsible()) with { Persons = persons };
+        if (string.IsNullOrWhiteSpace(responsible.Leader) && headName is { Length: > 0 }) responsible = responsible with { Leader = headName };
+        content = content with { Responsible = responsible };
         return new RiskPoint(list, seq, scheme, content) { SourcePointId = source.Id };
     }
     /// <summary>Description, manifestation and measures in one column, for Chinese substring search.</summary>
@@ -88,7 +104,9 @@ public sealed class RiskPoint : IVersioned
 
     /// <summary>The content to carry into next year's list: the level that counted, to be approved again.</summary>
     public RiskPointContent ToContent() => new(CategoryCode, Description, Manifestation, EffectiveLevelCode, null, PostId,
-        Sources, Measures, Supervision, Responsible, PowerId, FlowStepKey);
+        Sources, Measures, Supervision, Responsible, PowerId, FlowStepKey,
+        // the matrix position stands only while the level is the one it gives (a 审定 may differ)
+        ApprovedLevelCode is null ? Likelihood : null, ApprovedLevelCode is null ? Harm : null);
 
     /// <summary>
     /// 审定: the reviewing body a scheme names sets the approved level while the list waits at its stage. A level other
@@ -134,12 +152,28 @@ public sealed class RiskPoint : IVersioned
         Apply(scheme, content);
     }
 
+    /// <summary>004: the level the scheme's likelihood × harm matrix gives (positions 1-based), or null when none was given.</summary>
+    private static RiskLevelDef? Derive(Scheme scheme, int? likelihood, int? harm)
+    {
+        if (likelihood is null && harm is null) return null;
+        var m = scheme.Matrix ?? throw new DomainException("likelihood", $"方案“{scheme.Name}”不按可能性和危害程度定级，请直接选择风险等级");
+        if (likelihood is not { } l || l < 1 || l > m.Likelihoods.Count)
+            throw new DomainException("likelihood", $"可能性应为 1–{m.Likelihoods.Count}：{string.Join("；", m.Likelihoods.Select((x, i) => $"{i + 1} {x}"))}");
+        if (harm is not { } h || h < 1 || h > m.Harms.Count)
+            throw new DomainException("harm", $"危害程度应为 1–{m.Harms.Count}：{string.Join("；", m.Harms.Select((x, i) => $"{i + 1} {x}"))}");
+        return scheme.Level(m.Derive(l - 1, h - 1));
+    }
+
     private void Apply(Scheme scheme, RiskPointContent c)
     {
         var category = scheme.Category(c.CategoryCode) ?? scheme.FindCategory(c.CategoryCode)
             ?? throw new DomainException("categoryCode", $"风险类别“{c.CategoryCode}”不属于方案“{scheme.Name}”，可选：{string.Join("、", scheme.Categories.Select(x => $"{x.Code}（{x.Name}）"))}");
-        var level = scheme.Level(c.LevelCode) ?? scheme.FindLevel(c.LevelCode)
+        var derived = Derive(scheme, c.Likelihood, c.Harm);
+        var level = (string.IsNullOrWhiteSpace(c.LevelCode) && derived is not null ? derived : scheme.Level(c.LevelCode) ?? scheme.FindLevel(c.LevelCode))
             ?? throw new DomainException("levelCode", $"风险等级“{c.LevelCode}”不属于方案“{scheme.Name}”，可选：{string.Join("、", scheme.Levels.Select(x => $"{x.Code}（{x.Name}）"))}");
+        if (derived is not null && level.Code != derived.Code)
+            throw new DomainException("levelCode", $"按可能性“{scheme.Matrix!.Likelihoods[c.Likelihood!.Value - 1]}”、危害程度“{scheme.Matrix.Harms[c.Harm!.Value - 1]}”，" +
+                $"风险等级应为“{derived.Name}”，不是“{level.Name}”");
         var kind = scheme.ListKind(List.Scope);
         if (kind.Categories.Count > 0 && category.Code != Scheme.UnclassifiedCode && !kind.Categories.Contains(category.Code))
             throw new DomainException("categoryCode", $"{kind.Name}只查找{string.Join("、", kind.Categories.Select(c => scheme.Category(c)?.Name ?? c))}，" +
@@ -160,6 +194,8 @@ public sealed class RiskPoint : IVersioned
             throw new DomainException("sources", $"排查方式“{s}”不在方案中，可选：{string.Join("、", scheme.ScreeningSources)}");
 
         CategoryCode = category.Code;
+        Likelihood = derived is null ? null : c.Likelihood;
+        Harm = derived is null ? null : c.Harm;
         Description = Text.Required(c.Description, "description", "风险点描述", 2000);
         Manifestation = Text.Optional(c.Manifestation, "manifestation", "表现形式", 2000);
         LevelCode = level.Code;

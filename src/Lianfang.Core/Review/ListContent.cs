@@ -23,7 +23,11 @@ public static class ListContent
         Points = points.OrderBy(p => p.Seq).Select(Row),
     }, Options);
 
-    private static object Row(RiskPoint p) => new
+    // A point rated on the matrix (004) also signs its likelihood and harm; other points keep the row they always had,
+    // so signatures made before the matrix existed still verify.
+    private static object Row(RiskPoint p) => p.Likelihood is null && p.Harm is null ? BaseRow(p) : new { Row = BaseRow(p), p.Likelihood, p.Harm };
+
+    private static object BaseRow(RiskPoint p) => new
     {
         p.Seq, p.CategoryCode, p.Description, p.Manifestation, p.LevelCode, p.ApprovedLevelCode, p.PostId,
         Sources = p.Sources, Measures = p.Measures.Select(m => new { m.Text, m.Kind, m.Phase, m.Owner, Due = m.Due?.ToString("yyyy-MM-dd") }),

@@ -65,3 +65,27 @@ public sealed class ReviewInvitation
     /// <summary>The invitation holds while the list waits at the stage (and revision) it was made for.</summary>
     public bool IsOpenFor(RiskList list) => list.Id == ListId && list.Revision == Revision && list.Stage == StageCode && list.Status == ListStatus.InReview;
 }
+
+/// <summary>The Publication rule's periods: how long a list is shown, and a 公示 stage that ends before the next begins.</summary>
+public static class PublicityRules
+{
+    /// <summary>The scheme's 公示期 in days (its Publication rule's <c>days</c>), else <paramref name="fallback"/>.</summary>
+    public static int Days(Schemes.Scheme scheme, int fallback = 5) => Schemes.RuleKinds.RuleInt(scheme, Schemes.RuleKinds.Publication, "days", fallback);
+
+    /// <summary>A 公示 shorter than the scheme's period is refused.</summary>
+    public static void EnsureLongEnough(Schemes.Scheme scheme, DateOnly from, DateOnly until)
+    {
+        var days = Days(scheme, 1);
+        if (until.DayNumber - from.DayNumber + 1 < days)
+            throw new DomainException("until", $"公示期不少于 {days} 天（方案“{scheme.Name}”的公示规定），请将结束日期定在 {from.AddDays(days - 1):yyyy-MM-dd} 或之后");
+    }
+
+    /// <summary>A 公示 stage passes only after the list was shown and the period is over.</summary>
+    public static void EnsureEnded(Schemes.ReviewStageDef stage, DateOnly? from, DateOnly? until, DateOnly today)
+    {
+        if (from is null || until is null)
+            throw DomainException.Conflict("stage", $"“{stage.Name}”：清单尚未在单位内公示，请先公示，公示期满后再报下一环节");
+        if (today <= until)
+            throw DomainException.Conflict("stage", $"“{stage.Name}”：公示期至 {until:yyyy-MM-dd}，期满后才能报下一环节");
+    }
+}

@@ -56,6 +56,11 @@ public sealed class ReviewRecord
 
     public void RecordMeeting(IEnumerable<string> attendees) => Attendees = Text.Optional(string.Join("、", attendees), "meeting.attendees", "出席人员", 1000);
 
+    /// <summary>The items the signer confirmed one by one (000: 派驻机构对五项内容逐一审核把关), as RequiredItems codes.</summary>
+    public string? CheckedItems { get; private set; }
+
+    public void RecordChecks(IEnumerable<string> items) => CheckedItems = string.Join(",", items);
+
     /// <summary>Records changes made by this act: the content was at <paramref name="priorHash"/> before them.</summary>
     public void Amend(string priorHash, IEnumerable<ContentChange> changes)
     {
@@ -99,6 +104,41 @@ public sealed class ReviewChange
     public string? Reason { get; private set; }
 
     public ContentChange ToChange() => new(RiskPointId, PointSeq, Field, Before, After, Reason);
+}
+
+/// <summary>
+/// A form filed with the commission (003 FormFiling: 单位和局领导班子成员的登记表及汇总表报县纪委监察局一份): which form, of which
+/// list (none for the unit's 汇总表), the content hash it was filed at.
+/// </summary>
+public sealed class FormFiling
+{
+    private FormFiling() { FormCode = FormTitle = Title = ContentHash = ""; }
+
+    public FormFiling(int? listId, int campaignId, int orgUnitId, int? commissionId, string formCode, string formTitle, string title, string contentHash)
+    {
+        ListId = listId;
+        CampaignId = campaignId;
+        OrgUnitId = orgUnitId;
+        CommissionId = commissionId;
+        FormCode = formCode;
+        FormTitle = formTitle;
+        Title = title;
+        ContentHash = contentHash;
+        FiledAt = DateTime.UtcNow;
+    }
+
+    public long Id { get; private set; }
+    public int? ListId { get; private set; }
+    public int CampaignId { get; private set; }
+    public int OrgUnitId { get; private set; }
+    public Org.OrgUnit OrgUnit { get; private set; } = null!;
+    public int? CommissionId { get; private set; }
+    public string FormCode { get; private set; }
+    public string FormTitle { get; private set; }
+    /// <summary>Whose form: the list's title, or the unit's name for the 汇总表.</summary>
+    public string Title { get; private set; }
+    public string ContentHash { get; private set; }
+    public DateTime FiledAt { get; private set; }
 }
 
 /// <summary>备案: a point of a filed level (重要, 一级 …) reported to the commission on its list's final approval.</summary>

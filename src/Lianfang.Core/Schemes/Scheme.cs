@@ -91,12 +91,8 @@ public sealed record RiskLevelDef
     public required int Rank { get; init; }
     public string? Definition { get; init; }
     public IReadOnlyList<string> Aliases { get; init; } = [];
-    /// <summary>Who supervises points of this level (002/003: 一级 by the principal leader / 纪检监察 …).</summary>
+    /// <summary>Who supervises points of this level, in the seed's words (002/003: 局主要领导、纪检监察 …); the LevelSupervisor rule acts on it.</summary>
     public string? Monitor { get; init; }
-    /// <summary>Points of this level are filed (备案) with the commission on final approval.</summary>
-    public bool Filed { get; init; }
-    /// <summary>Points of this level get 立项监督.</summary>
-    public bool ProjectSupervision { get; init; }
 }
 
 /// <summary>Likelihood × harm → level code (Cells[likelihood][harm]).</summary>
@@ -149,6 +145,8 @@ public sealed record ReviewStageDef
     public bool AgencyJoins { get; init; }
     /// <summary>审定: the body deciding this stage sets each point's approved level (自评 → 审定).</summary>
     public bool SetsLevels { get; init; }
+    /// <summary>A 公示 stage (003: 单位内公示): the list is shown within the unit and the stage closes when the period has ended.</summary>
+    public bool Publicity { get; init; }
     /// <summary>Where the seed is silent and the preset had to choose (who decides, what is skipped), the choice and why.</summary>
     public string? Note { get; init; }
 }
@@ -170,12 +168,14 @@ public sealed record FormDef
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
-/// <summary>A rule the seed states, checked by the warning sweep. Kind names the check; parameters tune it.</summary>
+/// <summary>A rule the seed states, in its words. Kind names the code that carries it out (<see cref="RuleKinds"/>); parameters tune it.</summary>
 public sealed record SchemeRule
 {
     public required string Kind { get; init; }
     public required string Text { get; init; }
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+    /// <summary>Where the seed is silent and the preset had to choose a figure or a person, the choice and why.</summary>
+    public string? Note { get; init; }
 }
 
 public static class SchemeText

@@ -36,6 +36,7 @@ public static class SchemeValidator
             if (k.Stages.FirstOrDefault(st => st.SetsLevels && !st.Signed) is { } unsigned)
                 throw new DomainException($"listKinds[{i}].stages", $"审定风险等级的环节“{unsigned.Name}”必须签字");
         }
+        RuleKinds.Validate(s);
         if (s.Matrix is { } m)
         {
             if (m.Cells.Count != m.Likelihoods.Count || m.Cells.Any(r => r.Count != m.Harms.Count))

@@ -69,6 +69,13 @@ public sealed class Inspection : IVersioned
         InspectionStatus.Planned => "计划中", InspectionStatus.Open => "待回复/进行中", _ => "已完成",
     };
 
+    /// <summary>000 InspectionReport: 对重要的监督检查，应制定监督检查方案 — the plan (<see cref="Subject"/>) is written before it is carried out.</summary>
+    public static void EnsurePlan(string? subject, string what)
+    {
+        if (string.IsNullOrWhiteSpace(subject))
+            throw new DomainException("subject", $"对{what}的监督检查，应制定监督检查方案：请写明检查方案（检查事项、方式、步骤），检查结束后的记录即检查报告");
+    }
+
     /// <summary>A planned inspection is carried out: the letter goes out, the project starts, or the talk/visit is recorded.</summary>
     public void Start(DateOnly date, string? subject, string? record)
     {

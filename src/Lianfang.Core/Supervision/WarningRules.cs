@@ -10,6 +10,10 @@ public sealed record OpenListFact(int ListId, int OrgUnitId, string Title, DateO
 public sealed record ComplaintFact(long Id, int OrgUnitId, long? PointId, string? Point, int? PersonId, string? Person, DateTime ReceivedAt, int Count, int Days);
 public sealed record PostRatingFact(int PostId, int OrgUnitId, string Post, DateOnly LastRated, int Years);
 public sealed record PowerFact(int PowerId, int OrgUnitId, string Power, int RiskPoints, IReadOnlyList<string> TopStepsWithoutSupervision);
+/// <summary>A unit under a scheme with a periodic duty: whether it was done for the period (a campaign completed, an assessment, a spot check).</summary>
+public sealed record PeriodFact(int OrgUnitId, string Unit, string Scheme, int Year, int Period, bool Done);
+public sealed record UnpublishedFact(int ListId, int OrgUnitId, string Title, DateOnly ApprovedOn);
+public sealed record SupervisedPointFact(long PointId, int OrgUnitId, string Point, string Supervisor, int Year, bool Supervised);
 public sealed record PostChangeFact(int PersonId, int OrgUnitId, string Person, string Post, DateTime ChangedAt, DateTime? LastApprovedAt);
 
 /// <summary>
@@ -28,13 +32,22 @@ public static class WarningRules
     public const string PostChangeUnreviewed = "post-change-unreviewed";
     public const string PowerWithoutRiskPoint = "power-without-risk-point";
     public const string StepWithoutSupervision = "step-without-supervision";
+    public const string RescreeningDue = "rescreening-due";
+    public const string RevisionDue = "revision-due";
+    public const string SelfAssessmentDue = "self-assessment-due";
+    public const string SpotCheckDue = "spot-check-due";
+    public const string AssessmentDue = "assessment-due";
+    public const string NotPublished = "not-published";
+    public const string PointUnsupervised = "point-unsupervised";
 
     public static string Label(string rule) => rule switch
     {
         RectificationOverdue => "整改逾期", RectificationDueSoon => "整改即将到期", LeaderInspectionsShort => "一岗双责检查次数不足",
         ImportantWithoutProject => "重要风险点未立项监督", ListNotSubmitted => "清单未按期提交", ComplaintsConcentrated => "信访反映较为集中",
         KeyPostNotRerated => "重点岗位超期未重新评定", PostChangeUnreviewed => "岗位变动后风险点待复核",
-        PowerWithoutRiskPoint => "职权事项未查找风险点", StepWithoutSupervision => "高等级风险环节缺少监督方式", _ => rule,
+        PowerWithoutRiskPoint => "职权事项未查找风险点", StepWithoutSupervision => "高等级风险环节缺少监督方式",
+        RescreeningDue => "年度动态排查未按期完成", RevisionDue => "年度排查修正未开展", SelfAssessmentDue => "季度自查未报送",
+        SpotCheckDue => "半年抽查未开展", AssessmentDue => "年度考核未开展", NotPublished => "审定清单尚未公示", PointUnsupervised => "分级监督未落实", _ => rule,
     };
 
     public static IEnumerable<Fired> Rectifications(IEnumerable<RectificationFact> facts, DateOnly today, int dueSoonDays)
@@ -51,7 +64,7 @@ public static class WarningRules
 
     /// <summary>How many inspections a year the scheme's LeaderInspections rule asks of a leader (2 unless it says); 0 without the rule.</summary>
     public static int LeaderInspectionsPerYear(Schemes.Scheme? scheme) =>
-        scheme?.Rules.FirstOrDefault(r => r.Kind == "LeaderInspections") is not { } rule ? 0
+        scheme?.Rules.FirstOrDefault(r => r.Kind == Schemes.RuleKinds.LeaderInspections) is not { } rule ? 0
         : int.TryParse(rule.Parameters.GetValueOrDefault("perYear"), out var n) ? n : 2;
 
     /// <summary>
@@ -98,6 +111,55 @@ public static class WarningRules
                 yield return new(ComplaintsConcentrated, "Person", g.Key, g.First().OrgUnitId,
                     $"{g.First().Person}近 {g.First().Days} 天被反映 {g.Count()} 次", "派驻纪检监察机构");
     }
+
+    /// <summary>
+    /// 000/001 AnnualRescreening: each year's 动态排查 is completed by the end of the quarter the rule names (the first year by
+    /// its own deadline). Fires a month before the deadline while not done, and as overdue after it. Period is the quarter.
+    /// </summary>
+    public static IEnumerable<Fired> Rescreening(IEnumerable<PeriodFact> facts, DateOnly today, DateOnly? firstDeadline = null)
+    {
+        foreach (var f in facts.Where(f => !f.Done && f.Year == today.Year))
+        {
+            var deadline = firstDeadline is { } first && first.Year == f.Year ? first : new DateOnly(f.Year, f.Period * 3, 1).AddMonths(1).AddDays(-1);
+            if (today < deadline.AddMonths(-1)) continue;
+            yield return new(RescreeningDue, "OrgUnit", f.OrgUnitId, f.OrgUnitId, today > deadline
+                ? $"{f.Unit}{f.Year}年度动态排查应于 {deadline:yyyy-MM-dd} 前完成（{f.Scheme}），已逾期 {today.DayNumber - deadline.DayNumber} 天"
+                : $"{f.Unit}{f.Year}年度动态排查应于 {deadline:yyyy-MM-dd} 前完成（{f.Scheme}），尚未完成", "本单位党办");
+        }
+    }
+
+    /// <summary>002 AnnualRevision: a unit that ran the regime opens the year's 排查修正 before the year ends (fires from December).</summary>
+    public static IEnumerable<Fired> Revision(IEnumerable<PeriodFact> facts, DateOnly today) =>
+        facts.Where(f => !f.Done && f.Year == today.Year && today.Month == 12).Select(f => new Fired(RevisionDue, "OrgUnit", f.OrgUnitId, f.OrgUnitId,
+            $"{f.Unit}{f.Year}年度尚未开展廉政风险排查修正（{f.Scheme}：以年度为周期修正完善）", "本单位党办"));
+
+    /// <summary>003 QuarterlySelfAssessment: each quarter's 自查 is reported once the quarter has ended (Period is the quarter).</summary>
+    public static IEnumerable<Fired> SelfAssessments(IEnumerable<PeriodFact> facts) =>
+        facts.Where(f => !f.Done).Select(f => new Fired(SelfAssessmentDue, "OrgUnit", f.OrgUnitId, f.OrgUnitId,
+            $"{f.Unit}{f.Year}年第{f.Period}季度廉政风险防范管理自查尚未报送领导小组办公室（{f.Scheme}）", $"{f.Unit}负责人"));
+
+    /// <summary>003 HalfYearSpotCheck: the leading group spot-checks each unit's departments every half year (Period 1 or 2).</summary>
+    public static IEnumerable<Fired> SpotChecks(IEnumerable<PeriodFact> facts) =>
+        facts.Where(f => !f.Done).Select(f => new Fired(SpotCheckDue, "OrgUnit", f.OrgUnitId, f.OrgUnitId,
+            $"{f.Unit}{f.Year}年{(f.Period == 1 ? "上" : "下")}半年未开展廉政风险防范抽查（{f.Scheme}：领导小组每半年抽查一次）", "领导小组办公室"));
+
+    /// <summary>002 AnnualAssessment: each year that ran the regime ends with its 年度考核 (the year's, due from December; a past year's, overdue).</summary>
+    public static IEnumerable<Fired> Assessments(IEnumerable<PeriodFact> facts, DateOnly today) =>
+        facts.Where(f => !f.Done && (f.Year < today.Year || today.Month == 12)).Select(f => new Fired(AssessmentDue, "OrgUnit", f.OrgUnitId, f.OrgUnitId,
+            $"{f.Unit}{f.Year}年度廉政风险防范管理工作{(f.Year < today.Year ? "未进行" : "尚未进行")}年度综合评价（{f.Scheme}）", "领导小组办公室"));
+
+    /// <summary>Publication: an approved list is published (公示) — until it is, the party office is reminded.</summary>
+    public static IEnumerable<Fired> Unpublished(IEnumerable<UnpublishedFact> facts) =>
+        facts.Select(f => new Fired(NotPublished, "RiskList", f.ListId, f.OrgUnitId, $"{f.Title}已于 {f.ApprovedOn:yyyy-MM-dd} 审定，尚未公示", "本单位党办"));
+
+    /// <summary>
+    /// LevelSupervisor: each approved point is supervised by its supervisor within the year of its campaign — reminded from
+    /// October, overdue once the year has passed.
+    /// </summary>
+    public static IEnumerable<Fired> Supervised(IEnumerable<SupervisedPointFact> facts, DateOnly today) =>
+        facts.Where(f => !f.Supervised && (f.Year < today.Year || today.Month >= 10)).Select(f => new Fired(PointUnsupervised, "RiskPoint", f.PointId, f.OrgUnitId,
+            f.Year < today.Year ? $"“{f.Point}”{f.Year}年度未经{f.Supervisor}监督检查（分级监督）" : $"“{f.Point}”今年尚未经{f.Supervisor}监督检查（分级监督，年底前须落实）",
+            f.Supervisor));
 
     /// <summary>002: 重点岗位廉政风险等级原则上三年一评定.</summary>
     public static IEnumerable<Fired> KeyPosts(IEnumerable<PostRatingFact> facts, DateOnly today) =>

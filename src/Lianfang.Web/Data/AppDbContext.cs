@@ -27,6 +27,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     public DbSet<RiskPoint> RiskPoints => Set<RiskPoint>();
     public DbSet<Lianfang.Core.Review.ReviewRecord> Reviews => Set<Lianfang.Core.Review.ReviewRecord>();
     public DbSet<Lianfang.Core.Review.Filing> Filings => Set<Lianfang.Core.Review.Filing>();
+    public DbSet<Lianfang.Core.Review.FormFiling> FormFilings => Set<Lianfang.Core.Review.FormFiling>();
     public DbSet<Lianfang.Core.Review.Publication> Publications => Set<Lianfang.Core.Review.Publication>();
     public DbSet<Lianfang.Core.Review.ReviewInvitation> ReviewInvitations => Set<Lianfang.Core.Review.ReviewInvitation>();
     public DbSet<Lianfang.Core.Review.LeadingGroupMember> LeadingGroupMembers => Set<Lianfang.Core.Review.LeadingGroupMember>();

@@ -16,6 +16,9 @@ public static class DemoData
     public const string CommissionName = "示范市纪委监委";
     public const string Password = "Lianfang-demo-2026";
 
+    /// <summary>The demo's campaign, of the current year.</summary>
+    public static string CampaignName => $"{Clock.Today.Year}年度廉洁风险排查";
+
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
     {
         var db = services.GetRequiredService<AppDbContext>();
@@ -81,9 +84,11 @@ public static class DemoData
         await Account("demo.helper", "行风监督员", null, (Role.Helper, health));
         await Account("demo.admin", "示范市系统管理员", null, (Role.Admin, commission));
 
-        // A campaign under way over 卫健委, with the unit's own points and the accountant's personal ones.
+        // A campaign under way over 卫健委 this year, its deadline ahead (a newcomer meets no "overdue" on the first page),
+        // with the unit's own points and the accountant's personal ones.
         var register = services.GetRequiredService<RegisterCommands>();
-        var campaign = await register.OpenCampaignAsync(root, new("2026年度廉洁风险排查", 2026, "shaoxing-2018", health.Id, new DateOnly(2026, 5, 31), null), ct);
+        var year = Clock.Today.Year;
+        var campaign = await register.OpenCampaignAsync(root, new(CampaignName, year, "shaoxing-2018", health.Id, Clock.Today.AddDays(45), null), ct);
         var lists = await db.RiskLists.Where(l => l.CampaignId == campaign.Id).ToListAsync(ct);
         var partyOffice = new AccessScope(-1, officeHead.Id, [new ResolvedGrant(Role.PartyOffice, health.Id, health.Path, [])]);
         var unitList = lists.Single(l => l.Scope == ListScope.Unit && l.OrgUnitId == health.Id);

@@ -39,6 +39,7 @@ public static class Startup
         services.AddScoped<Features.Supervision.SupervisionCommands>();
         services.AddScoped<Features.Supervision.WarningSweep>();
         services.AddScoped<Features.Supervision.Scorecard>();
+        services.AddScoped<Features.Supervision.PointSupervisors>();
         services.AddScoped<Features.Powers.PowerCommands>();
         services.AddScoped<Features.Powers.PowerForms>();
         services.AddSingleton<Features.IntegrityFiles.IntegrityProtector>();

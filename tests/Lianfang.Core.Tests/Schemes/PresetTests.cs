@@ -138,13 +138,11 @@ public class PresetTests
         Assert.Equal(["重要", "一般"], s.Levels.Select(l => l.Name));
         var important = s.Level("important")!;
         Assert.Equal(1, important.Rank);
-        Assert.True(important.Filed);
-        Assert.True(important.ProjectSupervision);
+        Assert.Equal(["important"], s.RuleList(RuleKinds.Filing, "levels"));
+        Assert.Equal(["important"], s.RuleList(RuleKinds.ProjectSupervision, "levels"));
         Assert.Contains("自由裁量权较大", important.Definition);
         var general = s.Level("general")!;
         Assert.Equal(2, general.Rank);
-        Assert.False(general.Filed);
-        Assert.False(general.ProjectSupervision);
         Assert.Null(s.Matrix);
     }
 
@@ -214,9 +212,9 @@ public class PresetTests
         Assert.Contains("主任(院、站、所长)办公会议", s.Category("decision")!.Definition);
         Assert.Equal(["重要", "一般"], s.Levels.Select(l => l.Name));
         Assert.Equal([1, 2], s.Levels.Select(l => l.Rank));
-        Assert.True(s.Level("important")!.Filed);
+        Assert.Equal(["important"], s.RuleList(RuleKinds.Filing, "levels"));
         // Seed 001 never mentions 立项监督.
-        Assert.False(s.Level("important")!.ProjectSupervision);
+        Assert.False(s.Has(RuleKinds.ProjectSupervision));
     }
 
     [Fact]

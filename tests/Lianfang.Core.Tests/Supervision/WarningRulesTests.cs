@@ -108,4 +108,63 @@ public class WarningRulesTests
         Assert.Empty(Warning.Reconcile([.. active, other], [a with { Message = "逾期 2 天" }], rules, t1));
         Assert.Equal(t1, active[1].ClearedAt);
     }
+
+    // ---- periodic duties the schemes state ----
+
+    private static PeriodFact P(int year, int period, bool done) => new(7, "卫健委", "方案", year, period, done);
+
+    [Theory]
+    [InlineData("2026-02-27", false, false)] // more than a month before the end of Q1
+    [InlineData("2026-03-01", false, true)]  // due within the month
+    [InlineData("2026-04-02", false, true)]  // overdue
+    [InlineData("2026-04-02", true, false)]  // done
+    public void The_annual_rescreening_is_due_by_the_end_of_its_quarter(string day, bool done, bool fires)
+    {
+        var today = DateOnly.Parse(day);
+        var fired = WarningRules.Rescreening([P(2026, 1, done)], today).ToList();
+        Assert.Equal(fires, fired.Count == 1);
+        if (fires) Assert.Contains(today.Month == 4 ? "已逾期 2 天" : "尚未完成", fired[0].Message);
+        // the first year's own deadline (000: 2018年5月底前)
+        Assert.DoesNotContain(WarningRules.Rescreening([P(2018, 1, false)], new DateOnly(2018, 4, 15), new DateOnly(2018, 5, 31)), f => f.Message.Contains("逾期"));
+        Assert.Contains("已逾期 1 天", Assert.Single(WarningRules.Rescreening([P(2018, 1, false)], new DateOnly(2018, 6, 1), new DateOnly(2018, 5, 31))).Message);
+    }
+
+    [Fact]
+    public void The_annual_revision_and_assessment_are_reminded_in_december_and_a_past_years_assessment_is_overdue()
+    {
+        Assert.Empty(WarningRules.Revision([P(2026, 0, false)], new DateOnly(2026, 11, 30)));
+        Assert.Equal(WarningRules.RevisionDue, Assert.Single(WarningRules.Revision([P(2026, 0, false)], new DateOnly(2026, 12, 1))).Rule);
+        Assert.Empty(WarningRules.Revision([P(2026, 0, true)], new DateOnly(2026, 12, 1)));
+        Assert.Empty(WarningRules.Assessments([P(2026, 0, false)], new DateOnly(2026, 11, 30)));
+        Assert.Contains("尚未进行", Assert.Single(WarningRules.Assessments([P(2026, 0, false)], new DateOnly(2026, 12, 1))).Message);
+        Assert.Contains("2025年度", Assert.Single(WarningRules.Assessments([P(2025, 0, false), P(2026, 0, false)], new DateOnly(2026, 3, 1))).Message);
+    }
+
+    [Fact]
+    public void A_quarter_without_its_self_assessment_and_a_half_year_without_a_spot_check_are_flagged()
+    {
+        Assert.Contains("第3季度", Assert.Single(WarningRules.SelfAssessments([P(2026, 3, false), P(2026, 2, true)])).Message);
+        Assert.Contains("下半年", Assert.Single(WarningRules.SpotChecks([P(2025, 2, false)])).Message);
+        Assert.Empty(WarningRules.SpotChecks([P(2026, 1, true)]));
+    }
+
+    [Theory]
+    [InlineData("2026-09-30", 2026, false)] // the year still has time
+    [InlineData("2026-10-01", 2026, true)]  // the last quarter: reminded
+    [InlineData("2026-02-01", 2025, true)]  // last year's point was never supervised
+    public void An_approved_point_is_supervised_by_its_supervisor_within_its_year(string day, int year, bool fires)
+    {
+        var fact = new SupervisedPointFact(5, 7, "资金拨付", "主要领导 陈刚", year, Supervised: false);
+        var fired = WarningRules.Supervised([fact, fact with { PointId = 6, Supervised = true }], DateOnly.Parse(day)).ToList();
+        Assert.Equal(fires ? 1 : 0, fired.Count);
+        if (fires) Assert.Equal(("主要领导 陈刚", 5L), (fired[0].Assignee, fired[0].TargetId));
+    }
+
+    [Fact]
+    public void An_approved_list_not_yet_published_reminds_the_party_office()
+    {
+        var f = Assert.Single(WarningRules.Unpublished([new UnpublishedFact(3, 7, "财务处（处室清单）", new DateOnly(2026, 11, 2))]));
+        Assert.Equal((WarningRules.NotPublished, "RiskList", "本单位党办"), (f.Rule, f.TargetType, f.Assignee));
+        Assert.Contains("2026-11-02 审定", f.Message);
+    }
 }

@@ -11,7 +11,7 @@ public sealed record AssessmentDto(long Id, int OrgUnitId, string OrgUnit, int Y
     IReadOnlyList<AssessmentItem> Items, string AssessedBy, DateTime AssessedAt);
 
 /// <summary>考核: the unit assesses itself each quarter; the commission (or the agency) grades it each year.</summary>
-public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.ExportForms export)
+public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.ExportForms export, Schemes.SchemeStore schemes, Supervision.WarningSweep sweep)
 {
     public static readonly Role[] SelfAssessors = [Role.PartyOffice, Role.Principal];
     public static readonly Role[] Assessors = [Role.Commission, Role.Agency, Role.Admin];
@@ -39,10 +39,23 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.Ex
         if (inputs.Count != Assessment.DefaultCriteria.Count)
             throw new DomainException("items", $"请按 {Assessment.DefaultCriteria.Count} 项考核标准逐项评分");
         var items = Assessment.DefaultCriteria.Select((c, i) => new AssessmentItem(c, 25, inputs[i].Score, inputs[i].Gap, inputs[i].Note)).ToList();
-        var a = new Assessment(unit.Id, req.Year ?? Clock.Today.Year, kind, req.Quarter, items, await me.DisplayNameAsync(ct), Clock.Today);
+        var scheme = await SchemeOfAsync(unit.Path, ct);
+        var grades = scheme is null ? null : Assessment.GradesOf(Core.Schemes.RuleKinds.RuleList(scheme, Core.Schemes.RuleKinds.AssessmentGrades, "grades"),
+            Core.Schemes.RuleKinds.RuleList(scheme, Core.Schemes.RuleKinds.AssessmentGrades, "thresholds"));
+        var a = new Assessment(unit.Id, req.Year ?? Clock.Today.Year, kind, req.Quarter, items, await me.DisplayNameAsync(ct), Clock.Today, grades);
         db.Assessments.Add(a);
         await db.SaveChangesAsync(ct);
+        await sweep.RunAsync([Core.Supervision.WarningRules.SelfAssessmentDue, Core.Supervision.WarningRules.AssessmentDue], ct, unit.Path);
         return a;
+    }
+
+    /// <summary>The scheme the unit runs: that of the latest campaign over it.</summary>
+    private async Task<Core.Schemes.Scheme?> SchemeOfAsync(string unitPath, CancellationToken ct)
+    {
+        var chain = Core.Org.OrgPath.AncestorsOrSelf(unitPath);
+        var code = await db.Campaigns.Where(c => db.OrgUnits.Any(u => u.Id == c.RootOrgUnitId && chain.Contains(u.Path)))
+            .OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).Select(c => c.SchemeCode).FirstOrDefaultAsync(ct);
+        return code is null ? null : await schemes.FindAsync(code, ct);
     }
 
     /// <summary>The 整改通知 of a 不及格 grade as a Word document.</summary>

@@ -9,6 +9,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
     public sealed record Row(int ListId, string OrgUnit, string Description, string Level, DateTime FiledAt);
 
     public List<Row> Items { get; private set; } = [];
+    public sealed record FormRow(int? ListId, int CampaignId, int OrgUnitId, string OrgUnit, string FormCode, string FormTitle, string Title, DateTime FiledAt);
+    /// <summary>登记表 and 汇总表 filed under a FormFiling rule (003), newest first.</summary>
+    public List<FormRow> Forms { get; private set; } = [];
     public UnitSelect Units { get; private set; } = null!;
     public Pager Pager { get; private set; } = null!;
 
@@ -23,5 +26,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
             .ToListAsync(ct);
         foreach (var r in rows)
             Items.Add(new Row(r.ListId, r.Unit, r.Description, (await schemes.FindAsync(r.Scheme, ct))?.Level(r.LevelCode)?.Name ?? r.LevelCode, r.FiledAt));
+        Forms = await Review.Filings.Forms(db, scope, orgUnitId, null).Take(200)
+            .Select(f => new FormRow(f.ListId, f.CampaignId, f.OrgUnitId, f.OrgUnit.Name, f.FormCode, f.FormTitle, f.Title, f.FiledAt)).ToListAsync(ct);
     }
 }

@@ -86,7 +86,7 @@ public sealed class ImportModel(AppDbContext db, CurrentUser me, RegisterCommand
         Scheme = await schemes.GetAsync(list.SchemeCode, ct);
         Title = (await ListTitles.QueryAsync(db, db.RiskLists.Where(l => l.Id == id), ct)).Single();
         Forms = FormCatalog.For(Scheme, list.Scope, list.HolderPersonId is not null);
-        if (!ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path)) Refusal = ListAuthoring.WhoWrites(list) + "，您不能向本清单导入";
+        if (!ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path, Scheme)) Refusal = ListAuthoring.WhoWrites(list, Scheme) + "，您不能向本清单导入";
         else if (list.Status is not (ListStatus.Draft or ListStatus.Returned)) Refusal = $"清单当前状态为“{list.Status.Label()}”，不能导入";
     }
 }

@@ -31,12 +31,16 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         public string? Persons { get; set; }
         /// <summary>"powerId|stepKey" (the step may be empty): where in the power catalog the risk lies.</summary>
         public string? PowerStep { get; set; }
+        /// <summary>004: positions on the scheme's likelihood and harm scales (1-based); the level follows from the matrix.</summary>
+        public int? Likelihood { get; set; }
+        public int? Harm { get; set; }
 
         public RiskPointContent ToContent() => new(CategoryCode, Description, Manifestation, LevelCode, null, null, Sources,
             MeasureText.Split(Measures).Select(m => new ControlMeasure(m, MeasureKind, MeasurePhase)).ToList(),
             new SupervisionPath(Basis, Focus, Methods),
             new Responsible(Leader, Department, (Persons ?? "").Split(['、', ',', '，', ';', '；', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
-            int.TryParse(PowerStep?.Split('|')[0], out var power) ? power : null, PowerStep?.Split('|').ElementAtOrDefault(1) is { Length: > 0 } step ? step : null);
+            int.TryParse(PowerStep?.Split('|')[0], out var power) ? power : null, PowerStep?.Split('|').ElementAtOrDefault(1) is { Length: > 0 } step ? step : null,
+            Likelihood, Harm);
     }
 
     /// <summary>审定 of one point as the decision form posts it.</summary>
@@ -111,7 +115,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
                 MeasureKind = p.Measures.FirstOrDefault()?.Kind, MeasurePhase = p.Measures.FirstOrDefault()?.Phase,
                 Basis = p.Supervision.Basis, Focus = p.Supervision.Focus, Methods = [.. p.Supervision.Methods ?? []], Sources = p.Sources,
                 Leader = p.Responsible.Leader, Department = p.Responsible.Department, Persons = string.Join("、", p.Responsible.Persons ?? []),
-                PowerStep = p.PowerId is { } power ? $"{power}|{p.FlowStepKey}" : null,
+                PowerStep = p.PowerId is { } power ? $"{power}|{p.FlowStepKey}" : null, Likelihood = p.Likelihood, Harm = p.Harm,
             };
             Suggestions = await SuggestAsync(p.CategoryCode, ct);
         }
@@ -146,7 +150,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
     }
 
     public async Task<IActionResult> OnPostDecideAsync(int id, string? decision, string? comment, string? stage, List<LevelInput>? levels, List<int>? attendees,
-        List<RevisionInput>? revisions, CancellationToken ct)
+        List<RevisionInput>? revisions, List<string>? checkedItems, CancellationToken ct)
     {
         await LoadAsync(id, ct);
         // Only the points whose 审定 differs from what they stand at now are sent: unchanged rows are no change.
@@ -157,7 +161,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
             .Where(x => Points.FirstOrDefault(p => p.Id == x.r.PointId) is { } p && !x.Lines.SequenceEqual(p.Measures.Select(m => m.Text)))
             .Select(x => new Review.PointRevision(x.r.PointId, x.Lines, x.r.Reason)).ToList() : [];
         await review.ReviewAsync(await me.ScopeAsync(ct), id, new Review.ReviewRequest(decision, comment, stage, changed,
-            Stage?.Actor == StageActor.LeadingGroup ? new Review.MeetingRecord(attendees) : null, revised), ct);
+            Stage?.Actor == StageActor.LeadingGroup ? new Review.MeetingRecord(attendees) : null, revised, checkedItems), ct);
         TempData["Message"] = decision == "return" ? "已退回清单" : "已审核通过并签字";
         return Redirect($"/Lists/Edit?id={id}");
     }
@@ -250,10 +254,10 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         Scheme = await schemes.GetAsync(list.SchemeCode, ct);
         Title = (await ListTitles.QueryAsync(db, db.RiskLists.Where(l => l.Id == id), ct)).Single();
         Points = await db.RiskPoints.AsNoTracking().Where(p => p.ListId == id).OrderBy(p => p.Seq).ToListAsync(ct);
-        var writer = ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path);
+        var writer = ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path, Scheme);
         CanWrite = writer && list.Status is ListStatus.Draft or ListStatus.Returned;
         CanSubmit = CanWrite && Points.Count > 0;
-        WhoWrites = ListAuthoring.WhoWrites(list);
+        WhoWrites = ListAuthoring.WhoWrites(list, Scheme);
         if (CanWrite)
         {
             var chain = Core.Org.OrgPath.AncestorsOrSelf(list.OrgUnit.Path);

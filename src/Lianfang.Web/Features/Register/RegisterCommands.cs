@@ -206,7 +206,11 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
             .ToListAsync(ct);
         if (sources.Count == 0) throw DomainException.Conflict("riskPoints", "没有可汇总的岗位自查：本处室（单位）的岗位自查尚未提交，或已全部汇总");
         var seq = await db.RiskPoints.Where(p => p.ListId == listId).MaxAsync(p => (int?)p.Seq, ct) ?? 0;
-        foreach (var s in sources) db.RiskPoints.Add(RiskPoint.Gathered(list, ++seq, scheme, s.Point, s.Holder ?? ""));
+        // the 处室单位负责人 (a person with the department head's grant there) answers for the rows as 责任领导
+        var head = await db.UserGrants.Where(g => g.Role == Role.DeptHead && g.OrgUnitId == list.OrgUnitId)
+            .Join(db.Users.Where(u => u.PersonId != null), g => g.UserId, u => u.Id, (g, u) => u.PersonId)
+            .Join(db.People, id => id, p => p.Id, (_, p) => p.Name).OrderBy(n => n).FirstOrDefaultAsync(ct);
+        foreach (var s in sources) db.RiskPoints.Add(RiskPoint.Gathered(list, ++seq, scheme, s.Point, s.Holder ?? "", head));
         await db.SaveChangesAsync(ct);
         return sources.Count;
     }
@@ -239,7 +243,8 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
     public async Task<RiskList> WritableListAsync(AccessScope scope, int listId, CancellationToken ct)
     {
         var list = await LoadListAsync(scope, listId, ct);
-        if (!ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path)) throw DomainException.Forbidden(ListAuthoring.WhoWrites(list));
+        var scheme = await schemes.GetAsync(list.SchemeCode, ct);
+        if (!ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path, scheme)) throw DomainException.Forbidden(ListAuthoring.WhoWrites(list, scheme));
         list.EnsureEditable();
         return list;
     }

@@ -65,6 +65,9 @@ internal sealed class RiskPointConfiguration : IEntityTypeConfiguration<RiskPoin
         b.HasIndex(p => new { p.OrgUnitId, p.CampaignId });
         b.HasIndex(p => new { p.CampaignId, p.CategoryCode, p.LevelCode });
         b.HasIndex(p => p.OriginId);
+        b.Property(p => p.Supervisor).HasMaxLength(200);
+        // no foreign key: on SQLite adding one rebuilds RiskPoints and drops its search triggers; a supervisor is a record of its moment
+        b.HasIndex(p => p.SupervisorPersonId);
     }
 }
 

@@ -39,11 +39,12 @@ public static class ReviewApi
             var r = await cmd.CommentAsync(await me.ScopeAsync(ct), id, req.Comment, ct);
             return TypedResults.Created($"/api/v1/lists/{id}/history", new { id = r.Id });
         }).WithSummary("受邀帮查人员提出意见（不作决定、不签字）").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
-        lists.MapPost("/{id:int}/publish", async (int id, PublishRequest req, CurrentUser me, ReviewCommands cmd, CancellationToken ct) =>
+        lists.MapPost("/{id:int}/publish", async (int id, PublishRequest req, CurrentUser me, ReviewCommands cmd, AppDbContext db, CancellationToken ct) =>
         {
             var p = await cmd.PublishAsync(await me.ScopeAsync(ct), id, req, ct);
-            return new { id = p.ListId, status = ListStatus.Published, from = p.From, until = p.Until, contentHash = p.ContentHash };
-        }).WithSummary("公示已审定的清单：from（默认今天）至 until；公示期内本单位公开页面可见").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+            var status = await db.RiskLists.Where(l => l.Id == id).Select(l => l.Status).SingleAsync(ct);
+            return new { id = p.ListId, status, from = p.From, until = p.Until, contentHash = p.ContentHash };
+        }).WithSummary("公示清单：from（默认今天）至 until，不短于方案规定的公示期。已审定的清单公示后本单位公开页面可见；处于“单位内公示”环节的清单在单位内公示，期满后该环节才能办结").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
         lists.MapPost("/{id:int}/gather", async (int id, CurrentUser me, RegisterCommands cmd, CancellationToken ct) =>
             new { gathered = await cmd.GatherAsync(await me.ScopeAsync(ct), id, ct) })
             .WithSummary("汇总岗位自查（001）：处室（单位）清单汇入本处室已提交的岗位自查风险点，岗位本人成为该条责任人员").ProducesProblem(403).ProducesProblem(409);
@@ -87,6 +88,11 @@ public static class ReviewApi
                 .Select(f => new FilingDto(f.Id, f.RiskPointId, f.ListId, f.CampaignId, f.OrgUnitId, f.OrgUnit.Name, f.CategoryCode, f.LevelCode, f.Description, f.FiledAt))
                 .ToListAsync(ct))
             .WithTags("审核与签字").WithSummary("备案登记：重要/一级风险点在清单审定后报纪委监委备案");
+        api.MapGet("/form-filings", async (int? orgUnitId, int? campaignId, CurrentUser me, AppDbContext db, CancellationToken ct) =>
+            await Filings.Forms(db, await me.ScopeAsync(ct), orgUnitId, campaignId).Take(1000)
+                .Select(f => new { f.Id, f.ListId, f.CampaignId, f.OrgUnitId, orgUnit = f.OrgUnit.Name, f.FormCode, f.FormTitle, f.Title, f.FiledAt })
+                .ToListAsync(ct))
+            .WithTags("审核与签字").WithSummary("报送备案的登记表和汇总表（003：单位和班子成员的登记表、汇总表报县纪委）");
     }
 }
 
@@ -98,11 +104,19 @@ public static class Filings
         var units = db.OrgUnits.Visible(scope).Select(u => u.Id);
         var q = db.Filings.AsNoTracking().Where(f => units.Contains(f.OrgUnitId));
         if (campaignId is { } c) q = q.Where(f => f.CampaignId == c);
-        if (orgUnitId is { } u)
-        {
-            var path = db.OrgUnits.Where(x => x.Id == u).Select(x => x.Path).FirstOrDefault() ?? "~";
-            q = q.Under([path], f => f.OrgUnit.Path);
-        }
+        if (orgUnitId is { } u) q = q.Under([PathOf(db, u)], f => f.OrgUnit.Path);
         return q.OrderByDescending(f => f.FiledAt).ThenBy(f => f.Id);
     }
+
+    /// <summary>Forms filed (FormFiling) by units in the caller's scope.</summary>
+    public static IQueryable<FormFiling> Forms(AppDbContext db, Lianfang.Core.Access.AccessScope scope, int? orgUnitId, int? campaignId)
+    {
+        var units = db.OrgUnits.Visible(scope).Select(u => u.Id);
+        var q = db.FormFilings.AsNoTracking().Where(f => units.Contains(f.OrgUnitId));
+        if (campaignId is { } c) q = q.Where(f => f.CampaignId == c);
+        if (orgUnitId is { } u) q = q.Under([PathOf(db, u)], f => f.OrgUnit.Path);
+        return q.OrderByDescending(f => f.FiledAt).ThenBy(f => f.Id);
+    }
+
+    private static string PathOf(AppDbContext db, int orgUnitId) => db.OrgUnits.Where(x => x.Id == orgUnitId).Select(x => x.Path).FirstOrDefault() ?? "~";
 }

@@ -9,8 +9,9 @@ using Lianfang.Web.Features.Schemes;
 namespace Lianfang.Web.Features.Review;
 
 /// <summary>A stage decision; on a 审定 stage <paramref name="Levels"/> sets points' approved levels as part of the signed approval.</summary>
+/// <paramref name="CheckedItems"/>: the items the agency confirmed one by one where the scheme's RequiredItems asks it (description, measures …).
 public sealed record ReviewRequest(string? Decision, string? Comment, string? Stage, IReadOnlyList<LevelDecision>? Levels = null, MeetingRecord? Meeting = null,
-    IReadOnlyList<PointRevision>? Revisions = null);
+    IReadOnlyList<PointRevision>? Revisions = null, IReadOnlyList<string>? CheckedItems = null);
 /// <summary>A revision made in review (001's 政治处): a point's measures rewritten, with the reason.</summary>
 public sealed record PointRevision(long? PointId, IReadOnlyList<string>? Measures, string? Reason);
 /// <summary>A leading group's meeting deciding a stage: the members present (person ids); its head signs.</summary>
@@ -25,14 +26,16 @@ public sealed record HelperOption(int Id, string UserName, string? DisplayName);
 
 /// <summary>Submit, approve, return and reopen lists; every approval signs the list's content hash.</summary>
 public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, RegisterCommands register, CurrentUser me, Supervision.WarningSweep sweep,
-    Reviewers reviewers)
+    Reviewers reviewers, Supervision.PointSupervisors supervisors)
 {
     public async Task<RiskList> SubmitAsync(AccessScope scope, int listId, string? comment, CancellationToken ct)
     {
         var (list, scheme, points) = await LoadAsync(scope, listId, ct);
-        if (!ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path)) throw DomainException.Forbidden(ListAuthoring.WhoWrites(list).Replace("填写", "提交"));
+        if (!ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path, scheme)) throw DomainException.Forbidden(ListAuthoring.WhoWrites(list, scheme).Replace("填写", "提交"));
         if (points.Count == 0) throw new DomainException("riskPoints", "清单中还没有风险点，不能提交");
         Completeness.EnsureReadyToSubmit(points);
+        ListRules.EnsureRequiredItems(scheme, points);
+        if (ListRules.NeedsLeader(scheme, list)) ListRules.EnsureLeaders(points, await PeopleOfUnitAsync(list, ct));
         if (RowsSigned(scheme, list) && await MissingRowSignaturesAsync(list, points, ct) is { Count: > 0 } missing)
             throw DomainException.Conflict("rowSignatures", $"逐条逐栏签字未完成，不能提交：{string.Join("；", missing.Take(10))}{(missing.Count > 10 ? $" 等 {missing.Count} 处" : "")}");
         var t = Workflow.Submit(scheme, list, await reviewers.DecidableAsync(list, ct));
@@ -59,6 +62,8 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         };
         var t = decision == Decision.Approve ? Workflow.Approve(scheme, list, req.Stage, await reviewers.DecidableAsync(list, ct)) : Workflow.Return(scheme, list, req.Stage, req.Comment);
         if (decision == Decision.Approve) await EnsureHeardAsync(list, stage, ct);
+        if (decision == Decision.Approve && stage.Publicity) await EnsurePublicityEndedAsync(list, stage, ct);
+        var checkedItems = decision == Decision.Approve && ListRules.ChecksItems(scheme, stage) ? ListRules.EnsureChecked(scheme, stage, req.CheckedItems) : null;
         var attendees = stage.Actor == StageActor.LeadingGroup ? await MeetingAsync(list, req.Meeting, ct) : null;
         var levels = req.Levels ?? [];
         if (levels.Count > 0 && decision != Decision.Approve) throw new DomainException("levels", "审定风险等级须随审核通过一并签字；退回时不能审定");
@@ -82,14 +87,32 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
             if (point.ReviseMeasures(r.Measures, r.Reason, $"revisions[{i}]") is { } c) changes.Add(c);
         }
         await DecideAsync(list, scheme, points, t, decision, stage.Name, Workflow.ActorLabel(stage.Actor), req.Comment, t.Signed, ct,
-            changes: changes.Count > 0 ? (prior, changes) : null, attendees: attendees);
+            changes: changes.Count > 0 ? (prior, changes) : null, attendees: attendees, checkedItems: checkedItems);
         return list;
+    }
+
+    /// <summary>The people of the list's unit (the nearest 单位 above it, all its departments) by name: who may be named 责任领导.</summary>
+    private async Task<HashSet<string>> PeopleOfUnitAsync(RiskList list, CancellationToken ct)
+    {
+        var chain = OrgPath.AncestorsOrSelf(list.OrgUnit.Path);
+        var unit = await db.OrgUnits.Where(u => chain.Contains(u.Path) && u.Kind != OrgUnitKind.Department).OrderByDescending(u => u.Path)
+            .Select(u => u.Path).FirstOrDefaultAsync(ct) ?? list.OrgUnit.Path;
+        var (lo, hi) = OrgPath.SubtreeBounds(unit);
+        return (await db.People.Where(p => string.Compare(p.OrgUnit.Path, lo) >= 0 && string.Compare(p.OrgUnit.Path, hi) < 0)
+            .Select(p => p.Name).Distinct().ToListAsync(ct)).ToHashSet();
+    }
+
+    /// <summary>公示 (003 单位内公示): the stage closes once the list has been shown within the unit for the whole period.</summary>
+    private async Task EnsurePublicityEndedAsync(RiskList list, ReviewStageDef stage, CancellationToken ct)
+    {
+        var shown = await db.Publications.Where(p => p.ListId == list.Id && p.Revision == list.Revision).OrderByDescending(p => p.Until).FirstOrDefaultAsync(ct);
+        PublicityRules.EnsureEnded(stage, shown?.From, shown?.Until, Clock.Today);
     }
 
     public const string HelperRole = "帮查人员", AgencyAssistRole = "纪检监察组协查";
 
     /// <summary>A department's list of a scheme stating 逐条逐栏签字 (the RowSignatures rule) is signed row by row before it is submitted.</summary>
-    public static bool RowsSigned(Scheme scheme, RiskList list) => list.Scope == ListScope.Department && scheme.Rules.Any(r => r.Kind == "RowSignatures");
+    public static bool RowsSigned(Scheme scheme, RiskList list) => list.Scope == ListScope.Department && scheme.Has(RuleKinds.RowSignatures);
 
     /// <summary>The people of the list's department (and below) by name, to match the names written as 责任人员.</summary>
     private async Task<Dictionary<string, int>> PeopleByNameAsync(RiskList list, CancellationToken ct)
@@ -197,17 +220,24 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         return record;
     }
 
-    /// <summary>公示 an approved list for a period; the unit's party office or principal decides.</summary>
+    /// <summary>
+    /// 公示 an approved list for a period, or a list at a 公示 stage within the unit (003 单位内公示, which the stage then
+    /// waits out); the unit's party office or principal decides, for at least the scheme's period.
+    /// </summary>
     public async Task<Publication> PublishAsync(AccessScope scope, int listId, PublishRequest req, CancellationToken ct)
     {
-        var (list, _, points) = await LoadAsync(scope, listId, ct);
+        var (list, scheme, points) = await LoadAsync(scope, listId, ct);
         if (!MayPublish(scope, list)) throw DomainException.Forbidden("只有本单位党办（政治处）或主要负责人可以公示清单");
-        var t = Workflow.Publish(list);
+        var atStage = Workflow.CurrentStage(scheme, list) is { Publicity: true };
+        var t = atStage ? null : Workflow.Publish(list);
         var until = req.Until ?? throw new DomainException("until", "请填写公示结束日期");
-        var publication = new Publication(list, req.From ?? Clock.Today, until, me.UserId ?? 0, ListContent.Hash(list, points));
-        list.Apply(t);
+        var from = req.From ?? Clock.Today;
+        PublicityRules.EnsureLongEnough(scheme, from, until);
+        var publication = new Publication(list, from, until, me.UserId ?? 0, ListContent.Hash(list, points));
+        if (t is not null) list.Apply(t);
         db.Publications.Add(publication);
         await db.SaveChangesAsync(ct);
+        await sweep.RunAsync([Core.Supervision.WarningRules.NotPublished], ct, list.OrgUnit.Path);
         return publication;
     }
 
@@ -221,7 +251,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
     /// <summary>Records the decision with the content hash, moves the list, and on final approval files its filed-level points.</summary>
     private async Task DecideAsync(RiskList list, Scheme scheme, List<RiskPoint> points, Transition t, Decision decision, string stageName,
         string role, string? comment, bool signed, CancellationToken ct, bool reopening = false,
-        (string PriorHash, List<ContentChange> Changes)? changes = null, List<string>? attendees = null)
+        (string PriorHash, List<ContentChange> Changes)? changes = null, List<string>? attendees = null, IReadOnlyList<string>? checkedItems = null)
     {
         var hash = ListContent.Hash(list, points);
         var display = await me.DisplayNameAsync(ct);
@@ -230,28 +260,72 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
             display, role, comment, hash, signed);
         if (changes is { } c) record.Amend(c.PriorHash, c.Changes);
         if (attendees is not null) record.RecordMeeting(attendees);
+        if (checkedItems is not null) record.RecordChecks(checkedItems);
         db.Reviews.Add(record);
         // Stages passed over are written down, so the history says why nobody signed them.
         foreach (var skipped in t.Skipped)
             db.Reviews.Add(new ReviewRecord(list.Id, list.Revision, skipped.Code, skipped.Name, Decision.Skip, 0, "系统", Workflow.ActorLabel(skipped.Actor),
                 list.HolderPersonId is not null ? $"除本人外没有可办理“{skipped.Name}”的{Workflow.ActorLabel(skipped.Actor)}（本人回避或本级未设此岗），转下一环节"
                     : $"本级没有{Workflow.ActorLabel(skipped.Actor)}，转下一环节", hash, signed: false));
-        if (t.Final) await FileAsync(list, scheme, points, ct);
+        if (t.Final)
+        {
+            var commission = await CommissionAsync(list, ct);
+            await FileAsync(list, scheme, points, commission, ct);
+            await FileFormsAsync(list, scheme, hash, commission, ct);
+            await supervisors.AssignAsync(list, scheme, points, ct);
+        }
         await db.SaveChangesAsync(ct);
         // Warnings that depend on what is approved (or still to be submitted) follow at once, for this unit.
         string[] rules = decision is Decision.Submit ? [Core.Supervision.WarningRules.ListNotSubmitted]
             : t.Final || reopening ? [Core.Supervision.WarningRules.ImportantWithoutProject, Core.Supervision.WarningRules.LeaderInspectionsShort,
-                Core.Supervision.WarningRules.KeyPostNotRerated, Core.Supervision.WarningRules.PostChangeUnreviewed] : [];
+                Core.Supervision.WarningRules.KeyPostNotRerated, Core.Supervision.WarningRules.PostChangeUnreviewed, Core.Supervision.WarningRules.NotPublished,
+                Core.Supervision.WarningRules.PointUnsupervised, Core.Supervision.WarningRules.RescreeningDue] : [];
         if (rules.Length > 0) await sweep.RunAsync(rules, ct, list.OrgUnit.Path);
     }
 
-    private async Task FileAsync(RiskList list, Scheme scheme, List<RiskPoint> points, CancellationToken ct)
+    /// <summary>The commission (nearest 纪委监委 above the unit) filings go to.</summary>
+    private async Task<int?> CommissionAsync(RiskList list, CancellationToken ct)
     {
-        var filed = points.Where(p => scheme.Level(p.EffectiveLevelCode)?.Filed == true).ToList();
-        if (filed.Count == 0) return;
         var chain = OrgPath.AncestorsOrSelf(list.OrgUnit.Path);
-        var commission = await db.OrgUnits.Where(u => chain.Contains(u.Path) && u.Kind == OrgUnitKind.Commission)
+        return await db.OrgUnits.Where(u => chain.Contains(u.Path) && u.Kind == OrgUnitKind.Commission)
             .OrderByDescending(u => u.Path).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// FormFiling (003): the 登记表 of the unit's own list and of its 班子成员 (lists at the unit itself, not a 科室's) are
+    /// filed with the commission on final approval, and the unit's 汇总表 once every list of the campaign in the unit is approved.
+    /// </summary>
+    private async Task FileFormsAsync(RiskList list, Scheme scheme, string hash, int? commission, CancellationToken ct)
+    {
+        var codes = scheme.RuleList(RuleKinds.FormFiling, "forms");
+        if (codes.Count == 0) return;
+        var forms = codes.Select(c => scheme.Forms.FirstOrDefault(f => f.Code == c)).OfType<FormDef>().ToList();
+        if (list.OrgUnit.Kind != OrgUnitKind.Department)
+        {
+            var title = (await Lists.ListTitles.QueryAsync(db, db.RiskLists.Where(l => l.Id == list.Id), ct)).Single().Title;
+            var suited = Forms.FormCatalog.For(scheme, list.Scope, list.HolderPersonId is not null);
+            foreach (var f in forms.Where(f => !Forms.FormCatalog.IsSummary(f) && suited.Any(s => s.Code == f.Code)))
+                db.FormFilings.Add(new FormFiling(list.Id, list.CampaignId, list.OrgUnitId, commission, f.Code, f.Title, title, hash));
+        }
+        // the unit's 汇总表 once the last of its lists in the campaign is approved
+        if (forms.FirstOrDefault(Forms.FormCatalog.IsSummary) is not { } summary) return;
+        var chain = OrgPath.AncestorsOrSelf(list.OrgUnit.Path);
+        var unit = await db.OrgUnits.Where(u => chain.Contains(u.Path) && u.Kind == OrgUnitKind.Unit).OrderByDescending(u => u.Path)
+            .Select(u => new { u.Id, u.Path, u.Name }).FirstOrDefaultAsync(ct);
+        if (unit is null) return;
+        var (lo, hi) = OrgPath.SubtreeBounds(unit.Path);
+        var open = await db.RiskLists.AnyAsync(l => l.CampaignId == list.CampaignId && l.Id != list.Id && string.Compare(l.OrgUnit.Path, lo) >= 0
+            && string.Compare(l.OrgUnit.Path, hi) < 0 && l.Status != ListStatus.Approved && l.Status != ListStatus.Published, ct);
+        if (!open && !await db.FormFilings.AnyAsync(f => f.CampaignId == list.CampaignId && f.OrgUnitId == unit.Id && f.FormCode == summary.Code, ct))
+            db.FormFilings.Add(new FormFiling(null, list.CampaignId, unit.Id, commission, summary.Code, summary.Title, unit.Name, contentHash: "")); // a table of counts, no list content
+    }
+
+    /// <summary>Filing: points of the levels the scheme's Filing rule names (重要) are filed with the commission.</summary>
+    private async Task FileAsync(RiskList list, Scheme scheme, List<RiskPoint> points, int? commission, CancellationToken ct)
+    {
+        var levels = scheme.RuleList(RuleKinds.Filing, "levels");
+        var filed = points.Where(p => levels.Contains(p.EffectiveLevelCode)).ToList();
+        if (filed.Count == 0) return;
         var ids = filed.Select(p => p.Id).ToList();
         var already = await db.Filings.Where(f => ids.Contains(f.RiskPointId)).Select(f => f.RiskPointId).ToListAsync(ct);
         foreach (var p in filed.Where(p => !already.Contains(p.Id)))

@@ -21,6 +21,7 @@ internal sealed class ReviewRecordConfiguration : IEntityTypeConfiguration<Revie
         b.Ignore(r => r.IsSignature);
         b.Property(r => r.PriorHash).HasMaxLength(64);
         b.Property(r => r.Attendees).HasMaxLength(1000);
+        b.Property(r => r.CheckedItems).HasMaxLength(200);
         b.HasMany(r => r.Changes).WithOne().HasForeignKey(c => c.ReviewRecordId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(r => r.Changes).HasField("_changes").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasOne<RiskList>().WithMany().HasForeignKey(r => r.ListId).OnDelete(DeleteBehavior.Cascade);
@@ -90,6 +91,23 @@ internal sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(f => f.CommissionId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(f => new { f.CommissionId, f.CampaignId });
         b.HasIndex(f => f.RiskPointId).IsUnique();
+    }
+}
+
+internal sealed class FormFilingConfiguration : IEntityTypeConfiguration<FormFiling>
+{
+    public void Configure(EntityTypeBuilder<FormFiling> b)
+    {
+        b.Property(f => f.FormCode).HasMaxLength(64);
+        b.Property(f => f.FormTitle).HasMaxLength(200);
+        b.Property(f => f.Title).HasMaxLength(300);
+        b.Property(f => f.ContentHash).HasMaxLength(64);
+        b.HasOne<RiskList>().WithMany().HasForeignKey(f => f.ListId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Campaign>().WithMany().HasForeignKey(f => f.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(f => f.OrgUnit).WithMany().HasForeignKey(f => f.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(f => f.CommissionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(f => new { f.CommissionId, f.CampaignId });
+        b.HasIndex(f => new { f.CampaignId, f.OrgUnitId, f.FormCode, f.ListId });
     }
 }
 

@@ -6,6 +6,19 @@ public sealed record CopySchemeRequest(string? BasedOn, string? Code, string? Na
 
 public static class SchemesApi
 {
+    /// <summary>The scheme as JSON, each rule with <c>acts</c> (where it acts) and <c>name</c>.</summary>
+    private static System.Text.Json.Nodes.JsonNode WithActs(Scheme s)
+    {
+        var node = System.Text.Json.JsonSerializer.SerializeToNode(s, SchemeJson.Options)!;
+        var rules = node["rules"]!.AsArray();
+        for (var i = 0; i < s.Rules.Count; i++)
+        {
+            rules[i]!["name"] = RuleKinds.Find(s.Rules[i].Kind)?.Name;
+            rules[i]!["acts"] = new System.Text.Json.Nodes.JsonArray([.. RuleKinds.Acts(s, s.Rules[i]).Select(a => (System.Text.Json.Nodes.JsonNode?)a)]);
+        }
+        return node;
+    }
+
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/schemes").WithTags("方案");
@@ -22,8 +35,8 @@ public static class SchemesApi
         g.MapGet("/{code}", async (string code, CurrentUser me, SchemeStore store, CancellationToken ct) =>
         {
             var visible = await store.VisibleAsync(await me.ScopeAsync(ct), ct);
-            return visible.FirstOrDefault(s => s.Code == code) is { } s ? Results.Ok(s) : Problems.NotFound("方案");
-        }).WithSummary("方案全文：类别、等级、排查方式、措施、监督方法、审核环节、表单、规则");
+            return visible.FirstOrDefault(s => s.Code == code) is { } s ? Results.Ok(WithActs(s)) : Problems.NotFound("方案");
+        }).WithSummary("方案全文：类别、等级、排查方式、措施、监督方法、审核环节、表单、规则（每条规则的 acts 说明它在何处起作用，如 submit、stage:agency、approval、sweep）");
         g.MapPost("/", async (CopySchemeRequest req, CurrentUser me, SchemeStore store, CancellationToken ct) =>
         {
             var s = await store.CopyAsync(await me.ScopeAsync(ct), req.BasedOn ?? "", req.Code ?? "", req.Name ?? "", req.OrgUnitId ?? 0, ct);

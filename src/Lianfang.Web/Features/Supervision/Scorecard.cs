@@ -5,10 +5,14 @@ using Lianfang.Web.Features.Schemes;
 
 namespace Lianfang.Web.Features.Supervision;
 
-/// <summary>一岗双责 scorecard: each responsible leader, the points in their charge, and how often they inspected each this year.</summary>
+/// <summary>
+/// 一岗双责 scorecard: each responsible leader, the points in their charge, and how often they inspected each this year; and
+/// each supervisor a level names (分级监督), with the points they are to supervise once in the year.
+/// </summary>
 public sealed class Scorecard(AppDbContext db, SchemeStore schemes)
 {
-    public sealed record PointRow(long PointId, string Point, string Unit, int Inspections, int Required)
+    /// <param name="Basis">一岗双责 (the point's 责任领导), or 分级监督 (the supervisor its level names, LevelSupervisor)</param>
+    public sealed record PointRow(long PointId, string Point, string Unit, int Inspections, int Required, string Basis = "一岗双责")
     {
         public bool Short => Inspections < Required;
     }
@@ -48,15 +52,19 @@ public sealed class Scorecard(AppDbContext db, SchemeStore schemes)
             q = q.Under([path], p => p.OrgUnit.Path);
         }
         var points = (await q.OrderBy(p => p.OrgUnit.Path).ThenBy(p => p.Seq).Take(5000)
-                .Select(p => new { p.Id, p.Description, p.Responsible, Unit = p.OrgUnit.Name, p.List.SchemeCode }).ToListAsync(ct))
-            .Where(p => !string.IsNullOrWhiteSpace(p.Responsible.Leader)).ToList();
+                .Select(p => new { p.Id, p.Description, p.Responsible, Unit = p.OrgUnit.Name, p.List.SchemeCode, Holder = p.List.HolderPersonId, p.SupervisorPersonId,
+                    Supervisor = db.People.Where(x => x.Id == p.SupervisorPersonId).Select(x => x.Name).FirstOrDefault() }).ToListAsync(ct))
+            .Where(p => !string.IsNullOrWhiteSpace(p.Responsible.Leader) || p.Supervisor is not null).ToList();
         var done = await InspectionsAsync(db, points.Select(p => p.Id).ToList(), year, ct);
         var rows = new List<(string Leader, PointRow Row)>();
         foreach (var p in points)
         {
             var required = WarningRules.LeaderInspectionsPerYear(await schemes.FindAsync(p.SchemeCode, ct));
-            var leader = p.Responsible.Leader!.Trim();
-            rows.Add((leader, new PointRow(p.Id, p.Description, p.Unit, done[(p.Id, leader)].Count(), required)));
+            var leader = p.Responsible.Leader?.Trim();
+            if (!string.IsNullOrEmpty(leader)) rows.Add((leader, new PointRow(p.Id, p.Description, p.Unit, done[(p.Id, leader)].Count(), required)));
+            // a post supervising itself (三级: 由各岗位自己管理) is not listed
+            if (p.Supervisor is { } s && p.SupervisorPersonId != p.Holder && s != leader)
+                rows.Add((s, new PointRow(p.Id, p.Description, p.Unit, done[(p.Id, s)].Count(), 1, "分级监督")));
         }
         return rows.GroupBy(r => r.Leader).OrderByDescending(g => g.Count(r => r.Row.Short)).ThenBy(g => g.Key)
             .Select(g => new LeaderRow(g.Key, g.Select(r => r.Row).ToList())).ToList();

@@ -17,7 +17,7 @@ public sealed record PetitionRequest(int? OrgUnitId, int? PersonId, long? RiskPo
 public sealed record TriageRequest(ComplaintStatus? Status, string? Note, int? Version = null);
 
 /// <summary>Inspections, findings, rectifications, dispositions and complaint handling, with who may do what.</summary>
-public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, WarningSweep sweep)
+public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, WarningSweep sweep, Schemes.SchemeStore schemes)
 {
     /// <summary>Leaders inspect what they are in charge of (一岗双责); the party office, agency and commission supervise.</summary>
     public static readonly Role[] Inspectors = [Role.DeptHead, Role.LeaderInCharge, Role.Principal, Role.PartyOffice, Role.Agency, Role.Commission, Role.Admin];
@@ -52,6 +52,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         var pointIds = (req.RiskPointIds ?? []).Distinct().ToList();
         var points = await db.RiskPoints.AsNoTracking().Visible(scope).Where(p => pointIds.Contains(p.Id))
             .Select(p => new { p.Id, p.OrgUnitId, Path = p.OrgUnit.Path }).ToListAsync(ct);
+        var needsPlan = await NeedsPlanAsync(pointIds, ct);
         if (points.Count != pointIds.Count) throw new DomainException("riskPointIds", "所选风险点不存在或不在您的权限范围内");
         var unitId = req.OrgUnitId ?? points.FirstOrDefault()?.OrgUnitId ?? req.PersonId switch
         {
@@ -67,18 +68,37 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
             throw new DomainException("personId", "被检查人员不存在或不在您的权限范围内");
         var (personId, name) = await InspectorAsync(ct);
         var inspection = new Inspection(type, unit.Id, req.PersonId, req.Date ?? Clock.Today, scope.UserId, personId, name, req.Subject, req.Record, req.Planned);
+        if (needsPlan is { } rule && inspection.Status != InspectionStatus.Planned) Inspection.EnsurePlan(inspection.Subject, rule);
         inspection.Targets.AddRange(pointIds.Select(id => new InspectionTarget(id)));
         db.Inspections.Add(inspection);
         await db.SaveChangesAsync(ct);
-        await sweep.RunAsync([WarningRules.LeaderInspectionsShort, WarningRules.ImportantWithoutProject], ct);
+        await sweep.RunAsync([WarningRules.LeaderInspectionsShort, WarningRules.ImportantWithoutProject, WarningRules.SpotCheckDue, WarningRules.PointUnsupervised], ct);
         return inspection;
+    }
+
+    /// <summary>
+    /// InspectionReport (000): an inspection of a point of the levels the rule names (重要) has a plan (监督检查方案) before
+    /// it is carried out; its record is the report. Returns the rule's wording when it applies.
+    /// </summary>
+    private async Task<string?> NeedsPlanAsync(IReadOnlyCollection<long> pointIds, CancellationToken ct)
+    {
+        if (pointIds.Count == 0) return null;
+        var points = await db.RiskPoints.AsNoTracking().Where(p => pointIds.Contains(p.Id))
+            .Select(p => new { p.List.SchemeCode, Level = p.ApprovedLevelCode ?? p.LevelCode }).Distinct().ToListAsync(ct);
+        foreach (var p in points)
+            if (await schemes.FindAsync(p.SchemeCode, ct) is { } scheme && Core.Schemes.RuleKinds.RuleList(scheme, Core.Schemes.RuleKinds.InspectionReport, "levels").Contains(p.Level))
+                return $"{scheme.Level(p.Level)?.Name ?? p.Level}风险点";
+        return null;
     }
 
     public async Task<Inspection> StartAsync(AccessScope scope, long id, StartRequest req, CancellationToken ct)
     {
         var i = await LoadForInspectorAsync(scope, id, ct);
+        var needsPlan = await NeedsPlanAsync(await db.InspectionTargets.Where(t => t.InspectionId == id).Select(t => t.RiskPointId).ToListAsync(ct), ct);
         i.Start(req.Date ?? Clock.Today, req.Subject, req.Record);
+        if (needsPlan is { } rule) Inspection.EnsurePlan(i.Subject, rule);
         await db.SaveChangesAsync(ct);
+        await sweep.RunAsync([WarningRules.SpotCheckDue, WarningRules.PointUnsupervised], ct);
         return i;
     }
 

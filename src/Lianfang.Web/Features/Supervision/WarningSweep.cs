@@ -19,6 +19,8 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         WarningRules.RectificationOverdue, WarningRules.RectificationDueSoon, WarningRules.LeaderInspectionsShort, WarningRules.ImportantWithoutProject,
         WarningRules.ListNotSubmitted, WarningRules.ComplaintsConcentrated, WarningRules.KeyPostNotRerated, WarningRules.PostChangeUnreviewed,
         WarningRules.PowerWithoutRiskPoint, WarningRules.StepWithoutSupervision,
+        WarningRules.RescreeningDue, WarningRules.RevisionDue, WarningRules.SelfAssessmentDue, WarningRules.SpotCheckDue, WarningRules.AssessmentDue,
+        WarningRules.NotPublished, WarningRules.PointUnsupervised,
     ];
 
     public sealed record Result(int Raised, int Cleared, int Active);
@@ -113,6 +115,22 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
                 fired.AddRange(WarningRules.PostChanges(await PostChangesAsync(prefixes, today, ct)));
             if (set.Contains(WarningRules.PowerWithoutRiskPoint) || set.Contains(WarningRules.StepWithoutSupervision))
                 fired.AddRange(WarningRules.Powers(await PowersAsync(prefixes, ct)).Where(f => set.Contains(f.Rule)));
+            if (set.Contains(WarningRules.RescreeningDue))
+                foreach (var (scheme, facts) in await PeriodsAsync(RuleKinds.AnnualRescreening, prefixes, today, ct))
+                    fired.AddRange(WarningRules.Rescreening(facts, today,
+                        DateOnly.TryParse(scheme.Rule(RuleKinds.AnnualRescreening)!.Parameters.GetValueOrDefault("firstDeadline"), out var first) ? first : null));
+            if (set.Contains(WarningRules.RevisionDue))
+                foreach (var (_, facts) in await PeriodsAsync(RuleKinds.AnnualRevision, prefixes, today, ct)) fired.AddRange(WarningRules.Revision(facts, today));
+            if (set.Contains(WarningRules.SelfAssessmentDue))
+                foreach (var (_, facts) in await PeriodsAsync(RuleKinds.QuarterlySelfAssessment, prefixes, today, ct)) fired.AddRange(WarningRules.SelfAssessments(facts));
+            if (set.Contains(WarningRules.SpotCheckDue))
+                foreach (var (_, facts) in await PeriodsAsync(RuleKinds.HalfYearSpotCheck, prefixes, today, ct)) fired.AddRange(WarningRules.SpotChecks(facts));
+            if (set.Contains(WarningRules.AssessmentDue))
+                foreach (var (_, facts) in await PeriodsAsync(RuleKinds.AnnualAssessment, prefixes, today, ct)) fired.AddRange(WarningRules.Assessments(facts, today));
+            if (set.Contains(WarningRules.NotPublished))
+                fired.AddRange(WarningRules.Unpublished(await UnpublishedAsync(prefixes, ct)));
+            if (set.Contains(WarningRules.PointUnsupervised))
+                fired.AddRange(WarningRules.Supervised(await SupervisedAsync(prefixes, today, ct), today));
 
             var known = await Within(db.Warnings.Where(w => w.ClearedAt == null && set.Contains(w.Rule)), prefixes, w => w.OrgUnit.Path).ToListAsync(ct);
             var raised = Warning.Reconcile(known, fired, set, now);
@@ -148,7 +166,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
 
     private async Task<List<LeaderPointFact>> LeaderPointsAsync(Part prefixes, DateOnly today, CancellationToken ct)
     {
-        var points = (await ApprovedPointsAsync("LeaderInspections", prefixes, today.Year, ct)).Where(p => !string.IsNullOrWhiteSpace(p.Point.Responsible.Leader)).ToList();
+        var points = (await ApprovedPointsAsync(RuleKinds.LeaderInspections, prefixes, today.Year, ct)).Where(p => !string.IsNullOrWhiteSpace(p.Point.Responsible.Leader)).ToList();
         if (points.Count == 0) return [];
         var done = await Scorecard.InspectionsAsync(db, points.Select(p => p.Point.Id).ToList(), today.Year, ct);
         var facts = new List<LeaderPointFact>();
@@ -164,7 +182,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
     private async Task<List<ImportantPointFact>> ImportantPointsAsync(Part prefixes, DateOnly today, CancellationToken ct)
     {
         var facts = new List<ImportantPointFact>();
-        var points = await ApprovedPointsAsync("ProjectSupervision", prefixes, today.Year, ct);
+        var points = await ApprovedPointsAsync(RuleKinds.ProjectSupervision, prefixes, today.Year, ct);
         if (points.Count == 0) return facts;
         var ids = points.Select(p => p.Point.Id).ToList();
         var projects = (await Scorecard.CarriedOutAsync(db, ids, today.Year, ct))
@@ -172,7 +190,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         foreach (var (code, p) in points)
         {
             var scheme = await schemes.FindAsync(code, ct);
-            var levels = (scheme?.Rules.FirstOrDefault(r => r.Kind == "ProjectSupervision")?.Parameters.GetValueOrDefault("levels") ?? "").Split(',');
+            var levels = scheme?.RuleList(RuleKinds.ProjectSupervision, "levels") ?? [];
             if (!levels.Contains(p.EffectiveLevelCode)) continue;
             facts.Add(new ImportantPointFact(p.Id, p.OrgUnitId, p.Description, scheme?.Level(p.EffectiveLevelCode)?.Name ?? p.EffectiveLevelCode, projects.Contains(p.Id)));
         }
@@ -216,10 +234,10 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
     private async Task<List<PostRatingFact>> KeyPostsAsync(Part prefixes, CancellationToken ct)
     {
         var facts = new List<PostRatingFact>();
-        foreach (var code in await SchemeCodesWithRuleAsync("KeyPostRerate", ct))
+        foreach (var code in await SchemeCodesWithRuleAsync(RuleKinds.KeyPostRerate, ct))
         {
             var scheme = (await schemes.FindAsync(code, ct))!;
-            var years = await ParameterAsync(code, "KeyPostRerate", "years", 3, ct);
+            var years = await ParameterAsync(code, RuleKinds.KeyPostRerate, "years", 3, ct);
             var top = scheme.Levels.OrderBy(l => l.Rank).First().Code;
             var rated = await Within(db.RiskPoints.AsNoTracking().Where(p => p.PostId != null && p.List.SchemeCode == code
                     && (p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published)
@@ -263,6 +281,109 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
             if ((await schemes.FindAsync(r.SchemeCode, ct))?.Level(r.Level)?.Rank == 1) top.Add((r.PowerId, r.FlowStepKey!));
         return powers.Select(p => new PowerFact(p.Id, p.OrgUnitId, p.Name, p.Points, p.Flow.Steps
             .Where(s => top.Contains((p.Id, s.Key)) && string.IsNullOrWhiteSpace(s.Supervision)).Select(s => s.Name).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// For a periodic rule: each unit (单位) in the part that runs a scheme stating it — it lies under a campaign of that
+    /// scheme — and, per period the rule asks about, whether the duty was done: the year's campaign completed
+    /// (AnnualRescreening, AnnualRevision: opened), the quarter's self-assessment reported, the half-year's spot check made,
+    /// the year's annual assessment made.
+    /// </summary>
+    private async Task<List<(Scheme Scheme, List<PeriodFact> Facts)>> PeriodsAsync(string kind, Part prefixes, DateOnly today, CancellationToken ct)
+    {
+        var result = new List<(Scheme, List<PeriodFact>)>();
+        foreach (var code in await SchemeCodesWithRuleAsync(kind, ct))
+        {
+            var scheme = (await schemes.FindAsync(code, ct))!;
+            var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.SchemeCode == code)
+                .Join(db.OrgUnits, c => c.RootOrgUnitId, u => u.Id, (c, u) => new { c.Id, c.Year, u.Path }).ToListAsync(ct);
+            if (campaigns.Count == 0) continue;
+            var units = await Within(db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Unit), prefixes, u => u.Path)
+                .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
+            var facts = new List<PeriodFact>();
+            foreach (var u in units)
+            {
+                var mine = campaigns.Where(c => u.Path.StartsWith(c.Path, StringComparison.Ordinal)).ToList();
+                if (mine.Count == 0) continue;
+                var (lo, hi) = OrgPath.SubtreeBounds(u.Path);
+                switch (kind)
+                {
+                    case RuleKinds.AnnualRescreening:
+                    {
+                        var quarter = scheme.RuleInt(kind, "quarter", 1);
+                        var ids = mine.Where(c => c.Year == today.Year).Select(c => c.Id).ToList();
+                        var done = ids.Count > 0 && !await db.RiskLists.AnyAsync(l => ids.Contains(l.CampaignId) && string.Compare(l.OrgUnit.Path, lo) >= 0
+                            && string.Compare(l.OrgUnit.Path, hi) < 0 && l.Status != ListStatus.Approved && l.Status != ListStatus.Published, ct);
+                        facts.Add(new PeriodFact(u.Id, u.Name, scheme.Name, today.Year, quarter, done));
+                        break;
+                    }
+                    case RuleKinds.AnnualRevision:
+                        facts.Add(new PeriodFact(u.Id, u.Name, scheme.Name, today.Year, 0, mine.Any(c => c.Year == today.Year)));
+                        break;
+                    case RuleKinds.QuarterlySelfAssessment:
+                    {
+                        // the quarter that ended last, for units that ran the regime that year
+                        var q = (today.Month - 1) / 3;
+                        var (year, quarter) = q == 0 ? (today.Year - 1, 4) : (today.Year, q);
+                        if (!mine.Any(c => c.Year == year)) break;
+                        var done = await db.Assessments.AnyAsync(a => a.OrgUnitId == u.Id && a.Year == year && a.Kind == Core.Assessments.AssessmentKind.Quarterly && a.Quarter == quarter, ct);
+                        facts.Add(new PeriodFact(u.Id, u.Name, scheme.Name, year, quarter, done));
+                        break;
+                    }
+                    case RuleKinds.HalfYearSpotCheck:
+                    {
+                        var (year, half) = today.Month <= 6 ? (today.Year - 1, 2) : (today.Year, 1);
+                        if (!mine.Any(c => c.Year == year)) break;
+                        var (from, to) = half == 1 ? (new DateOnly(year, 1, 1), new DateOnly(year, 6, 30)) : (new DateOnly(year, 7, 1), new DateOnly(year, 12, 31));
+                        var done = await db.Inspections.AnyAsync(i => string.Compare(i.OrgUnit.Path, lo) >= 0 && string.Compare(i.OrgUnit.Path, hi) < 0
+                            && i.Date >= from && i.Date <= to && i.Status != InspectionStatus.Planned, ct);
+                        facts.Add(new PeriodFact(u.Id, u.Name, scheme.Name, year, half, done));
+                        break;
+                    }
+                    case RuleKinds.AnnualAssessment:
+                        foreach (var year in mine.Select(c => c.Year).Where(y => y <= today.Year && y >= today.Year - 1).Distinct())
+                            facts.Add(new PeriodFact(u.Id, u.Name, scheme.Name, year, 0,
+                                await db.Assessments.AnyAsync(a => a.OrgUnitId == u.Id && a.Year == year && a.Kind == Core.Assessments.AssessmentKind.Annual, ct)));
+                        break;
+                }
+            }
+            result.Add((scheme, facts));
+        }
+        return result;
+    }
+
+    /// <summary>Approved lists not yet published, under schemes with a Publication rule.</summary>
+    private async Task<List<UnpublishedFact>> UnpublishedAsync(Part prefixes, CancellationToken ct)
+    {
+        var codes = await SchemeCodesWithRuleAsync(RuleKinds.Publication, ct);
+        if (codes.Count == 0) return [];
+        var lists = Within(db.RiskLists.AsNoTracking().Where(l => codes.Contains(l.SchemeCode) && l.Status == ListStatus.Approved), prefixes, l => l.OrgUnit.Path);
+        var approved = await lists.Select(l => new { l.Id, At = db.Reviews.Where(r => r.ListId == l.Id && r.Decision == Decision.Approve).Max(r => (DateTime?)r.At) })
+            .ToDictionaryAsync(x => x.Id, x => x.At, ct);
+        return (await Lists.ListTitles.QueryAsync(db, lists, ct))
+            .Select(l => new UnpublishedFact(l.Id, l.OrgUnitId, l.Title, DateOnly.FromDateTime(Clock.Local(approved.GetValueOrDefault(l.Id) ?? DateTime.UtcNow)))).ToList();
+    }
+
+    /// <summary>Approved points with a supervisor (LevelSupervisor), of this year's and last year's campaigns, and whether it inspected them that year.</summary>
+    private async Task<List<SupervisedPointFact>> SupervisedAsync(Part prefixes, DateOnly today, CancellationToken ct)
+    {
+        var points = await Within(db.RiskPoints.AsNoTracking().Where(p => p.Supervisor != null && p.List.Campaign.Year >= today.Year - 1 && p.List.Campaign.Year <= today.Year
+                && (p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published)), prefixes, p => p.OrgUnit.Path)
+            .Select(p => new { p.Id, p.OrgUnitId, p.Description, p.Supervisor, p.SupervisorPersonId, p.List.Campaign.Year, Holder = p.List.HolderPersonId,
+                Name = db.People.Where(x => x.Id == p.SupervisorPersonId).Select(x => x.Name).FirstOrDefault() })
+            .ToListAsync(ct);
+        // a post supervising itself (三级: 由各岗位自己管理和负责) is not reminded
+        points = points.Where(p => p.SupervisorPersonId is null || p.SupervisorPersonId != p.Holder).ToList();
+        var facts = new List<SupervisedPointFact>();
+        foreach (var year in points.Select(p => p.Year).Distinct())
+        {
+            var inYear = points.Where(p => p.Year == year).ToList();
+            var done = (await Scorecard.CarriedOutAsync(db, inYear.Select(p => p.Id).ToList(), year, ct)).ToLookup(x => x.RiskPointId);
+            facts.AddRange(inYear.Select(p => new SupervisedPointFact(p.Id, p.OrgUnitId, p.Description, p.Supervisor!, year,
+                // a person supervises in person; a body (the agency, the commission) by any of its inspections
+                done[p.Id].Any(x => p.Name is null || x.InspectorName == p.Name))));
+        }
+        return facts;
     }
 
     private async Task<List<string>> SchemeCodesWithRuleAsync(string kind, CancellationToken ct)

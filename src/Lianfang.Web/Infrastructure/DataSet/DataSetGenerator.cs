@@ -283,7 +283,7 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
             };
             Record(t, Decision.Approve, stage.Name, actor, Workflow.ActorLabel(stage.Actor), "同意");
             if (t.Final)
-                b.Filings.AddRange(points.Where(p => scheme.Level(p.EffectiveLevelCode)?.Filed == true).Select(p =>
+                b.Filings.AddRange(points.Where(p => scheme.RuleList(RuleKinds.Filing, "levels").Contains(p.EffectiveLevelCode)).Select(p =>
                     new Filing(p.Id, list.Id, list.CampaignId, list.OrgUnitId, commissionId, p.CategoryCode, p.EffectiveLevelCode, p.Description)
                         .Set(nameof(Filing.Id), ++_filing).Set(nameof(Filing.FiledAt), at)));
         }

@@ -40,6 +40,7 @@ public abstract class KillTests(Db db, ITestOutputHelper log)
         {
             var tokens = new Dictionary<string, string> { ["admin"] = await TokenAsync(app, "admin", LianfangApp.AdminPassword) };
             var w = await World.CreateAsync(app.Client(tokens["admin"]), "断电");
+            await Review.WrittenList.LeaderAsync(app.Client(tokens["admin"]), w);
             foreach (var role in (string[])["staff", "party_office", .. Reviewers])
                 tokens[role] = await TokenAsync(app, w.Users[role], LianfangApp.Password);
 
@@ -55,7 +56,7 @@ public abstract class KillTests(Db db, ITestOutputHelper log)
                 imports.Add(unitList);
                 reviewed.Add(ownList);
                 for (var i = 0; i < 3; i++)
-                    await As("staff").Post($"/api/v1/lists/{ownList}/risk-points", new { categoryCode = "power", description = $"资金拨付风险{i}", levelCode = "general" })
+                    await As("staff").Post($"/api/v1/lists/{ownList}/risk-points", Review.WrittenList.Point("power", $"资金拨付风险{i}", "general"))
                         .Expect(HttpStatusCode.Created);
 
                 using var stop = new CancellationTokenSource();
@@ -118,7 +119,7 @@ public abstract class KillTests(Db db, ITestOutputHelper log)
             var calls = status switch
             {
                 "Draft" or "Returned" => Enumerable.Range(0, 3).Select(_ => As("staff").PostAsync($"/api/v1/lists/{list}/submit", null, ct)),
-                "InReview" => Reviewers.Concat(Reviewers).Select(r => As(r).Post($"/api/v1/lists/{list}/review", new { decision = "approve" }))
+                "InReview" => Reviewers.Concat(Reviewers).Select(r => As(r).Post($"/api/v1/lists/{list}/review", Lianfang.Web.Tests.Features.Review.WrittenList.Approve()))
                     .Append(rng.Next(4) == 0 ? As("agency").Post($"/api/v1/lists/{list}/review", new { decision = "return", comment = "请补充措施" }) : Task.FromResult(new HttpResponseMessage())),
                 _ => Enumerable.Range(0, 2).Select(_ => As("party_office").PostAsync($"/api/v1/lists/{list}/reopen", null, ct)),
             };

@@ -12,6 +12,7 @@ public abstract class ImportApiTests(AppFixture f)
     private async Task<(World W, int List, HttpClient Head)> HealthListAsync(string label)
     {
         var w = await World.CreateAsync(f, label);
+        await Review.WrittenList.LeaderAsync(f, w);
         var campaign = await CampaignAsync(f, w, "shaoxing-health-2018");
         return (w, await ListAsync(f, campaign, "Department", w.D1), await f.As(w.Users["dept_head"]));
     }
@@ -92,11 +93,14 @@ public abstract class ImportApiTests(AppFixture f)
         await Upload(head, list, SeedForms.HealthListDocx(), "清单.docx").Expect(HttpStatusCode.OK);
         var refused = await head.PostAsync($"/api/v1/lists/{list}/submit", null).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("第 1、4 条风险点未分类", refused.GetProperty("detail").GetString());
-        foreach (var p in (await PointsAsync(head, list)).EnumerateArray().Where(p => p.GetProperty("categoryCode").GetString() == "unclassified"))
+        foreach (var p in (await PointsAsync(head, list)).EnumerateArray().Where(p => p.GetProperty("categoryCode").GetString() == "unclassified"
+                     || p.GetProperty("responsible").GetProperty("leader").ValueKind == System.Text.Json.JsonValueKind.Null))
             await head.Put($"/api/v1/lists/{list}/risk-points/{p.GetProperty("id").GetInt64()}", new
             {
-                categoryCode = "power", description = p.GetProperty("description").GetString(), levelCode = p.GetProperty("levelCode").GetString(),
-                responsible = p.GetProperty("responsible"), version = p.GetProperty("version").GetInt32(),
+                categoryCode = p.GetProperty("categoryCode").GetString() == "unclassified" ? "power" : p.GetProperty("categoryCode").GetString(),
+                description = p.GetProperty("description").GetString(), levelCode = p.GetProperty("levelCode").GetString(),
+                measures = p.GetProperty("measures"), supervision = p.GetProperty("supervision"),
+                responsible = new { leader = "赵强", persons = p.GetProperty("responsible").GetProperty("persons") }, version = p.GetProperty("version").GetInt32(),
             }).Expect(HttpStatusCode.OK);
         // then the rows still wait for the people they name (001 逐条逐栏签字)
         Assert.Contains("待“王芳”签字", (await head.PostAsync($"/api/v1/lists/{list}/submit", null).Expect(HttpStatusCode.Conflict)).GetProperty("detail").GetString());

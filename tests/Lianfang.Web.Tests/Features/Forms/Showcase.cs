@@ -20,6 +20,7 @@ public sealed record Showcase(World W, IReadOnlyList<Showcase.Item> Items, int L
     public static async Task<Showcase> CreateAsync(AppFixture f, string label)
     {
         var w = await World.CreateAsync(f, label);
+        await Review.WrittenList.LeaderAsync(f, w);
         var staff = await f.As(w.Users["staff"]);
         var head = await f.As(w.Users["dept_head"]);
         var leader = await f.As(w.Users["leader_in_charge"]);
@@ -31,11 +32,16 @@ public sealed record Showcase(World W, IReadOnlyList<Showcase.Item> Items, int L
         var healthCampaign = await CampaignAsync(f, w, "shaoxing-health-2018");
         var health = await ListAsync(f, healthCampaign, "Department", w.D1);
         await Upload(head, health, SeedForms.HealthListDocx(), "清单.docx").Expect(HttpStatusCode.OK);
-        foreach (var p in (await PointsAsync(head, health)).EnumerateArray().Where(p => p.GetProperty("categoryCode").GetString() == "unclassified"))
+        // categories completed, and a 责任领导 (a person of the unit) where the seed's row names none
+        foreach (var p in (await PointsAsync(head, health)).EnumerateArray().Where(p => p.GetProperty("categoryCode").GetString() == "unclassified"
+                     || p.GetProperty("responsible").GetProperty("leader").ValueKind == System.Text.Json.JsonValueKind.Null))
             await head.Put($"/api/v1/lists/{health}/risk-points/{p.GetProperty("id").GetInt64()}", new
             {
-                categoryCode = "power", description = p.GetProperty("description").GetString(), levelCode = p.GetProperty("levelCode").GetString(),
-                measures = p.GetProperty("measures"), supervision = p.GetProperty("supervision"), responsible = p.GetProperty("responsible"),
+                categoryCode = p.GetProperty("categoryCode").GetString() == "unclassified" ? "power" : p.GetProperty("categoryCode").GetString(),
+                description = p.GetProperty("description").GetString(), levelCode = p.GetProperty("levelCode").GetString(),
+                measures = p.GetProperty("measures"), supervision = p.GetProperty("supervision"),
+                responsible = new { leader = "赵强", department = p.GetProperty("responsible").GetProperty("department").GetString(),
+                    persons = p.GetProperty("responsible").GetProperty("persons") },
                 version = p.GetProperty("version").GetInt32(),
             }).Expect(HttpStatusCode.OK);
         await SignRowsAsync(f, w, health, w.D1);

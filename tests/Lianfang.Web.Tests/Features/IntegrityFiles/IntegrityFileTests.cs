@@ -8,6 +8,7 @@ namespace Lianfang.Web.Tests.Features.IntegrityFiles;
 
 public abstract class IntegrityFileTests(AppFixture f)
 {
+    [Rules.RuleEffect(Lianfang.Core.Schemes.RuleKinds.DispositionToIntegrityFile)]
     [Fact]
     public async Task The_file_gathers_posts_points_dispositions_and_sealed_entries_for_exactly_the_person_agency_and_commission()
     {

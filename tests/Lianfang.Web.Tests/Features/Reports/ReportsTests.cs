@@ -86,13 +86,13 @@ public abstract class ReportsTests(AppFixture f)
             await Lianfang.Web.Data.Database.MigrateAsync(db);
             var tallies = await db.RiskPoints.Where(p => p.ListId == s.List).OrderBy(p => p.Seq)
                 .Select(p => new { p.MeasureCount, p.SupervisionMethodCount, p.NewSystemCount, p.RevisedSystemCount }).ToListAsync();
-            Assert.Equal([new { MeasureCount = 1, SupervisionMethodCount = 0, NewSystemCount = 0, RevisedSystemCount = 0 },
-                new { MeasureCount = 0, SupervisionMethodCount = 0, NewSystemCount = 0, RevisedSystemCount = 0 },
+            Assert.Equal([new { MeasureCount = 1, SupervisionMethodCount = 1, NewSystemCount = 0, RevisedSystemCount = 0 },
+                new { MeasureCount = 1, SupervisionMethodCount = 1, NewSystemCount = 0, RevisedSystemCount = 0 },
                 new { MeasureCount = 3, SupervisionMethodCount = 2, NewSystemCount = 1, RevisedSystemCount = 1 }], tallies);
         }
         var summary = await f.Admin.GetAsync($"/api/v1/reports/summary?orgUnitId={s.W.U1}&campaignId={s.Campaign}").Expect(HttpStatusCode.OK);
         var row = summary.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("points").GetInt32() == 3);
-        Assert.Equal((4, 2, 1, 1), (row.GetProperty("measures").GetInt32(), row.GetProperty("supervisionMethods").GetInt32(),
+        Assert.Equal((5, 4, 1, 1), (row.GetProperty("measures").GetInt32(), row.GetProperty("supervisionMethods").GetInt32(),
             row.GetProperty("newSystems").GetInt32(), row.GetProperty("revisedSystems").GetInt32()));
     }
 }

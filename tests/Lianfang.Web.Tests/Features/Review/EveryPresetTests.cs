@@ -83,6 +83,8 @@ public abstract class EveryPresetTests(AppFixture f)
 
     [Theory]
     [MemberData(nameof(Schemes))]
+    [Rules.RuleEffect(RuleKinds.FormFiling)]
+    [Rules.RuleEffect(RuleKinds.Publication)]
     public async Task Every_list_of_a_campaign_reaches_approval_through_the_people_the_seed_names_and_every_signature_holds(string schemeCode)
     {
         var u = await UnitAsync("全流程", withVice: schemeCode == "sanjiang-2019");
@@ -151,13 +153,21 @@ public abstract class EveryPresetTests(AppFixture f)
                     await (await f.As(actor)).Post($"/api/v1/lists/{id}/invitations", new { userName = u.Helper }).Expect(HttpStatusCode.Created);
                     await (await f.As(u.Helper)).Post($"/api/v1/lists/{id}/comments", new { comment = "建议细化防控措施" }).Expect(HttpStatusCode.Created);
                 }
+                if (stage.Publicity)
+                {
+                    // 003 单位内公示: not passed before the list is shown within the unit for the scheme's period, and that period has ended
+                    var early = await (await f.As(actor)).Post($"/api/v1/lists/{id}/review", new { decision = "approve", stage = stage.Code }).Expect(HttpStatusCode.Conflict);
+                    Assert.Contains("尚未在单位内公示", early.GetProperty("detail").GetString());
+                    var today = Lianfang.Web.Infrastructure.Clock.Today;
+                    await (await f.As(actor)).Post($"/api/v1/lists/{id}/publish", new { from = today.AddDays(-10), until = today.AddDays(-1) }).Expect(HttpStatusCode.OK);
+                }
                 if (stage.AgencyJoins)
                     await (await f.As(u.People["agency"].User)).Post($"/api/v1/lists/{id}/comments", new { comment = "结合查办案件情况，无补充" }).Expect(HttpStatusCode.Created);
                 object? levels = stage.SetsLevels ? new[] { new { pointId = point, levelCode = scheme.Levels[0].Code, reason = "自由裁量权较大" } } : null;
                 object? meeting = stage.Actor == StageActor.LeadingGroup
                     ? new { attendees = new[] { u.People["chief"].Person, u.People["deputy"].Person, u.People["head1"].Person }.Where(p => p != holder || holder == u.People["deputy"].Person).ToArray() }
                     : null;
-                var res = await (await f.As(actor)).Post($"/api/v1/lists/{id}/review", new { decision = "approve", comment = "同意", stage = stage.Code, levels, meeting });
+                var res = await (await f.As(actor)).Post($"/api/v1/lists/{id}/review", new { decision = "approve", checkedItems = Lianfang.Web.Tests.Features.Review.WrittenList.FiveItems, comment = "同意", stage = stage.Code, levels, meeting });
                 Assert.True(res.StatusCode == HttpStatusCode.OK, $"{schemeCode} list {id} ({scope}) at “{stage.Name}” by {actor}: {(int)res.StatusCode} {await res.Content.ReadAsStringAsync()}");
                 if (stage.SetsLevels) leveled.Add($"{scope}");
                 trail.Add($"{scope}:{stage.Code}");
@@ -194,6 +204,17 @@ public abstract class EveryPresetTests(AppFixture f)
         }
         // 002 has no official form of its own (its 明细表 has no signature lines); the others print their signers' codes
         if (scheme.Forms.Any(x => x.Signatures.Count > 0)) Assert.True(printedCodes > 0, $"{schemeCode}: no form printed a verification code");
+        // 003 FormFiling: the 登记表 of the 局本部 and of each 班子成员, and the unit's 汇总表, went to the commission
+        var filed = await f.App.WithDbAsync(db => db.FormFilings.Where(x => x.CampaignId == campaign).Select(x => new { x.FormCode, x.ListId, x.CommissionId }).ToListAsync());
+        if (scheme.Has(RuleKinds.FormFiling))
+        {
+            var atUnit = lists.Where(l => l.GetProperty("orgUnitId").GetInt32() == u.W.U1).ToList();
+            Assert.Equal(atUnit.Count(l => l.GetProperty("scope").GetString() == "Unit"), filed.Count(x => x.FormCode == "annex7"));
+            Assert.Equal(atUnit.Count(l => l.GetProperty("scope").GetString() == "Person"), filed.Count(x => x.FormCode == "annex8"));
+            Assert.Single(filed, x => x.FormCode == "annex9" && x.ListId == null);
+            Assert.All(filed, x => Assert.Equal(u.W.C, x.CommissionId));
+        }
+        else Assert.Empty(filed);
         // Each list kind's 审定 body acted at least once.
         foreach (var kind in scheme.ListKinds.Where(k => k.Stages.Any(s => s.SetsLevels) && lists.Any(l => l.GetProperty("scope").GetString() == k.Scope.ToString())))
             Assert.Contains(kind.Scope.ToString(), leveled);

@@ -61,7 +61,7 @@ public abstract class PublicationTests(AppFixture f)
         await staff.PostAsync($"/api/v1/lists/{s.List}/submit", null).Expect(HttpStatusCode.OK);
         await staff.Put($"/api/v1/lists/{s.List}/commitment", new { text = "改一下" }).Expect(HttpStatusCode.Conflict);
         foreach (var role in WrittenList.Reviewers)
-            await (await f.As(s.W.Users[role])).Post($"/api/v1/lists/{s.List}/review", new { decision = "approve" }).Expect(HttpStatusCode.OK);
+            await (await f.As(s.W.Users[role])).Post($"/api/v1/lists/{s.List}/review", Lianfang.Web.Tests.Features.Review.WrittenList.Approve()).Expect(HttpStatusCode.OK);
 
         var office = await PageClient.LoginAsync(f, s.W.Users["party_office"]);
         Assert.Contains("没有已公示的个人清单", PageClient.Text(await office.GetAsync($"/Lists/DeskCards?campaignId={s.Campaign}")));
@@ -120,23 +120,24 @@ public abstract class PublicationTests(AppFixture f)
     public async Task An_invited_helper_comments_on_the_helpers_stage_but_cannot_decide_and_loses_sight_when_it_moves_on()
     {
         var w = await World.CreateAsync(f, "帮查");
+        await WrittenList.LeaderAsync(f, w);
         var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "卫计委排查", year = 2026, schemeCode = "shaoxing-health-2018", rootOrgUnitId = w.U1, deadline = "2026-05-31" })
             .Expect(HttpStatusCode.Created)).Id();
         var list = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Single(l => l.GetProperty("orgUnitId").GetInt32() == w.D1 && l.GetProperty("personId").ValueKind == JsonValueKind.Null).Id();
         var head = await f.As(w.Users["dept_head"]);
         await head.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "power", description = "物资采购中收受回扣", levelCode = "important",
-            responsible = new { persons = new[] { "王芳" } } }).Expect(HttpStatusCode.Created);
+            responsible = new { leader = "孙伟", persons = new[] { "王芳" } } }).Expect(HttpStatusCode.Created);
         await (await f.As(w.Users["staff"])).PostAsync($"/api/v1/lists/{list}/row-signatures", null).Expect(HttpStatusCode.OK); // 逐条逐栏签字
         await head.PostAsync($"/api/v1/lists/{list}/submit", null).Expect(HttpStatusCode.OK);
-        await head.Post($"/api/v1/lists/{list}/review", new { decision = "approve" }).Expect(HttpStatusCode.OK);
+        await head.Post($"/api/v1/lists/{list}/review", Lianfang.Web.Tests.Features.Review.WrittenList.Approve()).Expect(HttpStatusCode.OK);
         var helper = await f.As(w.Users["helper"]);
         await helper.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.NotFound);
         var office = await f.As(w.Users["party_office"]);
         await office.Post($"/api/v1/lists/{list}/invitations", new { userName = w.Users["helper"] }).Expect(HttpStatusCode.Forbidden); // at 分管领导 still
         var leader = await f.As(w.Users["leader_in_charge"]);
         await leader.Post($"/api/v1/lists/{list}/invitations", new { userName = w.Users["helper"] }).Expect(HttpStatusCode.Conflict); // 分管领导审查 takes no helpers
-        await leader.Post($"/api/v1/lists/{list}/review", new { decision = "approve" }).Expect(HttpStatusCode.OK);
+        await leader.Post($"/api/v1/lists/{list}/review", Lianfang.Web.Tests.Features.Review.WrittenList.Approve()).Expect(HttpStatusCode.OK);
 
         await (await f.As(w.Users["principal"])).Post($"/api/v1/lists/{list}/invitations", new { userName = w.Users["helper"] }).Expect(HttpStatusCode.Forbidden);
         Assert.Equal(["userName"], (await office.Post($"/api/v1/lists/{list}/invitations", new { userName = w.Users["staff"] }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
@@ -145,7 +146,7 @@ public abstract class PublicationTests(AppFixture f)
         Assert.Contains(list, (await helper.GetAsync("/api/v1/inbox").Expect(HttpStatusCode.OK)).EnumerateArray().Select(i => i.GetProperty("listId").GetInt32()));
         Assert.Equal("物资采购中收受回扣", (await helper.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints")[0].GetProperty("description").GetString());
         await helper.Post($"/api/v1/lists/{list}/comments", new { comment = "建议增加供应商轮换机制" }).Expect(HttpStatusCode.Created);
-        await helper.Post($"/api/v1/lists/{list}/review", new { decision = "approve" }).Expect(HttpStatusCode.Forbidden);
+        await helper.Post($"/api/v1/lists/{list}/review", Lianfang.Web.Tests.Features.Review.WrittenList.Approve()).Expect(HttpStatusCode.Forbidden);
         await helper.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "power", description = "代写", levelCode = "general" }).Expect(HttpStatusCode.Forbidden);
         await (await f.As(w.Users["staff"])).Post($"/api/v1/lists/{list}/comments", new { comment = "我也说两句" }).Expect(HttpStatusCode.NotFound);
 
@@ -157,7 +158,7 @@ public abstract class PublicationTests(AppFixture f)
         Assert.Equal("InReview", (await office.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
 
         await (await f.As(w.Users["agency"])).Post($"/api/v1/lists/{list}/comments", new { comment = "驻委纪检监察组协查：无补充" }).Expect(HttpStatusCode.Created);
-        await office.Post($"/api/v1/lists/{list}/review", new { decision = "approve" }).Expect(HttpStatusCode.OK);
+        await office.Post($"/api/v1/lists/{list}/review", Lianfang.Web.Tests.Features.Review.WrittenList.Approve()).Expect(HttpStatusCode.OK);
         await helper.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.NotFound);
         Assert.Empty((await helper.GetAsync("/api/v1/inbox").Expect(HttpStatusCode.OK)).EnumerateArray());
     }
@@ -166,12 +167,13 @@ public abstract class PublicationTests(AppFixture f)
     public async Task The_progress_board_shows_each_unit_its_stages_and_who_is_late()
     {
         var w = await World.CreateAsync(f, "进度");
+        await WrittenList.LeaderAsync(f, w);
         var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "去年排查", year = 2025, schemeCode = "shaoxing-2018", rootOrgUnitId = w.C, deadline = Day(-3) })
             .Expect(HttpStatusCode.Created)).Id();
         var lists = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
         var own = lists.Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
         var staff = await f.As(w.Users["staff"]);
-        await staff.Post($"/api/v1/lists/{own}/risk-points", new { categoryCode = "power", description = "资金拨付", levelCode = "general" }).Expect(HttpStatusCode.Created);
+        await staff.Post($"/api/v1/lists/{own}/risk-points", WrittenList.Point("power", "资金拨付", "general")).Expect(HttpStatusCode.Created);
         await staff.PostAsync($"/api/v1/lists/{own}/submit", null).Expect(HttpStatusCode.OK);
 
         var board = await (await f.As(w.Users["commission"])).GetAsync($"/api/v1/campaigns/{campaign}/progress").Expect(HttpStatusCode.OK);

@@ -9,7 +9,7 @@ public abstract class ReviewApiTests(AppFixture f)
     private Task<WrittenList> WrittenListAsync(string label) => WrittenList.CreateAsync(f, label);
 
     private static Task<HttpResponseMessage> Review(HttpClient c, int list, string decision, string? stage = null, string? comment = null) =>
-        c.Post($"/api/v1/lists/{list}/review", new { decision, stage, comment });
+        c.Post($"/api/v1/lists/{list}/review", new { decision, stage, comment, checkedItems = WrittenList.FiveItems });
 
     [Fact]
     public async Task A_shaoxing_list_passes_four_stages_by_four_accounts_each_signed_in_history()
@@ -83,7 +83,7 @@ public abstract class ReviewApiTests(AppFixture f)
         Assert.Equal(["decision"], (await Review(leader, list, "maybe").Expect(HttpStatusCode.BadRequest)).ErrorFields());
         var back = await Review(leader, list, "return", comment: "防控措施不具体").Expect(HttpStatusCode.OK);
         Assert.Equal("Returned", back.GetProperty("status").GetString());
-        await staff.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "post", description = "补充：票据审核", levelCode = "general" }).Expect(HttpStatusCode.Created);
+        await staff.Post($"/api/v1/lists/{list}/risk-points", WrittenList.Point("post", "补充：票据审核", "general")).Expect(HttpStatusCode.Created);
         var again = await staff.PostAsync($"/api/v1/lists/{list}/submit", null).Expect(HttpStatusCode.OK);
         Assert.Equal("InReview", again.GetProperty("status").GetString());
         await Review(leader, list, "approve").Expect(HttpStatusCode.Forbidden); // back at the department head

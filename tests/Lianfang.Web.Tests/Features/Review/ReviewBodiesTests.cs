@@ -12,6 +12,7 @@ public abstract class ReviewBodiesTests(AppFixture f)
     private async Task<(World W, int Campaign, int List)> SubmittedAsync(string label, string scheme, Func<World, Task>? before = null, bool department = false)
     {
         var w = await World.CreateAsync(f, label);
+        await WrittenList.LeaderAsync(f, w);
         if (before is not null) await before(w);
         var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = scheme, rootOrgUnitId = w.U1, deadline = "2026-12-31" })
             .Expect(HttpStatusCode.Created)).Id();
@@ -20,7 +21,7 @@ public abstract class ReviewBodiesTests(AppFixture f)
             : lists.Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
         var writer = await f.As(department ? w.Users["dept_head"] : w.Users["staff"]);
         await writer.Post($"/api/v1/lists/{id}/risk-points", new { categoryCode = department ? "power" : "duty", description = "报销审核不严",
-            levelCode = scheme.StartsWith("shaoxing") ? "general" : "level3", responsible = new { persons = new[] { "王芳" } } }).Expect(HttpStatusCode.Created);
+            levelCode = scheme.StartsWith("shaoxing") ? "general" : "level3", responsible = new { leader = "孙伟", persons = new[] { "王芳" } } }).Expect(HttpStatusCode.Created);
         if (department) await (await f.As(w.Users["staff"])).PostAsync($"/api/v1/lists/{id}/row-signatures", null).Expect(HttpStatusCode.OK);
         await writer.PostAsync($"/api/v1/lists/{id}/submit", null).Expect(HttpStatusCode.OK);
         return (w, campaign, id);
@@ -34,7 +35,7 @@ public abstract class ReviewBodiesTests(AppFixture f)
         return person;
     }
 
-    private static Task<HttpResponseMessage> Approve(HttpClient c, int list, object? meeting = null) => c.Post($"/api/v1/lists/{list}/review", new { decision = "approve", meeting });
+    private static Task<HttpResponseMessage> Approve(HttpClient c, int list, object? meeting = null) => c.Post($"/api/v1/lists/{list}/review", new { decision = "approve", checkedItems = Lianfang.Web.Tests.Features.Review.WrittenList.FiveItems, meeting });
 
     [Fact]
     public async Task A_colleague_of_the_department_checks_a_personal_list_in_longsheng_and_nobody_else_sees_it()
@@ -108,10 +109,12 @@ public abstract class ReviewBodiesTests(AppFixture f)
         Assert.Equal("张茂彬、成员0、成员1", attendees);
     }
 
+    [Rules.RuleEffect(Lianfang.Core.Schemes.RuleKinds.RowSignatures)]
     [Fact]
     public async Task Health_commission_posts_check_themselves_the_department_gathers_them_and_each_holder_signs_their_rows()
     {
         var w = await World.CreateAsync(f, "逐条签字");
+        await WrittenList.LeaderAsync(f, w);
         var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "shaoxing-health-2018", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
             .Expect(HttpStatusCode.Created)).Id();
         var lists = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
@@ -128,8 +131,10 @@ public abstract class ReviewBodiesTests(AppFixture f)
         await head.PostAsync($"/api/v1/lists/{department}/gather", null).Expect(HttpStatusCode.Conflict); // gathered once
         var row = (await head.GetAsync($"/api/v1/lists/{department}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints")[0];
         Assert.Equal(["王芳"], row.GetProperty("responsible").GetProperty("persons").EnumerateArray().Select(p => p.GetString()));
-        var refused = await head.PostAsync($"/api/v1/lists/{department}/submit", null).Expect(HttpStatusCode.Conflict);
-        Assert.Contains("第 1 条待“王芳”签字", refused.GetProperty("detail").GetString());
+        // the gathered row has no 责任领导 yet (ResponsibleLeader), and waits for 王芳's signature
+        var refused = await head.PostAsync($"/api/v1/lists/{department}/submit", null).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["responsible.leader"], refused.ErrorFields());
+        Assert.Contains("第 1 条未写明责任领导", refused.GetProperty("detail").GetString());
 
         var stranger = $"r{Guid.NewGuid().ToString("N")[..6]}.stranger";
         await PersonWithAccountAsync(w, w.D2, "王芳", stranger); // the same name in another department signs nothing here
@@ -142,7 +147,7 @@ public abstract class ReviewBodiesTests(AppFixture f)
         await head.Put($"/api/v1/lists/{department}/risk-points/{row.Id()}", new
         {
             categoryCode = "post", description = "报销审核把关不严", levelCode = "general", measures = new[] { new { text = "票据双人复核" }, new { text = "每月抽查" } },
-            responsible = new { persons = new[] { "王芳" } }, version = row.GetProperty("version").GetInt32(),
+            responsible = new { leader = "孙伟", persons = new[] { "王芳" } }, version = row.GetProperty("version").GetInt32(),
         }).Expect(HttpStatusCode.OK);
         Assert.Contains("待“王芳”签字", (await head.PostAsync($"/api/v1/lists/{department}/submit", null).Expect(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
         await staff.PostAsync($"/api/v1/lists/{department}/row-signatures", null).Expect(HttpStatusCode.OK);

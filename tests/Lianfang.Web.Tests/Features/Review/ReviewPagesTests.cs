@@ -22,7 +22,16 @@ public abstract class ReviewPagesTests(AppFixture f)
             var inbox = await page.GetAsync("/Inbox");
             Assert.Contains(inbox.QuerySelectorAll("a"), a => a.GetAttribute("href") == url);
             Assert.Equal("1", inbox.QuerySelector("header .badge")!.TextContent.Trim());
-            res = await page.SubmitAsync(url, new() { ["decision"] = "approve", ["comment"] = "同意" }, "handler=Decide");
+            var fields = new Dictionary<string, string> { ["decision"] = "approve", ["comment"] = "同意" };
+            // the agency confirms the five items one by one on its stage (000 RequiredItems), and is refused until it has
+            Assert.Equal(role == "agency" ? 5 : 0, (await page.GetAsync(url)).QuerySelectorAll("#five-items input[type=checkbox]").Length);
+            if (role == "agency")
+            {
+                var refused = await page.SubmitAsync(url, fields, "handler=Decide");
+                Assert.Contains("尚未确认：廉洁风险点、防控措施、监督检查路径、风险等级、相关责任人", await refused.Content.ReadAsStringAsync());
+                foreach (var (item, i) in WrittenList.FiveItems.Select((x, i) => (x, i))) fields[$"checkedItems[{i}]"] = item;
+            }
+            res = await page.SubmitAsync(url, fields, "handler=Decide");
             Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
             Assert.DoesNotContain((await page.GetAsync("/Inbox")).QuerySelectorAll("a"), a => a.GetAttribute("href") == url);
         }
@@ -66,6 +75,7 @@ public abstract class ReviewPagesTests(AppFixture f)
         Assert.Contains("处室负责人把关", PageClient.Text(doc));
     }
 
+    [Rules.RuleEffect(Lianfang.Core.Schemes.RuleKinds.Filing)]
     [Fact]
     public async Task The_commission_sees_filed_points_of_its_units_and_nobody_else_does()
     {

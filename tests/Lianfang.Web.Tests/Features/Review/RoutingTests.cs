@@ -17,6 +17,7 @@ public abstract class RoutingTests(AppFixture f)
     private async Task<Leaders> LeadersAsync(string label)
     {
         var w = await World.CreateAsync(f, label);
+        await WrittenList.LeaderAsync(f, w);
         var people = new Dictionary<string, (int, int, string)>();
         async Task Add(string key, int unit, string post, string tier, string name, string role, int grantAt)
         {
@@ -54,12 +55,12 @@ public abstract class RoutingTests(AppFixture f)
     {
         var c = await f.As(user);
         await c.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "decision", description = "“三重一大”事项个人说了算", levelCode = "important",
-            measures = new[] { new { text = "提交党委会集体研究" } } }).Expect(HttpStatusCode.Created);
+            measures = new[] { new { text = "提交党委会集体研究" } }, supervision = WrittenList.Supervision, responsible = WrittenList.Responsible }).Expect(HttpStatusCode.Created);
         await c.PostAsync($"/api/v1/lists/{list}/submit", null).Expect(HttpStatusCode.OK);
     }
 
     private async Task ApproveAsync(string user, int list) =>
-        await (await f.As(user)).Post($"/api/v1/lists/{list}/review", new { decision = "approve", comment = "同意" }).Expect(HttpStatusCode.OK);
+        await (await f.As(user)).Post($"/api/v1/lists/{list}/review", Lianfang.Web.Tests.Features.Review.WrittenList.Approve("同意")).Expect(HttpStatusCode.OK);
 
     private async Task<List<JsonElement>> HistoryAsync(int list) =>
         (await f.Admin.GetAsync($"/api/v1/lists/{list}/history").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
@@ -73,7 +74,7 @@ public abstract class RoutingTests(AppFixture f)
         await WriteAndSubmitAsync(l.People["deputy"].User, list);
         Assert.Equal("principal", await StageAsync(list));
         // nobody acts on their own list, and the department's head has no stage here
-        await (await f.As(l.People["deputy"].User)).Post($"/api/v1/lists/{list}/review", new { decision = "approve" }).Expect(HttpStatusCode.Forbidden);
+        await (await f.As(l.People["deputy"].User)).Post($"/api/v1/lists/{list}/review", Lianfang.Web.Tests.Features.Review.WrittenList.Approve()).Expect(HttpStatusCode.Forbidden);
         await ApproveAsync(l.People["chief"].User, list);
         await ApproveAsync(l.W.Users["agency"], list);
         var state = await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK);
@@ -93,7 +94,7 @@ public abstract class RoutingTests(AppFixture f)
         var list = await ListOfAsync(campaign, l.People["chief"].Person);
         await WriteAndSubmitAsync(l.People["chief"].User, list);
         Assert.Equal("agency", await StageAsync(list));
-        await (await f.As(l.People["chief"].User)).Post($"/api/v1/lists/{list}/review", new { decision = "approve" }).Expect(HttpStatusCode.Forbidden);
+        await (await f.As(l.People["chief"].User)).Post($"/api/v1/lists/{list}/review", Lianfang.Web.Tests.Features.Review.WrittenList.Approve()).Expect(HttpStatusCode.Forbidden);
         await ApproveAsync(l.W.Users["agency"], list);
         Assert.Equal(["Submit", "Skip", "Skip", "Skip", "Approve"], (await HistoryAsync(list)).Select(h => h.GetProperty("decision").GetString()));
     }
@@ -107,7 +108,7 @@ public abstract class RoutingTests(AppFixture f)
         await WriteAndSubmitAsync(l.People["head"].User, list);
         // The world's other 财务处 head account could take the stage; without it the list would go on to the leader.
         Assert.Equal("dept_head", await StageAsync(list));
-        await (await f.As(l.People["head"].User)).Post($"/api/v1/lists/{list}/review", new { decision = "approve" }).Expect(HttpStatusCode.Forbidden);
+        await (await f.As(l.People["head"].User)).Post($"/api/v1/lists/{list}/review", Lianfang.Web.Tests.Features.Review.WrittenList.Approve()).Expect(HttpStatusCode.Forbidden);
         var inbox = await (await f.As(l.People["head"].User)).GetAsync("/api/v1/inbox").Expect(HttpStatusCode.OK);
         Assert.DoesNotContain(inbox.EnumerateArray(), i => i.GetProperty("listId").GetInt32() == list);
         await ApproveAsync(l.W.Users["dept_head"], list);
@@ -125,9 +126,9 @@ public abstract class RoutingTests(AppFixture f)
             .Expect(HttpStatusCode.Created)).Id();
         await chief.PostAsync($"/api/v1/lists/{list}/submit", null).Expect(HttpStatusCode.OK);
         Assert.Equal("oversight", await StageAsync(list));
-        await chief.Post($"/api/v1/lists/{list}/review", new { decision = "approve" }).Expect(HttpStatusCode.Forbidden);
+        await chief.Post($"/api/v1/lists/{list}/review", Lianfang.Web.Tests.Features.Review.WrittenList.Approve()).Expect(HttpStatusCode.Forbidden);
         await (await f.As(l.W.Users["agency"])).Post($"/api/v1/lists/{list}/review",
-            new { decision = "approve", levels = new[] { new { pointId = point, levelCode = "level1", reason = "涉及“三重一大”" } } }).Expect(HttpStatusCode.OK);
+            new { decision = "approve", checkedItems = Lianfang.Web.Tests.Features.Review.WrittenList.FiveItems, levels = new[] { new { pointId = point, levelCode = "level1", reason = "涉及“三重一大”" } } }).Expect(HttpStatusCode.OK);
         var state = await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK);
         Assert.Equal("Approved", state.GetProperty("status").GetString());
         Assert.Equal("level1", state.GetProperty("riskPoints")[0].GetProperty("approvedLevelCode").GetString());

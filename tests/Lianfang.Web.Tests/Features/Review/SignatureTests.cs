@@ -58,23 +58,23 @@ public abstract class SignatureTests(AppFixture f)
         foreach (var role in new[] { "dept_head", "leader_in_charge" })
         {
             // only the 审定 stage (主要领导把关 in shaoxing-2018) sets levels
-            var refused = await Review(await f.As(s.W.Users[role]), s.List, new { decision = "approve", levels = new[] { new { pointId = general, levelCode = "important", reason = "x" } } })
+            var refused = await Review(await f.As(s.W.Users[role]), s.List, new { decision = "approve", checkedItems = Lianfang.Web.Tests.Features.Review.WrittenList.FiveItems, levels = new[] { new { pointId = general, levelCode = "important", reason = "x" } } })
                 .Expect(HttpStatusCode.BadRequest);
             Assert.Equal(["levels"], refused.ErrorFields());
             Assert.Contains("主要领导把关", refused.GetProperty("detail").GetString());
-            await Review(await f.As(s.W.Users[role]), s.List, new { decision = "approve" }).Expect(HttpStatusCode.OK);
+            await Review(await f.As(s.W.Users[role]), s.List, Lianfang.Web.Tests.Features.Review.WrittenList.Approve()).Expect(HttpStatusCode.OK);
         }
         var principal = await f.As(s.W.Users["principal"]);
-        Assert.Equal(["levels[0].reason"], (await Review(principal, s.List, new { decision = "approve", levels = new[] { new { pointId = general, levelCode = "important" } } })
+        Assert.Equal(["levels[0].reason"], (await Review(principal, s.List, new { decision = "approve", checkedItems = Lianfang.Web.Tests.Features.Review.WrittenList.FiveItems, levels = new[] { new { pointId = general, levelCode = "important" } } })
             .Expect(HttpStatusCode.BadRequest)).ErrorFields());
         Assert.Equal(["levels"], (await Review(principal, s.List, new { decision = "return", comment = "再议", levels = new[] { new { pointId = general, levelCode = "important", reason = "x" } } })
             .Expect(HttpStatusCode.BadRequest)).ErrorFields());
-        Assert.Equal(["levels[0].pointId"], (await Review(principal, s.List, new { decision = "approve", levels = new[] { new { pointId = 999999999L, levelCode = "important", reason = "x" } } })
+        Assert.Equal(["levels[0].pointId"], (await Review(principal, s.List, new { decision = "approve", checkedItems = Lianfang.Web.Tests.Features.Review.WrittenList.FiveItems, levels = new[] { new { pointId = 999999999L, levelCode = "important", reason = "x" } } })
             .Expect(HttpStatusCode.BadRequest)).ErrorFields());
         Assert.Equal("general", (await PointsAsync(s)).Single(p => p.Id() == general).GetProperty("levelCode").GetString()); // nothing changed by refusals
-        await Review(principal, s.List, new { decision = "approve", comment = "同意", levels = new[] { new { pointId = general, levelCode = "important", reason = "报销环节信访反映集中" } } })
+        await Review(principal, s.List, new { decision = "approve", checkedItems = Lianfang.Web.Tests.Features.Review.WrittenList.FiveItems, comment = "同意", levels = new[] { new { pointId = general, levelCode = "important", reason = "报销环节信访反映集中" } } })
             .Expect(HttpStatusCode.OK);
-        await Review(await f.As(s.W.Users["agency"]), s.List, new { decision = "approve" }).Expect(HttpStatusCode.OK);
+        await Review(await f.As(s.W.Users["agency"]), s.List, Lianfang.Web.Tests.Features.Review.WrittenList.Approve()).Expect(HttpStatusCode.OK);
 
         var point = (await PointsAsync(s)).Single(p => p.Id() == general);
         Assert.Equal(("general", "important"), (point.GetProperty("levelCode").GetString(), point.GetProperty("approvedLevelCode").GetString()));

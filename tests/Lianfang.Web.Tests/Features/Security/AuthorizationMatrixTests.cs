@@ -186,6 +186,7 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("GET api/v1/lists/{id:int}/history", Get(i => $"/api/v1/lists/{i.List}/history"), ReadersOk, All(Want.Hidden)),
         new("GET api/v1/inbox", Get(_ => "/api/v1/inbox"), All(Want.Ok), All(Want.Ok)),
         new("GET api/v1/filings", Get(i => $"/api/v1/filings?orgUnitId={i.W.U1}&campaignId={i.Campaign}"), All(Want.Any), Only("", Want.Ok, Want.Any)),
+        new("GET api/v1/form-filings", Get(i => $"/api/v1/form-filings?orgUnitId={i.W.U1}&campaignId={i.Campaign}"), All(Want.Any), Only("", Want.Ok, Want.Any)),
 
         // ── Word and Excel ──
         new("POST api/v1/lists/{id:int}/import", Upload(i => $"/api/v1/lists/{i.List}/import?dryRun=true", Xlsx), Only("staff", Want.Ok, Want.Refused), All(Want.Hidden)),

@@ -91,6 +91,7 @@ public abstract class SupervisionApiTests(AppFixture f)
         await (await f.As((await f.OtherWorldAsync()).Users["agency"])).GetAsync($"/api/v1/rectifications/{rid}").Expect(HttpStatusCode.NotFound);
     }
 
+    [Rules.RuleEffect(Lianfang.Core.Schemes.RuleKinds.LeaderInspections)]
     [Fact]
     public async Task A_leader_with_one_inspection_of_a_point_shows_short_on_the_scorecard()
     {
@@ -104,13 +105,15 @@ public abstract class SupervisionApiTests(AppFixture f)
         var list = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
         var staff = await f.As(w.Users["staff"]);
-        var p1 = (await staff.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "power", description = "资金拨付", levelCode = "general", responsible = new { leader = "孙伟" } })
+        var p1 = (await staff.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "power", description = "资金拨付", levelCode = "general", responsible = new { leader = "孙伟" },
+                measures = new[] { new { text = "双人复核" } }, supervision = WrittenList.Supervision })
             .Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64();
-        await staff.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "post", description = "票据审核", levelCode = "general", responsible = new { leader = "孙伟" } })
+        await staff.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "post", description = "票据审核", levelCode = "general", responsible = new { leader = "孙伟" },
+                measures = new[] { new { text = "双人复核" } }, supervision = WrittenList.Supervision })
             .Expect(HttpStatusCode.Created);
         await staff.PostAsync($"/api/v1/lists/{list}/submit", null).Expect(HttpStatusCode.OK);
         foreach (var role in WrittenList.Reviewers)
-            await (await f.As(w.Users[role])).Post($"/api/v1/lists/{list}/review", new { decision = "approve" }).Expect(HttpStatusCode.OK);
+            await (await f.As(w.Users[role])).Post($"/api/v1/lists/{list}/review", Lianfang.Web.Tests.Features.Review.WrittenList.Approve()).Expect(HttpStatusCode.OK);
 
         await (await f.As(leaderUser)).Post("/api/v1/inspections", new { type = "Talk", riskPointIds = new[] { p1 }, personId = w.X1, record = "与王芳谈话，提醒严格执行复核" })
             .Expect(HttpStatusCode.Created);
@@ -180,13 +183,14 @@ public abstract class SupervisionApiTests(AppFixture f)
 
         var staff = await f.As(s.W.Users["staff"]);
         await staff.Post($"/api/v1/lists/{s.List}/reopen", new { comment = "换岗后重新排查" }).Expect(HttpStatusCode.OK);
-        await staff.Post($"/api/v1/lists/{s.List}/risk-points", new { categoryCode = "post", description = "现金收付不及时入账", levelCode = "important" }).Expect(HttpStatusCode.Created);
+        await staff.Post($"/api/v1/lists/{s.List}/risk-points", WrittenList.Point("post", "现金收付不及时入账", "important")).Expect(HttpStatusCode.Created);
         await staff.PostAsync($"/api/v1/lists/{s.List}/submit", null).Expect(HttpStatusCode.OK);
         foreach (var role in WrittenList.Reviewers)
-            await (await f.As(s.W.Users[role])).Post($"/api/v1/lists/{s.List}/review", new { decision = "approve" }).Expect(HttpStatusCode.OK);
+            await (await f.As(s.W.Users[role])).Post($"/api/v1/lists/{s.List}/review", Lianfang.Web.Tests.Features.Review.WrittenList.Approve()).Expect(HttpStatusCode.OK);
         Assert.Empty(await WarningsAsync(office, "post-change-unreviewed"));
     }
 
+    [Rules.RuleEffect(Lianfang.Core.Schemes.RuleKinds.ProjectSupervision)]
     [Fact]
     public async Task The_sweep_is_for_admins_and_running_it_twice_changes_nothing()
     {

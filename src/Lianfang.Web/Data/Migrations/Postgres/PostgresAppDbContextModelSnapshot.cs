@@ -547,10 +547,16 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("Harm")
+                        .HasColumnType("integer");
+
                     b.Property<string>("LevelCode")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Likelihood")
+                        .HasColumnType("integer");
 
                     b.Property<int>("ListId")
                         .HasColumnType("integer");
@@ -609,6 +615,13 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Property<int>("SupervisionMethodCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Supervisor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("SupervisorPersonId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -620,6 +633,8 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.HasIndex("PostId");
 
                     b.HasIndex("PowerId");
+
+                    b.HasIndex("SupervisorPersonId");
 
                     b.HasIndex("ListId", "Seq")
                         .IsUnique();
@@ -682,6 +697,62 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.HasIndex("CommissionId", "CampaignId");
 
                     b.ToTable("Filings");
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Review.FormFiling", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CommissionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FormCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FormTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ListId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("CommissionId", "CampaignId");
+
+                    b.HasIndex("CampaignId", "OrgUnitId", "FormCode", "ListId");
+
+                    b.ToTable("FormFilings");
                 });
 
             modelBuilder.Entity("Lianfang.Core.Review.LeadingGroupMember", b =>
@@ -880,6 +951,10 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Property<string>("Attendees")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("CheckedItems")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(1000)
@@ -1806,6 +1881,33 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RiskPointId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Review.FormFiling", b =>
+                {
+                    b.HasOne("Lianfang.Core.Register.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lianfang.Core.Org.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Lianfang.Core.Register.RiskList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Lianfang.Core.Org.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("OrgUnit");

@@ -520,10 +520,16 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Harm")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LevelCode")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Likelihood")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ListId")
                         .HasColumnType("INTEGER");
@@ -582,6 +588,13 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Property<int>("SupervisionMethodCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Supervisor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupervisorPersonId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -593,6 +606,8 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.HasIndex("PostId");
 
                     b.HasIndex("PowerId");
+
+                    b.HasIndex("SupervisorPersonId");
 
                     b.HasIndex("ListId", "Seq")
                         .IsUnique();
@@ -653,6 +668,60 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.HasIndex("CommissionId", "CampaignId");
 
                     b.ToTable("Filings");
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Review.FormFiling", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FiledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("CommissionId", "CampaignId");
+
+                    b.HasIndex("CampaignId", "OrgUnitId", "FormCode", "ListId");
+
+                    b.ToTable("FormFilings");
                 });
 
             modelBuilder.Entity("Lianfang.Core.Review.LeadingGroupMember", b =>
@@ -838,6 +907,10 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Attendees")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckedItems")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")
@@ -1739,6 +1812,33 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RiskPointId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Review.FormFiling", b =>
+                {
+                    b.HasOne("Lianfang.Core.Register.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lianfang.Core.Org.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CommissionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Lianfang.Core.Register.RiskList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Lianfang.Core.Org.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("OrgUnit");
