@@ -89,6 +89,15 @@ public sealed class Assessment
         return g.FirstOrDefault(x => pct >= x.MinPercent).Grade ?? g[^1].Grade;
     }
 
+    /// <summary>003: 对考核结果为“优秀”的单位给予表彰 — the commendation of a unit graded <paramref name="commendedGrade"/>.</summary>
+    public string Commendation(string unitName, string commendedGrade)
+    {
+        if (Kind != AssessmentKind.Annual || Grade != commendedGrade)
+            throw DomainException.Conflict("grade", $"只有年度考核结果为“{commendedGrade}”的单位给予表彰");
+        return $"{unitName}：\n经考核，你单位{Year}年度廉政风险防范管理工作考核结果为“{Grade}”（{Score}/{MaxScore} 分），予以通报表彰。\n"
+            + "希望你单位再接再厉，继续抓好廉政风险防范管理各项措施的落实。";
+    }
+
     /// <summary>The written 整改通知 for a unit graded 不及格: the standards it fell short on, with what the assessors noted.</summary>
     public string RectificationNotice(string unitName)
     {

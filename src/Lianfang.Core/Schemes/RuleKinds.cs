@@ -49,7 +49,7 @@ public static class RuleKinds
         ProjectSupervision = "ProjectSupervision", InspectionReport = "InspectionReport", DispositionToIntegrityFile = "DispositionToIntegrityFile",
         AnnualRescreening = "AnnualRescreening", AnnualRevision = "AnnualRevision", KeyPostRerate = "KeyPostRerate",
         QuarterlySelfAssessment = "QuarterlySelfAssessment", HalfYearSpotCheck = "HalfYearSpotCheck", AnnualAssessment = "AnnualAssessment",
-        AssessmentGrades = "AssessmentGrades";
+        AssessmentGrades = "AssessmentGrades", IntegrityTalks = "IntegrityTalks", AssessmentFollowUp = "AssessmentFollowUp";
 
     private static IReadOnlyList<string> Only(params string[] moments) => moments;
 
@@ -99,6 +99,10 @@ public static class RuleKinds
             (_, _) => Only(RuleMoment.Sweep, RuleMoment.Assessment), ["perYear"]),
         new(AssessmentGrades, "考核等次", "考核结果只能评为规定的等次",
             (_, _) => Only(RuleMoment.Assessment), ["grades", "thresholds"]),
+        new(IntegrityTalks, "年度廉政谈话", "主管领导每年与所管辖的党员干部进行一次廉政谈话并记录（个别谈话）；年内未谈的第四季度提醒，上一年未谈的预警",
+            (_, _) => Only(RuleMoment.Sweep), []),
+        new(AssessmentFollowUp, "表彰与跟踪回访", "考核为规定的优秀等次的单位可出具表彰通报；不及格的下达整改通知，规定天数内未跟踪回访（监督检查）的预警",
+            (_, _) => Only(RuleMoment.Assessment, RuleMoment.Sweep), ["commend", "rectify", "days"]),
     ];
 
     /// <summary>Who may be named as a level's supervisor (LevelSupervisor).</summary>

@@ -13,6 +13,8 @@ public sealed record PowerFact(int PowerId, int OrgUnitId, string Power, int Ris
 /// <summary>A unit under a scheme with a periodic duty: whether it was done for the period (a campaign completed, an assessment, a spot check).</summary>
 public sealed record PeriodFact(int OrgUnitId, string Unit, string Scheme, int Year, int Period, bool Done);
 public sealed record UnpublishedFact(int ListId, int OrgUnitId, string Title, DateOnly ApprovedOn);
+public sealed record TalkFact(int PersonId, int OrgUnitId, string Person, string Unit, int Year, bool Talked);
+public sealed record FollowUpFact(long AssessmentId, int OrgUnitId, string Unit, int Year, DateOnly Assessed, bool FollowedUp, int Days);
 public sealed record SupervisedPointFact(long PointId, int OrgUnitId, string Point, string Supervisor, int Year, bool Supervised);
 public sealed record PostChangeFact(int PersonId, int OrgUnitId, string Person, string Post, DateTime ChangedAt, DateTime? LastApprovedAt);
 
@@ -39,6 +41,8 @@ public static class WarningRules
     public const string AssessmentDue = "assessment-due";
     public const string NotPublished = "not-published";
     public const string PointUnsupervised = "point-unsupervised";
+    public const string IntegrityTalkDue = "integrity-talk-due";
+    public const string FollowUpDue = "follow-up-due";
 
     public static string Label(string rule) => rule switch
     {
@@ -47,7 +51,8 @@ public static class WarningRules
         KeyPostNotRerated => "重点岗位超期未重新评定", PostChangeUnreviewed => "岗位变动后风险点待复核",
         PowerWithoutRiskPoint => "职权事项未查找风险点", StepWithoutSupervision => "高等级风险环节缺少监督方式",
         RescreeningDue => "年度动态排查未按期完成", RevisionDue => "年度排查修正未开展", SelfAssessmentDue => "季度自查未报送",
-        SpotCheckDue => "半年抽查未开展", AssessmentDue => "年度考核未开展", NotPublished => "审定清单尚未公示", PointUnsupervised => "分级监督未落实", _ => rule,
+        SpotCheckDue => "半年抽查未开展", AssessmentDue => "年度考核未开展", NotPublished => "审定清单尚未公示", PointUnsupervised => "分级监督未落实",
+        IntegrityTalkDue => "年度廉政谈话未开展", FollowUpDue => "整改单位未跟踪回访", _ => rule,
     };
 
     public static IEnumerable<Fired> Rectifications(IEnumerable<RectificationFact> facts, DateOnly today, int dueSoonDays)
@@ -160,6 +165,16 @@ public static class WarningRules
         facts.Where(f => !f.Supervised && (f.Year < today.Year || today.Month >= 10)).Select(f => new Fired(PointUnsupervised, "RiskPoint", f.PointId, f.OrgUnitId,
             f.Year < today.Year ? $"“{f.Point}”{f.Year}年度未经{f.Supervisor}监督检查（分级监督）" : $"“{f.Point}”今年尚未经{f.Supervisor}监督检查（分级监督，年底前须落实）",
             f.Supervisor));
+
+    /// <summary>003 IntegrityTalks: each person has a 廉政谈话 each year — reminded from October, overdue once the year has passed.</summary>
+    public static IEnumerable<Fired> Talks(IEnumerable<TalkFact> facts, DateOnly today) =>
+        facts.Where(f => !f.Talked && (f.Year < today.Year || today.Month >= 10)).Select(f => new Fired(IntegrityTalkDue, "Person", f.PersonId, f.OrgUnitId,
+            $"{f.Person}{f.Year}年度{(f.Year < today.Year ? "未" : "尚未")}进行廉政谈话（{f.Unit}主管领导每年与所管辖的党员干部谈话一次）", $"{f.Unit}主管领导"));
+
+    /// <summary>003 AssessmentFollowUp: a unit graded 不及格 is visited again (跟踪回访) within the rule's days of its 整改通知.</summary>
+    public static IEnumerable<Fired> FollowUps(IEnumerable<FollowUpFact> facts, DateOnly today) =>
+        facts.Where(f => !f.FollowedUp && today.DayNumber - f.Assessed.DayNumber >= f.Days).Select(f => new Fired(FollowUpDue, "Assessment", f.AssessmentId, f.OrgUnitId,
+            $"{f.Unit}{f.Year}年度考核不及格，整改通知已下达 {today.DayNumber - f.Assessed.DayNumber} 天，尚未跟踪回访", "领导小组办公室"));
 
     /// <summary>002: 重点岗位廉政风险等级原则上三年一评定.</summary>
     public static IEnumerable<Fired> KeyPosts(IEnumerable<PostRatingFact> facts, DateOnly today) =>

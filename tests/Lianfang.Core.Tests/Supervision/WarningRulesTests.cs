@@ -167,4 +167,23 @@ public class WarningRulesTests
         Assert.Equal((WarningRules.NotPublished, "RiskList", "本单位党办"), (f.Rule, f.TargetType, f.Assignee));
         Assert.Contains("2026-11-02 审定", f.Message);
     }
+
+    [Fact]
+    public void A_person_without_the_years_integrity_talk_is_reminded_in_the_last_quarter_and_flagged_after()
+    {
+        var fact = new TalkFact(3, 7, "王芳", "卫健委", 2026, Talked: false);
+        Assert.Empty(WarningRules.Talks([fact], new DateOnly(2026, 9, 30)));
+        Assert.Contains("尚未进行廉政谈话", Assert.Single(WarningRules.Talks([fact], new DateOnly(2026, 10, 1))).Message);
+        Assert.Contains("2026年度未进行廉政谈话", Assert.Single(WarningRules.Talks([fact], new DateOnly(2027, 1, 5))).Message);
+        Assert.Empty(WarningRules.Talks([fact with { Talked = true }], new DateOnly(2027, 1, 5)));
+    }
+
+    [Fact]
+    public void A_failing_unit_not_visited_within_the_days_of_its_notice_is_flagged()
+    {
+        var fact = new FollowUpFact(9, 7, "卫健委", 2026, new DateOnly(2026, 12, 1), FollowedUp: false, Days: 30);
+        Assert.Empty(WarningRules.FollowUps([fact], new DateOnly(2026, 12, 30)));
+        Assert.Contains("已下达 30 天", Assert.Single(WarningRules.FollowUps([fact], new DateOnly(2026, 12, 31))).Message);
+        Assert.Empty(WarningRules.FollowUps([fact with { FollowedUp = true }], new DateOnly(2027, 2, 1)));
+    }
 }

@@ -58,6 +58,20 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.Ex
         return code is null ? null : await schemes.FindAsync(code, ct);
     }
 
+    /// <summary>The 表彰 of a unit graded as the scheme's AssessmentFollowUp rule commends (003: 优秀), as a Word document.</summary>
+    public async Task<Forms.ExportFile> CommendationAsync(AccessScope scope, long id, string? format, CancellationToken ct)
+    {
+        var a = await Visible(scope).Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound("id", "考核记录不存在或不在您的权限范围内");
+        var scheme = await SchemeOfAsync(a.OrgUnit.Path, ct);
+        var commend = (scheme is null ? null : Core.Schemes.RuleKinds.Rule(scheme, Core.Schemes.RuleKinds.AssessmentFollowUp))?.Parameters.GetValueOrDefault("commend")
+            ?? throw DomainException.Conflict("grade", "本单位执行的方案没有考核表彰的规定");
+        var text = a.Commendation(a.OrgUnit.Name, commend);
+        var rows = text.Split('\n').Skip(1).Select(l => new Forms.FormRow([l])).ToList();
+        var doc = new Forms.FormDocument("廉政风险防范管理考核表彰通报", false, [("致", a.OrgUnit.Name)], [],
+            new Forms.FormTable([new Forms.FormColumn(null, "通报内容", 1)], rows), [], [$"廉政风险防范管理工作领导小组　　{Clock.Today:yyyy年M月d日}"], [], $"{a.OrgUnit.Name}·{a.Year}年度考核表彰");
+        return await export.RenderAsync(doc, Forms.ExportForms.Format(format), ct);
+    }
+
     /// <summary>The 整改通知 of a 不及格 grade as a Word document.</summary>
     public async Task<Forms.ExportFile> NoticeAsync(AccessScope scope, long id, string? format, CancellationToken ct)
     {
@@ -106,5 +120,8 @@ public static class AssessmentsApi
         g.MapGet("/{id:long}/notice", async (long id, string? format, CurrentUser me, AssessmentCommands cmd, CancellationToken ct) =>
                 await Forms.FormsApi.FileAsync(async () => await cmd.NoticeAsync(await me.ScopeAsync(ct), id, format, ct)))
             .WithSummary("“不及格”单位的整改通知（docx、xlsx 或 pdf）").ProducesProblem(404).ProducesProblem(409);
+        g.MapGet("/{id:long}/commendation", async (long id, string? format, CurrentUser me, AssessmentCommands cmd, CancellationToken ct) =>
+                await Forms.FormsApi.FileAsync(async () => await cmd.CommendationAsync(await me.ScopeAsync(ct), id, format, ct)))
+            .WithSummary("方案规定表彰等次（003：优秀）单位的表彰通报（docx、xlsx 或 pdf）").ProducesProblem(404).ProducesProblem(409);
     }
 }

@@ -13,6 +13,16 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, AssessmentComman
 
     public Task OnGetAsync(int? orgUnitId, CancellationToken ct) => LoadAsync(orgUnitId, ct);
 
+    public async Task<IActionResult> OnGetCommendationAsync(long id, CancellationToken ct)
+    {
+        try
+        {
+            var f = await commands.CommendationAsync(await me.ScopeAsync(ct), id, "docx", ct);
+            return File(f.Content, f.ContentType, f.FileName);
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.Conflict) { return StatusCode(StatusCodes.Status409Conflict); }
+    }
+
     public async Task<IActionResult> OnGetNoticeAsync(long id, CancellationToken ct)
     {
         try

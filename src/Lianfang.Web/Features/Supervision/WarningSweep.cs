@@ -20,7 +20,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         WarningRules.ListNotSubmitted, WarningRules.ComplaintsConcentrated, WarningRules.KeyPostNotRerated, WarningRules.PostChangeUnreviewed,
         WarningRules.PowerWithoutRiskPoint, WarningRules.StepWithoutSupervision,
         WarningRules.RescreeningDue, WarningRules.RevisionDue, WarningRules.SelfAssessmentDue, WarningRules.SpotCheckDue, WarningRules.AssessmentDue,
-        WarningRules.NotPublished, WarningRules.PointUnsupervised,
+        WarningRules.NotPublished, WarningRules.PointUnsupervised, WarningRules.IntegrityTalkDue, WarningRules.FollowUpDue,
     ];
 
     public sealed record Result(int Raised, int Cleared, int Active);
@@ -131,6 +131,10 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
                 fired.AddRange(WarningRules.Unpublished(await UnpublishedAsync(prefixes, ct)));
             if (set.Contains(WarningRules.PointUnsupervised))
                 fired.AddRange(WarningRules.Supervised(await SupervisedAsync(prefixes, today, ct), today));
+            if (set.Contains(WarningRules.IntegrityTalkDue))
+                fired.AddRange(WarningRules.Talks(await TalksAsync(prefixes, today, ct), today));
+            if (set.Contains(WarningRules.FollowUpDue))
+                fired.AddRange(WarningRules.FollowUps(await FollowUpsAsync(prefixes, ct), today));
 
             var known = await Within(db.Warnings.Where(w => w.ClearedAt == null && set.Contains(w.Rule)), prefixes, w => w.OrgUnit.Path).ToListAsync(ct);
             var raised = Warning.Reconcile(known, fired, set, now);
@@ -350,6 +354,63 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
             result.Add((scheme, facts));
         }
         return result;
+    }
+
+    /// <summary>
+    /// IntegrityTalks: the people of each unit running such a scheme, for last year (when it ran the regime then) and
+    /// this year, and whether someone talked with them (个别谈话 carried out) in that year.
+    /// </summary>
+    private async Task<List<TalkFact>> TalksAsync(Part prefixes, DateOnly today, CancellationToken ct)
+    {
+        var facts = new List<TalkFact>();
+        foreach (var code in await SchemeCodesWithRuleAsync(RuleKinds.IntegrityTalks, ct))
+        {
+            var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.SchemeCode == code && c.Year >= today.Year - 1 && c.Year <= today.Year)
+                .Join(db.OrgUnits, c => c.RootOrgUnitId, u => u.Id, (c, u) => new { c.Year, u.Path }).ToListAsync(ct);
+            if (campaigns.Count == 0) continue;
+            var units = await Within(db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Unit), prefixes, u => u.Path).Select(u => new { u.Name, u.Path }).ToListAsync(ct);
+            foreach (var u in units)
+            {
+                var years = campaigns.Where(c => u.Path.StartsWith(c.Path, StringComparison.Ordinal)).Select(c => c.Year).Distinct().ToList();
+                if (years.Count == 0) continue;
+                var (lo, hi) = OrgPath.SubtreeBounds(u.Path);
+                var people = await db.People.AsNoTracking().Where(p => string.Compare(p.OrgUnit.Path, lo) >= 0 && string.Compare(p.OrgUnit.Path, hi) < 0)
+                    .Select(p => new { p.Id, p.Name, p.OrgUnitId }).ToListAsync(ct);
+                var ids = people.Select(p => p.Id).ToList();
+                var from = new DateOnly(today.Year - 1, 1, 1);
+                var talks = (await db.Inspections.AsNoTracking().Where(i => i.Type == InspectionType.Talk && i.Status == InspectionStatus.Done
+                        && i.PersonId != null && ids.Contains(i.PersonId.Value) && i.Date >= from)
+                    .Select(i => new { PersonId = i.PersonId!.Value, i.Date.Year }).ToListAsync(ct)).ToHashSet();
+                foreach (var year in years)
+                    facts.AddRange(people.Select(p => new TalkFact(p.Id, p.OrgUnitId, p.Name, u.Name, year, talks.Contains(new { PersonId = p.Id, Year = year }))));
+            }
+        }
+        return facts;
+    }
+
+    /// <summary>AssessmentFollowUp: units graded the rule's 不及格 and whether they were inspected since (跟踪回访).</summary>
+    private async Task<List<FollowUpFact>> FollowUpsAsync(Part prefixes, CancellationToken ct)
+    {
+        var facts = new List<FollowUpFact>();
+        foreach (var code in await SchemeCodesWithRuleAsync(RuleKinds.AssessmentFollowUp, ct))
+        {
+            var scheme = (await schemes.FindAsync(code, ct))!;
+            var rectify = scheme.Rule(RuleKinds.AssessmentFollowUp)!.Parameters.GetValueOrDefault("rectify") ?? "不及格";
+            var days = scheme.RuleInt(RuleKinds.AssessmentFollowUp, "days", 30);
+            var roots = await db.Campaigns.AsNoTracking().Where(c => c.SchemeCode == code).Join(db.OrgUnits, c => c.RootOrgUnitId, u => u.Id, (c, u) => u.Path)
+                .Distinct().ToListAsync(ct);
+            var graded = await Within(db.Assessments.AsNoTracking().Where(a => a.Kind == Core.Assessments.AssessmentKind.Annual && a.Grade == rectify), prefixes, a => a.OrgUnit.Path)
+                .Select(a => new { a.Id, a.OrgUnitId, Unit = a.OrgUnit.Name, a.OrgUnit.Path, a.Year, a.AssessedAt }).ToListAsync(ct);
+            foreach (var a in graded.Where(a => roots.Any(r => a.Path.StartsWith(r, StringComparison.Ordinal))))
+            {
+                var (lo, hi) = OrgPath.SubtreeBounds(a.Path);
+                var assessed = DateOnly.FromDateTime(Clock.Local(a.AssessedAt));
+                var visited = await db.Inspections.AnyAsync(i => string.Compare(i.OrgUnit.Path, lo) >= 0 && string.Compare(i.OrgUnit.Path, hi) < 0
+                    && i.Date >= assessed && i.Status != InspectionStatus.Planned, ct);
+                facts.Add(new FollowUpFact(a.Id, a.OrgUnitId, a.Unit, a.Year, assessed, visited, days));
+            }
+        }
+        return facts;
     }
 
     /// <summary>Approved lists not yet published, under schemes with a Publication rule.</summary>

@@ -293,6 +293,50 @@ public abstract class RulesActTests(AppFixture f)
     }
 
     [Fact]
+    [RuleEffect(RuleKinds.IntegrityTalks)]
+    public async Task A_person_of_a_longsheng_unit_without_last_years_integrity_talk_is_flagged_until_the_talk_is_recorded()
+    {
+        var w = await World.CreateAsync(f, "谈话");
+        await CampaignAsync(w, "longsheng-2012", Year - 1);
+        await SweepAsync(w, WarningRules.IntegrityTalkDue);
+        var flagged = Assert.Single(await WarningsAsync(w, WarningRules.IntegrityTalkDue), x => x.GetProperty("targetId").GetInt64() == w.X1);
+        Assert.Contains($"王芳{Year - 1}年度未进行廉政谈话", flagged.GetProperty("message").GetString());
+        await (await f.As(w.Users["principal"])).Post("/api/v1/inspections", new { type = "Talk", personId = w.X1, date = $"{Year - 1}-12-20", record = "年度廉政谈话：提醒严守财经纪律" })
+            .Expect(HttpStatusCode.Created);
+        await SweepAsync(w, WarningRules.IntegrityTalkDue);
+        Assert.DoesNotContain(await WarningsAsync(w, WarningRules.IntegrityTalkDue), x => x.GetProperty("targetId").GetInt64() == w.X1);
+    }
+
+    [Fact]
+    [RuleEffect(RuleKinds.AssessmentFollowUp)]
+    public async Task A_failing_longsheng_unit_is_followed_up_within_thirty_days_and_an_excellent_one_is_commended()
+    {
+        var w = await World.CreateAsync(f, "回访");
+        await CampaignAsync(w, "longsheng-2012");
+        var commission = await f.As(w.Users["commission"]);
+        async Task<long> Assess(int score) => (await commission.Post("/api/v1/assessments", new
+        {
+            orgUnitId = w.U1, year = Year, kind = "Annual", items = Enumerable.Repeat(new { score }, 4).ToArray(),
+        }).Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        var failing = await Assess(10);
+        await SweepAsync(w, WarningRules.FollowUpDue);
+        Assert.Empty(await WarningsAsync(w, WarningRules.FollowUpDue)); // the 30 days have not passed
+        await f.App.WithDbAsync(db => db.Assessments.Where(a => a.Id == failing).ExecuteUpdateAsync(u => u.SetProperty(a => a.AssessedAt, DateTime.UtcNow.AddDays(-40))));
+        await SweepAsync(w, WarningRules.FollowUpDue);
+        Assert.Contains("尚未跟踪回访", Assert.Single(await WarningsAsync(w, WarningRules.FollowUpDue)).GetProperty("message").GetString());
+        await commission.Post("/api/v1/inspections", new { type = "SiteVisit", orgUnitId = w.U1, record = "跟踪回访：整改措施已落实" }).Expect(HttpStatusCode.Created);
+        await SweepAsync(w, WarningRules.FollowUpDue);
+        Assert.Empty(await WarningsAsync(w, WarningRules.FollowUpDue));
+
+        await commission.GetAsync($"/api/v1/assessments/{failing}/commendation").Expect(HttpStatusCode.Conflict);
+        var excellent = await Assess(24);
+        var doc = await commission.GetAsync($"/api/v1/assessments/{excellent}/commendation");
+        Assert.Equal(HttpStatusCode.OK, doc.StatusCode);
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await doc.Content.ReadAsByteArrayAsync()), false);
+        Assert.Contains("考核结果为“优秀”（96/100 分），予以通报表彰", word.MainDocumentPart!.Document!.InnerText);
+    }
+
+    [Fact]
     [RuleEffect(RuleKinds.KeyPostRerate)]
     public async Task A_key_post_rated_more_than_three_years_ago_is_flagged_until_rated_again()
     {

@@ -265,6 +265,7 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
             Only("party_office principal", Want.Permitted, Want.Refused), All(Want.BadRef)),
         new("GET api/v1/assessments/", Get(i => $"/api/v1/assessments?orgUnitId={i.W.U1}"), All(Want.Any), All(Want.Any)),
         new("GET api/v1/assessments/{id:long}/notice", Get(i => $"/api/v1/assessments/{i.Assessment}/notice?format=xlsx"), All(Want.Any), All(Want.Hidden)),
+        new("GET api/v1/assessments/{id:long}/commendation", Get(i => $"/api/v1/assessments/{i.Assessment}/commendation"), All(Want.Any), All(Want.Hidden)),
 
         // ── anonymous plumbing ──
         new("GET openapi/{documentName}.json", Get(_ => "/openapi/v1.json"), All(Want.Ok), All(Want.Ok)),
@@ -295,6 +296,7 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("PAGE POST Admin/Users/Edit?handler=Unlock", Form(i => $"/Admin/Users/Edit?handler=Unlock&id={i.StaffUser}"), Only("admin", Want.Any, Want.Refused), Only("admin", Want.Hidden, Want.Refused)),
         new("PAGE GET Assessments/Index", Page(i => $"/Assessments?orgUnitId={i.W.U1}"), All(Want.Any), All(Want.Any)),
         new("PAGE GET Assessments/Index?handler=Notice", Page(i => $"/Assessments?handler=Notice&id={i.Assessment}&format=xlsx"), All(Want.Any), All(Want.Hidden)),
+        new("PAGE GET Assessments/Index?handler=Commendation", Page(i => $"/Assessments?handler=Commendation&id={i.Assessment}"), All(Want.Any), All(Want.Hidden)),
         new("PAGE POST Assessments/Index", Form(i => $"/Assessments?orgUnitId={i.W.U1}", _ => new() { ["kind"] = "Quarterly", ["year"] = "2026", ["quarter"] = "3" }), All(Want.Any), All(Want.Refused)),
         new("PAGE GET Audit/Index", Page(_ => "/Audit"), Only("commission admin", Want.Ok, Want.Forbidden), Only("commission admin", Want.Ok, Want.Forbidden)),
         new("PAGE POST Audit/Index?handler=Verify", Form(_ => "/Audit?handler=Verify"), Only("commission admin", Want.Any, Want.Forbidden), Only("commission admin", Want.Any, Want.Forbidden)),
