@@ -30,6 +30,15 @@ public static class ListRules
                 + "，补全后再提交");
     }
 
+    /// <summary>000 RiskElements: 把握好廉洁风险的危害性、可描述性和可防范性三个要素 — every point was weighed on the three before it is submitted.</summary>
+    public static void EnsureElements(Scheme scheme, IEnumerable<RiskPoint> points)
+    {
+        if (!scheme.Has(RuleKinds.RiskElements)) return;
+        var open = points.Where(p => !p.ElementsChecked).OrderBy(p => p.Seq).Select(p => p.Seq).ToList();
+        if (open.Count > 0)
+            throw new DomainException("riskPoints", $"第 {string.Join("、", open.Take(20))} 条风险点尚未确认已把握危害性、可描述性、可防范性三个要素（导入的风险点须逐条确认），请在风险点中确认后再提交");
+    }
+
     /// <summary>The stages at which the agency checks the items one by one (逐一审核把关): those the agency decides.</summary>
     public static bool ChecksItems(Scheme scheme, ReviewStageDef stage) =>
         stage.Actor == StageActor.Agency && scheme.RuleList(RuleKinds.RequiredItems, "items").Count > 0;

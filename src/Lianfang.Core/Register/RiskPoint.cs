@@ -15,7 +15,7 @@ public sealed record Responsible(string? Leader = null, string? Department = nul
 public sealed record RiskPointContent(
     string? CategoryCode, string? Description, string? Manifestation, string? LevelCode, string? ApprovedLevelCode,
     int? PostId, IReadOnlyList<string>? Sources, IReadOnlyList<ControlMeasure>? Measures, SupervisionPath? Supervision, Responsible? Responsible,
-    int? PowerId = null, string? FlowStepKey = null, int? Likelihood = null, int? Harm = null);
+    int? PowerId = null, string? FlowStepKey = null, int? Likelihood = null, int? Harm = null, bool? ElementsChecked = null);
 
 /// <summary>廉政风险点.</summary>
 public sealed class RiskPoint : IVersioned
@@ -66,6 +66,8 @@ public sealed class RiskPoint : IVersioned
     /// <summary>004: the positions (1-based) on the scheme's likelihood and harm scales the level was derived from.</summary>
     public int? Likelihood { get; private set; }
     public int? Harm { get; private set; }
+    /// <summary>000: the writer has weighed the point's 危害性、可描述性、可防范性 (RiskElements); part of what they sign.</summary>
+    public bool ElementsChecked { get; private set; }
     /// <summary>分级监督: who supervises the point once approved (LevelSupervisor), e.g. "局主要领导 张茂彬"; not part of the signed content.</summary>
     public string? Supervisor { get; private set; }
     /// <summary>The supervisor when a person (else a body: the agency, the commission).</summary>
@@ -106,7 +108,7 @@ public sealed class RiskPoint : IVersioned
     public RiskPointContent ToContent() => new(CategoryCode, Description, Manifestation, EffectiveLevelCode, null, PostId,
         Sources, Measures, Supervision, Responsible, PowerId, FlowStepKey,
         // the matrix position stands only while the level is the one it gives (a 审定 may differ)
-        ApprovedLevelCode is null ? Likelihood : null, ApprovedLevelCode is null ? Harm : null);
+        ApprovedLevelCode is null ? Likelihood : null, ApprovedLevelCode is null ? Harm : null, ElementsChecked);
 
     /// <summary>
     /// 审定: the reviewing body a scheme names sets the approved level while the list waits at its stage. A level other
@@ -195,6 +197,7 @@ public sealed class RiskPoint : IVersioned
 
         CategoryCode = category.Code;
         Likelihood = derived is null ? null : c.Likelihood;
+        ElementsChecked = c.ElementsChecked ?? false;
         Harm = derived is null ? null : c.Harm;
         Description = Text.Required(c.Description, "description", "风险点描述", 2000);
         Manifestation = Text.Optional(c.Manifestation, "manifestation", "表现形式", 2000);

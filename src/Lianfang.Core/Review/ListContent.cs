@@ -23,9 +23,10 @@ public static class ListContent
         Points = points.OrderBy(p => p.Seq).Select(Row),
     }, Options);
 
-    // A point rated on the matrix (004) also signs its likelihood and harm; other points keep the row they always had,
-    // so signatures made before the matrix existed still verify.
-    private static object Row(RiskPoint p) => p.Likelihood is null && p.Harm is null ? BaseRow(p) : new { Row = BaseRow(p), p.Likelihood, p.Harm };
+    // A point rated on the matrix (004) also signs its likelihood and harm, one whose three elements were weighed (000)
+    // that too; other points keep the row they always had, so signatures made before these existed still verify.
+    private static object Row(RiskPoint p) => p.Likelihood is null && p.Harm is null && !p.ElementsChecked ? BaseRow(p)
+        : new { Row = BaseRow(p), p.Likelihood, p.Harm, Elements = p.ElementsChecked };
 
     private static object BaseRow(RiskPoint p) => new
     {

@@ -49,7 +49,8 @@ public static class RuleKinds
         ProjectSupervision = "ProjectSupervision", InspectionReport = "InspectionReport", DispositionToIntegrityFile = "DispositionToIntegrityFile",
         AnnualRescreening = "AnnualRescreening", AnnualRevision = "AnnualRevision", KeyPostRerate = "KeyPostRerate",
         QuarterlySelfAssessment = "QuarterlySelfAssessment", HalfYearSpotCheck = "HalfYearSpotCheck", AnnualAssessment = "AnnualAssessment",
-        AssessmentGrades = "AssessmentGrades", IntegrityTalks = "IntegrityTalks", AssessmentFollowUp = "AssessmentFollowUp";
+        AssessmentGrades = "AssessmentGrades", IntegrityTalks = "IntegrityTalks", AssessmentFollowUp = "AssessmentFollowUp",
+        RiskElements = "RiskElements";
 
     private static IReadOnlyList<string> Only(params string[] moments) => moments;
 
@@ -59,6 +60,8 @@ public static class RuleKinds
 
     public static readonly IReadOnlyList<RuleKindDef> All =
     [
+        new(RiskElements, "三要素研判", "填写风险点时确认已把握其危害性、可描述性、可防范性三个要素；未确认的风险点不能提交",
+            (_, _) => Only(RuleMoment.Write, RuleMoment.Submit), []),
         new(RequiredItems, "五项内容齐全", "每个风险点须写明规定的各项内容才能提交；派驻机构审核时逐项确认",
             (s, _) => [RuleMoment.Submit, .. StagesOf(s, StageActor.Agency)], ["items"]),
         new(ResponsibleLeader, "明确责任领导", "提交时每个风险点须写明责任领导，且须为本单位在册人员（一岗双责按人统计）",

@@ -106,5 +106,5 @@ public static class DemoData
 
     private static RiskPointContent Point(string category, string description, string level, string[] measures, string basis, string focus, string leader) =>
         new(category, description, null, level, null, null, ["单位自查"], measures.Select(m => new ControlMeasure(m, "制度建设")).ToList(),
-            new SupervisionPath(basis, focus, ["查阅资料", "实地走访"]), new Responsible(leader, null, []));
+            new SupervisionPath(basis, focus, ["查阅资料", "实地走访"]), new Responsible(leader, null, []), ElementsChecked: true);
 }

@@ -75,7 +75,7 @@ public abstract class QueryCountTests(AppFixture f)
             {
                 categoryCode = i % 2 == 0 ? "power" : "conduct", description = $"第{i}项：资金拨付中优亲厚友", levelCode = i % 3 == 0 ? "important" : "general",
                 measures = new[] { new { text = "拨付双人复核" }, new { text = "建立台账" } }, supervision = new { methods = new[] { "查阅资料" } },
-                responsible = Review.WrittenList.Responsible,
+                responsible = Review.WrittenList.Responsible, elementsChecked = true,
             }).Expect(HttpStatusCode.Created);
         await api.PostAsync($"/api/v1/lists/{s.List}/submit", null).Expect(HttpStatusCode.OK);
 

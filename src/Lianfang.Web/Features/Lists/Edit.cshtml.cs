@@ -34,13 +34,15 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         /// <summary>004: positions on the scheme's likelihood and harm scales (1-based); the level follows from the matrix.</summary>
         public int? Likelihood { get; set; }
         public int? Harm { get; set; }
+        /// <summary>000: 已把握危害性、可描述性、可防范性三个要素.</summary>
+        public bool ElementsChecked { get; set; }
 
         public RiskPointContent ToContent() => new(CategoryCode, Description, Manifestation, LevelCode, null, null, Sources,
             MeasureText.Split(Measures).Select(m => new ControlMeasure(m, MeasureKind, MeasurePhase)).ToList(),
             new SupervisionPath(Basis, Focus, Methods),
             new Responsible(Leader, Department, (Persons ?? "").Split(['、', ',', '，', ';', '；', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
             int.TryParse(PowerStep?.Split('|')[0], out var power) ? power : null, PowerStep?.Split('|').ElementAtOrDefault(1) is { Length: > 0 } step ? step : null,
-            Likelihood, Harm);
+            Likelihood, Harm, ElementsChecked);
     }
 
     /// <summary>审定 of one point as the decision form posts it.</summary>
@@ -115,7 +117,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
                 MeasureKind = p.Measures.FirstOrDefault()?.Kind, MeasurePhase = p.Measures.FirstOrDefault()?.Phase,
                 Basis = p.Supervision.Basis, Focus = p.Supervision.Focus, Methods = [.. p.Supervision.Methods ?? []], Sources = p.Sources,
                 Leader = p.Responsible.Leader, Department = p.Responsible.Department, Persons = string.Join("、", p.Responsible.Persons ?? []),
-                PowerStep = p.PowerId is { } power ? $"{power}|{p.FlowStepKey}" : null, Likelihood = p.Likelihood, Harm = p.Harm,
+                PowerStep = p.PowerId is { } power ? $"{power}|{p.FlowStepKey}" : null, Likelihood = p.Likelihood, Harm = p.Harm, ElementsChecked = p.ElementsChecked,
             };
             Suggestions = await SuggestAsync(p.CategoryCode, ct);
         }

@@ -12,15 +12,16 @@ public sealed record ResponsibleDto(string? Leader, string? Department, IReadOnl
 public sealed record RiskPointDto(long Id, int ListId, int Seq, string CategoryCode, string Description, string? Manifestation,
     string LevelCode, string? ApprovedLevelCode, int? PostId, IReadOnlyList<string> Sources, IReadOnlyList<MeasureDto> Measures,
     SupervisionDto Supervision, ResponsibleDto Responsible, int Version, int? PowerId = null, string? FlowStepKey = null, string? Supervisor = null,
-    int? Likelihood = null, int? Harm = null);
+    int? Likelihood = null, int? Harm = null, bool ElementsChecked = false);
 public sealed record RiskPointInput(string? CategoryCode, string? Description, string? Manifestation, string? LevelCode,
     string? ApprovedLevelCode, int? PostId, List<string>? Sources, List<MeasureDto>? Measures, SupervisionDto? Supervision,
-    ResponsibleDto? Responsible, int? Version, int? PowerId = null, string? FlowStepKey = null, int? Likelihood = null, int? Harm = null)
+    ResponsibleDto? Responsible, int? Version, int? PowerId = null, string? FlowStepKey = null, int? Likelihood = null, int? Harm = null,
+    bool? ElementsChecked = null)
 {
     public RiskPointContent ToContent() => new(CategoryCode, Description, Manifestation, LevelCode, ApprovedLevelCode, PostId, Sources,
         Measures?.Select(m => new ControlMeasure(m.Text, m.Kind, m.Phase, m.Owner, m.Due)).ToList(),
         Supervision is null ? null : new SupervisionPath(Supervision.Basis, Supervision.Focus, Supervision.Methods),
-        Responsible is null ? null : new Responsible(Responsible.Leader, Responsible.Department, Responsible.Persons), PowerId, FlowStepKey, Likelihood, Harm);
+        Responsible is null ? null : new Responsible(Responsible.Leader, Responsible.Department, Responsible.Persons), PowerId, FlowStepKey, Likelihood, Harm, ElementsChecked);
 }
 public sealed record ListDto(int Id, int CampaignId, string SchemeCode, ListScope Scope, int OrgUnitId, int? PostId, int? PersonId, ListStatus Status, string? Stage, int Version);
 public sealed record ListDetailDto(int Id, int CampaignId, string SchemeCode, ListScope Scope, int OrgUnitId, int? PostId, int? PersonId,
@@ -33,7 +34,7 @@ public static class RegisterApi
     public static RiskPointDto Dto(RiskPoint p) => new(p.Id, p.ListId, p.Seq, p.CategoryCode, p.Description, p.Manifestation, p.LevelCode,
         p.ApprovedLevelCode, p.PostId, p.Sources, p.Measures.Select(m => new MeasureDto(m.Text, m.Kind, m.Phase, m.Owner, m.Due)).ToList(),
         new SupervisionDto(p.Supervision.Basis, p.Supervision.Focus, p.Supervision.Methods ?? []),
-        new ResponsibleDto(p.Responsible.Leader, p.Responsible.Department, p.Responsible.Persons ?? []), p.Version, p.PowerId, p.FlowStepKey, p.Supervisor, p.Likelihood, p.Harm);
+        new ResponsibleDto(p.Responsible.Leader, p.Responsible.Department, p.Responsible.Persons ?? []), p.Version, p.PowerId, p.FlowStepKey, p.Supervisor, p.Likelihood, p.Harm, p.ElementsChecked);
 
     private static ListDto Dto(RiskList l) => new(l.Id, l.CampaignId, l.SchemeCode, l.Scope, l.OrgUnitId, l.PostId, l.HolderPersonId, l.Status, l.Stage, l.Version);
 

@@ -34,6 +34,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         if (!ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path, scheme)) throw DomainException.Forbidden(ListAuthoring.WhoWrites(list, scheme).Replace("填写", "提交"));
         if (points.Count == 0) throw new DomainException("riskPoints", "清单中还没有风险点，不能提交");
         Completeness.EnsureReadyToSubmit(points);
+        ListRules.EnsureElements(scheme, points);
         ListRules.EnsureRequiredItems(scheme, points);
         if (ListRules.NeedsLeader(scheme, list)) ListRules.EnsureLeaders(points, await PeopleOfUnitAsync(list, ct));
         if (RowsSigned(scheme, list) && await MissingRowSignaturesAsync(list, points, ct) is { Count: > 0 } missing)

@@ -113,7 +113,7 @@ public abstract class EveryPresetTests(AppFixture f)
             {
                 categoryCode = category, description = $"审批环节优亲厚友（{id}）", levelCode = scheme.Levels[^1].Code,
                 measures = new[] { new { text = "审批事项双人复核" } }, supervision = new { methods = new[] { scheme.SupervisionMethods.FirstOrDefault() ?? "查阅资料" } },
-                responsible = new { leader = "孙伟", persons = new[] { orgUnit == u.W.D1 ? "赵强" : orgUnit == u.W.D2 ? "钱七" : "陈刚" } },
+                responsible = new { leader = "孙伟", persons = new[] { orgUnit == u.W.D1 ? "赵强" : orgUnit == u.W.D2 ? "钱七" : "陈刚" } }, elementsChecked = true,
             }).Expect(HttpStatusCode.Created)).Id();
             if (scope == ListScope.Department && scheme.Rules.Any(r => r.Kind == "RowSignatures"))
             {

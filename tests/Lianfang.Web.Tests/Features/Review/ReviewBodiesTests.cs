@@ -21,7 +21,7 @@ public abstract class ReviewBodiesTests(AppFixture f)
             : lists.Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
         var writer = await f.As(department ? w.Users["dept_head"] : w.Users["staff"]);
         await writer.Post($"/api/v1/lists/{id}/risk-points", new { categoryCode = department ? "power" : "duty", description = "报销审核不严",
-            levelCode = scheme.StartsWith("shaoxing") ? "general" : "level3", responsible = new { leader = "孙伟", persons = new[] { "王芳" } } }).Expect(HttpStatusCode.Created);
+            levelCode = scheme.StartsWith("shaoxing") ? "general" : "level3", responsible = new { leader = "孙伟", persons = new[] { "王芳" } }, elementsChecked = true }).Expect(HttpStatusCode.Created);
         if (department) await (await f.As(w.Users["staff"])).PostAsync($"/api/v1/lists/{id}/row-signatures", null).Expect(HttpStatusCode.OK);
         await writer.PostAsync($"/api/v1/lists/{id}/submit", null).Expect(HttpStatusCode.OK);
         return (w, campaign, id);

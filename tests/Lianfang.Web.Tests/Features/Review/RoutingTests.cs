@@ -55,7 +55,7 @@ public abstract class RoutingTests(AppFixture f)
     {
         var c = await f.As(user);
         await c.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "decision", description = "“三重一大”事项个人说了算", levelCode = "important",
-            measures = new[] { new { text = "提交党委会集体研究" } }, supervision = WrittenList.Supervision, responsible = WrittenList.Responsible }).Expect(HttpStatusCode.Created);
+            measures = new[] { new { text = "提交党委会集体研究" } }, supervision = WrittenList.Supervision, responsible = WrittenList.Responsible, elementsChecked = true }).Expect(HttpStatusCode.Created);
         await c.PostAsync($"/api/v1/lists/{list}/submit", null).Expect(HttpStatusCode.OK);
     }
 

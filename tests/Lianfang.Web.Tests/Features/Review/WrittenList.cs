@@ -28,6 +28,7 @@ public sealed record WrittenList(World W, int Campaign, int List)
     public static object Point(string category, string description, string level) => new
     {
         categoryCode = category, description, levelCode = level, measures = new[] { new { text = "双人复核" } }, supervision = Supervision, responsible = Responsible,
+        elementsChecked = true,
     };
 
     /// <summary>The items a shaoxing point carries besides its description, category and level.</summary>
@@ -44,9 +45,9 @@ public sealed record WrittenList(World W, int Campaign, int List)
         await LeaderAsync(f, w);
         var staff = await f.As(w.Users["staff"]);
         await staff.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "power", description = "资金拨付中优亲厚友", levelCode = "important", measures = new[] { new { text = "拨付双人复核" } },
-            supervision = Supervision, responsible = Responsible }).Expect(HttpStatusCode.Created);
+            supervision = Supervision, responsible = Responsible, elementsChecked = true }).Expect(HttpStatusCode.Created);
         await staff.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "conduct", description = "报销把关不严", levelCode = "general", measures = new[] { new { text = "票据逐笔复核" } },
-            supervision = Supervision, responsible = Responsible }).Expect(HttpStatusCode.Created);
+            supervision = Supervision, responsible = Responsible, elementsChecked = true }).Expect(HttpStatusCode.Created);
         return new WrittenList(w, campaign, list);
     }
 

@@ -64,7 +64,7 @@ public abstract class RulesActTests(AppFixture f)
     {
         var s = await WrittenList.CreateAsync(f, "五项");
         var staff = await f.As(s.W.Users["staff"]);
-        var bare = (await staff.Post($"/api/v1/lists/{s.List}/risk-points", new { categoryCode = "power", description = "采购中倾向特定供应商", levelCode = "important" })
+        var bare = (await staff.Post($"/api/v1/lists/{s.List}/risk-points", new { categoryCode = "power", description = "采购中倾向特定供应商", levelCode = "important", elementsChecked = true })
             .Expect(HttpStatusCode.Created)).Id();
         var refused = await staff.PostAsync($"/api/v1/lists/{s.List}/submit", null).Expect(HttpStatusCode.BadRequest);
         Assert.Equal(["riskPoints"], refused.ErrorFields());
@@ -73,7 +73,7 @@ public abstract class RulesActTests(AppFixture f)
         async Task Fix(object responsible, int version) => await staff.Put($"/api/v1/lists/{s.List}/risk-points/{bare}", new
         {
             categoryCode = "power", description = "采购中倾向特定供应商", levelCode = "important", measures = new[] { new { text = "采购结果公示" } },
-            supervision = WrittenList.Supervision, responsible, version,
+            supervision = WrittenList.Supervision, responsible, version, elementsChecked = true,
         }).Expect(HttpStatusCode.OK);
         await Fix(new { leader = "张三", persons = new[] { "王芳" } }, 0);
         refused = await staff.PostAsync($"/api/v1/lists/{s.List}/submit", null).Expect(HttpStatusCode.BadRequest);
@@ -92,6 +92,33 @@ public abstract class RulesActTests(AppFixture f)
         await agency.Post($"/api/v1/lists/{s.List}/review", WrittenList.Approve("五项内容逐一审核")).Expect(HttpStatusCode.OK);
         var checkedItems = await f.App.WithDbAsync(db => db.Reviews.Where(r => r.ListId == s.List && r.StageCode == "agency").Select(r => r.CheckedItems).SingleAsync());
         Assert.Equal("description,measures,supervision,level,responsible", checkedItems);
+    }
+
+    [Fact]
+    [RuleEffect(RuleKinds.RiskElements)]
+    public async Task A_shaoxing_point_is_submitted_only_once_its_writer_has_weighed_its_three_elements()
+    {
+        var s = await WrittenList.CreateAsync(f, "三要素");
+        var staff = await f.As(s.W.Users["staff"]);
+        var point = (await staff.Post($"/api/v1/lists/{s.List}/risk-points", WrittenList.Point("power", "公务接待超标准", "general")).Expect(HttpStatusCode.Created)).Id();
+        await staff.Put($"/api/v1/lists/{s.List}/risk-points/{point}", new
+        {
+            categoryCode = "power", description = "公务接待超标准", levelCode = "general", measures = new[] { new { text = "接待清单公示" } },
+            supervision = WrittenList.Supervision, responsible = WrittenList.Responsible, version = 0, elementsChecked = false,
+        }).Expect(HttpStatusCode.OK);
+        var refused = await staff.PostAsync($"/api/v1/lists/{s.List}/submit", null).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("第 3 条风险点尚未确认已把握危害性、可描述性、可防范性三个要素", refused.GetProperty("detail").GetString());
+        // the editor asks it and marks the row
+        var page = await PageClient.LoginAsync(f, s.W.Users["staff"]);
+        var doc = await page.GetAsync($"/Lists/Edit?id={s.List}&point={point}");
+        Assert.NotNull(doc.QuerySelector("input[name='Input.ElementsChecked'][type=checkbox]"));
+        Assert.Contains("三要素待确认", doc.QuerySelector("table")!.TextContent);
+        await staff.Put($"/api/v1/lists/{s.List}/risk-points/{point}", new
+        {
+            categoryCode = "power", description = "公务接待超标准", levelCode = "general", measures = new[] { new { text = "接待清单公示" } },
+            supervision = WrittenList.Supervision, responsible = WrittenList.Responsible, version = 1, elementsChecked = true,
+        }).Expect(HttpStatusCode.OK);
+        await staff.PostAsync($"/api/v1/lists/{s.List}/submit", null).Expect(HttpStatusCode.OK);
     }
 
     [Fact]

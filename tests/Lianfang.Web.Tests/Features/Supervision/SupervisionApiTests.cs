@@ -106,10 +106,10 @@ public abstract class SupervisionApiTests(AppFixture f)
             .Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
         var staff = await f.As(w.Users["staff"]);
         var p1 = (await staff.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "power", description = "资金拨付", levelCode = "general", responsible = new { leader = "孙伟" },
-                measures = new[] { new { text = "双人复核" } }, supervision = WrittenList.Supervision })
+                measures = new[] { new { text = "双人复核" } }, supervision = WrittenList.Supervision, elementsChecked = true })
             .Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64();
         await staff.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "post", description = "票据审核", levelCode = "general", responsible = new { leader = "孙伟" },
-                measures = new[] { new { text = "双人复核" } }, supervision = WrittenList.Supervision })
+                measures = new[] { new { text = "双人复核" } }, supervision = WrittenList.Supervision, elementsChecked = true })
             .Expect(HttpStatusCode.Created);
         await staff.PostAsync($"/api/v1/lists/{list}/submit", null).Expect(HttpStatusCode.OK);
         foreach (var role in WrittenList.Reviewers)

@@ -543,6 +543,9 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<bool>("ElementsChecked")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("FlowStepKey")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

@@ -516,6 +516,9 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ElementsChecked")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FlowStepKey")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
