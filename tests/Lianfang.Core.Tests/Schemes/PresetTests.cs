@@ -2,7 +2,7 @@ using Lianfang.Core.Schemes;
 
 namespace Lianfang.Core.Tests.Schemes;
 
-/// <summary>Each built-in preset checked against the seed it was taken from (/work/shared/seeds, DESIGN.md §3).</summary>
+/// <summary>Each built-in preset checked against the seed it was taken from (../shared/seeds relative to the repository, DESIGN.md §3).</summary>
 public class PresetTests
 {
     public static TheoryData<string> Codes => new(Presets.Codes);
