@@ -69,8 +69,7 @@ public static class WarningRules
 
     /// <summary>How many inspections a year the scheme's LeaderInspections rule asks of a leader (2 unless it says); 0 without the rule.</summary>
     public static int LeaderInspectionsPerYear(Schemes.Scheme? scheme) =>
-        scheme?.Rules.FirstOrDefault(r => r.Kind == Schemes.RuleKinds.LeaderInspections) is not { } rule ? 0
-        : int.TryParse(rule.Parameters.GetValueOrDefault("perYear"), out var n) ? n : 2;
+        scheme is not null && Schemes.RuleKinds.Has(scheme, Schemes.RuleKinds.LeaderInspections) ? Schemes.RuleKinds.RuleInt(scheme, Schemes.RuleKinds.LeaderInspections, "perYear", 2) : 0;
 
     /// <summary>
     /// 一岗双责: a responsible leader inspects each point in their charge perYear times a year. Short means fewer than the

@@ -299,62 +299,85 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         foreach (var code in await SchemeCodesWithRuleAsync(kind, ct))
         {
             var scheme = (await schemes.FindAsync(code, ct))!;
-            var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.SchemeCode == code)
-                .Join(db.OrgUnits, c => c.RootOrgUnitId, u => u.Id, (c, u) => new { c.Id, c.Year, u.Path }).ToListAsync(ct);
-            if (campaigns.Count == 0) continue;
-            var units = await Within(db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Unit), prefixes, u => u.Path)
-                .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
+            var units = await UnitsRunningAsync(code, prefixes, null, ct);
+            if (units.Count == 0) continue;
+            var ids = units.Select(u => u.Unit.Id).ToList();
+            var (lo, hi) = Reach(prefixes);
             var facts = new List<PeriodFact>();
-            foreach (var u in units)
+            // one query per rule and pass, then each unit looks up its own
+            switch (kind)
             {
-                var mine = campaigns.Where(c => u.Path.StartsWith(c.Path, StringComparison.Ordinal)).ToList();
-                if (mine.Count == 0) continue;
-                var (lo, hi) = OrgPath.SubtreeBounds(u.Path);
-                switch (kind)
+                case RuleKinds.AnnualRescreening:
                 {
-                    case RuleKinds.AnnualRescreening:
+                    var quarter = scheme.RuleInt(kind, "quarter", 1);
+                    var thisYear = units.SelectMany(u => u.Campaigns).Where(c => c.Year == today.Year).Select(c => c.Id).Distinct().ToList();
+                    var open = await db.RiskLists.AsNoTracking().Where(l => thisYear.Contains(l.CampaignId) && string.Compare(l.OrgUnit.Path, lo) >= 0
+                            && string.Compare(l.OrgUnit.Path, hi) < 0 && l.Status != ListStatus.Approved && l.Status != ListStatus.Published)
+                        .Select(l => new { l.CampaignId, l.OrgUnit.Path }).Distinct().ToListAsync(ct);
+                    foreach (var (u, mine) in units)
                     {
-                        var quarter = scheme.RuleInt(kind, "quarter", 1);
-                        var ids = mine.Where(c => c.Year == today.Year).Select(c => c.Id).ToList();
-                        var done = ids.Count > 0 && !await db.RiskLists.AnyAsync(l => ids.Contains(l.CampaignId) && string.Compare(l.OrgUnit.Path, lo) >= 0
-                            && string.Compare(l.OrgUnit.Path, hi) < 0 && l.Status != ListStatus.Approved && l.Status != ListStatus.Published, ct);
+                        var current = mine.Where(c => c.Year == today.Year).Select(c => c.Id).ToList();
+                        var done = current.Count > 0 && !open.Any(l => current.Contains(l.CampaignId) && OrgPath.IsAncestorOrSelf(u.Path, l.Path));
                         facts.Add(new PeriodFact(u.Id, u.Name, scheme.Name, today.Year, quarter, done));
-                        break;
                     }
-                    case RuleKinds.AnnualRevision:
-                        facts.Add(new PeriodFact(u.Id, u.Name, scheme.Name, today.Year, 0, mine.Any(c => c.Year == today.Year)));
-                        break;
-                    case RuleKinds.QuarterlySelfAssessment:
-                    {
-                        // the quarter that ended last, for units that ran the regime that year
-                        var q = (today.Month - 1) / 3;
-                        var (year, quarter) = q == 0 ? (today.Year - 1, 4) : (today.Year, q);
-                        if (!mine.Any(c => c.Year == year)) break;
-                        var done = await db.Assessments.AnyAsync(a => a.OrgUnitId == u.Id && a.Year == year && a.Kind == Core.Assessments.AssessmentKind.Quarterly && a.Quarter == quarter, ct);
-                        facts.Add(new PeriodFact(u.Id, u.Name, scheme.Name, year, quarter, done));
-                        break;
-                    }
-                    case RuleKinds.HalfYearSpotCheck:
-                    {
-                        var (year, half) = today.Month <= 6 ? (today.Year - 1, 2) : (today.Year, 1);
-                        if (!mine.Any(c => c.Year == year)) break;
-                        var (from, to) = half == 1 ? (new DateOnly(year, 1, 1), new DateOnly(year, 6, 30)) : (new DateOnly(year, 7, 1), new DateOnly(year, 12, 31));
-                        var done = await db.Inspections.AnyAsync(i => string.Compare(i.OrgUnit.Path, lo) >= 0 && string.Compare(i.OrgUnit.Path, hi) < 0
-                            && i.Date >= from && i.Date <= to && i.Status != InspectionStatus.Planned, ct);
-                        facts.Add(new PeriodFact(u.Id, u.Name, scheme.Name, year, half, done));
-                        break;
-                    }
-                    case RuleKinds.AnnualAssessment:
+                    break;
+                }
+                case RuleKinds.AnnualRevision:
+                    facts.AddRange(units.Select(x => new PeriodFact(x.Unit.Id, x.Unit.Name, scheme.Name, today.Year, 0, x.Campaigns.Any(c => c.Year == today.Year))));
+                    break;
+                case RuleKinds.QuarterlySelfAssessment:
+                {
+                    // the quarter that ended last, for units that ran the regime that year
+                    var q = (today.Month - 1) / 3;
+                    var (year, quarter) = q == 0 ? (today.Year - 1, 4) : (today.Year, q);
+                    var reported = (await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.OrgUnitId) && a.Year == year
+                        && a.Kind == Core.Assessments.AssessmentKind.Quarterly && a.Quarter == quarter).Select(a => a.OrgUnitId).ToListAsync(ct)).ToHashSet();
+                    facts.AddRange(units.Where(x => x.Campaigns.Any(c => c.Year == year))
+                        .Select(x => new PeriodFact(x.Unit.Id, x.Unit.Name, scheme.Name, year, quarter, reported.Contains(x.Unit.Id))));
+                    break;
+                }
+                case RuleKinds.HalfYearSpotCheck:
+                {
+                    var (year, half) = today.Month <= 6 ? (today.Year - 1, 2) : (today.Year, 1);
+                    var (from, to) = half == 1 ? (new DateOnly(year, 1, 1), new DateOnly(year, 6, 30)) : (new DateOnly(year, 7, 1), new DateOnly(year, 12, 31));
+                    var checkedAt = await db.Inspections.AsNoTracking().Where(i => string.Compare(i.OrgUnit.Path, lo) >= 0 && string.Compare(i.OrgUnit.Path, hi) < 0
+                        && i.Date >= from && i.Date <= to && i.Status != InspectionStatus.Planned).Select(i => i.OrgUnit.Path).Distinct().ToListAsync(ct);
+                    facts.AddRange(units.Where(x => x.Campaigns.Any(c => c.Year == year)).Select(x => new PeriodFact(x.Unit.Id, x.Unit.Name, scheme.Name, year, half,
+                        checkedAt.Any(path => OrgPath.IsAncestorOrSelf(x.Unit.Path, path)))));
+                    break;
+                }
+                case RuleKinds.AnnualAssessment:
+                {
+                    var assessed = (await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.OrgUnitId) && a.Year >= today.Year - 1 && a.Year <= today.Year
+                        && a.Kind == Core.Assessments.AssessmentKind.Annual).Select(a => new { a.OrgUnitId, a.Year }).ToListAsync(ct)).ToHashSet();
+                    foreach (var (u, mine) in units)
                         foreach (var year in mine.Select(c => c.Year).Where(y => y <= today.Year && y >= today.Year - 1).Distinct())
-                            facts.Add(new PeriodFact(u.Id, u.Name, scheme.Name, year, 0,
-                                await db.Assessments.AnyAsync(a => a.OrgUnitId == u.Id && a.Year == year && a.Kind == Core.Assessments.AssessmentKind.Annual, ct)));
-                        break;
+                            facts.Add(new PeriodFact(u.Id, u.Name, scheme.Name, year, 0, assessed.Contains(new { OrgUnitId = u.Id, Year = year })));
+                    break;
                 }
             }
             result.Add((scheme, facts));
         }
         return result;
     }
+
+    private sealed record UnitRef(int Id, string Name, string Path);
+    private sealed record CampaignRef(int Id, int Year, string Path);
+
+    /// <summary>The units (单位) of the part lying under a campaign of the scheme, each with those campaigns (of the given years).</summary>
+    private async Task<List<(UnitRef Unit, List<CampaignRef> Campaigns)>> UnitsRunningAsync(string code, Part prefixes, (int From, int To)? years, CancellationToken ct)
+    {
+        var q = db.Campaigns.AsNoTracking().Where(c => c.SchemeCode == code);
+        if (years is { } y) q = q.Where(c => c.Year >= y.From && c.Year <= y.To);
+        var campaigns = await q.Join(db.OrgUnits, c => c.RootOrgUnitId, u => u.Id, (c, u) => new CampaignRef(c.Id, c.Year, u.Path)).ToListAsync(ct);
+        if (campaigns.Count == 0) return [];
+        var units = await Within(db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Unit), prefixes, u => u.Path)
+            .Select(u => new UnitRef(u.Id, u.Name, u.Path)).ToListAsync(ct);
+        return units.Select(u => (u, campaigns.Where(c => u.Path.StartsWith(c.Path, StringComparison.Ordinal)).ToList())).Where(x => x.Item2.Count > 0).ToList();
+    }
+
+    /// <summary>The paths a part's units reach with their subtrees: the part's range, or the one unit's subtree.</summary>
+    private static (string Lo, string Hi) Reach(Part part) => part.Exact ? OrgPath.SubtreeBounds(part.Lo) : (part.Lo, part.Hi);
 
     /// <summary>
     /// IntegrityTalks: the people of each unit running such a scheme, for last year (when it ran the regime then) and
@@ -365,25 +388,20 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         var facts = new List<TalkFact>();
         foreach (var code in await SchemeCodesWithRuleAsync(RuleKinds.IntegrityTalks, ct))
         {
-            var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.SchemeCode == code && c.Year >= today.Year - 1 && c.Year <= today.Year)
-                .Join(db.OrgUnits, c => c.RootOrgUnitId, u => u.Id, (c, u) => new { c.Year, u.Path }).ToListAsync(ct);
-            if (campaigns.Count == 0) continue;
-            var units = await Within(db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Unit), prefixes, u => u.Path).Select(u => new { u.Name, u.Path }).ToListAsync(ct);
-            foreach (var u in units)
-            {
-                var years = campaigns.Where(c => u.Path.StartsWith(c.Path, StringComparison.Ordinal)).Select(c => c.Year).Distinct().ToList();
-                if (years.Count == 0) continue;
-                var (lo, hi) = OrgPath.SubtreeBounds(u.Path);
-                var people = await db.People.AsNoTracking().Where(p => string.Compare(p.OrgUnit.Path, lo) >= 0 && string.Compare(p.OrgUnit.Path, hi) < 0)
-                    .Select(p => new { p.Id, p.Name, p.OrgUnitId }).ToListAsync(ct);
-                var ids = people.Select(p => p.Id).ToList();
-                var from = new DateOnly(today.Year - 1, 1, 1);
-                var talks = (await db.Inspections.AsNoTracking().Where(i => i.Type == InspectionType.Talk && i.Status == InspectionStatus.Done
-                        && i.PersonId != null && ids.Contains(i.PersonId.Value) && i.Date >= from)
-                    .Select(i => new { PersonId = i.PersonId!.Value, i.Date.Year }).ToListAsync(ct)).ToHashSet();
-                foreach (var year in years)
-                    facts.AddRange(people.Select(p => new TalkFact(p.Id, p.OrgUnitId, p.Name, u.Name, year, talks.Contains(new { PersonId = p.Id, Year = year }))));
-            }
+            var units = await UnitsRunningAsync(code, prefixes, (today.Year - 1, today.Year), ct);
+            if (units.Count == 0) continue;
+            var (lo, hi) = Reach(prefixes);
+            var people = await db.People.AsNoTracking().Where(p => string.Compare(p.OrgUnit.Path, lo) >= 0 && string.Compare(p.OrgUnit.Path, hi) < 0)
+                .Select(p => new { p.Id, p.Name, p.OrgUnitId, p.OrgUnit.Path }).ToListAsync(ct);
+            var from = new DateOnly(today.Year - 1, 1, 1);
+            var ids = people.Select(p => p.Id).ToList();
+            var talks = (await db.Inspections.AsNoTracking().Where(i => i.Type == InspectionType.Talk && i.Status == InspectionStatus.Done && i.PersonId != null
+                    && i.Date >= from && ids.Contains(i.PersonId.Value))
+                .Select(i => new { PersonId = i.PersonId!.Value, i.Date.Year }).ToListAsync(ct)).ToHashSet();
+            foreach (var (u, mine) in units)
+                foreach (var year in mine.Select(c => c.Year).Distinct())
+                    facts.AddRange(people.Where(p => OrgPath.IsAncestorOrSelf(u.Path, p.Path))
+                        .Select(p => new TalkFact(p.Id, p.OrgUnitId, p.Name, u.Name, year, talks.Contains(new { PersonId = p.Id, Year = year }))));
         }
         return facts;
     }
@@ -399,16 +417,17 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
             var days = scheme.RuleInt(RuleKinds.AssessmentFollowUp, "days", 30);
             var roots = await db.Campaigns.AsNoTracking().Where(c => c.SchemeCode == code).Join(db.OrgUnits, c => c.RootOrgUnitId, u => u.Id, (c, u) => u.Path)
                 .Distinct().ToListAsync(ct);
-            var graded = await Within(db.Assessments.AsNoTracking().Where(a => a.Kind == Core.Assessments.AssessmentKind.Annual && a.Grade == rectify), prefixes, a => a.OrgUnit.Path)
-                .Select(a => new { a.Id, a.OrgUnitId, Unit = a.OrgUnit.Name, a.OrgUnit.Path, a.Year, a.AssessedAt }).ToListAsync(ct);
-            foreach (var a in graded.Where(a => roots.Any(r => a.Path.StartsWith(r, StringComparison.Ordinal))))
-            {
-                var (lo, hi) = OrgPath.SubtreeBounds(a.Path);
-                var assessed = DateOnly.FromDateTime(Clock.Local(a.AssessedAt));
-                var visited = await db.Inspections.AnyAsync(i => string.Compare(i.OrgUnit.Path, lo) >= 0 && string.Compare(i.OrgUnit.Path, hi) < 0
-                    && i.Date >= assessed && i.Status != InspectionStatus.Planned, ct);
-                facts.Add(new FollowUpFact(a.Id, a.OrgUnitId, a.Unit, a.Year, assessed, visited, days));
-            }
+            var graded = (await Within(db.Assessments.AsNoTracking().Where(a => a.Kind == Core.Assessments.AssessmentKind.Annual && a.Grade == rectify), prefixes, a => a.OrgUnit.Path)
+                    .Select(a => new { a.Id, a.OrgUnitId, Unit = a.OrgUnit.Name, a.OrgUnit.Path, a.Year, a.AssessedAt }).ToListAsync(ct))
+                .Where(a => roots.Any(r => a.Path.StartsWith(r, StringComparison.Ordinal)))
+                .Select(a => (a.Id, a.OrgUnitId, a.Unit, a.Path, a.Year, Assessed: DateOnly.FromDateTime(Clock.Local(a.AssessedAt)))).ToList();
+            if (graded.Count == 0) continue;
+            var (lo, hi) = Reach(prefixes);
+            var since = graded.Min(a => a.Assessed);
+            var visits = await db.Inspections.AsNoTracking().Where(i => string.Compare(i.OrgUnit.Path, lo) >= 0 && string.Compare(i.OrgUnit.Path, hi) < 0
+                && i.Date >= since && i.Status != InspectionStatus.Planned).Select(i => new { i.OrgUnit.Path, i.Date }).ToListAsync(ct);
+            facts.AddRange(graded.Select(a => new FollowUpFact(a.Id, a.OrgUnitId, a.Unit, a.Year, a.Assessed,
+                visits.Any(v => v.Date >= a.Assessed && OrgPath.IsAncestorOrSelf(a.Path, v.Path)), days)));
         }
         return facts;
     }
@@ -457,7 +476,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
     }
 
     private async Task<int> ParameterAsync(string schemeCode, string kind, string name, int fallback, CancellationToken ct) =>
-        int.TryParse((await schemes.FindAsync(schemeCode, ct))?.Rules.FirstOrDefault(r => r.Kind == kind)?.Parameters.GetValueOrDefault(name), out var v) ? v : fallback;
+        (await schemes.FindAsync(schemeCode, ct))?.RuleInt(kind, name, fallback) ?? fallback;
 }
 
 /// <summary>The timer: every node runs it, the database lock lets one at a time through.</summary>
