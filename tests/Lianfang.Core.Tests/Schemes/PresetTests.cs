@@ -170,8 +170,12 @@ public class PresetTests
             [("处室负责人把关", StageActor.DeptHead), ("分管领导把关", StageActor.LeaderInCharge), ("主要领导把关", StageActor.Principal), ("派驻机构审核", StageActor.Agency)],
             Stages(s, ListScope.Post));
         Assert.Contains("中层岗位", s.ListKinds.Single(k => k.Scope == ListScope.Post).Name);
-        // The unit's own list is compiled from the post lists already checked below the principal.
-        Assert.Equal([("主要领导把关", StageActor.Principal), ("派驻机构审核", StageActor.Agency)], Stages(s, ListScope.Unit));
+        // The unit's own list is compiled from the post lists already checked below the principal; 代表帮查、专家助查 and
+        // the agency's 协查 (three of the 五项排查) are heard on it before the principal sets the levels.
+        Assert.Equal([("代表帮查、专家助查、纪检监察机构协查", StageActor.PartyOffice), ("主要领导把关", StageActor.Principal), ("派驻机构审核", StageActor.Agency)],
+            Stages(s, ListScope.Unit));
+        var helpers = s.ListKind(ListScope.Unit).Stages[0];
+        Assert.True(helpers is { HelpersMayComment: true, AgencyJoins: true, RevisesContent: false, SetsLevels: false });
     }
 
     [Fact]

@@ -194,6 +194,47 @@ public abstract class ReviewBodiesTests(AppFixture f)
             revisions = new[] { new { pointId = point, measures = new[] { "改" }, reason = "x" } } }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
         Assert.Equal("committee", (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
     }
+
+    [Fact]
+    public async Task Shaoxing_unit_list_hears_representatives_experts_and_the_agency_before_the_principal_sets_levels()
+    {
+        // 000's 五项排查: 代表帮查、专家助查 and 纪检监察机构协查 are heard on the unit's list, which the party office organises.
+        var w = await World.CreateAsync(f, "五项排查");
+        await WrittenList.LeaderAsync(f, w);
+        var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
+            .Expect(HttpStatusCode.Created)).Id();
+        var list = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
+            .Single(l => l.GetProperty("scope").GetString() == "Unit" && l.GetProperty("orgUnitId").GetInt32() == w.U1).Id();
+        var office = await f.As(w.Users["party_office"]);
+        await office.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "decision", description = "“三重一大”事项个人说了算", levelCode = "important",
+            measures = new[] { new { text = "集体决策", kind = "制度建设" } }, supervision = new { basis = "议事规则", focus = "决策程序", methods = new[] { "查阅资料" } },
+            responsible = new { leader = "孙伟", persons = new[] { "王芳" } }, elementsChecked = true }).Expect(HttpStatusCode.Created);
+        await office.PostAsync($"/api/v1/lists/{list}/submit", null).Expect(HttpStatusCode.OK);
+        Assert.Equal("helpers", (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
+
+        var unheard = await Approve(office, list).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("还没有收到受邀人员的意见", unheard.GetProperty("detail").GetString());
+        // the principal does not decide this stage, and a helper sees the list only once invited
+        var notTheirs = await Approve(await f.As(w.Users["principal"]), list).Expect(HttpStatusCode.Forbidden);
+        Assert.Contains("应由党办（政治处）审核", notTheirs.GetProperty("detail").GetString());
+        await (await f.As(w.Users["helper"])).Post($"/api/v1/lists/{list}/comments", new { comment = "未受邀" }).Expect(HttpStatusCode.NotFound);
+        await office.Post($"/api/v1/lists/{list}/invitations", new { userName = w.Users["helper"] }).Expect(HttpStatusCode.Created);
+        await (await f.As(w.Users["helper"])).Post($"/api/v1/lists/{list}/comments", new { comment = "建议对重大项目决策实行全程纪实" }).Expect(HttpStatusCode.Created);
+        var noAgency = await Approve(office, list).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("协查意见", noAgency.GetProperty("detail").GetString());
+        await (await f.As(w.Users["agency"])).Post($"/api/v1/lists/{list}/comments", new { comment = "结合效能督查情况，无补充" }).Expect(HttpStatusCode.Created);
+        // this stage hears opinions; it does not revise the list itself
+        var point = (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints")[0].Id();
+        Assert.Equal(["revisions"], (await office.Post($"/api/v1/lists/{list}/review", new { decision = "approve", checkedItems = WrittenList.FiveItems,
+            revisions = new[] { new { pointId = point, measures = new[] { "改" }, reason = "x" } } }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        await Approve(office, list).Expect(HttpStatusCode.OK);
+
+        var state = await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK);
+        Assert.Equal("principal", state.GetProperty("stage").GetString());
+        var history = (await f.Admin.GetAsync($"/api/v1/lists/{list}/history").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        Assert.Equal(["帮查人员", "纪检监察组协查"], history.Where(h => h.GetProperty("decision").GetString() == "Comment").Select(h => h.GetProperty("role").GetString()));
+        Assert.Equal("代表帮查、专家助查、纪检监察机构协查", history.Last().GetProperty("stageName").GetString());
+    }
 }
 
 [Collection("sqlite")] public sealed class ReviewBodiesTests_Sqlite(SqliteFixture f) : ReviewBodiesTests(f);
