@@ -2,32 +2,36 @@ namespace Lianfang.Core.Assessments;
 
 public enum AssessmentKind { Quarterly, Annual }
 
-/// <summary>One standard of the assessment with its score: 003 names four; a scheme may name its own.</summary>
+/// <summary>One standard of the assessment with its score, as the scheme states it (<see cref="Schemes.AssessmentDef"/>).</summary>
 public sealed record AssessmentItem(string Criterion, int Max, int? Score = null, string? Gap = null, string? Note = null);
+
+/// <summary>The post assessed (002 年终考核 of each post) and its holder at the time, whose 年终考评 the result goes into.</summary>
+public sealed record AssessedPost(int PostId, string PostName, int? PersonId, string? PersonName);
 
 /// <summary>
 /// 考核 (003 四): each quarter a unit assesses itself against the standards with a gap analysis (差距分析) and reports it;
-/// each year assessors score it and grade it 优秀/良好/及格/不及格; a 不及格 unit gets a written 整改通知.
+/// each year assessors score it and grade it 优秀/良好/及格/不及格; a 不及格 unit gets a written 整改通知. Under 002 the
+/// 领导小组 evaluates each post at year end instead. The standards come from the scheme.
 /// </summary>
 public sealed class Assessment
 {
-    /// <summary>003's four standards, 25 points each.</summary>
-    public static readonly IReadOnlyList<string> DefaultCriteria =
-    [
-        "领导重视，制度机制健全，责任分工明确，界定风险准确，实施方案结合实际、针对性和可操作性强",
-        "前期预防、中期监控、后期处置各项措施落实到位，未出现违规违纪行为，群众满意度高",
-        "认真自查自纠，自查报告客观真实，查找问题准确，结果运用有效，相关档案齐全",
-        "注意总结和研究，不断修正廉政风险内容，完善措施，改进工作",
-    ];
+    /// <summary>The scheme's standards scored one by one, in the scheme's order.</summary>
+    public static List<AssessmentItem> ScoreItems(Schemes.AssessmentDef def, IReadOnlyList<(int? Score, string? Gap, string? Note)> inputs)
+    {
+        if (inputs.Count != def.Criteria.Count) throw new DomainException("items", $"请按 {def.Criteria.Count} 项考核标准逐项评分");
+        return def.Criteria.Select((c, i) => new AssessmentItem(c.Text, c.Max, inputs[i].Score, inputs[i].Gap, inputs[i].Note)).ToList();
+    }
 
     public static readonly string[] Grades = ["优秀", "良好", "及格", "不及格"];
 
     private Assessment() { Items = []; AssessedBy = ""; }
 
     /// <param name="grades">the 等次 the unit's scheme names (AssessmentGrades), best first, with the lowest share of the score each needs</param>
+    /// <param name="post">under a scheme assessing posts, the post and its holder</param>
     public Assessment(int orgUnitId, int year, AssessmentKind kind, int? quarter, IReadOnlyList<AssessmentItem> items, string assessedBy, DateOnly today,
-        IReadOnlyList<(string Grade, int MinPercent)>? grades = null)
+        IReadOnlyList<(string Grade, int MinPercent)>? grades = null, AssessedPost? post = null)
     {
+        if (post is not null && kind != AssessmentKind.Annual) throw new DomainException("kind", "岗位只进行年终考核（综合评价）");
         if (year < 2000 || year > today.Year + 1) throw new DomainException("year", "考核年度不正确");
         if (kind == AssessmentKind.Quarterly && quarter is not (>= 1 and <= 4)) throw new DomainException("quarter", "季度自查须指明第几季度（1–4）");
         if (kind == AssessmentKind.Annual && quarter is not null) throw new DomainException("quarter", "年度考核不分季度");
@@ -50,6 +54,10 @@ public sealed class Assessment
         Grade = kind == AssessmentKind.Annual ? GradeOf(Score, MaxScore, grades) : null;
         AssessedBy = assessedBy;
         AssessedAt = DateTime.UtcNow;
+        PostId = post?.PostId;
+        PostName = post?.PostName;
+        PersonId = post?.PersonId;
+        PersonName = post?.PersonName;
     }
 
     public long Id { get; private set; }
@@ -61,13 +69,18 @@ public sealed class Assessment
     public List<AssessmentItem> Items { get; private set; }
     public int Score { get; private set; }
     public int MaxScore { get; private set; }
+    /// <summary>The post evaluated (002), with its holder then; null when the unit itself is assessed.</summary>
+    public int? PostId { get; private set; }
+    public string? PostName { get; private set; }
+    public int? PersonId { get; private set; }
+    public string? PersonName { get; private set; }
     /// <summary>Only for the annual assessment.</summary>
     public string? Grade { get; private set; }
     public string AssessedBy { get; private set; }
     public DateTime AssessedAt { get; private set; }
 
-    /// <summary>A unit graded 不及格 gets a written 整改通知.</summary>
-    public bool NeedsRectification => Grade == "不及格";
+    /// <summary>A unit graded 不及格 gets a written 整改通知 (a post's evaluation goes into its holder's 年终考评 instead).</summary>
+    public bool NeedsRectification => Grade == "不及格" && PostId is null;
 
     /// <summary>003's four grades with the shares the product sets (the seed names the 等次 but no figures): 90 %, 80 %, 60 %.</summary>
     public static readonly IReadOnlyList<(string Grade, int MinPercent)> DefaultGrades = [("优秀", 90), ("良好", 80), ("及格", 60), ("不及格", 0)];

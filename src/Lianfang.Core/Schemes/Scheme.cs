@@ -36,6 +36,8 @@ public sealed record Scheme
     public required IReadOnlyList<ListKindDef> ListKinds { get; init; }
     public required IReadOnlyList<FormDef> Forms { get; init; }
     public required IReadOnlyList<SchemeRule> Rules { get; init; }
+    /// <summary>考核: who or what is assessed, by whom, against which standards; null where the seed sets no assessment (000, 001).</summary>
+    public AssessmentDef? Assessment { get; init; }
 
     /// <summary>未分类 / 未定级: what an import could not tell; such points are kept as drafts and block submitting.</summary>
     public const string UnclassifiedCode = "unclassified", UnratedCode = "unrated";
@@ -93,6 +95,28 @@ public sealed record RiskLevelDef
     public IReadOnlyList<string> Aliases { get; init; } = [];
     /// <summary>Who supervises points of this level, in the seed's words (002/003: 局主要领导、纪检监察 …); the LevelSupervisor rule acts on it.</summary>
     public string? Monitor { get; init; }
+}
+
+/// <summary>
+/// A scheme's assessment: 003 and 004 assess each unit, 002's 领导小组 evaluates each post's work at year end (年终考核,
+/// tied to its holder's 绩效考核). Where the seed lists standards without points, the preset says so in <see cref="Note"/>.
+/// </summary>
+public sealed record AssessmentDef
+{
+    /// <summary>Unit (each 单位) or Post (each post, its holder at the time recorded).</summary>
+    public ListScope Of { get; init; } = ListScope.Unit;
+    /// <summary>Commission (the commission or the agency over the unit) or LeadingGroup (the unit's 领导小组: its head, deputy or office).</summary>
+    public StageActor By { get; init; } = StageActor.Commission;
+    public required IReadOnlyList<AssessmentCriterion> Criteria { get; init; }
+    public string? Note { get; init; }
+
+    public int MaxScore() => Criteria.Sum(c => c.Max);
+}
+
+public sealed record AssessmentCriterion
+{
+    public required string Text { get; init; }
+    public required int Max { get; init; }
 }
 
 /// <summary>Likelihood × harm → level code (Cells[likelihood][harm]).</summary>

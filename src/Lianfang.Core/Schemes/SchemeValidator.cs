@@ -37,12 +37,35 @@ public static class SchemeValidator
                 throw new DomainException($"listKinds[{i}].stages", $"审定风险等级的环节“{unsigned.Name}”必须签字");
         }
         RuleKinds.Validate(s);
+        ValidateAssessment(s);
         if (s.Matrix is { } m)
         {
             if (m.Cells.Count != m.Likelihoods.Count || m.Cells.Any(r => r.Count != m.Harms.Count))
                 throw new DomainException("matrix", "等级矩阵的行列数与可能性、危害程度的个数不符");
             if (m.Cells.SelectMany(r => r).FirstOrDefault(c => s.Level(c) is null) is { } bad)
                 throw new DomainException("matrix", $"等级矩阵引用了不存在的等级“{bad}”");
+        }
+    }
+
+    private static readonly string[] AssessmentRules =
+        [RuleKinds.QuarterlySelfAssessment, RuleKinds.AnnualAssessment, RuleKinds.AssessmentGrades, RuleKinds.AssessmentFollowUp];
+
+    private static void ValidateAssessment(Scheme s)
+    {
+        if (s.Assessment is not { } a)
+        {
+            if (s.Rules.FirstOrDefault(r => AssessmentRules.Contains(r.Kind)) is { } needs)
+                throw new DomainException("assessment", $"规则 {needs.Kind} 须有方案的考核标准（assessment.criteria）");
+            return;
+        }
+        if (a.Of is not (ListScope.Unit or ListScope.Post)) throw new DomainException("assessment.of", "考核对象只能是 Unit（单位）或 Post（岗位）");
+        if (a.By is not (StageActor.Commission or StageActor.LeadingGroup))
+            throw new DomainException("assessment.by", "考核由 Commission（纪委监委或派驻机构）或 LeadingGroup（本单位领导小组）进行");
+        if (a.Criteria.Count is 0 or > 20) throw new DomainException("assessment.criteria", "考核标准应有 1–20 项");
+        foreach (var (c, i) in a.Criteria.Select((c, i) => (c, i)))
+        {
+            Text.Required(c.Text, $"assessment.criteria[{i}].text", "考核标准", 500);
+            if (c.Max is < 1 or > 100) throw new DomainException($"assessment.criteria[{i}].max", $"第 {i + 1} 项考核标准的分值应在 1–100 之间");
         }
     }
 

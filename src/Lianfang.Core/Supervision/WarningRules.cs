@@ -11,7 +11,8 @@ public sealed record ComplaintFact(long Id, int OrgUnitId, long? PointId, string
 public sealed record PostRatingFact(int PostId, int OrgUnitId, string Post, DateOnly LastRated, int Years);
 public sealed record PowerFact(int PowerId, int OrgUnitId, string Power, int RiskPoints, IReadOnlyList<string> TopStepsWithoutSupervision);
 /// <summary>A unit under a scheme with a periodic duty: whether it was done for the period (a campaign completed, an assessment, a spot check).</summary>
-public sealed record PeriodFact(int OrgUnitId, string Unit, string Scheme, int Year, int Period, bool Done);
+/// <param name="Pending">what is still to do when the rule counts parts (002: posts not yet evaluated)</param>
+public sealed record PeriodFact(int OrgUnitId, string Unit, string Scheme, int Year, int Period, bool Done, int Pending = 0);
 public sealed record UnpublishedFact(int ListId, int OrgUnitId, string Title, DateOnly ApprovedOn);
 public sealed record TalkFact(int PersonId, int OrgUnitId, string Person, string Unit, int Year, bool Talked);
 public sealed record FollowUpFact(long AssessmentId, int OrgUnitId, string Unit, int Year, DateOnly Assessed, bool FollowedUp, int Days);
@@ -150,7 +151,8 @@ public static class WarningRules
     /// <summary>002 AnnualAssessment: each year that ran the regime ends with its 年度考核 (the year's, due from December; a past year's, overdue).</summary>
     public static IEnumerable<Fired> Assessments(IEnumerable<PeriodFact> facts, DateOnly today) =>
         facts.Where(f => !f.Done && (f.Year < today.Year || today.Month == 12)).Select(f => new Fired(AssessmentDue, "OrgUnit", f.OrgUnitId, f.OrgUnitId,
-            $"{f.Unit}{f.Year}年度廉政风险防范管理工作{(f.Year < today.Year ? "未进行" : "尚未进行")}年度综合评价（{f.Scheme}）", "领导小组办公室"));
+            f.Pending > 0 ? $"{f.Unit}{f.Year}年还有 {f.Pending} 个岗位{(f.Year < today.Year ? "未进行" : "尚未进行")}年终综合评价（{f.Scheme}：评价结果与绩效考核挂钩）"
+                : $"{f.Unit}{f.Year}年度廉政风险防范管理工作{(f.Year < today.Year ? "未进行" : "尚未进行")}年度综合评价（{f.Scheme}）", "领导小组办公室"));
 
     /// <summary>Publication: an approved list is published (公示) — until it is, the party office is reminded.</summary>
     public static IEnumerable<Fired> Unpublished(IEnumerable<UnpublishedFact> facts) =>

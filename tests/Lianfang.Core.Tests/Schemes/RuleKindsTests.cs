@@ -43,6 +43,28 @@ public class RuleKindsTests
     }
 
     [Fact]
+    public void Assessment_rules_need_the_schemes_standards_and_the_standards_are_checked()
+    {
+        var s = Preset("longsheng-2012") with { Code = "custom", BuiltIn = false };
+        var none = Assert.Throws<DomainException>(() => SchemeValidator.Validate(s with { Assessment = null }));
+        Assert.Equal("assessment", none.Field);
+        Assert.Contains("QuarterlySelfAssessment 须有方案的考核标准", none.Message);
+        var a = s.Assessment!;
+        Assert.Equal("assessment.criteria[1].max", Assert.Throws<DomainException>(() => SchemeValidator.Validate(s with
+            { Assessment = a with { Criteria = [a.Criteria[0], a.Criteria[1] with { Max = 0 }] } })).Field);
+        Assert.Equal("assessment.criteria", Assert.Throws<DomainException>(() => SchemeValidator.Validate(s with { Assessment = a with { Criteria = [] } })).Field);
+        Assert.Equal("assessment.by", Assert.Throws<DomainException>(() => SchemeValidator.Validate(s with { Assessment = a with { By = StageActor.Holder } })).Field);
+        Assert.Equal("assessment.of", Assert.Throws<DomainException>(() => SchemeValidator.Validate(s with { Assessment = a with { Of = ListScope.Department } })).Field);
+        // the presets: 003 and 004 assess the unit through the commission, 002's 领导小组 each post; 000 and 001 assess nothing
+        Assert.Equal((ListScope.Unit, StageActor.Commission, 100), (a.Of, a.By, a.MaxScore()));
+        Assert.Equal((ListScope.Post, StageActor.LeadingGroup), (Preset("lianyun-finance").Assessment!.Of, Preset("lianyun-finance").Assessment!.By));
+        Assert.Equal(ListScope.Unit, Preset("sanjiang-2019").Assessment!.Of);
+        Assert.Null(Preset("shaoxing-2018").Assessment);
+        Assert.Null(Preset("shaoxing-health-2018").Assessment);
+        Assert.Contains("未规定各项分值", a.Note);
+    }
+
+    [Fact]
     public void A_level_supervisor_is_a_role_that_can_supervise_and_a_level_of_the_scheme()
     {
         var s = Preset("lianyun-finance");

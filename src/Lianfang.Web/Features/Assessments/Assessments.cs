@@ -1,68 +1,121 @@
 using Lianfang.Core.Access;
 using Lianfang.Core.Assessments;
+using Lianfang.Core.Schemes;
 using Lianfang.Web.Features.Register;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lianfang.Web.Features.Assessments;
 
 public sealed record ItemInput(int? Score, string? Gap, string? Note);
-public sealed record AssessmentRequest(int? OrgUnitId, int? Year, AssessmentKind? Kind, int? Quarter, List<ItemInput>? Items);
+/// <param name="PostId">under a scheme assessing posts (002 年终考核), the post evaluated</param>
+public sealed record AssessmentRequest(int? OrgUnitId, int? Year, AssessmentKind? Kind, int? Quarter, List<ItemInput>? Items, int? PostId = null);
 public sealed record AssessmentDto(long Id, int OrgUnitId, string OrgUnit, int Year, AssessmentKind Kind, int? Quarter, int Score, int MaxScore, string? Grade,
-    IReadOnlyList<AssessmentItem> Items, string AssessedBy, DateTime AssessedAt);
+    IReadOnlyList<AssessmentItem> Items, string AssessedBy, DateTime AssessedAt, int? PostId, string? Post, int? PersonId, string? Person);
 
-/// <summary>考核: the unit assesses itself each quarter; the commission (or the agency) grades it each year.</summary>
-public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.ExportForms export, Schemes.SchemeStore schemes, Supervision.WarningSweep sweep)
+/// <summary>What a unit's scheme assesses (its standards, of the unit or of each post, by whom), or why nothing.</summary>
+public sealed record AssessmentPlan(Core.Schemes.Scheme? Scheme, Core.Schemes.AssessmentDef? Def)
+{
+    public bool Quarterly => Scheme is not null && Scheme.Has(Core.Schemes.RuleKinds.QuarterlySelfAssessment);
+    public bool OfPosts => Def?.Of == Core.Schemes.ListScope.Post;
+    public bool ByGroup => Def?.By == Core.Schemes.StageActor.LeadingGroup;
+}
+
+/// <summary>考核 as the unit's scheme states it: 003 the unit checks itself each quarter and the commission grades it each year; 002 the 领导小组 evaluates each post at year end.</summary>
+public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.ExportForms export, Schemes.SchemeStore schemes, Supervision.WarningSweep sweep,
+    Review.Reviewers reviewers)
 {
     public static readonly Role[] SelfAssessors = [Role.PartyOffice, Role.Principal];
     public static readonly Role[] Assessors = [Role.Commission, Role.Agency, Role.Admin];
 
-    /// <summary>The unit's party office or principal checks it each quarter; the commission or agency grades it each year.</summary>
-    public static bool MayRecord(AccessScope scope, string unitPath, AssessmentKind kind) =>
-        scope.IsSystemAdmin || scope.HasRoleOver(unitPath, kind == AssessmentKind.Quarterly ? SelfAssessors : Assessors);
+    /// <summary>
+    /// Who records: the unit's party office or principal its quarterly self-check; the commission or agency the annual grade;
+    /// under a scheme whose 领导小组 evaluates (002), its head, deputy or office — never for their own post.
+    /// </summary>
+    public static bool MayRecord(AccessScope scope, string unitPath, AssessmentKind kind, AssessmentPlan plan, IReadOnlyList<Core.Review.LeadingGroupMember> group) =>
+        kind == AssessmentKind.Quarterly ? plan.Quarterly && (scope.IsSystemAdmin || scope.HasRoleOver(unitPath, SelfAssessors))
+        : plan.ByGroup ? scope.PersonId is { } p && group.Any(m => m.PersonId == p && m.Duty != Core.Review.GroupDuty.Member)
+        : plan.Def is not null && (scope.IsSystemAdmin || scope.HasRoleOver(unitPath, Assessors));
 
     /// <summary>Whether the user deals with assessments anywhere (the menu entry).</summary>
     public static bool MayOpen(AccessScope scope) => scope.IsSystemAdmin || scope.Grants.Any(g => SelfAssessors.Contains(g.Role) || Assessors.Contains(g.Role));
 
-    public IQueryable<Assessment> Visible(AccessScope scope) => scope.IsSystemAdmin ? db.Assessments.AsNoTracking()
-        : db.Assessments.AsNoTracking().Under(scope.PrefixesFor([.. SelfAssessors, .. Assessors]), a => a.OrgUnit.Path);
+    /// <summary>Assessments over the units where the user assesses, checks itself, or sits on the 领导小组 (its head, deputy, office).</summary>
+    public async Task<IQueryable<Assessment>> VisibleAsync(AccessScope scope, CancellationToken ct)
+    {
+        if (scope.IsSystemAdmin) return db.Assessments.AsNoTracking();
+        var groups = (await GroupUnitsAsync(scope, ct)).Select(u => u.Path);
+        return db.Assessments.AsNoTracking().Under([.. scope.PrefixesFor([.. SelfAssessors, .. Assessors]), .. groups], a => a.OrgUnit.Path);
+    }
+
+    /// <summary>The units on whose 领导小组 the user sits as head, deputy or office: they evaluate there without a role of their own.</summary>
+    public async Task<List<(int Id, string Name, string Path)>> GroupUnitsAsync(AccessScope scope, CancellationToken ct) =>
+        scope.PersonId is { } p
+            ? (await db.LeadingGroupMembers.Where(m => m.PersonId == p && m.Duty != Core.Review.GroupDuty.Member)
+                .Join(db.OrgUnits, m => m.OrgUnitId, u => u.Id, (m, u) => new { u.Id, u.Name, u.Path }).ToListAsync(ct)).Select(u => (u.Id, u.Name, u.Path)).ToList()
+            : [];
 
     public static AssessmentDto Dto(Assessment a, string unit) =>
-        new(a.Id, a.OrgUnitId, unit, a.Year, a.Kind, a.Quarter, a.Score, a.MaxScore, a.Grade, a.Items, a.AssessedBy, a.AssessedAt);
+        new(a.Id, a.OrgUnitId, unit, a.Year, a.Kind, a.Quarter, a.Score, a.MaxScore, a.Grade, a.Items, a.AssessedBy, a.AssessedAt, a.PostId, a.PostName, a.PersonId, a.PersonName);
 
     public async Task<Assessment> RecordAsync(AccessScope scope, AssessmentRequest req, CancellationToken ct)
     {
-        var unit = await db.OrgUnits.AsNoTracking().Visible(scope).Where(u => u.Id == req.OrgUnitId).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
+        var groupUnits = await GroupUnitsAsync(scope, ct);
+        var unit = await db.OrgUnits.AsNoTracking().Where(u => u.Id == req.OrgUnitId).Select(u => new { u.Id, u.Path, u.Name, u.Kind }).FirstOrDefaultAsync(ct);
+        if (unit is null || !(groupUnits.Any(g => g.Id == unit.Id) || await db.OrgUnits.Visible(scope).AnyAsync(u => u.Id == unit.Id, ct)))
+            throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
         var kind = req.Kind ?? throw new DomainException("kind", "请选择 Quarterly（季度自查）或 Annual（年度考核）");
-        if (!MayRecord(scope, unit.Path, kind)) throw DomainException.Forbidden(kind == AssessmentKind.Quarterly ? "季度自查由本单位党办或主要负责人填报" : "年度考核由纪委监委或派驻机构评定");
-        var inputs = req.Items ?? [];
-        if (inputs.Count != Assessment.DefaultCriteria.Count)
-            throw new DomainException("items", $"请按 {Assessment.DefaultCriteria.Count} 项考核标准逐项评分");
-        var items = Assessment.DefaultCriteria.Select((c, i) => new AssessmentItem(c, 25, inputs[i].Score, inputs[i].Gap, inputs[i].Note)).ToList();
-        var scheme = await SchemeOfAsync(unit.Path, ct);
-        var grades = scheme is null ? null : Assessment.GradesOf(Core.Schemes.RuleKinds.RuleList(scheme, Core.Schemes.RuleKinds.AssessmentGrades, "grades"),
-            Core.Schemes.RuleKinds.RuleList(scheme, Core.Schemes.RuleKinds.AssessmentGrades, "thresholds"));
-        var a = new Assessment(unit.Id, req.Year ?? Clock.Today.Year, kind, req.Quarter, items, await me.DisplayNameAsync(ct), Clock.Today, grades);
+        var year = req.Year ?? Clock.Today.Year;
+        var plan = await PlanAsync(unit.Path, year, ct);
+        if (plan.Def is not { } def)
+            throw DomainException.Conflict("orgUnitId", plan.Scheme is null ? $"{unit.Name}尚未开展排查，不知执行哪个方案的考核标准"
+                : $"{unit.Name}执行的方案“{plan.Scheme.Name}”没有考核规定");
+        if (kind == AssessmentKind.Quarterly && !plan.Quarterly) throw new DomainException("kind", $"方案“{plan.Scheme!.Name}”没有季度自查的规定");
+        var group = plan.ByGroup ? await reviewers.GroupAsync(unit.Path, ct) : [];
+        if (!MayRecord(scope, unit.Path, kind, plan, group))
+            throw DomainException.Forbidden(kind == AssessmentKind.Quarterly ? "季度自查由本单位党办或主要负责人填报"
+                : plan.ByGroup ? "年终考核由本单位领导小组（组长、副组长或办公室）进行" : "年度考核由纪委监委或派驻机构评定");
+        AssessedPost? post = null;
+        if (plan.OfPosts && kind == AssessmentKind.Annual)
+        {
+            if (unit.Kind != Core.Org.OrgUnitKind.Unit) throw new DomainException("orgUnitId", "岗位年终考核按单位登记：请选择单位，再选其中的岗位");
+            var p = await db.Posts.AsNoTracking().Where(x => x.Id == req.PostId).Select(x => new { x.Id, x.Name, x.OrgUnit.Path }).FirstOrDefaultAsync(ct);
+            if (p is null || !Core.Org.OrgPath.IsAncestorOrSelf(unit.Path, p.Path)) throw new DomainException("postId", $"请选择{unit.Name}的岗位");
+            var holder = await db.PostAssignments.AsNoTracking().Where(x => x.PostId == p.Id && x.To == null).OrderBy(x => x.Id)
+                .Select(x => new { x.Person.Id, x.Person.Name }).FirstOrDefaultAsync(ct);
+            if (holder is not null && holder.Id == scope.PersonId) throw DomainException.Forbidden("本人岗位的年终考核由领导小组其他成员进行");
+            post = new AssessedPost(p.Id, p.Name, holder?.Id, holder?.Name);
+        }
+        if (kind == AssessmentKind.Annual && await db.Assessments.AnyAsync(a => a.OrgUnitId == unit.Id && a.Year == year && a.Kind == AssessmentKind.Annual
+                && a.PostId == (post == null ? null : post.PostId), ct))
+            throw DomainException.Conflict("year", post is null ? $"{unit.Name}{year}年度考核已登记" : $"岗位“{post.PostName}”{year}年的年终考核已登记");
+        var items = Assessment.ScoreItems(def, (req.Items ?? []).Select(i => (i.Score, i.Gap, i.Note)).ToList());
+        var grades = Assessment.GradesOf(plan.Scheme!.RuleList(Core.Schemes.RuleKinds.AssessmentGrades, "grades"),
+            plan.Scheme!.RuleList(Core.Schemes.RuleKinds.AssessmentGrades, "thresholds"));
+        var a = new Assessment(unit.Id, year, kind, req.Quarter, items, await me.DisplayNameAsync(ct), Clock.Today, grades, post);
         db.Assessments.Add(a);
         await db.SaveChangesAsync(ct);
         await sweep.RunAsync([Core.Supervision.WarningRules.SelfAssessmentDue, Core.Supervision.WarningRules.AssessmentDue], ct, unit.Path);
         return a;
     }
 
-    /// <summary>The scheme the unit runs: that of the latest campaign over it.</summary>
-    private async Task<Core.Schemes.Scheme?> SchemeOfAsync(string unitPath, CancellationToken ct)
+    /// <summary>
+    /// The scheme the unit ran in <paramref name="year"/> (that of the latest campaign over it up to that year, else the
+    /// earliest after) and its assessment: a year is assessed by the standards the unit then worked to.
+    /// </summary>
+    public async Task<AssessmentPlan> PlanAsync(string unitPath, int year, CancellationToken ct)
     {
         var chain = Core.Org.OrgPath.AncestorsOrSelf(unitPath);
         var code = await db.Campaigns.Where(c => db.OrgUnits.Any(u => u.Id == c.RootOrgUnitId && chain.Contains(u.Path)))
-            .OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).Select(c => c.SchemeCode).FirstOrDefaultAsync(ct);
-        return code is null ? null : await schemes.FindAsync(code, ct);
+            .OrderBy(c => c.Year <= year ? 0 : 1).ThenBy(c => c.Year <= year ? -c.Year : c.Year).ThenByDescending(c => c.Id).Select(c => c.SchemeCode).FirstOrDefaultAsync(ct);
+        var scheme = code is null ? null : await schemes.FindAsync(code, ct);
+        return new AssessmentPlan(scheme, scheme?.Assessment);
     }
 
     /// <summary>The 表彰 of a unit graded as the scheme's AssessmentFollowUp rule commends (003: 优秀), as a Word document.</summary>
     public async Task<Forms.ExportFile> CommendationAsync(AccessScope scope, long id, string? format, CancellationToken ct)
     {
-        var a = await Visible(scope).Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound("id", "考核记录不存在或不在您的权限范围内");
-        var scheme = await SchemeOfAsync(a.OrgUnit.Path, ct);
+        var a = await (await VisibleAsync(scope, ct)).Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound("id", "考核记录不存在或不在您的权限范围内");
+        var scheme = (await PlanAsync(a.OrgUnit.Path, a.Year, ct)).Scheme;
         var commend = (scheme is null ? null : Core.Schemes.RuleKinds.Rule(scheme, Core.Schemes.RuleKinds.AssessmentFollowUp))?.Parameters.GetValueOrDefault("commend")
             ?? throw DomainException.Conflict("grade", "本单位执行的方案没有考核表彰的规定");
         var text = a.Commendation(a.OrgUnit.Name, commend);
@@ -75,7 +128,7 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.Ex
     /// <summary>The 整改通知 of a 不及格 grade as a Word document.</summary>
     public async Task<Forms.ExportFile> NoticeAsync(AccessScope scope, long id, string? format, CancellationToken ct)
     {
-        var a = await Visible(scope).Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound("id", "考核记录不存在或不在您的权限范围内");
+        var a = await (await VisibleAsync(scope, ct)).Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound("id", "考核记录不存在或不在您的权限范围内");
         var text = a.RectificationNotice(a.OrgUnit.Name);
         var rows = text.Split('\n').Skip(1).Select(l => new Forms.FormRow([l])).ToList();
         var doc = new Forms.FormDocument("廉政风险防范管理考核整改通知", false, [("致", a.OrgUnit.Name)], [],
@@ -94,7 +147,10 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         b.Property(a => a.Items).AsJson();
         b.Ignore(a => a.NeedsRectification);
         b.HasOne(a => a.OrgUnit).WithMany().HasForeignKey(a => a.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(a => a.PostName).HasMaxLength(100);
+        b.Property(a => a.PersonName).HasMaxLength(50);
         b.HasIndex(a => new { a.OrgUnitId, a.Year });
+        b.HasIndex(a => a.PersonId);
     }
 }
 
@@ -107,11 +163,11 @@ public static class AssessmentsApi
         {
             var a = await cmd.RecordAsync(await me.ScopeAsync(ct), req, ct);
             return TypedResults.Created($"/api/v1/assessments/{a.Id}", new { id = a.Id, a.Score, a.MaxScore, a.Grade, needsRectification = a.NeedsRectification });
-        }).WithSummary("登记考核：Quarterly 季度自查（党办、主要负责人，失分项须写差距分析）或 Annual 年度考核（纪委监委、派驻机构评分定等次），items 按 4 项考核标准各 25 分")
-            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404);
+        }).WithSummary("登记考核：items 按单位执行方案的考核标准逐项评分（GET /schemes/{code} 的 assessment.criteria）。Quarterly 季度自查（方案有此规定时，党办、主要负责人，失分项须写差距分析）；Annual 年度考核（纪委监委、派驻机构评分定等次；方案由领导小组考核岗位时（002）由领导小组组长、副组长或办公室对 postId 岗位进行年终考核）；同一单位（岗位）同一年度只登记一次")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         g.MapGet("", async (int? orgUnitId, int? year, CurrentUser me, AssessmentCommands cmd, CancellationToken ct) =>
         {
-            var q = cmd.Visible(await me.ScopeAsync(ct));
+            var q = await cmd.VisibleAsync(await me.ScopeAsync(ct), ct);
             if (orgUnitId is { } u) q = q.Where(a => a.OrgUnitId == u);
             if (year is { } y) q = q.Where(a => a.Year == y);
             return (await q.OrderByDescending(a => a.Year).ThenByDescending(a => a.AssessedAt).Take(500).Select(a => new { a, Unit = a.OrgUnit.Name }).ToListAsync(ct))

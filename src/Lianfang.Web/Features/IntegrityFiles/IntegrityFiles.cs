@@ -30,8 +30,10 @@ public sealed record EntryDto(long Id, IntegrityEntryType Type, string TypeName,
 public sealed record AssignmentDto(string Post, string Unit, DateOnly From, DateOnly? To);
 public sealed record FilePointDto(long Id, string Campaign, int Year, string Description, string Level, ListStatus ListStatus);
 public sealed record DispositionDto(long Id, int Form, string FormName, string Measure, string Reason, DateOnly DecidedOn);
+/// <summary>A post's 年终考核 (002) while the person held it: the result that goes into their 年终考评.</summary>
+public sealed record EvaluationDto(int Year, string Post, int Score, int MaxScore, string? Grade, string AssessedBy);
 public sealed record IntegrityFileDto(int PersonId, string Name, string? Title, string Unit, List<AssignmentDto> Posts, List<FilePointDto> RiskPoints,
-    List<DispositionDto> Dispositions, List<EntryDto> Entries);
+    List<DispositionDto> Dispositions, List<EntryDto> Entries, List<EvaluationDto> Evaluations);
 
 /// <summary>廉政档案: read by the person, the agency supervising their unit and the commission above — each read audited.</summary>
 public sealed class IntegrityFileService(AppDbContext db, IntegrityProtector protector, CurrentUser me, Schemes.SchemeStore schemes)
@@ -53,8 +55,10 @@ public sealed class IntegrityFileService(AppDbContext db, IntegrityProtector pro
             .Select(d => new DispositionDto(d.Id, d.Form, Core.Supervision.Disposition.FormLabel(d.Form), d.Measure, d.Reason, d.DecidedOn)).ToListAsync(ct);
         var entries = (await db.IntegrityFileEntries.AsNoTracking().Where(e => e.PersonId == personId).OrderByDescending(e => e.RecordedAt).ToListAsync(ct))
             .Select(e => new EntryDto(e.Id, e.Type, IntegrityFileEntry.Label(e.Type), protector.Open(e.Sealed), e.RecordedBy, e.RecordedAt)).ToList();
+        var evaluations = await db.Assessments.AsNoTracking().Where(a => a.PersonId == personId).OrderByDescending(a => a.Year)
+            .Select(a => new EvaluationDto(a.Year, a.PostName!, a.Score, a.MaxScore, a.Grade, a.AssessedBy)).ToListAsync(ct);
         await db.RecordReadAsync("IntegrityFile", personId.ToString(), person.Path, ct);
-        return new IntegrityFileDto(personId, person.Name, person.Title, person.Unit, posts, points, dispositions, entries);
+        return new IntegrityFileDto(personId, person.Name, person.Title, person.Unit, posts, points, dispositions, entries, evaluations);
     }
 
     public async Task<IntegrityFileEntry> AddAsync(AccessScope scope, int personId, EntryRequest req, CancellationToken ct)
@@ -121,7 +125,8 @@ public sealed class IntegrityFileExport(IntegrityFileService files, Forms.Export
         Section("一、任职情况", file.Posts.Select(a => (a.Post, a.Unit, $"{a.From:yyyy-MM-dd} 至 {(a.To is { } to ? to.ToString("yyyy-MM-dd") : "今")}")));
         Section("二、廉政风险点", file.RiskPoints.Select(p => (p.Level, p.Description, $"{p.Year} {p.Campaign}")));
         Section("三、组织处理和党纪政纪处分（四种形态）", file.Dispositions.Select(d => ($"{d.FormName} · {d.Measure}", d.Reason, d.DecidedOn.ToString("yyyy-MM-dd"))));
-        Section("四、个人有关事项、收入、配偶子女从业等记载", file.Entries.Select(e => (e.TypeName, e.Content, Clock.Local(e.RecordedAt).ToString("yyyy-MM-dd"))));
+        Section("四、廉政风险防范年终考核（与年终考评挂钩）", file.Evaluations.Select(e => ($"{e.Post}：{e.Grade}", $"{e.Score}/{e.MaxScore} 分，{e.AssessedBy}评定", $"{e.Year}年")));
+        Section("五、个人有关事项、收入、配偶子女从业等记载", file.Entries.Select(e => (e.TypeName, e.Content, Clock.Local(e.RecordedAt).ToString("yyyy-MM-dd"))));
         var columns = new[] { new Forms.FormColumn(null, "项目", 2.2), new Forms.FormColumn(null, "内容", 5), new Forms.FormColumn(null, "时间", 2) };
         var doc = new Forms.FormDocument("廉政档案", false, [("姓名", file.Name), ("单位", file.Unit), ("职务", file.Title ?? "")], [],
             new Forms.FormTable(columns, rows), [], [], ["本档案含个人敏感信息，仅供本人、派驻纪检监察机构和纪委监委查阅，不得外传。"], $"{file.Name}·廉政档案");

@@ -348,11 +348,25 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
                 }
                 case RuleKinds.AnnualAssessment:
                 {
-                    var assessed = (await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.OrgUnitId) && a.Year >= today.Year - 1 && a.Year <= today.Year
-                        && a.Kind == Core.Assessments.AssessmentKind.Annual).Select(a => new { a.OrgUnitId, a.Year }).ToListAsync(ct)).ToHashSet();
+                    var assessed = await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.OrgUnitId) && a.Year >= today.Year - 1 && a.Year <= today.Year
+                        && a.Kind == Core.Assessments.AssessmentKind.Annual).Select(a => new { a.OrgUnitId, a.Year, a.PostId }).ToListAsync(ct);
+                    // 002 evaluates each post that has a holder; the others assess the unit once a year
+                    var posts = scheme.Assessment?.Of == ListScope.Post
+                        ? await db.PostAssignments.AsNoTracking().Where(x => x.To == null && string.Compare(x.Post.OrgUnit.Path, lo) >= 0 && string.Compare(x.Post.OrgUnit.Path, hi) < 0)
+                            .Select(x => new { x.PostId, x.Post.OrgUnit.Path }).Distinct().ToListAsync(ct)
+                        : null;
                     foreach (var (u, mine) in units)
                         foreach (var year in mine.Select(c => c.Year).Where(y => y <= today.Year && y >= today.Year - 1).Distinct())
-                            facts.Add(new PeriodFact(u.Id, u.Name, scheme.Name, year, 0, assessed.Contains(new { OrgUnitId = u.Id, Year = year })));
+                        {
+                            if (posts is null)
+                            {
+                                facts.Add(new PeriodFact(u.Id, u.Name, scheme.Name, year, 0, assessed.Any(a => a.OrgUnitId == u.Id && a.Year == year)));
+                                continue;
+                            }
+                            var done = assessed.Where(a => a.OrgUnitId == u.Id && a.Year == year && a.PostId != null).Select(a => a.PostId).ToHashSet();
+                            var pending = posts.Where(p => OrgPath.IsAncestorOrSelf(u.Path, p.Path)).Select(p => p.PostId).Distinct().Count(p => !done.Contains(p));
+                            facts.Add(new PeriodFact(u.Id, u.Name, scheme.Name, year, 0, pending == 0, pending));
+                        }
                     break;
                 }
             }

@@ -76,6 +76,11 @@ public abstract class RegisterPagesTests(AppFixture f)
         var detail = PageClient.Text(await page.GetAsync("/Schemes/Detail?code=longsheng-2012"));
         Assert.Contains("纪检监察", detail);
         Assert.Contains("领导班子", detail);
+        Assert.Contains("纪委监委（派驻机构）考核各单位，满分 100 分", detail);
+        Assert.Contains("认真自查自纠，自查报告客观真实", detail);
+        var api = await (await f.As(w.Users["party_office"])).GetAsync("/api/v1/schemes/lianyun-finance").Expect(HttpStatusCode.OK);
+        Assert.Equal(("Post", "LeadingGroup", 4), (api.GetProperty("assessment").GetProperty("of").GetString(), api.GetProperty("assessment").GetProperty("by").GetString(),
+            api.GetProperty("assessment").GetProperty("criteria").GetArrayLength()));
         var code = $"cp-{Guid.NewGuid().ToString("N")[..6]}";
         var res = await page.SubmitAsync("/Schemes/Detail?code=shaoxing-2018", new() { ["newCode"] = code, ["name"] = "卫健委方案", ["Input.OrgUnitId"] = w.U1.ToString() });
         Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);

@@ -60,4 +60,19 @@ public sealed record WrittenList(World W, int Campaign, int List)
             await (await f.As(s.W.Users[role])).Post($"/api/v1/lists/{s.List}/review", Approve()).Expect(HttpStatusCode.OK);
         return s;
     }
+
+    /// <summary>卫健委's 领导小组: 张局 heads it, 李敏 (an account of her own) is its office; returns her client.</summary>
+    public static async Task<HttpClient> GroupOfficeAsync(AppFixture f, World w)
+    {
+        var head = (await f.Admin.Post("/api/v1/people", new { name = "张局", orgUnitId = w.U1 }).Expect(HttpStatusCode.Created)).Id();
+        var clerk = (await f.Admin.Post("/api/v1/people", new { name = "李敏", orgUnitId = w.D2 }).Expect(HttpStatusCode.Created)).Id();
+        var user = $"g{w.Tag[^6..]}.office";
+        await f.Admin.Post("/api/v1/users", new { userName = user, password = LianfangApp.Password, personId = clerk, grants = new[] { new { role = "staff", orgUnitId = w.D2 } } })
+            .Expect(HttpStatusCode.Created);
+        await (await f.As(w.Users["party_office"])).Put($"/api/v1/org-units/{w.U1}/leading-group", new
+        {
+            members = new object[] { new { personId = head, duty = "Head" }, new { personId = clerk, duty = "Office" } },
+        }).Expect(HttpStatusCode.OK);
+        return await f.As(user);
+    }
 }

@@ -274,22 +274,25 @@ public abstract class RulesActTests(AppFixture f)
     [Fact]
     [RuleEffect(RuleKinds.AnnualAssessment)]
     [RuleEffect(RuleKinds.AnnualRevision)]
-    public async Task A_finance_unit_that_ran_the_regime_last_year_is_flagged_until_that_years_assessment_and_this_years_revision_is_due_in_december()
+    public async Task A_finance_unit_that_ran_the_regime_last_year_is_flagged_until_its_group_evaluated_every_post_and_this_years_revision_is_due_in_december()
     {
         var w = await World.CreateAsync(f, "年度");
         await CampaignAsync(w, "lianyun-finance", Year - 1);
+        var office = await WrittenList.GroupOfficeAsync(f, w);
         await SweepAsync(w, WarningRules.AssessmentDue, WarningRules.RevisionDue);
-        Assert.Contains($"{Year - 1}年度", Assert.Single(await WarningsAsync(w, WarningRules.AssessmentDue)).GetProperty("message").GetString());
+        // 002: the 领导小组 evaluates each post at year end; 会计 (王芳) has not been
+        Assert.Contains($"{Year - 1}年还有 1 个岗位未进行年终综合评价", Assert.Single(await WarningsAsync(w, WarningRules.AssessmentDue)).GetProperty("message").GetString());
         // this year's 排查修正 is reminded in December when no campaign of this year has been opened
         Assert.Equal(Lianfang.Web.Infrastructure.Clock.Today.Month == 12 ? 1 : 0, (await WarningsAsync(w, WarningRules.RevisionDue)).Length);
-        await (await f.As(w.Users["commission"])).Post("/api/v1/assessments", new
-        {
-            orgUnitId = w.U1, year = Year - 1, kind = "Annual", items = new[] { new { score = 22 }, new { score = 22 }, new { score = 22 }, new { score = 22 } },
-        }).Expect(HttpStatusCode.Created);
+        // a unit-wide grade is not what this scheme asks: the commission cannot record one
+        await (await f.As(w.Users["commission"])).Post("/api/v1/assessments", new { orgUnitId = w.U1, year = Year - 1, kind = "Annual", postId = w.P1,
+            items = Enumerable.Repeat(new { score = 22 }, 4).ToArray() }).Expect(HttpStatusCode.Forbidden);
+        await office.Post("/api/v1/assessments", new { orgUnitId = w.U1, year = Year - 1, kind = "Annual", postId = w.P1,
+            items = Enumerable.Repeat(new { score = 22 }, 4).ToArray() }).Expect(HttpStatusCode.Created);
         await CampaignAsync(w, "lianyun-finance");
         await SweepAsync(w, WarningRules.AssessmentDue, WarningRules.RevisionDue);
         Assert.Empty(await WarningsAsync(w, WarningRules.RevisionDue));
-        Assert.DoesNotContain(await WarningsAsync(w, WarningRules.AssessmentDue), x => x.GetProperty("message").GetString()!.Contains($"{Year - 1}年度"));
+        Assert.DoesNotContain(await WarningsAsync(w, WarningRules.AssessmentDue), x => x.GetProperty("message").GetString()!.Contains($"{Year - 1}年"));
     }
 
     [Fact]
@@ -341,9 +344,9 @@ public abstract class RulesActTests(AppFixture f)
         var w = await World.CreateAsync(f, "回访");
         await CampaignAsync(w, "longsheng-2012");
         var commission = await f.As(w.Users["commission"]);
-        async Task<long> Assess(int score) => (await commission.Post("/api/v1/assessments", new
+        async Task<long> Assess(int score, int? year = null) => (await commission.Post("/api/v1/assessments", new
         {
-            orgUnitId = w.U1, year = Year, kind = "Annual", items = Enumerable.Repeat(new { score }, 4).ToArray(),
+            orgUnitId = w.U1, year = year ?? Year, kind = "Annual", items = Enumerable.Repeat(new { score }, 4).ToArray(),
         }).Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64();
         var failing = await Assess(10);
         await SweepAsync(w, WarningRules.FollowUpDue);
@@ -356,11 +359,14 @@ public abstract class RulesActTests(AppFixture f)
         Assert.Empty(await WarningsAsync(w, WarningRules.FollowUpDue));
 
         await commission.GetAsync($"/api/v1/assessments/{failing}/commendation").Expect(HttpStatusCode.Conflict);
-        var excellent = await Assess(24);
+        // one annual grade a unit and year: the year before's was 优秀
+        await commission.Post("/api/v1/assessments", new { orgUnitId = w.U1, year = Year, kind = "Annual", items = Enumerable.Repeat(new { score = 24 }, 4).ToArray() })
+            .Expect(HttpStatusCode.Conflict);
+        var excellent = await Assess(24, Year - 1);
         var doc = await commission.GetAsync($"/api/v1/assessments/{excellent}/commendation");
         Assert.Equal(HttpStatusCode.OK, doc.StatusCode);
         using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await doc.Content.ReadAsByteArrayAsync()), false);
-        Assert.Contains("考核结果为“优秀”（96/100 分），予以通报表彰", word.MainDocumentPart!.Document!.InnerText);
+        Assert.Contains($"{Year - 1}年度廉政风险防范管理工作考核结果为“优秀”（96/100 分），予以通报表彰", word.MainDocumentPart!.Document!.InnerText);
     }
 
     [Fact]

@@ -38,7 +38,8 @@ public abstract class ExportSafetyTests(MatrixFixture f)
             edges = new object[] { new { from = "a", to = "b" } },
         }).Expect(HttpStatusCode.OK);
         var items = Enumerable.Range(0, 4).Select(k => new { score = 10, gap = Formula, note = "=2+2" }).ToArray();
-        var assessment = (await commission.Post("/api/v1/assessments", new { orgUnitId = w.U1, year = 2026, kind = "Annual", items }).Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        await f.Admin.Post("/api/v1/campaigns", new { name = "上年排查", year = 2025, schemeCode = "longsheng-2012", rootOrgUnitId = w.U1, deadline = "2025-12-31" }).Expect(HttpStatusCode.Created);
+        var assessment = (await commission.Post("/api/v1/assessments", new { orgUnitId = w.U1, year = 2025, kind = "Annual", items }).Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64();
 
         var exports = new (HttpClient Client, string Url)[]
         {

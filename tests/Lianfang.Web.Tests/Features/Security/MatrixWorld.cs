@@ -98,7 +98,10 @@ public sealed class MatrixWorld
             .Expect(HttpStatusCode.Created);
         await staff.Post($"/api/v1/people/{w.X1}/integrity-file/entries", new { type = "Income", content = "本人年收入 187654 元" + secret }).Expect(HttpStatusCode.Created);
         var items = Enumerable.Range(0, 4).Select(k => new { score = k == 0 ? 20 : 25, gap = k == 0 ? "差距" + m : null }).ToArray();
-        var assessment = (await office.Post("/api/v1/assessments", new { orgUnitId = w.U1, year = 2026, kind = "Quarterly", quarter = 1, items })
+        // 卫健委 ran longsheng-2012 the year before, whose standards its quarterly self-check follows
+        await admin.Post("/api/v1/campaigns", new { name = "上年排查" + m, year = 2025, schemeCode = "longsheng-2012", rootOrgUnitId = w.U1, deadline = "2025-12-31" })
+            .Expect(HttpStatusCode.Created);
+        var assessment = (await office.Post("/api/v1/assessments", new { orgUnitId = w.U1, year = 2025, kind = "Quarterly", quarter = 1, items })
             .Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64();
         var scheme = $"m{w.Tag[^6..]}";
         await office.Post("/api/v1/schemes", new { basedOn = "shaoxing-2018", code = scheme, name = "方案" + m, orgUnitId = w.U1 }).Expect(HttpStatusCode.Created);

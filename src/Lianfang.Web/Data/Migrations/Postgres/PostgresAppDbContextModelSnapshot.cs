@@ -57,6 +57,20 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PostName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int?>("Quarter")
                         .HasColumnType("integer");
 
@@ -67,6 +81,8 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
 
                     b.HasIndex("OrgUnitId", "Year");
 

@@ -50,6 +50,20 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Quarter")
                         .HasColumnType("INTEGER");
 
@@ -60,6 +74,8 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
 
                     b.HasIndex("OrgUnitId", "Year");
 
