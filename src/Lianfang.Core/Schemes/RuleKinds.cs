@@ -50,7 +50,7 @@ public static class RuleKinds
         AnnualRescreening = "AnnualRescreening", AnnualRevision = "AnnualRevision", KeyPostRerate = "KeyPostRerate",
         QuarterlySelfAssessment = "QuarterlySelfAssessment", HalfYearSpotCheck = "HalfYearSpotCheck", AnnualAssessment = "AnnualAssessment",
         AssessmentGrades = "AssessmentGrades", IntegrityTalks = "IntegrityTalks", AssessmentFollowUp = "AssessmentFollowUp",
-        RiskElements = "RiskElements";
+        RiskElements = "RiskElements", ResponsibilityLetters = "ResponsibilityLetters";
 
     private static IReadOnlyList<string> Only(params string[] moments) => moments;
 
@@ -104,6 +104,8 @@ public static class RuleKinds
             (_, _) => Only(RuleMoment.Assessment), ["grades", "thresholds"]),
         new(IntegrityTalks, "年度廉政谈话", "主管领导每年与所管辖的党员干部进行一次廉政谈话并记录（个别谈话）；年内未谈的第四季度提醒，上一年未谈的预警",
             (_, _) => Only(RuleMoment.Sweep), []),
+        new(ResponsibilityLetters, "签订党风廉政建设责任书", "每年与规定层面岗位的干部签订党风廉政建设责任书（党办登记，可导出责任书）；规定季度内提醒，逾期未签的预警",
+            (_, _) => Only(RuleMoment.Sweep), ["quarter", "tiers"]),
         new(AssessmentFollowUp, "表彰与跟踪回访", "考核为规定的优秀等次的单位可出具表彰通报；不及格的下达整改通知，规定天数内未跟踪回访（监督检查）的预警",
             (_, _) => Only(RuleMoment.Assessment, RuleMoment.Sweep), ["commend", "rectify", "days"]),
     ];
@@ -161,6 +163,8 @@ public static class RuleKinds
                 if (mins.Count == 0 && names.Count is not (0 or 4))
                     throw new DomainException($"rules[{i}].parameters.thresholds", $"考核等次“{string.Join("、", names)}”须同时规定各等次的最低得分率（thresholds）");
             }
+            if (r.Kind == ResponsibilityLetters && s.RuleList(r.Kind, "tiers").FirstOrDefault(t => !Enum.TryParse<Org.PostTier>(t, out _)) is { } tier)
+                throw new DomainException($"rules[{i}].parameters.tiers", $"岗位层面“{tier}”不存在（可用：Leader 领导岗位、Middle 中层岗位、Other 其他岗位）");
             if (r.Kind == RequiredItems && s.RuleList(r.Kind, "items").FirstOrDefault(x => !FiveItems.Names.ContainsKey(x)) is { } item)
                 throw new DomainException($"rules[{i}].parameters.items", $"五项内容中没有“{item}”（可用：{string.Join("、", FiveItems.Names.Keys)}）");
             // 公示 is not a 自查 or 审核: it alone may go unsigned.

@@ -14,6 +14,8 @@ public sealed record PowerFact(int PowerId, int OrgUnitId, string Power, int Ris
 /// <param name="Pending">what is still to do when the rule counts parts (002: posts not yet evaluated)</param>
 public sealed record PeriodFact(int OrgUnitId, string Unit, string Scheme, int Year, int Period, bool Done, int Pending = 0);
 public sealed record UnpublishedFact(int ListId, int OrgUnitId, string Title, DateOnly ApprovedOn);
+/// <summary>A cadre the ResponsibilityLetters rule covers, and whether this year's 责任书 is signed.</summary>
+public sealed record LetterFact(int PersonId, int OrgUnitId, string Person, string Post, string Unit, int Year, DateOnly Deadline, bool Signed);
 public sealed record TalkFact(int PersonId, int OrgUnitId, string Person, string Unit, int Year, bool Talked);
 public sealed record FollowUpFact(long AssessmentId, int OrgUnitId, string Unit, int Year, DateOnly Assessed, bool FollowedUp, int Days);
 public sealed record SupervisedPointFact(long PointId, int OrgUnitId, string Point, string Supervisor, int Year, bool Supervised);
@@ -44,6 +46,7 @@ public static class WarningRules
     public const string PointUnsupervised = "point-unsupervised";
     public const string IntegrityTalkDue = "integrity-talk-due";
     public const string FollowUpDue = "follow-up-due";
+    public const string LetterDue = "letter-due";
 
     public static string Label(string rule) => rule switch
     {
@@ -53,7 +56,7 @@ public static class WarningRules
         PowerWithoutRiskPoint => "职权事项未查找风险点", StepWithoutSupervision => "高等级风险环节缺少监督方式",
         RescreeningDue => "年度动态排查未按期完成", RevisionDue => "年度排查修正未开展", SelfAssessmentDue => "季度自查未报送",
         SpotCheckDue => "半年抽查未开展", AssessmentDue => "年度考核未开展", NotPublished => "审定清单尚未公示", PointUnsupervised => "分级监督未落实",
-        IntegrityTalkDue => "年度廉政谈话未开展", FollowUpDue => "整改单位未跟踪回访", _ => rule,
+        IntegrityTalkDue => "年度廉政谈话未开展", FollowUpDue => "整改单位未跟踪回访", LetterDue => "党风廉政建设责任书未签订", _ => rule,
     };
 
     public static IEnumerable<Fired> Rectifications(IEnumerable<RectificationFact> facts, DateOnly today, int dueSoonDays)
@@ -171,6 +174,12 @@ public static class WarningRules
     public static IEnumerable<Fired> Talks(IEnumerable<TalkFact> facts, DateOnly today) =>
         facts.Where(f => !f.Talked && (f.Year < today.Year || today.Month >= 10)).Select(f => new Fired(IntegrityTalkDue, "Person", f.PersonId, f.OrgUnitId,
             $"{f.Person}{f.Year}年度{(f.Year < today.Year ? "未" : "尚未")}进行廉政谈话（{f.Unit}主管领导每年与所管辖的党员干部谈话一次）", $"{f.Unit}主管领导"));
+
+    /// <summary>003 ResponsibilityLetters: each covered cadre signs the year's 责任书 by the deadline; reminded before it, flagged after.</summary>
+    public static IEnumerable<Fired> Letters(IEnumerable<LetterFact> facts, DateOnly today) =>
+        facts.Where(f => !f.Signed).Select(f => new Fired(LetterDue, "Person", f.PersonId, f.OrgUnitId, today > f.Deadline
+                ? $"{f.Person}（{f.Post}）{f.Year}年党风廉政建设责任书逾期未签订（应于 {f.Deadline:yyyy-MM-dd} 前签订）"
+                : $"{f.Person}（{f.Post}）{f.Year}年党风廉政建设责任书尚未签订，请于 {f.Deadline:yyyy-MM-dd} 前签订", $"{f.Unit}党办"));
 
     /// <summary>003 AssessmentFollowUp: a unit graded 不及格 is visited again (跟踪回访) within the rule's days of its 整改通知.</summary>
     public static IEnumerable<Fired> FollowUps(IEnumerable<FollowUpFact> facts, DateOnly today) =>

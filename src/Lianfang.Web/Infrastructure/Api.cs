@@ -26,6 +26,7 @@ public static class Api
         Features.IntegrityFiles.IntegrityFilesApi.Map(api);
         Features.Reports.ReportsApi.Map(api);
         Features.Assessments.AssessmentsApi.Map(api);
+        Features.Letters.LettersApi.Map(api);
         Features.Forms.FormsApi.Map(api);
         Features.Verify.Signatures.Map(app); // public: anyone holding a printed form checks its code
     }

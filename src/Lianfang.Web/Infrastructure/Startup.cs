@@ -46,6 +46,7 @@ public static class Startup
         services.AddScoped<Features.IntegrityFiles.IntegrityFileService>();
         services.AddScoped<Features.IntegrityFiles.IntegrityFileExport>();
         services.AddScoped<Features.Assessments.AssessmentCommands>();
+        services.AddScoped<Features.Letters.LetterCommands>();
         services.AddHostedService<Features.Supervision.WarningSweepService>();
         services.AddScoped<Features.Forms.ImportRiskList>();
         services.AddScoped<Features.Forms.ExportForms>();

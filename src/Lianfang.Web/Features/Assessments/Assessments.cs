@@ -32,9 +32,12 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.Ex
     /// under a scheme whose 领导小组 evaluates (002), its head, deputy or office — never for their own post.
     /// </summary>
     public static bool MayRecord(AccessScope scope, string unitPath, AssessmentKind kind, AssessmentPlan plan, IReadOnlyList<Core.Review.LeadingGroupMember> group) =>
-        kind == AssessmentKind.Quarterly ? plan.Quarterly && (scope.IsSystemAdmin || scope.HasRoleOver(unitPath, SelfAssessors))
+        kind == AssessmentKind.Quarterly ? scope.IsSystemAdmin || scope.HasRoleOver(unitPath, SelfAssessors)
         : plan.ByGroup ? scope.PersonId is { } p && group.Any(m => m.PersonId == p && m.Duty != Core.Review.GroupDuty.Member)
-        : plan.Def is not null && (scope.IsSystemAdmin || scope.HasRoleOver(unitPath, Assessors));
+        : scope.IsSystemAdmin || scope.HasRoleOver(unitPath, Assessors);
+
+    /// <summary>What the scheme lets be recorded at all: its assessment, and a quarterly self-check only where it states one.</summary>
+    public static bool Stated(AssessmentPlan plan, AssessmentKind kind) => plan.Def is not null && (kind == AssessmentKind.Annual || plan.Quarterly);
 
     /// <summary>Whether the user deals with assessments anywhere (the menu entry).</summary>
     public static bool MayOpen(AccessScope scope) => scope.IsSystemAdmin || scope.Grants.Any(g => SelfAssessors.Contains(g.Role) || Assessors.Contains(g.Role));
@@ -66,14 +69,14 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.Ex
         var kind = req.Kind ?? throw new DomainException("kind", "请选择 Quarterly（季度自查）或 Annual（年度考核）");
         var year = req.Year ?? Clock.Today.Year;
         var plan = await PlanAsync(unit.Path, year, ct);
-        if (plan.Def is not { } def)
-            throw DomainException.Conflict("orgUnitId", plan.Scheme is null ? $"{unit.Name}尚未开展排查，不知执行哪个方案的考核标准"
-                : $"{unit.Name}执行的方案“{plan.Scheme.Name}”没有考核规定");
-        if (kind == AssessmentKind.Quarterly && !plan.Quarterly) throw new DomainException("kind", $"方案“{plan.Scheme!.Name}”没有季度自查的规定");
         var group = plan.ByGroup ? await reviewers.GroupAsync(unit.Path, ct) : [];
         if (!MayRecord(scope, unit.Path, kind, plan, group))
             throw DomainException.Forbidden(kind == AssessmentKind.Quarterly ? "季度自查由本单位党办或主要负责人填报"
                 : plan.ByGroup ? "年终考核由本单位领导小组（组长、副组长或办公室）进行" : "年度考核由纪委监委或派驻机构评定");
+        if (plan.Def is not { } def)
+            throw DomainException.Conflict("orgUnitId", plan.Scheme is null ? $"{unit.Name}尚未开展排查，不知执行哪个方案的考核标准"
+                : $"{unit.Name}执行的方案“{plan.Scheme.Name}”没有考核规定");
+        if (!Stated(plan, kind)) throw new DomainException("kind", $"方案“{plan.Scheme!.Name}”没有季度自查的规定");
         AssessedPost? post = null;
         if (plan.OfPosts && kind == AssessmentKind.Annual)
         {
@@ -98,16 +101,10 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.Ex
         return a;
     }
 
-    /// <summary>
-    /// The scheme the unit ran in <paramref name="year"/> (that of the latest campaign over it up to that year, else the
-    /// earliest after) and its assessment: a year is assessed by the standards the unit then worked to.
-    /// </summary>
+    /// <summary>The scheme the unit ran in <paramref name="year"/> and its assessment: a year is assessed by the standards the unit then worked to.</summary>
     public async Task<AssessmentPlan> PlanAsync(string unitPath, int year, CancellationToken ct)
     {
-        var chain = Core.Org.OrgPath.AncestorsOrSelf(unitPath);
-        var code = await db.Campaigns.Where(c => db.OrgUnits.Any(u => u.Id == c.RootOrgUnitId && chain.Contains(u.Path)))
-            .OrderBy(c => c.Year <= year ? 0 : 1).ThenBy(c => c.Year <= year ? -c.Year : c.Year).ThenByDescending(c => c.Id).Select(c => c.SchemeCode).FirstOrDefaultAsync(ct);
-        var scheme = code is null ? null : await schemes.FindAsync(code, ct);
+        var scheme = await schemes.RunByAsync(unitPath, year, ct);
         return new AssessmentPlan(scheme, scheme?.Assessment);
     }
 

@@ -58,7 +58,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, AssessmentComman
         var (path, kind) = (at.Path, at.Kind);
         Plan = await commands.PlanAsync(path, Clock.Today.Year, ct);
         var group = Plan.ByGroup ? await reviewers.GroupAsync(path, ct) : [];
-        Kinds = [.. Enum.GetValues<AssessmentKind>().Where(k => AssessmentCommands.MayRecord(scope, path, k, Plan, group))];
+        Kinds = [.. Enum.GetValues<AssessmentKind>().Where(k => AssessmentCommands.Stated(Plan, k) && AssessmentCommands.MayRecord(scope, path, k, Plan, group))];
         if (Plan.OfPosts && kind == Core.Org.OrgUnitKind.Unit)
         {
             var (lo, hi) = Core.Org.OrgPath.SubtreeBounds(path);

@@ -48,6 +48,18 @@ public sealed class SchemeStore(AppDbContext db)
     public async Task<Scheme> GetAsync(string code, CancellationToken ct = default) =>
         await FindAsync(code, ct) ?? throw new DomainException("schemeCode", $"方案“{code}”不存在");
 
+    /// <summary>
+    /// The scheme the unit ran in <paramref name="year"/>: that of the latest campaign over it up to that year, else the
+    /// earliest after; null before any campaign. A year's assessment or 责任书 follows the regime the unit then worked to.
+    /// </summary>
+    public async Task<Scheme?> RunByAsync(string unitPath, int year, CancellationToken ct = default)
+    {
+        var chain = Core.Org.OrgPath.AncestorsOrSelf(unitPath);
+        var code = await db.Campaigns.Where(c => db.OrgUnits.Any(u => u.Id == c.RootOrgUnitId && chain.Contains(u.Path)))
+            .OrderBy(c => c.Year <= year ? 0 : 1).ThenBy(c => c.Year <= year ? -c.Year : c.Year).ThenByDescending(c => c.Id).Select(c => c.SchemeCode).FirstOrDefaultAsync(ct);
+        return await FindAsync(code, ct);
+    }
+
     /// <summary>Presets, and the copies owned by units the user can see.</summary>
     public async Task<List<Scheme>> VisibleAsync(AccessScope scope, CancellationToken ct = default)
     {

@@ -20,7 +20,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         WarningRules.ListNotSubmitted, WarningRules.ComplaintsConcentrated, WarningRules.KeyPostNotRerated, WarningRules.PostChangeUnreviewed,
         WarningRules.PowerWithoutRiskPoint, WarningRules.StepWithoutSupervision,
         WarningRules.RescreeningDue, WarningRules.RevisionDue, WarningRules.SelfAssessmentDue, WarningRules.SpotCheckDue, WarningRules.AssessmentDue,
-        WarningRules.NotPublished, WarningRules.PointUnsupervised, WarningRules.IntegrityTalkDue, WarningRules.FollowUpDue,
+        WarningRules.NotPublished, WarningRules.PointUnsupervised, WarningRules.IntegrityTalkDue, WarningRules.FollowUpDue, WarningRules.LetterDue,
     ];
 
     public sealed record Result(int Raised, int Cleared, int Active);
@@ -133,6 +133,8 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
                 fired.AddRange(WarningRules.Supervised(await SupervisedAsync(prefixes, today, ct), today));
             if (set.Contains(WarningRules.IntegrityTalkDue))
                 fired.AddRange(WarningRules.Talks(await TalksAsync(prefixes, today, ct), today));
+            if (set.Contains(WarningRules.LetterDue))
+                fired.AddRange(WarningRules.Letters(await LettersAsync(prefixes, today, ct), today));
             if (set.Contains(WarningRules.FollowUpDue))
                 fired.AddRange(WarningRules.FollowUps(await FollowUpsAsync(prefixes, ct), today));
 
@@ -416,6 +418,35 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
                 foreach (var year in mine.Select(c => c.Year).Distinct())
                     facts.AddRange(people.Where(p => OrgPath.IsAncestorOrSelf(u.Path, p.Path))
                         .Select(p => new TalkFact(p.Id, p.OrgUnitId, p.Name, u.Name, year, talks.Contains(new { PersonId = p.Id, Year = year }))));
+        }
+        return facts;
+    }
+
+    /// <summary>
+    /// ResponsibilityLetters: this year's cadres (current holders of the rule's tiers) of each unit running such a scheme this
+    /// year, and whether the unit recorded their 责任书 of the year.
+    /// </summary>
+    private async Task<List<LetterFact>> LettersAsync(Part prefixes, DateOnly today, CancellationToken ct)
+    {
+        var facts = new List<LetterFact>();
+        foreach (var code in await SchemeCodesWithRuleAsync(RuleKinds.ResponsibilityLetters, ct))
+        {
+            var scheme = (await schemes.FindAsync(code, ct))!;
+            var units = await UnitsRunningAsync(code, prefixes, (today.Year, today.Year), ct);
+            if (units.Count == 0) continue;
+            var tiers = Letters.LetterCommands.Tiers(scheme);
+            var deadline = Letters.LetterCommands.Deadline(scheme, today.Year);
+            var (lo, hi) = Reach(prefixes);
+            var cadres = await db.PostAssignments.AsNoTracking().Where(a => a.To == null && tiers.Contains(a.Post.Tier)
+                    && string.Compare(a.Post.OrgUnit.Path, lo) >= 0 && string.Compare(a.Post.OrgUnit.Path, hi) < 0)
+                .Select(a => new { a.PersonId, a.Person.Name, Post = a.Post.Name, a.Post.OrgUnitId, a.Post.OrgUnit.Path }).ToListAsync(ct);
+            var ids = units.Select(u => u.Unit.Id).ToList();
+            var signed = (await db.ResponsibilityLetters.AsNoTracking().Where(l => l.Year == today.Year && ids.Contains(l.OrgUnitId))
+                .Select(l => new { l.OrgUnitId, l.PersonId }).ToListAsync(ct)).ToHashSet();
+            // a cadre's letter is kept by the nearest unit above their post
+            foreach (var c in cadres.DistinctBy(c => c.PersonId))
+                if (units.Select(x => x.Unit).Where(x => OrgPath.IsAncestorOrSelf(x.Path, c.Path)).OrderByDescending(x => x.Path.Length).FirstOrDefault() is { } u)
+                    facts.Add(new LetterFact(c.PersonId, c.OrgUnitId, c.Name, c.Post, u.Name, today.Year, deadline, signed.Contains(new { OrgUnitId = u.Id, c.PersonId })));
         }
         return facts;
     }

@@ -71,7 +71,7 @@ public abstract class AssessmentTests(AppFixture f)
         var notGroup = await (await f.As(w.Users["party_office"])).Post("/api/v1/assessments", Evaluation(w.P1)).Expect(HttpStatusCode.Forbidden);
         Assert.Contains("由本单位领导小组", notGroup.GetProperty("detail").GetString());
         await (await f.As(w.Users["commission"])).Post("/api/v1/assessments", Evaluation(w.P1)).Expect(HttpStatusCode.Forbidden);
-        Assert.Equal(["kind"], (await office.Post("/api/v1/assessments", Evaluation(w.P1, kind: "Quarterly")).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(["kind"], (await (await f.As(w.Users["party_office"])).Post("/api/v1/assessments", Evaluation(w.P1, kind: "Quarterly")).Expect(HttpStatusCode.BadRequest)).ErrorFields());
         Assert.Equal(["postId"], (await office.Post("/api/v1/assessments", Evaluation(w.P2)).Expect(HttpStatusCode.BadRequest)).ErrorFields());
         // the group's office reaches its own unit, not another's
         await office.Post("/api/v1/assessments", Evaluation(w.P2, orgUnit: w.U2)).Expect(HttpStatusCode.NotFound);

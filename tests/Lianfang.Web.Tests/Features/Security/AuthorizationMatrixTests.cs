@@ -63,6 +63,7 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
     private const string UnitReaders = "principal party_office agency commission admin"; // read 卫健委 itself
     private const string Inspectors = "dept_head leader_in_charge principal party_office agency commission";
     private const string FileReaders = "staff agency commission"; // 廉政档案 of 王芳
+    private const string LetterReaders = "principal party_office agency commission"; // 责任书 of 卫健委 (administrators keep accounts, not letters)
 
     private static Func<string, Want> Only(string roles, Want yes, Want no) => r => roles.Split(' ').Contains(r) ? yes : no;
     private static Func<string, Want> All(Want w) => _ => w;
@@ -267,6 +268,13 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("GET api/v1/assessments/{id:long}/notice", Get(i => $"/api/v1/assessments/{i.Assessment}/notice?format=xlsx"), All(Want.Any), All(Want.Hidden)),
         new("GET api/v1/assessments/{id:long}/commendation", Get(i => $"/api/v1/assessments/{i.Assessment}/commendation"), All(Want.Any), All(Want.Hidden)),
 
+        // ── 党风廉政建设责任书 ──
+        new("GET api/v1/org-units/{id:int}/responsibility-letters", Get(i => $"/api/v1/org-units/{i.W.U1}/responsibility-letters"), Only(LetterReaders, Want.Ok, Want.Hidden), All(Want.Hidden)),
+        new("POST api/v1/org-units/{id:int}/responsibility-letters", Post(i => $"/api/v1/org-units/{i.W.U1}/responsibility-letters", i => new { personId = i.W.X1, year = 2026, duties = "矩阵责任", issuedBy = "张局", signedOn = "2026-01-06" }),
+            Only("party_office principal", Want.Ok, Want.Refused), All(Want.Hidden)),
+        // the cadre exports their own letter (王芳 is staff's person)
+        new("GET api/v1/responsibility-letters/{id:long}/export", Get(i => $"/api/v1/responsibility-letters/{i.Letter}/export?format=xlsx"), Only("staff " + LetterReaders, Want.Ok, Want.Hidden), All(Want.Hidden)),
+
         // ── anonymous plumbing ──
         new("GET openapi/{documentName}.json", Get(_ => "/openapi/v1.json"), All(Want.Ok), All(Want.Ok)),
         new("ANY healthz", Get(_ => "/healthz"), All(Want.Ok), All(Want.Ok)),
@@ -294,6 +302,9 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("PAGE POST Admin/Users/Edit?handler=RemoveGrant", Form(i => $"/Admin/Users/Edit?handler=RemoveGrant&id={i.StaffUser}&grantId=0"), Only("admin", Want.Any, Want.Refused), Only("admin", Want.Hidden, Want.Refused)),
         new("PAGE POST Admin/Users/Edit?handler=ResetPassword", Form(i => $"/Admin/Users/Edit?handler=ResetPassword&id={i.StaffUser}", _ => new() { ["NewPassword"] = "x" }), Only("admin", Want.Any, Want.Refused), Only("admin", Want.Hidden, Want.Refused)),
         new("PAGE POST Admin/Users/Edit?handler=Unlock", Form(i => $"/Admin/Users/Edit?handler=Unlock&id={i.StaffUser}"), Only("admin", Want.Any, Want.Refused), Only("admin", Want.Hidden, Want.Refused)),
+        new("PAGE GET Letters/Index", Page(i => $"/Letters?orgUnitId={i.W.U1}"), All(Want.Any), All(Want.Any)),
+        new("PAGE POST Letters/Index", Form(i => $"/Letters?orgUnitId={i.W.U1}&year=2026", i => new() { ["Input.PersonId"] = i.W.X1.ToString(), ["Input.Duties"] = "矩阵", ["Input.IssuedBy"] = "张局", ["Input.SignedOn"] = "2026-01-07" }),
+            Only("party_office principal", Want.Permitted, Want.Refused), All(Want.Refused)),
         new("PAGE GET Assessments/Index", Page(i => $"/Assessments?orgUnitId={i.W.U1}"), All(Want.Any), All(Want.Any)),
         new("PAGE GET Assessments/Index?handler=Notice", Page(i => $"/Assessments?handler=Notice&id={i.Assessment}&format=xlsx"), All(Want.Any), All(Want.Hidden)),
         new("PAGE GET Assessments/Index?handler=Commendation", Page(i => $"/Assessments?handler=Commendation&id={i.Assessment}"), All(Want.Any), All(Want.Hidden)),

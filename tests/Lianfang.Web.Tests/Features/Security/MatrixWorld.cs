@@ -21,7 +21,7 @@ public sealed class MatrixFixture_Postgres() : MatrixFixture(Db.Postgres);
 
 /// <summary>The ids of one world's records that the matrix calls endpoints with.</summary>
 public sealed record Ids(World W, int Campaign, int List, int DeptList, long Point, int Power, long Inspection, long Finding, long Rectification,
-    long Evidence, long Complaint, long Assessment, string Scheme, int StaffUser);
+    long Evidence, long Complaint, long Assessment, string Scheme, int StaffUser, long Letter);
 
 /// <summary>
 /// Two commissions built the same way. Ours (inside) and theirs (outside): every free text of theirs carries
@@ -103,11 +103,13 @@ public sealed class MatrixWorld
             .Expect(HttpStatusCode.Created);
         var assessment = (await office.Post("/api/v1/assessments", new { orgUnitId = w.U1, year = 2025, kind = "Quarterly", quarter = 1, items })
             .Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        var letter = (await office.Post($"/api/v1/org-units/{w.U1}/responsibility-letters", new { personId = w.X1, year = 2026, duties = "落实一岗双责" + m, issuedBy = "张局", signedOn = "2026-01-05" })
+            .Expect(HttpStatusCode.Created)).Id();
         var scheme = $"m{w.Tag[^6..]}";
         await office.Post("/api/v1/schemes", new { basedOn = "shaoxing-2018", code = scheme, name = "方案" + m, orgUnitId = w.U1 }).Expect(HttpStatusCode.Created);
         var staffUser = (await admin.GetAsync("/api/v1/users").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Single(u => u.GetProperty("userName").GetString() == w.Users["staff"]).Id();
-        return new Ids(w, campaign, list, deptList, point, power, inspection, finding, rect, evidence, complaint, assessment, scheme, staffUser);
+        return new Ids(w, campaign, list, deptList, point, power, inspection, finding, rect, evidence, complaint, assessment, scheme, staffUser, letter);
     }
 
     public static MultipartFormDataContent Pdf(string name) =>
