@@ -18,6 +18,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+    /// <summary>The app's services, for a journey that needs more data than the demo has (e.g. to page through).</summary>
+    public IServiceProvider Services => _app!.Services;
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>Screenshots land here for people to look at (the repo's artifacts/ folder, not committed).</summary>
@@ -49,14 +51,20 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task<IPage> LoginAsync(string userName, string password = "Lianfang-demo-2026")
     {
-        var context = await Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 800 } });
-        var page = await context.NewPageAsync();
+        var page = await AnonymousAsync();
         await page.GotoAsync(BaseUrl + "/Account/Login");
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.WaitForURLAsync(BaseUrl + "/");
         return page;
+    }
+
+    /// <summary>A browser tab of nobody signed in (the public pages).</summary>
+    public async Task<IPage> AnonymousAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 800 } });
+        return await context.NewPageAsync();
     }
 
     public async Task DisposeAsync()

@@ -27,6 +27,21 @@ public sealed class SupervisionJourneyTests(BrowserFixture f) : IClassFixture<Br
             .GetByRole(AriaRole.Link, new() { Name = "查看" }).ClickAsync();
         await office.GetByRole(AriaRole.Button, new() { Name = "签字并提交审核" }).ClickAsync();
         await office.GetByText("清单已提交审核").WaitForAsync();
+        // 000's 代表帮查、专家助查、纪检监察机构协查 on the unit's list: the office invites the 行风监督员, who comments, as does the agency
+        var listUrl = office.Url;
+        await office.GetByRole(AriaRole.Button, new() { Name = "邀请" }).ClickAsync();
+        foreach (var (user, opinion) in new[] { ("demo.helper", "建议公开医疗机构执业许可办理时限"), ("demo.agency", "结合查办案件情况，无补充") })
+        {
+            var helper = await LoginAsync(user);
+            await helper.GotoAsync(listUrl);
+            await helper.GetByLabel("帮查意见（仅供审核人参考，不作决定）").FillAsync(opinion);
+            await helper.GetByRole(AriaRole.Button, new() { Name = "提交意见" }).ClickAsync();
+            await helper.GetByText(opinion).First.WaitForAsync();
+            await helper.Context.CloseAsync();
+        }
+        await office.ReloadAsync();
+        await office.GetByRole(AriaRole.Button, new() { Name = "通过并签字" }).ClickAsync();
+        await office.GetByText("已审核通过并签字").WaitForAsync();
         foreach (var user in new[] { "demo.principal", "demo.agency" })
         {
             var reviewer = await LoginAsync(user);

@@ -2,20 +2,35 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Lianfang.Web.Infrastructure;
 
-/// <summary>Page number, size and total for a list page; links keep the other query parameters.</summary>
-public sealed class Pager(HttpRequest request, int page, int pageSize, int total)
+/// <summary>
+/// Page number, size and total for a list page; links keep the other query parameters. The number is read from the query
+/// string here, never bound as a handler parameter: Razor Pages' own route value is also called "page" and wins the binding.
+/// A number past the end shows the last page.
+/// </summary>
+public sealed class Pager
 {
-    public int Page { get; } = Math.Max(page, 1);
-    public int PageSize { get; } = pageSize;
-    public int Total { get; } = total;
+    public const string Key = "page";
+    private readonly HttpRequest _request;
+
+    public Pager(HttpRequest request, int pageSize, int total)
+    {
+        _request = request;
+        PageSize = pageSize;
+        Total = total;
+        Page = Math.Clamp(int.TryParse(request.Query[Key], out var p) ? p : 1, 1, Pages);
+    }
+
+    public int Page { get; }
+    public int PageSize { get; }
+    public int Total { get; }
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public int Skip => (Page - 1) * PageSize;
 
     public string Link(int page)
     {
-        var query = request.Query.Where(q => q.Key != "page").ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
-        query["page"] = page.ToString();
-        return QueryHelpers.AddQueryString(request.Path, query);
+        var query = _request.Query.Where(q => q.Key != Key).ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
+        query[Key] = page.ToString();
+        return QueryHelpers.AddQueryString(_request.Path, query);
     }
 }
 

@@ -43,19 +43,19 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     public bool CanVerify { get; private set; }
     public AuditVerification? Verification { get; private set; }
 
-    public async Task OnGetAsync(string? entityType, string? userName, int page = 1, CancellationToken ct = default)
+    public async Task OnGetAsync(string? entityType, string? userName, CancellationToken ct = default)
     {
         var scope = await me.ScopeAsync(ct);
         CanVerify = scope.IsSystemAdmin;
         (EntityType, UserName) = (entityType, userName);
         var q = AuditQueries.Visible(db, scope, entityType, userName);
-        Pager = new Pager(Request, page, 50, await q.CountAsync(ct));
+        Pager = new Pager(Request, 50, await q.CountAsync(ct));
         Events = await q.OrderByDescending(e => e.Seq).Skip(Pager.Skip).Take(Pager.PageSize).ToListAsync(ct);
     }
 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {
-        await OnGetAsync(null, null, 1, ct);
+        await OnGetAsync(null, null, ct);
         if (!CanVerify) return Forbid();
         Verification = await Commands.VerifyAuditAsync(db);
         return Page();

@@ -12,11 +12,11 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SupervisionComma
     public Pager Pager { get; private set; } = null!;
     public UnitSelect Units { get; private set; } = null!;
 
-    public Task OnGetAsync(ComplaintStatus? status, int page = 1, CancellationToken ct = default) => LoadAsync(status, page, ct);
+    public Task OnGetAsync(ComplaintStatus? status, CancellationToken ct = default) => LoadAsync(status, ct);
 
     public async Task<IActionResult> OnPostPetitionAsync(int? orgUnitId, string? content, string? contactName, string? contact, CancellationToken ct)
     {
-        await LoadAsync(null, 1, ct);
+        await LoadAsync(null, ct);
         await commands.AddPetitionAsync(await me.ScopeAsync(ct), new PetitionRequest(orgUnitId, null, null, content, contactName, contact), ct);
         TempData["Message"] = "信访件已登记";
         return Redirect("/Complaints");
@@ -24,20 +24,20 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SupervisionComma
 
     public async Task<IActionResult> OnPostTriageAsync(long id, ComplaintStatus? status, string? note, CancellationToken ct)
     {
-        await LoadAsync(null, 1, ct);
+        await LoadAsync(null, ct);
         await commands.TriageAsync(await me.ScopeAsync(ct), id, new TriageRequest(status, note), ct);
         TempData["Message"] = $"已改为“{Complaint.Label(status!.Value)}”";
         return Redirect("/Complaints");
     }
 
-    private async Task LoadAsync(ComplaintStatus? status, int page, CancellationToken ct)
+    private async Task LoadAsync(ComplaintStatus? status, CancellationToken ct)
     {
         Status = status;
         var scope = await me.ScopeAsync(ct);
         Units = await UnitSelect.LoadAsync(db, scope, null, false, ct);
         var q = ComplaintsApi.Readable(db, scope);
         if (status is { } s) q = q.Where(c => c.Status == s);
-        Pager = new Pager(Request, page, 50, await q.CountAsync(ct));
+        Pager = new Pager(Request, 50, await q.CountAsync(ct));
         Items = await ComplaintsApi.Dtos(db, q).Skip(Pager.Skip).Take(Pager.PageSize).ToListAsync(ct);
     }
 }

@@ -15,12 +15,12 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
     public UnitSelect Units { get; private set; } = null!;
     public Pager Pager { get; private set; } = null!;
 
-    public async Task OnGetAsync(int? orgUnitId, int page = 1, CancellationToken ct = default)
+    public async Task OnGetAsync(int? orgUnitId, CancellationToken ct = default)
     {
         var scope = await me.ScopeAsync(ct);
         Units = await UnitSelect.LoadAsync(db, scope, orgUnitId, false, ct);
         var q = Review.Filings.Query(db, scope, orgUnitId, null);
-        Pager = new Pager(Request, page, 50, await q.CountAsync(ct));
+        Pager = new Pager(Request, 50, await q.CountAsync(ct));
         var rows = await q.Skip(Pager.Skip).Take(Pager.PageSize)
             .Select(f => new { f.ListId, Unit = f.OrgUnit.Name, f.Description, f.LevelCode, f.FiledAt, Scheme = db.RiskLists.Where(l => l.Id == f.ListId).Select(l => l.SchemeCode).First() })
             .ToListAsync(ct);

@@ -17,12 +17,12 @@ public sealed class UnitModel(AppDbContext db, PublicLists published, Powers.Pow
     /// <summary>Powers open to the public (公开范围：社会公开), each with its chart.</summary>
     public List<(Core.Powers.PowerItem Power, string Svg)> Powers { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct = default)
     {
         var unit = await db.OrgUnits.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Id, u.Name, u.Path }).FirstOrDefaultAsync(ct);
         if (unit is null) return NotFound();
         var lists = published.Current(unit.Path, Clock.Today);
-        Pager = new Pager(Request, page, 20, await lists.CountAsync(ct));
+        Pager = new Pager(Request, 20, await lists.CountAsync(ct));
         var publicPowers = await db.Powers.AsNoTracking().Under([unit.Path], p => p.OrgUnit.Path)
             .Where(p => p.DisclosureScope == Core.Powers.DisclosureScope.Public)
             .OrderBy(p => p.Category).ThenBy(p => p.Id).Take(100).ToListAsync(ct);

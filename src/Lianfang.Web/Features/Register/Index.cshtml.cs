@@ -21,7 +21,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
     public string? PowerName { get; private set; }
 
     public async Task OnGetAsync(int? campaignId, int? orgUnitId, string? q, string? categoryCode, string? levelCode, PostTier? tier,
-        ListStatus? status, string? sort, int? powerId, int page = 1, CancellationToken ct = default)
+        ListStatus? status, string? sort, int? powerId, CancellationToken ct = default)
     {
         var scope = await me.ScopeAsync(ct);
         Campaigns = await RegisterQuery.Campaigns(db, scope)
@@ -33,10 +33,10 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
         Units = await UnitSelect.LoadAsync(db, scope, orgUnitId, false, ct);
         Filter = new RegisterFilter(CampaignId, orgUnitId, null, q, categoryCode, levelCode, tier, status, sort, powerId);
         PowerName = powerId is null ? null : await db.Powers.Where(p => p.Id == powerId).Select(p => p.Name).FirstOrDefaultAsync(ct);
-        if (campaign is null) { Pager = new Pager(Request, 1, 50, 0); return; }
+        if (campaign is null) { Pager = new Pager(Request, 50, 0); return; }
 
         var query = RegisterQuery.Points(db, scope, Filter, Scheme);
-        Pager = new Pager(Request, page, 50, await query.CountAsync(ct));
+        Pager = new Pager(Request, 50, await query.CountAsync(ct));
         Rows = await query.Skip(Pager.Skip).Take(Pager.PageSize)
             .Select(p => new Row(p, p.OrgUnit.Name, p.Post == null ? null : p.Post.Name, p.List.Status)).ToListAsync(ct);
     }

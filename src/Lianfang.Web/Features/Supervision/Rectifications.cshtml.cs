@@ -10,14 +10,14 @@ public sealed class RectificationsModel(SupervisionCommands commands, CurrentUse
     public bool Overdue { get; private set; }
     public Pager Pager { get; private set; } = null!;
 
-    public async Task OnGetAsync(RectificationStatus? status, bool overdue = false, int page = 1, CancellationToken ct = default)
+    public async Task OnGetAsync(RectificationStatus? status, bool overdue = false, CancellationToken ct = default)
     {
         (Status, Overdue) = (status, overdue);
         var q = commands.VisibleRectifications(await me.ScopeAsync(ct));
         if (status is { } s) q = q.Where(r => r.Status == s);
         var today = Clock.Today;
         if (overdue) q = q.Where(r => r.Status != RectificationStatus.Verified && r.Deadline < today);
-        Pager = new Pager(Request, page, 50, await q.CountAsync(ct));
+        Pager = new Pager(Request, 50, await q.CountAsync(ct));
         Items = (await q.OrderBy(r => r.Status).ThenBy(r => r.Deadline).Skip(Pager.Skip).Take(Pager.PageSize)
                 .Include(r => r.Finding).Include(r => r.Evidence).Select(r => new { r, Unit = r.OwnerOrgUnit.Name }).ToListAsync(ct))
             .Select(x => SupervisionApi.Dto(x.r, x.Unit)).ToList();

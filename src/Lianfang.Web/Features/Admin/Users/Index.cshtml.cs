@@ -12,7 +12,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     public Pager Pager { get; private set; } = null!;
     public string? Q { get; private set; }
 
-    public async Task OnGetAsync(string? q, int page = 1, CancellationToken ct = default)
+    public async Task OnGetAsync(string? q, CancellationToken ct = default)
     {
         var scope = await me.ScopeAsync(ct);
         if (!scope.IsAdmin) throw DomainException.Forbidden("只有系统管理员可以管理账号");
@@ -22,7 +22,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
             Q = q.Trim();
             query = query.Where(u => u.UserName!.Contains(Q) || (u.DisplayName != null && u.DisplayName.Contains(Q)));
         }
-        Pager = new Pager(Request, page, 50, await query.CountAsync(ct));
+        Pager = new Pager(Request, 50, await query.CountAsync(ct));
         var now = DateTimeOffset.UtcNow;
         var rows = await query.OrderBy(u => u.UserName).Skip(Pager.Skip).Take(Pager.PageSize)
             .Select(u => new
