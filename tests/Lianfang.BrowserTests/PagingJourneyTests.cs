@@ -107,7 +107,7 @@ public sealed partial class PagingJourneyTests(BrowserFixture f) : IClassFixture
         db.Warnings.AddRange(range.Select(i => new Warning(new Fired("paging-check", "Seed", i, health.Id, $"分页预警{i:00}", "周丽"), now.AddMinutes(-i))));
         db.Complaints.AddRange(range.Select(i => new Complaint(ComplaintSource.Petition, health.Id, null, null, $"分页信访{i:00}：反映报销问题", "群众", null)));
         var inspections = range.Select(i => new Inspection(InspectionType.SiteVisit, health.Id, null, today.AddDays(-i), officeUser.Id, officeUser.PersonId, "周丽",
-            $"分页检查{i:00}", "已检查", planned: false)).ToList();
+            $"分页检查{i:00}", "已检查", planned: false, today)).ToList();
         db.Inspections.AddRange(inspections);
         await db.SaveChangesAsync();
         var findings = inspections.Select((x, i) => new Finding(x, $"分页问题{i + 1:00}", null, null)).ToList();
@@ -127,7 +127,7 @@ public sealed partial class PagingJourneyTests(BrowserFixture f) : IClassFixture
 
         // 公开页: two more campaigns triple the unit's lists, all published today
         for (var y = 1; y <= 2; y++)
-            await register.OpenCampaignAsync(root, new OpenCampaignRequest($"{today.Year - y}年度补充排查", today.Year - y, "shaoxing-2018", health.Id, today.AddDays(30), null), default);
+            await register.OpenCampaignAsync(root, new OpenCampaignRequest($"{today.Year - y}年度补充排查", today.Year - y, "shaoxing-2018", health.Id, new DateOnly(today.Year - y, 12, 31), null), default);
         var lists = await db.RiskLists.Where(l => l.OrgUnit.Path.StartsWith(health.Path)).ToListAsync();
         Assert.True(lists.Count > 20, $"only {lists.Count} lists to publish");
         await db.RiskLists.Where(l => l.OrgUnit.Path.StartsWith(health.Path)).ExecuteUpdateAsync(u => u.SetProperty(l => l.Status, ListStatus.Published));

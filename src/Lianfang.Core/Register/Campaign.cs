@@ -16,7 +16,7 @@ public sealed class Campaign : IVersioned
         Year = year;
         SchemeCode = scheme.Code;
         RootOrgUnitId = rootOrgUnitId;
-        Deadline = deadline;
+        Deadline = CheckDeadline(year, deadline);
         CarriedFromId = carriedFromId;
         CreatedAt = DateTime.UtcNow;
     }
@@ -33,5 +33,27 @@ public sealed class Campaign : IVersioned
     public DateTime CreatedAt { get; private set; }
     public int Version { get; set; }
 
-    public void Close() => Status = CampaignStatus.Closed;
+    /// <summary>Why the deadline was last moved or the campaign closed; the audit trail keeps it with who and when.</summary>
+    public string? ChangeReason { get; private set; }
+
+    /// <summary>A year's campaign is due within that year or the next (a deadline of 1900 is a typing error, not a plan).</summary>
+    private static DateOnly CheckDeadline(int year, DateOnly deadline) =>
+        deadline.Year >= year && deadline.Year <= year + 1 ? deadline
+            : throw new DomainException("deadline", $"{year}年度排查的截止日期应在{year}年或{year + 1}年内");
+
+    /// <summary>Extends (or brings forward) the deadline of an open campaign, saying why.</summary>
+    public void Reschedule(DateOnly deadline, string? reason)
+    {
+        if (Status == CampaignStatus.Closed) throw DomainException.Conflict("status", "排查已结束，不能调整截止日期");
+        Deadline = CheckDeadline(Year, deadline);
+        ChangeReason = Text.Required(reason, "reason", "调整原因", 500);
+    }
+
+    /// <summary>Ends the campaign: its lists leave everyone's 待办 and it raises no more reminders.</summary>
+    public void Close(string? reason)
+    {
+        if (Status == CampaignStatus.Closed) throw DomainException.Conflict("status", "排查已结束");
+        ChangeReason = Text.Required(reason, "reason", "结束原因", 500);
+        Status = CampaignStatus.Closed;
+    }
 }

@@ -15,8 +15,9 @@ public sealed class Inspection : IVersioned
     private Inspection() { InspectorName = ""; }
 
     public Inspection(InspectionType type, int orgUnitId, int? personId, DateOnly date, int inspectorUserId, int? inspectorPersonId, string inspectorName,
-        string? subject, string? record, bool planned)
+        string? subject, string? record, bool planned, DateOnly today)
     {
+        CheckDate(date, planned, today);
         Type = type;
         OrgUnitId = orgUnitId;
         PersonId = personId;
@@ -77,9 +78,10 @@ public sealed class Inspection : IVersioned
     }
 
     /// <summary>A planned inspection is carried out: the letter goes out, the project starts, or the talk/visit is recorded.</summary>
-    public void Start(DateOnly date, string? subject, string? record)
+    public void Start(DateOnly date, string? subject, string? record, DateOnly today)
     {
         if (Status != InspectionStatus.Planned) throw DomainException.Conflict("status", "该检查已开展");
+        CheckDate(date, planned: false, today);
         Date = date;
         Subject = Text.Optional(subject, "subject", "检查事项", 4000) ?? Subject;
         Record = Text.Optional(record, "record", RecordLabel(Type), 8000);
@@ -88,6 +90,13 @@ public sealed class Inspection : IVersioned
         if (Type is InspectionType.Talk or InspectionType.SiteVisit && Record is null) throw new DomainException("record", $"请填写{RecordLabel(Type)}");
         Status = NextAfterStart(Type, Record);
         if (Status == InspectionStatus.Done) CompletedAt = DateTime.UtcNow;
+    }
+
+    /// <summary>An inspection carried out has happened: not in the future (a coming one is recorded as planned), nor before 2000.</summary>
+    private static void CheckDate(DateOnly date, bool planned, DateOnly today)
+    {
+        if (date.Year < 2000 || date > today.AddYears(2)) throw new DomainException("date", "检查日期不正确");
+        if (!planned && date > today) throw new DomainException("date", "检查日期不能晚于今天：尚未开展的检查请登记为计划");
     }
 
     /// <summary>The written reply to an inquiry, or the report closing a 立项监督.</summary>

@@ -70,6 +70,32 @@ public class RegisterRulesTests
         Assert.False(ListAuthoring.CanWrite(holder, dept, "0001"));
     }
 
+    [Theory]
+    [InlineData("1900-01-01")]
+    [InlineData("2025-12-31")]
+    [InlineData("2028-01-01")]
+    public void A_campaign_is_due_within_its_year_or_the_next(string deadline)
+    {
+        var e = Assert.Throws<DomainException>(() => new Campaign("2026年度排查", 2026, Shaoxing, 1, DateOnly.Parse(deadline), null));
+        Assert.Equal(("deadline", "2026年度排查的截止日期应在2026年或2027年内"), (e.Field, e.Message));
+        Assert.Equal(new DateOnly(2027, 3, 31), new Campaign("2026年度排查", 2026, Shaoxing, 1, new DateOnly(2027, 3, 31), null).Deadline);
+    }
+
+    [Fact]
+    public void A_campaign_is_rescheduled_or_closed_with_a_reason_and_a_closed_one_stays_closed()
+    {
+        var c = new Campaign("2026年度排查", 2026, Shaoxing, 1, new DateOnly(2026, 5, 31), null);
+        Assert.Equal("reason", Assert.Throws<DomainException>(() => c.Reschedule(new DateOnly(2026, 6, 30), " ")).Field);
+        Assert.Equal("deadline", Assert.Throws<DomainException>(() => c.Reschedule(new DateOnly(1900, 1, 1), "延期")).Field);
+        c.Reschedule(new DateOnly(2026, 6, 30), "机构改革，延期一个月");
+        Assert.Equal((new DateOnly(2026, 6, 30), "机构改革，延期一个月"), (c.Deadline, c.ChangeReason));
+        Assert.Equal("reason", Assert.Throws<DomainException>(() => c.Close(null)).Field);
+        c.Close("全部清单已审定");
+        Assert.Equal(CampaignStatus.Closed, c.Status);
+        Assert.Equal(DomainErrorKind.Conflict, Assert.Throws<DomainException>(() => c.Close("再次结束")).Kind);
+        Assert.Equal(DomainErrorKind.Conflict, Assert.Throws<DomainException>(() => c.Reschedule(new DateOnly(2026, 7, 31), "延期")).Kind);
+    }
+
     [Fact]
     public void A_campaign_creates_the_lists_its_scheme_asks_for()
     {

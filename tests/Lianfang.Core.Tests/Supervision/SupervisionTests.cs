@@ -9,25 +9,39 @@ public class SupervisionTests
     [Fact]
     public void A_written_inquiry_waits_for_its_reply_while_a_talk_is_done_when_recorded()
     {
-        var inquiry = new Inspection(InspectionType.Written, 9, null, Today, 1, null, "林峰", "请说明资金拨付双人复核的执行情况", null, planned: false);
+        var inquiry = new Inspection(InspectionType.Written, 9, null, Today, 1, null, "林峰", "请说明资金拨付双人复核的执行情况", null, planned: false, Today);
         Assert.Equal(InspectionStatus.Open, inquiry.Status);
         Assert.Equal("record", Assert.Throws<DomainException>(() => inquiry.Complete(" ")).Field);
         inquiry.Complete("已严格执行双人复核，附台账");
         Assert.Equal(InspectionStatus.Done, inquiry.Status);
         Assert.Throws<DomainException>(() => inquiry.Complete("再答一次"));
 
-        Assert.Equal("subject", Assert.Throws<DomainException>(() => new Inspection(InspectionType.Written, 9, null, Today, 1, null, "林峰", null, null, false)).Field);
-        Assert.Equal("record", Assert.Throws<DomainException>(() => new Inspection(InspectionType.Talk, 9, 4, Today, 1, null, "林峰", null, null, false)).Field);
-        Assert.Equal(InspectionStatus.Done, new Inspection(InspectionType.Talk, 9, 4, Today, 1, null, "林峰", null, "谈话提醒，本人表示接受", false).Status);
+        Assert.Equal("subject", Assert.Throws<DomainException>(() => new Inspection(InspectionType.Written, 9, null, Today, 1, null, "林峰", null, null, false, Today)).Field);
+        Assert.Equal("record", Assert.Throws<DomainException>(() => new Inspection(InspectionType.Talk, 9, 4, Today, 1, null, "林峰", null, null, false, Today)).Field);
+        Assert.Equal(InspectionStatus.Done, new Inspection(InspectionType.Talk, 9, 4, Today, 1, null, "林峰", null, "谈话提醒，本人表示接受", false, Today).Status);
+    }
+
+    [Fact]
+    public void An_inspection_carried_out_is_not_dated_in_the_future_while_a_planned_one_may_be()
+    {
+        var later = Today.AddDays(10);
+        var e = Assert.Throws<DomainException>(() => new Inspection(InspectionType.Talk, 9, 4, later, 1, null, "林峰", null, "谈话", false, Today));
+        Assert.Equal(("date", "检查日期不能晚于今天：尚未开展的检查请登记为计划"), (e.Field, e.Message));
+        Assert.Equal("date", Assert.Throws<DomainException>(() => new Inspection(InspectionType.Talk, 9, 4, new DateOnly(2099, 1, 1), 1, null, "林峰", null, null, true, Today)).Field);
+        Assert.Equal("date", Assert.Throws<DomainException>(() => new Inspection(InspectionType.Talk, 9, 4, new DateOnly(1900, 1, 1), 1, null, "林峰", null, "谈话", false, Today)).Field);
+        var planned = new Inspection(InspectionType.Talk, 9, 4, later, 1, null, "林峰", null, null, planned: true, Today);
+        Assert.Equal("date", Assert.Throws<DomainException>(() => planned.Start(later, null, "谈话", Today)).Field);
+        planned.Start(Today, null, "谈话", Today);
+        Assert.Equal(InspectionStatus.Done, planned.Status);
     }
 
     [Fact]
     public void A_planned_project_supervision_starts_with_its_plan_and_closes_with_its_report()
     {
-        var project = new Inspection(InspectionType.Project, 9, null, Today, 1, null, "林峰", null, null, planned: true);
+        var project = new Inspection(InspectionType.Project, 9, null, Today, 1, null, "林峰", null, null, planned: true, Today);
         Assert.Equal(InspectionStatus.Planned, project.Status);
-        Assert.Equal("subject", Assert.Throws<DomainException>(() => project.Start(Today, null, null)).Field);
-        project.Start(Today, "对工程招标全过程立项监督", null);
+        Assert.Equal("subject", Assert.Throws<DomainException>(() => project.Start(Today, null, null, Today)).Field);
+        project.Start(Today, "对工程招标全过程立项监督", null, Today);
         Assert.Equal(InspectionStatus.Open, project.Status);
         project.Complete("监督报告：发现两处问题");
         Assert.Equal(InspectionStatus.Done, project.Status);
@@ -36,7 +50,7 @@ public class SupervisionTests
     [Fact]
     public void A_rectification_needs_evidence_and_goes_back_when_verification_fails()
     {
-        var inspection = new Inspection(InspectionType.SiteVisit, 9, null, Today, 1, null, "林峰", null, "抽查发现台账缺失", false);
+        var inspection = new Inspection(InspectionType.SiteVisit, 9, null, Today, 1, null, "林峰", null, "抽查发现台账缺失", false, Today);
         var finding = new Finding(inspection, "采购台账缺失", 5, null);
         Assert.Equal("deadline", Assert.Throws<DomainException>(() => new Rectification(finding, 9, "赵强", "补建台账", Today.AddDays(-1), Today)).Field);
         var r = new Rectification(finding, 9, "赵强", "补建台账", Today.AddDays(30), Today);

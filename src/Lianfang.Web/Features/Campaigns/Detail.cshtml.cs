@@ -19,6 +19,17 @@ public sealed class DetailModel(AppDbContext db, CurrentUser me, RegisterCommand
 
     public async Task OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct);
 
+    /// <summary>Whether the user may move the deadline or end the campaign (who may open one over its root).</summary>
+    public bool CanChange { get; private set; }
+
+    public async Task<IActionResult> OnPostChangeAsync(int id, DateOnly? deadline, bool? close, string? reason, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var c = await commands.ChangeCampaignAsync(await me.ScopeAsync(ct), id, new ChangeCampaignRequest(deadline, close, reason), ct);
+        TempData["Message"] = c.Status == CampaignStatus.Closed ? "排查已结束" : $"截止日期已调整为 {c.Deadline:yyyy-MM-dd}";
+        return Redirect($"/Campaigns/Detail?id={id}");
+    }
+
     public async Task<IActionResult> OnPostPairsAsync(int id, Dictionary<int, int?>? peer, CancellationToken ct)
     {
         await LoadAsync(id, ct);
@@ -35,6 +46,8 @@ public sealed class DetailModel(AppDbContext db, CurrentUser me, RegisterCommand
         var scheme = await schemes.FindAsync(Campaign.SchemeCode, ct);
         SchemeName = scheme?.Name ?? Campaign.SchemeCode;
         Lists = await ListTitles.QueryAsync(db, db.RiskLists.Visible(scope).Where(l => l.CampaignId == id), ct);
+        var rootPath = await db.OrgUnits.Where(u => u.Id == Campaign.RootOrgUnitId).Select(u => u.Path).FirstAsync(ct);
+        CanChange = Campaign.Status == CampaignStatus.Open && ListAuthoring.CanOpenCampaign(scope, rootPath);
         if (scheme?.ListKinds.Any(k => k.Stages.Any(s => s.Actor == Core.Schemes.StageActor.Peers)) != true) return;
         Pairs = await bodies.PairsAsync(scope, id, ct);
         var root = await db.OrgUnits.Where(u => u.Id == Campaign.RootOrgUnitId).Select(u => u.Path).FirstAsync(ct);

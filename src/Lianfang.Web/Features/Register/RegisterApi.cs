@@ -55,6 +55,13 @@ public static class RegisterApi
                 .Select(c => new CampaignDto(c.Id, c.Name, c.Year, c.SchemeCode, c.RootOrgUnitId, c.Deadline, c.Status, c.CarriedFromId,
                     db.RiskLists.Count(l => l.CampaignId == c.Id))).ToListAsync(ct);
         }).WithSummary("我能看到的排查");
+        campaigns.MapPost("/{id:int}/change", async (int id, ChangeCampaignRequest req, CurrentUser me, RegisterCommands cmd, CancellationToken ct) =>
+            {
+                var c = await cmd.ChangeCampaignAsync(await me.ScopeAsync(ct), id, req, ct);
+                return new { id = c.Id, c.Deadline, c.Status, c.ChangeReason };
+            })
+            .WithSummary("调整排查截止日期（deadline，须在该年度或次年内）或结束排查（close: true）；reason 必填，连同操作人和时间记入审计日志")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         campaigns.MapGet("/{id:int}/lists", async (int id, CurrentUser me, AppDbContext db, RegisterCommands cmd, CancellationToken ct) =>
         {
             var scope = await me.ScopeAsync(ct);

@@ -7,6 +7,8 @@ using Lianfang.Web.Features.Schemes;
 
 namespace Lianfang.Web.Features.Register;
 
+/// <param name="Close">true to end the campaign; otherwise <paramref name="Deadline"/> is its new deadline</param>
+public sealed record ChangeCampaignRequest(DateOnly? Deadline, bool? Close, string? Reason);
 public sealed record OpenCampaignRequest(string? Name, int? Year, string? SchemeCode, int? RootOrgUnitId, DateOnly? Deadline, int? CarryForwardFromCampaignId);
 public sealed record AddListRequest(int? OrgUnitId, int? PostId, int? PersonId);
 /// <summary>The outcome of adding several points: what was (or would be) added, and each point's failure by its index.</summary>
@@ -100,6 +102,18 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
         db.RiskLists.Add(list);
         await db.SaveChangesAsync(ct);
         return list;
+    }
+
+    /// <summary>Moves the deadline or ends the campaign; whoever may open campaigns over its root may, saying why.</summary>
+    public async Task<Campaign> ChangeCampaignAsync(AccessScope scope, int id, ChangeCampaignRequest req, CancellationToken ct)
+    {
+        var campaign = await LoadCampaignAsync(scope, id, ct);
+        var root = await db.OrgUnits.Where(u => u.Id == campaign.RootOrgUnitId).Select(u => u.Path).FirstAsync(ct);
+        if (!ListAuthoring.CanOpenCampaign(scope, root)) throw DomainException.Forbidden("只有开展本次排查的党办、纪委监委或管理员可以调整或结束排查");
+        if (req.Close == true) campaign.Close(req.Reason);
+        else campaign.Reschedule(req.Deadline ?? throw new DomainException("deadline", "请填写新的截止日期"), req.Reason);
+        await db.SaveChangesAsync(ct);
+        return campaign;
     }
 
     public async Task<Campaign> LoadCampaignAsync(AccessScope scope, int id, CancellationToken ct)

@@ -12,6 +12,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
     {
         b.Property(c => c.Name).HasMaxLength(200);
         b.Property(c => c.SchemeCode).HasMaxLength(64);
+        b.Property(c => c.ChangeReason).HasMaxLength(500);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(c => c.RootOrgUnitId).OnDelete(DeleteBehavior.Restrict);

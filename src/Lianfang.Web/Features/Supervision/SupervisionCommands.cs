@@ -67,7 +67,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         if (req.PersonId is { } person && !await db.People.Visible(scope).AnyAsync(p => p.Id == person, ct))
             throw new DomainException("personId", "被检查人员不存在或不在您的权限范围内");
         var (personId, name) = await InspectorAsync(ct);
-        var inspection = new Inspection(type, unit.Id, req.PersonId, req.Date ?? Clock.Today, scope.UserId, personId, name, req.Subject, req.Record, req.Planned);
+        var inspection = new Inspection(type, unit.Id, req.PersonId, req.Date ?? Clock.Today, scope.UserId, personId, name, req.Subject, req.Record, req.Planned, Clock.Today);
         if (needsPlan is { } rule && inspection.Status != InspectionStatus.Planned) Inspection.EnsurePlan(inspection.Subject, rule);
         inspection.Targets.AddRange(pointIds.Select(id => new InspectionTarget(id)));
         db.Inspections.Add(inspection);
@@ -95,7 +95,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     {
         var i = await LoadForInspectorAsync(scope, id, ct);
         var needsPlan = await NeedsPlanAsync(await db.InspectionTargets.Where(t => t.InspectionId == id).Select(t => t.RiskPointId).ToListAsync(ct), ct);
-        i.Start(req.Date ?? Clock.Today, req.Subject, req.Record);
+        i.Start(req.Date ?? Clock.Today, req.Subject, req.Record, Clock.Today);
         if (needsPlan is { } rule) Inspection.EnsurePlan(i.Subject, rule);
         await db.SaveChangesAsync(ct);
         await sweep.RunAsync([WarningRules.SpotCheckDue, WarningRules.PointUnsupervised], ct);

@@ -299,7 +299,7 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
             var (_, person, org) = rng.Pick(holders);
             var date = new DateOnly(today.Year, 1, 10).AddDays(rng.Next(Math.Max(1, today.DayOfYear - 10)));
             var inspection = new Inspection(type, org.Id, type is InspectionType.Talk or InspectionType.Written ? person.Id : null, date, 0, null,
-                agency.Name, rng.Pick(Vocabulary.InspectionSubjects), type is InspectionType.Talk or InspectionType.SiteVisit ? "已按计划完成，记录在案" : null, planned: false)
+                agency.Name, rng.Pick(Vocabulary.InspectionSubjects), type is InspectionType.Talk or InspectionType.SiteVisit ? "已按计划完成，记录在案" : null, planned: false, today)
                 .Set(nameof(Inspection.Id), ++_inspection);
             if (inspection.CompletedAt is not null) inspection.Set(nameof(Inspection.CompletedAt), date.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc));
             b.Inspections.Add(inspection);

@@ -169,6 +169,8 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("GET api/v1/campaigns/{id:int}/lists", Get(i => $"/api/v1/campaigns/{i.Campaign}/lists"), ReadersOk, All(Want.Hidden)),
         new("POST api/v1/campaigns/{id:int}/lists", Post(i => $"/api/v1/campaigns/{i.Campaign}/lists", i => new { orgUnitId = i.W.D2 }),
             Only("party_office admin commission", Want.Permitted, Want.Refused), All(Want.Hidden)),
+        new("POST api/v1/campaigns/{id:int}/change", Post(i => $"/api/v1/campaigns/{i.Campaign}/change", _ => new { deadline = "2026-12-30", reason = "矩阵调整" }),
+            Only("commission admin", Want.Ok, Want.Refused), All(Want.Hidden)),
         new("GET api/v1/campaigns/{id:int}/peer-pairs", Get(i => $"/api/v1/campaigns/{i.Campaign}/peer-pairs"), ReadersOk, All(Want.Hidden)),
         new("PUT api/v1/campaigns/{id:int}/peer-pairs", Put(i => $"/api/v1/campaigns/{i.Campaign}/peer-pairs", _ => Array.Empty<object>()),
             Only("commission admin", Want.Ok, Want.Refused), All(Want.Hidden)), // the campaign is the commission's
@@ -313,6 +315,8 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("PAGE POST Audit/Index?handler=Verify", Form(_ => "/Audit?handler=Verify"), Only("commission admin", Want.Any, Want.Forbidden), Only("commission admin", Want.Any, Want.Forbidden)),
         new("PAGE GET Campaigns/Index", Page(_ => "/Campaigns"), All(Want.Ok), All(Want.Ok)),
         new("PAGE GET Campaigns/Detail", Page(i => $"/Campaigns/Detail?id={i.Campaign}"), ReadersOk, All(Want.Hidden)),
+        new("PAGE POST Campaigns/Detail?handler=Change", Form(i => $"/Campaigns/Detail?handler=Change&id={i.Campaign}", _ => new() { ["deadline"] = "2026-12-29", ["reason"] = "矩阵调整" }),
+            Only("commission admin", Want.Any, Want.Refused), All(Want.Hidden)),
         new("PAGE POST Campaigns/Detail?handler=Pairs", Form(i => $"/Campaigns/Detail?handler=Pairs&id={i.Campaign}"), Only("commission admin", Want.Any, Want.Refused), All(Want.Hidden)),
         new("PAGE GET Campaigns/Changes", Page(i => $"/Campaigns/Changes?id={i.Campaign}"), ReadersOk, All(Want.Hidden)),
         new("PAGE GET Campaigns/Progress", Page(i => $"/Campaigns/Progress?id={i.Campaign}"), Only(Readers, Want.Any, Want.Hidden), All(Want.Hidden)),

@@ -428,6 +428,10 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Property<int?>("CarriedFromId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -405,6 +405,10 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Property<int?>("CarriedFromId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
