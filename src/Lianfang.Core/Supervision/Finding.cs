@@ -32,10 +32,12 @@ public sealed class Rectification : IVersioned
 {
     private Rectification() { Owner = Task = ""; }
 
-    public Rectification(Finding finding, int ownerOrgUnitId, string? owner, string? task, DateOnly deadline, DateOnly today)
+    /// <param name="ownerPersonId">the person in the org who must do it (then <paramref name="owner"/> is their name)</param>
+    public Rectification(Finding finding, int ownerOrgUnitId, string? owner, string? task, DateOnly deadline, DateOnly today, int? ownerPersonId = null)
     {
         FindingId = finding.Id;
         OwnerOrgUnitId = ownerOrgUnitId;
+        OwnerPersonId = ownerPersonId;
         Owner = Text.Required(owner, "owner", "整改责任人", 100);
         Task = Text.Required(task, "task", "整改要求", 2000);
         if (deadline < today) throw new DomainException("deadline", "整改期限不能早于今天");
@@ -49,6 +51,8 @@ public sealed class Rectification : IVersioned
     public int OwnerOrgUnitId { get; private set; }
     public Org.OrgUnit OwnerOrgUnit { get; private set; } = null!;
     public string Owner { get; private set; }
+    /// <summary>The 整改责任人 as a person of the org: the task is in their 待办 and they may report it.</summary>
+    public int? OwnerPersonId { get; private set; }
     public string Task { get; private set; }
     public DateOnly Deadline { get; private set; }
     public RectificationStatus Status { get; private set; }

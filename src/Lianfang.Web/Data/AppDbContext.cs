@@ -45,6 +45,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     public DbSet<Lianfang.Core.Powers.PowerItem> Powers => Set<Lianfang.Core.Powers.PowerItem>();
     public DbSet<Lianfang.Core.Files.IntegrityFileEntry> IntegrityFileEntries => Set<Lianfang.Core.Files.IntegrityFileEntry>();
     public DbSet<Lianfang.Core.Assessments.Assessment> Assessments => Set<Lianfang.Core.Assessments.Assessment>();
+    public DbSet<Lianfang.Core.Notices.Notice> Notices => Set<Lianfang.Core.Notices.Notice>();
     public DbSet<Lianfang.Core.Supervision.ResponsibilityLetter> ResponsibilityLetters => Set<Lianfang.Core.Supervision.ResponsibilityLetter>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -48,6 +48,10 @@ public static class Startup
         services.AddScoped<Features.Assessments.AssessmentCommands>();
         services.AddScoped<Features.Letters.LetterCommands>();
         services.AddHostedService<Features.Supervision.WarningSweepService>();
+        services.AddHttpClient("notices", c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<Features.Notices.NoticeDelivery>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Notices.NoticeDelivery>());
+        services.AddScoped<Features.Notices.NoticeOutbox>();
         services.AddScoped<Features.Forms.ImportRiskList>();
         services.AddScoped<Features.Forms.ExportForms>();
         services.AddSingleton<Features.Forms.PdfConverter>();

@@ -7,7 +7,8 @@ namespace Lianfang.Web.Features.Account;
 
 public sealed record TokenRequest(string? UserName, string? Password, string? TotpCode);
 public sealed record GrantDto(string? Role, int? OrgUnitId);
-public sealed record CreateUserRequest(string? UserName, string? Password, int? PersonId, string? DisplayName, List<GrantDto>? Grants);
+/// <param name="Email">where notices of the user's 待办 are mailed (optional)</param>
+public sealed record CreateUserRequest(string? UserName, string? Password, int? PersonId, string? DisplayName, List<GrantDto>? Grants, string? Email = null);
 public sealed record UserDto(int Id, string UserName, string? DisplayName, int? PersonId, bool TwoFactorEnabled, bool LockedOut, IReadOnlyList<GrantDto> Grants);
 
 public static class AccountApi
@@ -89,7 +90,9 @@ public static class CreateUser
         if (req.PersonId is { } pid && !await db.People.Visible(scope).AnyAsync(p => p.Id == pid, ct))
             throw new DomainException("personId", "人员不存在或不在您的管理范围内");
 
-        var user = new AppUser { UserName = userName, PersonId = req.PersonId, DisplayName = Text.Optional(req.DisplayName, "displayName", "显示名称", 100), CreatedAt = DateTime.UtcNow };
+        var email = Text.Optional(req.Email, "email", "电子邮箱", 256);
+        if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _)) throw new DomainException("email", "电子邮箱格式不正确");
+        var user = new AppUser { UserName = userName, PersonId = req.PersonId, DisplayName = Text.Optional(req.DisplayName, "displayName", "显示名称", 100), CreatedAt = DateTime.UtcNow, Email = email };
         user.Grants.AddRange(grants);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         Check(await users.CreateAsync(user, req.Password));

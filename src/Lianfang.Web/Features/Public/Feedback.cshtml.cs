@@ -10,7 +10,7 @@ namespace Lianfang.Web.Features.Public;
 /// <summary>The public feedback form a desk card's QR code opens: what is sent lands as a <see cref="Complaint"/>.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(Startup.FeedbackRateLimit)]
-public sealed class FeedbackModel(AppDbContext db, PublicLists published) : PageModel
+public sealed class FeedbackModel(AppDbContext db, PublicLists published, Notices.NoticeOutbox notices) : PageModel
 {
     public sealed class FeedbackInput
     {
@@ -41,7 +41,10 @@ public sealed class FeedbackModel(AppDbContext db, PublicLists published) : Page
             throw new DomainException("riskPointId", "所选风险点不在本次公示范围内");
         var complaint = new Complaint(ComplaintSource.PublicFeedback, Unit, Person, Input.RiskPointId, Input.Content, Input.ContactName, Input.Contact);
         db.Complaints.Add(complaint);
+        var path = await db.OrgUnits.Where(u => u.Id == Unit).Select(u => u.Path).SingleAsync(ct);
+        await notices.ToRolesAsync(path, [Core.Access.Role.PartyOffice], "complaint", "信访举报：公示页收到群众反映，待受理分办", "/Complaints?status=New", null, ct);
         await db.SaveChangesAsync(ct);
+        notices.Wake();
         (Received, ReceivedAt) = (true, complaint.ReceivedAt);
         return Page();
     }

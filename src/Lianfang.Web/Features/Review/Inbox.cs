@@ -7,23 +7,37 @@ using Lianfang.Web.Features.Schemes;
 
 namespace Lianfang.Web.Features.Review;
 
-/// <summary>待办: lists waiting at a stage the user decides, and the user's own lists to write or fix.</summary>
+/// <summary>
+/// 待办, every kind of work that waits for the user: lists to write or fix (list) and to review, comment on or sign (review),
+/// 整改 tasks they own or verify (rectification), 书面问询 to answer (inquiry), new complaints to triage (complaint), planned
+/// inspections they carry out (inspection) and warnings assigned to them by name (warning).
+/// </summary>
 public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration config, Reviewers reviewers)
 {
-    public sealed record Item(ListTitles.Row List, string Task, int DaysLeft)
+    /// <param name="Kind">list, review, rectification, inquiry, complaint, inspection or warning</param>
+    /// <param name="Context">the campaign, the unit or the inspection it belongs to</param>
+    public sealed record Item(string Kind, string Task, string Title, string? Context, string Link, DateOnly? Deadline, string? From, int? ListId = null)
     {
+        public int DaysLeft => Deadline is { } d ? d.DayNumber - Clock.Today.DayNumber : int.MaxValue;
         public bool Overdue => DaysLeft < 0;
+
+        public static string KindLabel(string kind) => kind switch
+        {
+            "list" => "清单", "review" => "审核", "rectification" => "整改", "inquiry" => "书面问询", "complaint" => "信访举报", "inspection" => "监督检查",
+            "warning" => "预警", _ => kind,
+        };
     }
 
     private List<Item>? _loaded;
     private List<Supervision.WarningDto>? _warnings;
 
-    /// <summary>Active warnings where the user inspects or supervises: the notifications of the inbox.</summary>
+    /// <summary>Active warnings where the user inspects or supervises, other than those assigned to them: what they oversee.</summary>
     public async Task<List<Supervision.WarningDto>> WarningsAsync(AccessScope scope, CancellationToken ct)
     {
         if (_warnings is not null) return _warnings;
         if (!scope.IsAuthenticated || !Supervision.SupervisionCommands.Inspects(scope)) return _warnings = [];
-        return _warnings = (await Supervision.SupervisionApi.VisibleWarnings(db, scope).Where(w => w.ClearedAt == null)
+        var name = await MyNameAsync(scope, ct);
+        return _warnings = (await Supervision.SupervisionApi.VisibleWarnings(db, scope).Where(w => w.ClearedAt == null && (name == null || !w.Assignee.Contains(name)))
                 .OrderByDescending(w => w.RaisedAt).Take(20).Select(w => new { w, Unit = w.OrgUnit.Name }).ToListAsync(ct))
             .Select(x => new Supervision.WarningDto(x.w.Id, x.w.Rule, Core.Supervision.WarningRules.Label(x.w.Rule), x.w.TargetType, x.w.TargetId,
                 x.w.OrgUnitId, x.Unit, x.w.Message, x.w.Assignee, x.w.RaisedAt)).ToList();
@@ -56,9 +70,67 @@ public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration c
     /// <summary>The caller's 待办, loaded once per request (the layout's count and the page share it).</summary>
     public async Task<List<Item>> LoadAsync(AccessScope scope, CancellationToken ct) => _loaded ??= await QueryAsync(scope, ct);
 
+    private string? _name;
+
+    private async Task<string?> MyNameAsync(AccessScope scope, CancellationToken ct) =>
+        _name ??= scope.PersonId is { } p ? await db.People.Where(x => x.Id == p).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+
     private async Task<List<Item>> QueryAsync(AccessScope scope, CancellationToken ct)
     {
         if (!scope.IsAuthenticated) return [];
+        var items = await ListItemsAsync(scope, ct);
+        items.AddRange(await SupervisionItemsAsync(scope, ct));
+        return items.OrderBy(i => i.Deadline ?? DateOnly.MaxValue).ThenBy(i => i.Kind).ToList();
+    }
+
+    /// <summary>整改 to do or verify, 书面问询 to answer, complaints to triage, planned inspections, warnings assigned by name.</summary>
+    private async Task<List<Item>> SupervisionItemsAsync(AccessScope scope, CancellationToken ct)
+    {
+        var items = new List<Item>();
+        var me = scope.PersonId;
+        var user = scope.UserId;
+        foreach (var r in await db.Rectifications.AsNoTracking()
+                     .Where(r => (r.OwnerPersonId == me && me != null && r.Status == Core.Supervision.RectificationStatus.Open)
+                         || (r.Status == Core.Supervision.RectificationStatus.Submitted && r.Finding.Inspection.InspectorUserId == user))
+                     .OrderBy(r => r.Deadline).Take(200)
+                     .Select(r => new { r.Id, r.Task, r.Deadline, r.Status, Unit = r.OwnerOrgUnit.Name, r.Owner, From = r.Finding.Inspection.InspectorName }).ToListAsync(ct))
+            items.Add(r.Status == Core.Supervision.RectificationStatus.Open
+                ? new Item("rectification", "整改：落实并报送整改情况", r.Task, r.Unit, $"/Supervision/Rectification?id={r.Id}", r.Deadline, r.From)
+                : new Item("rectification", "验收整改", r.Task, $"{r.Unit} {r.Owner}", $"/Supervision/Rectification?id={r.Id}", r.Deadline, r.Owner));
+        var officeOver = scope.PrefixesFor(Core.Access.Role.PartyOffice);
+        var inquiries = db.Inspections.AsNoTracking().Where(i => i.Type == Core.Supervision.InspectionType.Written && i.Status == Core.Supervision.InspectionStatus.Open);
+        foreach (var i in await inquiries.Where(i => i.PersonId == me && me != null)
+                     .Union(inquiries.Where(i => i.PersonId == null).Under(officeOver, i => i.OrgUnit.Path))
+                     .OrderBy(i => i.Date).Take(200).Select(i => new { i.Id, i.Subject, Unit = i.OrgUnit.Name, i.InspectorName }).ToListAsync(ct))
+            items.Add(new Item("inquiry", "书面问询：请书面答复", i.Subject ?? "书面问询", i.Unit, $"/Supervision/Inspection?id={i.Id}", null, i.InspectorName));
+        foreach (var c in await db.Complaints.AsNoTracking().Where(c => c.Status == Core.Supervision.ComplaintStatus.New).Under(officeOver, c => c.OrgUnit.Path)
+                     .OrderBy(c => c.ReceivedAt).Take(200).Select(c => new { c.Id, c.Source, Unit = c.OrgUnit.Name, c.ReceivedAt }).ToListAsync(ct))
+            items.Add(new Item("complaint", "信访举报：请受理分办", $"{(c.Source == Core.Supervision.ComplaintSource.Petition ? "信访件" : "群众反映")}（{Clock.Local(c.ReceivedAt):yyyy-MM-dd} 收到）",
+                c.Unit, "/Complaints?status=New", null, null));
+        foreach (var i in await db.Inspections.AsNoTracking().Where(i => i.Status == Core.Supervision.InspectionStatus.Planned && i.InspectorUserId == user)
+                     .OrderBy(i => i.Date).Take(200).Select(i => new { i.Id, i.Type, i.Subject, i.Date, Unit = i.OrgUnit.Name }).ToListAsync(ct))
+            items.Add(new Item("inspection", $"计划开展：{Core.Supervision.Inspection.Label(i.Type)}", i.Subject ?? Core.Supervision.Inspection.Label(i.Type), i.Unit,
+                $"/Supervision/Inspection?id={i.Id}", i.Date, null));
+        if (await MyNameAsync(scope, ct) is { Length: > 1 } name)
+            foreach (var w in await db.Warnings.AsNoTracking().Where(w => w.ClearedAt == null && w.Assignee.Contains(name)).OrderByDescending(w => w.RaisedAt).Take(100)
+                         .Select(w => new { w.Id, w.Rule, w.Message, w.TargetType, w.TargetId, Unit = w.OrgUnit.Name }).ToListAsync(ct))
+                items.Add(new Item("warning", Core.Supervision.WarningRules.Label(w.Rule), w.Message, w.Unit, WarningLink(w.TargetType, w.TargetId) ?? "/Warnings", null, null));
+        return items;
+    }
+
+    /// <summary>Where a warning is dealt with.</summary>
+    public static string? WarningLink(string targetType, long targetId) => targetType switch
+    {
+        "Rectification" => $"/Supervision/Rectification?id={targetId}",
+        "RiskList" => $"/Lists/Edit?id={targetId}",
+        "RiskPoint" => $"/Supervision/New?pointId={targetId}",
+        "Person" => $"/Org/Person?id={targetId}",
+        _ => null,
+    };
+
+    /// <summary>Lists waiting at a stage the user decides, invitations and row signatures, and the user's own lists to write or fix.</summary>
+    private async Task<List<Item>> ListItemsAsync(AccessScope scope, CancellationToken ct)
+    {
         var inReview = db.RiskLists.AsNoTracking().Where(l => l.Status == ListStatus.InReview && l.Campaign.Status == CampaignStatus.Open);
         // Beyond what the user reads: lists their department's colleagues, or a department paired with one they head, wait with.
         var myUnit = scope.PersonId is { } me ? db.People.Where(p => p.Id == me).Select(p => p.OrgUnitId) : db.People.Where(_ => false).Select(p => p.OrgUnitId);
@@ -68,30 +140,29 @@ public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration c
             .Union(inReview.Where(l => myUnit.Contains(l.OrgUnitId) || pairedTo.Any(p => p.CampaignId == l.CampaignId && p.OrgUnitId == l.OrgUnitId)))
             .Select(l => new { l.Id, l.SchemeCode, l.Scope, l.Stage, l.HolderPersonId, l.CampaignId, l.OrgUnitId, Path = l.OrgUnit.Path })
             .Take(2000).ToListAsync(ct);
-        var mine = new Dictionary<int, string>();
+        var mine = new Dictionary<int, (string Kind, string Task)>();
         foreach (var l in waiting)
         {
             var scheme = await schemes.FindAsync(l.SchemeCode, ct);
             var stage = scheme is null ? null : Workflow.StageOf(scheme, l.Scope, l.Stage);
             if (stage is not null && await reviewers.CanActAsync(scope, new Reviewers.ListRef(l.CampaignId, l.OrgUnitId, l.Path, l.Scope, l.HolderPersonId), stage, ct))
-                mine[l.Id] = $"审核：{stage.Name}";
+                mine[l.Id] = ("review", $"审核：{stage.Name}");
         }
         if (scope.PersonId is { } pid)
             foreach (var l in await db.RiskLists.AsNoTracking().Where(l => l.HolderPersonId == pid && l.Campaign.Status == CampaignStatus.Open
                          && (l.Status == ListStatus.Draft || l.Status == ListStatus.Returned)).Select(l => new { l.Id, l.Status }).ToListAsync(ct))
-                mine[l.Id] = l.Status == ListStatus.Returned ? "已退回，请修改后重新提交" : "填写并提交本人清单";
+                mine[l.Id] = ("list", l.Status == ListStatus.Returned ? "已退回，请修改后重新提交" : "填写并提交本人清单");
         var invited = await db.ReviewInvitations.Where(i => i.UserId == scope.UserId)
             .Join(db.RiskLists, i => i.ListId, l => l.Id, (i, l) => new { i, l })
             .Where(x => x.l.Status == ListStatus.InReview && x.l.Revision == x.i.Revision && x.l.Stage == x.i.StageCode
                 && !db.Reviews.Any(r => r.ListId == x.l.Id && r.UserId == scope.UserId && r.Decision == Decision.Comment
                     && r.Revision == x.l.Revision && r.StageCode == x.l.Stage))
             .Select(x => x.l.Id).Take(500).ToListAsync(ct);
-        foreach (var id in invited) mine[id] = "帮查：请提出意见";
-        foreach (var (id, n) in await RowsToSignAsync(scope, ct)) mine[id] = $"逐条签字：{n} 条待您签字";
+        foreach (var id in invited) mine[id] = ("review", "帮查：请提出意见");
+        foreach (var (id, n) in await RowsToSignAsync(scope, ct)) mine[id] = ("review", $"逐条签字：{n} 条待您签字");
         if (mine.Count == 0) return [];
         var ids = mine.Keys.ToList();
         var rows = await ListTitles.QueryAsync(db, db.RiskLists.Where(l => ids.Contains(l.Id)), ct);
-        var today = Clock.Today.DayNumber;
-        return rows.OrderBy(r => r.Deadline).Select(r => new Item(r, mine[r.Id], r.Deadline.DayNumber - today)).ToList();
+        return rows.Select(r => new Item(mine[r.Id].Kind, mine[r.Id].Task, r.Title, r.Campaign, $"/Lists/Edit?id={r.Id}", r.Deadline, null, r.Id)).ToList();
     }
 }

@@ -53,7 +53,7 @@ public sealed class RectificationModel(AppDbContext db, CurrentUser me, Supervis
         Item = SupervisionApi.Dto(r, owner.Name);
         var inspection = await db.Inspections.AsNoTracking().Where(i => i.Id == r.Finding.InspectionId).Select(i => new { i.Id, i.InspectorUserId, i.OrgUnit.Path }).SingleAsync(ct);
         InspectionId = inspection.Id;
-        IsOwner = SupervisionCommands.MayReport(scope, owner.Path);
+        IsOwner = SupervisionCommands.MayReport(scope, owner.Path) || (r.OwnerPersonId is { } p && p == scope.PersonId);
         IsVerifier = SupervisionCommands.MayVerify(scope, inspection.InspectorUserId, inspection.Path);
     }
 }

@@ -54,6 +54,12 @@ public static class SupervisionApi
         ins.MapPost("/{id:long}/complete", async (long id, RecordRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
             new { id, status = (await cmd.CompleteAsync(await me.ScopeAsync(ct), id, req.Record, ct)).Status })
             .WithSummary("登记书面回复（被问询单位或本人）或立项监督报告（检查人）").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+        ins.MapPost("/{id:long}/remind", async (long id, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
+            {
+                await cmd.RemindAsync(await me.ScopeAsync(ct), "inquiry", id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("催办书面问询（检查人）：通知被问询人（或被问询单位党办），进入其待办并发邮件/推送").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         ins.MapPost("/{id:long}/findings", async (long id, FindingRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
         {
             var f = await cmd.AddFindingAsync(await me.ScopeAsync(ct), id, req, ct);
@@ -90,6 +96,12 @@ public static class SupervisionApi
             var bytes = await db.EvidenceBlobs.Where(b => b.Id == fileId).Select(b => b.Bytes).SingleAsync(ct);
             return Results.File(bytes, "application/octet-stream", file.FileName);
         }).WithSummary("下载佐证材料").ProducesProblem(404);
+        rect.MapPost("/{id:long}/remind", async (long id, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
+            {
+                await cmd.RemindAsync(await me.ScopeAsync(ct), "rectification", id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("催办整改（检查人）：通知整改责任人（未指定人员时为责任单位负责人和党办）").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         rect.MapPost("/{id:long}/submit", async (long id, ReportRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
             new { id, status = (await cmd.SubmitAsync(await me.ScopeAsync(ct), id, req.Report, ct)).Status })
             .WithSummary("报送整改情况（须已上传佐证）").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);

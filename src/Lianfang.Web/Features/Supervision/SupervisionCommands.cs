@@ -8,7 +8,8 @@ public sealed record InspectionRequest(InspectionType? Type, int? OrgUnitId, int
     string? Record, bool Planned = false);
 public sealed record StartRequest(DateOnly? Date, string? Subject, string? Record);
 public sealed record RecordRequest(string? Record);
-public sealed record RectificationInput(int? OwnerOrgUnitId, string? Owner, string? Task, DateOnly? Deadline);
+/// <param name="OwnerPersonId">the 整改责任人 as a person of the owner unit; else <paramref name="Owner"/>, matched to one person by name when it can be</param>
+public sealed record RectificationInput(int? OwnerOrgUnitId, string? Owner, string? Task, DateOnly? Deadline, int? OwnerPersonId = null);
 public sealed record FindingRequest(string? Description, long? RiskPointId, int? PersonId, RectificationInput? Rectification);
 public sealed record ReportRequest(string? Report);
 public sealed record VerifyRequest(bool Passed, string? Comment);
@@ -17,7 +18,7 @@ public sealed record PetitionRequest(int? OrgUnitId, int? PersonId, long? RiskPo
 public sealed record TriageRequest(ComplaintStatus? Status, string? Note, int? Version = null);
 
 /// <summary>Inspections, findings, rectifications, dispositions and complaint handling, with who may do what.</summary>
-public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, WarningSweep sweep, Schemes.SchemeStore schemes)
+public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, WarningSweep sweep, Schemes.SchemeStore schemes, Notices.NoticeOutbox notices)
 {
     /// <summary>Leaders inspect what they are in charge of (一岗双责); the party office, agency and commission supervise.</summary>
     public static readonly Role[] Inspectors = [Role.DeptHead, Role.LeaderInCharge, Role.Principal, Role.PartyOffice, Role.Agency, Role.Commission, Role.Admin];
@@ -43,7 +44,9 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         if (scope.IsSystemAdmin) return db.Rectifications.AsNoTracking();
         var prefixes = scope.PrefixesFor(Inspectors);
         var units = db.OrgUnits.Under(prefixes, u => u.Path).Select(u => u.Id);
-        return db.Rectifications.AsNoTracking().Where(r => units.Contains(r.OwnerOrgUnitId) || units.Contains(r.Finding.OrgUnitId));
+        var me = scope.PersonId;
+        // the 整改责任人 sees their own task, whatever their role
+        return db.Rectifications.AsNoTracking().Where(r => units.Contains(r.OwnerOrgUnitId) || units.Contains(r.Finding.OrgUnitId) || (me != null && r.OwnerPersonId == me));
     }
 
     public async Task<Inspection> CreateAsync(AccessScope scope, InspectionRequest req, CancellationToken ct)
@@ -71,9 +74,56 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         if (needsPlan is { } rule && inspection.Status != InspectionStatus.Planned) Inspection.EnsurePlan(inspection.Subject, rule);
         inspection.Targets.AddRange(pointIds.Select(id => new InspectionTarget(id)));
         db.Inspections.Add(inspection);
-        await db.SaveChangesAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            await NotifyInquiryAsync(inspection, unit.Path, "书面问询：请书面答复", ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        notices.Wake();
         await sweep.RunAsync([WarningRules.LeaderInspectionsShort, WarningRules.ImportantWithoutProject, WarningRules.SpotCheckDue, WarningRules.PointUnsupervised], ct);
         return inspection;
+    }
+
+    /// <summary>An open 书面问询 waits for the person asked, or for the unit's party office when it asks the unit.</summary>
+    private async Task NotifyInquiryAsync(Inspection i, string unitPath, string title, CancellationToken ct)
+    {
+        if (i.Type != InspectionType.Written || i.Status != InspectionStatus.Open) return;
+        var link = $"/Supervision/Inspection?id={i.Id}";
+        if (i.PersonId is { } p) await notices.ToPeopleAsync([p], "inquiry", title, link, i.InspectorName, ct);
+        else await notices.ToRolesAsync(unitPath, [Role.PartyOffice], "inquiry", title, link, i.InspectorName, ct);
+    }
+
+    /// <summary>
+    /// 催办: the inspector reminds whoever must act — the owner of an open 整改 task, or the person (else the unit's party
+    /// office) asked in a 书面问询 not yet answered.
+    /// </summary>
+    public async Task RemindAsync(AccessScope scope, string kind, long id, CancellationToken ct)
+    {
+        var (_, name) = await InspectorAsync(ct);
+        if (kind == "rectification")
+        {
+            var r = await LoadRectificationAsync(scope, id, ct);
+            var inspection = await db.Findings.AsNoTracking().Where(f => f.Id == r.FindingId).Select(f => f.Inspection).SingleAsync(ct);
+            if (!MayRun(scope, inspection, await db.OrgUnits.Where(u => u.Id == inspection.OrgUnitId).Select(u => u.Path).SingleAsync(ct)))
+                throw DomainException.Forbidden("只有检查人可以催办整改");
+            if (r.Status != RectificationStatus.Open) throw DomainException.Conflict("status", $"整改当前状态为“{Rectification.Label(r.Status)}”，无需催办");
+            var link = $"/Supervision/Rectification?id={r.Id}";
+            var title = $"催办：整改“{r.Task}”（期限 {r.Deadline:yyyy-MM-dd}）";
+            if (r.OwnerPersonId is { } owner) await notices.ToPeopleAsync([owner], "reminder", title, link, name, ct);
+            else await notices.ToRolesAsync(await db.OrgUnits.Where(u => u.Id == r.OwnerOrgUnitId).Select(u => u.Path).SingleAsync(ct),
+                [Role.DeptHead, Role.PartyOffice], "reminder", title, link, name, ct);
+        }
+        else if (kind == "inquiry")
+        {
+            var i = await LoadForInspectorAsync(scope, id, ct);
+            if (i.Type != InspectionType.Written || i.Status != InspectionStatus.Open) throw DomainException.Conflict("status", "只有待答复的书面问询可以催办");
+            await NotifyInquiryAsync(i, await db.OrgUnits.Where(u => u.Id == i.OrgUnitId).Select(u => u.Path).SingleAsync(ct), $"催办：书面问询“{i.Subject}”请尽快答复", ct);
+        }
+        else throw new DomainException("kind", "可催办 rectification（整改）或 inquiry（书面问询）");
+        await db.SaveChangesAsync(ct);
+        notices.Wake();
     }
 
     /// <summary>
@@ -97,7 +147,9 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         var needsPlan = await NeedsPlanAsync(await db.InspectionTargets.Where(t => t.InspectionId == id).Select(t => t.RiskPointId).ToListAsync(ct), ct);
         i.Start(req.Date ?? Clock.Today, req.Subject, req.Record, Clock.Today);
         if (needsPlan is { } rule) Inspection.EnsurePlan(i.Subject, rule);
+        await NotifyInquiryAsync(i, await db.OrgUnits.Where(u => u.Id == i.OrgUnitId).Select(u => u.Path).SingleAsync(ct), "书面问询：请书面答复", ct);
         await db.SaveChangesAsync(ct);
+        notices.Wake();
         await sweep.RunAsync([WarningRules.SpotCheckDue, WarningRules.PointUnsupervised], ct);
         return i;
     }
@@ -129,14 +181,34 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         if (req.Rectification is { } r)
         {
             var owner = r.OwnerOrgUnitId ?? i.OrgUnitId;
-            if (!await db.OrgUnits.Visible(scope).AnyAsync(u => u.Id == owner, ct)) throw new DomainException("rectification.ownerOrgUnitId", "整改责任单位不在您的权限范围内");
-            db.Rectifications.Add(new Rectification(finding, owner, r.Owner, r.Task,
-                r.Deadline ?? throw new DomainException("deadline", "请填写整改期限"), Clock.Today));
+            var ownerPath = await db.OrgUnits.Visible(scope).Where(u => u.Id == owner).Select(u => u.Path).FirstOrDefaultAsync(ct)
+                ?? throw new DomainException("rectification.ownerOrgUnitId", "整改责任单位不在您的权限范围内");
+            var (personId, ownerName) = await OwnerAsync(ownerPath, r, ct);
+            var rectification = new Rectification(finding, owner, ownerName, r.Task,
+                r.Deadline ?? throw new DomainException("deadline", "请填写整改期限"), Clock.Today, personId);
+            db.Rectifications.Add(rectification);
+            await db.SaveChangesAsync(ct);
+            var title = $"整改任务：{rectification.Task}（期限 {rectification.Deadline:yyyy-MM-dd}）";
+            if (personId is { } p) await notices.ToPeopleAsync([p], "rectification", title, $"/Supervision/Rectification?id={rectification.Id}", i.InspectorName, ct);
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
+        notices.Wake();
         await sweep.RunAsync([WarningRules.RectificationOverdue, WarningRules.RectificationDueSoon], ct);
         return finding;
+    }
+
+    /// <summary>The 整改责任人: the person chosen (of the owner unit), else the one person of the unit bearing the name typed.</summary>
+    private async Task<(int? PersonId, string? Name)> OwnerAsync(string ownerPath, RectificationInput r, CancellationToken ct)
+    {
+        var (lo, hi) = Core.Org.OrgPath.SubtreeBounds(ownerPath);
+        var people = db.People.AsNoTracking().Where(p => string.Compare(p.OrgUnit.Path, lo) >= 0 && string.Compare(p.OrgUnit.Path, hi) < 0);
+        if (r.OwnerPersonId is { } id)
+            return (id, await people.Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(ct)
+                ?? throw new DomainException("rectification.ownerPersonId", "整改责任人须是整改责任单位的人员"));
+        var name = r.Owner?.Trim();
+        var named = string.IsNullOrEmpty(name) ? [] : await people.Where(p => p.Name == name).Select(p => p.Id).Take(2).ToListAsync(ct);
+        return (named.Count == 1 ? named[0] : null, name);
     }
 
     public async Task<EvidenceFile> AddEvidenceAsync(AccessScope scope, long rectificationId, IFormFile? file, CancellationToken ct)
@@ -208,7 +280,9 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         if (!scope.HasRoleOver(unit.Path, Complaints.ComplaintsApi.Readers)) throw DomainException.Forbidden("信访举报由党办、派驻机构或纪委监委登记");
         var c = new Complaint(ComplaintSource.Petition, unit.Id, req.PersonId, req.RiskPointId, req.Content, req.ContactName, req.Contact);
         db.Complaints.Add(c);
+        await notices.ToRolesAsync(unit.Path, [Role.PartyOffice], "complaint", "信访举报：新的信访件待受理分办", "/Complaints?status=New", null, ct);
         await db.SaveChangesAsync(ct);
+        notices.Wake();
         await sweep.RunAsync([WarningRules.ComplaintsConcentrated], ct);
         return c;
     }
@@ -248,7 +322,8 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     private async Task EnsureOwnerAsync(AccessScope scope, Rectification r, CancellationToken ct)
     {
         var path = await db.OrgUnits.Where(u => u.Id == r.OwnerOrgUnitId).Select(u => u.Path).SingleAsync(ct);
-        if (!MayReport(scope, path)) throw DomainException.Forbidden("整改情况由责任单位（处室负责人、党办或主要负责人）报送");
+        if (!MayReport(scope, path) && (r.OwnerPersonId is null || scope.PersonId != r.OwnerPersonId))
+            throw DomainException.Forbidden("整改情况由整改责任人或责任单位（处室负责人、党办或主要负责人）报送");
     }
 
     public static bool MayReport(AccessScope scope, string ownerPath) => scope.HasRoleOver(ownerPath, Role.DeptHead, Role.PartyOffice, Role.Principal);

@@ -25,12 +25,5 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     }
 
     /// <summary>Where the warning is dealt with.</summary>
-    public string? Link(WarningDto w) => w.TargetType switch
-    {
-        "Rectification" => $"/Supervision/Rectification?id={w.TargetId}",
-        "RiskList" => $"/Lists/Edit?id={w.TargetId}",
-        "RiskPoint" => $"/Supervision/New?pointId={w.TargetId}",
-        "Person" => $"/Org/Person?id={w.TargetId}",
-        _ => null,
-    };
+    public string? Link(WarningDto w) => Review.Inbox.WarningLink(w.TargetType, w.TargetId);
 }

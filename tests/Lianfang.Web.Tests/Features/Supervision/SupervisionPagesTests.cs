@@ -66,7 +66,7 @@ public abstract class SupervisionPagesTests(AppFixture f)
         var warnings = PageClient.Text(await office.GetAsync("/Warnings?rule=important-without-project"));
         Assert.Contains("重要风险点未立项监督", warnings);
         Assert.Contains("资金拨付中优亲厚友", warnings);
-        Assert.Contains("预警提醒", PageClient.Text(await office.GetAsync("/Inbox")));
+        Assert.Contains("管辖范围内的预警（供督办）", PageClient.Text(await office.GetAsync("/Inbox")));
         Assert.DoesNotContain("资金拨付中优亲厚友", PageClient.Text(await (await PageClient.LoginAsync(f, (await f.OtherWorldAsync()).Users["party_office"])).GetAsync("/Warnings")));
 
         Assert.Contains("一岗双责检查情况", PageClient.Text(await office.GetAsync("/Supervision/Scorecard")));

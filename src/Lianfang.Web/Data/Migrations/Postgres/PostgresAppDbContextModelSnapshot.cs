@@ -184,6 +184,62 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.ToTable("IntegrityFileEntries");
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Notices.Notice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Notices");
+                });
+
             modelBuilder.Entity("Lianfang.Core.Org.AgencySupervision", b =>
                 {
                     b.Property<int>("AgencyId")
@@ -1363,6 +1419,9 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<int>("OwnerOrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OwnerPersonId")
                         .HasColumnType("integer");
 
                     b.Property<int>("Reopened")

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Text.Json;
+using Lianfang.Web.Tests.Infrastructure;
+
+namespace Lianfang.Web.Tests.Features.Inbox;
+
+/// <summary>An app whose notices go to a local SMTP server and a local webhook (a unit's OA).</summary>
+public abstract class NoticeFixture(Db db) : AppFixture(db)
+{
+    public SmtpSink Smtp { get; } = new();
+    public WebhookSink Webhook { get; } = new();
+
+    protected override Dictionary<string, string?> Settings => new()
+    {
+        ["Lianfang:Smtp:Host"] = "127.0.0.1", ["Lianfang:Smtp:Port"] = Smtp.Port.ToString(), ["Lianfang:Smtp:From"] = "lianfang@jiwei.example.gov.cn",
+        ["Lianfang:Notices:Webhook"] = Webhook.Url, ["Lianfang:PublicBaseUrl"] = "https://lianfang.example.gov.cn",
+    };
+
+    /// <summary>The mail to <paramref name="to"/> whose text contains <paramref name="text"/>, waiting for the delivery.</summary>
+    public async Task<SmtpSink.Mail> MailAsync(string to, string text)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (Smtp.Mails.FirstOrDefault(m => m.To.Contains(to) && m.Text.Contains(text)) is { } mail) return mail;
+            await Task.Delay(100);
+        }
+        throw new Xunit.Sdk.XunitException($"no mail to {to} containing “{text}”; got: {string.Join(" | ", Smtp.Mails.Select(m => string.Join(",", m.To) + ": " + m.Text))}");
+    }
+}
+
+public sealed class NoticeSqliteFixture() : NoticeFixture(Db.Sqlite);
+public sealed class NoticePostgresFixture() : NoticeFixture(Db.Postgres);
+
+/// <summary>
+/// Work reaches the person who must do it: the 整改 owner, the person asked in a 书面问询 and the party office receiving a
+/// complaint each find it in 我的待办 and get a notice by e-mail and on the unit's webhook; the inspector 催办s.
+/// </summary>
+public abstract class WorkInboxTests(NoticeFixture f)
+{
+    private async Task<(int Person, string User, string Email)> AccountAsync(World w, int orgUnit, string name, string role)
+    {
+        var person = (await f.Admin.Post("/api/v1/people", new { name, title = "处长", orgUnitId = orgUnit }).Expect(HttpStatusCode.Created)).Id();
+        var user = $"n{w.Tag[^6..]}.{role}";
+        var email = $"{user}@example.gov.cn";
+        await f.Admin.Post("/api/v1/users", new { userName = user, password = LianfangApp.Password, personId = person, email, grants = new[] { new { role, orgUnitId = orgUnit } } })
+            .Expect(HttpStatusCode.Created);
+        return (person, user, email);
+    }
+
+    private async Task<List<JsonElement>> InboxAsync(string user) => (await (await f.As(user)).GetAsync("/api/v1/inbox").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+
+    [Fact]
+    public async Task The_owner_the_person_asked_and_the_party_office_each_find_their_work_and_get_a_notice()
+    {
+        var w = await World.CreateAsync(f, "待办");
+        var zhao = await AccountAsync(w, w.D1, "赵强", "staff");
+        var office = await AccountAsync(w, w.U1, "周丽", "party_office");
+        var agency = await f.As(w.Users["agency"]);
+        Assert.Equal(["email"], (await f.Admin.Post("/api/v1/users", new { userName = $"bad{w.Tag[^6..]}", password = LianfangApp.Password, email = "不是邮箱",
+            grants = new[] { new { role = "staff", orgUnitId = w.D1 } } }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+
+        // a 整改 task whose owner is typed as 赵强 is his: the name is the one person of 财务处 so called
+        var visit = (await agency.Post("/api/v1/inspections", new { type = "SiteVisit", orgUnitId = w.U1, record = "抽查报销台账" }).Expect(HttpStatusCode.Created)).Id();
+        await agency.Post($"/api/v1/inspections/{visit}/findings", new
+        {
+            description = "报销台账缺失", rectification = new { ownerOrgUnitId = w.D1, owner = "赵强", task = "补建报销台账", deadline = Lianfang.Web.Infrastructure.Clock.Today.AddDays(20) },
+        }).Expect(HttpStatusCode.Created);
+        var task = Assert.Single(await InboxAsync(zhao.User), i => i.GetProperty("kind").GetString() == "rectification");
+        Assert.Equal("补建报销台账", task.GetProperty("title").GetString());
+        Assert.StartsWith("/Supervision/Rectification?id=", task.GetProperty("link").GetString());
+        Assert.False(string.IsNullOrEmpty(task.GetProperty("from").GetString())); // the inspector who set it
+        var rect = long.Parse(task.GetProperty("link").GetString()!.Split('=')[1]);
+        var mail = await f.MailAsync(zhao.Email, "整改任务：补建报销台账");
+        Assert.Contains("https://lianfang.example.gov.cn/Supervision/Rectification?id=" + rect, mail.Text);
+        // the owner may report it himself (refused here only for want of evidence, not of rights)
+        Assert.Equal(["evidence"], (await (await f.As(zhao.User)).Post($"/api/v1/rectifications/{rect}/submit", new { report = "已补建" }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+
+        // a 书面问询 to him waits for his reply
+        var inquiry = (await agency.Post("/api/v1/inspections", new { type = "Written", orgUnitId = w.D1, personId = zhao.Person, subject = "请说明大额支出双人审核的执行情况" })
+            .Expect(HttpStatusCode.Created)).Id();
+        var asked = Assert.Single(await InboxAsync(zhao.User), i => i.GetProperty("kind").GetString() == "inquiry");
+        Assert.Equal(("请说明大额支出双人审核的执行情况", $"/Supervision/Inspection?id={inquiry}"), (asked.GetProperty("title").GetString(), asked.GetProperty("link").GetString()));
+        await f.MailAsync(zhao.Email, "书面问询：请书面答复");
+
+        // a petition registered by the agency waits for 卫健委's party office
+        await agency.Post("/api/v1/complaints", new { orgUnitId = w.U1, content = "反映财务处报销把关不严", contactName = "群众" }).Expect(HttpStatusCode.Created);
+        Assert.Single(await InboxAsync(office.User), i => i.GetProperty("kind").GetString() == "complaint");
+        Assert.DoesNotContain(await InboxAsync(zhao.User), i => i.GetProperty("kind").GetString() == "complaint");
+        await f.MailAsync(office.Email, "新的信访件待受理分办");
+
+        // 催办: the inspector reminds the owner; others may not
+        await (await f.As(w.Users["staff"])).PostAsync($"/api/v1/rectifications/{rect}/remind", null).Expect(HttpStatusCode.NotFound);
+        await agency.PostAsync($"/api/v1/rectifications/{rect}/remind", null).Expect(HttpStatusCode.NoContent);
+        await f.MailAsync(zhao.Email, "催办：整改“补建报销台账”");
+        await agency.PostAsync($"/api/v1/inspections/{inquiry}/remind", null).Expect(HttpStatusCode.NoContent);
+        await f.MailAsync(zhao.Email, "催办：书面问询");
+
+        // the unit's OA received the same notices as JSON
+        List<(string Kind, string Title, string Link)> Hooks() => f.Webhook.Bodies.Select(b => JsonDocument.Parse(b).RootElement)
+            .Select(h => (h.GetProperty("kind").GetString()!, h.GetProperty("title").GetString()!, h.GetProperty("link").GetString()!)).ToList();
+        for (var i = 0; i < 50 && !Hooks().Any(h => h.Kind == "reminder" && h.Title.Contains("补建报销台账")); i++) await Task.Delay(100);
+        var hook = Hooks().First(h => h.Kind == "rectification" && h.Title.Contains("补建报销台账"));
+        Assert.Equal("https://lianfang.example.gov.cn/Supervision/Rectification?id=" + rect, hook.Link);
+        Assert.Contains(Hooks(), h => h.Kind == "reminder" && h.Title.Contains("补建报销台账"));
+
+        // his 待办 page lists both with their kinds; once he answers, the inquiry leaves it
+        var page = await PageClient.LoginAsync(f, zhao.User);
+        var inbox = (await page.GetAsync("/Inbox")).QuerySelector("#inbox")!.TextContent;
+        Assert.Contains("整改", inbox);
+        Assert.Contains("书面问询", inbox);
+        await (await f.As(zhao.User)).Post($"/api/v1/inspections/{inquiry}/complete", new { record = "已严格执行双人审核，附台账" }).Expect(HttpStatusCode.OK);
+        Assert.DoesNotContain(await InboxAsync(zhao.User), i => i.GetProperty("kind").GetString() == "inquiry");
+    }
+}
+
+public sealed class WorkInboxTests_Sqlite(NoticeSqliteFixture f) : WorkInboxTests(f), IClassFixture<NoticeSqliteFixture>;
+public sealed class WorkInboxTests_Postgres(NoticePostgresFixture f) : WorkInboxTests(f), IClassFixture<NoticePostgresFixture>;
