@@ -41,6 +41,13 @@ public sealed partial class PagingJourneyTests(BrowserFixture f) : IClassFixture
             var total = int.Parse(TotalPattern().Match(await page.Locator("main").InnerTextAsync()).Groups[1].Value);
             var (current, pages2) = Position(await pager.Locator(".page-item.active").InnerTextAsync());
             Assert.Equal(1, current);
+            if (name == "审计日志")
+            {
+                // 50 compact rows in Chinese, not 20,000 px of raw JSON
+                var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+                Assert.True(height < 8000, $"审计日志: {height}px for one page");
+                await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "81-audit-log.png"), FullPage = false });
+            }
             var seen = new HashSet<string>();
             while (true)
             {

@@ -86,6 +86,9 @@ internal static class AuditCapture
         {
             OrgUnit => null,
             AgencySupervision s => s.AgencyId,
+            // things that name their unit otherwise, so scoped readers (the commission) see their changes
+            Core.Register.Campaign c => c.RootOrgUnitId,
+            Core.Supervision.Rectification r => r.OwnerOrgUnitId,
             _ => p.Entry.Metadata.FindProperty("OrgUnitId") is { } prop ? p.Entry.Property(prop.Name).CurrentValue as int? : null,
         };
         var known = db.ChangeTracker.Entries<OrgUnit>().ToDictionary(e => e.Entity.Id, e => e.Entity.Path);

@@ -14,4 +14,7 @@ public static class Clock
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
 
     public static DateOnly Today => DateOnly.FromDateTime(Local(DateTime.UtcNow));
+
+    /// <summary>The UTC instant a local day begins, for filters by date.</summary>
+    public static DateTime UtcOf(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), _zone);
 }

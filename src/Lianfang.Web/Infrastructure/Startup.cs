@@ -47,6 +47,7 @@ public static class Startup
         services.AddScoped<Features.IntegrityFiles.IntegrityFileExport>();
         services.AddScoped<Features.Assessments.AssessmentCommands>();
         services.AddScoped<Features.Letters.LetterCommands>();
+        services.AddScoped<Features.Audit.AuditView>();
         services.AddHostedService<Features.Supervision.WarningSweepService>();
         services.AddHttpClient("notices", c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<Features.Notices.NoticeDelivery>();

@@ -24,6 +24,40 @@ public abstract class AuditTests(AppFixture f)
     }
 
     [Fact]
+    public async Task The_audit_page_reads_in_chinese_with_names_local_times_and_filters_by_unit_and_date()
+    {
+        var w = await World.CreateAsync(f, "审计页");
+        var office = await f.As(w.Users["party_office"]);
+        var campaign = (await office.Post("/api/v1/campaigns", new { name = "审计页排查", year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = "2026-11-30" })
+            .Expect(HttpStatusCode.Created)).Id();
+        await office.Post($"/api/v1/campaigns/{campaign}/change", new { deadline = "2026-12-31", reason = "机构调整" }).Expect(HttpStatusCode.OK);
+
+        var page = await PageClient.LoginAsync(f, w.Users["commission"]);
+        var today = Lianfang.Web.Infrastructure.Clock.Today.ToString("yyyy-MM-dd");
+        var doc = await page.GetAsync($"/Audit?orgUnitId={w.U1}&from={today}&to={today}&entityType=Campaign");
+        var row = doc.QuerySelectorAll("#audit tbody tr").FirstOrDefault(r => r.TextContent.Contains("修改"))
+            ?? throw new Xunit.Sdk.XunitException(doc.QuerySelector("#audit")!.TextContent + " / all: " + PageClient.Text(await page.GetAsync("/Audit?entityType=Campaign")));
+        var text = row.TextContent;
+        Assert.Contains("排查", text);
+        Assert.Contains("审计页排查（#" + campaign + "）", text);      // the object by its name
+        Assert.Contains("截止日期：", text);                          // the field in Chinese
+        Assert.Contains("2026-11-30", text);
+        Assert.Contains("调整原因：", text);
+        Assert.Contains("机构调整", text);
+        Assert.DoesNotContain("ChangeReason", text);
+        Assert.Matches(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", row.QuerySelector("td")!.TextContent); // local time, not ISO UTC
+        // a person created in the unit is shown with the unit's name, not its id
+        var person = (await f.Admin.Post("/api/v1/people", new { name = "审计甲", orgUnitId = w.D1 }).Expect(HttpStatusCode.Created)).Id();
+        var people = PageClient.Text(await page.GetAsync($"/Audit?orgUnitId={w.D1}&entityType=Person"));
+        Assert.Contains($"审计甲（#{person}）", people);
+        Assert.Contains("机构：财务处", people.Replace("\n", "").Replace(" ", ""));
+        // another day, or another unit, has none of it
+        Assert.DoesNotContain("审计页排查", PageClient.Text(await page.GetAsync($"/Audit?orgUnitId={w.U1}&from=2020-01-01&to=2020-01-02")));
+        Assert.DoesNotContain("审计页排查", PageClient.Text(await page.GetAsync($"/Audit?orgUnitId={w.U2}&entityType=Campaign")));
+        Assert.Equal(["to"], (await f.Admin.GetAsync("/api/v1/audit?from=2026-02-01&to=2026-01-01").Expect(HttpStatusCode.BadRequest)).ErrorFields());
+    }
+
+    [Fact]
     public async Task Secrets_never_reach_the_audit_trail()
     {
         var w = await f.WorldAsync();
