@@ -82,7 +82,7 @@ public sealed partial class PagingJourneyTests(BrowserFixture f) : IClassFixture
         return (await row.InnerTextAsync()).Trim();
     }
 
-    [GeneratedRegex(@"共\s*(\d+)\s*条")] private static partial Regex TotalPattern();
+    [GeneratedRegex(@"共\s*(\d+)\s*(条|份清单)")] private static partial Regex TotalPattern();
     [GeneratedRegex(@"(\d+)\s*/\s*(\d+)")] private static partial Regex PositionPattern();
 
     /// <summary>More of everything than one page holds, under 卫健委; returns its id.</summary>

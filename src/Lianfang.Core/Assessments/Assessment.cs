@@ -115,7 +115,9 @@ public sealed class Assessment
     public string RectificationNotice(string unitName)
     {
         if (!NeedsRectification) throw DomainException.Conflict("grade", "只有考核结果为“不及格”的单位下达整改通知");
-        var shortfalls = Items.Where(i => i.Score < i.Max).Select((i, n) => $"{n + 1}. {i.Criterion}（得分 {i.Score}/{i.Max}）" + (i.Note is null ? "" : $"：{i.Note}"));
+        // what the assessors found short, in their words (差距分析, 说明), under each standard that lost points
+        var shortfalls = Items.Where(i => i.Score < i.Max).Select((i, n) => $"{n + 1}. {i.Criterion}（得分 {i.Score}/{i.Max}）"
+            + string.Concat(new[] { i.Gap is null ? null : $"差距：{i.Gap}", i.Note }.Where(x => x is not null).Select((x, k) => (k == 0 ? "：" : "；") + x)));
         return $"{unitName}：\n经考核，你单位{Year}年度廉政风险防范管理工作考核结果为“不及格”（{Score}/{MaxScore} 分）。主要差距如下：\n"
             + string.Join("\n", shortfalls)
             + "\n请你单位自收到本通知之日起制定整改措施、完善制度，于 30 日内将整改情况书面报送领导小组办公室，我们将跟踪回访。";

@@ -12,15 +12,18 @@ public sealed class Pager
     public const string Key = "page";
     private readonly HttpRequest _request;
 
-    public Pager(HttpRequest request, int pageSize, int total)
+    /// <param name="unit">what is counted, as the total reads: 共 N 条, 共 N 份清单</param>
+    public Pager(HttpRequest request, int pageSize, int total, string unit = "条")
     {
         _request = request;
+        Unit = unit;
         PageSize = pageSize;
         Total = total;
         Page = Math.Clamp(int.TryParse(request.Query[Key], out var p) ? p : 1, 1, Pages);
     }
 
     public int Page { get; }
+    public string Unit { get; }
     public int PageSize { get; }
     public int Total { get; }
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);

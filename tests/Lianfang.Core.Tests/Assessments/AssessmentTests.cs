@@ -57,6 +57,7 @@ public class AssessmentTests
         Assert.Contains("不及格", notice);
         Assert.Contains("得分 10/25", notice);
         Assert.Contains("措施未落实", notice);
+        Assert.Contains("（得分 10/25）：差距：差距：台账不全；措施未落实", notice); // the gap analysis, not only the standard
         var good = new Assessment(9, 2026, AssessmentKind.Annual, null, Scored(25, 25, 25, 25), "考核组", Today);
         Assert.Throws<DomainException>(() => good.RectificationNotice("示范市卫健委"));
     }

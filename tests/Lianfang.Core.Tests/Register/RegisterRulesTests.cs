@@ -28,13 +28,17 @@ public class RegisterRulesTests
     }
 
     [Theory]
-    [InlineData("morality", "important", "x", "categoryCode")]
-    [InlineData("decision", "level1", "x", "levelCode")]
-    [InlineData("decision", "important", " ", "description")]
-    public void A_point_outside_the_scheme_or_without_description_is_refused(string category, string level, string description, string field)
+    [InlineData("morality", "important", "x", "categoryCode", "风险类别“morality”不属于方案“绍兴市廉洁风险防控（2018）”，可选：决策廉洁风险、")]
+    [InlineData("", "important", "x", "categoryCode", "请选择风险类别")]
+    [InlineData("decision", "level1", "x", "levelCode", "可选：重要、一般")]
+    [InlineData("decision", " ", "x", "levelCode", "请选择风险等级")]
+    [InlineData("decision", "important", " ", "description", "")]
+    public void A_point_outside_the_scheme_or_without_description_is_refused_in_words_users_know(string category, string level, string description, string field, string message)
     {
         var ex = Assert.Throws<DomainException>(() => new RiskPoint(List(), 1, Shaoxing, Content(category, level, description)));
         Assert.Equal(field, ex.Field);
+        Assert.Contains(message, ex.Message);
+        Assert.DoesNotContain("decision（", ex.Message); // no internal codes
     }
 
     [Fact]

@@ -133,6 +133,23 @@ public abstract class PagesTests(AppFixture f)
     }
 
     [Fact]
+    public async Task The_integrity_file_is_offered_only_to_who_may_read_it_and_staff_find_their_own_in_the_menu()
+    {
+        var w = await World.CreateAsync(f, "档案入口");
+        var office = await PageClient.LoginAsync(f, w.Users["party_office"]);
+        var person = await office.GetAsync($"/Org/Person?id={w.X1}");
+        Assert.Null(person.QuerySelector($"a[href='/IntegrityFiles/Person?id={w.X1}']")); // the party office would meet a 404
+        var agency = await PageClient.LoginAsync(f, w.Users["agency"]);
+        Assert.NotNull((await agency.GetAsync($"/Org/Person?id={w.X1}")).QuerySelector($"a[href='/IntegrityFiles/Person?id={w.X1}']"));
+        var staff = await PageClient.LoginAsync(f, w.Users["staff"]);
+        var menu = (await staff.GetAsync("/")).QuerySelector("nav[aria-label=主菜单]")!;
+        var own = menu.QuerySelectorAll("a").Single(a => a.TextContent.Contains("我的廉政档案"));
+        Assert.Equal($"/IntegrityFiles/Person?id={w.X1}", own.GetAttribute("href"));
+        Assert.Contains("王芳", PageClient.Text(await staff.GetAsync(own.GetAttribute("href")!)));
+        Assert.DoesNotContain("我的廉政档案", (await office.GetAsync("/")).QuerySelector("nav[aria-label=主菜单]")!.TextContent); // no person, no file
+    }
+
+    [Fact]
     public async Task Admin_pages_list_users_and_the_audit_trail()
     {
         var w = await f.WorldAsync();

@@ -24,6 +24,8 @@ public sealed class PersonModel(AppDbContext db, CurrentUser me, Supervision.War
     public int? Id { get; private set; }
     public string UnitName { get; private set; } = "";
     public bool CanManage { get; private set; }
+    /// <summary>Whether the user may open the person's 廉政档案 (the person, the agency over them, the commission).</summary>
+    public bool CanReadFile { get; private set; }
     public List<PostChoice> PostChoices { get; private set; } = [];
     public List<HistoryRow> History { get; private set; } = [];
 
@@ -70,6 +72,7 @@ public sealed class PersonModel(AppDbContext db, CurrentUser me, Supervision.War
         var unit = await OrgUnitCommands.LoadVisibleAsync(db, scope, Input.OrgUnitId, ct, "orgUnitId");
         UnitName = unit.Name;
         CanManage = scope.CanManageOrg(unit.Path);
+        CanReadFile = Id is { } who && (scope.PersonId == who || IntegrityFiles.IntegrityFileService.MayRead(scope, unit.Path));
         var chain = OrgPath.AncestorsOrSelf(unit.Path);
         var home = await db.OrgUnits.Where(u => chain.Contains(u.Path) && u.Kind != OrgUnitKind.Department)
             .OrderByDescending(u => u.Path).Select(u => u.Path).FirstOrDefaultAsync(ct) ?? unit.Path;

@@ -22,7 +22,7 @@ public sealed class UnitModel(AppDbContext db, PublicLists published, Powers.Pow
         var unit = await db.OrgUnits.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Id, u.Name, u.Path }).FirstOrDefaultAsync(ct);
         if (unit is null) return NotFound();
         var lists = published.Current(unit.Path, Clock.Today);
-        Pager = new Pager(Request, 20, await lists.CountAsync(ct));
+        Pager = new Pager(Request, 20, await lists.CountAsync(ct), "份清单");
         var publicPowers = await db.Powers.AsNoTracking().Under([unit.Path], p => p.OrgUnit.Path)
             .Where(p => p.DisclosureScope == Core.Powers.DisclosureScope.Public)
             .OrderBy(p => p.Category).ThenBy(p => p.Id).Take(100).ToListAsync(ct);

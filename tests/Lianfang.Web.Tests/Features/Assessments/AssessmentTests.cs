@@ -48,6 +48,10 @@ public abstract class AssessmentTests(AppFixture f)
         var standards = PageClient.Text(await page.GetAsync($"/Assessments?orgUnitId={w.U2}"));
         Assert.Contains("考核标准（方案“龙胜县廉政风险防范管理", standards);
         Assert.Contains("未规定各项分值，预设各 25 分", standards);
+        // each standard's score and gap analysis stay readable after saving
+        var saved = await page.GetAsync($"/Assessments?orgUnitId={w.U1}");
+        var items = saved.QuerySelectorAll(".lf-assessment-items details").Select(d => d.TextContent).ToList();
+        Assert.Contains(items, t => t.Contains("20 / 25") && t.Contains("台账不全"));
         var res = await page.SubmitAsync($"/Assessments?orgUnitId={w.U2}", new()
         {
             ["kind"] = "Annual", ["year"] = "2026", ["items[0].score"] = "25", ["items[1].score"] = "24", ["items[2].score"] = "23", ["items[3].score"] = "20",

@@ -26,6 +26,7 @@ public abstract class PublicationTests(AppFixture f)
         Assert.Contains("资金拨付中优亲厚友", page);
         Assert.Contains("拨付双人复核", page);
         Assert.Contains($"公示期：{Day(0)} 至 {Day(30)}", page);
+        Assert.Contains("共 1 份清单", page); // one list of two points: the count says what it counts
         await anon.GetAsync($"/public/units/{s.W.U2}", HttpStatusCode.NotFound); // the other unit published nothing
 
         await (await f.As(s.W.Users["staff"])).Post($"/api/v1/lists/{s.List}/reopen", new { comment = "调整" }).Expect(HttpStatusCode.OK);
