@@ -38,6 +38,20 @@ public abstract class TwoFactorTests(AppFixture f)
         await page.GetAsync("/Account/Manage");
     }
 
+    [Fact]
+    public async Task The_security_page_offers_a_qr_code_to_scan_with_the_authenticator()
+    {
+        var name = $"qr{Guid.NewGuid():N}"[..16];
+        await f.Admin.Post("/api/v1/users", new { userName = name, password = LianfangApp.Password, grants = Array.Empty<object>() }).Expect(HttpStatusCode.Created);
+        var page = await PageClient.LoginAsync(f, name);
+        var doc = await page.GetAsync("/Account/Manage");
+        var qr = doc.QuerySelector("#totp-qr svg");
+        Assert.NotNull(qr);
+        Assert.True(qr!.QuerySelectorAll("rect, path").Length > 0);
+        Assert.DoesNotContain("otpauth://", PageClient.Text(doc)); // the secret is not printed as a link beside it
+        Assert.Matches("[a-z2-7]{4} [a-z2-7]{4}", doc.QuerySelector("code")!.TextContent); // the key to type, for phones that cannot scan
+    }
+
     private async Task<string> EnableTotpAsync(string userName)
     {
         using var scope = f.App.Services.CreateScope();
