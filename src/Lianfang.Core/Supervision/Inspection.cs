@@ -52,6 +52,11 @@ public sealed class Inspection : IVersioned
     /// <summary>书面回复, 谈话记录, 走访抽查记录, 立项监督报告.</summary>
     public string? Record { get; private set; }
     public DateTime? CompletedAt { get; private set; }
+    /// <summary>Set when a wrongly recorded inspection is withdrawn; a withdrawn inspection counts nowhere.</summary>
+    public DateTime? WithdrawnAt { get; private set; }
+    public string? WithdrawnBy { get; private set; }
+    /// <summary>Why it was last corrected or withdrawn; the audit trail keeps it with who and when.</summary>
+    public string? ChangeReason { get; private set; }
     public List<InspectionTarget> Targets { get; private set; } = [];
     public int Version { get; set; }
 
@@ -97,6 +102,29 @@ public sealed class Inspection : IVersioned
     {
         if (date.Year < 2000 || date > today.AddYears(2)) throw new DomainException("date", "检查日期不正确");
         if (!planned && date > today) throw new DomainException("date", "检查日期不能晚于今天：尚未开展的检查请登记为计划");
+    }
+
+    /// <summary>Corrects what was recorded (a wrong date, a mistyped record), saying why.</summary>
+    public void Correct(DateOnly date, string? subject, string? record, string? reason, DateOnly today)
+    {
+        if (WithdrawnAt is not null) throw DomainException.Conflict("status", "该检查已撤销");
+        CheckDate(date, Status == InspectionStatus.Planned, today);
+        var newSubject = Text.Optional(subject, "subject", "检查事项", 4000);
+        var newRecord = Text.Optional(record, "record", RecordLabel(Type), 8000);
+        if (Type is InspectionType.Written or InspectionType.Project && Status != InspectionStatus.Planned && newSubject is null)
+            throw new DomainException("subject", Type == InspectionType.Written ? "书面问询须写明问询函内容" : "立项监督须有监督方案");
+        if (Status == InspectionStatus.Done && newRecord is null) throw new DomainException("record", $"请填写{RecordLabel(Type)}");
+        ChangeReason = Text.Required(reason, "reason", "更正原因", 500);
+        (Date, Subject, Record) = (date, newSubject, Status == InspectionStatus.Planned ? Record : newRecord ?? Record);
+    }
+
+    /// <summary>Withdraws an inspection recorded by mistake; one whose findings were set for rectification is corrected instead.</summary>
+    public void Withdraw(string by, string? reason, bool hasFindings, DateTime now)
+    {
+        if (WithdrawnAt is not null) throw DomainException.Conflict("status", "该检查已撤销");
+        if (hasFindings) throw DomainException.Conflict("status", "该检查已登记发现的问题（可能已下达整改），不能撤销；请更正检查记录");
+        ChangeReason = Text.Required(reason, "reason", "撤销原因", 500);
+        (WithdrawnAt, WithdrawnBy) = (now, by);
     }
 
     /// <summary>The written reply to an inquiry, or the report closing a 立项监督.</summary>

@@ -7,10 +7,12 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Lianfang.Web.Features.Assessments;
 
 public sealed record ItemInput(int? Score, string? Gap, string? Note);
+public sealed record WithdrawRequest(string? Reason);
 /// <param name="PostId">under a scheme assessing posts (002 年终考核), the post evaluated</param>
 public sealed record AssessmentRequest(int? OrgUnitId, int? Year, AssessmentKind? Kind, int? Quarter, List<ItemInput>? Items, int? PostId = null);
 public sealed record AssessmentDto(long Id, int OrgUnitId, string OrgUnit, int Year, AssessmentKind Kind, int? Quarter, int Score, int MaxScore, string? Grade,
-    IReadOnlyList<AssessmentItem> Items, string AssessedBy, DateTime AssessedAt, int? PostId, string? Post, int? PersonId, string? Person);
+    IReadOnlyList<AssessmentItem> Items, string AssessedBy, DateTime AssessedAt, int? PostId, string? Post, int? PersonId, string? Person,
+    DateTime? WithdrawnAt = null, string? WithdrawnBy = null, string? WithdrawReason = null);
 
 /// <summary>What a unit's scheme assesses (its standards, of the unit or of each post, by whom), or why nothing.</summary>
 public sealed record AssessmentPlan(Core.Schemes.Scheme? Scheme, Core.Schemes.AssessmentDef? Def)
@@ -58,7 +60,8 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.Ex
             : [];
 
     public static AssessmentDto Dto(Assessment a, string unit) =>
-        new(a.Id, a.OrgUnitId, unit, a.Year, a.Kind, a.Quarter, a.Score, a.MaxScore, a.Grade, a.Items, a.AssessedBy, a.AssessedAt, a.PostId, a.PostName, a.PersonId, a.PersonName);
+        new(a.Id, a.OrgUnitId, unit, a.Year, a.Kind, a.Quarter, a.Score, a.MaxScore, a.Grade, a.Items, a.AssessedBy, a.AssessedAt, a.PostId, a.PostName, a.PersonId, a.PersonName,
+            a.WithdrawnAt, a.WithdrawnBy, a.WithdrawReason);
 
     public async Task<Assessment> RecordAsync(AccessScope scope, AssessmentRequest req, CancellationToken ct)
     {
@@ -98,6 +101,20 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.Ex
         db.Assessments.Add(a);
         await db.SaveChangesAsync(ct);
         await sweep.RunAsync([Core.Supervision.WarningRules.SelfAssessmentDue, Core.Supervision.WarningRules.AssessmentDue], ct, unit.Path);
+        return a;
+    }
+
+    /// <summary>Withdraws a wrong assessment (the one who may record it may), saying why; it is then recorded again.</summary>
+    public async Task<Assessment> WithdrawAsync(AccessScope scope, long id, string? reason, CancellationToken ct)
+    {
+        var a = await db.Assessments.Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (a is null || !await (await VisibleAsync(scope, ct)).AnyAsync(x => x.Id == id, ct)) throw DomainException.NotFound("id", "考核记录不存在或不在您的权限范围内");
+        var plan = await PlanAsync(a.OrgUnit.Path, a.Year, ct);
+        var group = plan.ByGroup ? await reviewers.GroupAsync(a.OrgUnit.Path, ct) : [];
+        if (!MayRecord(scope, a.OrgUnit.Path, a.Kind, plan, group)) throw DomainException.Forbidden("只有有权登记该考核的人可以撤销");
+        a.Withdraw(await me.DisplayNameAsync(ct), reason, DateTime.UtcNow);
+        await db.SaveChangesAsync(ct);
+        await sweep.RunAsync([Core.Supervision.WarningRules.SelfAssessmentDue, Core.Supervision.WarningRules.AssessmentDue], ct, a.OrgUnit.Path);
         return a;
     }
 
@@ -145,6 +162,10 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         b.Ignore(a => a.NeedsRectification);
         b.HasOne(a => a.OrgUnit).WithMany().HasForeignKey(a => a.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.Property(a => a.PostName).HasMaxLength(100);
+        b.Property(a => a.WithdrawnBy).HasMaxLength(100);
+        b.Property(a => a.WithdrawReason).HasMaxLength(500);
+        // a withdrawn assessment counts nowhere (grades, reminders, files); the history shows it struck out
+        b.HasQueryFilter(a => a.WithdrawnAt == null);
         b.Property(a => a.PersonName).HasMaxLength(50);
         b.HasIndex(a => new { a.OrgUnitId, a.Year });
         b.HasIndex(a => a.PersonId);
@@ -170,6 +191,12 @@ public static class AssessmentsApi
             return (await q.OrderByDescending(a => a.Year).ThenByDescending(a => a.AssessedAt).Take(500).Select(a => new { a, Unit = a.OrgUnit.Name }).ToListAsync(ct))
                 .Select(x => AssessmentCommands.Dto(x.a, x.Unit));
         }).WithSummary("考核历史（本单位党办、主要负责人，派驻机构，纪委监委可见）");
+        g.MapPost("/{id:long}/withdraw", async (long id, WithdrawRequest req, CurrentUser me, AssessmentCommands cmd, CancellationToken ct) =>
+            {
+                var a = await cmd.WithdrawAsync(await me.ScopeAsync(ct), id, req.Reason, ct);
+                return new { id = a.Id, withdrawnAt = a.WithdrawnAt, reason = a.WithdrawReason };
+            })
+            .WithSummary("撤销登记有误的考核（有权登记者），reason 必填；撤销后不再计入等次、提醒和档案，可重新登记").ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         g.MapGet("/{id:long}/notice", async (long id, string? format, CurrentUser me, AssessmentCommands cmd, CancellationToken ct) =>
                 await Forms.FormsApi.FileAsync(async () => await cmd.NoticeAsync(await me.ScopeAsync(ct), id, format, ct)))
             .WithSummary("“不及格”单位的整改通知（docx、xlsx 或 pdf）").ProducesProblem(404).ProducesProblem(409);

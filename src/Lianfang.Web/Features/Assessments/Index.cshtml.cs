@@ -27,6 +27,14 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, AssessmentComman
         catch (DomainException e) when (e.Kind == DomainErrorKind.Conflict) { return StatusCode(StatusCodes.Status409Conflict); }
     }
 
+    public async Task<IActionResult> OnPostWithdrawAsync(int? orgUnitId, long id, string? reason, CancellationToken ct)
+    {
+        await LoadAsync(orgUnitId, ct);
+        await commands.WithdrawAsync(await me.ScopeAsync(ct), id, reason, ct);
+        TempData["Message"] = "考核记录已撤销，可重新登记";
+        return Redirect($"/Assessments?orgUnitId={orgUnitId}");
+    }
+
     public async Task<IActionResult> OnGetNoticeAsync(long id, CancellationToken ct)
     {
         try
@@ -70,7 +78,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, AssessmentComman
                     .ToListAsync(ct))
                 .Select(p => (p.Id, p.Name, p.Holder, done.Contains(p.Id))).ToList();
         }
-        History = (await (await commands.VisibleAsync(scope, ct)).Where(a => a.OrgUnitId == unit).OrderByDescending(a => a.Year).ThenByDescending(a => a.AssessedAt)
+        // withdrawn records stay in the history, struck out with why
+        History = (await (await commands.VisibleAsync(scope, ct)).IgnoreQueryFilters().Where(a => a.OrgUnitId == unit).OrderByDescending(a => a.Year).ThenByDescending(a => a.AssessedAt)
             .Take(100).Select(a => new { a, Unit = a.OrgUnit.Name }).ToListAsync(ct)).Select(x => AssessmentCommands.Dto(x.a, x.Unit)).ToList();
     }
 }

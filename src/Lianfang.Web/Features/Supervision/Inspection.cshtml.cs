@@ -43,6 +43,25 @@ public sealed class InspectionModel(AppDbContext db, CurrentUser me, Supervision
         return Redirect($"/Supervision/Inspection?id={id}");
     }
 
+    /// <summary>The inspector may correct or withdraw what they recorded.</summary>
+    public bool CanCorrect { get; private set; }
+
+    public async Task<IActionResult> OnPostCorrectAsync(long id, DateOnly? date, string? subject, string? record, string? reason, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        await commands.CorrectAsync(await me.ScopeAsync(ct), id, new CorrectInspectionRequest(date, subject, record, reason), ct);
+        TempData["Message"] = "检查记录已更正";
+        return Redirect($"/Supervision/Inspection?id={id}");
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(long id, string? reason, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        await commands.WithdrawAsync(await me.ScopeAsync(ct), id, reason, ct);
+        TempData["Message"] = "检查已撤销";
+        return Redirect("/Supervision");
+    }
+
     public async Task<IActionResult> OnPostCompleteAsync(long id, string? record, CancellationToken ct)
     {
         await LoadAsync(id, ct);
@@ -75,6 +94,7 @@ public sealed class InspectionModel(AppDbContext db, CurrentUser me, Supervision
         var runs = SupervisionCommands.MayRun(scope, i, unit.Path);
         CanStart = runs && i.Status == InspectionStatus.Planned;
         CanAddFinding = runs && i.Status != InspectionStatus.Planned;
+        CanCorrect = runs;
         CanComplete = i.Status == InspectionStatus.Open && SupervisionCommands.MayComplete(scope, i, unit.Path);
         CanDispose = SupervisionCommands.MayDispose(scope, unit.Path);
         var findings = await db.Findings.AsNoTracking().Where(f => f.InspectionId == id).OrderBy(f => f.Id)

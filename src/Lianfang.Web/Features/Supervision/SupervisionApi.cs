@@ -54,6 +54,18 @@ public static class SupervisionApi
         ins.MapPost("/{id:long}/complete", async (long id, RecordRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
             new { id, status = (await cmd.CompleteAsync(await me.ScopeAsync(ct), id, req.Record, ct)).Status })
             .WithSummary("登记书面回复（被问询单位或本人）或立项监督报告（检查人）").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+        ins.MapPut("/{id:long}", async (long id, CorrectInspectionRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
+            {
+                var i = await cmd.CorrectAsync(await me.ScopeAsync(ct), id, req, ct);
+                return new { id = i.Id, i.Date, i.Subject, i.Record, i.ChangeReason };
+            })
+            .WithSummary("更正检查记录（检查人）：date、subject、record，reason 必填，更正前后记入审计日志").ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        ins.MapPost("/{id:long}/withdraw", async (long id, WithdrawInspectionRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
+            {
+                var i = await cmd.WithdrawAsync(await me.ScopeAsync(ct), id, req.Reason, ct);
+                return new { id = i.Id, withdrawnAt = i.WithdrawnAt, reason = i.ChangeReason };
+            })
+            .WithSummary("撤销误登记的检查（检查人，尚未登记问题时），reason 必填；撤销后不再计入一岗双责、抽查、谈话等").ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         ins.MapPost("/{id:long}/remind", async (long id, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
             {
                 await cmd.RemindAsync(await me.ScopeAsync(ct), "inquiry", id, ct);

@@ -7,6 +7,8 @@ namespace Lianfang.Web.Features.Supervision;
 public sealed record InspectionRequest(InspectionType? Type, int? OrgUnitId, int? PersonId, long[]? RiskPointIds, DateOnly? Date, string? Subject,
     string? Record, bool Planned = false);
 public sealed record StartRequest(DateOnly? Date, string? Subject, string? Record);
+public sealed record CorrectInspectionRequest(DateOnly? Date, string? Subject, string? Record, string? Reason);
+public sealed record WithdrawInspectionRequest(string? Reason);
 public sealed record RecordRequest(string? Record);
 /// <param name="OwnerPersonId">the 整改责任人 as a person of the owner unit; else <paramref name="Owner"/>, matched to one person by name when it can be</param>
 public sealed record RectificationInput(int? OwnerOrgUnitId, string? Owner, string? Task, DateOnly? Deadline, int? OwnerPersonId = null);
@@ -151,6 +153,27 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         await db.SaveChangesAsync(ct);
         notices.Wake();
         await sweep.RunAsync([WarningRules.SpotCheckDue, WarningRules.PointUnsupervised], ct);
+        return i;
+    }
+
+    /// <summary>The inspector corrects what was recorded (date, 检查事项, record), saying why; the audit trail keeps before and after.</summary>
+    public async Task<Inspection> CorrectAsync(AccessScope scope, long id, CorrectInspectionRequest req, CancellationToken ct)
+    {
+        var i = await LoadForInspectorAsync(scope, id, ct);
+        i.Correct(req.Date ?? i.Date, req.Subject ?? i.Subject, req.Record ?? i.Record, req.Reason, Clock.Today);
+        await db.SaveChangesAsync(ct);
+        await sweep.RunAsync([WarningRules.LeaderInspectionsShort, WarningRules.SpotCheckDue, WarningRules.PointUnsupervised], ct);
+        return i;
+    }
+
+    /// <summary>The inspector withdraws an inspection recorded by mistake (none of its findings set for rectification).</summary>
+    public async Task<Inspection> WithdrawAsync(AccessScope scope, long id, string? reason, CancellationToken ct)
+    {
+        var i = await LoadForInspectorAsync(scope, id, ct);
+        i.Withdraw(await me.DisplayNameAsync(ct), reason, await db.Findings.AnyAsync(f => f.InspectionId == id, ct), DateTime.UtcNow);
+        await db.SaveChangesAsync(ct);
+        await sweep.RunAsync([WarningRules.LeaderInspectionsShort, WarningRules.ImportantWithoutProject, WarningRules.SpotCheckDue, WarningRules.PointUnsupervised,
+            WarningRules.IntegrityTalkDue, WarningRules.FollowUpDue], ct);
         return i;
     }
 

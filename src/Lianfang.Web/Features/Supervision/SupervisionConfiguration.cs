@@ -21,6 +21,10 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
         b.Property(i => i.InspectorName).HasMaxLength(100);
         b.Property(i => i.Subject).HasMaxLength(4000);
         b.Property(i => i.Record).HasMaxLength(8000);
+        b.Property(i => i.WithdrawnBy).HasMaxLength(100);
+        b.Property(i => i.ChangeReason).HasMaxLength(500);
+        // a withdrawn inspection counts nowhere: not in scorecards, sweeps, lists or the inbox
+        b.HasQueryFilter(i => i.WithdrawnAt == null);
         b.Property(i => i.Version).IsConcurrencyToken();
         b.HasOne(i => i.OrgUnit).WithMany().HasForeignKey(i => i.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Person>().WithMany().HasForeignKey(i => i.PersonId).OnDelete(DeleteBehavior.Restrict);

@@ -61,6 +61,60 @@ public abstract class CampaignCorrectionTests(AppFixture f)
         var planned = await agency.Post("/api/v1/inspections", new { type = "SiteVisit", orgUnitId = w.U1, date = future, planned = true }).Expect(HttpStatusCode.Created);
         Assert.Equal("Planned", (await agency.GetAsync($"/api/v1/inspections/{planned.Id()}").Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task An_inspection_is_corrected_or_withdrawn_with_a_reason_by_its_inspector_and_a_withdrawn_one_counts_nowhere()
+    {
+        var w = await World.CreateAsync(f, "撤销检查");
+        var agency = await f.As(w.Users["agency"]);
+        var today = Lianfang.Web.Infrastructure.Clock.Today;
+        var talk = (await agency.Post("/api/v1/inspections", new { type = "Talk", orgUnitId = w.D1, personId = w.X1, date = today, record = "谈话提醒" }).Expect(HttpStatusCode.Created)).Id();
+        await (await f.As(w.Users["staff"])).Put($"/api/v1/inspections/{talk}", new { date = today.AddDays(-3), reason = "日期填错" }).Expect(HttpStatusCode.Forbidden); // she sees the talk, not hers to change
+        Assert.Equal(["reason"], (await agency.Put($"/api/v1/inspections/{talk}", new { date = today.AddDays(-3) }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(["date"], (await agency.Put($"/api/v1/inspections/{talk}", new { date = today.AddDays(3), reason = "日期填错" }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        await agency.Put($"/api/v1/inspections/{talk}", new { date = today.AddDays(-3), record = "谈话提醒，本人表示接受", reason = "日期填错" }).Expect(HttpStatusCode.OK);
+        var corrected = await agency.GetAsync($"/api/v1/inspections/{talk}").Expect(HttpStatusCode.OK);
+        Assert.Equal((today.AddDays(-3).ToString("yyyy-MM-dd"), "谈话提醒，本人表示接受"), (corrected.GetProperty("date").GetString(), corrected.GetProperty("record").GetString()));
+        var trail = (await f.Admin.GetAsync("/api/v1/audit?entityType=Inspection&pageSize=200").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("entityId").GetString() == talk.ToString() && e.GetProperty("action").GetString() == "Update").ToList();
+        Assert.Contains(trail, e => e.GetProperty("changes").GetString()!.Contains("日期填错"));
+
+        async Task<bool> Listed() => (await agency.GetAsync($"/api/v1/inspections?orgUnitId={w.D1}").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().Any(i => i.Id() == talk);
+        Assert.True(await Listed());
+        Assert.Equal(["reason"], (await agency.Post($"/api/v1/inspections/{talk}/withdraw", new { }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        await agency.Post($"/api/v1/inspections/{talk}/withdraw", new { reason = "谈话对象登记错误" }).Expect(HttpStatusCode.OK);
+        await agency.GetAsync($"/api/v1/inspections/{talk}").Expect(HttpStatusCode.NotFound);
+        Assert.False(await Listed());
+
+        // one whose finding went to rectification is corrected, not withdrawn
+        var visit = (await agency.Post("/api/v1/inspections", new { type = "SiteVisit", orgUnitId = w.U1, record = "抽查" }).Expect(HttpStatusCode.Created)).Id();
+        await agency.Post($"/api/v1/inspections/{visit}/findings", new { description = "台账缺失" }).Expect(HttpStatusCode.Created);
+        var kept = await agency.Post($"/api/v1/inspections/{visit}/withdraw", new { reason = "误登记" }).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("请更正检查记录", kept.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_wrong_assessment_is_withdrawn_with_a_reason_and_recorded_again()
+    {
+        var w = await World.CreateAsync(f, "撤销考核");
+        await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "longsheng-2012", rootOrgUnitId = w.U1, deadline = "2026-12-31" }).Expect(HttpStatusCode.Created);
+        var commission = await f.As(w.Users["commission"]);
+        object Annual(int score) => new { orgUnitId = w.U1, year = 2026, kind = "Annual", items = Enumerable.Repeat(new { score }, 4).ToArray() };
+        var wrong = (await commission.Post("/api/v1/assessments", Annual(10)).Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        await commission.Post("/api/v1/assessments", Annual(24)).Expect(HttpStatusCode.Conflict);
+        await (await f.As(w.Users["party_office"])).Post($"/api/v1/assessments/{wrong}/withdraw", new { reason = "分数录错" }).Expect(HttpStatusCode.Forbidden);
+        Assert.Equal(["reason"], (await commission.Post($"/api/v1/assessments/{wrong}/withdraw", new { reason = " " }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        await commission.Post($"/api/v1/assessments/{wrong}/withdraw", new { reason = "分数录错" }).Expect(HttpStatusCode.OK);
+        await commission.Post($"/api/v1/assessments/{wrong}/withdraw", new { reason = "再撤" }).Expect(HttpStatusCode.NotFound);
+        var right = await commission.Post("/api/v1/assessments", Annual(24)).Expect(HttpStatusCode.Created);
+        Assert.Equal("优秀", right.GetProperty("grade").GetString());
+        // the withdrawn 不及格 no longer has a notice; the page keeps it in the history, marked
+        await commission.GetAsync($"/api/v1/assessments/{wrong}/notice").Expect(HttpStatusCode.NotFound);
+        Assert.Equal([24 * 4], (await commission.GetAsync($"/api/v1/assessments?orgUnitId={w.U1}").Expect(HttpStatusCode.OK)).EnumerateArray().Select(a => a.GetProperty("score").GetInt32()));
+        var page = PageClient.Text(await (await PageClient.LoginAsync(f, w.Users["commission"])).GetAsync($"/Assessments?orgUnitId={w.U1}"));
+        Assert.Contains("已撤销", page);
+        Assert.Contains("分数录错", page);
+    }
 }
 
 [Collection("sqlite")] public sealed class CampaignCorrectionTests_Sqlite(SqliteFixture f) : CampaignCorrectionTests(f);
