@@ -6,7 +6,7 @@ public sealed record Fired(string Rule, string TargetType, long TargetId, int Or
 public sealed record RectificationFact(long Id, int OrgUnitId, string Task, string Owner, DateOnly Deadline, RectificationStatus Status);
 public sealed record LeaderPointFact(long PointId, int OrgUnitId, string Point, string Leader, int InspectionsThisYear, int PerYear);
 public sealed record ImportantPointFact(long PointId, int OrgUnitId, string Point, string Level, bool HasProject);
-public sealed record OpenListFact(int ListId, int OrgUnitId, string Title, DateOnly Deadline, string WhoActs);
+public sealed record OpenListFact(int ListId, int OrgUnitId, string Title, DateOnly Deadline, string WhoActs, string? Campaign = null);
 public sealed record ComplaintFact(long Id, int OrgUnitId, long? PointId, string? Point, int? PersonId, string? Person, DateTime ReceivedAt, int Count, int Days);
 public sealed record PostRatingFact(int PostId, int OrgUnitId, string Post, DateOnly LastRated, int Years);
 public sealed record PowerFact(int PowerId, int OrgUnitId, string Power, int RiskPoints, IReadOnlyList<string> TopStepsWithoutSupervision);
@@ -102,7 +102,7 @@ public static class WarningRules
             var left = l.Deadline.DayNumber - today.DayNumber;
             if (left <= nearDays)
                 yield return new(ListNotSubmitted, "RiskList", l.ListId, l.OrgUnitId,
-                    left < 0 ? $"{l.Title}已过排查截止日期 {-left} 天仍未提交" : $"{l.Title}距排查截止还有 {left} 天，尚未提交", l.WhoActs);
+                    (l.Campaign is null ? "" : $"【{l.Campaign}】") + (left < 0 ? $"{l.Title}已过排查截止日期 {-left} 天仍未提交" : $"{l.Title}距排查截止还有 {left} 天，尚未提交"), l.WhoActs);
         }
     }
 

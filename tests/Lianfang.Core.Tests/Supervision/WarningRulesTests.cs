@@ -46,6 +46,8 @@ public class WarningRulesTests
         Assert.Empty(WarningRules.OpenLists([L(8)], Today, 7));
         Assert.Contains("还有 7 天", Assert.Single(WarningRules.OpenLists([L(7)], Today, 7)).Message);
         Assert.Contains("已过排查截止日期 2 天", Assert.Single(WarningRules.OpenLists([L(-2)], Today, 7)).Message);
+        // a unit running two campaigns at once is told which one
+        Assert.StartsWith("【2026年度廉洁风险排查】财务处", Assert.Single(WarningRules.OpenLists([L(-2) with { Campaign = "2026年度廉洁风险排查" }], Today, 7)).Message);
     }
 
     [Fact]

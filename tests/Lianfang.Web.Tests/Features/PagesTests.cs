@@ -150,6 +150,36 @@ public abstract class PagesTests(AppFixture f)
     }
 
     [Fact]
+    public async Task A_finding_form_sent_back_with_an_error_keeps_what_was_typed()
+    {
+        var w = await World.CreateAsync(f, "回填");
+        var visit = (await (await f.As(w.Users["agency"])).Post("/api/v1/inspections", new { type = "SiteVisit", orgUnitId = w.U1, record = "抽查" })
+            .Expect(HttpStatusCode.Created)).Id();
+        var page = await PageClient.LoginAsync(f, w.Users["agency"]);
+        var res = await page.SubmitAsync($"/Supervision/Inspection?id={visit}", new()
+        {
+            ["Finding.Description"] = "", ["Finding.OwnerOrgUnitId"] = w.D1.ToString(), ["Finding.Owner"] = "赵强", ["Finding.Task"] = "补建台账并复核", ["Finding.Deadline"] = "2026-12-30",
+        }, "handler=Finding");
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await res.Content.ReadAsStringAsync());
+        Assert.Contains("问题描述", doc.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Equal("赵强", doc.QuerySelector("#Finding_Owner")!.GetAttribute("value"));
+        Assert.Equal("补建台账并复核", doc.QuerySelector("#Finding_Task")!.GetAttribute("value"));
+        Assert.Equal("2026-12-30", doc.QuerySelector("#Finding_Deadline")!.GetAttribute("value"));
+        Assert.Equal(w.D1.ToString(), doc.QuerySelector("#Finding_OwnerOrgUnitId option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task The_writer_of_a_list_under_review_is_told_why_it_cannot_be_changed()
+    {
+        var s = await Review.WrittenList.CreateAsync(f, "审核中");
+        await (await f.As(s.W.Users["staff"])).PostAsync($"/api/v1/lists/{s.List}/submit", null).Expect(HttpStatusCode.OK);
+        var text = PageClient.Text(await (await PageClient.LoginAsync(f, s.W.Users["staff"])).GetAsync($"/Lists/Edit?id={s.List}"));
+        Assert.Contains("清单审核中，审核完成或退回前不能修改", text);
+        Assert.DoesNotContain("个人清单只能由本人填写", text);
+    }
+
+    [Fact]
     public async Task Admin_pages_list_users_and_the_audit_trail()
     {
         var w = await f.WorldAsync();

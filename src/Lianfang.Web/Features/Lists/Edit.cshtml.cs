@@ -259,7 +259,13 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         var writer = ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path, Scheme);
         CanWrite = writer && list.Status is ListStatus.Draft or ListStatus.Returned;
         CanSubmit = CanWrite && Points.Count > 0;
-        WhoWrites = ListAuthoring.WhoWrites(list, Scheme);
+        // the writer of a list that is not open for writing is told why, not who writes it
+        WhoWrites = !writer ? ListAuthoring.WhoWrites(list, Scheme) : list.Status switch
+        {
+            ListStatus.InReview => "清单审核中，审核完成或退回前不能修改",
+            ListStatus.Approved or ListStatus.Published => "清单已审定；如需修改，可重新打开后修改并再次提交审核",
+            _ => ListAuthoring.WhoWrites(list, Scheme),
+        };
         if (CanWrite)
         {
             var chain = Core.Org.OrgPath.AncestorsOrSelf(list.OrgUnit.Path);

@@ -2,12 +2,16 @@ using Lianfang.Core.Org;
 using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;
 using Lianfang.Web.Features.Schemes;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Register;
 
-public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore schemes) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore schemes, Forms.ExportForms export) : PageModel
 {
+    /// <summary>An export holds at most this many rows; a province narrows its filters first.</summary>
+    public const int ExportLimit = 10_000;
+
     public sealed record CampaignOption(int Id, int Year, string Name, string SchemeCode);
     public sealed record Row(RiskPoint Point, string Unit, string? Post, ListStatus Status);
 
@@ -23,6 +27,40 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
     public async Task OnGetAsync(int? campaignId, int? orgUnitId, string? q, string? categoryCode, string? levelCode, PostTier? tier,
         ListStatus? status, string? sort, int? powerId, CancellationToken ct = default)
     {
+        var query = await FilterAsync(campaignId, orgUnitId, q, categoryCode, levelCode, tier, status, sort, powerId, ct);
+        if (query is null) { Pager = new Pager(Request, 50, 0); return; }
+        Pager = new Pager(Request, 50, await query.CountAsync(ct));
+        Rows = await query.Skip(Pager.Skip).Take(Pager.PageSize)
+            .Select(p => new Row(p, p.OrgUnit.Name, p.Post == null ? null : p.Post.Name, p.List.Status)).ToListAsync(ct);
+    }
+
+    /// <summary>The rows the filters select, as an Excel sheet (导出 Excel on the register).</summary>
+    public async Task<IActionResult> OnGetExportAsync(int? campaignId, int? orgUnitId, string? q, string? categoryCode, string? levelCode, PostTier? tier,
+        ListStatus? status, string? sort, int? powerId, CancellationToken ct = default)
+    {
+        var query = await FilterAsync(campaignId, orgUnitId, q, categoryCode, levelCode, tier, status, sort, powerId, ct);
+        if (query is null) return NotFound();
+        var total = await query.CountAsync(ct);
+        if (total > ExportLimit) throw new DomainException("q", $"筛选结果共 {total} 条，超过一次导出的上限 {ExportLimit} 条，请按机构、类别或等级缩小范围");
+        var rows = await query.Select(p => new Row(p, p.OrgUnit.Name, p.Post == null ? null : p.Post.Name, p.List.Status)).ToListAsync(ct);
+        var s = Scheme!;
+        var table = new Forms.FormTable(
+            [new(null, "序号", 0.6, true), new(null, "机构", 1.6), new(null, "岗位", 1.4), new(null, "风险类别", 1.3), new(null, "风险点描述", 3.5),
+             new(null, "防控措施", 3.5), new(null, "风险等级", 0.9, true), new(null, "责任领导", 1), new(null, "责任人员", 1.2), new(null, "清单状态", 1, true)],
+            rows.Select((r, i) => new Forms.FormRow([(i + 1).ToString(), r.Unit, r.Post ?? "", s.Category(r.Point.CategoryCode)?.Name ?? r.Point.CategoryCode,
+                r.Point.Description, string.Join("\n", r.Point.Measures.Select((m, k) => $"{k + 1}. {m.Text}")),
+                s.Level(r.Point.ApprovedLevelCode ?? r.Point.LevelCode)?.Name ?? "", r.Point.Responsible.Leader ?? "", string.Join("、", r.Point.Responsible.Persons ?? []),
+                r.Status.Label()])).ToList());
+        var campaign = Campaigns.First(c => c.Id == CampaignId);
+        var doc = new Forms.FormDocument($"风险登记簿（{campaign.Name}）", true, [("导出时间", Clock.Local(DateTime.UtcNow).ToString("yyyy-MM-dd HH:mm")), ("条数", total.ToString())],
+            [], table, [], [], [], $"风险登记簿-{campaign.Name}");
+        var file = await export.RenderAsync(doc, Forms.ExportForms.Format("xlsx"), ct);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private async Task<IQueryable<RiskPoint>?> FilterAsync(int? campaignId, int? orgUnitId, string? q, string? categoryCode, string? levelCode, PostTier? tier,
+        ListStatus? status, string? sort, int? powerId, CancellationToken ct)
+    {
         var scope = await me.ScopeAsync(ct);
         Campaigns = await RegisterQuery.Campaigns(db, scope)
             .OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).Take(100)
@@ -33,11 +71,6 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
         Units = await UnitSelect.LoadAsync(db, scope, orgUnitId, false, ct);
         Filter = new RegisterFilter(CampaignId, orgUnitId, null, q, categoryCode, levelCode, tier, status, sort, powerId);
         PowerName = powerId is null ? null : await db.Powers.Where(p => p.Id == powerId).Select(p => p.Name).FirstOrDefaultAsync(ct);
-        if (campaign is null) { Pager = new Pager(Request, 50, 0); return; }
-
-        var query = RegisterQuery.Points(db, scope, Filter, Scheme);
-        Pager = new Pager(Request, 50, await query.CountAsync(ct));
-        Rows = await query.Skip(Pager.Skip).Take(Pager.PageSize)
-            .Select(p => new Row(p, p.OrgUnit.Name, p.Post == null ? null : p.Post.Name, p.List.Status)).ToListAsync(ct);
+        return campaign is null ? null : RegisterQuery.Points(db, scope, Filter, Scheme);
     }
 }

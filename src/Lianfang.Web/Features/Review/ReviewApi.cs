@@ -25,6 +25,10 @@ public static class ReviewApi
             State(await cmd.ReviewAsync(await me.ScopeAsync(ct), id, req, ct)))
             .WithSummary("审核当前环节：decision 为 approve（通过并签字）或 return（退回，须写意见）；stage 可带上所审环节，已被他人处理时返回 409")
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+        lists.MapPost("/review-batch", async (BatchReviewRequest req, CurrentUser me, ReviewCommands cmd, CancellationToken ct) =>
+                await cmd.ReviewManyAsync(await me.ScopeAsync(ct), req, ct))
+            .WithSummary("批量审核：listIds 中各清单按各自当前环节逐份通过（或退回，须写意见），每份单独签字；返回每份的结果 [{listId, done, stage, error}]，未能处理的保持原状")
+            .ProducesProblem(400);
         lists.MapPost("/{id:int}/reopen", async (int id, CommentRequest? req, CurrentUser me, ReviewCommands cmd, CancellationToken ct) =>
             State(await cmd.ReopenAsync(await me.ScopeAsync(ct), id, req?.Comment, ct)))
             .WithSummary("重新打开已审定的清单，开始新的修订").ProducesProblem(403).ProducesProblem(409);

@@ -12,6 +12,10 @@ namespace Lianfang.Web.Features.Review;
 /// <paramref name="CheckedItems"/>: the items the agency confirmed one by one where the scheme's RequiredItems asks it (description, measures …).
 public sealed record ReviewRequest(string? Decision, string? Comment, string? Stage, IReadOnlyList<LevelDecision>? Levels = null, MeetingRecord? Meeting = null,
     IReadOnlyList<PointRevision>? Revisions = null, IReadOnlyList<string>? CheckedItems = null);
+/// <summary>Several lists decided alike at the stages they wait at (批量审核); <paramref name="CheckedItems"/> for the agency's 逐项确认.</summary>
+public sealed record BatchReviewRequest(IReadOnlyList<int>? ListIds, string? Decision, string? Comment, IReadOnlyList<string>? CheckedItems = null);
+/// <summary>What became of one list of a batch: done (with the stage it moved to), or why not.</summary>
+public sealed record BatchReviewResult(int ListId, bool Done, string? Stage, string? Error);
 /// <summary>A revision made in review (001's 政治处): a point's measures rewritten, with the reason.</summary>
 public sealed record PointRevision(long? PointId, IReadOnlyList<string>? Measures, string? Reason);
 /// <summary>A leading group's meeting deciding a stage: the members present (person ids); its head signs.</summary>
@@ -43,6 +47,32 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         await DecideAsync(list, scheme, points, t, Decision.Submit, t.Stage?.Name ?? "提交审核",
             list.HolderPersonId is not null ? "本人" : "填报人", comment, signed: true, ct);
         return list;
+    }
+
+    /// <summary>
+    /// 批量审核: each list is decided as if alone (its own signature and transaction); one that cannot be (another stage's,
+    /// a 审定 needing levels, a meeting) is reported and left as it was, and the others go on.
+    /// </summary>
+    public async Task<List<BatchReviewResult>> ReviewManyAsync(AccessScope scope, BatchReviewRequest req, CancellationToken ct)
+    {
+        var ids = (req.ListIds ?? []).Distinct().ToList();
+        if (ids.Count == 0) throw new DomainException("listIds", "请选择要批量审核的清单");
+        if (ids.Count > 100) throw new DomainException("listIds", "一次最多批量审核 100 份清单");
+        var results = new List<BatchReviewResult>();
+        foreach (var id in ids)
+        {
+            try
+            {
+                var list = await ReviewAsync(scope, id, new ReviewRequest(req.Decision, req.Comment, null, CheckedItems: req.CheckedItems), ct);
+                results.Add(new(id, true, list.Stage, null));
+            }
+            catch (DomainException e)
+            {
+                db.ChangeTracker.Clear(); // nothing of a refused list is saved with the next one
+                results.Add(new(id, false, null, e.Message));
+            }
+        }
+        return results;
     }
 
     public async Task<RiskList> ReviewAsync(AccessScope scope, int listId, ReviewRequest req, CancellationToken ct)

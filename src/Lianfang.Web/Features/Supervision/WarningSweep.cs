@@ -209,7 +209,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         var lists = Within(db.RiskLists.AsNoTracking().Where(l => l.Campaign.Status == CampaignStatus.Open && l.Campaign.Deadline <= horizon
             && (l.Status == ListStatus.Draft || l.Status == ListStatus.Returned)), prefixes, l => l.OrgUnit.Path);
         return (await Lists.ListTitles.QueryAsync(db, lists, ct))
-            .Select(l => new OpenListFact(l.Id, l.OrgUnitId, l.Title, l.Deadline, l.Holder is not null ? $"{l.Holder}（本人）" : $"{l.Unit}负责人")).ToList();
+            .Select(l => new OpenListFact(l.Id, l.OrgUnitId, l.Title, l.Deadline, l.Holder is not null ? $"{l.Holder}（本人）" : $"{l.Unit}负责人", l.Campaign)).ToList();
     }
 
     private async Task<List<ComplaintFact>> ComplaintsAsync(Part prefixes, DateTime now, CancellationToken ct)

@@ -210,6 +210,8 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("POST api/v1/lists/{id:int}/submit", Post(i => $"/api/v1/lists/{i.DeptList}/submit", _ => null), Only("dept_head party_office principal", Want.Any, Want.Refused), All(Want.Hidden)),
         new("POST api/v1/lists/{id:int}/review", Post(i => $"/api/v1/lists/{i.DeptList}/review", _ => new { decision = "return", comment = "矩阵退回" }),
             Only(Inspectors, Want.Any, Want.Refused), All(Want.Hidden)),
+        // a batch of another commission's list answers 200 with that list refused inside, and changes nothing
+        new("POST api/v1/lists/review-batch", Post(_ => "/api/v1/lists/review-batch", i => new { listIds = new[] { i.List }, decision = "return", comment = "" }), All(Want.Any), All(Want.Any)),
         new("POST api/v1/lists/{id:int}/reopen", Post(i => $"/api/v1/lists/{i.List}/reopen", _ => null), Only(Readers, Want.Any, Want.Hidden), All(Want.Hidden)),
         new("POST api/v1/lists/{id:int}/publish", Post(i => $"/api/v1/lists/{i.List}/publish", _ => new { until = "2026-12-31" }), Only(Readers, Want.Any, Want.Hidden), All(Want.Hidden)),
 
@@ -342,6 +344,7 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("PAGE POST Forms/Import?handler=Import", Upload(i => $"/Forms/Import?handler=Import&id={i.List}", Xlsx, page: true), Only("staff", Want.Any, Want.Refused), All(Want.Hidden)),
         new("PAGE GET Forms/Summary", Page(i => $"/Forms/Summary?campaignId={i.Campaign}&orgUnitId={i.W.U1}"), All(Want.Any), All(Want.Hidden)),
         new("PAGE GET Inbox/Index", Page(_ => "/Inbox"), All(Want.Ok), All(Want.Ok)),
+        new("PAGE POST Inbox/Index?handler=Batch", Form(_ => "/Inbox?handler=Batch", i => new() { ["listIds"] = i.List.ToString(), ["decision"] = "return", ["comment"] = "" }), All(Want.Any), All(Want.Any)),
         new("PAGE GET IntegrityFiles/Person", Page(i => $"/IntegrityFiles/Person?id={i.W.X1}"), Only(FileReaders, Want.Ok, Want.Hidden), All(Want.Hidden)),
         new("PAGE GET IntegrityFiles/Person?handler=Export", Page(i => $"/IntegrityFiles/Person?handler=Export&id={i.W.X1}&format=xlsx"), Only(FileReaders, Want.Ok, Want.Hidden), All(Want.Hidden)),
         new("PAGE POST IntegrityFiles/Person", Form(i => $"/IntegrityFiles/Person?id={i.W.X1}", _ => new() { ["type"] = "PersonalMatter", ["content"] = "页面申报" }),
@@ -386,6 +389,7 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("PAGE GET Powers/Flow?handler=Export", Page(i => $"/Powers/Flow?handler=Export&id={i.Power}&format=xlsx"), Only("staff dept_head leader_in_charge helper", Want.Any, Want.Ok), All(Want.Hidden)),
         new("PAGE POST Powers/Flow", Form(i => $"/Powers/Flow?id={i.Power}"), Only("party_office admin principal", Want.Any, Want.Refused), All(Want.Hidden)),
         new("PAGE GET Register/Index", Page(i => $"/Register?orgUnitId={i.W.U1}"), All(Want.Ok), All(Want.Ok)),
+        new("PAGE GET Register/Index?handler=Export", Page(i => $"/Register?handler=Export&campaignId={i.Campaign}"), All(Want.Any), All(Want.Any)),
         new("PAGE GET Reports/Dashboard", Page(_ => "/Reports/Dashboard"), All(Want.Ok), All(Want.Ok)),
         new("PAGE GET Reports/Dashboard?handler=Compare", Page(i => $"/Reports/Dashboard?handler=Compare&campaignId={i.Campaign}&orgUnitId={i.W.U1}&format=xlsx"), All(Want.Any), All(Want.Hidden)),
         new("PAGE GET Schemes/Index", Page(_ => "/Schemes"), All(Want.Ok), All(Want.Ok)),

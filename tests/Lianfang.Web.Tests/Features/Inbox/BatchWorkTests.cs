@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.Json;
+using Lianfang.Web.Tests.Infrastructure;
+
+namespace Lianfang.Web.Tests.Features.Inbox;
+
+/// <summary>Work units do in bulk: several lists approved at one stage, the register's filtered rows to Excel.</summary>
+public abstract class BatchWorkTests(AppFixture f)
+{
+    [Fact]
+    public async Task A_department_head_approves_two_lists_at_once_each_signed_and_a_list_not_his_is_reported_untouched()
+    {
+        var s = await Review.WrittenList.CreateAsync(f, "批量");
+        var w = s.W;
+        // a second holder in 财务处 with a list of her own
+        var post = (await f.Admin.Post("/api/v1/posts", new { orgUnitId = w.D1, name = "出纳", tier = "Other", duties = "现金收付" }).Expect(HttpStatusCode.Created)).Id();
+        var person = (await f.Admin.Post("/api/v1/people", new { name = "李娜", title = "科员", orgUnitId = w.D1, postId = post }).Expect(HttpStatusCode.Created)).Id();
+        var user = $"b{w.Tag[^6..]}.cashier";
+        await f.Admin.Post("/api/v1/users", new { userName = user, password = LianfangApp.Password, personId = person, grants = new[] { new { role = "staff", orgUnitId = w.D1 } } })
+            .Expect(HttpStatusCode.Created);
+        await f.Admin.Post($"/api/v1/campaigns/{s.Campaign}/lists", new { orgUnitId = w.D1, postId = post, personId = person }).Expect(HttpStatusCode.Created);
+        var second = (await f.Admin.GetAsync($"/api/v1/campaigns/{s.Campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
+            .Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == person).Id();
+        var cashier = await f.As(user);
+        await cashier.Post($"/api/v1/lists/{second}/risk-points", new { categoryCode = "post", description = "现金坐支", levelCode = "general", measures = new[] { new { text = "日清月结" } },
+            supervision = Review.WrittenList.Supervision, responsible = new { leader = "孙伟", persons = new[] { "李娜" } }, elementsChecked = true }).Expect(HttpStatusCode.Created);
+        await cashier.PostAsync($"/api/v1/lists/{second}/submit", null).Expect(HttpStatusCode.OK);
+        await (await f.As(w.Users["staff"])).PostAsync($"/api/v1/lists/{s.List}/submit", null).Expect(HttpStatusCode.OK);
+
+        var head = await f.As(w.Users["dept_head"]);
+        Assert.Equal(["listIds"], (await head.Post("/api/v1/lists/review-batch", new { listIds = Array.Empty<int>(), decision = "approve" }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        var results = (await head.Post("/api/v1/lists/review-batch", new { listIds = new[] { s.List, second, 999999 }, decision = "approve", comment = "同意" })
+            .Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        Assert.Equal([true, true, false], results.Select(r => r.GetProperty("done").GetBoolean()));
+        Assert.Equal(["leader", "leader"], results.Take(2).Select(r => r.GetProperty("stage").GetString()));
+        Assert.Contains("不存在", results[2].GetProperty("error").GetString());
+        foreach (var id in new[] { s.List, second })
+        {
+            var signed = (await f.Admin.GetAsync($"/api/v1/lists/{id}/history").Expect(HttpStatusCode.OK)).EnumerateArray().Last();
+            Assert.Equal(("处室负责人把关", "valid"), (signed.GetProperty("stageName").GetString(), signed.GetProperty("status").GetString()));
+        }
+        // the leader returns one from his inbox page with the batch form; a return needs its reason
+        var page = await PageClient.LoginAsync(f, w.Users["leader_in_charge"]);
+        var res = await page.SubmitAsync("/Inbox", new() { ["listIds"] = s.List.ToString(), ["decision"] = "return", ["comment"] = "措施不够具体" }, "handler=Batch");
+        Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
+        Assert.Equal("Returned", (await f.Admin.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+        Assert.Equal("leader", (await f.Admin.GetAsync($"/api/v1/lists/{second}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task The_register_exports_the_rows_its_filters_select_to_excel()
+    {
+        var s = await Review.WrittenList.CreateAsync(f, "导出簿");
+        var page = await PageClient.LoginAsync(f, s.W.Users["party_office"]);
+        var res = await page.Http.GetAsync($"/Register?handler=Export&campaignId={s.Campaign}&levelCode=important");
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", res.Content.Headers.ContentType!.MediaType);
+        using var book = new DocumentFormat.OpenXml.Packaging.SpreadsheetDocument[] { DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await res.Content.ReadAsByteArrayAsync()), false) }[0];
+        var strings = book.WorkbookPart!.SharedStringTablePart?.SharedStringTable.InnerText ?? "";
+        var sheet = book.WorkbookPart.WorksheetParts.First().Worksheet.InnerText + strings;
+        Assert.Contains("资金拨付中优亲厚友", sheet);   // the 重要 point
+        Assert.DoesNotContain("报销把关不严", sheet);   // the 一般 one is filtered out
+        Assert.Contains("风险登记簿", sheet);
+    }
+}
+
+[Collection("sqlite")] public sealed class BatchWorkTests_Sqlite(SqliteFixture f) : BatchWorkTests(f);
+[Collection("postgres")] public sealed class BatchWorkTests_Postgres(PostgresFixture f) : BatchWorkTests(f);
