@@ -8,13 +8,15 @@ using Lianfang.Web.Features.Schemes;
 namespace Lianfang.Web.Features.Campaigns;
 
 /// <summary>The progress board of a campaign, over the lists the caller may see.</summary>
-public sealed class CampaignProgress(AppDbContext db, SchemeStore schemes)
+public sealed class CampaignProgress(AppDbContext db, SchemeStore schemes, Review.Reviewers reviewers)
 {
     public const int LateShown = 200;
 
     public sealed record StageRow(string Code, string Name, string Actor, int Count);
     public sealed record LateRow(ListTitles.Row List, string StageName, string WhoActs);
-    public sealed record Board(Campaign Campaign, int DaysLeft, List<ProgressRow> Units, List<StageRow> Stages, List<LateRow> Late, int LateTotal)
+    /// <summary>A list in review that nobody can take further, and what is missing.</summary>
+    public sealed record StuckRow(ListTitles.Row List, string StageName, string Why);
+    public sealed record Board(Campaign Campaign, int DaysLeft, List<ProgressRow> Units, List<StageRow> Stages, List<LateRow> Late, int LateTotal, List<StuckRow> Stuck)
     {
         public int Total => Units.Sum(u => u.Total);
         public int Done => Units.Sum(u => u.Done);
@@ -54,6 +56,20 @@ public sealed class CampaignProgress(AppDbContext db, SchemeStore schemes)
                     : l.Holder is not null ? $"{l.Holder}（本人填写）" : $"{l.Unit}（填写）"));
             }
         }
-        return new Board(campaign, campaign.Deadline.DayNumber - today.DayNumber, rows, stages, late, lateTotal);
+        // lists waiting at a stage nobody can decide (a 004 unit list at 分管校领导意见 where nobody holds the role)
+        var stuck = new List<StuckRow>();
+        if (scheme is not null)
+        {
+            var waiting = await lists.Where(l => l.Status == ListStatus.InReview).Include(l => l.OrgUnit).OrderBy(l => l.Id).Take(LateShown).ToListAsync(ct);
+            var why = new Dictionary<int, (string Stage, string Why)>();
+            foreach (var l in waiting)
+                if (Workflow.CurrentStage(scheme, l) is { } stage && await reviewers.NobodyAsync(l, stage, ct) is { } reason) why[l.Id] = (stage.Name, reason);
+            if (why.Count > 0)
+            {
+                var ids = why.Keys.ToList();
+                stuck = (await ListTitles.QueryAsync(db, db.RiskLists.Where(l => ids.Contains(l.Id)), ct)).Select(r => new StuckRow(r, why[r.Id].Stage, why[r.Id].Why)).ToList();
+            }
+        }
+        return new Board(campaign, campaign.Deadline.DayNumber - today.DayNumber, rows, stages, late, lateTotal, stuck);
     }
 }

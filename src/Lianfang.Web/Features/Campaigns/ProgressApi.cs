@@ -16,6 +16,7 @@ public static class ProgressApi
                 stages = b.Stages.Select(s => new { stage = s.Code, name = s.Name, actor = s.Actor, count = s.Count }),
                 lateTotal = b.LateTotal,
                 late = b.Late.Select(l => new { listId = l.List.Id, title = l.List.Title, status = l.List.Status, stage = l.StageName, whoActs = l.WhoActs }),
+                stuck = b.Stuck.Select(x => new { listId = x.List.Id, title = x.List.Title, stage = x.StageName, why = x.Why }),
             };
-        }).WithTags("审核与签字").WithSummary("排查进度：各单位清单在哪个环节、谁已逾期（党办看板）").ProducesProblem(404);
+        }).WithTags("审核与签字").WithSummary("排查进度：各单位清单在哪个环节、谁已逾期、哪些清单停在无人可办的环节（stuck，及缺少什么）（党办看板）").ProducesProblem(404);
 }

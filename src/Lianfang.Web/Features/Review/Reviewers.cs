@@ -84,6 +84,31 @@ public sealed class Reviewers(AppDbContext db)
         }
     }
 
+    /// <summary>
+    /// Why nobody can decide the stage the list waits at (no account holds the role over it, or the body is not set up),
+    /// or null when someone can: such a list would wait forever, so the progress board names it and what is missing.
+    /// </summary>
+    public async Task<string?> NobodyAsync(RiskList list, ReviewStageDef stage, CancellationToken ct)
+    {
+        if (await MissingAsync(list, stage, ct) is { } body) return body;
+        Role? role = stage.Actor switch
+        {
+            StageActor.DeptHead => Role.DeptHead, StageActor.LeaderInCharge => Role.LeaderInCharge, StageActor.Principal => Role.Principal,
+            StageActor.Agency or StageActor.Oversight => Role.Agency, StageActor.Commission => Role.Commission,
+            StageActor.PartyOffice or StageActor.Public or StageActor.Helpers => Role.PartyOffice,
+            _ => null,
+        };
+        if (role is not { } r) return null;
+        var chain = OrgPath.AncestorsOrSelf(list.OrgUnit.Path);
+        var supervising = db.AgencySupervisions.Where(s => chain.Contains(s.Unit.Path)).Select(s => s.AgencyId);
+        var holder = list.HolderPersonId;
+        var roles = stage.Actor == StageActor.Oversight ? new[] { Role.Agency, Role.Commission } : [r];
+        var anyone = await db.UserGrants.Where(g => roles.Contains(g.Role) && g.OrgUnitId != null
+                && (chain.Contains(g.OrgUnit!.Path) || g.Role == Role.Agency && supervising.Contains(g.OrgUnitId.Value)))
+            .Join(db.Users, g => g.UserId, u => u.Id, (g, u) => u.PersonId).AnyAsync(p => holder == null || p != holder, ct);
+        return anyone ? null : $"没有可以办理“{stage.Name}”的账号（{Workflow.ActorLabel(stage.Actor)}）：请管理员为其开通账号并授予相应角色";
+    }
+
     /// <summary>Who the stage waits for, in words, when it names a body the unit has not set up yet.</summary>
     public async Task<string?> MissingAsync(RiskList list, ReviewStageDef stage, CancellationToken ct)
     {

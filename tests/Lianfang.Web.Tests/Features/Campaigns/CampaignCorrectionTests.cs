@@ -48,6 +48,33 @@ public abstract class CampaignCorrectionTests(AppFixture f)
     }
 
     [Fact]
+    public async Task A_list_waiting_at_a_stage_nobody_can_decide_is_named_on_the_progress_board_with_what_is_missing()
+    {
+        // 004: a 二级单位's list goes on to 分管校领导意见 — here nobody holds that role above 卫健委
+        var w = await World.CreateAsync(f, "无人可办");
+        var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "sanjiang-2019", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
+            .Expect(HttpStatusCode.Created)).Id();
+        var unitList = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
+            .Single(l => l.GetProperty("scope").GetString() == "Unit" && l.GetProperty("orgUnitId").GetInt32() == w.U1).Id();
+        var office = await f.As(w.Users["party_office"]);
+        await office.Post($"/api/v1/lists/{unitList}/risk-points", new { categoryCode = "duty", description = "科研经费报销审核不严", likelihood = 3, harm = 2,
+            measures = new[] { new { text = "报销双人审核" } }, responsible = new { leader = "孙伟" } }).Expect(HttpStatusCode.Created);
+        await office.PostAsync($"/api/v1/lists/{unitList}/submit", null).Expect(HttpStatusCode.OK);
+        await (await f.As(w.Users["principal"])).Post($"/api/v1/lists/{unitList}/review", Review.WrittenList.Approve()).Expect(HttpStatusCode.OK);
+
+        var stuck = Assert.Single((await office.GetAsync($"/api/v1/campaigns/{campaign}/progress").Expect(HttpStatusCode.OK)).GetProperty("stuck").EnumerateArray());
+        Assert.Equal((unitList, "分管校领导意见"), (stuck.GetProperty("listId").GetInt32(), stuck.GetProperty("stage").GetString()));
+        Assert.Contains("没有可以办理“分管校领导意见”的账号", stuck.GetProperty("why").GetString());
+        var board = await (await PageClient.LoginAsync(f, w.Users["party_office"])).GetAsync($"/Campaigns/Progress?id={campaign}");
+        Assert.Contains("分管校领导意见", board.QuerySelector("#stuck")!.TextContent);
+
+        // once someone holds the role, the list is no longer stuck
+        await f.Admin.Post("/api/v1/users", new { userName = $"v{w.Tag[^6..]}.vice", password = LianfangApp.Password, grants = new[] { new { role = "leader_in_charge", orgUnitId = w.C } } })
+            .Expect(HttpStatusCode.Created);
+        Assert.Empty((await office.GetAsync($"/api/v1/campaigns/{campaign}/progress").Expect(HttpStatusCode.OK)).GetProperty("stuck").EnumerateArray());
+    }
+
+    [Fact]
     public async Task An_inspection_dated_in_the_future_is_recorded_only_as_planned()
     {
         var w = await World.CreateAsync(f, "日期");
