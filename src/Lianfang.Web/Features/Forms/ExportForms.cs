@@ -52,6 +52,58 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
             post?.Name, post?.Duties, post?.IntegrityDuties, holder?.Name, holder?.Title, holder?.AppointedOn, points, history, Clock.Today, rowSigners);
     }
 
+    /// <summary>Lists a 上报材料包 holds at most; a province packs unit by unit.</summary>
+    public const int PackageLimit = 500;
+
+    /// <summary>
+    /// 上报材料包: every approved (or published) list of a unit's subtree in a campaign in its scheme's official form, the
+    /// unit's 汇总表 and a 目录 naming each file with its status and last signature's verification code, as one zip for filing.
+    /// </summary>
+    public async Task<ExportFile> PackageAsync(AccessScope scope, int campaignId, int? orgUnitId, CancellationToken ct)
+    {
+        var campaign = await register.LoadCampaignAsync(scope, campaignId, ct);
+        var unit = await OrgUnitCommands.LoadVisibleAsync(db, scope, orgUnitId ?? campaign.RootOrgUnitId, ct, "orgUnitId");
+        var scheme = await schemes.GetAsync(campaign.SchemeCode, ct);
+        var ids = await db.RiskLists.AsNoTracking().Visible(scope).Under([unit.Path], l => l.OrgUnit.Path)
+            .Where(l => l.CampaignId == campaign.Id && (l.Status == ListStatus.Approved || l.Status == ListStatus.Published))
+            .OrderBy(l => l.OrgUnit.Path).ThenBy(l => l.Scope).ThenBy(l => l.Id).Select(l => l.Id).Take(PackageLimit + 1).ToListAsync(ct);
+        if (ids.Count == 0) throw DomainException.Conflict("campaignId", $"{unit.Name}在“{campaign.Name}”中还没有审定的清单，无可上报的材料");
+        if (ids.Count > PackageLimit) throw new DomainException("orgUnitId", $"审定清单超过 {PackageLimit} 份，请按下属单位分别打包");
+        using var zip = new MemoryStream();
+        var index = new System.Text.StringBuilder($"{unit.Name} · {campaign.Name} 上报材料目录（{Clock.Today:yyyy-MM-dd}）\n\n");
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var n = 0;
+            var names = new HashSet<string>();
+            async Task AddAsync(string name, byte[] content)
+            {
+                var unique = names.Add(name) ? name : $"{Path.GetFileNameWithoutExtension(name)}-{names.Count}{Path.GetExtension(name)}";
+                names.Add(unique);
+                await using var entry = archive.CreateEntry(unique, System.IO.Compression.CompressionLevel.Optimal).Open();
+                await entry.WriteAsync(content, ct);
+            }
+            foreach (var id in ids)
+            {
+                var list = await register.LoadListAsync(scope, id, ct);
+                var data = await LoadAsync(list, scheme, ct);
+                var form = FormCatalog.DefaultFor(scheme, list.Scope);
+                var file = await RenderAsync(FormBuilder.List(form, data), "docx", ct);
+                var name = $"{++n:000}-{Safe(data.ListTitle)}.docx";
+                await AddAsync(name, file.Content);
+                var code = data.History.LastOrDefault(h => h.VerificationCode is not null)?.VerificationCode;
+                index.Append($"{name}\t{form.Title}\t{list.Status.Label()}\t验证码 {code ?? "—"}\n");
+            }
+            var summary = await SummaryAsync(scope, unit.Id, campaign.Id, "docx", ct);
+            await AddAsync($"{++n:000}-汇总表.docx", summary.Content);
+            index.Append($"{n:000}-汇总表.docx\t{FormCatalog.Summary(scheme).Title}\n\n签字可凭验证码在本系统“签字验证”页面核验。\n");
+            await AddAsync("目录.txt", System.Text.Encoding.UTF8.GetBytes(index.ToString()));
+        }
+        return new ExportFile(zip.ToArray(), "application/zip", $"{Safe(unit.Name)}-{Safe(campaign.Name)}-上报材料.zip");
+    }
+
+    /// <summary>A title as a file name (no path separators or characters Windows refuses).</summary>
+    private static string Safe(string name) => string.Concat(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || "\\/:*?\"<>|".Contains(c) ? '_' : c)).Trim();
+
     public async Task<ExportFile> SummaryAsync(AccessScope scope, int? orgUnitId, int? campaignId, string? format, CancellationToken ct)
     {
         var fmt = Format(format);

@@ -45,6 +45,11 @@ public static class FormsApi
             return FormCatalog.ListForms(scheme).Select(f => new FormDto(f.Code, f.Title, f.For?.ToString(), f.Landscape, f.Columns)).ToList();
         }).WithSummary("清单可导出的表格（方案规定的正式表格及本系统的明细表）").ProducesProblem(404);
 
+        api.MapGet("/campaigns/{id:int}/package", async (int id, int? orgUnitId, CurrentUser me, ExportForms export, CancellationToken ct) =>
+                await FileAsync(async () => await export.PackageAsync(await me.ScopeAsync(ct), id, orgUnitId, ct)))
+            .WithTags("报表")
+            .WithSummary("上报材料包（zip）：机构子树在本次排查中每份审定清单的正式表格（docx）、汇总表和目录（含各清单状态与签字验证码）")
+            .Produces(200, contentType: "application/zip").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
         api.MapGet("/reports/summary/export", async (int? orgUnitId, int? campaignId, string? format, CurrentUser me, ExportForms export, CancellationToken ct) =>
                 await FileAsync(async () => await export.SummaryAsync(await me.ScopeAsync(ct), orgUnitId, campaignId, format, ct)))
             .WithTags("报表")

@@ -62,6 +62,34 @@ public abstract class BatchWorkTests(AppFixture f)
         Assert.DoesNotContain("报销把关不严", sheet);   // the 一般 one is filtered out
         Assert.Contains("风险登记簿", sheet);
     }
+
+    [Fact]
+    public async Task The_filing_package_holds_every_approved_list_in_its_form_the_summary_and_an_index_with_verification_codes()
+    {
+        var draft = await Review.WrittenList.CreateAsync(f, "材料包草稿");
+        var office0 = await f.As(draft.W.Users["party_office"]);
+        var none = await office0.GetAsync($"/api/v1/campaigns/{draft.Campaign}/package").Expect(HttpStatusCode.Conflict);
+        Assert.Contains("还没有审定的清单", none.GetProperty("detail").GetString());
+
+        var s = await Review.WrittenList.ApprovedAsync(f, "材料包");
+        var office = await f.As(s.W.Users["party_office"]);
+        var res = await office.GetAsync($"/api/v1/campaigns/{s.Campaign}/package");
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        Assert.Equal("application/zip", res.Content.Headers.ContentType!.MediaType);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await res.Content.ReadAsByteArrayAsync()));
+        var names = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.Equal(3, names.Count); // 王芳's approved list, the 汇总表, the index
+        Assert.Contains(names, n => n.StartsWith("001-") && n.Contains("王芳") && n.EndsWith(".docx"));
+        Assert.Contains("002-汇总表.docx", names);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(zip.Entries.First(e => e.FullName.StartsWith("001-")).Open(), false))
+            Assert.Contains("资金拨付中优亲厚友", word.MainDocumentPart!.Document!.InnerText);
+        var index = new StreamReader(zip.GetEntry("目录.txt")!.Open()).ReadToEnd();
+        var code = (await f.Admin.GetAsync($"/api/v1/lists/{s.List}/history").Expect(HttpStatusCode.OK)).EnumerateArray()
+            .Last(h => h.GetProperty("verificationCode").ValueKind == JsonValueKind.String).GetProperty("verificationCode").GetString();
+        Assert.Contains($"验证码 {code}", index);
+        Assert.Contains("已审定", index);
+        await (await f.As((await f.OtherWorldAsync()).Users["party_office"])).GetAsync($"/api/v1/campaigns/{s.Campaign}/package").Expect(HttpStatusCode.NotFound);
+    }
 }
 
 [Collection("sqlite")] public sealed class BatchWorkTests_Sqlite(SqliteFixture f) : BatchWorkTests(f);

@@ -169,6 +169,7 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("GET api/v1/campaigns/{id:int}/lists", Get(i => $"/api/v1/campaigns/{i.Campaign}/lists"), ReadersOk, All(Want.Hidden)),
         new("POST api/v1/campaigns/{id:int}/lists", Post(i => $"/api/v1/campaigns/{i.Campaign}/lists", i => new { orgUnitId = i.W.D2 }),
             Only("party_office admin commission", Want.Permitted, Want.Refused), All(Want.Hidden)),
+        new("GET api/v1/campaigns/{id:int}/package", Get(i => $"/api/v1/campaigns/{i.Campaign}/package"), All(Want.Any), All(Want.Hidden)),
         new("POST api/v1/campaigns/{id:int}/change", Post(i => $"/api/v1/campaigns/{i.Campaign}/change", _ => new { deadline = "2026-12-30", reason = "矩阵调整" }),
             Only("commission admin", Want.Ok, Want.Refused), All(Want.Hidden)),
         new("GET api/v1/campaigns/{id:int}/peer-pairs", Get(i => $"/api/v1/campaigns/{i.Campaign}/peer-pairs"), ReadersOk, All(Want.Hidden)),
