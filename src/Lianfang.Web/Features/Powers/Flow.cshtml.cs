@@ -27,7 +27,8 @@ public sealed class FlowModel(CurrentUser me, PowerCommands commands, PowerForms
         public bool Back { get; set; }
     }
 
-    private const int BlankRows = 3;
+    /// <summary>Empty rows offered below the steps already drawn: a new chart gets room for a whole flow.</summary>
+    private int BlankRows => Steps.Count == 0 ? 8 : 4;
 
     [BindProperty] public List<StepRow> Steps { get; set; } = [];
     [BindProperty] public List<EdgeRow> Edges { get; set; } = [];
@@ -57,6 +58,9 @@ public sealed class FlowModel(CurrentUser me, PowerCommands commands, PowerForms
             .ToList();
         var edges = Edges.Where(e => !string.IsNullOrWhiteSpace(e.From) || !string.IsNullOrWhiteSpace(e.To))
             .Select(e => new FlowEdge(e.From?.Trim() ?? "", e.To?.Trim() ?? "", Blank(e.Label), e.Back)).ToList();
+        // most flows run step after step: with no lines given, the steps are joined in their order
+        if (edges.Count == 0 && steps.Count > 1)
+            edges = steps.Zip(steps.Skip(1), (a, b) => new FlowEdge(a.Key, b.Key, null, false)).ToList();
         try
         {
             await commands.SetFlowAsync(await me.ScopeAsync(ct), id, new FlowRequest(steps, edges), ct);
@@ -75,8 +79,9 @@ public sealed class FlowModel(CurrentUser me, PowerCommands commands, PowerForms
 
     private void AddBlankRows()
     {
-        for (var i = 0; i < BlankRows; i++) Steps.Add(new StepRow { Order = Steps.Count + 1 });
-        for (var i = 0; i < BlankRows; i++) Edges.Add(new EdgeRow());
+        var blank = BlankRows;
+        for (var i = 0; i < blank; i++) Steps.Add(new StepRow { Order = Steps.Count + 1 });
+        for (var i = 0; i < blank; i++) Edges.Add(new EdgeRow());
         for (var i = 0; i < Steps.Count; i++) Steps[i].Order = i + 1;
     }
 

@@ -16,6 +16,8 @@ public abstract class PowersPagesTests(AppFixture f)
         }, "#power-form");
         Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
         var flowUrl = res.Headers.Location!.OriginalString;
+        // a new chart offers room for a whole flow
+        Assert.Equal(8, (await office.GetAsync(flowUrl)).QuerySelectorAll("input[name$='.Key']").Length);
 
         var form = new Dictionary<string, string>
         {
@@ -38,6 +40,19 @@ public abstract class PowersPagesTests(AppFixture f)
         Assert.Equal(HttpStatusCode.OK, res.StatusCode);
         Assert.Contains("“appeal”不存在", await res.Content.ReadAsStringAsync());
         Assert.Equal(2, (await office.GetAsync(flowUrl)).QuerySelectorAll("figure svg path[data-edge]").Length);
+        // lines are chosen from the steps drawn; with none given, the steps are joined in their order
+        var drawn = await office.GetAsync(flowUrl);
+        Assert.Equal(["file", "inquire", "decide"], drawn.QuerySelectorAll("datalist#flow-steps option").Select(o => o.GetAttribute("value")));
+        Assert.Equal("flow-steps", drawn.QuerySelector("input[name='Edges[0].From']")!.GetAttribute("list"));
+        // the printed chart carries neither the breadcrumb nor the “已保存” message
+        Assert.Contains("no-print", drawn.QuerySelector("nav[aria-label=breadcrumb]")!.ClassName);
+        var linear = form.Where(kv => !kv.Key.StartsWith("Edges")).ToDictionary(kv => kv.Key, kv => kv.Value);
+        foreach (var i in Enumerable.Range(0, 6)) { linear[$"Edges[{i}].From"] = ""; linear[$"Edges[{i}].To"] = ""; }
+        res = await office.SubmitAsync(flowUrl, linear, "#flow-form");
+        Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
+        var saved = await office.GetAsync(flowUrl);
+        Assert.Equal(2, saved.QuerySelectorAll("figure svg path[data-edge]").Length);
+        Assert.Contains("no-print", saved.QuerySelector(".alert-success")!.ClassName);
 
         var anon = new PageClient(f.App.CreateClient());
         var publicPage = await anon.GetAsync($"/public/units/{w.U1}");
