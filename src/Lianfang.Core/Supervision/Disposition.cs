@@ -18,8 +18,9 @@ public sealed class Disposition
 
     private Disposition() { Measure = Reason = RecordedBy = ""; }
 
-    public Disposition(int personId, long? findingId, int form, string? measure, string? reason, DateOnly decidedOn, string recordedBy)
+    public Disposition(int personId, long? findingId, int form, string? measure, string? reason, DateOnly decidedOn, string recordedBy, DateOnly today)
     {
+        if (decidedOn > today || decidedOn.Year < 2000) throw new DomainException("decidedOn", "决定日期不能晚于今天");
         if (!Measures.TryGetValue(form, out var allowed)) throw new DomainException("form", "形态应为 1–4（第一种至第四种形态）");
         var m = measure?.Trim();
         if (m == "检查") m = "责令检查";
@@ -44,4 +45,15 @@ public sealed class Disposition
     public DateOnly DecidedOn { get; private set; }
     public string RecordedBy { get; private set; }
     public DateTime RecordedAt { get; private set; }
+    /// <summary>Set when a disposition recorded by mistake is withdrawn: it leaves the 廉政档案; the audit trail keeps it.</summary>
+    public DateTime? WithdrawnAt { get; private set; }
+    public string? WithdrawnBy { get; private set; }
+    public string? WithdrawReason { get; private set; }
+
+    public void Withdraw(string by, string? reason, DateTime now)
+    {
+        if (WithdrawnAt is not null) throw DomainException.Conflict("status", "该处置记录已撤销");
+        WithdrawReason = Text.Required(reason, "reason", "撤销原因", 500);
+        (WithdrawnAt, WithdrawnBy) = (now, by);
+    }
 }

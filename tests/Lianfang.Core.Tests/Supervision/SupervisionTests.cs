@@ -77,10 +77,16 @@ public class SupervisionTests
     [InlineData(4, "谈话提醒", false)]
     public void Each_of_the_four_forms_allows_only_its_own_measures(int form, string measure, bool ok)
     {
-        var make = () => new Disposition(4, null, form, measure, "违规收受礼品", Today, "林峰");
+        var make = () => new Disposition(4, null, form, measure, "违规收受礼品", Today, "林峰", Today);
         if (ok) Assert.Equal(form, make().Form);
         else Assert.Equal("measure", Assert.Throws<DomainException>(make).Field);
-        Assert.Equal("form", Assert.Throws<DomainException>(() => new Disposition(4, null, 5, "诫勉", "x", Today, "林峰")).Field);
+        Assert.Equal("form", Assert.Throws<DomainException>(() => new Disposition(4, null, 5, "诫勉", "x", Today, "林峰", Today)).Field);
+        Assert.Equal("decidedOn", Assert.Throws<DomainException>(() => new Disposition(4, null, 1, "谈话提醒", "x", Today.AddDays(1), "林峰", Today)).Field);
+        var wrong = new Disposition(4, null, 1, "谈话提醒", "x", Today, "林峰", Today);
+        Assert.Equal("reason", Assert.Throws<DomainException>(() => wrong.Withdraw("林峰", " ", DateTime.UtcNow)).Field);
+        wrong.Withdraw("林峰", "登记对象有误", DateTime.UtcNow);
+        Assert.Equal(("林峰", "登记对象有误"), (wrong.WithdrawnBy, wrong.WithdrawReason));
+        Assert.Equal(DomainErrorKind.Conflict, Assert.Throws<DomainException>(() => wrong.Withdraw("林峰", "再撤", DateTime.UtcNow)).Kind);
     }
 
     [Fact]

@@ -15,6 +15,14 @@ public sealed class DispositionsModel(AppDbContext db, CurrentUser me, Supervisi
     public async Task<IActionResult> OnGetAsync(int personId, long? findingId, CancellationToken ct) =>
         await LoadAsync(personId, findingId, ct) ? Page() : NotFound();
 
+    public async Task<IActionResult> OnPostWithdrawAsync(int personId, long id, string? reason, CancellationToken ct)
+    {
+        if (!await LoadAsync(personId, null, ct)) return NotFound();
+        await commands.WithdrawDispositionAsync(await me.ScopeAsync(ct), id, reason, ct);
+        TempData["Message"] = "处置记录已撤销";
+        return Redirect($"/Supervision/Dispositions?personId={personId}");
+    }
+
     public async Task<IActionResult> OnPostAsync(int personId, long? findingId, string? formAndMeasure, string? reason, DateOnly? decidedOn, CancellationToken ct)
     {
         if (!await LoadAsync(personId, findingId, ct)) return NotFound();

@@ -128,6 +128,12 @@ public static class SupervisionApi
             var d = await cmd.AddDispositionAsync(await me.ScopeAsync(ct), req, ct);
             return TypedResults.Created($"/api/v1/people/{d.PersonId}/dispositions", new { id = d.Id });
         }).WithTags("监督检查").WithSummary("登记四种形态处置（form 1–4，measure 须为该形态允许的方式），记入本人廉政档案").ProducesProblem(400).ProducesProblem(403);
+        api.MapPost("/dispositions/{id:long}/withdraw", async (long id, WithdrawInspectionRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
+            {
+                var d = await cmd.WithdrawDispositionAsync(await me.ScopeAsync(ct), id, req.Reason, ct);
+                return new { id = d.Id, withdrawnAt = d.WithdrawnAt, reason = d.WithdrawReason };
+            })
+            .WithSummary("撤销误登记的四种形态处置（党办、派驻机构、纪委监委），reason 必填；撤销后不再列入廉政档案，审计日志保留").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
         api.MapGet("/people/{id:int}/dispositions", async (int id, CurrentUser me, AppDbContext db, SupervisionCommands cmd, CancellationToken ct) =>
         {
             _ = await cmd.DispositionSubjectAsync(await me.ScopeAsync(ct), id, ct) ?? throw DomainException.NotFound("id", "人员不存在或不在您的权限范围内");

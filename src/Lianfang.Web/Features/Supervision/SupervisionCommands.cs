@@ -279,8 +279,19 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         if (!MayDispose(scope, person.Path)) throw DomainException.Forbidden("四种形态处置由党办、派驻机构或纪委监委登记");
         if (req.FindingId is { } fid && !await db.Findings.AnyAsync(f => f.Id == fid && f.PersonId == person.Id, ct))
             throw new DomainException("findingId", "所选问题不是关于该人员的");
-        var d = new Disposition(person.Id, req.FindingId, req.Form ?? 0, req.Measure, req.Reason, req.DecidedOn ?? Clock.Today, await DisplayNameAsync(ct));
+        var d = new Disposition(person.Id, req.FindingId, req.Form ?? 0, req.Measure, req.Reason, req.DecidedOn ?? Clock.Today, await DisplayNameAsync(ct), Clock.Today);
         db.Dispositions.Add(d);
+        await db.SaveChangesAsync(ct);
+        return d;
+    }
+
+    /// <summary>Whoever may record dispositions for the person withdraws one recorded by mistake, saying why.</summary>
+    public async Task<Disposition> WithdrawDispositionAsync(AccessScope scope, long id, string? reason, CancellationToken ct)
+    {
+        var d = await db.Dispositions.FirstOrDefaultAsync(x => x.Id == id, ct);
+        var path = d is null ? null : await db.People.Visible(scope).Where(p => p.Id == d.PersonId).Select(p => p.OrgUnit.Path).FirstOrDefaultAsync(ct);
+        if (d is null || path is null || !MayDispose(scope, path)) throw DomainException.NotFound("id", "处置记录不存在或不在您的权限范围内");
+        d.Withdraw(await DisplayNameAsync(ct), reason, DateTime.UtcNow);
         await db.SaveChangesAsync(ct);
         return d;
     }

@@ -96,6 +96,9 @@ internal sealed class DispositionConfiguration : IEntityTypeConfiguration<Dispos
         b.Property(d => d.Measure).HasMaxLength(50);
         b.Property(d => d.Reason).HasMaxLength(2000);
         b.Property(d => d.RecordedBy).HasMaxLength(100);
+        b.Property(d => d.WithdrawnBy).HasMaxLength(100);
+        b.Property(d => d.WithdrawReason).HasMaxLength(500);
+        b.HasQueryFilter(d => d.WithdrawnAt == null); // a withdrawn disposition is in no file and no count
         b.HasOne<Person>().WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Finding>().WithMany().HasForeignKey(d => d.FindingId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(d => d.PersonId);

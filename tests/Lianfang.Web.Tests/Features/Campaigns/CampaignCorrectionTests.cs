@@ -121,6 +121,23 @@ public abstract class CampaignCorrectionTests(AppFixture f)
     }
 
     [Fact]
+    public async Task A_disposition_recorded_by_mistake_is_withdrawn_with_a_reason_and_leaves_the_integrity_file()
+    {
+        var w = await World.CreateAsync(f, "撤销处置");
+        var agency = await f.As(w.Users["agency"]);
+        var future = Lianfang.Web.Infrastructure.Clock.Today.AddDays(5);
+        Assert.Equal(["decidedOn"], (await agency.Post("/api/v1/dispositions", new { personId = w.X1, form = 1, measure = "谈话提醒", reason = "报销把关不严", decidedOn = future })
+            .Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        var id = (await agency.Post("/api/v1/dispositions", new { personId = w.X1, form = 1, measure = "诫勉", reason = "登记错人" }).Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        Assert.Single((await agency.GetAsync($"/api/v1/people/{w.X1}/integrity-file").Expect(HttpStatusCode.OK)).GetProperty("dispositions").EnumerateArray());
+        await (await f.As(w.Users["staff"])).Post($"/api/v1/dispositions/{id}/withdraw", new { reason = "不是我" }).Expect(HttpStatusCode.NotFound);
+        await agency.Post($"/api/v1/dispositions/{id}/withdraw", new { reason = "对象登记错误，应为他人" }).Expect(HttpStatusCode.OK);
+        Assert.Empty((await agency.GetAsync($"/api/v1/people/{w.X1}/integrity-file").Expect(HttpStatusCode.OK)).GetProperty("dispositions").EnumerateArray());
+        var trail = (await f.Admin.GetAsync("/api/v1/audit?entityType=Disposition&pageSize=200").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray();
+        Assert.Contains(trail, e => e.GetProperty("entityId").GetString() == id.ToString() && e.GetProperty("changes").GetString()!.Contains("对象登记错误"));
+    }
+
+    [Fact]
     public async Task A_wrong_assessment_is_withdrawn_with_a_reason_and_recorded_again()
     {
         var w = await World.CreateAsync(f, "撤销考核");

@@ -21,7 +21,7 @@ public sealed class MatrixFixture_Postgres() : MatrixFixture(Db.Postgres);
 
 /// <summary>The ids of one world's records that the matrix calls endpoints with.</summary>
 public sealed record Ids(World W, int Campaign, int List, int DeptList, long Point, int Power, long Inspection, long Finding, long Rectification,
-    long Evidence, long Complaint, long Assessment, string Scheme, int StaffUser, long Letter);
+    long Evidence, long Complaint, long Assessment, string Scheme, int StaffUser, long Letter, long Disposition);
 
 /// <summary>
 /// Two commissions built the same way. Ours (inside) and theirs (outside): every free text of theirs carries
@@ -94,8 +94,8 @@ public sealed class MatrixWorld
 
         var complaint = (await office.Post("/api/v1/complaints", new { orgUnitId = w.U1, riskPointId = point, content = "反映拨付问题" + m + PetitionMark, contactName = "举报人" + PetitionMark })
             .Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64();
-        await agency.Post("/api/v1/dispositions", new { personId = w.X1, form = 1, measure = "谈话提醒", reason = "报销把关不严" + m, decidedOn = "2026-03-01" })
-            .Expect(HttpStatusCode.Created);
+        var disposition = (await agency.Post("/api/v1/dispositions", new { personId = w.X1, form = 1, measure = "谈话提醒", reason = "报销把关不严" + m, decidedOn = "2026-03-01" })
+            .Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64();
         await staff.Post($"/api/v1/people/{w.X1}/integrity-file/entries", new { type = "Income", content = "本人年收入 187654 元" + secret }).Expect(HttpStatusCode.Created);
         var items = Enumerable.Range(0, 4).Select(k => new { score = k == 0 ? 20 : 25, gap = k == 0 ? "差距" + m : null }).ToArray();
         // 卫健委 ran longsheng-2012 the year before, whose standards its quarterly self-check follows
@@ -109,7 +109,7 @@ public sealed class MatrixWorld
         await office.Post("/api/v1/schemes", new { basedOn = "shaoxing-2018", code = scheme, name = "方案" + m, orgUnitId = w.U1 }).Expect(HttpStatusCode.Created);
         var staffUser = (await admin.GetAsync("/api/v1/users").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Single(u => u.GetProperty("userName").GetString() == w.Users["staff"]).Id();
-        return new Ids(w, campaign, list, deptList, point, power, inspection, finding, rect, evidence, complaint, assessment, scheme, staffUser, letter);
+        return new Ids(w, campaign, list, deptList, point, power, inspection, finding, rect, evidence, complaint, assessment, scheme, staffUser, letter, disposition);
     }
 
     public static MultipartFormDataContent Pdf(string name) =>
