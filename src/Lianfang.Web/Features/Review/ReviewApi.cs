@@ -29,6 +29,10 @@ public static class ReviewApi
                 await cmd.ReviewManyAsync(await me.ScopeAsync(ct), req, ct))
             .WithSummary("批量审核：listIds 中各清单按各自当前环节逐份通过（或退回，须写意见），每份单独签字；返回每份的结果 [{listId, done, stage, error}]，未能处理的保持原状")
             .ProducesProblem(400);
+        lists.MapPost("/invitations-batch", async (BatchInviteRequest req, CurrentUser me, ReviewCommands cmd, CancellationToken ct) =>
+                await cmd.InviteManyAsync(await me.ScopeAsync(ct), req.ListIds, req.UserName, ct))
+            .WithSummary("批量邀请帮查：把同一帮查人员（userName）邀请到 listIds 中各份处于帮查环节的清单；返回每份的结果，未能邀请的说明原因")
+            .ProducesProblem(400);
         lists.MapPost("/{id:int}/reopen", async (int id, CommentRequest? req, CurrentUser me, ReviewCommands cmd, CancellationToken ct) =>
             State(await cmd.ReopenAsync(await me.ScopeAsync(ct), id, req?.Comment, ct)))
             .WithSummary("重新打开已审定的清单，开始新的修订").ProducesProblem(403).ProducesProblem(409);

@@ -16,6 +16,7 @@ public sealed record ReviewRequest(string? Decision, string? Comment, string? St
 public sealed record BatchReviewRequest(IReadOnlyList<int>? ListIds, string? Decision, string? Comment, IReadOnlyList<string>? CheckedItems = null);
 /// <summary>What became of one list of a batch: done (with the stage it moved to), or why not.</summary>
 public sealed record BatchReviewResult(int ListId, bool Done, string? Stage, string? Error);
+public sealed record BatchInviteRequest(IReadOnlyList<int>? ListIds, string? UserName);
 /// <summary>A revision made in review (001's 政治处): a point's measures rewritten, with the reason.</summary>
 public sealed record PointRevision(long? PointId, IReadOnlyList<string>? Measures, string? Reason);
 /// <summary>A leading group's meeting deciding a stage: the members present (person ids); its head signs.</summary>
@@ -69,6 +70,29 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
             catch (DomainException e)
             {
                 db.ChangeTracker.Clear(); // nothing of a refused list is saved with the next one
+                results.Add(new(id, false, null, e.Message));
+            }
+        }
+        return results;
+    }
+
+    /// <summary>Invites one helper (代表、专家、群众) to several lists waiting at a helpers' stage; each list answers for itself.</summary>
+    public async Task<List<BatchReviewResult>> InviteManyAsync(AccessScope scope, IReadOnlyList<int>? listIds, string? userName, CancellationToken ct)
+    {
+        var ids = (listIds ?? []).Distinct().ToList();
+        if (ids.Count == 0) throw new DomainException("listIds", "请选择要邀请帮查的清单");
+        if (ids.Count > 100) throw new DomainException("listIds", "一次最多邀请 100 份清单");
+        var results = new List<BatchReviewResult>();
+        foreach (var id in ids)
+        {
+            try
+            {
+                await InviteAsync(scope, id, userName, ct);
+                results.Add(new(id, true, null, null));
+            }
+            catch (DomainException e)
+            {
+                db.ChangeTracker.Clear();
                 results.Add(new(id, false, null, e.Message));
             }
         }
@@ -226,10 +250,19 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         return invitation;
     }
 
-    /// <summary>Helpers who may be invited for a list: 帮查 grants on the list's unit or above it.</summary>
-    public async Task<List<HelperOption>> HelpersAsync(RiskList list, CancellationToken ct)
+    /// <summary>The helpers for a list the user can see (empty when they cannot).</summary>
+    public async Task<List<HelperOption>> HelpersForAsync(AccessScope scope, int listId, CancellationToken ct)
     {
-        var chain = OrgPath.AncestorsOrSelf(list.OrgUnit.Path);
+        var path = await db.RiskLists.Visible(scope).Where(l => l.Id == listId).Select(l => l.OrgUnit.Path).FirstOrDefaultAsync(ct);
+        return path is null ? [] : await HelpersAsync(path, ct);
+    }
+
+    /// <summary>Helpers who may be invited for a list: 帮查 grants on the list's unit or above it.</summary>
+    public Task<List<HelperOption>> HelpersAsync(RiskList list, CancellationToken ct) => HelpersAsync(list.OrgUnit.Path, ct);
+
+    private async Task<List<HelperOption>> HelpersAsync(string listPath, CancellationToken ct)
+    {
+        var chain = OrgPath.AncestorsOrSelf(listPath);
         var helpers = db.UserGrants.Where(g => g.Role == Role.Helper && g.OrgUnit != null && chain.Contains(g.OrgUnit.Path)).Select(g => g.UserId);
         return await db.Users.Where(u => helpers.Contains(u.Id)).OrderBy(u => u.UserName)
             .Select(u => new HelperOption(u.Id, u.UserName!, u.DisplayName)).ToListAsync(ct);

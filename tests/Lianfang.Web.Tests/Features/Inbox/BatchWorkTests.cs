@@ -7,24 +7,30 @@ namespace Lianfang.Web.Tests.Features.Inbox;
 /// <summary>Work units do in bulk: several lists approved at one stage, the register's filtered rows to Excel.</summary>
 public abstract class BatchWorkTests(AppFixture f)
 {
-    [Fact]
-    public async Task A_department_head_approves_two_lists_at_once_each_signed_and_a_list_not_his_is_reported_untouched()
+    /// <summary>李娜, 出纳 of 财务处, writes a point on her own list of the campaign and submits it; returns the list.</summary>
+    private async Task<int> SecondHolderSubmitsAsync(World w, int campaign, string category, string level)
     {
-        var s = await Review.WrittenList.CreateAsync(f, "批量");
-        var w = s.W;
-        // a second holder in 财务处 with a list of her own
         var post = (await f.Admin.Post("/api/v1/posts", new { orgUnitId = w.D1, name = "出纳", tier = "Other", duties = "现金收付" }).Expect(HttpStatusCode.Created)).Id();
         var person = (await f.Admin.Post("/api/v1/people", new { name = "李娜", title = "科员", orgUnitId = w.D1, postId = post }).Expect(HttpStatusCode.Created)).Id();
         var user = $"b{w.Tag[^6..]}.cashier";
         await f.Admin.Post("/api/v1/users", new { userName = user, password = LianfangApp.Password, personId = person, grants = new[] { new { role = "staff", orgUnitId = w.D1 } } })
             .Expect(HttpStatusCode.Created);
-        await f.Admin.Post($"/api/v1/campaigns/{s.Campaign}/lists", new { orgUnitId = w.D1, postId = post, personId = person }).Expect(HttpStatusCode.Created);
-        var second = (await f.Admin.GetAsync($"/api/v1/campaigns/{s.Campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
+        await f.Admin.Post($"/api/v1/campaigns/{campaign}/lists", new { orgUnitId = w.D1, postId = post, personId = person }).Expect(HttpStatusCode.Created);
+        var list = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == person).Id();
         var cashier = await f.As(user);
-        await cashier.Post($"/api/v1/lists/{second}/risk-points", new { categoryCode = "post", description = "现金坐支", levelCode = "general", measures = new[] { new { text = "日清月结" } },
+        await cashier.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = category, description = "现金坐支", levelCode = level, measures = new[] { new { text = "日清月结" } },
             supervision = Review.WrittenList.Supervision, responsible = new { leader = "孙伟", persons = new[] { "李娜" } }, elementsChecked = true }).Expect(HttpStatusCode.Created);
-        await cashier.PostAsync($"/api/v1/lists/{second}/submit", null).Expect(HttpStatusCode.OK);
+        await cashier.PostAsync($"/api/v1/lists/{list}/submit", null).Expect(HttpStatusCode.OK);
+        return list;
+    }
+
+    [Fact]
+    public async Task A_department_head_approves_two_lists_at_once_each_signed_and_a_list_not_his_is_reported_untouched()
+    {
+        var s = await Review.WrittenList.CreateAsync(f, "批量");
+        var w = s.W;
+        var second = await SecondHolderSubmitsAsync(w, s.Campaign, "post", "general");
         await (await f.As(w.Users["staff"])).PostAsync($"/api/v1/lists/{s.List}/submit", null).Expect(HttpStatusCode.OK);
 
         var head = await f.As(w.Users["dept_head"]);
@@ -45,6 +51,42 @@ public abstract class BatchWorkTests(AppFixture f)
         Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
         Assert.Equal("Returned", (await f.Admin.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
         Assert.Equal("leader", (await f.Admin.GetAsync($"/api/v1/lists/{second}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task The_party_office_invites_one_helper_to_several_lists_at_the_public_review_stage()
+    {
+        // 002: two personal lists pass 单位检查 and 交叉互查 in batches, then the office invites the same helper to both for 群众评议
+        var w = await World.CreateAsync(f, "批量邀请");
+        await Review.WrittenList.LeaderAsync(f, w);
+        var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "lianyun-finance", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
+            .Expect(HttpStatusCode.Created)).Id();
+        var own = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
+            .Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
+        var staff = await f.As(w.Users["staff"]);
+        await staff.Post($"/api/v1/lists/{own}/risk-points", new { categoryCode = "duty", description = "报销审核不严", levelCode = "level3", measures = new[] { new { text = "逐笔复核" } },
+            responsible = new { leader = "孙伟", persons = new[] { "王芳" } }, elementsChecked = true }).Expect(HttpStatusCode.Created);
+        await staff.PostAsync($"/api/v1/lists/{own}/submit", null).Expect(HttpStatusCode.OK);
+        var second = await SecondHolderSubmitsAsync(w, campaign, "duty", "level3");
+        int[] both = [own, second];
+        async Task AllDone(HttpClient c) => Assert.All((await c.Post("/api/v1/lists/review-batch", new { listIds = both, decision = "approve" })
+            .Expect(HttpStatusCode.OK)).EnumerateArray(), r => Assert.True(r.GetProperty("done").GetBoolean(), r.ToString()));
+        await AllDone(await f.As(w.Users["dept_head"]));                    // 单位检查
+        var peer = $"b{w.Tag[^6..]}.peer";
+        await f.Admin.Post("/api/v1/users", new { userName = peer, password = LianfangApp.Password, grants = new[] { new { role = "dept_head", orgUnitId = w.D2 } } }).Expect(HttpStatusCode.Created);
+        await AllDone(await f.As(peer));                                     // 交叉互查 by 办公室's head
+
+        var office = await f.As(w.Users["party_office"]);
+        Assert.Equal(["listIds"], (await office.Post("/api/v1/lists/invitations-batch", new { listIds = Array.Empty<int>(), userName = w.Users["helper"] })
+            .Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        var invited = (await office.Post("/api/v1/lists/invitations-batch", new { listIds = both, userName = w.Users["helper"] }).Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        Assert.All(invited, r => Assert.True(r.GetProperty("done").GetBoolean(), r.ToString()));
+        var helperInbox = (await (await f.As(w.Users["helper"])).GetAsync("/api/v1/inbox").Expect(HttpStatusCode.OK)).EnumerateArray()
+            .Where(i => i.GetProperty("task").GetString() == "帮查：请提出意见").Select(i => i.GetProperty("listId").GetInt32()).Order().ToList();
+        Assert.Equal(both.Order(), helperInbox);
+        // a helper account that does not exist is refused per list, naming the field
+        var wrong = (await office.Post("/api/v1/lists/invitations-batch", new { listIds = both, userName = "nobody" }).Expect(HttpStatusCode.OK)).EnumerateArray();
+        Assert.All(wrong, r => Assert.Contains("帮查人员", r.GetProperty("error").GetString()));
     }
 
     [Fact]

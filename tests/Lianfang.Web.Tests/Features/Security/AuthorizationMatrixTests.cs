@@ -213,6 +213,7 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
             Only(Inspectors, Want.Any, Want.Refused), All(Want.Hidden)),
         // a batch of another commission's list answers 200 with that list refused inside, and changes nothing
         new("POST api/v1/lists/review-batch", Post(_ => "/api/v1/lists/review-batch", i => new { listIds = new[] { i.List }, decision = "return", comment = "" }), All(Want.Any), All(Want.Any)),
+        new("POST api/v1/lists/invitations-batch", Post(_ => "/api/v1/lists/invitations-batch", i => new { listIds = new[] { i.List }, userName = "nobody" }), All(Want.Any), All(Want.Any)),
         new("POST api/v1/lists/{id:int}/reopen", Post(i => $"/api/v1/lists/{i.List}/reopen", _ => null), Only(Readers, Want.Any, Want.Hidden), All(Want.Hidden)),
         new("POST api/v1/lists/{id:int}/publish", Post(i => $"/api/v1/lists/{i.List}/publish", _ => new { until = "2026-12-31" }), Only(Readers, Want.Any, Want.Hidden), All(Want.Hidden)),
 
@@ -347,6 +348,7 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("PAGE POST Forms/Import?handler=Import", Upload(i => $"/Forms/Import?handler=Import&id={i.List}", Xlsx, page: true), Only("staff", Want.Any, Want.Refused), All(Want.Hidden)),
         new("PAGE GET Forms/Summary", Page(i => $"/Forms/Summary?campaignId={i.Campaign}&orgUnitId={i.W.U1}"), All(Want.Any), All(Want.Hidden)),
         new("PAGE GET Inbox/Index", Page(_ => "/Inbox"), All(Want.Ok), All(Want.Ok)),
+        new("PAGE POST Inbox/Index?handler=Invite", Form(_ => "/Inbox?handler=Invite", i => new() { ["listIds"] = i.List.ToString(), ["userName"] = "nobody" }), All(Want.Any), All(Want.Any)),
         new("PAGE POST Inbox/Index?handler=Batch", Form(_ => "/Inbox?handler=Batch", i => new() { ["listIds"] = i.List.ToString(), ["decision"] = "return", ["comment"] = "" }), All(Want.Any), All(Want.Any)),
         new("PAGE GET IntegrityFiles/Person", Page(i => $"/IntegrityFiles/Person?id={i.W.X1}"), Only(FileReaders, Want.Ok, Want.Hidden), All(Want.Hidden)),
         new("PAGE GET IntegrityFiles/Person?handler=Export", Page(i => $"/IntegrityFiles/Person?handler=Export&id={i.W.X1}&format=xlsx"), Only(FileReaders, Want.Ok, Want.Hidden), All(Want.Hidden)),
