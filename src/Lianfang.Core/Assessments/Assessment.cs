@@ -84,12 +84,7 @@ public sealed class Assessment
     public string? WithdrawnBy { get; private set; }
     public string? WithdrawReason { get; private set; }
 
-    public void Withdraw(string by, string? reason, DateTime now)
-    {
-        if (WithdrawnAt is not null) throw DomainException.Conflict("status", "该考核记录已撤销");
-        WithdrawReason = Text.Required(reason, "reason", "撤销原因", 500);
-        (WithdrawnAt, WithdrawnBy) = (now, by);
-    }
+    public void Withdraw(string by, string? reason, DateTime now) => (WithdrawnAt, WithdrawnBy, WithdrawReason) = Withdrawal.Of(WithdrawnAt, "考核记录", by, reason, now);
 
     /// <summary>A unit graded 不及格 gets a written 整改通知 (a post's evaluation goes into its holder's 年终考评 instead).</summary>
     public bool NeedsRectification => Grade == "不及格" && PostId is null;

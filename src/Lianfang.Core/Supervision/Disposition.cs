@@ -50,10 +50,5 @@ public sealed class Disposition
     public string? WithdrawnBy { get; private set; }
     public string? WithdrawReason { get; private set; }
 
-    public void Withdraw(string by, string? reason, DateTime now)
-    {
-        if (WithdrawnAt is not null) throw DomainException.Conflict("status", "该处置记录已撤销");
-        WithdrawReason = Text.Required(reason, "reason", "撤销原因", 500);
-        (WithdrawnAt, WithdrawnBy) = (now, by);
-    }
+    public void Withdraw(string by, string? reason, DateTime now) => (WithdrawnAt, WithdrawnBy, WithdrawReason) = Withdrawal.Of(WithdrawnAt, "处置记录", by, reason, now);
 }

@@ -121,10 +121,8 @@ public sealed class Inspection : IVersioned
     /// <summary>Withdraws an inspection recorded by mistake; one whose findings were set for rectification is corrected instead.</summary>
     public void Withdraw(string by, string? reason, bool hasFindings, DateTime now)
     {
-        if (WithdrawnAt is not null) throw DomainException.Conflict("status", "该检查已撤销");
-        if (hasFindings) throw DomainException.Conflict("status", "该检查已登记发现的问题（可能已下达整改），不能撤销；请更正检查记录");
-        ChangeReason = Text.Required(reason, "reason", "撤销原因", 500);
-        (WithdrawnAt, WithdrawnBy) = (now, by);
+        if (hasFindings && WithdrawnAt is null) throw DomainException.Conflict("status", "该检查已登记发现的问题（可能已下达整改），不能撤销；请更正检查记录");
+        (WithdrawnAt, WithdrawnBy, ChangeReason) = Withdrawal.Of(WithdrawnAt, "检查", by, reason, now);
     }
 
     /// <summary>The written reply to an inquiry, or the report closing a 立项监督.</summary>
