@@ -12,6 +12,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, UserManager<AppUs
     {
         public string? UserName { get; set; }
         public string? DisplayName { get; set; }
+        /// <summary>Where notices of the user's 待办 are mailed.</summary>
+        public string? Email { get; set; }
         public string? Password { get; set; }
         public int? PersonId { get; set; }
         public string? Role { get; set; }
@@ -40,7 +42,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, UserManager<AppUs
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         await LoadAsync(null, ct);
-        var req = new CreateUserRequest(Input.UserName, Input.Password, Input.PersonId, Input.DisplayName, [new GrantDto(Input.Role, Input.OrgUnitId)]);
+        var req = new CreateUserRequest(Input.UserName, Input.Password, Input.PersonId, Input.DisplayName, [new GrantDto(Input.Role, Input.OrgUnitId)], Input.Email);
         var user = await CreateUser.HandleAsync(db, users, await me.ScopeAsync(ct), req, ct);
         TempData["Message"] = $"已创建账号 {user.UserName}";
         return RedirectToPage(new { id = user.Id });
