@@ -8,8 +8,10 @@ public sealed class Notice
 {
     private Notice() { Kind = Title = Link = ""; }
 
-    public Notice(int userId, string? email, string kind, string title, string link, string? from, DateTime now)
+    /// <param name="webhook">the webhook of the nearest unit above the work that set one (else the installation's is used)</param>
+    public Notice(int userId, string? email, string kind, string title, string link, string? from, DateTime now, string? webhook = null)
     {
+        Webhook = webhook;
         UserId = userId;
         Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
         Kind = kind;
@@ -30,6 +32,7 @@ public sealed class Notice
     public string Link { get; private set; }
     /// <summary>Who asked for it, for 催办 and assignments.</summary>
     public string? From { get; private set; }
+    public string? Webhook { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime? SentAt { get; private set; }
     public int Attempts { get; private set; }

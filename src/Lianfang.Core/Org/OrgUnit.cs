@@ -30,7 +30,18 @@ public sealed class OrgUnit : IVersioned
     /// <summary>For an Agency: the units it supervises (派驻监督).</summary>
     public IReadOnlyCollection<AgencySupervision> Supervises => _supervises;
 
+    /// <summary>Where notices of work in this unit's subtree are posted (its own OA or messaging gateway); null: the installation's.</summary>
+    public string? NoticeWebhook { get; private set; }
+
     public void Rename(string name) => Name = Text.Required(name, "name", "名称");
+
+    public void SetNoticeWebhook(string? url)
+    {
+        var u = Text.Optional(url, "url", "通知推送地址", 500);
+        if (u is not null && !(Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            throw new DomainException("url", "通知推送地址应为 http:// 或 https:// 开头的网址");
+        NoticeWebhook = u;
+    }
 
     public void ChangeKind(OrgUnitKind kind, OrgUnitKind? parentKind, IEnumerable<OrgUnitKind> childKinds)
     {

@@ -7,25 +7,25 @@ namespace Lianfang.Web.Features.Notices;
 
 /// <summary>
 /// Where notices go besides 我的待办: an SMTP server (Lianfang:Smtp:Host, Port, From, User, Password, EnableSsl) and a webhook
-/// a unit points at its OA or messaging gateway (Lianfang:Notices:Webhook, JSON POST). Neither set: notices stay in the app.
+/// (Lianfang:Notices:Webhook, JSON POST) that a unit may replace with its own OA or messaging gateway (OrgUnit.NoticeWebhook).
 /// </summary>
 public sealed record NoticeSettings(string? SmtpHost, int SmtpPort, string SmtpFrom, string? SmtpUser, string? SmtpPassword, bool SmtpSsl, string? Webhook, string? BaseUrl)
 {
     public static NoticeSettings From(IConfiguration c) => new(c["Lianfang:Smtp:Host"], c.GetValue("Lianfang:Smtp:Port", 25), c["Lianfang:Smtp:From"] ?? "lianfang@localhost",
         c["Lianfang:Smtp:User"], c["Lianfang:Smtp:Password"], c.GetValue("Lianfang:Smtp:EnableSsl", false), c["Lianfang:Notices:Webhook"], c["Lianfang:PublicBaseUrl"]);
 
-    public bool Delivers => !string.IsNullOrWhiteSpace(SmtpHost) || !string.IsNullOrWhiteSpace(Webhook);
 }
 
 /// <summary>Adds notices to the current unit of work (saved with it) and wakes the delivery once it is committed.</summary>
 public sealed class NoticeOutbox(AppDbContext db, NoticeDelivery delivery)
 {
-    /// <summary>Notices to every account of these people.</summary>
-    public async Task ToPeopleAsync(IReadOnlyCollection<int> personIds, string kind, string title, string link, string? from, CancellationToken ct)
+    /// <summary>Notices to every account of these people, about work in the unit at <paramref name="unitPath"/>.</summary>
+    public async Task ToPeopleAsync(IReadOnlyCollection<int> personIds, string unitPath, string kind, string title, string link, string? from, CancellationToken ct)
     {
         if (personIds.Count == 0) return;
         var users = await db.Users.AsNoTracking().Where(u => u.PersonId != null && personIds.Contains(u.PersonId.Value)).Select(u => new { u.Id, u.Email }).ToListAsync(ct);
-        db.Notices.AddRange(users.Select(u => new Notice(u.Id, u.Email, kind, title, link, from, DateTime.UtcNow)));
+        var hook = await WebhookOfAsync(unitPath, ct);
+        db.Notices.AddRange(users.Select(u => new Notice(u.Id, u.Email, kind, title, link, from, DateTime.UtcNow, hook)));
     }
 
     /// <summary>Notices to the accounts holding one of <paramref name="roles"/> at the unit or above it.</summary>
@@ -34,7 +34,16 @@ public sealed class NoticeOutbox(AppDbContext db, NoticeDelivery delivery)
         var chain = Core.Org.OrgPath.AncestorsOrSelf(unitPath);
         var users = await db.UserGrants.AsNoTracking().Where(g => roles.Contains(g.Role) && g.OrgUnit != null && chain.Contains(g.OrgUnit.Path))
             .Select(g => g.UserId).Distinct().Join(db.Users, id => id, u => u.Id, (_, u) => new { u.Id, u.Email }).ToListAsync(ct);
-        db.Notices.AddRange(users.Select(u => new Notice(u.Id, u.Email, kind, title, link, from, DateTime.UtcNow)));
+        var hook = await WebhookOfAsync(unitPath, ct);
+        db.Notices.AddRange(users.Select(u => new Notice(u.Id, u.Email, kind, title, link, from, DateTime.UtcNow, hook)));
+    }
+
+    /// <summary>The webhook of the nearest unit at or above the work that set one.</summary>
+    private async Task<string?> WebhookOfAsync(string unitPath, CancellationToken ct)
+    {
+        var chain = Core.Org.OrgPath.AncestorsOrSelf(unitPath);
+        return (await db.OrgUnits.AsNoTracking().Where(u => chain.Contains(u.Path) && u.NoticeWebhook != null).Select(u => new { u.Path, u.NoticeWebhook }).ToListAsync(ct))
+            .OrderByDescending(u => u.Path.Length).FirstOrDefault()?.NoticeWebhook;
     }
 
     /// <summary>Call after the work and its notices are committed.</summary>
@@ -54,7 +63,6 @@ public sealed class NoticeDelivery(IServiceScopeFactory scopes, IConfiguration c
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         var settings = NoticeSettings.From(config);
-        if (!settings.Delivers) return;
         while (!stop.IsCancellationRequested)
         {
             try { await DeliverPendingAsync(settings, stop); }
@@ -74,8 +82,9 @@ public sealed class NoticeDelivery(IServiceScopeFactory scopes, IConfiguration c
             try
             {
                 if (!string.IsNullOrWhiteSpace(settings.SmtpHost) && n.Email is { } to) await MailAsync(settings, n, to, ct);
-                if (!string.IsNullOrWhiteSpace(settings.Webhook))
-                    (await http.CreateClient("notices").PostAsJsonAsync(settings.Webhook, new
+                // the unit's own gateway when it set one, else the installation's; with neither, the notice stays in the app
+                if ((n.Webhook ?? settings.Webhook) is { Length: > 0 } hook)
+                    (await http.CreateClient("notices").PostAsJsonAsync(hook, new
                     {
                         kind = n.Kind, title = n.Title, link = Url(settings, n), from = n.From, userId = n.UserId, at = n.CreatedAt,
                     }, ct)).EnsureSuccessStatusCode();
@@ -116,6 +125,7 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         b.Property(n => n.Title).HasMaxLength(300);
         b.Property(n => n.Link).HasMaxLength(300);
         b.Property(n => n.From).HasMaxLength(100);
+        b.Property(n => n.Webhook).HasMaxLength(500);
         b.Property(n => n.LastError).HasMaxLength(500);
         b.HasIndex(n => n.SentAt);
         b.HasIndex(n => n.UserId);

@@ -6,6 +6,8 @@ namespace Lianfang.Web.Features.Org;
 
 public sealed record OrgUnitDto(int Id, string Name, OrgUnitKind Kind, int? ParentId, IReadOnlyList<int> Supervises, int Version);
 
+public sealed record NoticeWebhookRequest(string? Url);
+
 public static class OrgApi
 {
     public static void Map(RouteGroupBuilder api)
@@ -30,6 +32,18 @@ public static class OrgApi
         g.MapPut("/{id:int}", async (int id, SaveOrgUnitRequest req, CurrentUser me, AppDbContext db, CancellationToken ct) =>
             Dto(await OrgUnitCommands.UpdateAsync(db, await me.ScopeAsync(ct), id, req, ct)))
             .WithSummary("修改机构（含调整上级）").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+
+        g.MapPut("/{id:int}/notice-webhook", async (int id, NoticeWebhookRequest req, CurrentUser me, AppDbContext db, CancellationToken ct) =>
+            {
+                var scope = await me.ScopeAsync(ct);
+                var unit = await OrgUnitCommands.LoadVisibleAsync(db, scope, id, ct);
+                if (!scope.CanManageOrg(unit.Path)) throw DomainException.Forbidden("只有本单位党办或管理员可以设置通知推送地址");
+                var tracked = await db.OrgUnits.SingleAsync(u => u.Id == id, ct);
+                tracked.SetNoticeWebhook(req.Url);
+                await db.SaveChangesAsync(ct);
+                return new { id, url = tracked.NoticeWebhook };
+            })
+            .WithSummary("设置本单位（含下级）待办通知的推送地址（本单位 OA 或消息网关，JSON POST）；url 为空则使用系统设置").ProducesProblem(400).ProducesProblem(403).ProducesProblem(404);
 
         g.MapDelete("/{id:int}", async (int id, int? version, CurrentUser me, AppDbContext db, CancellationToken ct) =>
         {

@@ -93,7 +93,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     {
         if (i.Type != InspectionType.Written || i.Status != InspectionStatus.Open) return;
         var link = $"/Supervision/Inspection?id={i.Id}";
-        if (i.PersonId is { } p) await notices.ToPeopleAsync([p], "inquiry", title, link, i.InspectorName, ct);
+        if (i.PersonId is { } p) await notices.ToPeopleAsync([p], unitPath, "inquiry", title, link, i.InspectorName, ct);
         else await notices.ToRolesAsync(unitPath, [Role.PartyOffice], "inquiry", title, link, i.InspectorName, ct);
     }
 
@@ -113,9 +113,9 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
             if (r.Status != RectificationStatus.Open) throw DomainException.Conflict("status", $"整改当前状态为“{Rectification.Label(r.Status)}”，无需催办");
             var link = $"/Supervision/Rectification?id={r.Id}";
             var title = $"催办：整改“{r.Task}”（期限 {r.Deadline:yyyy-MM-dd}）";
-            if (r.OwnerPersonId is { } owner) await notices.ToPeopleAsync([owner], "reminder", title, link, name, ct);
-            else await notices.ToRolesAsync(await db.OrgUnits.Where(u => u.Id == r.OwnerOrgUnitId).Select(u => u.Path).SingleAsync(ct),
-                [Role.DeptHead, Role.PartyOffice], "reminder", title, link, name, ct);
+            var ownerPath = await db.OrgUnits.Where(u => u.Id == r.OwnerOrgUnitId).Select(u => u.Path).SingleAsync(ct);
+            if (r.OwnerPersonId is { } owner) await notices.ToPeopleAsync([owner], ownerPath, "reminder", title, link, name, ct);
+            else await notices.ToRolesAsync(ownerPath, [Role.DeptHead, Role.PartyOffice], "reminder", title, link, name, ct);
         }
         else if (kind == "inquiry")
         {
@@ -212,7 +212,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
             db.Rectifications.Add(rectification);
             await db.SaveChangesAsync(ct);
             var title = $"整改任务：{rectification.Task}（期限 {rectification.Deadline:yyyy-MM-dd}）";
-            if (personId is { } p) await notices.ToPeopleAsync([p], "rectification", title, $"/Supervision/Rectification?id={rectification.Id}", i.InspectorName, ct);
+            if (personId is { } p) await notices.ToPeopleAsync([p], ownerPath, "rectification", title, $"/Supervision/Rectification?id={rectification.Id}", i.InspectorName, ct);
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);

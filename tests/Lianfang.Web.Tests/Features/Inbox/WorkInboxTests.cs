@@ -9,6 +9,8 @@ public abstract class NoticeFixture(Db db) : AppFixture(db)
 {
     public SmtpSink Smtp { get; } = new();
     public WebhookSink Webhook { get; } = new();
+    /// <summary>A unit's own OA, set on the unit.</summary>
+    public WebhookSink UnitWebhook { get; } = new();
 
     protected override Dictionary<string, string?> Settings => new()
     {
@@ -102,6 +104,17 @@ public abstract class WorkInboxTests(NoticeFixture f)
         var hook = Hooks().First(h => h.Kind == "rectification" && h.Title.Contains("补建报销台账"));
         Assert.Equal("https://lianfang.example.gov.cn/Supervision/Rectification?id=" + rect, hook.Link);
         Assert.Contains(Hooks(), h => h.Kind == "reminder" && h.Title.Contains("补建报销台账"));
+
+        // 卫健委 points its notices at its own OA: the next complaint goes there, not to the installation's gateway
+        await (await f.As(w.Users["dept_head"])).Put($"/api/v1/org-units/{w.D1}/notice-webhook", new { url = f.UnitWebhook.Url }).Expect(HttpStatusCode.Forbidden);
+        Assert.Equal(["url"], (await (await f.As(w.Users["party_office"])).Put($"/api/v1/org-units/{w.U1}/notice-webhook", new { url = "ftp://oa" })
+            .Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        await (await f.As(w.Users["party_office"])).Put($"/api/v1/org-units/{w.U1}/notice-webhook", new { url = f.UnitWebhook.Url }).Expect(HttpStatusCode.OK);
+        var before = Hooks().Count(h => h.Kind == "complaint");
+        await agency.Post("/api/v1/complaints", new { orgUnitId = w.D1, content = "反映财务处报销把关不严（二）", contactName = "群众" }).Expect(HttpStatusCode.Created);
+        for (var i = 0; i < 50 && !f.UnitWebhook.Bodies.Any(); i++) await Task.Delay(100);
+        Assert.Equal("complaint", JsonDocument.Parse(f.UnitWebhook.Bodies.First()).RootElement.GetProperty("kind").GetString());
+        Assert.Equal(before, Hooks().Count(h => h.Kind == "complaint"));
 
         // his 待办 page lists both with their kinds; once he answers, the inquiry leaves it
         var page = await PageClient.LoginAsync(f, zhao.User);

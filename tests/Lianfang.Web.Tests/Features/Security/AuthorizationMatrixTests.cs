@@ -175,6 +175,7 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("GET api/v1/campaigns/{id:int}/peer-pairs", Get(i => $"/api/v1/campaigns/{i.Campaign}/peer-pairs"), ReadersOk, All(Want.Hidden)),
         new("PUT api/v1/campaigns/{id:int}/peer-pairs", Put(i => $"/api/v1/campaigns/{i.Campaign}/peer-pairs", _ => Array.Empty<object>()),
             Only("commission admin", Want.Ok, Want.Refused), All(Want.Hidden)), // the campaign is the commission's
+        new("PUT api/v1/org-units/{id:int}/notice-webhook", Put(i => $"/api/v1/org-units/{i.W.U1}/notice-webhook", _ => new { url = "" }), Only(Keepers, Want.Ok, Want.Refused), All(Want.Hidden)),
         new("GET api/v1/org-units/{id:int}/leading-group", Get(i => $"/api/v1/org-units/{i.W.U1}/leading-group"), Only(UnitReaders, Want.Ok, Want.Hidden), All(Want.Hidden)),
         new("PUT api/v1/org-units/{id:int}/leading-group", Put(i => $"/api/v1/org-units/{i.W.U1}/leading-group", i => new { members = new[] { new { personId = i.W.X1, duty = "Head" } } }),
             Only(Keepers, Want.Ok, Want.Refused), All(Want.Hidden)),

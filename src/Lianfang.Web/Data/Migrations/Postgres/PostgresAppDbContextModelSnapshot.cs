@@ -242,6 +242,10 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Property<int>("UserId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Webhook")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SentAt");
@@ -283,6 +287,9 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NoticeWebhook")
+                        .HasColumnType("text");
 
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");

@@ -230,6 +230,10 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Property<int>("UserId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Webhook")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SentAt");
@@ -268,6 +272,9 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticeWebhook")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ParentId")
