@@ -190,6 +190,19 @@ public sealed record FormDef
     public IReadOnlyList<string> Fields { get; init; } = [];
     /// <summary>The seed's notes printed under the form (注：…).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>The place the seed's title names (003: 龙胜县): printed only for units of that place.</summary>
+    public string? Place { get; init; }
+
+    /// <summary>
+    /// The title as printed for a unit whose org chain (the unit and those above it) has these names: a county's form names
+    /// the county only for its own units; another county running the same regime gets the title without it.
+    /// </summary>
+    public string TitleFor(IEnumerable<string> chainNames)
+    {
+        if (Place is not { Length: > 0 } place || !Title.Contains(place)) return Title;
+        var stem = place.TrimEnd('县', '市', '区', '省');
+        return chainNames.Any(n => n.Contains(stem)) ? Title : Title.Replace(place, "").Trim();
+    }
 }
 
 /// <summary>A rule the seed states, in its words. Kind names the code that carries it out (<see cref="RuleKinds"/>); parameters tune it.</summary>

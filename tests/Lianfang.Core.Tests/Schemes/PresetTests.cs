@@ -393,6 +393,10 @@ public class PresetTests
 
         var annex9 = Form(s, "annex9");
         Assert.Equal("龙胜县廉政风险识别、防控、监督汇总表（部门）", annex9.Title);
+        // the county's name prints for its own units only; another county running the regime gets the title without it
+        Assert.Equal("龙胜县廉政风险识别、防控、监督汇总表（部门）", annex9.TitleFor(["财政局", "龙胜各族自治县纪委监委"]));
+        Assert.Equal("廉政风险识别、防控、监督汇总表（部门）", annex9.TitleFor(["卫健委", "示范市纪委监委"]));
+        Assert.Equal("行政职权目录总表", Form(s, "annex1").TitleFor(["示范市纪委监委"]));
         Assert.Equal(["填报单位（科室）", "参与查找人数（人）", "三类风险合计（个）"], annex9.Columns.Take(3));
         Assert.Equal(9, annex9.Columns.Count(c => c.Contains("风险点（")));
         Assert.Contains("2．岗位职责风险点（三级）", annex9.Columns);

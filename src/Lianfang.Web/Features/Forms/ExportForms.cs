@@ -49,7 +49,15 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
                 .Select(r => $"{r.Signer}（{Clock.Local(r.At):yyyy-MM-dd}）").Distinct().ToList());
         }
         return new ListFormData(list, scheme, title.Title, list.OrgUnit.Name, parent, list.OrgUnit.Kind == OrgUnitKind.Department,
-            post?.Name, post?.Duties, post?.IntegrityDuties, holder?.Name, holder?.Title, holder?.AppointedOn, points, history, Clock.Today, rowSigners);
+            post?.Name, post?.Duties, post?.IntegrityDuties, holder?.Name, holder?.Title, holder?.AppointedOn, points, history, Clock.Today, rowSigners,
+            await ChainNamesAsync(list.OrgUnit.Path, ct));
+    }
+
+    /// <summary>The names of a unit and those above it (a form names its place only for units of that place).</summary>
+    private async Task<List<string>> ChainNamesAsync(string path, CancellationToken ct)
+    {
+        var chain = OrgPath.AncestorsOrSelf(path);
+        return await db.OrgUnits.AsNoTracking().Where(u => chain.Contains(u.Path)).Select(u => u.Name).ToListAsync(ct);
     }
 
     /// <summary>Lists a 上报材料包 holds at most; a province packs unit by unit.</summary>
@@ -108,7 +116,7 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
     {
         var fmt = Format(format);
         var (unit, scheme, table) = await SummaryTableAsync(scope, orgUnitId, campaignId, ct);
-        return await RenderAsync(FormBuilder.Summary(FormCatalog.Summary(scheme), scheme, table, unit.Name, Clock.Today), fmt, ct);
+        return await RenderAsync(FormBuilder.Summary(FormCatalog.Summary(scheme), scheme, table, unit.Name, Clock.Today, await ChainNamesAsync(unit.Path, ct)), fmt, ct);
     }
 
     /// <summary>

@@ -59,7 +59,7 @@ public static class FormCatalog
 public sealed record ListFormData(RiskList List, Scheme Scheme, string ListTitle, string UnitName, string? ParentUnitName, bool UnitIsDepartment,
     string? PostName, string? PostDuties, string? PostIntegrityDuties, string? HolderName, string? HolderTitle, DateOnly? HolderAppointedOn,
     IReadOnlyList<RiskPoint> Points, IReadOnlyList<ReviewRecord> History, DateOnly Today,
-    IReadOnlyDictionary<long, IReadOnlyList<string>>? RowSigners = null);
+    IReadOnlyDictionary<long, IReadOnlyList<string>>? RowSigners = null, IReadOnlyList<string>? Chain = null);
 
 /// <summary>Lays out a list's official form, or the 汇总表, as a <see cref="FormDocument"/>.</summary>
 public static class FormBuilder
@@ -130,14 +130,16 @@ public static class FormBuilder
         var submitted = d.History.Where(r => r.Revision == d.List.Revision && r.Decision == Decision.Submit).Select(r => (DateTime?)r.At).LastOrDefault();
         var date = submitted is { } at ? DateOnly.FromDateTime(Clock.Local(at)) : d.Today;
         string Value(string label) => FieldValue(label, d, date);
-        var title = detail ? $"{d.ListTitle} {form.Title}" : form.Title;
+        var formTitle = form.TitleFor(d.Chain ?? [d.UnitName]);
+        var title = detail ? $"{d.ListTitle} {formTitle}" : formTitle;
         return new FormDocument(title, form.Landscape, form.HeadLine.Select(h => (h, Value(h))).ToList(),
             form.Fields.Select(f => (f, Value(f))).ToList(), new FormTable(formColumns, rows), closing, signs, notes,
-            FileStem: $"{d.ListTitle} {form.Title}");
+            FileStem: $"{d.ListTitle} {formTitle}");
     }
 
-    public static FormDocument Summary(FormDef form, Scheme scheme, SummaryTable table, string unitName, DateOnly today)
+    public static FormDocument Summary(FormDef form, Scheme scheme, SummaryTable table, string unitName, DateOnly today, IReadOnlyList<string>? chain = null)
     {
+        var formTitle = form.TitleFor(chain ?? [unitName]);
         var named = form.Columns;
         string Named(int i, string fallback) => i < named.Count && !named[i].Contains('．') ? named[i] : fallback;
         var tail = named.Where(c => !c.Contains('．')).Skip(3).ToList();
@@ -161,9 +163,9 @@ public static class FormBuilder
         var head = form.HeadLine.Count > 0 ? form.HeadLine : ["填报单位（盖章）", "填报日期"];
         var values = new Dictionary<string, string> { [head[0]] = unitName };
         var signs = (form.Signatures.Count > 0 ? form.Signatures : ["填报人签字", "主管领导签字"]).Select(s => $"{s}：{Blank}").ToList();
-        return new FormDocument(form.Title, true, head.Select(h => (h, values.GetValueOrDefault(h, Date(today)))).ToList(), [],
+        return new FormDocument(formTitle, true, head.Select(h => (h, values.GetValueOrDefault(h, Date(today)))).ToList(), [],
             new FormTable(columns, rows), [], signs, ["注：防控措施、监督办法为清单所列条数；新建立、修订制度按防控措施中“建立/制定……制度（办法、规定）”“修订/完善……制度”统计。"],
-            FileStem: $"{unitName} {form.Title}");
+            FileStem: $"{unitName} {formTitle}");
     }
 
     private const string Blank = "＿＿＿＿＿＿＿＿　　　　年　　月　　日";

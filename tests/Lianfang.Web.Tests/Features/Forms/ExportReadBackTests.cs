@@ -72,7 +72,7 @@ public sealed partial class ExportReadBackTests(SqliteFixture f)
             // Excel: a rectangle as wide as the form, the header row(s) in order, a row per point.
             var width = form.Columns.Count;
             Assert.All(rows, r => Assert.Equal(width, r.Length));
-            Assert.EndsWith(form.Title, rows[0][0]);
+            Assert.EndsWith(form.TitleFor([]), rows[0][0]); // this world is no 龙胜县: the county's forms print without its name
             var header = rows.FindIndex(r => FormColumns.Clean(r[^1]).StartsWith(FormColumns.Clean(form.Columns[^1])[..2]) && r.Count(c => c.Length > 0) >= Math.Min(width, 2));
             Assert.True(header > 0, $"{name}: no header row in\n{csvs[name + ".xlsx"]}");
             var headerText = string.Join("|", rows[header].Concat(rows[header + 1]).Select(FormColumns.Clean));
@@ -84,7 +84,7 @@ public sealed partial class ExportReadBackTests(SqliteFixture f)
 
         // 汇总表: two header rows, a row per department and the total.
         var sum = LibreOffice.ParseCsv(csvs["longsheng-2012-annex9.xlsx"]);
-        Assert.Equal("龙胜县廉政风险识别、防控、监督汇总表（部门）", sum[0][0]);
+        Assert.Equal("廉政风险识别、防控、监督汇总表（部门）", sum[0][0]);
         Assert.Contains(sum, r => r[0] == "财务处" && r[2] == "8");
         Assert.Contains(sum, r => r[0] == "总合计" && r[2] == "8");
         Assert.Contains("三类风险合计（个）", texts["longsheng-2012-annex9.docx"]);

@@ -48,7 +48,7 @@ public abstract class FormsPagesTests(AppFixture f)
         var file = await staff.Http.GetAsync($"/Forms/Export?id={list}&form=annex5&format=docx");
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal(Docx, file.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("龙胜县个人廉政风险点查找表", file.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.EndsWith(" 个人廉政风险点查找表.docx", file.Content.Headers.ContentDisposition!.FileNameStar); // no 龙胜县 for a unit elsewhere
     }
 
     [Fact]
