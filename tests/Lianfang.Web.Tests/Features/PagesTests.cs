@@ -171,6 +171,30 @@ public abstract class PagesTests(AppFixture f)
     }
 
     [Fact]
+    public async Task The_petition_and_assessment_forms_sent_back_with_an_error_keep_what_was_typed()
+    {
+        var w = await World.CreateAsync(f, "表单回填");
+        var office = await PageClient.LoginAsync(f, w.Users["party_office"]);
+        var res = await office.SubmitAsync("/Complaints", new() { ["orgUnitId"] = w.D1.ToString(), ["content"] = "反映财务处报销把关不严的问题", ["contactName"] = new string('张', 60), ["contact"] = "13800000000" },
+            "handler=Petition");
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await res.Content.ReadAsStringAsync());
+        Assert.Contains("姓名", doc.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Equal("反映财务处报销把关不严的问题", doc.QuerySelector("#p-content")!.TextContent);
+        Assert.Equal("13800000000", doc.QuerySelector("#p-contact")!.GetAttribute("value"));
+        Assert.Equal(w.D1.ToString(), doc.QuerySelector("#p-unit option[selected]")!.GetAttribute("value"));
+
+        await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "longsheng-2012", rootOrgUnitId = w.U1, deadline = "2026-12-31" }).Expect(HttpStatusCode.Created);
+        res = await office.SubmitAsync($"/Assessments?orgUnitId={w.U1}", new()
+        {
+            ["kind"] = "Quarterly", ["year"] = "2026", ["quarter"] = "3", ["items[0].score"] = "25", ["items[1].score"] = "20", ["items[2].score"] = "24", ["items[2].gap"] = "台账不全", ["items[3].score"] = "25",
+        }, "#assessment-form");
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode); // standard 2 lost points without a gap analysis
+        doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await res.Content.ReadAsStringAsync());
+        Assert.Equal(("20", "台账不全", "3"), (doc.QuerySelector("#score1")!.GetAttribute("value"), doc.QuerySelector("#gap2")!.GetAttribute("value"), doc.QuerySelector("#quarter")!.GetAttribute("value")));
+    }
+
+    [Fact]
     public async Task The_writer_of_a_list_under_review_is_told_why_it_cannot_be_changed()
     {
         var s = await Review.WrittenList.CreateAsync(f, "审核中");

@@ -46,9 +46,13 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, AssessmentComman
         catch (DomainException e) when (e.Kind == DomainErrorKind.Conflict) { return StatusCode(StatusCodes.Status409Conflict); }
     }
 
+    /// <summary>What was typed, shown again when the form comes back with an error.</summary>
+    public AssessmentRequest? Typed { get; private set; }
+
     public async Task<IActionResult> OnPostAsync(int? orgUnitId, AssessmentKind? kind, int? year, int? quarter, int? postId, List<ItemInput> items, CancellationToken ct)
     {
         await LoadAsync(orgUnitId, ct);
+        Typed = new AssessmentRequest(orgUnitId, year, kind, quarter, items, postId);
         var a = await commands.RecordAsync(await me.ScopeAsync(ct), new AssessmentRequest(orgUnitId, year, kind, quarter, items, postId), ct);
         TempData["Message"] = (a.PostName is { } p ? $"岗位“{p}”" : "") + (a.Grade is { } g ? $"已评定：{g}（{a.Score}/{a.MaxScore}）" : $"季度自查已报送（{a.Score}/{a.MaxScore}）");
         return Redirect($"/Assessments?orgUnitId={orgUnitId}");

@@ -14,9 +14,13 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SupervisionComma
 
     public Task OnGetAsync(ComplaintStatus? status, CancellationToken ct = default) => LoadAsync(status, ct);
 
+    /// <summary>What was typed into the petition form, shown again when it comes back with an error.</summary>
+    public Supervision.PetitionRequest? Typed { get; private set; }
+
     public async Task<IActionResult> OnPostPetitionAsync(int? orgUnitId, string? content, string? contactName, string? contact, CancellationToken ct)
     {
         await LoadAsync(null, ct);
+        Typed = new Supervision.PetitionRequest(orgUnitId, null, null, content, contactName, contact);
         await commands.AddPetitionAsync(await me.ScopeAsync(ct), new PetitionRequest(orgUnitId, null, null, content, contactName, contact), ct);
         TempData["Message"] = "信访件已登记";
         return Redirect("/Complaints");
