@@ -54,42 +54,24 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
     /// 批量审核: each list is decided as if alone (its own signature and transaction); one that cannot be (another stage's,
     /// a 审定 needing levels, a meeting) is reported and left as it was, and the others go on.
     /// </summary>
-    public async Task<List<BatchReviewResult>> ReviewManyAsync(AccessScope scope, BatchReviewRequest req, CancellationToken ct)
-    {
-        var ids = (req.ListIds ?? []).Distinct().ToList();
-        if (ids.Count == 0) throw new DomainException("listIds", "请选择要批量审核的清单");
-        if (ids.Count > 100) throw new DomainException("listIds", "一次最多批量审核 100 份清单");
-        var results = new List<BatchReviewResult>();
-        foreach (var id in ids)
-        {
-            try
-            {
-                var list = await ReviewAsync(scope, id, new ReviewRequest(req.Decision, req.Comment, null, CheckedItems: req.CheckedItems), ct);
-                results.Add(new(id, true, list.Stage, null));
-            }
-            catch (DomainException e)
-            {
-                db.ChangeTracker.Clear(); // nothing of a refused list is saved with the next one
-                results.Add(new(id, false, null, e.Message));
-            }
-        }
-        return results;
-    }
+    public Task<List<BatchReviewResult>> ReviewManyAsync(AccessScope scope, BatchReviewRequest req, CancellationToken ct) =>
+        EachListAsync(req.ListIds, "请选择要批量审核的清单", "一次最多批量审核 100 份清单",
+            async id => (await ReviewAsync(scope, id, new ReviewRequest(req.Decision, req.Comment, null, CheckedItems: req.CheckedItems), ct)).Stage);
 
     /// <summary>Invites one helper (代表、专家、群众) to several lists waiting at a helpers' stage; each list answers for itself.</summary>
-    public async Task<List<BatchReviewResult>> InviteManyAsync(AccessScope scope, IReadOnlyList<int>? listIds, string? userName, CancellationToken ct)
+    public Task<List<BatchReviewResult>> InviteManyAsync(AccessScope scope, IReadOnlyList<int>? listIds, string? userName, CancellationToken ct) =>
+        EachListAsync(listIds, "请选择要邀请帮查的清单", "一次最多邀请 100 份清单", async id => { await InviteAsync(scope, id, userName, ct); return null; });
+
+    /// <summary>A batch: each list acted on alone; a refused one is reported and nothing of it is saved with the next.</summary>
+    private async Task<List<BatchReviewResult>> EachListAsync(IReadOnlyList<int>? listIds, string none, string tooMany, Func<int, Task<string?>> act)
     {
         var ids = (listIds ?? []).Distinct().ToList();
-        if (ids.Count == 0) throw new DomainException("listIds", "请选择要邀请帮查的清单");
-        if (ids.Count > 100) throw new DomainException("listIds", "一次最多邀请 100 份清单");
+        if (ids.Count == 0) throw new DomainException("listIds", none);
+        if (ids.Count > 100) throw new DomainException("listIds", tooMany);
         var results = new List<BatchReviewResult>();
         foreach (var id in ids)
         {
-            try
-            {
-                await InviteAsync(scope, id, userName, ct);
-                results.Add(new(id, true, null, null));
-            }
+            try { results.Add(new(id, true, await act(id), null)); }
             catch (DomainException e)
             {
                 db.ChangeTracker.Clear();

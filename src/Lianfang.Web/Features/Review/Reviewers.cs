@@ -99,14 +99,23 @@ public sealed class Reviewers(AppDbContext db)
             _ => null,
         };
         if (role is not { } r) return null;
-        var chain = OrgPath.AncestorsOrSelf(list.OrgUnit.Path);
+        var holders = await RoleHoldersAsync(list.OrgUnit.Path, stage.Actor == StageActor.Oversight ? [Role.Agency, Role.Commission] : [r], ct);
+        return holders.Any(p => list.HolderPersonId is null || p != list.HolderPersonId) ? null
+            : $"没有可以办理“{stage.Name}”的账号（{Workflow.ActorLabel(stage.Actor)}）：请管理员为其开通账号并授予相应角色";
+    }
+
+    private readonly Dictionary<string, List<int?>> _roleHolders = [];
+
+    /// <summary>The people whose accounts hold one of the roles over the unit (once per unit and roles: a board asks for many lists).</summary>
+    private async Task<List<int?>> RoleHoldersAsync(string path, Role[] roles, CancellationToken ct)
+    {
+        var key = path + "|" + string.Join(",", roles);
+        if (_roleHolders.TryGetValue(key, out var known)) return known;
+        var chain = OrgPath.AncestorsOrSelf(path);
         var supervising = db.AgencySupervisions.Where(s => chain.Contains(s.Unit.Path)).Select(s => s.AgencyId);
-        var holder = list.HolderPersonId;
-        var roles = stage.Actor == StageActor.Oversight ? new[] { Role.Agency, Role.Commission } : [r];
-        var anyone = await db.UserGrants.Where(g => roles.Contains(g.Role) && g.OrgUnitId != null
+        return _roleHolders[key] = await db.UserGrants.Where(g => roles.Contains(g.Role) && g.OrgUnitId != null
                 && (chain.Contains(g.OrgUnit!.Path) || g.Role == Role.Agency && supervising.Contains(g.OrgUnitId.Value)))
-            .Join(db.Users, g => g.UserId, u => u.Id, (g, u) => u.PersonId).AnyAsync(p => holder == null || p != holder, ct);
-        return anyone ? null : $"没有可以办理“{stage.Name}”的账号（{Workflow.ActorLabel(stage.Actor)}）：请管理员为其开通账号并授予相应角色";
+            .Join(db.Users, g => g.UserId, u => u.Id, (g, u) => u.PersonId).Distinct().ToListAsync(ct);
     }
 
     /// <summary>Who the stage waits for, in words, when it names a body the unit has not set up yet.</summary>
