@@ -89,7 +89,7 @@ public sealed class PhoneJourneyTests(BrowserFixture f) : IClassFixture<BrowserF
         await agency.GetByText("检查已登记").WaitForAsync();
         await agency.GetByLabel("问题描述").FillAsync("2 份报销凭证缺少审批签字");
         await agency.GetByLabel("整改责任单位").SelectOptionAsync(new SelectOptionValue { Label = "财务处" });
-        await agency.GetByLabel("整改责任人").FillAsync("赵强");
+        await agency.GetByLabel("整改责任人").SelectOptionAsync(new SelectOptionValue { Label = "赵强（财务处）" });
         await agency.GetByLabel("整改要求").FillAsync("补齐审批签字并复核同期凭证");
         await agency.GetByRole(AriaRole.Button, new() { Name = "登记问题" }).ClickAsync();
         await agency.GetByText("整改已下达").WaitForAsync();

@@ -79,7 +79,7 @@ public sealed class SupervisionJourneyTests(BrowserFixture f) : IClassFixture<Br
         await agency.GetByLabel("问题描述").FillAsync("有 3 件审批结果超过 7 日才公示");
         await agency.GetByLabel("涉及风险点").SelectOptionAsync(new SelectOptionValue { Label = "医疗机构执业许可审批中降低标准、吃拿卡要" });
         await agency.GetByLabel("整改责任单位").SelectOptionAsync(new SelectOptionValue { Label = "示范市卫生健康委员会" });
-        await agency.GetByLabel("整改责任人").FillAsync("周丽");
+        await agency.GetByLabel("整改责任人").SelectOptionAsync(new SelectOptionValue { Label = "周丽（办公室）" });
         await agency.GetByLabel("整改要求").FillAsync("审批结果 2 个工作日内公示并建立台账");
         await agency.GetByRole(AriaRole.Button, new() { Name = "登记问题" }).ClickAsync();
         await agency.GetByText("整改已下达").WaitForAsync();

@@ -159,12 +159,14 @@ public abstract class PagesTests(AppFixture f)
         var page = await PageClient.LoginAsync(f, w.Users["agency"]);
         var res = await page.SubmitAsync($"/Supervision/Inspection?id={visit}", new()
         {
-            ["Finding.Description"] = "", ["Finding.OwnerOrgUnitId"] = w.D1.ToString(), ["Finding.Owner"] = "赵强", ["Finding.Task"] = "补建台账并复核", ["Finding.Deadline"] = "2026-12-30",
+            ["Finding.Description"] = "", ["Finding.OwnerOrgUnitId"] = w.D1.ToString(), ["Finding.OwnerPersonId"] = w.X1.ToString(), ["Finding.Task"] = "补建台账并复核", ["Finding.Deadline"] = "2026-12-30",
         }, "handler=Finding");
         Assert.Equal(HttpStatusCode.OK, res.StatusCode);
         var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await res.Content.ReadAsStringAsync());
         Assert.Contains("问题描述", doc.QuerySelector(".alert-danger")!.TextContent);
-        Assert.Equal("赵强", doc.QuerySelector("#Finding_Owner")!.GetAttribute("value"));
+        // the 整改责任人 is picked from the people of the inspected unit, each shown with their unit
+        var owner = doc.QuerySelector("#Finding_OwnerPersonId option[selected]")!;
+        Assert.Equal((w.X1.ToString(), "王芳（财务处）"), (owner.GetAttribute("value"), owner.TextContent));
         Assert.Equal("补建台账并复核", doc.QuerySelector("#Finding_Task")!.GetAttribute("value"));
         Assert.Equal("2026-12-30", doc.QuerySelector("#Finding_Deadline")!.GetAttribute("value"));
         Assert.Equal(w.D1.ToString(), doc.QuerySelector("#Finding_OwnerOrgUnitId option[selected]")!.GetAttribute("value"));

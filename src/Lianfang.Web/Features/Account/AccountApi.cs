@@ -9,7 +9,8 @@ public sealed record TokenRequest(string? UserName, string? Password, string? To
 public sealed record GrantDto(string? Role, int? OrgUnitId);
 /// <param name="Email">where notices of the user's 待办 are mailed (optional)</param>
 public sealed record CreateUserRequest(string? UserName, string? Password, int? PersonId, string? DisplayName, List<GrantDto>? Grants, string? Email = null);
-public sealed record UserDto(int Id, string UserName, string? DisplayName, int? PersonId, bool TwoFactorEnabled, bool LockedOut, IReadOnlyList<GrantDto> Grants);
+public sealed record UserDto(int Id, string UserName, string? DisplayName, int? PersonId, bool TwoFactorEnabled, bool LockedOut, IReadOnlyList<GrantDto> Grants, string? Email);
+public sealed record EmailRequest(string? Email);
 
 public static class AccountApi
 {
@@ -38,6 +39,14 @@ public static class AccountApi
             var dto = (await UserQueries.ToDtosAsync(UserQueries.Visible(db, scope).Where(u => u.Id == id), ct)).FirstOrDefault();
             return dto is null ? (ProblemHttpResult)Problems.NotFound("账号") : TypedResults.Ok(dto);
         }).WithSummary("查看账号（管理员）");
+        users.MapPut("/{id:int}/email", async (int id, EmailRequest req, CurrentUser me, AppDbContext db, UserManager<AppUser> um, CancellationToken ct) =>
+        {
+            var scope = await me.ScopeAsync(ct);
+            if (!scope.IsAdmin) throw DomainException.Forbidden("只有系统管理员可以修改账号");
+            if (!await UserQueries.Visible(db, scope).AnyAsync(u => u.Id == id, ct)) throw DomainException.NotFound("id", "账号不存在或不在您的管理范围内");
+            await CreateUser.SetEmailAsync(um, (await um.FindByIdAsync(id.ToString()))!, req.Email);
+            return TypedResults.NoContent();
+        }).WithSummary("修改账号的电子邮箱（管理员）").ProducesProblem(400).ProducesProblem(404);
     }
 
     private static async Task<IResult> IssueToken(TokenRequest req, SignInManager<AppUser> signIn, AppDbContext db, CancellationToken ct)
@@ -71,11 +80,11 @@ internal static class UserQueries
 
     public static async Task<List<UserDto>> ToDtosAsync(IQueryable<AppUser> users, CancellationToken ct)
     {
-        var rows = await users.Select(u => new { u.Id, u.UserName, u.DisplayName, u.PersonId, u.TwoFactorEnabled, u.LockoutEnd,
+        var rows = await users.Select(u => new { u.Id, u.UserName, u.DisplayName, u.PersonId, u.TwoFactorEnabled, u.LockoutEnd, u.Email,
             Grants = u.Grants.Select(g => new { g.Role, g.OrgUnitId }).ToList() }).ToListAsync(ct);
         var now = DateTimeOffset.UtcNow; // compared here: SQLite cannot order DateTimeOffset
         return rows.Select(u => new UserDto(u.Id, u.UserName!, u.DisplayName, u.PersonId, u.TwoFactorEnabled, u.LockoutEnd > now,
-            u.Grants.Select(g => new GrantDto(g.Role.Code(), g.OrgUnitId)).ToList())).ToList();
+            u.Grants.Select(g => new GrantDto(g.Role.Code(), g.OrgUnitId)).ToList(), u.Email)).ToList();
     }
 }
 
@@ -90,8 +99,7 @@ public static class CreateUser
         if (req.PersonId is { } pid && !await db.People.Visible(scope).AnyAsync(p => p.Id == pid, ct))
             throw new DomainException("personId", "人员不存在或不在您的管理范围内");
 
-        var email = Text.Optional(req.Email, "email", "电子邮箱", 256);
-        if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _)) throw new DomainException("email", "电子邮箱格式不正确");
+        var email = Email(req.Email);
         var user = new AppUser { UserName = userName, PersonId = req.PersonId, DisplayName = Text.Optional(req.DisplayName, "displayName", "显示名称", 100), CreatedAt = DateTime.UtcNow, Email = email };
         user.Grants.AddRange(grants);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -123,6 +131,22 @@ public static class CreateUser
             result.Add(new UserGrant { Role = role, OrgUnitId = g.OrgUnitId });
         }
         return result;
+    }
+
+    /// <summary>An optional e-mail address, checked: where notices of the user's 待办 are mailed.</summary>
+    public static string? Email(string? raw)
+    {
+        var email = Text.Optional(raw, "email", "电子邮箱", 256);
+        if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _)) throw new DomainException("email", "电子邮箱格式不正确");
+        return email;
+    }
+
+    /// <summary>Changes (or clears) an account's e-mail; by an administrator on 账号 or by the user in 安全设置.</summary>
+    public static async Task SetEmailAsync(UserManager<AppUser> users, AppUser user, string? raw)
+    {
+        var email = Email(raw);
+        var result = await users.SetEmailAsync(user, email);
+        if (!result.Succeeded) throw new DomainException("email", string.Join("；", result.Errors.Select(e => e.Description)));
     }
 
     public static void Check(IdentityResult result)

@@ -12,7 +12,7 @@ public sealed class InspectionModel(AppDbContext db, CurrentUser me, Supervision
         public long? RiskPointId { get; set; }
         public int? PersonId { get; set; }
         public int? OwnerOrgUnitId { get; set; }
-        public string? Owner { get; set; }
+        public int? OwnerPersonId { get; set; }
         public string? Task { get; set; }
         public DateOnly? Deadline { get; set; }
     }
@@ -27,7 +27,10 @@ public sealed class InspectionModel(AppDbContext db, CurrentUser me, Supervision
     public List<FindingRow> Findings { get; private set; } = [];
     public List<(long, string)> PointOptions { get; private set; } = [];
     public List<(int, string)> PeopleOptions { get; private set; } = [];
-    public List<(int, string)> OwnerOptions { get; private set; } = [];
+    public List<(int Id, string Name, string Path)> OwnerOptions { get; private set; } = [];
+    /// <summary>People a 整改 may be given to, with their unit so the picker can show only the chosen unit's people.</summary>
+    public List<OwnerPerson> OwnerPeople { get; private set; } = [];
+    public sealed record OwnerPerson(int Id, string Name, string Unit, string UnitPath);
     public bool CanStart { get; private set; }
     public bool CanComplete { get; private set; }
     public bool CanAddFinding { get; private set; }
@@ -74,7 +77,7 @@ public sealed class InspectionModel(AppDbContext db, CurrentUser me, Supervision
     {
         await LoadAsync(id, ct);
         var f = Finding;
-        var rect = f.OwnerOrgUnitId is null ? null : new RectificationInput(f.OwnerOrgUnitId, f.Owner, f.Task, f.Deadline);
+        var rect = f.OwnerOrgUnitId is null ? null : new RectificationInput(f.OwnerOrgUnitId, null, f.Task, f.Deadline, f.OwnerPersonId);
         await commands.AddFindingAsync(await me.ScopeAsync(ct), id, new FindingRequest(f.Description, f.RiskPointId, f.PersonId, rect), ct);
         TempData["Message"] = rect is null ? "问题已登记" : "问题已登记，整改已下达";
         return Redirect($"/Supervision/Inspection?id={id}");
@@ -110,10 +113,12 @@ public sealed class InspectionModel(AppDbContext db, CurrentUser me, Supervision
             f.PersonId, f.R?.Id, f.R?.Task, f.R?.Deadline, f.R?.Status, f.R is { } r && r.Status != RectificationStatus.Verified && today > r.Deadline)).ToList();
         if (CanAddFinding)
         {
-            PeopleOptions = (await db.People.AsNoTracking().Under([unit.Path], p => p.OrgUnit.Path).OrderBy(p => p.Name).Take(500)
-                .Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList();
+            var people = await db.People.AsNoTracking().Under([unit.Path], p => p.OrgUnit.Path).OrderBy(p => p.Name).Take(500)
+                .Select(p => new { p.Id, p.Name, Unit = p.OrgUnit.Name, p.OrgUnit.Path }).ToListAsync(ct);
+            PeopleOptions = people.Select(p => (p.Id, p.Name)).ToList();
+            OwnerPeople = people.Select(p => new OwnerPerson(p.Id, p.Name, p.Unit, p.Path)).ToList();
             OwnerOptions = (await db.OrgUnits.AsNoTracking().Under([unit.Path], u => u.Path).OrderBy(u => u.Path).Take(300)
-                .Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
+                .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct)).Select(u => (u.Id, u.Name, u.Path)).ToList();
         }
     }
 }

@@ -5,7 +5,7 @@ namespace Lianfang.Web.Features.Supervision;
 
 public sealed record InspectionDto(long Id, InspectionType Type, InspectionStatus Status, int OrgUnitId, string OrgUnit, int? PersonId, DateOnly Date,
     string Inspector, string? Subject, string? Record, long[] RiskPointIds);
-public sealed record RectificationDto(long Id, long FindingId, string Finding, int OwnerOrgUnitId, string OwnerOrgUnit, string Owner, string Task,
+public sealed record RectificationDto(long Id, long FindingId, string Finding, int OwnerOrgUnitId, string OwnerOrgUnit, string Owner, int? OwnerPersonId, string Task,
     DateOnly Deadline, RectificationStatus Status, bool Overdue, string? Report, string? VerificationComment, int Reopened, EvidenceDto[] Evidence);
 public sealed record EvidenceDto(long Id, string FileName, long Size, string Sha256, DateTime UploadedAt);
 public sealed record WarningDto(long Id, string Rule, string RuleName, string TargetType, long TargetId, int OrgUnitId, string OrgUnit, string Message,
@@ -16,7 +16,7 @@ public static class SupervisionApi
     public static InspectionDto Dto(Inspection i, string unit) => new(i.Id, i.Type, i.Status, i.OrgUnitId, unit, i.PersonId, i.Date, i.InspectorName,
         i.Subject, i.Record, i.Targets.Select(t => t.RiskPointId).ToArray());
 
-    public static RectificationDto Dto(Rectification r, string unit) => new(r.Id, r.FindingId, r.Finding.Description, r.OwnerOrgUnitId, unit, r.Owner,
+    public static RectificationDto Dto(Rectification r, string unit) => new(r.Id, r.FindingId, r.Finding.Description, r.OwnerOrgUnitId, unit, r.Owner, r.OwnerPersonId,
         r.Task, r.Deadline, r.Status, r.IsOverdue(Clock.Today), r.Report, r.VerificationComment, r.Reopened,
         r.Evidence.Select(e => new EvidenceDto(e.Id, e.FileName, e.Size, e.Sha256, e.UploadedAt)).ToArray());
 

@@ -221,7 +221,8 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         return finding;
     }
 
-    /// <summary>The 整改责任人: the person chosen (of the owner unit), else the one person of the unit bearing the name typed.</summary>
+    /// <summary>The 整改责任人 is a person of the owner unit: the one chosen, else the one person of the unit bearing the name typed.
+    /// A name that matches nobody, or several, is refused: work must reach someone who can find it in 我的待办.</summary>
     private async Task<(int? PersonId, string? Name)> OwnerAsync(string ownerPath, RectificationInput r, CancellationToken ct)
     {
         var (lo, hi) = Core.Org.OrgPath.SubtreeBounds(ownerPath);
@@ -230,8 +231,14 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
             return (id, await people.Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(ct)
                 ?? throw new DomainException("rectification.ownerPersonId", "整改责任人须是整改责任单位的人员"));
         var name = r.Owner?.Trim();
-        var named = string.IsNullOrEmpty(name) ? [] : await people.Where(p => p.Name == name).Select(p => p.Id).Take(2).ToListAsync(ct);
-        return (named.Count == 1 ? named[0] : null, name);
+        if (string.IsNullOrEmpty(name)) throw new DomainException("rectification.ownerPersonId", "请选择整改责任人");
+        var named = await people.Where(p => p.Name == name).Select(p => p.Id).Take(2).ToListAsync(ct);
+        return named.Count switch
+        {
+            1 => (named[0], name),
+            0 => throw new DomainException("rectification.owner", $"整改责任单位没有名为“{name}”的人员，请从人员名单中选择整改责任人"),
+            _ => throw new DomainException("rectification.owner", $"整改责任单位有多名“{name}”，请从人员名单中选择整改责任人"),
+        };
     }
 
     public async Task<EvidenceFile> AddEvidenceAsync(AccessScope scope, long rectificationId, IFormFile? file, CancellationToken ct)

@@ -310,7 +310,7 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
                 .Set(nameof(Finding.Id), ++_finding).Set(nameof(Finding.FoundAt), date.ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc));
             b.Findings.Add(finding);
             var deadline = date.AddDays(30 + rng.Next(60));
-            var rectification = new Rectification(finding, org.Id, person.Name, "对照问题逐项整改，完善制度并报送佐证材料", deadline, date)
+            var rectification = new Rectification(finding, org.Id, person.Name, "对照问题逐项整改，完善制度并报送佐证材料", deadline, date, person.Id)
                 .Set(nameof(Rectification.Id), ++_rectification);
             if (deadline < today && rng.Next(4) != 0)
                 rectification.Set(nameof(Rectification.Status), RectificationStatus.Verified).Set(nameof(Rectification.Report), "已完成整改")

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json;
 using Lianfang.Web.Tests.Infrastructure;
@@ -63,6 +64,20 @@ public abstract class WorkInboxTests(NoticeFixture f)
 
         // a 整改 task whose owner is typed as 赵强 is his: the name is the one person of 财务处 so called
         var visit = (await agency.Post("/api/v1/inspections", new { type = "SiteVisit", orgUnitId = w.U1, record = "抽查报销台账" }).Expect(HttpStatusCode.Created)).Id();
+        // a name that is nobody's, no owner at all, or a person outside the owner unit: refused, nothing recorded
+        var deadline = Lianfang.Web.Infrastructure.Clock.Today.AddDays(20);
+        foreach (var (owner, field, message) in new (object, string, string)[]
+        {
+            (new { ownerOrgUnitId = w.D1, owner = "钱无名", task = "补建报销台账", deadline }, "rectification.owner", "没有名为“钱无名”的人员"),
+            (new { ownerOrgUnitId = w.D1, task = "补建报销台账", deadline }, "rectification.ownerPersonId", "请选择整改责任人"),
+            (new { ownerOrgUnitId = w.D1, ownerPersonId = office.Person, task = "补建报销台账", deadline }, "rectification.ownerPersonId", "须是整改责任单位的人员"),
+        })
+        {
+            var refused = await agency.Post($"/api/v1/inspections/{visit}/findings", new { description = "报销台账缺失", rectification = owner }).Expect(HttpStatusCode.BadRequest);
+            Assert.Equal([field], refused.ErrorFields());
+            Assert.Contains(message, refused.ToString());
+        }
+        Assert.Equal(0, await f.App.WithDbAsync(db => db.Findings.CountAsync(x => x.InspectionId == visit)));
         await agency.Post($"/api/v1/inspections/{visit}/findings", new
         {
             description = "报销台账缺失", rectification = new { ownerOrgUnitId = w.D1, owner = "赵强", task = "补建报销台账", deadline = Lianfang.Web.Infrastructure.Clock.Today.AddDays(20) },
@@ -123,6 +138,45 @@ public abstract class WorkInboxTests(NoticeFixture f)
         Assert.Contains("书面问询", inbox);
         await (await f.As(zhao.User)).Post($"/api/v1/inspections/{inquiry}/complete", new { record = "已严格执行双人审核，附台账" }).Expect(HttpStatusCode.OK);
         Assert.DoesNotContain(await InboxAsync(zhao.User), i => i.GetProperty("kind").GetString() == "inquiry");
+    }
+
+    [Fact]
+    public async Task The_administrator_and_the_user_change_the_address_notices_go_to()
+    {
+        var w = await World.CreateAsync(f, "邮箱");
+        var zhao = await AccountAsync(w, w.D1, "赵强", "staff");
+        var id = (await f.Admin.GetAsync("/api/v1/users").Expect(HttpStatusCode.OK)).EnumerateArray().Single(u => u.GetProperty("userName").GetString() == zhao.User).Id();
+        async Task<string?> EmailAsync() => (await f.Admin.GetAsync($"/api/v1/users/{id}").Expect(HttpStatusCode.OK)).GetProperty("email").GetString();
+
+        // the administrator, on 账号 (API and page); a bad address is refused and changes nothing
+        var moved = $"zhao.{w.Tag[^6..]}@caiwu.example.gov.cn";
+        Assert.Equal(["email"], (await f.Admin.Put($"/api/v1/users/{id}/email", new { email = "赵强@" }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(zhao.Email, await EmailAsync());
+        await (await f.As(w.Users["party_office"])).Put($"/api/v1/users/{id}/email", new { email = moved }).Expect(HttpStatusCode.Forbidden);
+        await f.Admin.Put($"/api/v1/users/{id}/email", new { email = moved }).Expect(HttpStatusCode.NoContent);
+        Assert.Equal(moved, await EmailAsync());
+        var admin = await PageClient.LoginAsync(f, "admin", LianfangApp.AdminPassword);
+        var byPage = $"zhao2.{w.Tag[^6..]}@caiwu.example.gov.cn";
+        await admin.SubmitAsync($"/Admin/Users/Edit?id={id}", new() { ["Input.Email"] = byPage }, "handler=Email");
+        Assert.Equal(byPage, await EmailAsync());
+        Assert.Equal(byPage, (await admin.GetAsync($"/Admin/Users/Edit?id={id}")).QuerySelector("form[action*='handler=Email'] input[name='Input.Email']")!.GetAttribute("value"));
+
+        // the user, in 安全设置: a bad address comes back with the message and what was typed
+        var page = await PageClient.LoginAsync(f, zhao.User);
+        var bad = await page.SubmitAsync("/Account/Manage", new() { ["Email"] = "赵强财务处" }, "handler=Email");
+        var html = await bad.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("电子邮箱格式不正确", html);
+        Assert.Contains("value=\"赵强财务处\"", System.Net.WebUtility.HtmlDecode(html));
+        Assert.Equal(byPage, await EmailAsync());
+        var mine = $"mine.{w.Tag[^6..]}@example.gov.cn";
+        Assert.Equal(HttpStatusCode.Redirect, (await page.SubmitAsync("/Account/Manage", new() { ["Email"] = mine }, "handler=Email")).StatusCode);
+        Assert.Equal(mine, await EmailAsync());
+
+        // and the next notice goes there
+        await (await f.As(w.Users["agency"])).Post("/api/v1/inspections", new { type = "Written", orgUnitId = w.D1, personId = zhao.Person, subject = "请说明报销审核情况" })
+            .Expect(HttpStatusCode.Created);
+        await f.MailAsync(mine, "书面问询：请书面答复");
     }
 }
 

@@ -123,6 +123,7 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
             Only("admin", Want.Ok, Want.Forbidden), Only("admin", Want.BadRef, Want.Forbidden)),
         new("GET api/v1/users/", Get(_ => "/api/v1/users"), Only("admin", Want.Ok, Want.Forbidden), Only("admin", Want.Ok, Want.Forbidden)),
         new("GET api/v1/users/{id:int}", Get(i => $"/api/v1/users/{i.StaffUser}"), Only("admin", Want.Ok, Want.Forbidden), Only("admin", Want.Hidden, Want.Forbidden)),
+        new("PUT api/v1/users/{id:int}/email", Put(i => $"/api/v1/users/{i.StaffUser}/email", _ => new { email = "staff.matrix@example.gov.cn" }), Only("admin", Want.Ok, Want.Forbidden), Only("admin", Want.Hidden, Want.Forbidden)),
 
         // ── org tree ──
         new("GET api/v1/org-units/", Get(_ => "/api/v1/org-units"), All(Want.Ok), All(Want.Ok)),
@@ -306,6 +307,7 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("PAGE POST Account/Logout", (_, _) => Task.FromResult(new Call(HttpMethod.Post, "/Account/Logout?matrix-skip")), All(Want.Any), All(Want.Any)),
         new("PAGE GET Account/Manage/Index", Page(_ => "/Account/Manage"), All(Want.Ok), All(Want.Ok)),
         new("PAGE POST Account/Manage/Index?handler=Password", Form(_ => "/Account/Manage?handler=Password", _ => new() { ["current"] = "wrong-password-123", ["next"] = "short" }), All(Want.Ok), All(Want.Ok)),
+        new("PAGE POST Account/Manage/Index?handler=Email", Form(_ => "/Account/Manage?handler=Email", _ => new() { ["Email"] = "不是邮箱" }), All(Want.Ok), All(Want.Ok)),
         new("PAGE POST Account/Manage/Index?handler=Enable", Form(_ => "/Account/Manage?handler=Enable", _ => new() { ["code"] = "000000" }), All(Want.Ok), All(Want.Ok)),
         new("PAGE POST Account/Manage/Index?handler=Disable", Form(_ => "/Account/Manage?handler=Disable"), All(Want.Any), All(Want.Any)),
         new("PAGE GET Admin/Users/Index", Page(_ => "/Admin/Users"), Only("admin", Want.Ok, Want.Forbidden), Only("admin", Want.Ok, Want.Forbidden)),
@@ -316,6 +318,7 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
             Only("admin", Want.Any, Want.Refused), Only("admin", Want.Hidden, Want.Refused)),
         new("PAGE POST Admin/Users/Edit?handler=RemoveGrant", Form(i => $"/Admin/Users/Edit?handler=RemoveGrant&id={i.StaffUser}&grantId=0"), Only("admin", Want.Any, Want.Refused), Only("admin", Want.Hidden, Want.Refused)),
         new("PAGE POST Admin/Users/Edit?handler=ResetPassword", Form(i => $"/Admin/Users/Edit?handler=ResetPassword&id={i.StaffUser}", _ => new() { ["NewPassword"] = "x" }), Only("admin", Want.Any, Want.Refused), Only("admin", Want.Hidden, Want.Refused)),
+        new("PAGE POST Admin/Users/Edit?handler=Email", Form(i => $"/Admin/Users/Edit?handler=Email&id={i.StaffUser}", _ => new() { ["Input.Email"] = "staff.page@example.gov.cn" }), Only("admin", Want.Any, Want.Refused), Only("admin", Want.Hidden, Want.Refused)),
         new("PAGE POST Admin/Users/Edit?handler=Unlock", Form(i => $"/Admin/Users/Edit?handler=Unlock&id={i.StaffUser}"), Only("admin", Want.Any, Want.Refused), Only("admin", Want.Hidden, Want.Refused)),
         new("PAGE GET Letters/Index", Page(i => $"/Letters?orgUnitId={i.W.U1}"), All(Want.Any), All(Want.Any)),
         new("PAGE POST Letters/Index", Form(i => $"/Letters?orgUnitId={i.W.U1}&year=2026", i => new() { ["Input.PersonId"] = i.W.X1.ToString(), ["Input.Duties"] = "矩阵", ["Input.IssuedBy"] = "张局", ["Input.SignedOn"] = "2026-01-07" }),

@@ -85,7 +85,7 @@ public sealed class MatrixWorld
         var finding = (await agency.Post($"/api/v1/inspections/{inspection}/findings", new
         {
             description = "拨付仅一人签字" + m, riskPointId = point,
-            rectification = new { ownerOrgUnitId = w.D1, owner = "赵强" + m, task = "补签" + m, deadline = "2026-12-31" },
+            rectification = new { ownerOrgUnitId = w.D1, ownerPersonId = w.X1, task = "补签" + m, deadline = "2026-12-31" },
         }).Expect(HttpStatusCode.Created)).Id();
         var rect = (await agency.GetAsync("/api/v1/rectifications").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
             .Single(r => r.GetProperty("findingId").GetInt64() == finding).GetProperty("id").GetInt64();

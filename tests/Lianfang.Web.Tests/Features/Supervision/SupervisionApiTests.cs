@@ -48,12 +48,12 @@ public abstract class SupervisionApiTests(AppFixture f)
         await agency.Post($"/api/v1/inspections/{id}/findings", new
         {
             description = "6 月有两笔拨付仅一人签字", riskPointId = point,
-            rectification = new { ownerOrgUnitId = s.W.D1, owner = "赵强", task = "补签并建立复核台账", deadline = Day(-1) },
+            rectification = new { ownerOrgUnitId = s.W.D1, ownerPersonId = s.W.X1, task = "补签并建立复核台账", deadline = Day(-1) },
         }).Expect(HttpStatusCode.BadRequest); // a deadline in the past
         await agency.Post($"/api/v1/inspections/{id}/findings", new
         {
             description = "6 月有两笔拨付仅一人签字", riskPointId = point,
-            rectification = new { ownerOrgUnitId = s.W.D1, owner = "赵强", task = "补签并建立复核台账", deadline = Day(0) },
+            rectification = new { ownerOrgUnitId = s.W.D1, ownerPersonId = s.W.X1, task = "补签并建立复核台账", deadline = Day(0) },
         }).Expect(HttpStatusCode.Created);
         var rect = (await head.GetAsync("/api/v1/rectifications").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
             .Single(r => r.GetProperty("task").GetString() == "补签并建立复核台账");
@@ -69,7 +69,7 @@ public abstract class SupervisionApiTests(AppFixture f)
         await f.Admin.PostAsync("/api/v1/warnings/sweep", null).Expect(HttpStatusCode.OK);
         var overdue = Assert.Single(await WarningsAsync(agency, "rectification-overdue"), w => w.GetProperty("targetId").GetInt64() == rid);
         Assert.Contains("2 天", overdue.GetProperty("message").GetString());
-        Assert.Contains("赵强", overdue.GetProperty("assignee").GetString());
+        Assert.Contains("王芳", overdue.GetProperty("assignee").GetString());
         Assert.True((await head.GetAsync($"/api/v1/rectifications/{rid}").Expect(HttpStatusCode.OK)).GetProperty("overdue").GetBoolean());
 
         Assert.Equal(["evidence"], (await head.Post($"/api/v1/rectifications/{rid}/submit", new { report = "已补签" }).Expect(HttpStatusCode.BadRequest)).ErrorFields());

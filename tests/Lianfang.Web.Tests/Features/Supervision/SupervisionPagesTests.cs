@@ -35,7 +35,7 @@ public abstract class SupervisionPagesTests(AppFixture f)
         res = await agency.SubmitAsync(url, new()
         {
             ["Finding.Description"] = "两笔拨付仅一人签字", ["Finding.RiskPointId"] = point.ToString(), ["Finding.OwnerOrgUnitId"] = s.W.D1.ToString(),
-            ["Finding.Owner"] = "财务处处长", ["Finding.Task"] = "补签并建立复核台账", ["Finding.Deadline"] = Lianfang.Web.Infrastructure.Clock.Today.AddDays(20).ToString("yyyy-MM-dd"),
+            ["Finding.OwnerPersonId"] = s.W.X1.ToString(), ["Finding.Task"] = "补签并建立复核台账", ["Finding.Deadline"] = Lianfang.Web.Infrastructure.Clock.Today.AddDays(20).ToString("yyyy-MM-dd"),
         }, "handler=Finding");
         Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
         var link = (await agency.GetAsync(url)).QuerySelectorAll("a").First(a => a.TextContent == "补签并建立复核台账").GetAttribute("href")!;

@@ -88,6 +88,15 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, UserManager<AppUs
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostEmailAsync(int id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var user = await users.FindByIdAsync(id.ToString()) ?? throw DomainException.NotFound("id", "账号不存在");
+        await CreateUser.SetEmailAsync(users, user, Input.Email);
+        TempData["Message"] = string.IsNullOrWhiteSpace(Input.Email) ? "已清除电子邮箱" : "电子邮箱已修改";
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnPostUnlockAsync(int id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
@@ -113,10 +122,11 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, UserManager<AppUs
             return;
         }
         var user = await UserQueries.Visible(db, scope).Where(u => u.Id == id)
-            .Select(u => new { u.UserName, u.DisplayName, Person = u.Person == null ? null : u.Person.Name, u.TwoFactorEnabled, u.LockoutEnd })
+            .Select(u => new { u.UserName, u.DisplayName, Person = u.Person == null ? null : u.Person.Name, u.TwoFactorEnabled, u.LockoutEnd, u.Email })
             .FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("id", "账号不存在或不在您的管理范围内");
         UserName = user.UserName;
         Input.DisplayName = user.DisplayName;
+        Input.Email ??= user.Email; // what was typed comes back with an error
         PersonName = user.Person;
         TwoFactor = user.TwoFactorEnabled;
         Locked = user.LockoutEnd > DateTimeOffset.UtcNow;
