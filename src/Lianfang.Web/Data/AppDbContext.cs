@@ -62,12 +62,23 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<int>>().ToTable("UserTokens");
     }
 
+    /// <summary>Marks a list changed (its points were written around the change tracker): its version moves at the next save.</summary>
+    public void Touch(Lianfang.Core.Register.RiskList list) => Entry(list).Property(l => l.Version).IsModified = true;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
         ChangeTracker.DetectChanges();
+        // A point written changes its list: the list's version moves too, so a submit and a write (or an import) that
+        // raced over the same list cannot both land.
+        var pointLists = ChangeTracker.Entries<Lianfang.Core.Register.RiskPoint>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).Select(e => e.Entity.ListId).ToHashSet();
+        if (pointLists.Count > 0)
+            foreach (var l in ChangeTracker.Entries<Lianfang.Core.Register.RiskList>().Where(l => l.State == EntityState.Unchanged && pointLists.Contains(l.Entity.Id)))
+                Touch(l.Entity);
+        foreach (var e in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified)) RefuseNul(e);
         foreach (var e in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
             e.Entity.Version++;
 
@@ -111,11 +122,26 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     public async Task InsertManyAsync<T>(IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
         if (Database.CurrentTransaction is null) throw new InvalidOperationException("InsertManyAsync runs inside the caller's transaction");
+        for (var i = 0; i < rows.Count; i++) RefuseNul(Entry(rows[i]), i + 1);
         var bulk = new BulkWriter(this);
         await bulk.ReserveIdsAsync(rows, ct);
         await bulk.WriteAsync(rows, ct);
         await AppendAuditAsync(rows.Select(r => AuditCapture.Inserted(Entry(r))).ToList(), ct, bulk);
         await bulk.FinishAsync(ct, resetSequences: false);
+    }
+
+    /// <summary>
+    /// PostgreSQL cannot store a NUL character in text (SQLite can): refused on both, as bad input naming the field, so a
+    /// stray \0 in an API body is a 400 everywhere rather than a 500 on one database.
+    /// </summary>
+    private static void RefuseNul(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry e, int? row = null)
+    {
+        foreach (var p in e.Properties)
+        {
+            if (p.CurrentValue is not string text || !text.Contains('\0')) continue;
+            var field = char.ToLowerInvariant(p.Metadata.Name[0]) + p.Metadata.Name[1..];
+            throw new DomainException(field, $"{(row is { } r ? $"第 {r} 条：" : "")}“{field}”含有空字符（\\0），请删除后再保存");
+        }
     }
 
     /// <summary>Appends events for the captured changes, chained to the last event. Runs inside the write transaction.</summary>

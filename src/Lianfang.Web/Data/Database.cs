@@ -14,6 +14,7 @@ public static class Database
     /// </summary>
     public static IServiceCollection AddLianfangDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
+        services.AddSingleton<IInterceptor, NulGuard>();
         var provider = config["Database:Provider"] ?? "Sqlite";
         var cs = config.GetConnectionString("Default");
         if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
@@ -72,12 +73,14 @@ public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<Postgres
 public static class Concurrency
 {
     /// <summary>
-    /// The client's version must be the stored one: refused at once (so no other rule answers first with another
-    /// message), and kept as the concurrency token so a write that lands in between is caught at save.
+    /// The client's version must be given and be the stored one: refused at once (so no other rule answers first with
+    /// another message), and kept as the concurrency token so a write that lands in between is caught at save. A client
+    /// that omits it would overwrite blindly whatever was saved since it read.
     /// </summary>
     public static void ExpectVersion<T>(this AppDbContext db, T entity, int? version) where T : class, IVersioned
     {
-        if (version is not { } v) return;
+        if (version is not { } v)
+            throw new DomainException("version", "缺少版本号 version：请先读取这条记录，把读到的 version 随修改一并提交，以免覆盖他人在此期间的修改");
         if (v != entity.Version) throw new DbUpdateConcurrencyException($"stale version {v} of {typeof(T).Name}");
         db.Entry(entity).Property(e => e.Version).OriginalValue = v;
     }

@@ -58,7 +58,7 @@ public static class Startup
         services.AddSingleton<Features.Forms.PdfConverter>();
 
         // Keys live in the database so several app nodes share cookies and tokens.
-        services.AddDataProtection().SetApplicationName("Lianfang").PersistKeysToDbContext<AppDbContext>();
+        services.AddDataProtection().SetApplicationName("Lianfang").PersistKeysToDbContext<AppDbContext>().ProtectKeysAtRest(config);
         services.AddLianfangIdentity();
 
         services.AddRazorPages(o =>
@@ -132,6 +132,8 @@ public static class Startup
         if (file is not null) held ??= HoldDatabaseFile(file);
         if (held is not null) app.Lifetime.ApplicationStopped.Register(held.Dispose);
         await Bootstrap.EnsureAdminAsync(scope.ServiceProvider, app.Configuration, app.Logger);
+        if (!KeyRings.Configured(app.Configuration) && !app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+            app.Logger.LogWarning("密钥环未加密保存：请用 {Setting} 指定保护证书（PFX），否则数据库和密钥目录中的密钥为明文", KeyRings.CertificatePathSetting);
         if (app.Configuration.GetValue("Lianfang:Demo", false))
             await DemoData.SeedAsync(scope.ServiceProvider);
     }

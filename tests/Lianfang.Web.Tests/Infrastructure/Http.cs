@@ -31,6 +31,24 @@ public static class Http
 
     public static int Id(this JsonElement e) => e.GetProperty("id").GetInt32();
 
+    /// <summary>The version of the record at <paramref name="url"/>, as a client reads it before overwriting it.</summary>
+    public static async Task<int> VersionAsync(this HttpClient c, string url) =>
+        (await c.GetAsync(url).Expect(System.Net.HttpStatusCode.OK)).GetProperty("version").GetInt32();
+
+    /// <summary>The version of a power (职权事项), which its flowchart is saved against.</summary>
+    public static async Task<int> PowerVersionAsync(this HttpClient c, int power) =>
+        (await c.GetAsync($"/api/v1/powers/{power}").Expect(System.Net.HttpStatusCode.OK)).GetProperty("power").GetProperty("version").GetInt32();
+
+    /// <summary>The version of a unit's own scheme (sent as <c>?version=</c> when it is changed).</summary>
+    public static async Task<int> SchemeVersionAsync(this HttpClient c, string code) =>
+        (await c.GetAsync("/api/v1/schemes").Expect(System.Net.HttpStatusCode.OK)).EnumerateArray()
+            .Single(s => s.GetProperty("code").GetString() == code).GetProperty("version").GetInt32();
+
+    /// <summary>The version of one point of a list, as its writer reads it before changing it.</summary>
+    public static async Task<int> PointVersionAsync(this HttpClient c, int list, long point) =>
+        (await c.GetAsync($"/api/v1/lists/{list}").Expect(System.Net.HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray()
+            .Single(p => p.GetProperty("id").GetInt64() == point).GetProperty("version").GetInt32();
+
     /// <summary>The field names listed in a problem document's errors.</summary>
     public static string[] ErrorFields(this JsonElement problem) =>
         problem.TryGetProperty("errors", out var errors) ? errors.EnumerateArray().Select(e => e.GetProperty("field").GetString()!).ToArray() : [];

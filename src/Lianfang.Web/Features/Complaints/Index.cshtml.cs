@@ -26,10 +26,10 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SupervisionComma
         return Redirect("/Complaints");
     }
 
-    public async Task<IActionResult> OnPostTriageAsync(long id, ComplaintStatus? status, string? note, CancellationToken ct)
+    public async Task<IActionResult> OnPostTriageAsync(long id, ComplaintStatus? status, string? note, int? version, CancellationToken ct)
     {
         await LoadAsync(null, ct);
-        await commands.TriageAsync(await me.ScopeAsync(ct), id, new TriageRequest(status, note), ct);
+        await commands.TriageAsync(await me.ScopeAsync(ct), id, new TriageRequest(status, note, version), ct);
         TempData["Message"] = $"已改为“{Complaint.Label(status!.Value)}”";
         return Redirect("/Complaints");
     }

@@ -18,7 +18,8 @@ public sealed class IntegrityProtector
     {
         var path = config["Lianfang:IntegrityKeysPath"] is { Length: > 0 } p ? p : Path.Combine(env.ContentRootPath, "data", "keys");
         var dir = Directory.CreateDirectory(Path.IsPathRooted(path) ? path : Path.Combine(env.ContentRootPath, path));
-        _protector = DataProtectionProvider.Create(dir, b => b.SetApplicationName("Lianfang.IntegrityFiles")).CreateProtector("Lianfang.IntegrityFile.v1");
+        _protector = DataProtectionProvider.Create(dir, b => b.SetApplicationName("Lianfang.IntegrityFiles").ProtectKeysAtRest(config))
+            .CreateProtector("Lianfang.IntegrityFile.v1");
     }
 
     public string Seal(string plain) => _protector.Protect(plain);
@@ -83,7 +84,8 @@ public sealed class IntegrityFileService(AppDbContext db, IntegrityProtector pro
     private static bool MayRecord(AccessScope scope, string personPath, IntegrityEntryType type) =>
         IntegrityFileEntry.DeclaredByPerson(type) || MayRead(scope, personPath);
 
-    public static bool MayRead(AccessScope scope, string personPath) => scope.IsSystemAdmin || scope.HasRoleOver(personPath, Readers);
+    /// <summary>The agency over the person's unit and the commission above it; never an administrator (DESIGN §1, 三员分立).</summary>
+    public static bool MayRead(AccessScope scope, string personPath) => scope.HasRoleOver(personPath, Readers);
 
     private sealed record Subject(int Id, string Name, string? Title, string Unit, string Path);
 

@@ -96,6 +96,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
     public int Revision { get; private set; }
     public bool IsPersonal { get; private set; }
     public string? Commitment { get; private set; }
+    /// <summary>The list's version as drawn, sent back with the commitment so a change made since is not overwritten.</summary>
+    public int ListVersion { get; private set; }
     public bool CanPublish { get; private set; }
     /// <summary>The latest publication of this revision, if any.</summary>
     public Lianfang.Core.Review.Publication? Publication { get; private set; }
@@ -208,10 +210,10 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         return Redirect($"/Lists/Edit?id={id}");
     }
 
-    public async Task<IActionResult> OnPostCommitmentAsync(int id, string? commitment, CancellationToken ct)
+    public async Task<IActionResult> OnPostCommitmentAsync(int id, string? commitment, int? listVersion, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        await commands.SetCommitmentAsync(await me.ScopeAsync(ct), id, commitment, ct);
+        await commands.SetCommitmentAsync(await me.ScopeAsync(ct), id, commitment, ct, listVersion);
         TempData["Message"] = "公开承诺已保存";
         return Redirect($"/Lists/Edit?id={id}");
     }
@@ -307,6 +309,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         }
         IsPersonal = list.IsPersonal;
         Commitment = list.Commitment;
+        ListVersion = list.Version;
         CanPublish = list.Status is ListStatus.Approved or ListStatus.Published && Review.ReviewCommands.MayPublish(scope, list);
         Publication = await db.Publications.AsNoTracking().Where(p => p.ListId == id && p.Revision == list.Revision)
             .OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct);

@@ -27,7 +27,7 @@ public static class OrgUnitCommands
     {
         var unit = await LoadVisibleAsync(db, scope, id, ct);
         if (!scope.CanManageOrg(unit.Path)) throw DomainException.Forbidden($"无权修改“{unit.Name}”");
-        if (req.Version is { } v) db.Entry(unit).Property(u => u.Version).OriginalValue = v;
+        db.ExpectVersion(unit, req.Version);
 
         var name = Text.Required(req.Name, "name", "名称");
         var parent = unit.ParentId is null ? null : await db.OrgUnits.FirstAsync(u => u.Id == unit.ParentId, ct);
@@ -59,7 +59,7 @@ public static class OrgUnitCommands
         var unit = await LoadVisibleAsync(db, scope, id, ct);
         var parentPath = OrgPath.ParentOf(unit.Path);
         if (!scope.CanManageOrg(parentPath)) throw DomainException.Forbidden($"无权删除“{unit.Name}”");
-        if (version is { } v) db.Entry(unit).Property(u => u.Version).OriginalValue = v;
+        if (version is not null) db.ExpectVersion(unit, version); // a delete overwrites nothing; a version given is still checked
         if (await db.OrgUnits.CountAsync(u => u.ParentId == id, ct) is > 0 and var children)
             throw DomainException.Conflict("id", $"“{unit.Name}”下还有 {children} 个下级机构，不能删除");
         if (await db.People.CountAsync(p => p.OrgUnitId == id, ct) is > 0 and var people)

@@ -25,7 +25,7 @@ public static class PeopleCommands
     {
         var post = await LoadPostAsync(db, scope, id, ct);
         if (!scope.CanManageOrg(post.OrgUnit.Path)) throw DomainException.Forbidden($"无权修改岗位“{post.Name}”");
-        if (req.Version is { } v) db.Entry(post).Property(p => p.Version).OriginalValue = v;
+        db.ExpectVersion(post, req.Version);
         post.Update(req.Name!, req.Tier ?? post.Tier, req.Duties, req.IntegrityDuties);
         await EnsureUniquePostAsync(db, post.OrgUnitId, post.Name, post.Id, ct);
         await db.SaveChangesAsync(ct);
@@ -64,7 +64,7 @@ public static class PeopleCommands
         var postBefore = (await LoadPersonAsync(db, scope, id, ct)).CurrentAssignment?.PostId;
         var person = await LoadPersonAsync(db, scope, id, ct);
         if (!scope.CanManageOrg(person.OrgUnit.Path)) throw DomainException.Forbidden($"无权修改人员“{person.Name}”");
-        if (req.Version is { } v) db.Entry(person).Property(p => p.Version).OriginalValue = v;
+        db.ExpectVersion(person, req.Version);
         person.Update(req.Name!, req.Title, req.AppointedOn ?? person.AppointedOn);
         if (req.PostId is { } postId && postId != person.CurrentAssignment?.PostId)
         {

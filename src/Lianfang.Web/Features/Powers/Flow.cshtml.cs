@@ -32,6 +32,8 @@ public sealed class FlowModel(CurrentUser me, PowerCommands commands, PowerForms
 
     [BindProperty] public List<StepRow> Steps { get; set; } = [];
     [BindProperty] public List<EdgeRow> Edges { get; set; } = [];
+    /// <summary>The power's version when the form was drawn: a change saved by someone else since is not overwritten.</summary>
+    [BindProperty] public int? Version { get; set; }
     public PowerItem Power { get; private set; } = null!;
     public string Svg { get; private set; } = "";
     public bool CanEdit { get; private set; }
@@ -41,6 +43,7 @@ public sealed class FlowModel(CurrentUser me, PowerCommands commands, PowerForms
         await LoadAsync(id, ct);
         Steps = [.. Power.Flow.Steps.Select(s => new StepRow { Key = s.Key, Name = s.Name, Actor = s.Actor, Conditions = s.Conditions, Procedure = s.Procedure, TimeLimit = s.TimeLimit, Supervision = s.Supervision })];
         Edges = [.. Power.Flow.Edges.Select(e => new EdgeRow { From = e.From, To = e.To, Label = e.Label, Back = e.Back })];
+        Version = Power.Version;
         AddBlankRows();
     }
 
@@ -63,7 +66,7 @@ public sealed class FlowModel(CurrentUser me, PowerCommands commands, PowerForms
             edges = steps.Zip(steps.Skip(1), (a, b) => new FlowEdge(a.Key, b.Key, null, false)).ToList();
         try
         {
-            await commands.SetFlowAsync(await me.ScopeAsync(ct), id, new FlowRequest(steps, edges), ct);
+            await commands.SetFlowAsync(await me.ScopeAsync(ct), id, new FlowRequest(steps, edges, Version), ct);
         }
         catch (ValidationFailedException ex)
         {

@@ -55,7 +55,7 @@ public sealed class PowerCommands(AppDbContext db, SchemeStore schemes, Supervis
     public async Task<PowerItem> UpdateAsync(AccessScope scope, int id, PowerRequest req, CancellationToken ct)
     {
         var item = await EditableAsync(scope, id, ct);
-        if (req.Version is { } v) db.Entry(item).Property(p => p.Version).OriginalValue = v;
+        db.ExpectVersion(item, req.Version);
         item.Update(req.Fields);
         await db.SaveChangesAsync(ct);
         return item;

@@ -45,7 +45,7 @@ public static class PowersApi
         }).WithSummary("删除职权事项（关联的风险点保留，解除关联）").ProducesProblem(403);
         powers.MapPut("/{id:int}/flow", async (int id, FlowRequest req, CurrentUser me, PowerCommands cmd, CancellationToken ct) =>
             (await cmd.SetFlowAsync(await me.ScopeAsync(ct), id, req, ct)).Flow)
-            .WithSummary("保存权力运行流程图：steps[{key, name, actor, conditions, procedure, timeLimit, supervision}]，edges[{from, to, label?, back?}]；悬空连线、循环（退回连线除外）和无法到达的步骤返回 400")
+            .WithSummary("保存权力运行流程图：steps[{key, name, actor, conditions, procedure, timeLimit, supervision}]，edges[{from, to, label?, back?}]，version（读取时职权事项的版本，必填）；悬空连线、循环（退回连线除外）和无法到达的步骤返回 400")
             .ProducesProblem(400).ProducesProblem(403);
         api.MapGet("/org-units/{id:int}/powers/export", async (int id, string? form, PowerCategory? category, string? format, CurrentUser me, PowerForms forms, CancellationToken ct) =>
                 await Forms.FormsApi.FileAsync(async () => await forms.ExportAsync(await me.ScopeAsync(ct), id, form, category, format, ct)))

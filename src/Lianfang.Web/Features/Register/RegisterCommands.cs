@@ -198,6 +198,8 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
         if (errors.Count > 0 || !save) return new PointBatch(list, scheme, points, errors, Saved: false);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.InsertManyAsync(points, ct); // thousands of imported rows: no change tracker
+        db.Touch(list); // a submit that landed since the list was read fails this save, and the import with it
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new PointBatch(list, scheme, points, errors, Saved: true);
     }
@@ -234,7 +236,7 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
         var list = await WritableListAsync(scope, listId, ct);
         var point = await db.RiskPoints.FirstOrDefaultAsync(p => p.Id == pointId && p.ListId == listId, ct)
             ?? throw DomainException.NotFound("id", "风险点不存在");
-        if (version is { } v) db.Entry(point).Property(p => p.Version).OriginalValue = v;
+        db.ExpectVersion(point, version);
         await CheckPostAsync(list, content.PostId, ct);
         await powers.CheckLinkAsync(list, content.PowerId, content.FlowStepKey, ct);
         var powerBefore = point.PowerId;

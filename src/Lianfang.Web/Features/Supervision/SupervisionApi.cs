@@ -165,10 +165,11 @@ public static class SupervisionApi
         }).WithSummary("当前预警：规则、对象、内容、由谁处理");
         warnings.MapPost("/sweep", async (CurrentUser me, WarningSweep sweep, CancellationToken ct) =>
         {
-            if (!(await me.ScopeAsync(ct)).IsAdmin) throw DomainException.Forbidden("只有系统管理员可以立即运行预警巡检");
+            // every unit's warnings: only the administrator of the whole system, not one of a subtree
+            if (!(await me.ScopeAsync(ct)).IsSystemAdmin) throw DomainException.Forbidden("只有全系统的系统管理员可以立即运行全部预警巡检");
             var r = await sweep.RunAsync(null, ct);
             return new { raised = r.Raised, cleared = r.Cleared, active = r.Active };
-        }).WithSummary("立即运行全部预警规则（管理员）").ProducesProblem(403);
+        }).WithSummary("立即运行全部预警规则（全系统的系统管理员）").ProducesProblem(403);
 
         api.MapGet("/scorecard", async (int? orgUnitId, int? year, CurrentUser me, Scorecard scorecard, CancellationToken ct) =>
             await scorecard.LoadAsync(await me.ScopeAsync(ct), orgUnitId, year ?? Clock.Today.Year, ct))

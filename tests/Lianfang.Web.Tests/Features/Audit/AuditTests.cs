@@ -13,7 +13,7 @@ public abstract class AuditTests(AppFixture f)
     {
         var w = await World.CreateAsync(f, "审计");
         var office = await f.As(w.Users["party_office"]);
-        await office.Put($"/api/v1/org-units/{w.D2}", new { name = "党政办公室", kind = "Department", parentId = w.U1 }).Expect(HttpStatusCode.OK);
+        await office.Put($"/api/v1/org-units/{w.D2}", new { name = "党政办公室", kind = "Department", parentId = w.U1, version = await office.VersionAsync($"/api/v1/org-units/{w.D2}") }).Expect(HttpStatusCode.OK);
 
         var page = await (await f.As(w.Users["commission"])).GetAsync("/api/v1/audit?entityType=OrgUnit").Expect(HttpStatusCode.OK);
         var rename = page.GetProperty("items").EnumerateArray().First(e => e.GetProperty("entityId").GetString() == w.D2.ToString());

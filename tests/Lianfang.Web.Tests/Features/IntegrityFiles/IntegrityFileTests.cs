@@ -34,6 +34,13 @@ public abstract class IntegrityFileTests(AppFixture f)
         await (await f.As(w.Users["commission"])).GetAsync($"/api/v1/people/{w.X1}/integrity-file").Expect(HttpStatusCode.OK);
         foreach (var role in new[] { "party_office", "principal", "dept_head", "leader_in_charge", "helper" })
             await (await f.As(w.Users[role])).GetAsync($"/api/v1/people/{w.X1}/integrity-file").Expect(HttpStatusCode.NotFound);
+        // no administrator, not even the one of the whole system, opens a 廉政档案 or its export
+        foreach (var admin in new[] { f.Admin, await f.As(w.Users["admin"]) })
+        {
+            await admin.GetAsync($"/api/v1/people/{w.X1}/integrity-file").Expect(HttpStatusCode.NotFound);
+            await admin.GetAsync($"/api/v1/people/{w.X1}/integrity-file/export?format=docx").Expect(HttpStatusCode.NotFound);
+            await admin.Post($"/api/v1/people/{w.X1}/integrity-file/entries", new { type = "OrganizationalHandling", content = "管理员记录" }).Expect(HttpStatusCode.NotFound);
+        }
         var other = await f.OtherWorldAsync();
         await (await f.As(other.Users["commission"])).GetAsync($"/api/v1/people/{w.X1}/integrity-file").Expect(HttpStatusCode.NotFound);
         await (await f.As(other.Users["staff"])).GetAsync($"/api/v1/people/{w.X1}/integrity-file").Expect(HttpStatusCode.NotFound);

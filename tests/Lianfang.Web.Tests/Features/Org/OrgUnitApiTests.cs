@@ -76,7 +76,7 @@ public abstract class OrgUnitApiTests(AppFixture f)
         var c = await Create(Unique("纪委"), "Commission", null);
         var u = await Create("卫健委", "Unit", c);
         var hospital = await Create("人民医院", "Unit", u);
-        var problem = await f.Admin.Put($"/api/v1/org-units/{u}", new { name = "卫健委", kind = "Unit", parentId = hospital }).Expect(HttpStatusCode.Conflict);
+        var problem = await f.Admin.Put($"/api/v1/org-units/{u}", new { name = "卫健委", kind = "Unit", parentId = hospital, version = await f.Admin.VersionAsync($"/api/v1/org-units/{u}") }).Expect(HttpStatusCode.Conflict);
         Assert.Equal(["parentId"], problem.ErrorFields());
         Assert.Contains("循环", problem.GetProperty("detail").GetString());
         var after = await f.Admin.GetAsync($"/api/v1/org-units/{u}").Expect(HttpStatusCode.OK);
@@ -87,7 +87,7 @@ public abstract class OrgUnitApiTests(AppFixture f)
     public async Task Moving_a_unit_carries_its_subtree_and_scope_follows()
     {
         var w = await World.CreateAsync(f, "搬迁");
-        await f.Admin.Put($"/api/v1/org-units/{w.D1}", new { name = "财务处", kind = "Department", parentId = w.U2 }).Expect(HttpStatusCode.OK);
+        await f.Admin.Put($"/api/v1/org-units/{w.D1}", new { name = "财务处", kind = "Department", parentId = w.U2, version = await f.Admin.VersionAsync($"/api/v1/org-units/{w.D1}") }).Expect(HttpStatusCode.OK);
         var principalOfU1 = await f.As(w.Users["principal"]);
         await principalOfU1.GetAsync($"/api/v1/org-units/{w.D1}").Expect(HttpStatusCode.NotFound);
         await principalOfU1.GetAsync($"/api/v1/people/{w.X1}").Expect(HttpStatusCode.NotFound);

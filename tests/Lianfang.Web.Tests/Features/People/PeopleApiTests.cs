@@ -27,9 +27,9 @@ public abstract class PeopleApiTests(AppFixture f)
         var w = await World.CreateAsync(f, "换岗");
         var person = await f.Admin.Post("/api/v1/people", new { name = "李华", title = "科员", orgUnitId = w.D1, postId = w.P1, appointedOn = "2019-05-01" }).Expect(HttpStatusCode.Created);
         var newPost = await f.Admin.Post("/api/v1/posts", new { orgUnitId = w.D2, name = "文秘", tier = "Other" }).Expect(HttpStatusCode.Created);
-        var early = await f.Admin.Put($"/api/v1/people/{person.Id()}", new { name = "李华", postId = newPost.Id(), appointedOn = "2018-01-01" }).Expect(HttpStatusCode.BadRequest);
+        var early = await f.Admin.Put($"/api/v1/people/{person.Id()}", new { name = "李华", postId = newPost.Id(), appointedOn = "2018-01-01", version = await f.Admin.VersionAsync($"/api/v1/people/{person.Id()}") }).Expect(HttpStatusCode.BadRequest);
         Assert.Equal(["appointedOn"], early.ErrorFields());
-        await f.Admin.Put($"/api/v1/people/{person.Id()}", new { name = "李华", title = "科员", postId = newPost.Id(), appointedOn = "2024-09-01" }).Expect(HttpStatusCode.OK);
+        await f.Admin.Put($"/api/v1/people/{person.Id()}", new { name = "李华", title = "科员", postId = newPost.Id(), appointedOn = "2024-09-01", version = await f.Admin.VersionAsync($"/api/v1/people/{person.Id()}") }).Expect(HttpStatusCode.OK);
         var p = await f.Admin.GetAsync($"/api/v1/people/{person.Id()}").Expect(HttpStatusCode.OK);
         Assert.Equal(w.D2, p.GetProperty("orgUnitId").GetInt32());
         var history = p.GetProperty("posts").EnumerateArray().ToList();

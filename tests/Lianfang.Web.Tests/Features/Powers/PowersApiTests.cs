@@ -30,7 +30,7 @@ public abstract class PowersApiTests(AppFixture f)
             orgUnitId = w.U1, category = "Licensing", name = "医疗机构执业许可", subject = "卫健委", basis = "《医疗机构管理条例》",
             disclosureForm = "政务网", disclosureScope = "Public", disclosureTime = "办结后7日内", handler = "医政医管处",
         }).Expect(HttpStatusCode.Created)).Id();
-        await office.Put($"/api/v1/powers/{power}/flow", new { steps = FourSteps, edges = Edges }).Expect(HttpStatusCode.OK);
+        await office.Put($"/api/v1/powers/{power}/flow", new { steps = FourSteps, edges = Edges, version = await office.PowerVersionAsync(power) }).Expect(HttpStatusCode.OK);
         return (w, power);
     }
 
@@ -73,7 +73,7 @@ public abstract class PowersApiTests(AppFixture f)
         var warnings = (await office.GetAsync("/api/v1/warnings?rule=step-without-supervision").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
         Assert.Contains(warnings, x => x.GetProperty("targetId").GetInt64() == power && x.GetProperty("message").GetString()!.Contains("“审查”"));
         // pinned steps cannot be removed from the flow
-        var shorter = await office.Put($"/api/v1/powers/{power}/flow", new { steps = FourSteps.Where((_, i) => i != 1).ToArray(), edges = Array.Empty<object>() })
+        var shorter = await office.Put($"/api/v1/powers/{power}/flow", new { steps = FourSteps.Where((_, i) => i != 1).ToArray(), edges = Array.Empty<object>(), version = await office.PowerVersionAsync(power) })
             .Expect(HttpStatusCode.BadRequest);
         Assert.Contains("审查中降低标准", shorter.GetProperty("detail").GetString());
         await (await f.As((await f.OtherWorldAsync()).Users["party_office"])).GetAsync($"/api/v1/powers/{power}/flow.svg").Expect(HttpStatusCode.NotFound);
@@ -88,6 +88,7 @@ public abstract class PowersApiTests(AppFixture f)
         {
             steps = FourSteps,
             edges = new object[] { new { from = "accept", to = "review" }, new { from = "review", to = "approve" }, new { from = "review", to = "accept" } },
+            version = await office.PowerVersionAsync(power),
         }).Expect(HttpStatusCode.BadRequest);
         var messages = bad.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("message").GetString()!).ToList();
         Assert.Contains(messages, m => m.Contains("“approve”不存在"));

@@ -142,7 +142,9 @@ public abstract class RegisterApiTests(AppFixture f)
         Assert.Equal(["决策程序不规范", "公车私用", "会议费超标"], carried.Select(p => p.GetProperty("description").GetString()));
 
         var raised = carried[1];
-        await office.Put($"/api/v1/lists/{newList}/risk-points/{raised.GetProperty("id").GetInt64()}", Point("decision", "公车私用", "important")).Expect(HttpStatusCode.OK);
+        var raisedEdit = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(Point("decision", "公车私用", "important")))!;
+        raisedEdit["version"] = raised.GetProperty("version").GetInt32();
+        await office.Put($"/api/v1/lists/{newList}/risk-points/{raised.GetProperty("id").GetInt64()}", raisedEdit).Expect(HttpStatusCode.OK);
         await office.DeleteAsync($"/api/v1/lists/{newList}/risk-points/{carried[2].GetProperty("id").GetInt64()}").Expect(HttpStatusCode.NoContent);
         await office.Post($"/api/v1/lists/{newList}/risk-points", Point("conduct", "违规收受礼品礼金", "important")).Expect(HttpStatusCode.Created);
 
@@ -191,14 +193,14 @@ public abstract class RegisterApiTests(AppFixture f)
         await office.Post("/api/v1/schemes", new { basedOn = "shaoxing-2018", code, name = "卫健委廉洁风险防控方案", orgUnitId = w.U1 }).Expect(HttpStatusCode.Created);
         var scheme = await office.GetAsync($"/api/v1/schemes/{code}").Expect(HttpStatusCode.OK);
         var json = scheme.GetRawText().Replace("\"其他廉洁风险\"", "\"其他廉洁风险（含被“围猎”）\"");
-        var put = await office.PutAsync($"/api/v1/schemes/{code}", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var put = await office.PutAsync($"/api/v1/schemes/{code}?version={await office.SchemeVersionAsync(code)}", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.Contains("含被“围猎”", (await office.GetAsync($"/api/v1/schemes/{code}").Expect(HttpStatusCode.OK)).GetRawText());
         var outsider = await f.As((await f.OtherWorldAsync()).Users["principal"]);
         await outsider.GetAsync($"/api/v1/schemes/{code}").Expect(HttpStatusCode.NotFound);
 
         await OpenCampaign(office, w.U1, code);
-        var again = await office.PutAsync($"/api/v1/schemes/{code}", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var again = await office.PutAsync($"/api/v1/schemes/{code}?version={await office.SchemeVersionAsync(code)}", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         await office.Put("/api/v1/schemes/shaoxing-2018", JsonDocument.Parse(json).RootElement).Expect(HttpStatusCode.Conflict);
     }

@@ -58,9 +58,9 @@ public abstract class PublicationTests(AppFixture f)
     {
         var s = await WrittenList.CreateAsync(f, "桌卡");
         var staff = await f.As(s.W.Users["staff"]);
-        await staff.Put($"/api/v1/lists/{s.List}/commitment", new { text = "秉公用权，接受监督。" }).Expect(HttpStatusCode.OK);
+        await staff.Put($"/api/v1/lists/{s.List}/commitment", new { text = "秉公用权，接受监督。", version = await staff.VersionAsync($"/api/v1/lists/{s.List}") }).Expect(HttpStatusCode.OK);
         await staff.PostAsync($"/api/v1/lists/{s.List}/submit", null).Expect(HttpStatusCode.OK);
-        await staff.Put($"/api/v1/lists/{s.List}/commitment", new { text = "改一下" }).Expect(HttpStatusCode.Conflict);
+        await staff.Put($"/api/v1/lists/{s.List}/commitment", new { text = "改一下", version = await staff.VersionAsync($"/api/v1/lists/{s.List}") }).Expect(HttpStatusCode.Conflict);
         foreach (var role in WrittenList.Reviewers)
             await (await f.As(s.W.Users[role])).Post($"/api/v1/lists/{s.List}/review", Lianfang.Web.Tests.Features.Review.WrittenList.Approve()).Expect(HttpStatusCode.OK);
 

@@ -142,7 +142,7 @@ public abstract class RulesActTests(AppFixture f)
         await f.Admin.Post("/api/v1/schemes", new { basedOn = preset, code, name = $"本单位方案{code}", orgUnitId = w.U1 }).Expect(HttpStatusCode.Created);
         var node = JsonNode.Parse(await (await f.Admin.GetAsync($"/api/v1/schemes/{code}")).Content.ReadAsStringAsync())!;
         change(node);
-        return await f.Admin.PutAsync($"/api/v1/schemes/{code}", new StringContent(node.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        return await f.Admin.PutAsync($"/api/v1/schemes/{code}?version={await f.Admin.SchemeVersionAsync(code)}", new StringContent(node.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public abstract class RulesActTests(AppFixture f)
         var code = $"ls{w.Tag[^6..]}";
         var refused = await CopyAndChangeAsync(w, "longsheng-2012", code, s => s["listKinds"]![0]!["stages"]![2]!["signed"] = false).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("“科室领导审核”必须签字", refused.GetProperty("detail").GetString());
-        var unknown = await f.Admin.PutAsync($"/api/v1/schemes/{code}", new StringContent(
+        var unknown = await f.Admin.PutAsync($"/api/v1/schemes/{code}?version={await f.Admin.SchemeVersionAsync(code)}", new StringContent(
             JsonNode.Parse(await (await f.Admin.GetAsync($"/api/v1/schemes/{code}")).Content.ReadAsStringAsync())!.AsObject()
                 .Also(n => n["rules"]!.AsArray().Add(new JsonObject { ["kind"] = "MonthlyReport", ["text"] = "每月报告" })).ToJsonString(),
             System.Text.Encoding.UTF8, "application/json")).Expect(HttpStatusCode.BadRequest);

@@ -49,6 +49,7 @@ public abstract class ScopeMatrixTests(AppFixture f)
         var client = await f.As(w.Users[role]);
         var name = $"矩阵{Guid.NewGuid().ToString("N")[..8]}";
         var unitName = target == Target.SiblingUnit ? "国库科" : "财务处";
+        var version = endpoint == "PUT unit" ? await f.Admin.VersionAsync($"/api/v1/org-units/{unit}") : 0; // as read by someone who may
         var call = endpoint switch
         {
             "GET unit" => client.GetAsync($"/api/v1/org-units/{unit}"),
@@ -58,7 +59,7 @@ public abstract class ScopeMatrixTests(AppFixture f)
             "GET person" => client.GetAsync($"/api/v1/people/{person}"),
             "POST post" => client.Post("/api/v1/posts", new { orgUnitId = unit, name, tier = "Other" }),
             "POST child unit" => client.Post("/api/v1/org-units", new { name, kind = "Department", parentId = unit }),
-            "PUT unit" => client.Put($"/api/v1/org-units/{unit}", new { name = unitName, kind = "Department", parentId = target == Target.SiblingUnit ? w.U2 : target == Target.Own ? w.U1 : other.U1 }),
+            "PUT unit" => client.Put($"/api/v1/org-units/{unit}", new { name = unitName, kind = "Department", parentId = target == Target.SiblingUnit ? w.U2 : target == Target.Own ? w.U1 : other.U1, version }),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
         };
         var res = await call;

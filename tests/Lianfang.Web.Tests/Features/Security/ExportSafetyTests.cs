@@ -36,6 +36,7 @@ public abstract class ExportSafetyTests(MatrixFixture f)
         {
             steps = new object[] { new { key = "a", name = Formula, actor = "+窗口" }, new { key = "b", name = "决定", actor = "-领导" } },
             edges = new object[] { new { from = "a", to = "b" } },
+            version = await office.PowerVersionAsync(power),
         }).Expect(HttpStatusCode.OK);
         var items = Enumerable.Range(0, 4).Select(k => new { score = 10, gap = Formula, note = "=2+2" }).ToArray();
         await f.Admin.Post("/api/v1/campaigns", new { name = "上年排查", year = 2025, schemeCode = "longsheng-2012", rootOrgUnitId = w.U1, deadline = "2025-12-31" }).Expect(HttpStatusCode.Created);

@@ -70,7 +70,7 @@ public sealed class MatrixWorld
             categoryCode = "power", description = "资金拨付优亲厚友" + m, manifestation = "表现" + m, levelCode = "important",
             measures = new[] { new { text = "双人复核" + m } },
         }).Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64();
-        await staff.Put($"/api/v1/lists/{list}/commitment", new { text = "本人承诺" + m }).Expect(HttpStatusCode.OK);
+        await staff.Put($"/api/v1/lists/{list}/commitment", new { text = "本人承诺" + m, version = await staff.VersionAsync($"/api/v1/lists/{list}") }).Expect(HttpStatusCode.OK);
 
         var power = (await office.Post("/api/v1/powers", new { orgUnitId = w.U1, category = "Licensing", name = "执业许可" + m, basis = "依据" + m, disclosureScope = m.Length == 0 ? "Public" : "Internal" })
             .Expect(HttpStatusCode.Created)).Id();
@@ -78,6 +78,7 @@ public sealed class MatrixWorld
         {
             steps = new object[] { new { key = "accept", name = "受理" + m, actor = "窗口" }, new { key = "decide", name = "决定" + m, actor = "分管领导" } },
             edges = new object[] { new { from = "accept", to = "decide" } },
+            version = await office.PowerVersionAsync(power),
         }).Expect(HttpStatusCode.OK);
 
         var inspection = (await agency.Post("/api/v1/inspections", new { type = "Written", riskPointIds = new[] { point }, subject = "请说明" + m })

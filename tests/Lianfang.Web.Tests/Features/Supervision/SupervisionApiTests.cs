@@ -162,9 +162,12 @@ public abstract class SupervisionApiTests(AppFixture f)
         Assert.Contains("3 件", fired.GetProperty("message").GetString());
         await (await f.As(s.W.Users["staff"])).Post("/api/v1/complaints", new { orgUnitId = s.W.D1, content = "员工不能登记信访件" }).Expect(HttpStatusCode.Forbidden);
 
-        Assert.Equal(["note"], (await office.Post($"/api/v1/complaints/{ids[0]}/triage", new { status = "Dismissed" }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
-        await office.Post($"/api/v1/complaints/{ids[0]}/triage", new { status = "Dismissed", note = "重复件" }).Expect(HttpStatusCode.OK);
-        await office.Post($"/api/v1/complaints/{ids[0]}/triage", new { status = "Handling" }).Expect(HttpStatusCode.Conflict);
+        async Task<int> Version() => (await office.GetAsync("/api/v1/complaints").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .Single(c => c.GetProperty("id").GetInt64() == ids[0]).GetProperty("version").GetInt32();
+        Assert.Equal(["version"], (await office.Post($"/api/v1/complaints/{ids[0]}/triage", new { status = "Dismissed", note = "重复件" }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(["note"], (await office.Post($"/api/v1/complaints/{ids[0]}/triage", new { status = "Dismissed", version = await Version() }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        await office.Post($"/api/v1/complaints/{ids[0]}/triage", new { status = "Dismissed", note = "重复件", version = await Version() }).Expect(HttpStatusCode.OK);
+        await office.Post($"/api/v1/complaints/{ids[0]}/triage", new { status = "Handling", version = await Version() }).Expect(HttpStatusCode.Conflict);
         await f.Admin.PostAsync("/api/v1/warnings/sweep", null).Expect(HttpStatusCode.OK);
         Assert.DoesNotContain(await WarningsAsync(office, "complaints-concentrated"), w => w.GetProperty("targetId").GetInt64() == point);
     }
@@ -176,7 +179,7 @@ public abstract class SupervisionApiTests(AppFixture f)
         var office = await f.As(s.W.Users["party_office"]);
         var cashier = (await f.Admin.Post("/api/v1/posts", new { orgUnitId = s.W.D1, name = "出纳", tier = "Other", duties = "现金收付" }).Expect(HttpStatusCode.Created)).Id();
         Assert.Empty(await WarningsAsync(office, "post-change-unreviewed"));
-        await f.Admin.Put($"/api/v1/people/{s.W.X1}", new { name = "王芳", title = "科员", orgUnitId = s.W.D1, postId = cashier, appointedOn = Day(0) }).Expect(HttpStatusCode.OK);
+        await f.Admin.Put($"/api/v1/people/{s.W.X1}", new { name = "王芳", title = "科员", orgUnitId = s.W.D1, postId = cashier, appointedOn = Day(0), version = await f.Admin.VersionAsync($"/api/v1/people/{s.W.X1}") }).Expect(HttpStatusCode.OK);
         var flagged = Assert.Single(await WarningsAsync(office, "post-change-unreviewed"));
         Assert.Equal(("Person", s.W.X1), (flagged.GetProperty("targetType").GetString(), (int)flagged.GetProperty("targetId").GetInt64()));
         Assert.Contains("出纳", flagged.GetProperty("message").GetString());
