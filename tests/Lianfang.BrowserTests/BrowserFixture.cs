@@ -84,6 +84,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={db}");
             builder.UseSetting("LIANFANG_ADMIN_PASSWORD", "Admin-browser-2026");
+            builder.UseSetting("LIANFANG_SECURITY_ADMIN_PASSWORD", "Admin-browser-2026");
+            builder.UseSetting("LIANFANG_AUDITOR_PASSWORD", "Admin-browser-2026");
             builder.UseSetting("Lianfang:Demo", "true");
             // A journey signs in as a dozen demo accounts from this one address; people each sign in from their own.
             builder.UseSetting("Lianfang:LoginPerMinute", "120");

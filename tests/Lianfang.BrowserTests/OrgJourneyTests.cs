@@ -37,18 +37,45 @@ public sealed class OrgJourneyTests(BrowserFixture f) : IClassFixture<BrowserFix
     }
 
     [Fact]
-    public async Task Admin_sees_accounts_and_the_verified_audit_trail()
+    public async Task The_three_administrators_each_do_their_part_of_an_account_and_the_auditor_sees_it_all()
     {
-        var page = await f.LoginAsync("admin", "Admin-browser-2026");
-        await page.GotoAsync(f.BaseUrl + "/Admin/Users");
-        Assert.Contains("demo.leader", await page.GetByRole(AriaRole.Table).InnerTextAsync());
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "04-users.png"), FullPage = true });
+        // 系统管理员 creates the account; it has no role until 安全管理员 grants one
+        var admin = await f.LoginAsync("admin", "Admin-browser-2026");
+        await admin.GotoAsync(f.BaseUrl + "/Admin/Users");
+        Assert.Contains("demo.leader", await admin.GetByRole(AriaRole.Table).InnerTextAsync());
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "04-users.png"), FullPage = true });
+        await admin.GetByRole(AriaRole.Link, new() { Name = "新建账号" }).ClickAsync();
+        await admin.GetByLabel("用户名").FillAsync("sanyuan.clerk");
+        await admin.GetByLabel("初始密码（至少 12 个字符）").FillAsync("Clerk-browser-2026");
+        await admin.GetByLabel("管理该账号的机构（默认为人员所在机构）").SelectOptionAsync(new SelectOptionValue { Label = "　　财务处" });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "创建账号" }).ClickAsync();
+        await admin.GetByText("请安全管理员为其授予权限").WaitForAsync();
+        Assert.Equal(0, await admin.GetByRole(AriaRole.Button, new() { Name = "授予权限" }).CountAsync());
+        var account = admin.Url;
+        await admin.GotoAsync(f.BaseUrl + "/Audit");
+        Assert.Contains("无权访问", await admin.Locator("body").InnerTextAsync());
 
-        await page.GotoAsync(f.BaseUrl + "/Audit");
-        await page.GetByRole(AriaRole.Button, new() { Name = "校验哈希链" }).ClickAsync();
-        await page.GetByText("审计日志完整").WaitForAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "05-audit.png") });
+        var security = await f.LoginAsync("secadmin", "Admin-browser-2026");
+        await security.GotoAsync(account);
+        await security.GetByLabel("角色").SelectOptionAsync(new SelectOptionValue { Label = "岗位人员" });
+        await security.GetByLabel("机构").SelectOptionAsync(new SelectOptionValue { Label = "　　财务处" });
+        await security.GetByRole(AriaRole.Button, new() { Name = "授予权限" }).ClickAsync();
+        await security.GetByText("已授予权限").WaitForAsync();
+        Assert.Contains("岗位人员", await security.GetByRole(AriaRole.Table).InnerTextAsync());
+        Assert.Equal(0, await security.GetByRole(AriaRole.Button, new() { Name = "重置" }).CountAsync()); // passwords are the admin's
+        await security.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "04-grant.png"), FullPage = true });
 
+        var auditor = await f.LoginAsync("auditor", "Admin-browser-2026");
+        await auditor.GotoAsync(f.BaseUrl + "/Audit?entityType=UserGrant");
+        Assert.Contains("secadmin", await auditor.Locator("#audit").InnerTextAsync());
+        await auditor.GotoAsync(f.BaseUrl + "/Audit");
+        await auditor.GetByRole(AriaRole.Button, new() { Name = "校验哈希链" }).ClickAsync();
+        await auditor.GetByText("审计日志完整").WaitForAsync();
+        await auditor.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "05-audit.png") });
+        await auditor.GotoAsync(f.BaseUrl + "/Admin/Users");
+        Assert.Contains("无权访问", await auditor.Locator("body").InnerTextAsync());
+
+        var page = admin;
         await page.GotoAsync(f.BaseUrl + "/Org/Import?id=2");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "06-import.png"), FullPage = true });
     }

@@ -20,13 +20,17 @@ public sealed class AccessScope
         Grants = grants;
         var prefixes = new List<string>();
         var exact = new List<string>();
+        var kept = new List<string>();
         foreach (var g in grants)
         {
-            if (g.OrgPath is null)
+            // The system administrator keeps the org tree (units, posts, people) and reads no business content (三员分立).
+            if (g.Role == Role.Admin)
             {
-                if (g.Role == Role.Admin) { ReadsEverything = true; continue; }
+                if (g.OrgPath is null) ReadsWholeOrg = true;
+                else kept.Add(g.OrgPath);
                 continue;
             }
+            if (g.OrgPath is null) continue;
             switch (g.Role.Reach())
             {
                 case GrantReach.UnitOnly: exact.Add(g.OrgPath); break;
@@ -36,6 +40,8 @@ public sealed class AccessScope
         }
         ReadablePrefixes = Minimal(prefixes);
         ReadableExact = exact.Where(e => !ReadablePrefixes.Any(p => OrgPath.IsAncestorOrSelf(p, e))).Distinct().ToList();
+        OrgPrefixes = Minimal(prefixes.Concat(kept));
+        OrgExact = exact.Where(e => !OrgPrefixes.Any(p => OrgPath.IsAncestorOrSelf(p, e))).Distinct().ToList();
     }
 
     public int UserId { get; }
@@ -43,14 +49,20 @@ public sealed class AccessScope
     public IReadOnlyList<ResolvedGrant> Grants { get; }
     public bool IsAuthenticated => UserId != 0;
 
-    /// <summary>A system administrator (admin grant not tied to an org unit).</summary>
-    public bool ReadsEverything { get; }
+    /// <summary>The system administrator of the whole system: the whole org tree, and still no business content.</summary>
+    public bool ReadsWholeOrg { get; }
 
-    /// <summary>Subtree roots the user reads, with no root inside another.</summary>
+    /// <summary>Subtree roots whose business content (lists, points, supervision) the user reads, with no root inside another.</summary>
     public IReadOnlyList<string> ReadablePrefixes { get; }
 
     /// <summary>Single units the user reads without their subtree (a staff member's own department).</summary>
     public IReadOnlyList<string> ReadableExact { get; }
+
+    /// <summary>Subtree roots whose org structure (units, posts, people) the user reads: the business reach and what an administrator keeps.</summary>
+    public IReadOnlyList<string> OrgPrefixes { get; }
+
+    /// <summary>Single units whose structure the user reads without their subtree.</summary>
+    public IReadOnlyList<string> OrgExact { get; }
 
     public bool Has(Role role) => Grants.Any(g => g.Role == role);
 
@@ -64,10 +76,11 @@ public sealed class AccessScope
         .SelectMany(g => g.Role == Role.Agency ? g.SupervisedPaths.Append(g.OrgPath) : [g.OrgPath])
         .OfType<string>().Distinct().ToList();
 
+    /// <summary>Reads the unit itself (its name, posts and people): by business reach or as its administrator.</summary>
     public bool CanRead(string orgPath) =>
-        ReadsEverything
-        || ReadablePrefixes.Any(p => OrgPath.IsAncestorOrSelf(p, orgPath))
-        || ReadableExact.Contains(orgPath);
+        ReadsWholeOrg
+        || OrgPrefixes.Any(p => OrgPath.IsAncestorOrSelf(p, orgPath))
+        || OrgExact.Contains(orgPath);
 
     /// <summary>Org structure (units, posts, people) is kept by admins and, inside their unit, by the party office.</summary>
     public bool CanManageOrg(string? orgPath) => Grants.Any(g =>
@@ -76,14 +89,26 @@ public sealed class AccessScope
 
     public bool IsAdmin => Has(Role.Admin);
     public bool IsSystemAdmin => Grants.Any(g => g.Role == Role.Admin && g.OrgPath is null);
+    public bool IsSecurityAdmin => Has(Role.SecurityAdmin);
+    public bool IsAuditor => Has(Role.Auditor);
 
-    /// <summary>Accounts are kept by admins; a subtree admin grants only inside its subtree.</summary>
-    public bool CanGrant(Role role, string? orgPath) => Grants.Any(g =>
-        g.Role == Role.Admin && (g.OrgPath is null || (orgPath is not null && OrgPath.IsAncestorOrSelf(g.OrgPath, orgPath))))
-        && (orgPath is not null || (role == Role.Admin && IsSystemAdmin));
+    /// <summary>Holds <paramref name="role"/> over the whole system (a grant with no org unit).</summary>
+    public bool HoldsSystemWide(Role role) => Grants.Any(g => g.Role == role && g.OrgPath is null);
 
-    /// <summary>The audit trail is for admins and the commission, each within its reach.</summary>
-    public bool CanReadAudit => Has(Role.Admin) || Has(Role.Commission);
+    /// <summary>Holds <paramref name="role"/> system-wide or at this unit or above it.</summary>
+    public bool HoldsOver(Role role, string? orgPath) => Grants.Any(g =>
+        g.Role == role && (g.OrgPath is null || (orgPath is not null && OrgPath.IsAncestorOrSelf(g.OrgPath, orgPath))));
+
+    /// <summary>
+    /// Roles and grants are the security administrator's (三员分立), within its subtree; a grant over the whole system
+    /// (only one of the three administrators' roles) only by the security administrator of the whole system.
+    /// </summary>
+    public bool CanGrant(Role role, string? orgPath) => orgPath is null
+        ? role.IsAdministrator() && HoldsSystemWide(Role.SecurityAdmin)
+        : HoldsOver(Role.SecurityAdmin, orgPath);
+
+    /// <summary>The audit trail is the audit administrator's, and only theirs (DESIGN §6, 三员分立).</summary>
+    public bool CanReadAudit => Has(Role.Auditor);
 
     private static List<string> Minimal(IEnumerable<string> paths)
     {

@@ -1,7 +1,11 @@
 namespace Lianfang.Core.Access;
 
-/// <summary>The roles of DESIGN.md §1. A user holds grants: a role at an org unit.</summary>
-public enum Role { Staff, DeptHead, LeaderInCharge, Principal, PartyOffice, Agency, Commission, Helper, Admin }
+/// <summary>
+/// The roles of DESIGN.md §1. A user holds grants: a role at an org unit. The last three are the 三员 of 等保 level 3, kept
+/// apart: the system administrator (accounts, org tree, settings), the security administrator (roles and grants, unlocking)
+/// and the audit administrator (the audit trail, and only it).
+/// </summary>
+public enum Role { Staff, DeptHead, LeaderInCharge, Principal, PartyOffice, Agency, Commission, Helper, Admin, SecurityAdmin, Auditor }
 
 public static class Roles
 {
@@ -16,7 +20,25 @@ public static class Roles
         (Role.Commission, "commission", "纪委监委"),
         (Role.Helper, "helper", "帮查人员（代表/专家）"),
         (Role.Admin, "admin", "系统管理员"),
+        (Role.SecurityAdmin, "security_admin", "安全管理员"),
+        (Role.Auditor, "auditor", "审计管理员"),
     ];
+
+    /// <summary>The three administrators (三员): one account never holds two of them.</summary>
+    public static readonly Role[] Administrators = [Role.Admin, Role.SecurityAdmin, Role.Auditor];
+
+    public static bool IsAdministrator(this Role role) => Administrators.Contains(role);
+
+    /// <summary>
+    /// Why <paramref name="adding"/> may not join the roles an account holds (三员分立: the one who keeps accounts, the one
+    /// who grants and the one who audits are three people), or null when it may.
+    /// </summary>
+    public static string? SeparationConflict(this Role adding, IEnumerable<Role> held)
+    {
+        if (!adding.IsAdministrator()) return null;
+        var other = held.Where(r => r.IsAdministrator() && r != adding).Select(r => (Role?)r).FirstOrDefault();
+        return other is { } o ? $"该账号已是{o.Label()}，不能再担任{adding.Label()}：系统管理员、安全管理员、审计管理员须由三个不同的账号担任" : null;
+    }
 
     public static IEnumerable<Role> Every => All.Select(r => r.Role);
     public static string Code(this Role role) => All.First(r => r.Role == role).Code;
@@ -30,7 +52,7 @@ public static class Roles
     public static GrantReach Reach(this Role role) => role switch
     {
         Role.Staff => GrantReach.UnitOnly,
-        Role.Helper => GrantReach.Nothing,
+        Role.Helper or Role.SecurityAdmin or Role.Auditor => GrantReach.Nothing, // they read no business content
         Role.Agency => GrantReach.SubtreeAndSupervised,
         _ => GrantReach.Subtree,
     };

@@ -13,6 +13,18 @@ internal static class AuditCapture
     private static readonly HashSet<string> SecretProperties =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Version", "NormalizedUserName", "NormalizedEmail"];
 
+    /// <summary>
+    /// Business content the audit administrator must not read through the trail (三员分立): what a petition says and who
+    /// sent it, a 四种形态 disposition's measure and reason, a 廉政档案 entry. The trail keeps that the field changed.
+    /// </summary>
+    private static readonly Dictionary<Type, HashSet<string>> ConfidentialProperties = new()
+    {
+        [typeof(Lianfang.Core.Supervision.Complaint)] = ["Content", "ContactName", "Contact", "Note"],
+        [typeof(Lianfang.Core.Supervision.Disposition)] = ["Measure", "Reason"], // why it was withdrawn is the trail's business
+        [typeof(Lianfang.Core.Files.IntegrityFileEntry)] = ["Sealed"],
+    };
+    public const string Withheld = "（保密内容，不记入审计日志）";
+
     internal sealed class Pending(EntityEntry entry, string action, Dictionary<string, object?[]> changes)
     {
         public EntityEntry Entry { get; } = entry;
@@ -60,6 +72,7 @@ internal static class AuditCapture
     private static Dictionary<string, object?[]> Changes(EntityEntry e, EntityState state)
     {
         var secretEntity = e.Entity is IdentityUserToken<int>; // authenticator keys, recovery codes
+        var confidential = ConfidentialProperties.GetValueOrDefault(e.Metadata.ClrType);
         var changes = new Dictionary<string, object?[]>();
         foreach (var p in e.Properties)
         {
@@ -70,6 +83,7 @@ internal static class AuditCapture
             if (state == EntityState.Modified && Equals(before, after)) continue;
             if (state == EntityState.Added && after is null) continue;
             if (secretEntity && p.Metadata.Name == "Value") { before = before is null ? null : "***"; after = after is null ? null : "***"; }
+            if (confidential?.Contains(p.Metadata.Name) == true) { before = before is null ? null : Withheld; after = after is null ? null : Withheld; }
             if (before is byte[] b0) before = $"<{b0.Length} 字节>"; // file contents: their hash is on the file's own row
             if (after is byte[] b1) after = $"<{b1.Length} 字节>";
             if (before is Enum) before = before.ToString(); // names, not numbers, so the trail reads on its own

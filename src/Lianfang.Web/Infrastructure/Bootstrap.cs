@@ -7,45 +7,62 @@ namespace Lianfang.Web.Infrastructure;
 
 public static class Bootstrap
 {
+    /// <summary>The three separated administrators (三员) a first start creates, each over the whole system.</summary>
+    public static readonly (string UserName, string DisplayName, Role Role, string PasswordSetting)[] Administrators =
+    [
+        ("admin", "系统管理员", Role.Admin, "LIANFANG_ADMIN_PASSWORD"),
+        ("secadmin", "安全管理员", Role.SecurityAdmin, "LIANFANG_SECURITY_ADMIN_PASSWORD"),
+        ("auditor", "审计管理员", Role.Auditor, "LIANFANG_AUDITOR_PASSWORD"),
+    ];
+
     /// <summary>
-    /// Makes sure a system administrator `admin` exists. LIANFANG_ADMIN_PASSWORD sets (and resets) its password;
-    /// without it a first start generates one and prints it once.
+    /// Makes sure the system administrator `admin`, the security administrator `secadmin` and the audit administrator
+    /// `auditor` exist. Each one's variable sets (and resets) its password; without it a first start generates one and
+    /// prints it once.
     /// </summary>
-    public static async Task EnsureAdminAsync(IServiceProvider services, IConfiguration config, ILogger log)
+    public static async Task EnsureAdministratorsAsync(IServiceProvider services, IConfiguration config, ILogger log)
     {
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var db = services.GetRequiredService<AppDbContext>();
-        var password = config["LIANFANG_ADMIN_PASSWORD"];
-        var admin = await users.FindByNameAsync("admin");
-        if (admin is null)
+        var printed = new List<string>();
+        foreach (var (userName, displayName, role, setting) in Administrators)
         {
-            var generated = string.IsNullOrEmpty(password);
-            if (generated) password = RandomPassword();
-            admin = new AppUser { UserName = "admin", DisplayName = "系统管理员", CreatedAt = DateTime.UtcNow };
-            admin.Grants.Add(new UserGrant { Role = Role.Admin });
-            CreateUser.Check(await users.CreateAsync(admin, password!));
-            if (generated)
-                Console.WriteLine($"""
-
-                    ================ Lianfang 首次启动 ================
-                    已创建系统管理员：admin
-                    初始密码（只显示这一次，请登录后修改）：{password}
-                    ===================================================
-
-                    """);
-            else log.LogInformation("Created administrator account admin from LIANFANG_ADMIN_PASSWORD");
-        }
-        else if (!string.IsNullOrEmpty(password) && !await users.CheckPasswordAsync(admin, password))
-        {
-            CreateUser.Check(await users.RemovePasswordAsync(admin));
-            CreateUser.Check(await users.AddPasswordAsync(admin, password));
-            log.LogInformation("Reset the password of admin from LIANFANG_ADMIN_PASSWORD");
-        }
-        if (!await db.UserGrants.AnyAsync(g => g.UserId == admin.Id && g.Role == Role.Admin && g.OrgUnitId == null))
-        {
-            db.UserGrants.Add(new UserGrant { UserId = admin.Id, Role = Role.Admin });
+            var password = config[setting];
+            var account = await users.FindByNameAsync(userName);
+            if (account is null)
+            {
+                var generated = string.IsNullOrEmpty(password);
+                if (generated) password = RandomPassword();
+                account = new AppUser { UserName = userName, DisplayName = displayName, CreatedAt = DateTime.UtcNow };
+                CreateUser.Check(await users.CreateAsync(account, password!));
+                if (generated) printed.Add($"{displayName}：{userName}　初始密码：{password}");
+                else log.LogInformation("Created {Role} account {UserName} from {Setting}", role.Code(), userName, setting);
+            }
+            else if (!string.IsNullOrEmpty(password) && !await users.CheckPasswordAsync(account, password))
+            {
+                CreateUser.Check(await users.RemovePasswordAsync(account));
+                CreateUser.Check(await users.AddPasswordAsync(account, password));
+                log.LogInformation("Reset the password of {UserName} from {Setting}", userName, setting);
+            }
+            var held = await db.UserGrants.Where(g => g.UserId == account.Id).Select(g => g.Role).ToListAsync();
+            if (held.Contains(role)) continue;
+            if (role.SeparationConflict(held) is { } conflict)
+            {
+                log.LogError("Account {UserName} was not made {Role}: {Conflict}", userName, role.Code(), conflict);
+                continue;
+            }
+            db.UserGrants.Add(new UserGrant { UserId = account.Id, Role = role });
             await db.SaveChangesAsync();
         }
+        if (printed.Count > 0)
+            Console.WriteLine($"""
+
+                ================ Lianfang 首次启动 ================
+                已创建三员账号（只显示这一次，请各自登录后修改密码）：
+                {string.Join(Environment.NewLine, printed)}
+                ===================================================
+
+                """);
     }
 
     private static string RandomPassword()

@@ -49,24 +49,27 @@ public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider serv
 /// <summary>Scope filters for queries, so list pages and API lists show only what the user may read.</summary>
 public static class ScopeQueries
 {
+    // Org structure (units, posts, people) is read by business reach and by the units' administrators; lists and points
+    // only by business reach: an administrator reads no business content (三员分立).
     public static IQueryable<OrgUnit> Visible(this IQueryable<OrgUnit> q, AccessScope s) =>
-        s.ReadsEverything ? q : q.Where(PathIn<OrgUnit>(s, u => u.Path, null));
+        s.ReadsWholeOrg ? q : q.Where(OrgPathIn<OrgUnit>(s, u => u.Path, null));
 
     public static IQueryable<Post> Visible(this IQueryable<Post> q, AccessScope s) =>
-        s.ReadsEverything ? q : q.Where(PathIn<Post>(s, p => p.OrgUnit.Path, null));
+        s.ReadsWholeOrg ? q : q.Where(OrgPathIn<Post>(s, p => p.OrgUnit.Path, null));
 
     /// <summary>People in scope, and always the user's own person record.</summary>
     public static IQueryable<Person> Visible(this IQueryable<Person> q, AccessScope s) =>
-        s.ReadsEverything ? q : q.Where(PathIn<Person>(s, p => p.OrgUnit.Path, s.PersonId is { } pid ? p => p.Id == pid : null));
+        s.ReadsWholeOrg ? q : q.Where(OrgPathIn<Person>(s, p => p.OrgUnit.Path, s.PersonId is { } pid ? p => p.Id == pid : null));
+
+    /// <summary>Units whose business content (powers, lists, supervision) the user reads: not an administrator's units as such.</summary>
+    public static IQueryable<OrgUnit> InBusinessReach(this IQueryable<OrgUnit> q, AccessScope s) => q.Where(PathIn<OrgUnit>(s, u => u.Path, null));
 
     /// <summary>Lists in scope; a staff member (who reads only their own unit) sees only their own lists.</summary>
     public static IQueryable<Lianfang.Core.Register.RiskList> Visible(this IQueryable<Lianfang.Core.Register.RiskList> q, AccessScope s) =>
-        s.ReadsEverything ? q : q.Where(PathIn<Lianfang.Core.Register.RiskList>(s, l => l.OrgUnit.Path,
-            s.PersonId is { } pid ? l => l.HolderPersonId == pid : null, exact: false));
+        q.Where(PathIn<Lianfang.Core.Register.RiskList>(s, l => l.OrgUnit.Path, s.PersonId is { } pid ? l => l.HolderPersonId == pid : null, exact: false));
 
     public static IQueryable<Lianfang.Core.Register.RiskPoint> Visible(this IQueryable<Lianfang.Core.Register.RiskPoint> q, AccessScope s) =>
-        s.ReadsEverything ? q : q.Where(PathIn<Lianfang.Core.Register.RiskPoint>(s, p => p.OrgUnit.Path,
-            s.PersonId is { } pid ? p => p.List.HolderPersonId == pid : null, exact: false));
+        q.Where(PathIn<Lianfang.Core.Register.RiskPoint>(s, p => p.OrgUnit.Path, s.PersonId is { } pid ? p => p.List.HolderPersonId == pid : null, exact: false));
 
     /// <summary>Rows whose org path lies in any of the subtrees at <paramref name="prefixes"/>.</summary>
     public static IQueryable<T> Under<T>(this IQueryable<T> q, IEnumerable<string> prefixes, Expression<Func<T, string>> path) =>
@@ -82,6 +85,9 @@ public static class ScopeQueries
 
     private static Expression<Func<T, bool>> PathIn<T>(AccessScope s, Expression<Func<T, string>> path, Expression<Func<T, bool>>? orElse, bool exact = true) =>
         PathIn(s.ReadablePrefixes.Select(OrgPath.SubtreeBounds), exact ? s.ReadableExact : [], path, orElse);
+
+    private static Expression<Func<T, bool>> OrgPathIn<T>(AccessScope s, Expression<Func<T, string>> path, Expression<Func<T, bool>>? orElse) =>
+        PathIn(s.OrgPrefixes.Select(OrgPath.SubtreeBounds), s.OrgExact, path, orElse);
 
     /// <summary>Builds "path in any of the ranges (subtrees as byte ranges) or equals one of the exact units".</summary>
     private static Expression<Func<T, bool>> PathIn<T>(IEnumerable<(string Lo, string Hi)> ranges, IEnumerable<string> exact, Expression<Func<T, string>> path, Expression<Func<T, bool>>? orElse)

@@ -83,12 +83,15 @@ public static class DemoData
         await Account("demo.commission", "许静（市纪委监委）", commissioner, (Role.Commission, commission));
         await Account("demo.helper", "行风监督员", null, (Role.Helper, health));
         await Account("demo.admin", "示范市系统管理员", null, (Role.Admin, commission));
+        await Account("demo.secadmin", "示范市安全管理员", null, (Role.SecurityAdmin, commission));
+        await Account("demo.auditor", "示范市审计管理员", null, (Role.Auditor, commission));
 
         // A campaign under way over 卫健委 this year, its deadline ahead (a newcomer meets no "overdue" on the first page),
         // with the unit's own points and the accountant's personal ones.
         var register = services.GetRequiredService<RegisterCommands>();
         var year = Clock.Today.Year;
-        var campaign = await register.OpenCampaignAsync(root, new(CampaignName, year, "shaoxing-2018", health.Id, Clock.Today.AddDays(45), null), ct);
+        var city = new AccessScope(-1, commissioner.Id, [new ResolvedGrant(Role.Commission, commission.Id, commission.Path, [])]);
+        var campaign = await register.OpenCampaignAsync(city, new(CampaignName, year, "shaoxing-2018", health.Id, Clock.Today.AddDays(45), null), ct);
         var lists = await db.RiskLists.Where(l => l.CampaignId == campaign.Id).ToListAsync(ct);
         var partyOffice = new AccessScope(-1, officeHead.Id, [new ResolvedGrant(Role.PartyOffice, health.Id, health.Path, [])]);
         var unitList = lists.Single(l => l.Scope == ListScope.Unit && l.OrgUnitId == health.Id);

@@ -131,7 +131,7 @@ public static class Startup
         if (app.Configuration.GetValue("Database:MigrateOnStart", true)) await Database.MigrateAsync(db, backfill: false);
         if (file is not null) held ??= HoldDatabaseFile(file);
         if (held is not null) app.Lifetime.ApplicationStopped.Register(held.Dispose);
-        await Bootstrap.EnsureAdminAsync(scope.ServiceProvider, app.Configuration, app.Logger);
+        await Bootstrap.EnsureAdministratorsAsync(scope.ServiceProvider, app.Configuration, app.Logger);
         if (!KeyRings.Configured(app.Configuration) && !app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
             app.Logger.LogWarning("密钥环未加密保存：请用 {Setting} 指定保护证书（PFX），否则数据库和密钥目录中的密钥为明文", KeyRings.CertificatePathSetting);
         if (app.Configuration.GetValue("Lianfang:Demo", false))

@@ -8,9 +8,20 @@ public sealed record UnitSelect(IReadOnlyList<UnitSelect.Option> Units, int? Sel
 {
     public sealed record Option(int Id, string Name, int Depth);
 
-    public static async Task<UnitSelect> LoadAsync(AppDbContext db, AccessScope scope, int? selected, bool allowNone, CancellationToken ct)
+    public static Task<UnitSelect> LoadAsync(AppDbContext db, AccessScope scope, int? selected, bool allowNone, CancellationToken ct) =>
+        LoadAsync(db.OrgUnits.Visible(scope), selected, allowNone, ct);
+
+    /// <summary>The units an administrator holds <paramref name="role"/> over (all of them for one of the whole system).</summary>
+    public static Task<UnitSelect> LoadHeldAsync(AppDbContext db, AccessScope scope, Role role, int? selected, bool allowNone, CancellationToken ct)
     {
-        var units = await db.OrgUnits.AsNoTracking().Visible(scope).OrderBy(u => u.Path).Take(3000)
+        var held = scope.Grants.Where(g => g.Role == role).ToList();
+        var units = held.Any(g => g.OrgPath is null) ? db.OrgUnits : db.OrgUnits.Under(held.Select(g => g.OrgPath!), u => u.Path);
+        return LoadAsync(units, selected, allowNone, ct);
+    }
+
+    private static async Task<UnitSelect> LoadAsync(IQueryable<OrgUnit> visible, int? selected, bool allowNone, CancellationToken ct)
+    {
+        var units = await visible.AsNoTracking().OrderBy(u => u.Path).Take(3000)
             .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
         var min = units.Count == 0 ? 0 : units.Min(u => OrgPath.Depth(u.Path));
         return new(units.Select(u => new Option(u.Id, u.Name, OrgPath.Depth(u.Path) - min)).ToList(), selected, allowNone);

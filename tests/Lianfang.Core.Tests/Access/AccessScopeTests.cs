@@ -68,22 +68,69 @@ public class AccessScopeTests
     }
 
     [Fact]
-    public void A_subtree_admin_grants_only_inside_its_subtree_and_never_system_wide()
+    public void Only_the_security_administrator_grants_inside_its_subtree_and_system_wide_only_the_three_administrators()
+    {
+        var security = With(G(Role.SecurityAdmin, "0001"));
+        Assert.True(security.CanGrant(Role.Staff, "000100010001"));
+        Assert.False(security.CanGrant(Role.Staff, "0002"));
+        Assert.False(security.CanGrant(Role.Auditor, null));
+        var systemSecurity = With(new ResolvedGrant(Role.SecurityAdmin, null, null, []));
+        Assert.True(systemSecurity.CanGrant(Role.Auditor, null));
+        Assert.True(systemSecurity.CanGrant(Role.Commission, "0002"));
+        Assert.False(systemSecurity.CanGrant(Role.Commission, null)); // a business role is held at a unit
+        Assert.False(systemSecurity.ReadsWholeOrg);
+        // the system administrator keeps accounts and the org tree, and grants nothing
+        var system = With(new ResolvedGrant(Role.Admin, null, null, []));
+        Assert.False(system.CanGrant(Role.Staff, "0001"));
+        Assert.False(system.CanGrant(Role.Admin, null));
+        Assert.True(system.ReadsWholeOrg);
+        Assert.False(With(G(Role.PartyOffice, "0001")).CanGrant(Role.Staff, "00010001"));
+    }
+
+    [Fact]
+    public void An_administrator_reads_the_units_it_keeps_and_none_of_their_business_content()
     {
         var admin = With(G(Role.Admin, "0001"));
-        Assert.True(admin.CanGrant(Role.Staff, "000100010001"));
-        Assert.False(admin.CanGrant(Role.Staff, "0002"));
-        Assert.False(admin.CanGrant(Role.Admin, null));
-        var system = With(new ResolvedGrant(Role.Admin, null, null, []));
-        Assert.True(system.CanGrant(Role.Admin, null));
-        Assert.True(system.ReadsEverything);
-        Assert.False(With(G(Role.PartyOffice, "0001")).CanGrant(Role.Staff, "00010001"));
+        Assert.True(admin.CanRead("000100010001"));           // the unit, its posts and people
+        Assert.Equal(["0001"], admin.OrgPrefixes);
+        Assert.Empty(admin.ReadablePrefixes);                 // not its lists, points or supervision
+        var both = With(G(Role.Admin, "0001"), G(Role.Commission, "0002"));
+        Assert.Equal(["0002"], both.ReadablePrefixes);         // a business grant of its own still reads
+        Assert.Equal(["0001", "0002"], both.OrgPrefixes);
+    }
+
+    [Fact]
+    public void Only_the_audit_administrator_reads_the_audit_trail_and_the_other_two_read_no_business_unit()
+    {
+        Assert.True(With(G(Role.Auditor, "0001")).CanReadAudit);
+        foreach (var role in new[] { Role.Admin, Role.SecurityAdmin, Role.Commission, Role.Agency, Role.PartyOffice })
+            Assert.False(With(G(role, "0001")).CanReadAudit);
+        foreach (var role in new[] { Role.SecurityAdmin, Role.Auditor })
+        {
+            var scope = With(G(role, "0001"));
+            Assert.False(scope.CanRead("000100010001"));
+            Assert.Empty(scope.ReadablePrefixes);
+        }
+    }
+
+    [Theory]
+    [InlineData(Role.Admin, new[] { Role.SecurityAdmin }, true)]
+    [InlineData(Role.Auditor, new[] { Role.Admin }, true)]
+    [InlineData(Role.SecurityAdmin, new[] { Role.Auditor, Role.Staff }, true)]
+    [InlineData(Role.Admin, new[] { Role.Admin, Role.Staff }, false)]   // the same role at another unit
+    [InlineData(Role.Staff, new[] { Role.Auditor }, false)]             // a business role beside one of the three
+    [InlineData(Role.Auditor, new Role[0], false)]
+    public void One_account_never_holds_two_of_the_three_administrators(Role adding, Role[] held, bool refused)
+    {
+        var conflict = adding.SeparationConflict(held);
+        Assert.Equal(refused, conflict is not null);
+        if (refused) Assert.Contains("三个不同的账号", conflict);
     }
 
     [Fact]
     public void Role_codes_follow_the_design()
     {
-        Assert.Equal(["staff", "dept_head", "leader_in_charge", "principal", "party_office", "agency", "commission", "helper", "admin"],
+        Assert.Equal(["staff", "dept_head", "leader_in_charge", "principal", "party_office", "agency", "commission", "helper", "admin", "security_admin", "auditor"],
             Roles.Every.Select(r => r.Code()));
         Assert.Equal(Role.LeaderInCharge, Roles.Parse("leader_in_charge"));
         Assert.Null(Roles.Parse("boss"));

@@ -186,7 +186,7 @@ public abstract class PagesTests(AppFixture f)
         Assert.Equal("13800000000", doc.QuerySelector("#p-contact")!.GetAttribute("value"));
         Assert.Equal(w.D1.ToString(), doc.QuerySelector("#p-unit option[selected]")!.GetAttribute("value"));
 
-        await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "longsheng-2012", rootOrgUnitId = w.U1, deadline = "2026-12-31" }).Expect(HttpStatusCode.Created);
+        await f.Observer.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "longsheng-2012", rootOrgUnitId = w.U1, deadline = "2026-12-31" }).Expect(HttpStatusCode.Created);
         res = await office.SubmitAsync($"/Assessments?orgUnitId={w.U1}", new()
         {
             ["kind"] = "Quarterly", ["year"] = "2026", ["quarter"] = "3", ["items[0].score"] = "25", ["items[1].score"] = "20", ["items[2].score"] = "24", ["items[2].gap"] = "台账不全", ["items[3].score"] = "25",
@@ -228,9 +228,11 @@ public abstract class PagesTests(AppFixture f)
         var admin = await PageClient.LoginAsync(f, "admin", LianfangApp.AdminPassword);
         var users = await admin.GetAsync($"/Admin/Users?q={w.Users["principal"]}");
         Assert.Contains("主要负责人 · 卫健委", PageClient.Text(users));
-        var audit = await admin.GetAsync("/Audit?entityType=OrgUnit");
+        await admin.GetAsync("/Audit", HttpStatusCode.Forbidden); // 三员分立: the trail is the auditor's
+        var auditor = await PageClient.LoginAsync(f, "auditor", LianfangApp.AdminPassword);
+        var audit = await auditor.GetAsync("/Audit?entityType=OrgUnit");
         Assert.Contains("派驻组", PageClient.Text(audit));
-        var verify = await admin.SubmitAsync("/Audit", [], "Verify");
+        var verify = await auditor.SubmitAsync("/Audit", [], "Verify");
         Assert.Contains("审计日志完整", await verify.Content.ReadAsStringAsync());
     }
 }

@@ -15,7 +15,18 @@ public abstract class AppFixture(Db db) : IAsyncLifetime
 
     public LianfangApp App { get; private set; } = null!;
     public Db Db => db;
+    /// <summary>The system administrator of the whole system: accounts, org tree.</summary>
     public HttpClient Admin { get; private set; } = null!;
+    /// <summary>The security administrator of the whole system: roles and grants.</summary>
+    public HttpClient Security { get; private set; } = null!;
+    /// <summary>The audit administrator of the whole system: the audit trail.</summary>
+    public HttpClient Auditor { get; private set; } = null!;
+    /// <summary>
+    /// The tests' own reader of business content: a commission account granted at the root of every world a test builds,
+    /// which opens campaigns and reads lists where a test needs to look (administrators read no business content).
+    /// </summary>
+    public HttpClient Observer { get; private set; } = null!;
+    public int ObserverId { get; private set; }
 
     /// <summary>Settings a fixture of its own may change (e.g. rate limits), on top of the test defaults.</summary>
     protected virtual Dictionary<string, string?>? Settings => null;
@@ -24,6 +35,11 @@ public abstract class AppFixture(Db db) : IAsyncLifetime
     {
         App = new LianfangApp(db, Settings);
         Admin = ClientWithToken(TokenAsync("admin", LianfangApp.AdminPassword).GetAwaiter().GetResult());
+        Security = ClientWithToken(TokenAsync("secadmin", LianfangApp.AdminPassword).GetAwaiter().GetResult());
+        Auditor = ClientWithToken(TokenAsync("auditor", LianfangApp.AdminPassword).GetAwaiter().GetResult());
+        ObserverId = Admin.Post("/api/v1/users", new { userName = "observer", password = LianfangApp.Password, displayName = "测试观察（纪委监委）" })
+            .Expect(HttpStatusCode.Created).GetAwaiter().GetResult().Id();
+        Observer = ClientWithToken(TokenAsync("observer", LianfangApp.Password).GetAwaiter().GetResult());
         return Task.CompletedTask;
     }
 

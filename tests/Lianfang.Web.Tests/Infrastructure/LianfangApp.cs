@@ -58,6 +58,8 @@ public sealed class LianfangApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Db.ToString());
         builder.UseSetting("ConnectionStrings:Default", _connectionString);
         builder.UseSetting("LIANFANG_ADMIN_PASSWORD", AdminPassword);
+        builder.UseSetting("LIANFANG_SECURITY_ADMIN_PASSWORD", AdminPassword);
+        builder.UseSetting("LIANFANG_AUDITOR_PASSWORD", AdminPassword);
         builder.UseSetting("Lianfang:LoginPerMinute", "100000");
         builder.UseSetting("Lianfang:Warnings:SweepMinutes", "0"); // tests run the sweep themselves
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);

@@ -17,10 +17,15 @@ public sealed class World
 
     /// <param name="mark">appended to every unit, post and person name, so a response can be searched for this world's data</param>
     /// <param name="siblingMark">appended to 财政局's unit, department, post and person (the sibling of 卫健委)</param>
-    public static Task<World> CreateAsync(AppFixture f, string label, string mark = "", string siblingMark = "") => CreateAsync(f.Admin, label, mark, siblingMark);
+    public static async Task<World> CreateAsync(AppFixture f, string label, string mark = "", string siblingMark = "")
+    {
+        var w = await CreateAsync(f.Admin, f.Security, label, mark, siblingMark);
+        await f.Security.Post($"/api/v1/users/{f.ObserverId}/grants", new { role = "commission", orgUnitId = w.C }).Expect(HttpStatusCode.Created);
+        return w;
+    }
 
-    /// <summary>The same world through any admin client (e.g. of an app running as a process).</summary>
-    public static async Task<World> CreateAsync(HttpClient admin, string label, string mark = "", string siblingMark = "")
+    /// <summary>The same world through any system and security administrators' clients (e.g. of an app running as a process).</summary>
+    public static async Task<World> CreateAsync(HttpClient admin, HttpClient security, string label, string mark = "", string siblingMark = "")
     {
         var id = Guid.NewGuid().ToString("N")[..6];
         var tag = $"{label}{id}";
@@ -42,7 +47,7 @@ public sealed class World
         async Task User(string role, int unit, int? person = null)
         {
             var name = $"t{id}.{role}";
-            await admin.Post("/api/v1/users", new { userName = name, password = LianfangApp.Password, personId = person, displayName = mark.Length > 0 ? role + mark : null, grants = new[] { new { role, orgUnitId = unit } } })
+            await Accounts.CreateAsync(admin, security, new { userName = name, password = LianfangApp.Password, personId = person, displayName = mark.Length > 0 ? role + mark : null, grants = new[] { new { role, orgUnitId = unit } } })
                 .Expect(HttpStatusCode.Created);
             w.Users[role] = name;
         }
@@ -55,6 +60,8 @@ public sealed class World
         await User("commission", w.C);
         await User("helper", w.U1);
         await User("admin", w.C);
+        await User("security_admin", w.C);
+        await User("auditor", w.C);
         return w;
     }
 }

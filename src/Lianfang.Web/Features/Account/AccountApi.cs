@@ -8,8 +8,12 @@ namespace Lianfang.Web.Features.Account;
 public sealed record TokenRequest(string? UserName, string? Password, string? TotpCode);
 public sealed record GrantDto(string? Role, int? OrgUnitId);
 /// <param name="Email">where notices of the user's 待办 are mailed (optional)</param>
-public sealed record CreateUserRequest(string? UserName, string? Password, int? PersonId, string? DisplayName, List<GrantDto>? Grants, string? Email = null);
-public sealed record UserDto(int Id, string UserName, string? DisplayName, int? PersonId, bool TwoFactorEnabled, bool LockedOut, IReadOnlyList<GrantDto> Grants, string? Email);
+/// <param name="OrgUnitId">the unit whose administrators keep the account (default: the person's unit)</param>
+/// <param name="Grants">must be empty: roles are granted by the security administrator (三员分立)</param>
+public sealed record CreateUserRequest(string? UserName, string? Password, int? PersonId, string? DisplayName, List<GrantDto>? Grants, string? Email = null, int? OrgUnitId = null);
+public sealed record UserGrantDto(int Id, string Role, int? OrgUnitId);
+public sealed record UserDto(int Id, string UserName, string? DisplayName, int? PersonId, int? OrgUnitId, bool TwoFactorEnabled, bool LockedOut,
+    IReadOnlyList<UserGrantDto> Grants, string? Email);
 public sealed record EmailRequest(string? Email);
 
 public static class AccountApi
@@ -25,20 +29,36 @@ public static class AccountApi
         {
             var user = await CreateUser.HandleAsync(db, um, await me.ScopeAsync(ct), req, ct);
             return TypedResults.Created($"/api/v1/users/{user.Id}", new { id = user.Id });
-        }).WithSummary("新建账号（管理员）").ProducesProblem(400).ProducesProblem(403);
+        }).WithSummary("新建账号（系统管理员；orgUnitId 为管理该账号的机构，默认人员所在机构；权限由安全管理员另行授予）").ProducesProblem(400).ProducesProblem(403);
         users.MapGet("/", async (CurrentUser me, AppDbContext db, CancellationToken ct) =>
         {
             var scope = await me.ScopeAsync(ct);
-            if (!scope.IsAdmin) throw DomainException.Forbidden("只有系统管理员可以查看账号");
+            UserQueries.EnsureKeeper(scope);
             return await UserQueries.ToDtosAsync(UserQueries.Visible(db, scope).OrderBy(u => u.UserName), ct);
-        }).WithSummary("账号列表（管理员）");
+        }).WithSummary("账号列表（系统管理员、安全管理员）");
         users.MapGet("/{id:int}", async Task<Results<Ok<UserDto>, ProblemHttpResult>> (int id, CurrentUser me, AppDbContext db, CancellationToken ct) =>
         {
             var scope = await me.ScopeAsync(ct);
-            if (!scope.IsAdmin) throw DomainException.Forbidden("只有系统管理员可以查看账号");
+            UserQueries.EnsureKeeper(scope);
             var dto = (await UserQueries.ToDtosAsync(UserQueries.Visible(db, scope).Where(u => u.Id == id), ct)).FirstOrDefault();
             return dto is null ? (ProblemHttpResult)Problems.NotFound("账号") : TypedResults.Ok(dto);
-        }).WithSummary("查看账号（管理员）");
+        }).WithSummary("查看账号（系统管理员、安全管理员）");
+        users.MapPost("/{id:int}/grants", async (int id, GrantDto req, CurrentUser me, AppDbContext db, CancellationToken ct) =>
+        {
+            var g = await AccountGrants.AddAsync(db, await me.ScopeAsync(ct), id, req, ct);
+            return TypedResults.Created($"/api/v1/users/{id}/grants/{g.Id}", new { id = g.Id });
+        }).WithSummary("授予权限 {role, orgUnitId}（安全管理员；系统管理员、安全管理员、审计管理员不得由同一账号兼任）")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        users.MapDelete("/{id:int}/grants/{grantId:int}", async (int id, int grantId, CurrentUser me, AppDbContext db, CancellationToken ct) =>
+        {
+            await AccountGrants.RemoveAsync(db, await me.ScopeAsync(ct), id, grantId, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("收回权限（安全管理员）").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        users.MapPost("/{id:int}/unlock", async (int id, CurrentUser me, AppDbContext db, UserManager<AppUser> um, CancellationToken ct) =>
+        {
+            await AccountGrants.UnlockAsync(db, um, await me.ScopeAsync(ct), id, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("解除登录锁定（安全管理员）").ProducesProblem(403).ProducesProblem(404);
         users.MapPut("/{id:int}/email", async (int id, EmailRequest req, CurrentUser me, AppDbContext db, UserManager<AppUser> um, CancellationToken ct) =>
         {
             var scope = await me.ScopeAsync(ct);
@@ -68,23 +88,37 @@ public static class AccountApi
 
 internal static class UserQueries
 {
-    /// <summary>A subtree admin sees accounts with a grant or a person inside the subtree.</summary>
+    /// <summary>Accounts are kept by the system administrator (the account itself) and the security administrator (its grants).</summary>
+    public static readonly Role[] Keepers = [Role.Admin, Role.SecurityAdmin];
+
+    public static bool IsKeeper(AccessScope scope) => scope.Grants.Any(g => Keepers.Contains(g.Role));
+
+    public static void EnsureKeeper(AccessScope scope)
+    {
+        if (!IsKeeper(scope)) throw DomainException.Forbidden("只有系统管理员和安全管理员可以查看账号");
+    }
+
+    /// <summary>
+    /// A keeper of a subtree sees the accounts kept in it, or holding a grant or a person there; a keeper of the whole
+    /// system sees every account.
+    /// </summary>
     public static IQueryable<AppUser> Visible(AppDbContext db, AccessScope scope)
     {
-        if (scope.IsSystemAdmin) return db.Users;
-        var adminOnly = new AccessScope(scope.UserId, null, scope.Grants.Where(g => g.Role == Role.Admin).ToList());
-        var units = db.OrgUnits.Visible(adminOnly).Select(u => u.Id);
-        return db.Users.Where(u => u.Grants.Any(g => g.OrgUnitId != null && units.Contains(g.OrgUnitId.Value))
+        var keeps = scope.Grants.Where(g => Keepers.Contains(g.Role)).ToList();
+        if (keeps.Any(g => g.OrgPath is null)) return db.Users;
+        var units = db.OrgUnits.Under(keeps.Select(g => g.OrgPath!), u => u.Path).Select(u => u.Id);
+        return db.Users.Where(u => (u.OrgUnitId != null && units.Contains(u.OrgUnitId.Value))
+                                 || u.Grants.Any(g => g.OrgUnitId != null && units.Contains(g.OrgUnitId.Value))
                                  || (u.Person != null && units.Contains(u.Person.OrgUnitId)));
     }
 
     public static async Task<List<UserDto>> ToDtosAsync(IQueryable<AppUser> users, CancellationToken ct)
     {
-        var rows = await users.Select(u => new { u.Id, u.UserName, u.DisplayName, u.PersonId, u.TwoFactorEnabled, u.LockoutEnd, u.Email,
-            Grants = u.Grants.Select(g => new { g.Role, g.OrgUnitId }).ToList() }).ToListAsync(ct);
+        var rows = await users.Select(u => new { u.Id, u.UserName, u.DisplayName, u.PersonId, u.OrgUnitId, u.TwoFactorEnabled, u.LockoutEnd, u.Email,
+            Grants = u.Grants.Select(g => new { g.Id, g.Role, g.OrgUnitId }).ToList() }).ToListAsync(ct);
         var now = DateTimeOffset.UtcNow; // compared here: SQLite cannot order DateTimeOffset
-        return rows.Select(u => new UserDto(u.Id, u.UserName!, u.DisplayName, u.PersonId, u.TwoFactorEnabled, u.LockoutEnd > now,
-            u.Grants.Select(g => new GrantDto(g.Role.Code(), g.OrgUnitId)).ToList(), u.Email)).ToList();
+        return rows.Select(u => new UserDto(u.Id, u.UserName!, u.DisplayName, u.PersonId, u.OrgUnitId, u.TwoFactorEnabled, u.LockoutEnd > now,
+            u.Grants.Select(g => new UserGrantDto(g.Id, g.Role.Code(), g.OrgUnitId)).ToList(), u.Email)).ToList();
     }
 }
 
@@ -93,44 +127,32 @@ public static class CreateUser
     public static async Task<AppUser> HandleAsync(AppDbContext db, UserManager<AppUser> users, AccessScope scope, CreateUserRequest req, CancellationToken ct)
     {
         if (!scope.IsAdmin) throw DomainException.Forbidden("只有系统管理员可以新建账号");
+        if (req.Grants is { Count: > 0 })
+            throw DomainException.Forbidden("权限由安全管理员授予（三员分立）：账号建好后，请安全管理员在“账号”页或用 POST /api/v1/users/{id}/grants 授予");
         var userName = Text.Required(req.UserName, "userName", "用户名", 64);
         if (string.IsNullOrEmpty(req.Password)) throw new DomainException("password", "密码不能为空");
-        var grants = await ResolveGrantsAsync(db, scope, req.Grants, ct);
-        if (req.PersonId is { } pid && !await db.People.Visible(scope).AnyAsync(p => p.Id == pid, ct))
-            throw new DomainException("personId", "人员不存在或不在您的管理范围内");
+        int? personUnit = null;
+        if (req.PersonId is { } pid)
+            personUnit = await db.People.Visible(scope).Where(p => p.Id == pid).Select(p => (int?)p.OrgUnitId).FirstOrDefaultAsync(ct)
+                ?? throw new DomainException("personId", "人员不存在或不在您的管理范围内");
+        var home = req.OrgUnitId ?? personUnit;
+        if (home is { } h)
+        {
+            var path = await db.OrgUnits.Where(u => u.Id == h).Select(u => u.Path).FirstOrDefaultAsync(ct);
+            if (path is null || !scope.HoldsOver(Role.Admin, path)) throw new DomainException("orgUnitId", "所属机构不存在或不在您的管理范围内");
+        }
+        else if (!scope.IsSystemAdmin) throw new DomainException("orgUnitId", "请选择管理该账号的机构");
 
         var email = Email(req.Email);
-        var user = new AppUser { UserName = userName, PersonId = req.PersonId, DisplayName = Text.Optional(req.DisplayName, "displayName", "显示名称", 100), CreatedAt = DateTime.UtcNow, Email = email };
-        user.Grants.AddRange(grants);
+        var user = new AppUser
+        {
+            UserName = userName, PersonId = req.PersonId, OrgUnitId = home, CreatedAt = DateTime.UtcNow, Email = email,
+            DisplayName = Text.Optional(req.DisplayName, "displayName", "显示名称", 100),
+        };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         Check(await users.CreateAsync(user, req.Password));
         await tx.CommitAsync(ct);
         return user;
-    }
-
-    /// <summary>Parses and checks grants: known role, visible unit, within what the caller may grant.</summary>
-    public static async Task<List<UserGrant>> ResolveGrantsAsync(AppDbContext db, AccessScope scope, List<GrantDto>? grants, CancellationToken ct)
-    {
-        var result = new List<UserGrant>();
-        foreach (var (g, i) in (grants ?? []).Select((g, i) => (g, i)))
-        {
-            var role = Roles.Parse(g.Role) ?? throw new DomainException($"grants[{i}].role",
-                $"第{i + 1}项权限的角色“{g.Role}”无效，可选：{string.Join("、", Roles.Every.Select(r => r.Code()))}");
-            string? path = null;
-            if (g.OrgUnitId is { } unitId)
-            {
-                path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
-                if (path is null || !scope.CanRead(path))
-                    throw new DomainException($"grants[{i}].orgUnitId", $"第{i + 1}项权限的机构不存在或不在您的管理范围内");
-            }
-            else if (role != Role.Admin)
-                throw new DomainException($"grants[{i}].orgUnitId", $"第{i + 1}项权限需要指定机构（只有系统管理员可以不指定）");
-            if (!scope.CanGrant(role, path))
-                throw DomainException.Forbidden($"无权授予第{i + 1}项权限（{role.Label()}）");
-            if (result.Any(r => r.Role == role && r.OrgUnitId == g.OrgUnitId)) continue;
-            result.Add(new UserGrant { Role = role, OrgUnitId = g.OrgUnitId });
-        }
-        return result;
     }
 
     /// <summary>An optional e-mail address, checked: where notices of the user's 待办 are mailed.</summary>
@@ -155,5 +177,61 @@ public static class CreateUser
         var errors = result.Errors.Select(e => new FieldError(e.Code.StartsWith("Password") ? "password" : "userName", e.Description)).ToList();
         throw new ValidationFailedException(errors, string.Join("；", errors.Select(e => e.Message)),
             result.Errors.Any(e => e.Code == "DuplicateUserName") ? 409 : 400);
+    }
+}
+
+/// <summary>Roles, grants and unlocking: the security administrator's (三员分立), within the subtree it holds.</summary>
+public static class AccountGrants
+{
+    private static void EnsureSecurityAdmin(AccessScope scope)
+    {
+        if (!scope.IsSecurityAdmin) throw DomainException.Forbidden("权限的授予、收回和账号解锁由安全管理员办理");
+    }
+
+    private static async Task<AppUser> LoadAsync(AppDbContext db, AccessScope scope, int userId, CancellationToken ct) =>
+        await UserQueries.Visible(db, scope).Include(u => u.Grants).FirstOrDefaultAsync(u => u.Id == userId, ct)
+        ?? throw DomainException.NotFound("id", "账号不存在或不在您的管理范围内");
+
+    public static async Task<UserGrant> AddAsync(AppDbContext db, AccessScope scope, int userId, GrantDto req, CancellationToken ct)
+    {
+        EnsureSecurityAdmin(scope);
+        var user = await LoadAsync(db, scope, userId, ct);
+        if (userId == scope.UserId) throw DomainException.Forbidden("不能给自己授予权限");
+        var role = Roles.Parse(req.Role) ?? throw new DomainException("role",
+            $"角色“{req.Role}”无效，可选：{string.Join("、", Roles.Every.Select(r => $"{r.Code()}（{r.Label()}）"))}");
+        string? path = null;
+        if (req.OrgUnitId is { } unitId)
+        {
+            path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
+            if (path is null || !scope.HoldsOver(Role.SecurityAdmin, path)) throw new DomainException("orgUnitId", "机构不存在或不在您的管理范围内");
+        }
+        else if (!role.IsAdministrator()) throw new DomainException("orgUnitId", $"{role.Label()}须设在某个机构上（只有三员可以是全系统的）");
+        if (!scope.CanGrant(role, path)) throw DomainException.Forbidden($"无权授予{role.Label()}{(path is null ? "（全系统）" : "")}");
+        if (role.SeparationConflict(user.Grants.Select(g => g.Role)) is { } conflict) throw DomainException.Conflict("role", conflict);
+        if (user.Grants.Any(g => g.Role == role && g.OrgUnitId == req.OrgUnitId)) throw DomainException.Conflict("role", $"该账号已有这项权限（{role.Label()}）");
+        var grant = new UserGrant { UserId = userId, Role = role, OrgUnitId = req.OrgUnitId };
+        db.UserGrants.Add(grant);
+        await db.SaveChangesAsync(ct);
+        return grant;
+    }
+
+    public static async Task RemoveAsync(AppDbContext db, AccessScope scope, int userId, int grantId, CancellationToken ct)
+    {
+        EnsureSecurityAdmin(scope);
+        var user = await LoadAsync(db, scope, userId, ct);
+        var grant = await db.UserGrants.Include(g => g.OrgUnit).FirstOrDefaultAsync(g => g.Id == grantId && g.UserId == user.Id, ct)
+            ?? throw DomainException.NotFound("grantId", "权限不存在");
+        if (userId == scope.UserId) throw DomainException.Conflict("grantId", "不能收回自己的权限");
+        if (!scope.CanGrant(grant.Role, grant.OrgUnit?.Path)) throw DomainException.Forbidden("无权收回这项权限");
+        db.UserGrants.Remove(grant);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task UnlockAsync(AppDbContext db, UserManager<AppUser> users, AccessScope scope, int userId, CancellationToken ct)
+    {
+        EnsureSecurityAdmin(scope);
+        var user = await users.FindByIdAsync((await LoadAsync(db, scope, userId, ct)).Id.ToString()) ?? throw DomainException.NotFound("id", "账号不存在");
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
     }
 }

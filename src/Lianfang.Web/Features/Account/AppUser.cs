@@ -10,6 +10,8 @@ public sealed class AppUser : IdentityUser<int>
     public int? PersonId { get; set; }
     public Person? Person { get; set; }
     public string? DisplayName { get; set; }
+    /// <summary>The unit whose administrators keep the account (null: kept at the level of the whole system).</summary>
+    public int? OrgUnitId { get; set; }
     public DateTime CreatedAt { get; set; }
     public List<UserGrant> Grants { get; set; } = [];
 }
@@ -41,5 +43,6 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         b.Property(u => u.DisplayName).HasMaxLength(100);
         b.HasOne(u => u.Person).WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

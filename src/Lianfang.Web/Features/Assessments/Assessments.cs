@@ -27,27 +27,26 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.Ex
     Review.Reviewers reviewers)
 {
     public static readonly Role[] SelfAssessors = [Role.PartyOffice, Role.Principal];
-    public static readonly Role[] Assessors = [Role.Commission, Role.Agency, Role.Admin];
+    public static readonly Role[] Assessors = [Role.Commission, Role.Agency];
 
     /// <summary>
     /// Who records: the unit's party office or principal its quarterly self-check; the commission or agency the annual grade;
     /// under a scheme whose 领导小组 evaluates (002), its head, deputy or office — never for their own post.
     /// </summary>
     public static bool MayRecord(AccessScope scope, string unitPath, AssessmentKind kind, AssessmentPlan plan, IReadOnlyList<Core.Review.LeadingGroupMember> group) =>
-        kind == AssessmentKind.Quarterly ? scope.IsSystemAdmin || scope.HasRoleOver(unitPath, SelfAssessors)
+        kind == AssessmentKind.Quarterly ? scope.HasRoleOver(unitPath, SelfAssessors)
         : plan.ByGroup ? scope.PersonId is { } p && group.Any(m => m.PersonId == p && m.Duty != Core.Review.GroupDuty.Member)
-        : scope.IsSystemAdmin || scope.HasRoleOver(unitPath, Assessors);
+        : scope.HasRoleOver(unitPath, Assessors);
 
     /// <summary>What the scheme lets be recorded at all: its assessment, and a quarterly self-check only where it states one.</summary>
     public static bool Stated(AssessmentPlan plan, AssessmentKind kind) => plan.Def is not null && (kind == AssessmentKind.Annual || plan.Quarterly);
 
     /// <summary>Whether the user deals with assessments anywhere (the menu entry).</summary>
-    public static bool MayOpen(AccessScope scope) => scope.IsSystemAdmin || scope.Grants.Any(g => SelfAssessors.Contains(g.Role) || Assessors.Contains(g.Role));
+    public static bool MayOpen(AccessScope scope) => scope.Grants.Any(g => SelfAssessors.Contains(g.Role) || Assessors.Contains(g.Role));
 
     /// <summary>Assessments over the units where the user assesses, checks itself, or sits on the 领导小组 (its head, deputy, office).</summary>
     public async Task<IQueryable<Assessment>> VisibleAsync(AccessScope scope, CancellationToken ct)
     {
-        if (scope.IsSystemAdmin) return db.Assessments.AsNoTracking();
         var groups = (await GroupUnitsAsync(scope, ct)).Select(u => u.Path);
         return db.Assessments.AsNoTracking().Under([.. scope.PrefixesFor([.. SelfAssessors, .. Assessors]), .. groups], a => a.OrgUnit.Path);
     }

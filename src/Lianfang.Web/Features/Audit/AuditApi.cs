@@ -18,10 +18,10 @@ public static class AuditApi
             var items = await q.OrderByDescending(e => e.Seq).Skip((Math.Max(page ?? 1, 1) - 1) * size).Take(size)
                 .Select(e => new AuditEventDto(e.Seq, e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.Changes, e.Hash)).ToListAsync(ct);
             return new Paged<AuditEventDto>(await q.CountAsync(ct), items);
-        }).WithSummary("审计日志（管理员、纪委监委，按权限范围）；筛选：entityType 对象类型、userName 操作人、orgUnitId 机构（含下级）、from/to 日期（本地时间）");
+        }).WithSummary("审计日志（仅审计管理员，按其机构范围；全系统的审计管理员读全部，含三员自己的操作）；筛选：entityType 对象类型、userName 操作人、orgUnitId 机构（含下级）、from/to 日期（本地时间）");
         g.MapPost("/verify", async (CurrentUser me, AppDbContext db, CancellationToken ct) =>
         {
-            if (!(await me.ScopeAsync(ct)).IsSystemAdmin) throw DomainException.Forbidden("只有系统管理员可以校验整条审计链");
+            if (!(await me.ScopeAsync(ct)).HoldsSystemWide(Role.Auditor)) throw DomainException.Forbidden("只有全系统的审计管理员可以校验整条审计链");
             return await Commands.VerifyAuditAsync(db);
         }).WithSummary("校验审计日志哈希链");
     }
@@ -29,15 +29,17 @@ public static class AuditApi
 
 public static class AuditQueries
 {
-    /// <summary>System admins read the whole trail; others only events of org units in their scope.</summary>
+    /// <summary>
+    /// Only the audit administrator reads the trail (三员分立): the one of the whole system all of it (the administrators'
+    /// own actions on accounts and grants included), one of a subtree the events of its units.
+    /// </summary>
     public static IQueryable<AuditEvent> Visible(AppDbContext db, AccessScope scope, string? entityType, string? userName)
     {
-        if (!scope.CanReadAudit) throw DomainException.Forbidden("只有系统管理员和纪委监委可以查看审计日志");
+        if (!scope.CanReadAudit) throw DomainException.Forbidden("审计日志只由审计管理员查看");
         var q = db.AuditEvents.AsNoTracking();
-        if (!scope.ReadsEverything)
+        if (!scope.HoldsSystemWide(Role.Auditor))
         {
-            var readable = db.OrgUnits.Visible(scope).Select(u => u.Path);
-            q = q.Where(e => e.OrgPath != null && readable.Contains(e.OrgPath));
+            q = q.Where(e => e.OrgPath != null).Under(scope.Grants.Where(g => g.Role == Role.Auditor).Select(g => g.OrgPath!), e => e.OrgPath!);
         }
         if (!string.IsNullOrWhiteSpace(entityType)) q = q.Where(e => e.EntityType == entityType);
         if (!string.IsNullOrWhiteSpace(userName)) q = q.Where(e => e.UserName == userName.Trim());
@@ -52,8 +54,8 @@ public static class AuditQueries
         var q = Visible(db, scope, f.EntityType, f.UserName);
         if (f.OrgUnitId is { } unit)
         {
-            var path = await db.OrgUnits.Visible(scope).Where(u => u.Id == unit).Select(u => u.Path).FirstOrDefaultAsync(ct)
-                ?? throw DomainException.NotFound("orgUnitId", "机构不存在或不在您的权限范围内");
+            var path = await db.OrgUnits.Where(u => u.Id == unit).Select(u => u.Path).FirstOrDefaultAsync(ct);
+            if (path is null || !scope.HoldsOver(Role.Auditor, path)) throw DomainException.NotFound("orgUnitId", "机构不存在或不在您的权限范围内");
             var (lo, hi) = Core.Org.OrgPath.SubtreeBounds(path);
             q = q.Where(e => e.OrgPath != null && string.Compare(e.OrgPath, lo) >= 0 && string.Compare(e.OrgPath, hi) < 0);
         }

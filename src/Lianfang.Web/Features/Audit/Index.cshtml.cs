@@ -16,9 +16,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, AuditView view) 
     public async Task OnGetAsync(string? entityType, string? userName, int? orgUnitId, DateOnly? from, DateOnly? to, CancellationToken ct = default)
     {
         var scope = await me.ScopeAsync(ct);
-        CanVerify = scope.IsSystemAdmin;
+        CanVerify = scope.HoldsSystemWide(Lianfang.Core.Access.Role.Auditor);
         Filter = new(entityType, userName, orgUnitId, from, to);
-        Units = await UnitSelect.LoadAsync(db, scope, orgUnitId, true, ct);
+        Units = await UnitSelect.LoadHeldAsync(db, scope, Lianfang.Core.Access.Role.Auditor, orgUnitId, true, ct);
         var q = await AuditQueries.FilteredAsync(db, scope, Filter, ct);
         Pager = new Pager(Request, 50, await q.CountAsync(ct));
         Rows = await view.DescribeAsync(await q.OrderByDescending(e => e.Seq).Skip(Pager.Skip).Take(Pager.PageSize).ToListAsync(ct), ct);

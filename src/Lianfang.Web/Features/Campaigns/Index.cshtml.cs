@@ -19,7 +19,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await me.ScopeAsync(ct);
-        CanOpen = scope.IsSystemAdmin || scope.Has(Role.PartyOffice) || scope.Has(Role.Commission) || scope.Has(Role.Admin);
+        CanOpen = scope.Has(Role.PartyOffice) || scope.Has(Role.Commission);
         var rows = await RegisterQuery.Campaigns(db, scope)
             .OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).Take(200)
             .Select(c => new

@@ -26,7 +26,7 @@ public sealed class SummaryModel(AppDbContext db, CurrentUser me, RegisterComman
         var scope = await me.ScopeAsync(ct);
         var campaign = await register.LoadCampaignAsync(scope, campaignId, ct);
         // A unit the user cannot see is not found; as a bad reference it would render a page that has nothing to show.
-        if (orgUnitId is { } uid && !await db.OrgUnits.Visible(scope).AnyAsync(u => u.Id == uid, ct)) return NotFound();
+        if (orgUnitId is { } uid && !await db.OrgUnits.InBusinessReach(scope).AnyAsync(u => u.Id == uid, ct)) return NotFound();
         if (format is not null)
         {
             try

@@ -48,7 +48,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, LetterCommands l
         Year = year ?? Clock.Today.Year;
         var units = await db.OrgUnits.AsNoTracking().Visible(scope).Where(u => u.Kind == OrgUnitKind.Unit).OrderBy(u => u.Path).Take(1000)
             .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
-        var mine = units.Where(u => scope.IsSystemAdmin || scope.HasRoleOver(u.Path, LetterCommands.Readers)).ToList();
+        var mine = units.Where(u => scope.HasRoleOver(u.Path, LetterCommands.Readers)).ToList();
         Units = mine.Select(u => (u.Id, u.Name)).ToList();
         Selected = mine.Any(u => u.Id == orgUnitId) ? orgUnitId : mine.FirstOrDefault()?.Id;
         if (Selected is not { } unit) return;

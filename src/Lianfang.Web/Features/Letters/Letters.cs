@@ -33,7 +33,7 @@ public sealed class LetterCommands(AppDbContext db, CurrentUser me, Schemes.Sche
     private async Task<(int Id, string Name, string Path)> UnitAsync(AccessScope scope, int unitId, CancellationToken ct)
     {
         var u = await db.OrgUnits.AsNoTracking().Where(x => x.Id == unitId && x.Kind == OrgUnitKind.Unit).Select(x => new { x.Id, x.Name, x.Path }).FirstOrDefaultAsync(ct);
-        if (u is null || !(scope.IsSystemAdmin || scope.HasRoleOver(u.Path, Readers))) throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
+        if (u is null || !scope.HasRoleOver(u.Path, Readers)) throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
         return (u.Id, u.Name, u.Path);
     }
 
@@ -93,7 +93,7 @@ public sealed class LetterCommands(AppDbContext db, CurrentUser me, Schemes.Sche
     {
         var l = await db.ResponsibilityLetters.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         var unit = l is null ? null : await db.OrgUnits.AsNoTracking().Where(u => u.Id == l.OrgUnitId).Select(u => new { u.Name, u.Path }).FirstAsync(ct);
-        if (l is null || !(scope.IsSystemAdmin || scope.HasRoleOver(unit!.Path, Readers) || scope.PersonId == l.PersonId))
+        if (l is null || !(scope.HasRoleOver(unit!.Path, Readers) || scope.PersonId == l.PersonId))
             throw DomainException.NotFound("id", "责任书不存在或不在您的权限范围内");
         var rows = l.Duties.Split('\n').Select(line => new Forms.FormRow([line])).ToList();
         var doc = new Forms.FormDocument($"{l.Year}年度党风廉政建设责任书", false, [("单位", unit!.Name), ("年度", $"{l.Year}年")],

@@ -17,7 +17,7 @@ public sealed class DeskCardsModel(AppDbContext db, CurrentUser me, PublicLists 
         var scope = await me.ScopeAsync(ct);
         // Another unit's list or unit is not found, as everywhere else, rather than an empty sheet.
         if (listId is { } lid && !await db.RiskLists.Visible(scope).AnyAsync(l => l.Id == lid, ct)) return NotFound();
-        if (orgUnitId is { } uid && !await db.OrgUnits.Visible(scope).AnyAsync(x => x.Id == uid, ct)) return NotFound();
+        if (orgUnitId is { } uid && !await db.OrgUnits.InBusinessReach(scope).AnyAsync(x => x.Id == uid, ct)) return NotFound();
         var lists = db.RiskLists.Visible(scope).Where(l => l.Status == ListStatus.Published && l.HolderPersonId != null);
         if (listId is { } id) lists = lists.Where(l => l.Id == id);
         if (campaignId is { } c) lists = lists.Where(l => l.CampaignId == c);

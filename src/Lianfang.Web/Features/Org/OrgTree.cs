@@ -29,8 +29,8 @@ public sealed class OrgTree
     public static async Task<OrgTree> LoadAsync(AppDbContext db, AccessScope scope, int? selectedId, CancellationToken ct)
     {
         var visible = db.OrgUnits.AsNoTracking().Visible(scope);
-        var topPaths = scope.ReadablePrefixes.Concat(scope.ReadableExact).ToArray();
-        var tops = scope.ReadsEverything ? visible.Where(u => u.ParentId == null) : visible.Where(u => topPaths.Contains(u.Path));
+        var topPaths = scope.OrgPrefixes.Concat(scope.OrgExact).ToArray();
+        var tops = scope.ReadsWholeOrg ? visible.Where(u => u.ParentId == null) : visible.Where(u => topPaths.Contains(u.Path));
         var roots = await tops.OrderBy(u => u.Path).Select(u => new Node(u.Id, u.Name, u.Kind, u.ParentId, u.Path)).ToListAsync(ct);
         var selected = selectedId is { } id
             ? await visible.Where(u => u.Id == id).Select(u => new Node(u.Id, u.Name, u.Kind, u.ParentId, u.Path)).FirstOrDefaultAsync(ct)

@@ -68,6 +68,8 @@ public static class OrgUnitCommands
             throw DomainException.Conflict("id", $"“{unit.Name}”还有 {posts} 个岗位，请先删除岗位");
         if (await db.UserGrants.CountAsync(g => g.OrgUnitId == id, ct) is > 0 and var grants)
             throw DomainException.Conflict("id", $"还有 {grants} 项账号权限设在“{unit.Name}”上，请先调整这些账号");
+        if (await db.Users.CountAsync(u => u.OrgUnitId == id, ct) is > 0 and var accounts)
+            throw DomainException.Conflict("id", $"还有 {accounts} 个账号由“{unit.Name}”管理，请先调整这些账号");
         db.AgencySupervisions.RemoveRange(await db.AgencySupervisions.Where(s => s.UnitId == id).ToListAsync(ct));
         db.OrgUnits.Remove(unit);
         await db.SaveChangesAsync(ct);

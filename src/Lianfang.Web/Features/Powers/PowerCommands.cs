@@ -26,11 +26,12 @@ public sealed class PowerCommands(AppDbContext db, SchemeStore schemes, Supervis
     }
 
     /// <summary>The unit's party office (or admin), its principal, and a department head for their department keep its powers.</summary>
-    public static bool MayEdit(AccessScope scope, string path) => scope.CanManageOrg(path) || scope.HasRoleOver(path, Role.Principal, Role.DeptHead);
+    /// <summary>The unit's own catalog: kept by its party office, principal and department heads (not an administrator: 三员分立).</summary>
+    public static bool MayEdit(AccessScope scope, string path) => scope.HasRoleOver(path, Role.PartyOffice, Role.Principal, Role.DeptHead);
 
     public IQueryable<PowerItem> Visible(AccessScope scope)
     {
-        var units = db.OrgUnits.Visible(scope).Select(u => u.Id);
+        var units = db.OrgUnits.InBusinessReach(scope).Select(u => u.Id);
         return db.Powers.AsNoTracking().Where(p => units.Contains(p.OrgUnitId));
     }
 

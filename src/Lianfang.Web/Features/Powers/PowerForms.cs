@@ -12,7 +12,7 @@ public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForm
     public async Task<ExportFile> ExportAsync(AccessScope scope, int orgUnitId, string? form, PowerCategory? category, string? format, CancellationToken ct)
     {
         var f = ExportForms.Format(format);
-        var unit = await db.OrgUnits.AsNoTracking().Visible(scope).Where(u => u.Id == orgUnitId).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(ct)
+        var unit = await db.OrgUnits.AsNoTracking().InBusinessReach(scope).Where(u => u.Id == orgUnitId).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(ct)
             ?? throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
         var items = await powers.Visible(scope).Where(p => p.OrgUnitId == unit.Id && (category == null || p.Category == category))
             .OrderBy(p => p.Category).ThenBy(p => p.Id).ToListAsync(ct);
@@ -53,7 +53,7 @@ public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForm
     /// <summary>All or nothing: any bad row and nothing is saved; every problem names its row and column.</summary>
     public async Task<ImportOutcome> ImportAsync(AccessScope scope, int orgUnitId, IFormFile? file, bool dryRun, CancellationToken ct)
     {
-        var unit = await db.OrgUnits.AsNoTracking().Visible(scope).Where(u => u.Id == orgUnitId).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct)
+        var unit = await db.OrgUnits.AsNoTracking().InBusinessReach(scope).Where(u => u.Id == orgUnitId).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct)
             ?? throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
         if (!PowerCommands.MayEdit(scope, unit.Path)) throw DomainException.Forbidden("职权目录由本单位党办、主要负责人或处室负责人编制");
         if (file is null) throw new DomainException("file", "请选择要导入的 Word（.docx）或 Excel（.xlsx）文件");

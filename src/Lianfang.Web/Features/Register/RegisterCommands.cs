@@ -21,13 +21,13 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
     {
         var scheme = await schemes.FindAsync(req.SchemeCode, ct) ?? throw new DomainException("schemeCode", $"方案“{req.SchemeCode}”不存在");
         var root = await OrgUnitCommands.LoadVisibleAsync(db, scope, req.RootOrgUnitId ?? throw new DomainException("rootOrgUnitId", "排查范围（机构）不能为空"), ct, "rootOrgUnitId");
-        if (!ListAuthoring.CanOpenCampaign(scope, root.Path)) throw DomainException.Forbidden($"无权在“{root.Name}”开展排查（需党办、纪委监委或管理员）");
+        if (!ListAuthoring.CanOpenCampaign(scope, root.Path)) throw DomainException.Forbidden($"无权在“{root.Name}”开展排查（需党办或纪委监委）");
         var deadline = req.Deadline ?? throw new DomainException("deadline", "截止日期不能为空");
         Campaign? origin = null;
         if (req.CarryForwardFromCampaignId is { } fromId)
         {
             origin = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == fromId, ct);
-            if (origin is null || !await db.OrgUnits.Visible(scope).AnyAsync(u => u.Id == origin.RootOrgUnitId, ct))
+            if (origin is null || !await db.OrgUnits.InBusinessReach(scope).AnyAsync(u => u.Id == origin.RootOrgUnitId, ct))
                 throw new DomainException("carryForwardFromCampaignId", "要延续的排查不存在或不在您的权限范围内");
             if (origin.SchemeCode != scheme.Code)
                 throw new DomainException("carryForwardFromCampaignId", $"只能延续同一方案的排查（上次为“{origin.SchemeCode}”）");

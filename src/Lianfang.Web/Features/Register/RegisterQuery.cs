@@ -17,7 +17,7 @@ public static class RegisterQuery
     /// <summary>Campaigns over a unit the user reads, or holding a list the user reads (a staff member's own).</summary>
     public static IQueryable<Campaign> Campaigns(AppDbContext db, AccessScope scope)
     {
-        var units = db.OrgUnits.Visible(scope).Select(u => u.Id);
+        var units = db.OrgUnits.InBusinessReach(scope).Select(u => u.Id);
         var lists = db.RiskLists.Visible(scope).Select(l => l.CampaignId);
         return db.Campaigns.AsNoTracking().Where(c => units.Contains(c.RootOrgUnitId) || lists.Contains(c.Id));
     }

@@ -67,7 +67,7 @@ public sealed class DashboardModel(AppDbContext db, CurrentUser me, Register.Reg
             .GroupBy(a => a.OrgUnitId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.Year).ThenByDescending(a => a.AssessedAt).First());
         Grades = board.Units.Select(u => (u.Unit, latest.GetValueOrDefault(u.OrgUnitId)?.Grade, latest.GetValueOrDefault(u.OrgUnitId)?.Year)).ToList();
         // The campaign's 汇总表 when the user reads its root; else the points they read (a staff member's own), by category × level.
-        var cells = await db.OrgUnits.Visible(scope).AnyAsync(u => u.Id == campaign.RootOrgUnitId, ct)
+        var cells = await db.OrgUnits.InBusinessReach(scope).AnyAsync(u => u.Id == campaign.RootOrgUnitId, ct)
             ? (await ReportsApi.SummaryAsync(db, export, scope, null, id, ct)).ByCategoryAndLevel
             : await Register.RegisterQuery.Points(db, scope, new(CampaignId: id), null).GroupBy(p => new { p.CategoryCode, Level = p.ApprovedLevelCode ?? p.LevelCode })
                 .Select(g => new CellCount(g.Key.CategoryCode, g.Key.Level, g.Count())).ToListAsync(ct);

@@ -110,7 +110,7 @@ public static class Filings
     /// <summary>Filings of units in the caller's scope: a commission sees its whole subtree, a unit its own.</summary>
     public static IQueryable<Filing> Query(AppDbContext db, Lianfang.Core.Access.AccessScope scope, int? orgUnitId, int? campaignId)
     {
-        var units = db.OrgUnits.Visible(scope).Select(u => u.Id);
+        var units = db.OrgUnits.InBusinessReach(scope).Select(u => u.Id);
         var q = db.Filings.AsNoTracking().Where(f => units.Contains(f.OrgUnitId));
         if (campaignId is { } c) q = q.Where(f => f.CampaignId == c);
         if (orgUnitId is { } u) q = q.Under([PathOf(db, u)], f => f.OrgUnit.Path);
@@ -120,7 +120,7 @@ public static class Filings
     /// <summary>Forms filed (FormFiling) by units in the caller's scope.</summary>
     public static IQueryable<FormFiling> Forms(AppDbContext db, Lianfang.Core.Access.AccessScope scope, int? orgUnitId, int? campaignId)
     {
-        var units = db.OrgUnits.Visible(scope).Select(u => u.Id);
+        var units = db.OrgUnits.InBusinessReach(scope).Select(u => u.Id);
         var q = db.FormFilings.AsNoTracking().Where(f => units.Contains(f.OrgUnitId));
         if (campaignId is { } c) q = q.Where(f => f.CampaignId == c);
         if (orgUnitId is { } u) q = q.Under([PathOf(db, u)], f => f.OrgUnit.Path);

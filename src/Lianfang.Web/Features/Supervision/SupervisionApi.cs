@@ -21,7 +21,7 @@ public static class SupervisionApi
         r.Evidence.Select(e => new EvidenceDto(e.Id, e.FileName, e.Size, e.Sha256, e.UploadedAt)).ToArray());
 
     public static IQueryable<Warning> VisibleWarnings(AppDbContext db, AccessScope scope) =>
-        scope.ReadsEverything ? db.Warnings.AsNoTracking() : db.Warnings.AsNoTracking().Under(scope.PrefixesFor(SupervisionCommands.Inspectors), w => w.OrgUnit.Path);
+        db.Warnings.AsNoTracking().Under(scope.PrefixesFor(SupervisionCommands.Inspectors), w => w.OrgUnit.Path);
 
     public static void Map(RouteGroupBuilder api)
     {

@@ -22,10 +22,12 @@ public sealed record TriageRequest(ComplaintStatus? Status, string? Note, int? V
 /// <summary>Inspections, findings, rectifications, dispositions and complaint handling, with who may do what.</summary>
 public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, WarningSweep sweep, Schemes.SchemeStore schemes, Notices.NoticeOutbox notices)
 {
-    /// <summary>Leaders inspect what they are in charge of (一岗双责); the party office, agency and commission supervise.</summary>
-    public static readonly Role[] Inspectors = [Role.DeptHead, Role.LeaderInCharge, Role.Principal, Role.PartyOffice, Role.Agency, Role.Commission, Role.Admin];
+    /// <summary>
+    /// Leaders inspect what they are in charge of (一岗双责); the party office, agency and commission supervise. No
+    /// administrator: supervision is business content (三员分立).
+    /// </summary>
+    public static readonly Role[] Inspectors = [Role.DeptHead, Role.LeaderInCharge, Role.Principal, Role.PartyOffice, Role.Agency, Role.Commission];
     /// <summary>Dispositions (四种形态) are decided by the discipline side and recorded by the party office.</summary>
-    /// <summary>Dispositions belong to the 廉政档案, which administrators never see (DESIGN §1), so they are not among these.</summary>
     public static readonly Role[] Disposers = [Role.PartyOffice, Role.Agency, Role.Commission];
     public const long MaxEvidenceBytes = 10 * 1024 * 1024;
 
@@ -35,7 +37,6 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     /// <summary>Inspections the user may see: where they inspect or supervise, and those that asked them personally.</summary>
     public IQueryable<Inspection> Visible(AccessScope scope)
     {
-        if (scope.IsSystemAdmin) return db.Inspections.AsNoTracking();
         var prefixes = scope.PrefixesFor(Inspectors);
         var mine = db.Inspections.AsNoTracking().Under(prefixes, i => i.OrgUnit.Path);
         return scope.PersonId is { } pid ? mine.Union(db.Inspections.AsNoTracking().Where(i => i.PersonId == pid)) : mine;
@@ -43,7 +44,6 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
 
     public IQueryable<Rectification> VisibleRectifications(AccessScope scope)
     {
-        if (scope.IsSystemAdmin) return db.Rectifications.AsNoTracking();
         var prefixes = scope.PrefixesFor(Inspectors);
         var units = db.OrgUnits.Under(prefixes, u => u.Path).Select(u => u.Id);
         var me = scope.PersonId;
@@ -372,10 +372,10 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     public static bool MayVerify(AccessScope scope, int inspectorUserId, string inspectionPath) =>
         inspectorUserId == scope.UserId || scope.HasRoleOver(inspectionPath, Role.Agency, Role.Commission);
 
-    public static bool CanInspect(AccessScope scope, string path) => scope.IsSystemAdmin || scope.HasRoleOver(path, Inspectors);
+    public static bool CanInspect(AccessScope scope, string path) => scope.HasRoleOver(path, Inspectors);
     /// <summary>The inspector, or the agency or commission above the unit, carries the inspection on (starts it, records findings).</summary>
     public static bool MayRun(AccessScope scope, Inspection i, string unitPath) =>
-        i.InspectorUserId == scope.UserId || scope.IsSystemAdmin || scope.HasRoleOver(unitPath, Role.Agency, Role.Commission);
+        i.InspectorUserId == scope.UserId || scope.HasRoleOver(unitPath, Role.Agency, Role.Commission);
 
     /// <summary>A written inquiry is answered by the person asked (or the unit); a 立项监督 report comes from whoever runs it.</summary>
     public static bool MayComplete(AccessScope scope, Inspection i, string unitPath) => i.Type == InspectionType.Written

@@ -38,7 +38,7 @@ public abstract class AuthApiTests(AppFixture f)
     public async Task Five_wrong_passwords_lock_the_account()
     {
         var name = $"lock{Guid.NewGuid():N}"[..16];
-        await f.Admin.Post("/api/v1/users", new { userName = name, password = LianfangApp.Password, grants = Array.Empty<object>() }).Expect(HttpStatusCode.Created);
+        await f.CreateUser(new { userName = name, password = LianfangApp.Password, grants = Array.Empty<object>() }).Expect(HttpStatusCode.Created);
         for (var i = 0; i < 5; i++)
             await f.Anonymous().Post("/api/v1/auth/token", new { userName = name, password = "wrong-password-x" }).Expect(HttpStatusCode.Unauthorized);
         var locked = await f.Anonymous().Post("/api/v1/auth/token", new { userName = name, password = LianfangApp.Password }).Expect(HttpStatusCode.Unauthorized);

@@ -13,7 +13,7 @@ public abstract class TwoFactorTests(AppFixture f)
     public async Task With_totp_enabled_a_token_needs_the_current_code()
     {
         var name = $"totp{Guid.NewGuid():N}"[..16];
-        await f.Admin.Post("/api/v1/users", new { userName = name, password = LianfangApp.Password, grants = Array.Empty<object>() }).Expect(HttpStatusCode.Created);
+        await f.CreateUser(new { userName = name, password = LianfangApp.Password, grants = Array.Empty<object>() }).Expect(HttpStatusCode.Created);
         var key = await EnableTotpAsync(name);
 
         var missing = await f.Anonymous().Post("/api/v1/auth/token", new { userName = name, password = LianfangApp.Password }).Expect(HttpStatusCode.Unauthorized);
@@ -27,7 +27,7 @@ public abstract class TwoFactorTests(AppFixture f)
     public async Task With_totp_enabled_the_login_page_asks_for_the_code()
     {
         var name = $"totp{Guid.NewGuid():N}"[..16];
-        await f.Admin.Post("/api/v1/users", new { userName = name, password = LianfangApp.Password, grants = Array.Empty<object>() }).Expect(HttpStatusCode.Created);
+        await f.CreateUser(new { userName = name, password = LianfangApp.Password, grants = Array.Empty<object>() }).Expect(HttpStatusCode.Created);
         var key = await EnableTotpAsync(name);
         var page = new PageClient(f.App.CreateClient(new() { AllowAutoRedirect = false }));
         var res = await page.SubmitAsync("/Account/Login", new() { ["Input.UserName"] = name, ["Input.Password"] = LianfangApp.Password });
@@ -42,7 +42,7 @@ public abstract class TwoFactorTests(AppFixture f)
     public async Task The_security_page_offers_a_qr_code_to_scan_with_the_authenticator()
     {
         var name = $"qr{Guid.NewGuid():N}"[..16];
-        await f.Admin.Post("/api/v1/users", new { userName = name, password = LianfangApp.Password, grants = Array.Empty<object>() }).Expect(HttpStatusCode.Created);
+        await f.CreateUser(new { userName = name, password = LianfangApp.Password, grants = Array.Empty<object>() }).Expect(HttpStatusCode.Created);
         var page = await PageClient.LoginAsync(f, name);
         var doc = await page.GetAsync("/Account/Manage");
         var qr = doc.QuerySelector("#totp-qr svg");

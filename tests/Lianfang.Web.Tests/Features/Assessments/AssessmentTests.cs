@@ -17,7 +17,7 @@ public abstract class AssessmentTests(AppFixture f)
         // the standards are the scheme's: before the units run one, there is nothing to assess against
         var unknown = await commission.Post("/api/v1/assessments", new { orgUnitId = w.U1, year = 2026, kind = "Annual", items = Items(25, 25, 25, 25) }).Expect(HttpStatusCode.Conflict);
         Assert.Contains("尚未开展排查，不知执行哪个方案的考核标准", unknown.GetProperty("detail").GetString());
-        await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "longsheng-2012", rootOrgUnitId = w.C, deadline = "2026-12-31" })
+        await f.Observer.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "longsheng-2012", rootOrgUnitId = w.C, deadline = "2026-12-31" })
             .Expect(HttpStatusCode.Created);
         Assert.Equal(["items"], (await office.Post("/api/v1/assessments", new { orgUnitId = w.U1, year = 2026, kind = "Quarterly", quarter = 3, items = Items(25, 25, 25) })
             .Expect(HttpStatusCode.BadRequest)).ErrorFields());
@@ -65,7 +65,7 @@ public abstract class AssessmentTests(AppFixture f)
     {
         // 002: 领导小组……年底对各岗位工作开展情况进行综合评价……评价结果与绩效考核挂钩
         var w = await World.CreateAsync(f, "岗位考核");
-        await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "lianyun-finance", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
+        await f.Observer.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "lianyun-finance", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
             .Expect(HttpStatusCode.Created);
         var office = await Review.WrittenList.GroupOfficeAsync(f, w);
         object Evaluation(int post, int score = 20, int? orgUnit = null, string kind = "Annual") =>

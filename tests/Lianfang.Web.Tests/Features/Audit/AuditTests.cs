@@ -15,7 +15,7 @@ public abstract class AuditTests(AppFixture f)
         var office = await f.As(w.Users["party_office"]);
         await office.Put($"/api/v1/org-units/{w.D2}", new { name = "党政办公室", kind = "Department", parentId = w.U1, version = await office.VersionAsync($"/api/v1/org-units/{w.D2}") }).Expect(HttpStatusCode.OK);
 
-        var page = await (await f.As(w.Users["commission"])).GetAsync("/api/v1/audit?entityType=OrgUnit").Expect(HttpStatusCode.OK);
+        var page = await (await f.As(w.Users["auditor"])).GetAsync("/api/v1/audit?entityType=OrgUnit").Expect(HttpStatusCode.OK);
         var rename = page.GetProperty("items").EnumerateArray().First(e => e.GetProperty("entityId").GetString() == w.D2.ToString());
         Assert.Equal("Update", rename.GetProperty("action").GetString());
         Assert.Equal(w.Users["party_office"], rename.GetProperty("userName").GetString());
@@ -32,7 +32,7 @@ public abstract class AuditTests(AppFixture f)
             .Expect(HttpStatusCode.Created)).Id();
         await office.Post($"/api/v1/campaigns/{campaign}/change", new { deadline = "2026-12-31", reason = "机构调整" }).Expect(HttpStatusCode.OK);
 
-        var page = await PageClient.LoginAsync(f, w.Users["commission"]);
+        var page = await PageClient.LoginAsync(f, w.Users["auditor"]);
         var today = Lianfang.Web.Infrastructure.Clock.Today.ToString("yyyy-MM-dd");
         var doc = await page.GetAsync($"/Audit?orgUnitId={w.U1}&from={today}&to={today}&entityType=Campaign");
         var row = doc.QuerySelectorAll("#audit tbody tr").FirstOrDefault(r => r.TextContent.Contains("修改"))
@@ -54,7 +54,7 @@ public abstract class AuditTests(AppFixture f)
         // another day, or another unit, has none of it
         Assert.DoesNotContain("审计页排查", PageClient.Text(await page.GetAsync($"/Audit?orgUnitId={w.U1}&from=2020-01-01&to=2020-01-02")));
         Assert.DoesNotContain("审计页排查", PageClient.Text(await page.GetAsync($"/Audit?orgUnitId={w.U2}&entityType=Campaign")));
-        Assert.Equal(["to"], (await f.Admin.GetAsync("/api/v1/audit?from=2026-02-01&to=2026-01-01").Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(["to"], (await f.Auditor.GetAsync("/api/v1/audit?from=2026-02-01&to=2026-01-01").Expect(HttpStatusCode.BadRequest)).ErrorFields());
     }
 
     [Fact]
@@ -69,18 +69,40 @@ public abstract class AuditTests(AppFixture f)
     }
 
     [Fact]
-    public async Task Audit_is_read_within_scope_and_not_by_unit_roles()
+    public async Task Only_the_audit_administrator_reads_the_trail_within_its_scope()
     {
         var w = await f.WorldAsync();
         var other = await f.OtherWorldAsync();
-        var commission = await (await f.As(w.Users["commission"])).GetAsync("/api/v1/audit?pageSize=200&entityType=OrgUnit").Expect(HttpStatusCode.OK);
-        var ids = commission.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("entityId").GetString()).ToHashSet();
+        var auditor = await (await f.As(w.Users["auditor"])).GetAsync("/api/v1/audit?pageSize=200&entityType=OrgUnit").Expect(HttpStatusCode.OK);
+        var ids = auditor.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("entityId").GetString()).ToHashSet();
         Assert.Contains(w.D1.ToString(), ids);
         Assert.DoesNotContain(other.D1.ToString(), ids);
-        await (await f.As(w.Users["principal"])).GetAsync("/api/v1/audit").Expect(HttpStatusCode.Forbidden);
-        await (await f.As(w.Users["commission"])).PostAsync("/api/v1/audit/verify", null).Expect(HttpStatusCode.Forbidden);
-        var verified = await f.Admin.PostAsync("/api/v1/audit/verify", null).Expect(HttpStatusCode.OK);
+        // 三员分立: not the commission, not the system or security administrator, not a unit role
+        foreach (var client in new[] { f.Admin, f.Security, await f.As(w.Users["commission"]), await f.As(w.Users["admin"]), await f.As(w.Users["principal"]) })
+            await client.GetAsync("/api/v1/audit").Expect(HttpStatusCode.Forbidden);
+        // the whole chain is checked by the auditor of the whole system only
+        await (await f.As(w.Users["auditor"])).PostAsync("/api/v1/audit/verify", null).Expect(HttpStatusCode.Forbidden);
+        await f.Admin.PostAsync("/api/v1/audit/verify", null).Expect(HttpStatusCode.Forbidden);
+        var verified = await f.Auditor.PostAsync("/api/v1/audit/verify", null).Expect(HttpStatusCode.OK);
         Assert.True(verified.GetProperty("ok").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_administrators_own_acts_are_in_the_trail_for_the_auditor_and_confidential_content_is_withheld()
+    {
+        var w = await World.CreateAsync(f, "三员审计");
+        var id = (await f.Admin.Post("/api/v1/users", new { userName = $"s{w.Tag[^6..]}.new", password = LianfangApp.Password, orgUnitId = w.U1 }).Expect(HttpStatusCode.Created)).Id();
+        await f.Security.Post($"/api/v1/users/{id}/grants", new { role = "staff", orgUnitId = w.D1 }).Expect(HttpStatusCode.Created);
+        await (await f.As(w.Users["agency"])).Post("/api/v1/complaints", new { orgUnitId = w.U1, content = "反映某处长收受礼金八万元", contactName = "李某", contact = "13800000000" })
+            .Expect(HttpStatusCode.Created);
+
+        var trail = (await f.Auditor.GetAsync("/api/v1/audit?pageSize=200").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(trail, e => e.GetProperty("entityType").GetString() == "AppUser" && e.GetProperty("userName").GetString() == "admin");
+        Assert.Contains(trail, e => e.GetProperty("entityType").GetString() == "UserGrant" && e.GetProperty("userName").GetString() == "secadmin");
+        var complaint = trail.First(e => e.GetProperty("entityType").GetString() == "Complaint").GetProperty("changes").GetString()!;
+        Assert.DoesNotContain("礼金", complaint);
+        Assert.DoesNotContain("13800000000", complaint);
+        Assert.Contains("保密内容", complaint);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public abstract class CampaignCorrectionTests(AppFixture f)
         Assert.Equal(["deadline"], (await office.Post($"/api/v1/campaigns/{campaign}/change", new { deadline = "2099-01-01", reason = "延期" }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
         var moved = await office.Post($"/api/v1/campaigns/{campaign}/change", new { deadline = "2026-12-31", reason = "机构改革，延期至年底" }).Expect(HttpStatusCode.OK);
         Assert.Equal("2026-12-31", moved.GetProperty("deadline").GetString());
-        var audit = (await f.Admin.GetAsync("/api/v1/audit?entityType=Campaign&pageSize=200").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+        var audit = (await f.Auditor.GetAsync("/api/v1/audit?entityType=Campaign&pageSize=200").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
             .Where(e => e.GetProperty("entityId").GetString() == campaign.ToString() && e.GetProperty("action").GetString() != "Insert").ToList();
         var change = Assert.Single(audit);
         Assert.Equal(w.Users["party_office"], change.GetProperty("userName").GetString());
@@ -52,9 +52,9 @@ public abstract class CampaignCorrectionTests(AppFixture f)
     {
         // 004: a 二级单位's list goes on to 分管校领导意见 — here nobody holds that role above 卫健委
         var w = await World.CreateAsync(f, "无人可办");
-        var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "sanjiang-2019", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
+        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "sanjiang-2019", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
             .Expect(HttpStatusCode.Created)).Id();
-        var unitList = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
+        var unitList = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Single(l => l.GetProperty("scope").GetString() == "Unit" && l.GetProperty("orgUnitId").GetInt32() == w.U1).Id();
         var office = await f.As(w.Users["party_office"]);
         await office.Post($"/api/v1/lists/{unitList}/risk-points", new { categoryCode = "duty", description = "科研经费报销审核不严", likelihood = 3, harm = 2,
@@ -69,7 +69,7 @@ public abstract class CampaignCorrectionTests(AppFixture f)
         Assert.Contains("分管校领导意见", board.QuerySelector("#stuck")!.TextContent);
 
         // once someone holds the role, the list is no longer stuck
-        await f.Admin.Post("/api/v1/users", new { userName = $"v{w.Tag[^6..]}.vice", password = LianfangApp.Password, grants = new[] { new { role = "leader_in_charge", orgUnitId = w.C } } })
+        await f.CreateUser(new { userName = $"v{w.Tag[^6..]}.vice", password = LianfangApp.Password, grants = new[] { new { role = "leader_in_charge", orgUnitId = w.C } } })
             .Expect(HttpStatusCode.Created);
         Assert.Empty((await office.GetAsync($"/api/v1/campaigns/{campaign}/progress").Expect(HttpStatusCode.OK)).GetProperty("stuck").EnumerateArray());
     }
@@ -102,7 +102,7 @@ public abstract class CampaignCorrectionTests(AppFixture f)
         await agency.Put($"/api/v1/inspections/{talk}", new { date = today.AddDays(-3), record = "谈话提醒，本人表示接受", reason = "日期填错" }).Expect(HttpStatusCode.OK);
         var corrected = await agency.GetAsync($"/api/v1/inspections/{talk}").Expect(HttpStatusCode.OK);
         Assert.Equal((today.AddDays(-3).ToString("yyyy-MM-dd"), "谈话提醒，本人表示接受"), (corrected.GetProperty("date").GetString(), corrected.GetProperty("record").GetString()));
-        var trail = (await f.Admin.GetAsync("/api/v1/audit?entityType=Inspection&pageSize=200").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+        var trail = (await f.Auditor.GetAsync("/api/v1/audit?entityType=Inspection&pageSize=200").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
             .Where(e => e.GetProperty("entityId").GetString() == talk.ToString() && e.GetProperty("action").GetString() == "Update").ToList();
         Assert.Contains(trail, e => e.GetProperty("changes").GetString()!.Contains("日期填错"));
 
@@ -133,7 +133,7 @@ public abstract class CampaignCorrectionTests(AppFixture f)
         await (await f.As(w.Users["staff"])).Post($"/api/v1/dispositions/{id}/withdraw", new { reason = "不是我" }).Expect(HttpStatusCode.NotFound);
         await agency.Post($"/api/v1/dispositions/{id}/withdraw", new { reason = "对象登记错误，应为他人" }).Expect(HttpStatusCode.OK);
         Assert.Empty((await agency.GetAsync($"/api/v1/people/{w.X1}/integrity-file").Expect(HttpStatusCode.OK)).GetProperty("dispositions").EnumerateArray());
-        var trail = (await f.Admin.GetAsync("/api/v1/audit?entityType=Disposition&pageSize=200").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray();
+        var trail = (await f.Auditor.GetAsync("/api/v1/audit?entityType=Disposition&pageSize=200").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray();
         Assert.Contains(trail, e => e.GetProperty("entityId").GetString() == id.ToString() && e.GetProperty("changes").GetString()!.Contains("对象登记错误"));
     }
 
@@ -141,7 +141,7 @@ public abstract class CampaignCorrectionTests(AppFixture f)
     public async Task A_wrong_assessment_is_withdrawn_with_a_reason_and_recorded_again()
     {
         var w = await World.CreateAsync(f, "撤销考核");
-        await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "longsheng-2012", rootOrgUnitId = w.U1, deadline = "2026-12-31" }).Expect(HttpStatusCode.Created);
+        await f.Observer.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "longsheng-2012", rootOrgUnitId = w.U1, deadline = "2026-12-31" }).Expect(HttpStatusCode.Created);
         var commission = await f.As(w.Users["commission"]);
         object Annual(int score) => new { orgUnitId = w.U1, year = 2026, kind = "Annual", items = Enumerable.Repeat(new { score }, 4).ToArray() };
         var wrong = (await commission.Post("/api/v1/assessments", Annual(10)).Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64();

@@ -38,8 +38,12 @@ public abstract class KillTests(Db db, ITestOutputHelper log)
         var app = await AppProcess.StartAsync(dir, settings);
         try
         {
-            var tokens = new Dictionary<string, string> { ["admin"] = await TokenAsync(app, "admin", LianfangApp.AdminPassword) };
-            var w = await World.CreateAsync(app.Client(tokens["admin"]), "断电");
+            var tokens = new Dictionary<string, string>
+            {
+                ["admin"] = await TokenAsync(app, "admin", LianfangApp.AdminPassword), ["secadmin"] = await TokenAsync(app, "secadmin", LianfangApp.AdminPassword),
+                ["auditor"] = await TokenAsync(app, "auditor", LianfangApp.AdminPassword),
+            };
+            var w = await World.CreateAsync(app.Client(tokens["admin"]), app.Client(tokens["secadmin"]), "断电");
             await Review.WrittenList.LeaderAsync(app.Client(tokens["admin"]), w);
             foreach (var role in (string[])["staff", "party_office", .. Reviewers])
                 tokens[role] = await TokenAsync(app, w.Users[role], LianfangApp.Password);
@@ -48,9 +52,9 @@ public abstract class KillTests(Db db, ITestOutputHelper log)
             {
                 // Tokens outlive a restart: the Data Protection keys are in the database.
                 HttpClient As(string role) => app.Client(tokens[role]);
-                var campaign = (await As("admin").Post("/api/v1/campaigns", new { name = $"第{round + 1}轮", year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
+                var campaign = (await As("party_office").Post("/api/v1/campaigns", new { name = $"第{round + 1}轮", year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
                     .Expect(HttpStatusCode.Created)).Id();
-                var lists = (await As("admin").GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+                var lists = (await As("party_office").GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
                 var unitList = lists.Single(l => l.GetProperty("scope").GetString() == "Unit").Id();
                 var ownList = lists.Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
                 imports.Add(unitList);
@@ -85,7 +89,7 @@ public abstract class KillTests(Db db, ITestOutputHelper log)
                 foreach (var list in reviewed) await AssertStateFollowsRecordsAsync(As("staff"), list);
                 log.WriteLine($"round {round + 1}: killed after {delay} ms; imported {(await FormsWorld.PointsAsync(As("party_office"), unitList)).GetArrayLength()} points; "
                     + $"{(await As("staff").GetAsync($"/api/v1/lists/{ownList}/history").Expect(HttpStatusCode.OK)).GetArrayLength()} review records");
-                var chain = await As("admin").PostAsync("/api/v1/audit/verify", null).Expect(HttpStatusCode.OK);
+                var chain = await As("auditor").PostAsync("/api/v1/audit/verify", null).Expect(HttpStatusCode.OK);
                 Assert.True(chain.GetProperty("ok").GetBoolean(), chain.ToString());
             }
         }

@@ -31,12 +31,12 @@ public abstract class ExportApiTests(AppFixture f)
         var checkedForms = 0;
         foreach (var item in s.Items)
         {
-            var originals = (await PointsAsync(f.Admin, item.List)).EnumerateArray().ToList();
+            var originals = (await PointsAsync(f.Observer, item.List)).EnumerateArray().ToList();
             Assert.NotEmpty(originals);
             foreach (var form in item.Forms)
                 foreach (var format in new[] { "docx", "xlsx" })
                 {
-                    var file = await ExportAsync(f.Admin, item.List, form, format);
+                    var file = await ExportAsync(f.Observer, item.List, form, format);
                     var result = await Upload(item.Writer, item.Target, file, $"导出.{format}", dryRun: true).Expect(HttpStatusCode.OK);
                     var back = result.GetProperty("riskPoints").EnumerateArray().ToList();
                     var what = $"{item.Scheme}/{form}.{format}";
@@ -74,7 +74,7 @@ public abstract class ExportApiTests(AppFixture f)
     public async Task Downloads_have_Chinese_file_names_and_the_right_types()
     {
         var s = await ShowcaseAsync();
-        var res = await f.Admin.GetAsync($"/api/v1/lists/{s.Items[0].List}/export?format=xlsx");
+        var res = await f.Observer.GetAsync($"/api/v1/lists/{s.Items[0].List}/export?format=xlsx");
         Assert.Equal(HttpStatusCode.OK, res.StatusCode);
         Assert.Equal(Xlsx, res.Content.Headers.ContentType!.MediaType);
         var disposition = res.Content.Headers.ContentDisposition!;
@@ -82,7 +82,7 @@ public abstract class ExportApiTests(AppFixture f)
         Assert.EndsWith("市卫生计生委廉洁风险防控清单.xlsx", disposition.FileNameStar);
         Assert.Contains("filename*=UTF-8''", res.Content.Headers.GetValues("Content-Disposition").Single());
 
-        var forms = await f.Admin.GetAsync($"/api/v1/lists/{s.Items[0].List}/forms").Expect(HttpStatusCode.OK);
+        var forms = await f.Observer.GetAsync($"/api/v1/lists/{s.Items[0].List}/forms").Expect(HttpStatusCode.OK);
         Assert.Equal(["annex1", "detail"], forms.EnumerateArray().Select(x => x.GetProperty("code").GetString()));
     }
 
@@ -91,8 +91,8 @@ public abstract class ExportApiTests(AppFixture f)
     {
         var s = await ShowcaseAsync();
         var list = s.Items[0].List;
-        Assert.Equal(["form"], (await f.Admin.GetAsync($"/api/v1/lists/{list}/export?form=annex9").Expect(HttpStatusCode.BadRequest)).ErrorFields());
-        Assert.Equal(["format"], (await f.Admin.GetAsync($"/api/v1/lists/{list}/export?format=odt").Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(["form"], (await f.Observer.GetAsync($"/api/v1/lists/{list}/export?form=annex9").Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(["format"], (await f.Observer.GetAsync($"/api/v1/lists/{list}/export?format=odt").Expect(HttpStatusCode.BadRequest)).ErrorFields());
         var stranger = await f.As((await f.OtherWorldAsync()).Users["commission"]);
         await stranger.GetAsync($"/api/v1/lists/{list}/export").Expect(HttpStatusCode.NotFound);
         await stranger.GetAsync($"/api/v1/reports/summary/export?campaignId={s.LongshengCampaign}&orgUnitId={s.W.U1}").Expect(HttpStatusCode.NotFound);
@@ -103,7 +103,7 @@ public abstract class ExportApiTests(AppFixture f)
     public async Task Formula_like_values_are_stored_as_literal_text_in_Excel()
     {
         var s = await ShowcaseAsync();
-        var xlsx = await ExportAsync(f.Admin, s.Items[1].List, "detail", "xlsx");
+        var xlsx = await ExportAsync(f.Observer, s.Items[1].List, "detail", "xlsx");
         using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
         var wb = doc.WorkbookPart!;
         var strings = wb.SharedStringTablePart!.SharedStringTable.Elements<DocumentFormat.OpenXml.Spreadsheet.SharedStringItem>().Select(i => i.InnerText).ToList();
@@ -121,7 +121,7 @@ public abstract class ExportApiTests(AppFixture f)
     public async Task The_summary_counts_a_subtree_per_department_category_and_level()
     {
         var s = await ShowcaseAsync();
-        var xlsx = await (await f.Admin.GetAsync($"/api/v1/reports/summary/export?campaignId={s.LongshengCampaign}&orgUnitId={s.W.U1}&format=xlsx")).Content.ReadAsByteArrayAsync();
+        var xlsx = await (await f.Observer.GetAsync($"/api/v1/reports/summary/export?campaignId={s.LongshengCampaign}&orgUnitId={s.W.U1}&format=xlsx")).Content.ReadAsByteArrayAsync();
         var grid = XlsxReader.Read(new MemoryStream(xlsx)).Single();
         var text = grid.Rows.Select(r => string.Join("|", r.Cells)).ToList();
         Assert.Contains(text, t => t.StartsWith("廉政风险识别、防控、监督汇总表（部门）")); // the county's name only for its own units

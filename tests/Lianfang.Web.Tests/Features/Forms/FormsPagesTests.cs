@@ -70,7 +70,7 @@ public abstract class FormsPagesTests(AppFixture f)
         Assert.Contains("由文字推断", rows[1].TextContent);
         Assert.Contains("识别出 5 条风险点", PageClient.Text(fragment));
         var hash = fragment.QuerySelector("input[name=hash]")!.GetAttribute("value")!;
-        Assert.Equal(0, (await PointsAsync(f.Admin, list)).GetArrayLength());
+        Assert.Equal(0, (await PointsAsync(f.Observer, list)).GetArrayLength());
 
         var other = await PostFileAsync(page, list, "Import", SeedForms.HealthListXlsx(), "清单.xlsx", htmx: false, hash);
         Assert.Contains("与预览时的文件不同", PageClient.Text(await Html(other)));
@@ -78,7 +78,7 @@ public abstract class FormsPagesTests(AppFixture f)
         var done = await PostFileAsync(page, list, "Import", bytes, "清单.docx", htmx: false, hash);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal($"/Lists/Edit?id={list}", done.Headers.Location!.OriginalString);
-        Assert.Equal(5, (await PointsAsync(f.Admin, list)).GetArrayLength());
+        Assert.Equal(5, (await PointsAsync(f.Observer, list)).GetArrayLength());
         var edit = PageClient.Text(await page.GetAsync($"/Lists/Edit?id={list}"));
         Assert.Contains("已从“清单.docx”导入 5 条风险点", edit);
         Assert.Contains("未分类", edit);
@@ -103,7 +103,7 @@ public abstract class FormsPagesTests(AppFixture f)
 
         var hostile = await Html(await PostFileAsync(page, list, "Preview", "PK\u0003\u0004junk"u8.ToArray(), "清单.docx", htmx: true));
         Assert.Contains("无法读取", PageClient.Text(hostile));
-        Assert.Equal(0, (await PointsAsync(f.Admin, list)).GetArrayLength());
+        Assert.Equal(0, (await PointsAsync(f.Observer, list)).GetArrayLength());
     }
 
     [Fact]

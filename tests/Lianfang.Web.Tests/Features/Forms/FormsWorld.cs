@@ -12,12 +12,12 @@ public static class FormsWorld
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static async Task<int> CampaignAsync(AppFixture f, World w, string scheme, int? root = null) =>
-        (await f.Admin.Post("/api/v1/campaigns", new { name = $"2026年度排查（{scheme}）", year = 2026, schemeCode = scheme, rootOrgUnitId = root ?? w.U1, deadline = "2026-05-31" })
+        (await f.Observer.Post("/api/v1/campaigns", new { name = $"2026年度排查（{scheme}）", year = 2026, schemeCode = scheme, rootOrgUnitId = root ?? w.U1, deadline = "2026-05-31" })
             .Expect(HttpStatusCode.Created)).Id();
 
     public static async Task<int> ListAsync(AppFixture f, int campaign, string scope, int orgUnitId, int? personId = null)
     {
-        var lists = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        var lists = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
         return lists.Single(l => l.GetProperty("scope").GetString() == scope && l.GetProperty("orgUnitId").GetInt32() == orgUnitId
             && (personId is null || l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == personId)).Id();
     }
@@ -37,7 +37,7 @@ public static class FormsWorld
     /// </summary>
     public static async Task SignRowsAsync(AppFixture f, World w, int list, int department)
     {
-        var names = (await PointsAsync(f.Admin, list)).EnumerateArray()
+        var names = (await PointsAsync(f.Observer, list)).EnumerateArray()
             .SelectMany(p => p.GetProperty("responsible").GetProperty("persons").EnumerateArray().Select(n => n.GetString()!)).Distinct().ToList();
         foreach (var name in names)
         {
@@ -45,7 +45,7 @@ public static class FormsWorld
             if (user != w.Users["staff"])
             {
                 var person = (await f.Admin.Post("/api/v1/people", new { name, title = "科员", orgUnitId = department }).Expect(HttpStatusCode.Created)).Id();
-                await f.Admin.Post("/api/v1/users", new { userName = user, password = LianfangApp.Password, personId = person, grants = new[] { new { role = "staff", orgUnitId = department } } })
+                await f.CreateUser(new { userName = user, password = LianfangApp.Password, personId = person, grants = new[] { new { role = "staff", orgUnitId = department } } })
                     .Expect(HttpStatusCode.Created);
             }
             await (await f.As(user)).PostAsync($"/api/v1/lists/{list}/row-signatures", null).Expect(HttpStatusCode.OK);

@@ -82,7 +82,7 @@ public sealed record Showcase(World W, IReadOnlyList<Showcase.Item> Items, int L
         await office.PostAsync($"/api/v1/lists/{unit}/submit", null).Expect(HttpStatusCode.OK);
         await ReviewList(principal, unit, "approve", "同意，措施可行").Expect(HttpStatusCode.OK);
         var vice = $"t{Guid.NewGuid().ToString("N")[..6]}.vice";
-        await f.Admin.Post("/api/v1/users", new { userName = vice, password = LianfangApp.Password, grants = new[] { new { role = "leader_in_charge", orgUnitId = w.U1 } } })
+        await f.CreateUser(new { userName = vice, password = LianfangApp.Password, grants = new[] { new { role = "leader_in_charge", orgUnitId = w.U1 } } })
             .Expect(HttpStatusCode.Created);
         await ReviewList(await f.As(vice), unit, "approve", "同意").Expect(HttpStatusCode.OK);
         items.Add(new("sanjiang-2019", unit, ["annex2", "detail"], office, [w.Users["principal"], vice],

@@ -13,10 +13,10 @@ public abstract class BatchWorkTests(AppFixture f)
         var post = (await f.Admin.Post("/api/v1/posts", new { orgUnitId = w.D1, name = "出纳", tier = "Other", duties = "现金收付" }).Expect(HttpStatusCode.Created)).Id();
         var person = (await f.Admin.Post("/api/v1/people", new { name = "李娜", title = "科员", orgUnitId = w.D1, postId = post }).Expect(HttpStatusCode.Created)).Id();
         var user = $"b{w.Tag[^6..]}.cashier";
-        await f.Admin.Post("/api/v1/users", new { userName = user, password = LianfangApp.Password, personId = person, grants = new[] { new { role = "staff", orgUnitId = w.D1 } } })
+        await f.CreateUser(new { userName = user, password = LianfangApp.Password, personId = person, grants = new[] { new { role = "staff", orgUnitId = w.D1 } } })
             .Expect(HttpStatusCode.Created);
-        await f.Admin.Post($"/api/v1/campaigns/{campaign}/lists", new { orgUnitId = w.D1, postId = post, personId = person }).Expect(HttpStatusCode.Created);
-        var list = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
+        await f.Observer.Post($"/api/v1/campaigns/{campaign}/lists", new { orgUnitId = w.D1, postId = post, personId = person }).Expect(HttpStatusCode.Created);
+        var list = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == person).Id();
         var cashier = await f.As(user);
         await cashier.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = category, description = "现金坐支", levelCode = level, measures = new[] { new { text = "日清月结" } },
@@ -42,15 +42,15 @@ public abstract class BatchWorkTests(AppFixture f)
         Assert.Contains("不存在", results[2].GetProperty("error").GetString());
         foreach (var id in new[] { s.List, second })
         {
-            var signed = (await f.Admin.GetAsync($"/api/v1/lists/{id}/history").Expect(HttpStatusCode.OK)).EnumerateArray().Last();
+            var signed = (await f.Observer.GetAsync($"/api/v1/lists/{id}/history").Expect(HttpStatusCode.OK)).EnumerateArray().Last();
             Assert.Equal(("处室负责人把关", "valid"), (signed.GetProperty("stageName").GetString(), signed.GetProperty("status").GetString()));
         }
         // the leader returns one from his inbox page with the batch form; a return needs its reason
         var page = await PageClient.LoginAsync(f, w.Users["leader_in_charge"]);
         var res = await page.SubmitAsync("/Inbox", new() { ["listIds"] = s.List.ToString(), ["decision"] = "return", ["comment"] = "措施不够具体" }, "handler=Batch");
         Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
-        Assert.Equal("Returned", (await f.Admin.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
-        Assert.Equal("leader", (await f.Admin.GetAsync($"/api/v1/lists/{second}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
+        Assert.Equal("Returned", (await f.Observer.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+        Assert.Equal("leader", (await f.Observer.GetAsync($"/api/v1/lists/{second}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
     }
 
     [Fact]
@@ -59,9 +59,9 @@ public abstract class BatchWorkTests(AppFixture f)
         // 002: two personal lists pass 单位检查 and 交叉互查 in batches, then the office invites the same helper to both for 群众评议
         var w = await World.CreateAsync(f, "批量邀请");
         await Review.WrittenList.LeaderAsync(f, w);
-        var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "lianyun-finance", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
+        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "lianyun-finance", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
             .Expect(HttpStatusCode.Created)).Id();
-        var own = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
+        var own = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
         var staff = await f.As(w.Users["staff"]);
         await staff.Post($"/api/v1/lists/{own}/risk-points", new { categoryCode = "duty", description = "报销审核不严", levelCode = "level3", measures = new[] { new { text = "逐笔复核" } },
@@ -73,7 +73,7 @@ public abstract class BatchWorkTests(AppFixture f)
             .Expect(HttpStatusCode.OK)).EnumerateArray(), r => Assert.True(r.GetProperty("done").GetBoolean(), r.ToString()));
         await AllDone(await f.As(w.Users["dept_head"]));                    // 单位检查
         var peer = $"b{w.Tag[^6..]}.peer";
-        await f.Admin.Post("/api/v1/users", new { userName = peer, password = LianfangApp.Password, grants = new[] { new { role = "dept_head", orgUnitId = w.D2 } } }).Expect(HttpStatusCode.Created);
+        await f.CreateUser(new { userName = peer, password = LianfangApp.Password, grants = new[] { new { role = "dept_head", orgUnitId = w.D2 } } }).Expect(HttpStatusCode.Created);
         await AllDone(await f.As(peer));                                     // 交叉互查 by 办公室's head
 
         var office = await f.As(w.Users["party_office"]);
@@ -126,7 +126,7 @@ public abstract class BatchWorkTests(AppFixture f)
         using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(zip.Entries.First(e => e.FullName.StartsWith("001-")).Open(), false))
             Assert.Contains("资金拨付中优亲厚友", word.MainDocumentPart!.Document!.InnerText);
         var index = new StreamReader(zip.GetEntry("目录.txt")!.Open()).ReadToEnd();
-        var code = (await f.Admin.GetAsync($"/api/v1/lists/{s.List}/history").Expect(HttpStatusCode.OK)).EnumerateArray()
+        var code = (await f.Observer.GetAsync($"/api/v1/lists/{s.List}/history").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Last(h => h.GetProperty("verificationCode").ValueKind == JsonValueKind.String).GetProperty("verificationCode").GetString();
         Assert.Contains($"验证码 {code}", index);
         Assert.Contains("已审定", index);

@@ -45,7 +45,7 @@ public abstract class WorkInboxTests(NoticeFixture f)
         var person = (await f.Admin.Post("/api/v1/people", new { name, title = "处长", orgUnitId = orgUnit }).Expect(HttpStatusCode.Created)).Id();
         var user = $"n{w.Tag[^6..]}.{role}";
         var email = $"{user}@example.gov.cn";
-        await f.Admin.Post("/api/v1/users", new { userName = user, password = LianfangApp.Password, personId = person, email, grants = new[] { new { role, orgUnitId = orgUnit } } })
+        await f.CreateUser(new { userName = user, password = LianfangApp.Password, personId = person, email, grants = new[] { new { role, orgUnitId = orgUnit } } })
             .Expect(HttpStatusCode.Created);
         return (person, user, email);
     }
@@ -59,7 +59,7 @@ public abstract class WorkInboxTests(NoticeFixture f)
         var zhao = await AccountAsync(w, w.D1, "赵强", "staff");
         var office = await AccountAsync(w, w.U1, "周丽", "party_office");
         var agency = await f.As(w.Users["agency"]);
-        Assert.Equal(["email"], (await f.Admin.Post("/api/v1/users", new { userName = $"bad{w.Tag[^6..]}", password = LianfangApp.Password, email = "不是邮箱",
+        Assert.Equal(["email"], (await f.CreateUser(new { userName = $"bad{w.Tag[^6..]}", password = LianfangApp.Password, email = "不是邮箱",
             grants = new[] { new { role = "staff", orgUnitId = w.D1 } } }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
 
         // a 整改 task whose owner is typed as 赵强 is his: the name is the one person of 财务处 so called

@@ -58,7 +58,7 @@ public abstract class IntegrityFileTests(AppFixture f)
             .Select(e => e.UserName).ToListAsync());
         Assert.Equal(4, reads.Count);
         Assert.Contains(w.Users["agency"], reads);
-        await f.Admin.PostAsync("/api/v1/audit/verify", null).Expect(HttpStatusCode.OK);
+        await f.Auditor.PostAsync("/api/v1/audit/verify", null).Expect(HttpStatusCode.OK);
     }
 
     [Fact]

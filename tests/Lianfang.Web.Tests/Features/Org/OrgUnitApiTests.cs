@@ -20,7 +20,7 @@ public abstract class OrgUnitApiTests(AppFixture f)
             .Expect(HttpStatusCode.Created);
         var person = await f.Admin.Post("/api/v1/people", new { name = "赵强", title = "处长", orgUnitId = d, postId = post.Id(), appointedOn = "2021-03-01" })
             .Expect(HttpStatusCode.Created);
-        var user = await f.Admin.Post("/api/v1/users", new { userName = Unique("zhaoqiang"), password = LianfangApp.Password, personId = person.Id(), grants = new[] { new { role = "dept_head", orgUnitId = d } } })
+        var user = await f.CreateUser(new { userName = Unique("zhaoqiang"), password = LianfangApp.Password, personId = person.Id(), grants = new[] { new { role = "dept_head", orgUnitId = d } } })
             .Expect(HttpStatusCode.Created);
         Assert.True(user.Id() > 0);
 

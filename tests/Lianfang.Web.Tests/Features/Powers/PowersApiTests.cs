@@ -38,9 +38,9 @@ public abstract class PowersApiTests(AppFixture f)
     public async Task A_licensing_power_with_four_steps_gets_two_points_pinned_and_the_chart_colours_them()
     {
         var (w, power) = await LicensingAsync("职权");
-        var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "排查", year = 2026, schemeCode = "sanjiang-2019", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
+        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "排查", year = 2026, schemeCode = "sanjiang-2019", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
             .Expect(HttpStatusCode.Created)).Id();
-        var unitList = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
+        var unitList = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Single(l => l.GetProperty("orgUnitId").GetInt32() == w.U1 && l.GetProperty("postId").ValueKind == JsonValueKind.Null).Id();
         var office = await f.As(w.Users["party_office"]);
         Assert.Equal(["flowStepKey"], (await office.Post($"/api/v1/lists/{unitList}/risk-points", new

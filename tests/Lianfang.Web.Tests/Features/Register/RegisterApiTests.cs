@@ -49,8 +49,8 @@ public abstract class RegisterApiTests(AppFixture f)
         await f.Admin.Post("/api/v1/people", new { name = "钱局长", orgUnitId = u, postId = posts[0] }).Expect(HttpStatusCode.Created);
         await f.Admin.Post("/api/v1/people", new { name = "李科长", orgUnitId = d, postId = posts[1] }).Expect(HttpStatusCode.Created);
 
-        var campaign = await OpenCampaign(f.Admin, u);
-        var lists = await Lists(f.Admin, campaign);
+        var campaign = await OpenCampaign(f.Observer, u);
+        var lists = await Lists(f.Observer, campaign);
         Assert.Equal(posts.Order(), lists.Where(l => l.GetProperty("scope").GetString() == "Post").Select(l => l.GetProperty("postId").GetInt32()).Order());
         Assert.Single(lists, l => l.GetProperty("scope").GetString() == "Unit" && l.GetProperty("orgUnitId").GetInt32() == u);
         Assert.All(lists, l => Assert.Equal("Draft", l.GetProperty("status").GetString()));
@@ -62,7 +62,7 @@ public abstract class RegisterApiTests(AppFixture f)
     {
         var w = await World.CreateAsync(f, "登记");
         var campaign = await OpenCampaign(await f.As(w.Users["party_office"]), w.U1);
-        var own = (await Lists(f.Admin, campaign)).Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
+        var own = (await Lists(f.Observer, campaign)).Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
         var staff = await f.As(w.Users["staff"]);
         await staff.Post($"/api/v1/lists/{own}/risk-points", Point("power", "在政府采购中倾向特定供应商，收受好处", "重 要", "1．严格执行采购程序", "2．采购结果公示")).Expect(HttpStatusCode.Created);
         await staff.Post($"/api/v1/lists/{own}/risk-points", Point("conduct", "报销审核把关不严", "general", "逐笔复核票据")).Expect(HttpStatusCode.Created);
@@ -92,14 +92,15 @@ public abstract class RegisterApiTests(AppFixture f)
     public async Task Nobody_writes_another_persons_list()
     {
         var w = await World.CreateAsync(f, "代写");
-        var campaign = await OpenCampaign(f.Admin, w.U1);
-        var own = (await Lists(f.Admin, campaign)).Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
-        foreach (var role in new[] { "dept_head", "party_office", "principal", "admin" })
+        var campaign = await OpenCampaign(f.Observer, w.U1);
+        var own = (await Lists(f.Observer, campaign)).Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
+        foreach (var role in new[] { "dept_head", "party_office", "principal" })
         {
             var problem = await (await f.As(w.Users[role])).Post($"/api/v1/lists/{own}/risk-points", Point("post", "代写的风险点", "general")).Expect(HttpStatusCode.Forbidden);
             Assert.Contains("不得代替撰写", problem.GetProperty("detail").GetString());
         }
-        var unitList = (await Lists(f.Admin, campaign)).Single(l => l.GetProperty("scope").GetString() == "Unit").Id();
+        await (await f.As(w.Users["admin"])).Post($"/api/v1/lists/{own}/risk-points", Point("post", "代写的风险点", "general")).Expect(HttpStatusCode.NotFound); // sees no list at all
+        var unitList = (await Lists(f.Observer, campaign)).Single(l => l.GetProperty("scope").GetString() == "Unit").Id();
         await (await f.As(w.Users["party_office"])).Post($"/api/v1/lists/{unitList}/risk-points", Point("decision", "重大事项决策不民主", "important")).Expect(HttpStatusCode.Created);
         await (await f.As(w.Users["staff"])).Post($"/api/v1/lists/{unitList}/risk-points", Point("decision", "越权填写", "important")).Expect(HttpStatusCode.NotFound);
     }
@@ -108,8 +109,8 @@ public abstract class RegisterApiTests(AppFixture f)
     public async Task Bad_points_name_the_field_and_save_nothing()
     {
         var w = await World.CreateAsync(f, "坏点");
-        var campaign = await OpenCampaign(f.Admin, w.U1);
-        var unitList = (await Lists(f.Admin, campaign)).Single(l => l.GetProperty("scope").GetString() == "Unit").Id();
+        var campaign = await OpenCampaign(f.Observer, w.U1);
+        var unitList = (await Lists(f.Observer, campaign)).Single(l => l.GetProperty("scope").GetString() == "Unit").Id();
         var office = await f.As(w.Users["party_office"]);
         Assert.Equal(["categoryCode"], (await office.Post($"/api/v1/lists/{unitList}/risk-points", Point("morality", "x", "general")).Expect(HttpStatusCode.BadRequest)).ErrorFields());
         Assert.Equal(["levelCode"], (await office.Post($"/api/v1/lists/{unitList}/risk-points", Point("post", "x", "level1")).Expect(HttpStatusCode.BadRequest)).ErrorFields());
@@ -167,8 +168,8 @@ public abstract class RegisterApiTests(AppFixture f)
     {
         var w = await World.CreateAsync(f, "清单域");
         var other = await f.OtherWorldAsync();
-        var campaign = await OpenCampaign(f.Admin, w.U1);
-        var lists = await Lists(f.Admin, campaign);
+        var campaign = await OpenCampaign(f.Observer, w.U1);
+        var lists = await Lists(f.Observer, campaign);
         var own = lists.Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
         var unitList = lists.Single(l => l.GetProperty("scope").GetString() == "Unit").Id();
 

@@ -48,14 +48,14 @@ public abstract class RegisterPagesTests(AppFixture f)
     public async Task A_bad_point_comes_back_to_the_form_with_the_message()
     {
         var w = await World.CreateAsync(f, "页面坏点");
-        var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "排查", year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = "2026-05-31" }).Expect(HttpStatusCode.Created)).Id();
-        var lists = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray();
+        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "排查", year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = "2026-05-31" }).Expect(HttpStatusCode.Created)).Id();
+        var lists = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray();
         var own = lists.Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
         var staff = await PageClient.LoginAsync(f, w.Users["staff"]);
         var res = await staff.SubmitAsync($"/Lists/Edit?id={own}", new() { ["Input.CategoryCode"] = "post", ["Input.LevelCode"] = "", ["Input.Description"] = "报销把关不严" }, "#point-form");
         Assert.Equal(HttpStatusCode.OK, res.StatusCode);
         Assert.Contains("风险等级", await res.Content.ReadAsStringAsync());
-        Assert.Equal(0, (await f.Admin.GetAsync($"/api/v1/lists/{own}/risk-points").Expect(HttpStatusCode.OK)).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await f.Observer.GetAsync($"/api/v1/lists/{own}/risk-points").Expect(HttpStatusCode.OK)).GetProperty("total").GetInt32());
 
         // the department head sees the list but gets no editor: only the holder writes it
         var head = await PageClient.LoginAsync(f, w.Users["dept_head"]);

@@ -18,7 +18,7 @@ public abstract class ReportsTests(AppFixture f)
         var office = await f.As(w.Users["party_office"]);
         var c2025 = (await office.Post("/api/v1/campaigns", new { name = "2025年度排查", year = 2025, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = "2025-05-31" }).Expect(HttpStatusCode.Created)).Id();
         int ListOf(JsonElement lists, Func<JsonElement, bool> which) => lists.EnumerateArray().Single(which).Id();
-        var lists25 = await f.Admin.GetAsync($"/api/v1/campaigns/{c2025}/lists").Expect(HttpStatusCode.OK);
+        var lists25 = await f.Observer.GetAsync($"/api/v1/campaigns/{c2025}/lists").Expect(HttpStatusCode.OK);
         var own25 = ListOf(lists25, l => l.GetProperty("personId").ValueKind == JsonValueKind.Number);
         var unit25 = ListOf(lists25, l => l.GetProperty("orgUnitId").GetInt32() == w.U1 && l.GetProperty("postId").ValueKind == JsonValueKind.Null);
         var staff = await f.As(w.Users["staff"]);
@@ -32,7 +32,7 @@ public abstract class ReportsTests(AppFixture f)
 
         var c2026 = (await office.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = "2026-05-31", carryForwardFromCampaignId = c2025 })
             .Expect(HttpStatusCode.Created)).Id();
-        var own26 = ListOf(await f.Admin.GetAsync($"/api/v1/campaigns/{c2026}/lists").Expect(HttpStatusCode.OK), l => l.GetProperty("personId").ValueKind == JsonValueKind.Number);
+        var own26 = ListOf(await f.Observer.GetAsync($"/api/v1/campaigns/{c2026}/lists").Expect(HttpStatusCode.OK), l => l.GetProperty("personId").ValueKind == JsonValueKind.Number);
         await Point(staff, own26, "post", "general"); // carried forward: 3 + 1 in 财务处, 1 in 本级
 
         var s = await office.GetAsync($"/api/v1/reports/summary?orgUnitId={w.U1}&campaignId={c2026}").Expect(HttpStatusCode.OK);
@@ -90,7 +90,7 @@ public abstract class ReportsTests(AppFixture f)
                 new { MeasureCount = 1, SupervisionMethodCount = 1, NewSystemCount = 0, RevisedSystemCount = 0 },
                 new { MeasureCount = 3, SupervisionMethodCount = 2, NewSystemCount = 1, RevisedSystemCount = 1 }], tallies);
         }
-        var summary = await f.Admin.GetAsync($"/api/v1/reports/summary?orgUnitId={s.W.U1}&campaignId={s.Campaign}").Expect(HttpStatusCode.OK);
+        var summary = await f.Observer.GetAsync($"/api/v1/reports/summary?orgUnitId={s.W.U1}&campaignId={s.Campaign}").Expect(HttpStatusCode.OK);
         var row = summary.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("points").GetInt32() == 3);
         Assert.Equal((5, 4, 1, 1), (row.GetProperty("measures").GetInt32(), row.GetProperty("supervisionMethods").GetInt32(),
             row.GetProperty("newSystems").GetInt32(), row.GetProperty("revisedSystems").GetInt32()));

@@ -39,7 +39,7 @@ public abstract class EveryPresetTests(AppFixture f)
             var p = (await f.Admin.Post("/api/v1/posts", new { orgUnitId = orgUnit, name = post, tier, duties = post + "职责" }).Expect(HttpStatusCode.Created)).Id();
             var x = (await f.Admin.Post("/api/v1/people", new { name, title = post, orgUnitId = orgUnit, postId = p }).Expect(HttpStatusCode.Created)).Id();
             var user = $"p{tag}.{key}";
-            await f.Admin.Post("/api/v1/users", new { userName = user, password = LianfangApp.Password, personId = x, displayName = name,
+            await f.CreateUser(new { userName = user, password = LianfangApp.Password, personId = x, displayName = name,
                 grants = grants.Select(g => new { role = g.Role, orgUnitId = g.At }).ToArray() }).Expect(HttpStatusCode.Created);
             u.People[key] = (x, user, orgUnit);
             u.Names[x] = name;
@@ -57,14 +57,14 @@ public abstract class EveryPresetTests(AppFixture f)
         await Add("office", w.D2, "党办干事", "Other", "周丽", ("party_office", w.U1));
         var agencyPerson = (await f.Admin.Post("/api/v1/people", new { name = "林峰", title = "组长", orgUnitId = w.A }).Expect(HttpStatusCode.Created)).Id();
         var agency = $"p{tag}.agency";
-        await f.Admin.Post("/api/v1/users", new { userName = agency, password = LianfangApp.Password, personId = agencyPerson, displayName = "林峰",
+        await f.CreateUser(new { userName = agency, password = LianfangApp.Password, personId = agencyPerson, displayName = "林峰",
             grants = new[] { new { role = "agency", orgUnitId = w.A } } }).Expect(HttpStatusCode.Created);
         u.People["agency"] = (agencyPerson, agency, w.A);
         u.Helper = $"p{tag}.helper";
-        await f.Admin.Post("/api/v1/users", new { userName = u.Helper, password = LianfangApp.Password, displayName = "人大代表", grants = new[] { new { role = "helper", orgUnitId = w.U1 } } })
+        await f.CreateUser(new { userName = u.Helper, password = LianfangApp.Password, displayName = "人大代表", grants = new[] { new { role = "helper", orgUnitId = w.U1 } } })
             .Expect(HttpStatusCode.Created);
         u.Vice = $"p{tag}.vice";
-        if (withVice) await f.Admin.Post("/api/v1/users", new { userName = u.Vice, password = LianfangApp.Password, displayName = "分管校领导", grants = new[] { new { role = "leader_in_charge", orgUnitId = w.C } } })
+        if (withVice) await f.CreateUser(new { userName = u.Vice, password = LianfangApp.Password, displayName = "分管校领导", grants = new[] { new { role = "leader_in_charge", orgUnitId = w.C } } })
             .Expect(HttpStatusCode.Created);
         await (await f.As(u.People["office"].User)).Put($"/api/v1/org-units/{w.U1}/leading-group", new
         {
@@ -92,7 +92,7 @@ public abstract class EveryPresetTests(AppFixture f)
         var campaign = (await (await f.As(u.People["office"].User)).Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode, rootOrgUnitId = u.W.U1, deadline = "2026-12-31" })
             .Expect(HttpStatusCode.Created)).Id();
         // personal lists first: 001's departments gather their holders' 岗位自查
-        var lists = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
+        var lists = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
             .OrderBy(l => l.GetProperty("scope").GetString() is "Person" or "Post" ? 0 : 1).ToList();
         Assert.NotEmpty(lists);
         var pairs = (await (await f.As(u.People["office"].User)).GetAsync($"/api/v1/campaigns/{campaign}/peer-pairs").Expect(HttpStatusCode.OK)).EnumerateArray()
@@ -120,7 +120,7 @@ public abstract class EveryPresetTests(AppFixture f)
                 // 001: 汇总 the holders' self-checks, then every person named signs their rows (逐条逐栏) before the list goes on
                 await w.PostAsync($"/api/v1/lists/{id}/gather", null).Expect(HttpStatusCode.OK);
                 Assert.Equal(HttpStatusCode.Conflict, (await w.PostAsync($"/api/v1/lists/{id}/submit", null)).StatusCode);
-                var names = (await f.Admin.GetAsync($"/api/v1/lists/{id}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray()
+                var names = (await f.Observer.GetAsync($"/api/v1/lists/{id}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray()
                     .SelectMany(p => p.GetProperty("responsible").GetProperty("persons").EnumerateArray().Select(n => n.GetString()!)).Distinct().ToList();
                 Assert.True(names.Count >= 2, "the department's rows name its head and its post holders");
                 foreach (var name in names)
@@ -131,7 +131,7 @@ public abstract class EveryPresetTests(AppFixture f)
 
             for (var guard = 0; guard < 12; guard++)
             {
-                var state = await f.Admin.GetAsync($"/api/v1/lists/{id}").Expect(HttpStatusCode.OK);
+                var state = await f.Observer.GetAsync($"/api/v1/lists/{id}").Expect(HttpStatusCode.OK);
                 if (state.GetProperty("status").GetString() == "Approved") break;
                 Assert.Equal("InReview", state.GetProperty("status").GetString());
                 var stage = Workflow.StageOf(scheme, scope, state.GetProperty("stage").GetString())!;
@@ -172,11 +172,11 @@ public abstract class EveryPresetTests(AppFixture f)
                 if (stage.SetsLevels) leveled.Add($"{scope}");
                 trail.Add($"{scope}:{stage.Code}");
             }
-            var final = await f.Admin.GetAsync($"/api/v1/lists/{id}").Expect(HttpStatusCode.OK);
+            var final = await f.Observer.GetAsync($"/api/v1/lists/{id}").Expect(HttpStatusCode.OK);
             Assert.True(final.GetProperty("status").GetString() == "Approved", $"{schemeCode} list {id} ({scope}) stuck at {final.GetProperty("stage")}");
 
             // Every signature of the history holds; the writer's, which every later act could have broken, verifies without login.
-            var history = (await f.Admin.GetAsync($"/api/v1/lists/{id}/history").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+            var history = (await f.Observer.GetAsync($"/api/v1/lists/{id}/history").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
             var signatures = history.Where(x => x.GetProperty("verificationCode").ValueKind == JsonValueKind.String).ToList();
             // 001's 岗位自查 of a post in a department is the holder's own signed check, which the department's list then gathers
             var selfCheckOnly = scope == ListScope.Person && scheme.ListKind(scope).Stages.Where(st => !st.OnlyAtUnit).All(st => st.Actor == StageActor.Holder) && orgUnit != u.W.U1;
@@ -186,7 +186,7 @@ public abstract class EveryPresetTests(AppFixture f)
             var first = await f.Anonymous().GetAsync($"/api/v1/verify/{signatures[0].GetProperty("verificationCode").GetString()}").Expect(HttpStatusCode.OK);
             Assert.Equal(signatures[0].GetProperty("status").GetString(), first.GetProperty("status").GetString());
             // The codes printed on the list's official form are these signatures, and they hold.
-            var form = await f.Admin.GetAsync($"/api/v1/lists/{id}/export?format=docx");
+            var form = await f.Observer.GetAsync($"/api/v1/lists/{id}/export?format=docx");
             Assert.Equal(HttpStatusCode.OK, form.StatusCode);
             using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await form.Content.ReadAsByteArrayAsync()), false))
             {

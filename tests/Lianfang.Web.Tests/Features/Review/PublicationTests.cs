@@ -95,7 +95,7 @@ public abstract class PublicationTests(AppFixture f)
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         Assert.Contains("反映内容不能为空", await empty.Content.ReadAsStringAsync());
 
-        var point = (await f.Admin.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints")[0].Id();
+        var point = (await f.Observer.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints")[0].Id();
         var sent = await anon.SubmitAsync(url, new() { ["Input.Content"] = "拨付资金时要求申请人请客吃饭", ["Input.Contact"] = "13800000000", ["Input.RiskPointId"] = point.ToString() });
         Assert.Contains("已收到您的反映", await sent.Content.ReadAsStringAsync());
 
@@ -122,9 +122,9 @@ public abstract class PublicationTests(AppFixture f)
     {
         var w = await World.CreateAsync(f, "帮查");
         await WrittenList.LeaderAsync(f, w);
-        var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "卫计委排查", year = 2026, schemeCode = "shaoxing-health-2018", rootOrgUnitId = w.U1, deadline = "2026-05-31" })
+        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "卫计委排查", year = 2026, schemeCode = "shaoxing-health-2018", rootOrgUnitId = w.U1, deadline = "2026-05-31" })
             .Expect(HttpStatusCode.Created)).Id();
-        var list = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
+        var list = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Single(l => l.GetProperty("orgUnitId").GetInt32() == w.D1 && l.GetProperty("personId").ValueKind == JsonValueKind.Null).Id();
         var head = await f.As(w.Users["dept_head"]);
         await head.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "power", description = "物资采购中收受回扣", levelCode = "important",
@@ -169,9 +169,9 @@ public abstract class PublicationTests(AppFixture f)
     {
         var w = await World.CreateAsync(f, "进度");
         await WrittenList.LeaderAsync(f, w);
-        var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "去年排查", year = 2025, schemeCode = "shaoxing-2018", rootOrgUnitId = w.C, deadline = Day(-3) })
+        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "去年排查", year = 2025, schemeCode = "shaoxing-2018", rootOrgUnitId = w.C, deadline = Day(-3) })
             .Expect(HttpStatusCode.Created)).Id();
-        var lists = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        var lists = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
         var own = lists.Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
         var staff = await f.As(w.Users["staff"]);
         await staff.Post($"/api/v1/lists/{own}/risk-points", WrittenList.Point("power", "资金拨付", "general")).Expect(HttpStatusCode.Created);

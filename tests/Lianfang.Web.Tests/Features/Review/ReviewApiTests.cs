@@ -24,7 +24,7 @@ public abstract class ReviewApiTests(AppFixture f)
             var state = await Review(await f.As(w.Users[role]), list, "approve", comment: "同意").Expect(HttpStatusCode.OK);
             Assert.NotEqual("Returned", state.GetProperty("status").GetString());
         }
-        var final = await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK);
+        var final = await f.Observer.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK);
         Assert.Equal("Approved", final.GetProperty("status").GetString());
         // Nobody set a 审定 level: the approved list stands at its self-assessed levels, with no approved level written in.
         Assert.All(final.GetProperty("riskPoints").EnumerateArray(), p => Assert.Equal(JsonValueKind.Null, p.GetProperty("approvedLevelCode").ValueKind));
@@ -60,14 +60,14 @@ public abstract class ReviewApiTests(AppFixture f)
         Assert.Contains("处室负责人把关", problem.GetProperty("detail").GetString());
         // the head of another department does not even see it
         var otherHead = $"t{Guid.NewGuid().ToString("N")[..6]}.head2";
-        await f.Admin.Post("/api/v1/users", new { userName = otherHead, password = LianfangApp.Password, grants = new[] { new { role = "dept_head", orgUnitId = w.D2 } } }).Expect(HttpStatusCode.Created);
+        await f.CreateUser(new { userName = otherHead, password = LianfangApp.Password, grants = new[] { new { role = "dept_head", orgUnitId = w.D2 } } }).Expect(HttpStatusCode.Created);
         await Review(await f.As(otherHead), list, "approve").Expect(HttpStatusCode.NotFound);
         await Review(await f.As(w.Users["leader_in_charge"]), list, "approve").Expect(HttpStatusCode.Forbidden);
         await Review(await f.As(w.Users["staff"]), list, "approve").Expect(HttpStatusCode.Forbidden);
         await Review(await f.As((await f.OtherWorldAsync()).Users["dept_head"]), list, "approve").Expect(HttpStatusCode.NotFound);
-        var state = await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK);
+        var state = await f.Observer.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK);
         Assert.Equal("InReview", state.GetProperty("status").GetString());
-        Assert.Single((await f.Admin.GetAsync($"/api/v1/lists/{list}/history").Expect(HttpStatusCode.OK)).EnumerateArray());
+        Assert.Single((await f.Observer.GetAsync($"/api/v1/lists/{list}/history").Expect(HttpStatusCode.OK)).EnumerateArray());
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public abstract class ReviewApiTests(AppFixture f)
     {
         var (w, _, list) = await WrittenListAsync("并发");
         await (await f.As(w.Users["staff"])).PostAsync($"/api/v1/lists/{list}/submit", null).Expect(HttpStatusCode.OK);
-        var stage = (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString();
+        var stage = (await f.Observer.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString();
         var head = await f.As(w.Users["dept_head"]);
         var results = await Task.WhenAll(Review(head, list, "approve", stage), Review(head, list, "return", stage, "再看看"));
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], results.Select(r => r.StatusCode).Order());

@@ -14,9 +14,9 @@ public abstract class ReviewBodiesTests(AppFixture f)
         var w = await World.CreateAsync(f, label);
         await WrittenList.LeaderAsync(f, w);
         if (before is not null) await before(w);
-        var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = scheme, rootOrgUnitId = w.U1, deadline = "2026-12-31" })
+        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = scheme, rootOrgUnitId = w.U1, deadline = "2026-12-31" })
             .Expect(HttpStatusCode.Created)).Id();
-        var lists = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        var lists = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
         var id = department ? lists.First(l => l.GetProperty("scope").GetString() == "Department" && l.GetProperty("orgUnitId").GetInt32() == w.D1).Id()
             : lists.Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
         var writer = await f.As(department ? w.Users["dept_head"] : w.Users["staff"]);
@@ -30,7 +30,7 @@ public abstract class ReviewBodiesTests(AppFixture f)
     private async Task<int> PersonWithAccountAsync(World w, int orgUnit, string name, string userName, string? role = null, int? grantAt = null)
     {
         var person = (await f.Admin.Post("/api/v1/people", new { name, title = "科员", orgUnitId = orgUnit }).Expect(HttpStatusCode.Created)).Id();
-        await f.Admin.Post("/api/v1/users", new { userName, password = LianfangApp.Password, personId = person, grants = new[] { new { role = role ?? "staff", orgUnitId = grantAt ?? orgUnit } } })
+        await f.CreateUser(new { userName, password = LianfangApp.Password, personId = person, grants = new[] { new { role = role ?? "staff", orgUnitId = grantAt ?? orgUnit } } })
             .Expect(HttpStatusCode.Created);
         return person;
     }
@@ -47,7 +47,7 @@ public abstract class ReviewBodiesTests(AppFixture f)
             await PersonWithAccountAsync(w, w.D1, "李明", colleague);
             await PersonWithAccountAsync(w, w.D2, "钱七", stranger);
         });
-        Assert.Equal("peers", (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
+        Assert.Equal("peers", (await f.Observer.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
         await Approve(await f.As(stranger), list).Expect(HttpStatusCode.NotFound);          // another department does not even see it
         await Approve(await f.As(w.Users["party_office"]), list).Expect(HttpStatusCode.Forbidden); // nor does the party office decide it
         await Approve(await f.As(w.Users["staff"]), list).Expect(HttpStatusCode.Forbidden);         // nor the holder
@@ -55,7 +55,7 @@ public abstract class ReviewBodiesTests(AppFixture f)
         Assert.Contains(inbox.EnumerateArray(), i => i.GetProperty("listId").GetInt32() == list && i.GetProperty("task").GetString() == "审核：科室其他人员帮查");
         await (await f.As(colleague)).GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK);
         await Approve(await f.As(colleague), list).Expect(HttpStatusCode.OK);
-        Assert.Equal("dept_head", (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
+        Assert.Equal("dept_head", (await f.Observer.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
         await (await f.As(colleague)).GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.NotFound); // read only while it waits for them
     }
 
@@ -68,13 +68,13 @@ public abstract class ReviewBodiesTests(AppFixture f)
         var members = new List<int>();
         for (var i = 0; i < 3; i++) members.Add((await f.Admin.Post("/api/v1/people", new { name = $"成员{i}", orgUnitId = w.U1 }).Expect(HttpStatusCode.Created)).Id());
         // 交叉互查 by the paired department (办公室 checks 财务处), then 群众评议 heard and closed by the party office
-        var pairs = (await (await f.As(w.Users["party_office"])).GetAsync($"/api/v1/campaigns/{(await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("campaignId").GetInt32()}/peer-pairs")
+        var pairs = (await (await f.As(w.Users["party_office"])).GetAsync($"/api/v1/campaigns/{(await f.Observer.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("campaignId").GetInt32()}/peer-pairs")
             .Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
         Assert.Contains(pairs, p => p.GetProperty("orgUnitId").GetInt32() == w.D1 && p.GetProperty("peerOrgUnitId").GetInt32() == w.D2);
         await Approve(await f.As(w.Users["dept_head"]), list).Expect(HttpStatusCode.OK); // 单位检查 by 财务处's head
         await Approve(await f.As(w.Users["dept_head"]), list).Expect(HttpStatusCode.Forbidden); // 交叉互查 is not his own department's to do
         var office = $"g{Guid.NewGuid().ToString("N")[..6]}.office2";
-        await f.Admin.Post("/api/v1/users", new { userName = office, password = LianfangApp.Password, grants = new[] { new { role = "dept_head", orgUnitId = w.D2 } } }).Expect(HttpStatusCode.Created);
+        await f.CreateUser(new { userName = office, password = LianfangApp.Password, grants = new[] { new { role = "dept_head", orgUnitId = w.D2 } } }).Expect(HttpStatusCode.Created);
         await Approve(await f.As(office), list).Expect(HttpStatusCode.OK);
         var closing = await Approve(await f.As(w.Users["party_office"]), list).Expect(HttpStatusCode.Conflict);
         Assert.Contains("还没有收到受邀人员的意见", closing.GetProperty("detail").GetString());
@@ -103,7 +103,7 @@ public abstract class ReviewBodiesTests(AppFixture f)
         Assert.Equal(["meeting.attendees"], (await Approve(await f.As(head), list).Expect(HttpStatusCode.BadRequest)).ErrorFields());
         Assert.Contains("半数", (await Approve(await f.As(head), list, new { attendees = new[] { chief, members[0] } }).Expect(HttpStatusCode.BadRequest)).GetProperty("detail").GetString());
         await Approve(await f.As(head), list, new { attendees = new[] { chief, members[0], members[1] } }).Expect(HttpStatusCode.OK);
-        var last = (await f.Admin.GetAsync($"/api/v1/lists/{list}/history").Expect(HttpStatusCode.OK)).EnumerateArray().Last();
+        var last = (await f.Observer.GetAsync($"/api/v1/lists/{list}/history").Expect(HttpStatusCode.OK)).EnumerateArray().Last();
         Assert.Equal(("领导小组确认", "valid"), (last.GetProperty("stageName").GetString(), last.GetProperty("status").GetString()));
         var attendees = await f.App.WithDbAsync(db => db.Reviews.Where(r => r.ListId == list).OrderBy(r => r.Id).Select(r => r.Attendees).LastAsync());
         Assert.Equal("张茂彬、成员0、成员1", attendees);
@@ -115,9 +115,9 @@ public abstract class ReviewBodiesTests(AppFixture f)
     {
         var w = await World.CreateAsync(f, "逐条签字");
         await WrittenList.LeaderAsync(f, w);
-        var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "shaoxing-health-2018", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
+        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "shaoxing-health-2018", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
             .Expect(HttpStatusCode.Created)).Id();
-        var lists = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        var lists = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
         var own = lists.Single(l => l.GetProperty("scope").GetString() == "Person" && l.GetProperty("personId").GetInt32() == w.X1).Id();
         var department = lists.Single(l => l.GetProperty("scope").GetString() == "Department" && l.GetProperty("orgUnitId").GetInt32() == w.D1).Id();
         var staff = await f.As(w.Users["staff"]);
@@ -176,14 +176,14 @@ public abstract class ReviewBodiesTests(AppFixture f)
         await (await f.As(w.Users["commission"])).Post($"/api/v1/lists/{list}/comments", new { comment = "无" }).Expect(HttpStatusCode.Forbidden);
         await (await f.As(w.Users["agency"])).Post($"/api/v1/lists/{list}/comments", new { comment = "结合查办案件情况，建议将采购列为重要风险点" }).Expect(HttpStatusCode.Created);
         // 政治处 revises the list after the helpers' opinions, as part of its signed approval
-        var point = (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints")[0].Id();
+        var point = (await f.Observer.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints")[0].Id();
         Assert.Equal(["revisions[0].reason"], (await office.Post($"/api/v1/lists/{list}/review", new { decision = "approve",
             revisions = new[] { new { pointId = point, measures = new[] { "报销双人复核", "验收由使用科室签字" } } } }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
         await office.Post($"/api/v1/lists/{list}/review", new { decision = "approve",
             revisions = new[] { new { pointId = point, measures = new[] { "报销双人复核", "验收由使用科室签字" }, reason = "采纳代表帮查意见" } } }).Expect(HttpStatusCode.OK);
-        var revised = (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints")[0];
+        var revised = (await f.Observer.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints")[0];
         Assert.Equal(["报销双人复核", "验收由使用科室签字"], revised.GetProperty("measures").EnumerateArray().Select(m => m.GetProperty("text").GetString()));
-        var history = (await f.Admin.GetAsync($"/api/v1/lists/{list}/history").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        var history = (await f.Observer.GetAsync($"/api/v1/lists/{list}/history").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
         Assert.Equal(["帮查人员", "纪检监察组协查"], history.Where(h => h.GetProperty("decision").GetString() == "Comment").Select(h => h.GetProperty("role").GetString()));
         var signedChange = Assert.Single(history.Last().GetProperty("changes").EnumerateArray());
         Assert.Equal(("防控措施", "采纳代表帮查意见"), (signedChange.GetProperty("field").GetString(), signedChange.GetProperty("reason").GetString()));
@@ -192,7 +192,7 @@ public abstract class ReviewBodiesTests(AppFixture f)
         // a stage that does not revise refuses revisions
         Assert.Equal(["revisions"], (await (await f.As(w.Users["principal"])).Post($"/api/v1/lists/{list}/review", new { decision = "approve",
             revisions = new[] { new { pointId = point, measures = new[] { "改" }, reason = "x" } } }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
-        Assert.Equal("committee", (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
+        Assert.Equal("committee", (await f.Observer.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
     }
 
     [Fact]
@@ -201,16 +201,16 @@ public abstract class ReviewBodiesTests(AppFixture f)
         // 000's 五项排查: 代表帮查、专家助查 and 纪检监察机构协查 are heard on the unit's list, which the party office organises.
         var w = await World.CreateAsync(f, "五项排查");
         await WrittenList.LeaderAsync(f, w);
-        var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
+        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
             .Expect(HttpStatusCode.Created)).Id();
-        var list = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
+        var list = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Single(l => l.GetProperty("scope").GetString() == "Unit" && l.GetProperty("orgUnitId").GetInt32() == w.U1).Id();
         var office = await f.As(w.Users["party_office"]);
         await office.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "decision", description = "“三重一大”事项个人说了算", levelCode = "important",
             measures = new[] { new { text = "集体决策", kind = "制度建设" } }, supervision = new { basis = "议事规则", focus = "决策程序", methods = new[] { "查阅资料" } },
             responsible = new { leader = "孙伟", persons = new[] { "王芳" } }, elementsChecked = true }).Expect(HttpStatusCode.Created);
         await office.PostAsync($"/api/v1/lists/{list}/submit", null).Expect(HttpStatusCode.OK);
-        Assert.Equal("helpers", (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
+        Assert.Equal("helpers", (await f.Observer.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
 
         var unheard = await Approve(office, list).Expect(HttpStatusCode.Conflict);
         Assert.Contains("还没有收到受邀人员的意见", unheard.GetProperty("detail").GetString());
@@ -224,14 +224,14 @@ public abstract class ReviewBodiesTests(AppFixture f)
         Assert.Contains("协查意见", noAgency.GetProperty("detail").GetString());
         await (await f.As(w.Users["agency"])).Post($"/api/v1/lists/{list}/comments", new { comment = "结合效能督查情况，无补充" }).Expect(HttpStatusCode.Created);
         // this stage hears opinions; it does not revise the list itself
-        var point = (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints")[0].Id();
+        var point = (await f.Observer.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints")[0].Id();
         Assert.Equal(["revisions"], (await office.Post($"/api/v1/lists/{list}/review", new { decision = "approve", checkedItems = WrittenList.FiveItems,
             revisions = new[] { new { pointId = point, measures = new[] { "改" }, reason = "x" } } }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
         await Approve(office, list).Expect(HttpStatusCode.OK);
 
-        var state = await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK);
+        var state = await f.Observer.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK);
         Assert.Equal("principal", state.GetProperty("stage").GetString());
-        var history = (await f.Admin.GetAsync($"/api/v1/lists/{list}/history").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        var history = (await f.Observer.GetAsync($"/api/v1/lists/{list}/history").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
         Assert.Equal(["帮查人员", "纪检监察组协查"], history.Where(h => h.GetProperty("decision").GetString() == "Comment").Select(h => h.GetProperty("role").GetString()));
         Assert.Equal("代表帮查、专家助查、纪检监察机构协查", history.Last().GetProperty("stageName").GetString());
     }

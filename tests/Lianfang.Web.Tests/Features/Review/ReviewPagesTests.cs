@@ -66,7 +66,7 @@ public abstract class ReviewPagesTests(AppFixture f)
         var res = await head.SubmitAsync($"/Lists/Edit?id={list}", new() { ["decision"] = "return", ["comment"] = "" }, "handler=Decide");
         Assert.Equal(HttpStatusCode.OK, res.StatusCode);
         Assert.Contains("退回时请写明退回意见", await res.Content.ReadAsStringAsync());
-        Assert.Equal("InReview", (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+        Assert.Equal("InReview", (await f.Observer.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
 
         // the party office sees the list but gets no decision form: it is not this stage's reviewer
         var office = await PageClient.LoginAsync(f, w.Users["party_office"]);

@@ -31,7 +31,7 @@ public abstract class RoutingTests(AppFixture f)
                 await f.App.WithDbAsync(db => db.Users.Where(u => u.UserName == user).ExecuteUpdateAsync(set => set.SetProperty(u => u.PersonId, x)));
             }
             else
-                await f.Admin.Post("/api/v1/users", new { userName = user, password = LianfangApp.Password, personId = x, grants = new[] { new { role, orgUnitId = grantAt } } })
+                await f.CreateUser(new { userName = user, password = LianfangApp.Password, personId = x, grants = new[] { new { role, orgUnitId = grantAt } } })
                     .Expect(HttpStatusCode.Created);
             people[key] = (p, x, user);
         }
@@ -42,14 +42,14 @@ public abstract class RoutingTests(AppFixture f)
     }
 
     private async Task<int> OpenAsync(World w, string scheme) =>
-        (await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = scheme, rootOrgUnitId = w.U1, deadline = "2026-12-31" })
+        (await f.Observer.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = scheme, rootOrgUnitId = w.U1, deadline = "2026-12-31" })
             .Expect(HttpStatusCode.Created)).Id();
 
     private async Task<int> ListOfAsync(int campaign, int person) =>
-        (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
+        (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == person).Id();
 
-    private async Task<string?> StageAsync(int list) => (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString();
+    private async Task<string?> StageAsync(int list) => (await f.Observer.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString();
 
     private async Task WriteAndSubmitAsync(string user, int list)
     {
@@ -63,7 +63,7 @@ public abstract class RoutingTests(AppFixture f)
         await (await f.As(user)).Post($"/api/v1/lists/{list}/review", Lianfang.Web.Tests.Features.Review.WrittenList.Approve("同意")).Expect(HttpStatusCode.OK);
 
     private async Task<List<JsonElement>> HistoryAsync(int list) =>
-        (await f.Admin.GetAsync($"/api/v1/lists/{list}/history").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        (await f.Observer.GetAsync($"/api/v1/lists/{list}/history").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
 
     [Fact]
     public async Task A_leader_in_charge_list_directly_under_the_unit_skips_the_department_and_own_stage_and_goes_to_the_principal()
@@ -77,7 +77,7 @@ public abstract class RoutingTests(AppFixture f)
         await (await f.As(l.People["deputy"].User)).Post($"/api/v1/lists/{list}/review", Lianfang.Web.Tests.Features.Review.WrittenList.Approve()).Expect(HttpStatusCode.Forbidden);
         await ApproveAsync(l.People["chief"].User, list);
         await ApproveAsync(l.W.Users["agency"], list);
-        var state = await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK);
+        var state = await f.Observer.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK);
         Assert.Equal("Approved", state.GetProperty("status").GetString());
         var history = await HistoryAsync(list);
         Assert.Equal(["Submit", "Skip", "Skip", "Approve", "Approve"], history.Select(h => h.GetProperty("decision").GetString()));
@@ -129,7 +129,7 @@ public abstract class RoutingTests(AppFixture f)
         await chief.Post($"/api/v1/lists/{list}/review", Lianfang.Web.Tests.Features.Review.WrittenList.Approve()).Expect(HttpStatusCode.Forbidden);
         await (await f.As(l.W.Users["agency"])).Post($"/api/v1/lists/{list}/review",
             new { decision = "approve", checkedItems = Lianfang.Web.Tests.Features.Review.WrittenList.FiveItems, levels = new[] { new { pointId = point, levelCode = "level1", reason = "涉及“三重一大”" } } }).Expect(HttpStatusCode.OK);
-        var state = await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK);
+        var state = await f.Observer.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK);
         Assert.Equal("Approved", state.GetProperty("status").GetString());
         Assert.Equal("level1", state.GetProperty("riskPoints")[0].GetProperty("approvedLevelCode").GetString());
         var history = await HistoryAsync(list);

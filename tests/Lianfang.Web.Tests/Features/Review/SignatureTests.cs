@@ -18,7 +18,7 @@ public abstract class SignatureTests(AppFixture f)
     private async Task<JsonElement> VerifyAsync(string code) => await f.Anonymous().GetAsync($"/api/v1/verify/{code}").Expect(HttpStatusCode.OK);
 
     private async Task<List<JsonElement>> PointsAsync(WrittenList s) =>
-        (await f.Admin.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray().ToList();
+        (await f.Observer.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray().ToList();
 
     [Fact]
     public async Task Every_signature_of_an_untouched_approved_list_verifies_as_valid_through_the_api_the_page_and_the_printed_form()

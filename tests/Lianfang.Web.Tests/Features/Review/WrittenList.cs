@@ -38,9 +38,9 @@ public sealed record WrittenList(World W, int Campaign, int List)
     public static async Task<WrittenList> CreateAsync(AppFixture f, string label)
     {
         var w = await World.CreateAsync(f, label);
-        var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = "2026-05-31" })
+        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = "2026-05-31" })
             .Expect(HttpStatusCode.Created)).Id();
-        var list = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
+        var list = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
         await LeaderAsync(f, w);
         var staff = await f.As(w.Users["staff"]);
@@ -67,7 +67,7 @@ public sealed record WrittenList(World W, int Campaign, int List)
         var head = (await f.Admin.Post("/api/v1/people", new { name = "张局", orgUnitId = w.U1 }).Expect(HttpStatusCode.Created)).Id();
         var clerk = (await f.Admin.Post("/api/v1/people", new { name = "李敏", orgUnitId = w.D2 }).Expect(HttpStatusCode.Created)).Id();
         var user = $"g{w.Tag[^6..]}.office";
-        await f.Admin.Post("/api/v1/users", new { userName = user, password = LianfangApp.Password, personId = clerk, grants = new[] { new { role = "staff", orgUnitId = w.D2 } } })
+        await f.CreateUser(new { userName = user, password = LianfangApp.Password, personId = clerk, grants = new[] { new { role = "staff", orgUnitId = w.D2 } } })
             .Expect(HttpStatusCode.Created);
         await (await f.As(w.Users["party_office"])).Put($"/api/v1/org-units/{w.U1}/leading-group", new
         {

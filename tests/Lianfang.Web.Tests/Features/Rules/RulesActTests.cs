@@ -38,11 +38,11 @@ public abstract class RulesActTests(AppFixture f)
     private static readonly int Year = Lianfang.Web.Infrastructure.Clock.Today.Year;
 
     private async Task<int> CampaignAsync(World w, string scheme, int? year = null) =>
-        (await f.Admin.Post("/api/v1/campaigns", new { name = $"{year ?? Year}年度排查", year = year ?? Year, schemeCode = scheme, rootOrgUnitId = w.U1, deadline = $"{year ?? Year}-12-31" })
+        (await f.Observer.Post("/api/v1/campaigns", new { name = $"{year ?? Year}年度排查", year = year ?? Year, schemeCode = scheme, rootOrgUnitId = w.U1, deadline = $"{year ?? Year}-12-31" })
             .Expect(HttpStatusCode.Created)).Id();
 
     private async Task<List<JsonElement>> ListsAsync(int campaign) =>
-        (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
 
     private async Task<int> OwnListAsync(World w, int campaign) =>
         (await ListsAsync(campaign)).Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
@@ -55,7 +55,7 @@ public abstract class RulesActTests(AppFixture f)
     }
 
     private async Task<JsonElement[]> WarningsAsync(World w, string rule) =>
-        (await f.Admin.GetAsync($"/api/v1/warnings?rule={rule}&orgUnitId={w.C}").Expect(HttpStatusCode.OK)).EnumerateArray().ToArray();
+        (await f.Observer.GetAsync($"/api/v1/warnings?rule={rule}&orgUnitId={w.C}").Expect(HttpStatusCode.OK)).EnumerateArray().ToArray();
 
     [Fact]
     [RuleEffect(RuleKinds.RequiredItems)]
@@ -189,7 +189,7 @@ public abstract class RulesActTests(AppFixture f)
     public async Task An_inspection_of_an_important_point_needs_its_plan_first()
     {
         var s = await WrittenList.ApprovedAsync(f, "方案");
-        var points = (await f.Admin.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray().ToList();
+        var points = (await f.Observer.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray().ToList();
         long Of(string level) => points.Single(p => p.GetProperty("levelCode").GetString() == level).GetProperty("id").GetInt64();
         var agency = await f.As(s.W.Users["agency"]);
         var refused = await agency.Post("/api/v1/inspections", new { type = "Talk", riskPointIds = new[] { Of("important") }, personId = s.W.X1, record = "谈话记录" })
@@ -213,7 +213,7 @@ public abstract class RulesActTests(AppFixture f)
             await staff.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "duty", description = $"{level}：经费报销把关不严", levelCode = level }).Expect(HttpStatusCode.Created);
         await staff.PostAsync($"/api/v1/lists/{list}/submit", null).Expect(HttpStatusCode.OK);
         await (await f.As(w.Users["principal"])).Post($"/api/v1/lists/{list}/review", new { decision = "approve" }).Expect(HttpStatusCode.OK);
-        var points = (await f.Admin.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray().ToList();
+        var points = (await f.Observer.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray().ToList();
         Assert.Equal(["派驻组", "主要负责人（未设）"], points.Select(p => p.GetProperty("supervisor").GetString()));
 
         await SweepAsync(w, WarningRules.PointUnsupervised);

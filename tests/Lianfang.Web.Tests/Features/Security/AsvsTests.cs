@@ -24,7 +24,7 @@ public abstract class AsvsTests(MatrixFixture f)
     [Fact]
     public async Task A_password_shorter_than_12_characters_is_refused_with_a_chinese_message()
     {
-        var res = await f.Admin.Post("/api/v1/users", new { userName = $"pw{Guid.NewGuid():N}"[..12], password = "Short-pw-1", grants = Array.Empty<object>() })
+        var res = await f.CreateUser(new { userName = $"pw{Guid.NewGuid():N}"[..12], password = "Short-pw-1", grants = Array.Empty<object>() })
             .Expect(HttpStatusCode.BadRequest);
         Assert.Contains("密码至少需要 12 个字符", res.GetRawText());
     }
@@ -175,7 +175,10 @@ public abstract class AsvsOwnAppTests(Db db)
         var unit = (await admin.Post("/api/v1/org-units", new { name = "日志委", kind = "Commission" }).Expect(HttpStatusCode.Created)).Id();
         var person = (await admin.Post("/api/v1/people", new { name = "日志人员", orgUnitId = unit }).Expect(HttpStatusCode.Created)).Id();
         const string password = "Log-secret-password-7781";
-        await admin.Post("/api/v1/users", new { userName = "log.person", password, personId = person, grants = new[] { new { role = "staff", orgUnitId = unit } } })
+        var security = app.CreateClient();
+        security.DefaultRequestHeaders.Authorization = new("Bearer", (await security.Post("/api/v1/auth/token", new { userName = "secadmin", password = LianfangApp.AdminPassword })
+            .Expect(HttpStatusCode.OK)).GetProperty("accessToken").GetString()!);
+        await Accounts.CreateAsync(admin, security, new { userName = "log.person", password, personId = person, grants = new[] { new { role = "staff", orgUnitId = unit } } })
             .Expect(HttpStatusCode.Created);
         var own = app.CreateClient();
         var ownToken = (await own.Post("/api/v1/auth/token", new { userName = "log.person", password }).Expect(HttpStatusCode.OK)).GetProperty("accessToken").GetString()!;

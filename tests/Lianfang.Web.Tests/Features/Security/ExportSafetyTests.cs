@@ -21,9 +21,9 @@ public abstract class ExportSafetyTests(MatrixFixture f)
         var office = await f.As(w.Users["party_office"]);
         var agency = await f.As(w.Users["agency"]);
         var commission = await f.As(w.Users["commission"]);
-        var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "公式排查", year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.C, deadline = "2026-12-31" })
+        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "公式排查", year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.C, deadline = "2026-12-31" })
             .Expect(HttpStatusCode.Created)).Id();
-        var list = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
+        var list = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Single(l => l.GetProperty("personId").ValueKind == System.Text.Json.JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
         await staff.Post($"/api/v1/lists/{list}/risk-points", new
         {
@@ -39,7 +39,7 @@ public abstract class ExportSafetyTests(MatrixFixture f)
             version = await office.PowerVersionAsync(power),
         }).Expect(HttpStatusCode.OK);
         var items = Enumerable.Range(0, 4).Select(k => new { score = 10, gap = Formula, note = "=2+2" }).ToArray();
-        await f.Admin.Post("/api/v1/campaigns", new { name = "上年排查", year = 2025, schemeCode = "longsheng-2012", rootOrgUnitId = w.U1, deadline = "2025-12-31" }).Expect(HttpStatusCode.Created);
+        await f.Observer.Post("/api/v1/campaigns", new { name = "上年排查", year = 2025, schemeCode = "longsheng-2012", rootOrgUnitId = w.U1, deadline = "2025-12-31" }).Expect(HttpStatusCode.Created);
         var assessment = (await commission.Post("/api/v1/assessments", new { orgUnitId = w.U1, year = 2025, kind = "Annual", items }).Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64();
 
         var exports = new (HttpClient Client, string Url)[]

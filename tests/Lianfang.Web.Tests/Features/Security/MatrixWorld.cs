@@ -57,9 +57,9 @@ public sealed class MatrixWorld
         var staff = await f.As(w.Users["staff"]);
         var office = await f.As(w.Users["party_office"]);
         var agency = await f.As(w.Users["agency"]);
-        var campaign = (await admin.Post("/api/v1/campaigns", new { name = "矩阵排查" + m, year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.C, deadline = "2026-12-31" })
+        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "矩阵排查" + m, year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.C, deadline = "2026-12-31" })
             .Expect(HttpStatusCode.Created)).Id();
-        var lists = (await admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        var lists = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
         var list = lists.Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
         // A list someone other than its holder writes: 财务处's, else 卫健委's (schemes differ in the lists they ask for).
         var written = lists.Where(l => l.GetProperty("personId").ValueKind != JsonValueKind.Number).ToList();
@@ -100,7 +100,7 @@ public sealed class MatrixWorld
         await staff.Post($"/api/v1/people/{w.X1}/integrity-file/entries", new { type = "Income", content = "本人年收入 187654 元" + secret }).Expect(HttpStatusCode.Created);
         var items = Enumerable.Range(0, 4).Select(k => new { score = k == 0 ? 20 : 25, gap = k == 0 ? "差距" + m : null }).ToArray();
         // 卫健委 ran longsheng-2012 the year before, whose standards its quarterly self-check follows
-        await admin.Post("/api/v1/campaigns", new { name = "上年排查" + m, year = 2025, schemeCode = "longsheng-2012", rootOrgUnitId = w.U1, deadline = "2025-12-31" })
+        await f.Observer.Post("/api/v1/campaigns", new { name = "上年排查" + m, year = 2025, schemeCode = "longsheng-2012", rootOrgUnitId = w.U1, deadline = "2025-12-31" })
             .Expect(HttpStatusCode.Created);
         var assessment = (await office.Post("/api/v1/assessments", new { orgUnitId = w.U1, year = 2025, kind = "Quarterly", quarter = 1, items })
             .Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64();

@@ -12,7 +12,7 @@ public abstract class SupervisionApiTests(AppFixture f)
     private static string Day(int offset) => Lianfang.Web.Infrastructure.Clock.Today.AddDays(offset).ToString("yyyy-MM-dd");
 
     private async Task<long> ImportantPointAsync(WrittenList s) =>
-        (await f.Admin.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray()
+        (await f.Observer.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray()
             .Single(p => p.GetProperty("levelCode").GetString() == "important").GetProperty("id").GetInt64();
 
     private async Task<JsonElement[]> WarningsAsync(HttpClient c, string rule) =>
@@ -98,11 +98,11 @@ public abstract class SupervisionApiTests(AppFixture f)
         var w = await World.CreateAsync(f, "一岗双责");
         var sun = (await f.Admin.Post("/api/v1/people", new { name = "孙伟", title = "副主任", orgUnitId = w.U1 }).Expect(HttpStatusCode.Created)).Id();
         var leaderUser = $"{w.Users["leader_in_charge"]}.p";
-        await f.Admin.Post("/api/v1/users", new { userName = leaderUser, password = LianfangApp.Password, personId = sun, grants = new[] { new { role = "leader_in_charge", orgUnitId = w.D1 } } })
+        await f.CreateUser(new { userName = leaderUser, password = LianfangApp.Password, personId = sun, grants = new[] { new { role = "leader_in_charge", orgUnitId = w.D1 } } })
             .Expect(HttpStatusCode.Created);
-        var campaign = (await f.Admin.Post("/api/v1/campaigns", new { name = "排查", year = Lianfang.Web.Infrastructure.Clock.Today.Year, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = Day(60) })
+        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "排查", year = Lianfang.Web.Infrastructure.Clock.Today.Year, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = Day(60) })
             .Expect(HttpStatusCode.Created)).Id();
-        var list = (await f.Admin.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
+        var list = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
         var staff = await f.As(w.Users["staff"]);
         var p1 = (await staff.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "power", description = "资金拨付", levelCode = "general", responsible = new { leader = "孙伟" },

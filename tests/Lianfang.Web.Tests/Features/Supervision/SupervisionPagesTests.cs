@@ -13,7 +13,7 @@ public abstract class SupervisionPagesTests(AppFixture f)
     public async Task An_inquiry_is_answered_a_rectification_is_reported_and_verified_through_the_pages()
     {
         var s = await WrittenList.ApprovedAsync(f, "页面检查");
-        var point = (await f.Admin.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray()
+        var point = (await f.Observer.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray()
             .Single(p => p.GetProperty("levelCode").GetString() == "important").GetProperty("id").GetInt64();
         var agency = await PageClient.LoginAsync(f, s.W.Users["agency"]);
         var form = await agency.GetAsync($"/Supervision/New?pointId={point}");

@@ -1662,6 +1662,9 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int?>("OrgUnitId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -1692,6 +1695,8 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrgUnitId");
 
                     b.HasIndex("PersonId");
 
@@ -2319,6 +2324,11 @@ namespace Lianfang.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>
                 {
+                    b.HasOne("Lianfang.Core.Org.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Lianfang.Core.Org.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")

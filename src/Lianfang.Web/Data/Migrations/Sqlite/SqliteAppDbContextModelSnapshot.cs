@@ -1597,6 +1597,9 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -1627,6 +1630,8 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrgUnitId");
 
                     b.HasIndex("PersonId");
 
@@ -2246,6 +2251,11 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>
                 {
+                    b.HasOne("Lianfang.Core.Org.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Lianfang.Core.Org.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")

@@ -6,6 +6,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Admin.Users;
 
+/// <summary>
+/// One account. 三员分立: the system administrator creates it and keeps its e-mail and password; the security
+/// administrator grants and withdraws its roles and unlocks it. Each sees only the part that is theirs.
+/// </summary>
 public sealed class EditModel(AppDbContext db, CurrentUser me, UserManager<AppUser> users) : PageModel
 {
     public sealed class UserInput
@@ -27,9 +31,14 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, UserManager<AppUs
     public int? Id { get; private set; }
     public string? UserName { get; private set; }
     public string? PersonName { get; private set; }
+    public string? HomeUnit { get; private set; }
     public bool TwoFactor { get; private set; }
     public bool Locked { get; private set; }
-    public List<GrantRow> Grants { get; private set; } = [];
+    /// <summary>The system administrator's part: the account, its e-mail and password.</summary>
+    public bool KeepsAccount { get; private set; }
+    /// <summary>The security administrator's part: roles, grants, unlocking.</summary>
+    public bool Grants { get; private set; }
+    public List<GrantRow> GrantRows { get; private set; } = [];
     public List<PersonOption> People { get; private set; } = [];
     public UnitSelect UnitSelect { get; private set; } = null!;
 
@@ -42,45 +51,32 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, UserManager<AppUs
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         await LoadAsync(null, ct);
-        var req = new CreateUserRequest(Input.UserName, Input.Password, Input.PersonId, Input.DisplayName, [new GrantDto(Input.Role, Input.OrgUnitId)], Input.Email);
+        var req = new CreateUserRequest(Input.UserName, Input.Password, Input.PersonId, Input.DisplayName, null, Input.Email, Input.OrgUnitId);
         var user = await CreateUser.HandleAsync(db, users, await me.ScopeAsync(ct), req, ct);
-        TempData["Message"] = $"已创建账号 {user.UserName}";
+        TempData["Message"] = $"已创建账号 {user.UserName}，请安全管理员为其授予权限";
         return RedirectToPage(new { id = user.Id });
     }
 
     public async Task<IActionResult> OnPostAddGrantAsync(int id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        var grants = await CreateUser.ResolveGrantsAsync(db, await me.ScopeAsync(ct), [new GrantDto(Input.Role, Input.OrgUnitId)], ct);
-        foreach (var g in grants)
-        {
-            var role = g.Role;
-            if (await db.UserGrants.AnyAsync(x => x.UserId == id && x.Role == role && x.OrgUnitId == g.OrgUnitId, ct)) continue;
-            g.UserId = id;
-            db.UserGrants.Add(g);
-        }
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = "已添加权限";
+        await AccountGrants.AddAsync(db, await me.ScopeAsync(ct), id, new GrantDto(Input.Role, Input.OrgUnitId), ct);
+        TempData["Message"] = "已授予权限";
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostRemoveGrantAsync(int id, int grantId, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        var scope = await me.ScopeAsync(ct);
-        var grant = await db.UserGrants.Include(g => g.OrgUnit).FirstOrDefaultAsync(g => g.Id == grantId && g.UserId == id, ct)
-            ?? throw DomainException.NotFound("grantId", "权限不存在");
-        if (!scope.CanGrant(grant.Role, grant.OrgUnit?.Path)) throw DomainException.Forbidden("无权移除这项权限");
-        if (id == scope.UserId && grant.Role == Role.Admin) throw DomainException.Conflict("grantId", "不能移除自己的管理员权限");
-        db.UserGrants.Remove(grant);
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = "已移除权限";
+        await AccountGrants.RemoveAsync(db, await me.ScopeAsync(ct), id, grantId, ct);
+        TempData["Message"] = "已收回权限";
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostResetPasswordAsync(int id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
+        if (!KeepsAccount) throw DomainException.Forbidden("重置密码由系统管理员办理");
         var user = await users.FindByIdAsync(id.ToString()) ?? throw DomainException.NotFound("id", "账号不存在");
         var token = await users.GeneratePasswordResetTokenAsync(user);
         CreateUser.Check(await users.ResetPasswordAsync(user, token, Input.Password ?? ""));
@@ -91,6 +87,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, UserManager<AppUs
     public async Task<IActionResult> OnPostEmailAsync(int id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
+        if (!KeepsAccount) throw DomainException.Forbidden("电子邮箱由系统管理员修改");
         var user = await users.FindByIdAsync(id.ToString()) ?? throw DomainException.NotFound("id", "账号不存在");
         await CreateUser.SetEmailAsync(users, user, Input.Email);
         TempData["Message"] = string.IsNullOrWhiteSpace(Input.Email) ? "已清除电子邮箱" : "电子邮箱已修改";
@@ -100,37 +97,44 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, UserManager<AppUs
     public async Task<IActionResult> OnPostUnlockAsync(int id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        var user = await users.FindByIdAsync(id.ToString()) ?? throw DomainException.NotFound("id", "账号不存在");
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
+        await AccountGrants.UnlockAsync(db, users, await me.ScopeAsync(ct), id, ct);
         TempData["Message"] = "已解除锁定";
         return RedirectToPage(new { id });
     }
 
-    /// <summary>Loads the account (only one the admin may see) and the choices the form needs.</summary>
+    /// <summary>Loads the account (only one the administrator may see) and the choices the form needs.</summary>
     private async Task LoadAsync(int? id, CancellationToken ct)
     {
         var scope = await me.ScopeAsync(ct);
-        if (!scope.IsAdmin) throw DomainException.Forbidden("只有系统管理员可以管理账号");
+        UserQueries.EnsureKeeper(scope);
         Id = id;
-        UnitSelect = await UnitSelect.LoadAsync(db, scope, Input.OrgUnitId, scope.IsSystemAdmin, ct);
+        KeepsAccount = scope.IsAdmin;
+        Grants = scope.IsSecurityAdmin;
         if (id is null)
         {
+            if (!KeepsAccount) throw DomainException.Forbidden("新建账号由系统管理员办理");
+            UnitSelect = await UnitSelect.LoadHeldAsync(db, scope, Role.Admin, Input.OrgUnitId, scope.IsSystemAdmin, ct);
             People = await db.People.AsNoTracking().Visible(scope).Where(p => !db.Users.Any(u => u.PersonId == p.Id))
                 .OrderBy(p => p.OrgUnit.Path).ThenBy(p => p.Name).Take(500)
                 .Select(p => new PersonOption(p.Id, p.Name, p.OrgUnit.Name)).ToListAsync(ct);
             return;
         }
         var user = await UserQueries.Visible(db, scope).Where(u => u.Id == id)
-            .Select(u => new { u.UserName, u.DisplayName, Person = u.Person == null ? null : u.Person.Name, u.TwoFactorEnabled, u.LockoutEnd, u.Email })
+            .Select(u => new
+            {
+                u.UserName, u.DisplayName, Person = u.Person == null ? null : u.Person.Name, u.TwoFactorEnabled, u.LockoutEnd, u.Email,
+                Home = db.OrgUnits.Where(o => o.Id == u.OrgUnitId).Select(o => o.Name).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("id", "账号不存在或不在您的管理范围内");
         UserName = user.UserName;
         Input.DisplayName = user.DisplayName;
         Input.Email ??= user.Email; // what was typed comes back with an error
         PersonName = user.Person;
+        HomeUnit = user.Home;
         TwoFactor = user.TwoFactorEnabled;
         Locked = user.LockoutEnd > DateTimeOffset.UtcNow;
-        Grants = await db.UserGrants.AsNoTracking().Where(g => g.UserId == id).OrderBy(g => g.Id)
+        GrantRows = await db.UserGrants.AsNoTracking().Where(g => g.UserId == id).OrderBy(g => g.Id)
             .Select(g => new GrantRow(g.Id, g.Role, g.OrgUnit == null ? null : g.OrgUnit.Name)).ToListAsync(ct);
+        if (Grants) UnitSelect = await UnitSelect.LoadHeldAsync(db, scope, Role.SecurityAdmin, Input.OrgUnitId, scope.HoldsSystemWide(Role.SecurityAdmin), ct);
     }
 }

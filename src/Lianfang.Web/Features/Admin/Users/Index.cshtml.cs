@@ -11,11 +11,14 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     public List<Row> Users { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
     public string? Q { get; private set; }
+    /// <summary>Accounts are created by the system administrator; the security administrator only grants.</summary>
+    public bool CanCreate { get; private set; }
 
     public async Task OnGetAsync(string? q, CancellationToken ct = default)
     {
         var scope = await me.ScopeAsync(ct);
-        if (!scope.IsAdmin) throw DomainException.Forbidden("只有系统管理员可以管理账号");
+        UserQueries.EnsureKeeper(scope);
+        CanCreate = scope.IsAdmin;
         var query = UserQueries.Visible(db, scope);
         if (!string.IsNullOrWhiteSpace(q))
         {
