@@ -45,6 +45,35 @@ public sealed class ReviewRecord
     public bool IsSignature => VerificationCode is not null;
 
     /// <summary>
+    /// The signed statement (国密 SM2 over SM3, by the installation's key): the exact UTF-8 text signed, naming the list,
+    /// revision, stage, signer, time and the SM3 digest of the content. Signatures made before SM2 have none and are
+    /// checked by their SHA-256 <see cref="ContentHash"/> alone.
+    /// </summary>
+    public string? Statement { get; private set; }
+    /// <summary>The SM2 signature of <see cref="Statement"/>, DER, base64.</summary>
+    public string? StatementSignature { get; private set; }
+    /// <summary>Which of the installation's signing keys made it.</summary>
+    public int? SigningKeyId { get; private set; }
+
+    /// <summary>The statement this signature makes: what anyone can check offline against the published public key.</summary>
+    public string StatementText(string contentSm3) => string.Join("\n",
+        "廉防电子签字",
+        $"校验码：{VerificationCode}",
+        $"清单：{ListId}",
+        $"修订：{Revision}",
+        $"环节：{StageName}（{StageCode}）",
+        $"签字人：{Actor}（{RoleLabel}）",
+        $"时间：{At:yyyy-MM-ddTHH:mm:ss.fffZ}",
+        $"内容SM3：{contentSm3}",
+        $"内容SHA-256：{ContentHash}") + "\n";
+
+    public void Seal(string statement, string signature, int keyId)
+    {
+        if (!IsSignature) throw new InvalidOperationException("Only a signature carries a signed statement.");
+        (Statement, StatementSignature, SigningKeyId) = (statement, signature, keyId);
+    }
+
+    /// <summary>
     /// Content changed by this act itself (a 审定 level …), each recorded as what changed. The act's
     /// <see cref="ContentHash"/> binds the content after them, <see cref="PriorHash"/> the content they were made to.
     /// </summary>

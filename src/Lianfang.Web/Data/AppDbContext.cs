@@ -26,6 +26,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     public DbSet<RiskList> RiskLists => Set<RiskList>();
     public DbSet<RiskPoint> RiskPoints => Set<RiskPoint>();
     public DbSet<Lianfang.Core.Review.ReviewRecord> Reviews => Set<Lianfang.Core.Review.ReviewRecord>();
+    public DbSet<Features.Verify.SigningKey> SigningKeys => Set<Features.Verify.SigningKey>();
     public DbSet<Lianfang.Core.Review.Filing> Filings => Set<Lianfang.Core.Review.Filing>();
     public DbSet<Lianfang.Core.Review.FormFiling> FormFilings => Set<Lianfang.Core.Review.FormFiling>();
     public DbSet<Lianfang.Core.Review.Publication> Publications => Set<Lianfang.Core.Review.Publication>();

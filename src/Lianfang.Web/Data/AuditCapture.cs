@@ -11,7 +11,7 @@ namespace Lianfang.Web.Data;
 internal static class AuditCapture
 {
     private static readonly HashSet<string> SecretProperties =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Version", "NormalizedUserName", "NormalizedEmail"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Version", "NormalizedUserName", "NormalizedEmail", "SealedPrivateKey"];
 
     /// <summary>
     /// Business content the audit administrator must not read through the trail (三员分立): what a petition says and who

@@ -32,6 +32,7 @@ public static class Startup
         services.AddScoped<DataSet.DataSetGenerator>();
         services.AddScoped<Features.Review.Inbox>();
         services.AddScoped<Features.Verify.Signatures>();
+        services.AddScoped<Features.Verify.Sm2>();
         services.AddScoped<Features.Review.Reviewers>();
         services.AddScoped<Features.Review.ReviewBodies>();
         services.AddScoped<Features.Campaigns.CampaignProgress>();
@@ -132,6 +133,7 @@ public static class Startup
         if (file is not null) held ??= HoldDatabaseFile(file);
         if (held is not null) app.Lifetime.ApplicationStopped.Register(held.Dispose);
         await Bootstrap.EnsureAdministratorsAsync(scope.ServiceProvider, app.Configuration, app.Logger);
+        await scope.ServiceProvider.GetRequiredService<Features.Verify.Sm2>().CurrentAsync(default); // the SM2 signing key, before the first signature
         if (!KeyRings.Configured(app.Configuration) && !app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
             app.Logger.LogWarning("密钥环未加密保存：请用 {Setting} 指定保护证书（PFX），否则数据库和密钥目录中的密钥为明文", KeyRings.CertificatePathSetting);
         if (app.Configuration.GetValue("Lianfang:Demo", false))

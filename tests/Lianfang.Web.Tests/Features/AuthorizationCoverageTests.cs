@@ -16,7 +16,7 @@ public sealed class AuthorizationCoverageTests(SqliteFixture f)
 {
     private static readonly HashSet<string> Anonymous =
     [
-        "POST api/v1/auth/token", "GET api/v1/verify/{code}", "GET openapi/{documentName}.json", "ANY healthz",
+        "POST api/v1/auth/token", "GET api/v1/verify/{code}", "GET api/v1/verify/public-key", "GET openapi/{documentName}.json", "ANY healthz",
         "PAGE Account/Login", "PAGE Account/LoginWith2fa", "PAGE Account/Logout", "PAGE Error",
         "PAGE Verify", "PAGE Verify/Index", "PAGE public/units/{id:int}", "PAGE public/feedback",
     ];

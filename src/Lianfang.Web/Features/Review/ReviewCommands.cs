@@ -31,7 +31,7 @@ public sealed record HelperOption(int Id, string UserName, string? DisplayName);
 
 /// <summary>Submit, approve, return and reopen lists; every approval signs the list's content hash.</summary>
 public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, RegisterCommands register, CurrentUser me, Supervision.WarningSweep sweep,
-    Reviewers reviewers, Supervision.PointSupervisors supervisors)
+    Reviewers reviewers, Supervision.PointSupervisors supervisors, Verify.Sm2 sm2)
 {
     public async Task<RiskList> SubmitAsync(AccessScope scope, int listId, string? comment, CancellationToken ct)
     {
@@ -307,6 +307,13 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         if (changes is { } c) record.Amend(c.PriorHash, c.Changes);
         if (attendees is not null) record.RecordMeeting(attendees);
         if (checkedItems is not null) record.RecordChecks(checkedItems);
+        if (record.IsSignature)
+        {
+            // 国密: the act is also a statement signed with SM2 that anyone checks offline with the published key
+            var statement = record.StatementText(Verify.Sm2.Sm3(ListContent.Canonical(list, points)));
+            var (signature, keyId) = await sm2.SignAsync(statement, ct);
+            record.Seal(statement, signature, keyId);
+        }
         db.Reviews.Add(record);
         // Stages passed over are written down, so the history says why nobody signed them.
         foreach (var skipped in t.Skipped)

@@ -7,7 +7,14 @@ namespace Lianfang.Web.Features.Verify;
 
 /// <summary>What a printed verification code says: who signed what, when, and whether that signature still holds.</summary>
 public sealed record VerifyResult(string Code, int ListId, string List, int Revision, string Stage, string Signer, string Role, DateTime At,
-    string ContentHash, SignatureVerdict Verdict);
+    string ContentHash, SignatureVerdict Verdict, Sm2Proof? Sm2);
+
+/// <summary>
+/// The 国密 proof of a signature: the exact UTF-8 statement signed, the SM2 signature (DER, base64) and the installation's
+/// public key (PEM); <c>openssl dgst -sm3 -sigopt distid:1234567812345678 -verify pub.pem -signature sig.der statement.txt</c>
+/// checks it offline (the ID is GM/T 0009's default, which OpenSSL 3.0 must be told).
+/// </summary>
+public sealed record Sm2Proof(string Statement, string Signature, string PublicKey, bool Verified);
 
 /// <summary>Checks signatures against a list's history and its content now (<see cref="SignatureCheck"/>).</summary>
 public sealed class Signatures(AppDbContext db)
@@ -22,8 +29,14 @@ public sealed class Signatures(AppDbContext db)
         var points = await db.RiskPoints.AsNoTracking().Where(p => p.ListId == list.Id).ToListAsync(ct);
         var verdicts = await CheckAsync(list, points, ct);
         var title = (await ListTitles.QueryAsync(db, db.RiskLists.Where(l => l.Id == list.Id), ct)).Single();
+        Sm2Proof? proof = null;
+        if (signature is { Statement: { } statement, StatementSignature: { } sig, SigningKeyId: { } keyId })
+        {
+            var key = await db.SigningKeys.AsNoTracking().Where(k => k.Id == keyId).Select(k => k.PublicKeyPem).SingleAsync(ct);
+            proof = new Sm2Proof(statement, sig, key, Sm2.Verify(key, statement, sig));
+        }
         return new VerifyResult(c, list.Id, $"{title.Campaign} · {title.Title}", signature.Revision, signature.StageName, signature.Actor,
-            signature.RoleLabel, signature.At, signature.ContentHash, verdicts[signature.Id]);
+            signature.RoleLabel, signature.At, signature.ContentHash, verdicts[signature.Id], proof);
     }
 
     /// <summary>The verdict on every signature of the list, by review record id.</summary>
@@ -44,7 +57,8 @@ public sealed class Signatures(AppDbContext db)
         changes = a.Changes.Select(c => new { pointId = c.RiskPointId, seq = c.PointSeq, field = c.Field, before = c.Before, after = c.After, reason = c.Reason }),
     };
 
-    public static void Map(IEndpointRouteBuilder app) =>
+    public static void Map(IEndpointRouteBuilder app)
+    {
         app.MapGet("/api/v1/verify/{code}", async Task<Results<Ok<object>, ProblemHttpResult>> (string code, Signatures signatures, CancellationToken ct) =>
             await signatures.VerifyAsync(code, ct) is { } r
                 ? TypedResults.Ok<object>(new
@@ -52,8 +66,14 @@ public sealed class Signatures(AppDbContext db)
                     code = r.Code, listId = r.ListId, list = r.List, revision = r.Revision, stage = r.Stage, signer = r.Signer, role = r.Role, at = r.At,
                     contentHash = r.ContentHash, status = Code(r.Verdict.Status), statusText = r.Verdict.Label,
                     changesSince = r.Verdict.ChangesSince.Select(Dto),
+                    sm2 = r.Sm2 is { } p ? new { statement = p.Statement, signature = p.Signature, publicKey = p.PublicKey, verified = p.Verified } : null,
                 })
                 : TypedResults.Problem(title: "校验码无效", detail: "没有这个签字：请核对表单上印的 10 位校验码", statusCode: StatusCodes.Status404NotFound))
             .AllowAnonymous().RequireRateLimiting(Startup.PublicRateLimit)
-            .WithTags("签字校验").WithSummary("校验表单上印的签字校验码（无需登录）：status 为 valid（内容与签字时一致）、amended（其后的修改均经后续环节签字）或 altered（有未经签字的修改）");
+            .WithTags("签字校验").WithSummary("校验表单上印的签字校验码（无需登录）：status 为 valid（内容与签字时一致）、amended（其后的修改均经后续环节签字）或 altered（有未经签字的修改）；sm2 为国密签名（statement 签名原文、signature DER base64、publicKey PEM），可用 openssl dgst -sm3 -sigopt distid:1234567812345678 -verify pub.pem -signature sig.der statement.txt 离线校验");
+        app.MapGet("/api/v1/verify/public-key", async (Sm2 sm2, CancellationToken ct) =>
+                TypedResults.Text((await sm2.CurrentAsync(ct)).PublicKeyPem, "application/x-pem-file"))
+            .AllowAnonymous().RequireRateLimiting(Startup.PublicRateLimit)
+            .WithTags("签字校验").WithSummary("本系统 SM2 签名公钥（PEM），用于离线校验签字");
+    }
 }

@@ -456,6 +456,7 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("PAGE GET Verify/Index", Page(_ => "/Verify?code=ABCDEFGHJK"), All(Want.Ok), All(Want.Ok)),
         // public: a code is checked by anyone holding the printed form; an unknown code is simply not found
         new("GET api/v1/verify/{code}", Get(_ => "/api/v1/verify/ABCDEFGHJK"), All(Want.Hidden), All(Want.Hidden)),
+        new("GET api/v1/verify/public-key", Get(_ => "/api/v1/verify/public-key"), All(Want.Ok), All(Want.Ok)),
         new("PAGE GET public/units/{id:int}", Page(i => $"/public/units/{i.W.U1}"), All(Want.Any), All(Want.Hidden)),
         new("PAGE GET public/feedback", Page(i => $"/public/feedback?unit={i.W.U1}"), All(Want.Any), All(Want.Hidden)),
         new("PAGE POST public/feedback", Form(i => $"/public/feedback?unit={i.W.U1}", _ => new() { ["Input.Content"] = "矩阵反馈" }), All(Want.Any), All(Want.Hidden)),

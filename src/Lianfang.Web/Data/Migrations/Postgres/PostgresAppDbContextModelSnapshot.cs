@@ -1082,6 +1082,9 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("SigningKeyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("StageCode")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1090,6 +1093,12 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Statement")
+                        .HasColumnType("text");
+
+                    b.Property<string>("StatementSignature")
+                        .HasColumnType("text");
 
                     b.Property<int>("UserId")
                         .HasColumnType("integer");
@@ -1790,6 +1799,31 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("EvidenceBlobs");
+                });
+
+            modelBuilder.Entity("Lianfang.Web.Features.Verify.SigningKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublicKeyPem")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("SealedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SigningKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -1037,6 +1037,9 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SigningKeyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StageCode")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1044,6 +1047,12 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Property<string>("StageName")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatementSignature")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("UserId")
@@ -1721,6 +1730,29 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("EvidenceBlobs");
+                });
+
+            modelBuilder.Entity("Lianfang.Web.Features.Verify.SigningKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKeyPem")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SealedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SigningKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
