@@ -68,7 +68,7 @@ dataset() { # db size → prints the connection string of a fresh working copy
 app_pid="" sampler=""
 start_app() { # db connection-string
   ( cd src/Lianfang.Web && ASPNETCORE_ENVIRONMENT=Production Database__Provider=$1 ConnectionStrings__Default="$2" \
-    Lianfang__Warnings__SweepMinutes=0 Lianfang__LoginPerMinute=100000 Lianfang__PublicPerMinute=1000000 \
+    Lianfang__Warnings__SweepMinutes=0 Lianfang__Security__MfaRequiredFor= Lianfang__LoginPerMinute=100000 Lianfang__PublicPerMinute=1000000 \
     Logging__LogLevel__Default=Warning exec dotnet "$web" --urls "$base" ) > "$results/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 120); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.5; done

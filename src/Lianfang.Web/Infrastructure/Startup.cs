@@ -33,6 +33,7 @@ public static class Startup
         services.AddScoped<Features.Review.Inbox>();
         services.AddScoped<Features.Verify.Signatures>();
         services.AddScoped<Features.Verify.Sm2>();
+        services.AddSingleton<Features.Account.MfaPolicy>();
         services.AddScoped<Features.Review.Reviewers>();
         services.AddScoped<Features.Review.ReviewBodies>();
         services.AddScoped<Features.Campaigns.CampaignProgress>();
@@ -155,6 +156,7 @@ public static class Startup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMfaEnrolment();
         app.UseAuthorization();
 
         app.MapOpenApi().AllowAnonymous();

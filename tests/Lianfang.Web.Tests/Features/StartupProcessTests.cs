@@ -17,8 +17,12 @@ public sealed partial class StartupProcessTests
         try
         {
             var (output, _) = await StartUntil(dir, "初始密码");
-            var password = Password().Match(output).Groups[1].Value;
-            Assert.Equal(16, password.Length);
+            // the three administrators (三员), each with a password of its own, printed once
+            var passwords = Password().Matches(output).Select(m => m.Groups[1].Value).ToList();
+            Assert.Equal(3, passwords.Distinct().Count());
+            Assert.All(passwords, p => Assert.Equal(16, p.Length));
+            foreach (var account in new[] { "系统管理员：admin", "安全管理员：secadmin", "审计管理员：auditor" }) Assert.Contains(account, output);
+            var password = passwords[0];
             Assert.True(File.Exists(Path.Combine(dir, "data", "lianfang.db")));
 
             var (second, port) = await StartUntil(dir, "Application started");
@@ -26,7 +30,9 @@ public sealed partial class StartupProcessTests
             using var http = new HttpClient();
             var res = await http.PostAsync($"http://127.0.0.1:{port}/api/v1/auth/token",
                 new StringContent($$"""{"userName":"admin","password":"{{password}}"}""", System.Text.Encoding.UTF8, "application/json"));
-            Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+            // a real start requires the administrators' second factor: the password alone gets no token
+            Assert.Equal(HttpStatusCode.Forbidden, res.StatusCode);
+            Assert.Contains("两步验证", await res.Content.ReadAsStringAsync());
             var login = await http.GetAsync($"http://127.0.0.1:{port}/Account/Login");
             Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         }
@@ -49,7 +55,7 @@ public sealed partial class StartupProcessTests
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = dir,
         };
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        psi.Environment.Remove("LIANFANG_ADMIN_PASSWORD");
+        foreach (var v in new[] { "LIANFANG_ADMIN_PASSWORD", "LIANFANG_SECURITY_ADMIN_PASSWORD", "LIANFANG_AUDITOR_PASSWORD", "Lianfang__Security__MfaRequiredFor" }) psi.Environment.Remove(v);
         var process = Process.Start(psi)!;
         _running.Add(process);
         var output = new System.Text.StringBuilder();

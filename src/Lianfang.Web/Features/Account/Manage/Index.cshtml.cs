@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Account.Manage;
 
-public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, MfaPolicy mfa, AppDbContext db) : PageModel
 {
+    /// <summary>The account's role requires a second factor it has not enabled yet: nothing else opens until it does.</summary>
+    public bool MfaPending { get; private set; }
     public bool TwoFactorEnabled { get; private set; }
     public string? SharedKey { get; private set; }
     public string? AuthenticatorUri { get; private set; }
@@ -70,6 +72,7 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         TwoFactorEnabled = user.TwoFactorEnabled;
+        MfaPending = await mfa.PendingAsync(db, user.Id, HttpContext.RequestAborted);
         if (HttpMethods.IsGet(Request.Method)) Email = user.Email;
         if (!TwoFactorEnabled)
         {
