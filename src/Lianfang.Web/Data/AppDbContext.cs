@@ -104,13 +104,26 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     public Task RecordReadAsync(string entityType, string entityId, string? orgPath, CancellationToken ct) =>
         AppendEventAsync("Read", entityType, entityId, orgPath, "{}", ct);
 
+    /// <summary>
+    /// 等保: every sign-in, successful or not, with the name tried, the address it came from and the way (page, API, 动态码),
+    /// in the same hash chain — before anyone is signed in, so the account is named here rather than taken from the request.
+    /// </summary>
+    public Task RecordSignInAsync(bool succeeded, int? userId, string userName, string? address, string channel, string? reason, CancellationToken ct) =>
+        AppendEventAsync(succeeded ? "Login" : "LoginFailed", "AppUser", userId?.ToString() ?? userName, null,
+            System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string?[]>
+            {
+                ["Address"] = [null, address ?? "未知"], ["Channel"] = [null, channel], ["Reason"] = [null, reason],
+            }, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
+            ct, (userId, userName));
+
     /// <summary>Appends one event that no tracked change describes (a read, a bulk load) to the hash chain.</summary>
-    public async Task AppendEventAsync(string action, string entityType, string entityId, string? orgPath, string changes, CancellationToken ct)
+    public async Task AppendEventAsync(string action, string entityType, string entityId, string? orgPath, string changes, CancellationToken ct,
+        (int? UserId, string? UserName)? by = null)
     {
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         if (IsPostgres) await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243001)", ct);
         var last = await AuditEvents.AsNoTracking().OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(ct);
-        var (userId, userName) = actor.Current;
+        var (userId, userName) = by ?? actor.Current;
         AuditEvents.Add(new AuditEvent((last?.Seq ?? 0) + 1, DateTime.UtcNow, userId, userName, action, entityType, entityId, orgPath, changes, last?.Hash ?? AuditChain.Genesis));
         await base.SaveChangesAsync(true, ct);
         if (tx is not null) await tx.CommitAsync(ct);

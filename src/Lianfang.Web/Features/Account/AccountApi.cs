@@ -69,20 +69,27 @@ public static class AccountApi
         }).WithSummary("修改账号的电子邮箱（管理员）").ProducesProblem(400).ProducesProblem(404);
     }
 
-    private static async Task<IResult> IssueToken(TokenRequest req, SignInManager<AppUser> signIn, AppDbContext db, MfaPolicy mfa, CancellationToken ct)
+    private static async Task<IResult> IssueToken(TokenRequest req, HttpContext http, SignInManager<AppUser> signIn, AppDbContext db, MfaPolicy mfa, CancellationToken ct)
     {
-        var failed = Problems.Result(401, "用户名或密码错误", "用户名或密码错误；连续输错 5 次账号将锁定 15 分钟");
-        if (string.IsNullOrWhiteSpace(req.UserName) || string.IsNullOrEmpty(req.Password)) return failed;
-        var user = await signIn.UserManager.FindByNameAsync(req.UserName.Trim());
-        if (user is null) return failed;
+        var name = req.UserName?.Trim() ?? "";
+        var user = name.Length == 0 ? null : await signIn.UserManager.FindByNameAsync(name);
+        // every attempt is recorded, successful or not, with the address it came from
+        async Task<IResult> Refused(int status, string title, string detail)
+        {
+            await db.RecordSignInAsync(false, user?.Id, name, SignIns.Address(http), "API", title, ct);
+            return Problems.Result(status, title, detail);
+        }
+        const string wrong = "用户名或密码错误";
+        if (user is null || string.IsNullOrEmpty(req.Password)) return await Refused(401, wrong, "用户名或密码错误；连续输错 5 次账号将锁定 15 分钟");
         var check = await signIn.CheckPasswordSignInAsync(user, req.Password, lockoutOnFailure: true);
-        if (check.IsLockedOut) return Problems.Result(401, "账号已锁定", "登录失败次数过多，账号已锁定 15 分钟");
-        if (!check.Succeeded) return failed;
+        if (check.IsLockedOut) return await Refused(401, "账号已锁定", "登录失败次数过多，账号已锁定 15 分钟");
+        if (!check.Succeeded) return await Refused(401, wrong, "用户名或密码错误；连续输错 5 次账号将锁定 15 分钟");
         if (await mfa.PendingAsync(db, user.Id, ct))
-            return Problems.Result(403, "须先启用两步验证", "该账号的角色须使用两步验证：请先登录网页在“安全设置”中启用，之后凭验证器上的动态码（totpCode）申请令牌");
+            return await Refused(403, "须先启用两步验证", "该账号的角色须使用两步验证：请先登录网页在“安全设置”中启用，之后凭验证器上的动态码（totpCode）申请令牌");
         if (user.TwoFactorEnabled && !await signIn.UserManager.VerifyTwoFactorTokenAsync(user,
                 signIn.Options.Tokens.AuthenticatorTokenProvider, (req.TotpCode ?? "").Replace(" ", "")))
-            return Problems.Result(401, "需要动态验证码", "该账号已启用两步验证，请在 totpCode 中提供验证器上的 6 位动态码");
+            return await Refused(401, "需要动态验证码", "该账号已启用两步验证，请在 totpCode 中提供验证器上的 6 位动态码");
+        await db.RecordSignInAsync(true, user.Id, user.UserName!, SignIns.Address(http), user.TwoFactorEnabled ? "API（动态码）" : "API", null, ct);
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Lianfang.Web.Features.Account;
 
 [EnableRateLimiting(Startup.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, AppDbContext db) : PageModel
 {
     public sealed class LoginInput
     {
@@ -25,10 +25,14 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
     {
         ReturnUrl = Safe(returnUrl);
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var name = Input.UserName.Trim();
+        var result = await signIn.PasswordSignInAsync(name, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var userId = await db.Users.Where(u => u.UserName == name).Select(u => (int?)u.Id).FirstOrDefaultAsync();
+        if (result.RequiresTwoFactor) return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = ReturnUrl }); // recorded when the code is given
+        var refusal = result.Succeeded ? null : result.IsLockedOut ? "登录失败次数过多，账号已锁定 15 分钟" : "用户名或密码错误";
+        await db.RecordSignInAsync(result.Succeeded, userId, name, SignIns.Address(HttpContext), "网页", refusal, HttpContext.RequestAborted);
         if (result.Succeeded) return LocalRedirect(ReturnUrl);
-        if (result.RequiresTwoFactor) return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = ReturnUrl });
-        ModelState.AddModelError("", result.IsLockedOut ? "登录失败次数过多，账号已锁定 15 分钟" : "用户名或密码错误");
+        ModelState.AddModelError("", refusal!);
         return Page();
     }
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Lianfang.Web.Features.Account;
 
 [EnableRateLimiting(Startup.LoginRateLimit)]
-public sealed class LoginWith2faModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, AppDbContext db) : PageModel
 {
     [BindProperty] public string Code { get; set; } = "";
     public string ReturnUrl { get; private set; } = "/";
@@ -22,10 +22,12 @@ public sealed class LoginWith2faModel(SignInManager<AppUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
         ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("/Account/Login");
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user) return RedirectToPage("/Account/Login");
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(Code.Replace(" ", "").Replace("-", ""), isPersistent: false, rememberClient: false);
+        var refusal = result.Succeeded ? null : result.IsLockedOut ? "失败次数过多，账号已锁定 15 分钟" : "动态码不正确";
+        await db.RecordSignInAsync(result.Succeeded, user.Id, user.UserName!, SignIns.Address(HttpContext), "网页（动态码）", refusal, HttpContext.RequestAborted);
         if (result.Succeeded) return LocalRedirect(ReturnUrl);
-        ModelState.AddModelError("", result.IsLockedOut ? "失败次数过多，账号已锁定 15 分钟" : "动态码不正确");
+        ModelState.AddModelError("", refusal!);
         return Page();
     }
 }

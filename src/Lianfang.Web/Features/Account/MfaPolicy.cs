@@ -52,3 +52,9 @@ public static class MfaEnrolment
         await next();
     });
 }
+
+public static class SignIns
+{
+    /// <summary>The address a sign-in came from (the client's, behind the configured proxies).</summary>
+    public static string? Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
+}

@@ -36,7 +36,7 @@ public sealed class AuditView(AppDbContext db)
         ["Decision"] = "决定", ["Comment"] = "意见", ["StageName"] = "环节", ["Actor"] = "审核人", ["RoleLabel"] = "身份", ["At"] = "时间",
         ["Content"] = "内容", ["ContactName"] = "联系人", ["Contact"] = "联系方式", ["Source"] = "来源", ["ReceivedAt"] = "收到时间",
         ["Type"] = "方式", ["Date"] = "日期", ["Subject"] = "检查事项", ["Record"] = "记录", ["InspectorName"] = "检查人", ["Owner"] = "整改责任人",
-        ["OwnerPersonId"] = "整改责任人", ["OwnerOrgUnitId"] = "整改责任单位", ["Task"] = "整改要求", ["Report"] = "整改情况", ["VerifiedBy"] = "验收人",
+        ["Address"] = "来源地址", ["Channel"] = "方式", ["OwnerPersonId"] = "整改责任人", ["OwnerOrgUnitId"] = "整改责任单位", ["Task"] = "整改要求", ["Report"] = "整改情况", ["VerifiedBy"] = "验收人",
         ["Form"] = "形态", ["Measure"] = "处理方式", ["Reason"] = "事由", ["DecidedOn"] = "决定日期", ["Score"] = "得分", ["MaxScore"] = "满分",
         ["Grade"] = "等次", ["Quarter"] = "季度", ["AssessedBy"] = "评定人", ["Items"] = "评分", ["IssuedBy"] = "签订领导", ["SignedOn"] = "签订日期",
         ["Until"] = "公示截止", ["ContentHash"] = "内容哈希", ["VerificationCode"] = "验证码", ["Category"] = "类别", ["Basis"] = "依据",
@@ -60,7 +60,10 @@ public sealed class AuditView(AppDbContext db)
 
     public static string Kind(string entityType) => EntityTypes.GetValueOrDefault(entityType, entityType);
 
-    public static string ActionLabel(string action) => action switch { "Insert" => "新增", "Update" => "修改", "Delete" => "删除", "Read" => "查阅", _ => action };
+    public static string ActionLabel(string action) => action switch
+    {
+        "Insert" => "新增", "Update" => "修改", "Delete" => "删除", "Read" => "查阅", "Login" => "登录成功", "LoginFailed" => "登录失败", _ => action,
+    };
 
     /// <summary>The page of events with names looked up once for all of them.</summary>
     public async Task<List<Row>> DescribeAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct)

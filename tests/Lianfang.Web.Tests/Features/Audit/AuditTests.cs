@@ -88,6 +88,36 @@ public abstract class AuditTests(AppFixture f)
     }
 
     [Fact]
+    public async Task Every_sign_in_succeeded_or_failed_is_in_the_trail_with_its_address_and_way()
+    {
+        var w = await World.CreateAsync(f, "登录记录");
+        var user = w.Users["staff"];
+        await f.Anonymous().Post("/api/v1/auth/token", new { userName = user, password = "wrong-password-123" }).Expect(HttpStatusCode.Unauthorized);
+        await f.Anonymous().Post("/api/v1/auth/token", new { userName = user, password = LianfangApp.Password }).Expect(HttpStatusCode.OK);
+        await f.Anonymous().Post("/api/v1/auth/token", new { userName = "nobody." + w.Tag[^6..], password = "wrong-password-123" }).Expect(HttpStatusCode.Unauthorized);
+        var page = new PageClient(f.App.CreateClient(new() { AllowAutoRedirect = false }));
+        await page.SubmitAsync("/Account/Login", new() { ["Input.UserName"] = user, ["Input.Password"] = "wrong-password-456" });
+        await page.SubmitAsync("/Account/Login", new() { ["Input.UserName"] = user, ["Input.Password"] = LianfangApp.Password });
+
+        var events = (await f.Auditor.GetAsync($"/api/v1/audit?pageSize=200&entityType=AppUser").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("action").GetString()!.StartsWith("Login")).ToList();
+        (string Action, string Channel) Of(System.Text.Json.JsonElement e) =>
+            (e.GetProperty("action").GetString()!, System.Text.Json.JsonDocument.Parse(e.GetProperty("changes").GetString()!).RootElement.GetProperty("Channel")[1].GetString()!);
+        var mine = events.Where(e => e.GetProperty("userName").GetString() == user).Select(Of).ToList();
+        Assert.Contains(("LoginFailed", "API"), mine);
+        Assert.Contains(("Login", "API"), mine);
+        Assert.Contains(("LoginFailed", "网页"), mine);
+        Assert.Contains(("Login", "网页"), mine);
+        Assert.Contains(events, e => e.GetProperty("userName").GetString() == "nobody." + w.Tag[^6..] && e.GetProperty("action").GetString() == "LoginFailed");
+        Assert.All(events, e => Assert.Contains("Address", e.GetProperty("changes").GetString()));
+        // the page says it in words
+        var auditor = await PageClient.LoginAsync(f, "auditor", LianfangApp.AdminPassword);
+        var text = PageClient.Text(await auditor.GetAsync("/Audit?entityType=AppUser"));
+        Assert.Contains("登录失败", text);
+        Assert.Contains("来源地址", text);
+    }
+
+    [Fact]
     public async Task The_administrators_own_acts_are_in_the_trail_for_the_auditor_and_confidential_content_is_withheld()
     {
         var w = await World.CreateAsync(f, "三员审计");
