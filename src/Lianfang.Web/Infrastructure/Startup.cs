@@ -61,7 +61,7 @@ public static class Startup
 
         // Keys live in the database so several app nodes share cookies and tokens.
         services.AddDataProtection().SetApplicationName("Lianfang").PersistKeysToDbContext<AppDbContext>().ProtectKeysAtRest(config);
-        services.AddLianfangIdentity();
+        services.AddLianfangIdentity(config);
 
         services.AddRazorPages(o =>
         {

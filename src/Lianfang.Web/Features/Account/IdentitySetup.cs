@@ -7,9 +7,15 @@ public static class IdentitySetup
 {
     public const string Scheme = "Lianfang";
 
-    /// <summary>Cookie for pages, bearer tokens for /api (which answers 401, never a redirect).</summary>
-    public static void AddLianfangIdentity(this IServiceCollection services)
+    /// <summary>
+    /// Cookie for pages, bearer tokens for /api (which answers 401, never a redirect). 等保: a page session ends after
+    /// <c>Lianfang:Security:IdleMinutes</c> without a request (30 by default), and with <c>Lianfang:Security:SingleSession</c>
+    /// a new sign-in ends the account's other page sessions.
+    /// </summary>
+    public static void AddLianfangIdentity(this IServiceCollection services, IConfiguration config)
     {
+        var idle = TimeSpan.FromMinutes(config.GetValue("Lianfang:Security:IdleMinutes", 30.0));
+        var single = config.GetValue("Lianfang:Security:SingleSession", false);
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = Scheme;
@@ -23,8 +29,8 @@ public static class IdentitySetup
                 o.LoginPath = "/Account/Login";
                 o.LogoutPath = "/Account/Logout";
                 o.AccessDeniedPath = "/Error";
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
-                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = idle;
+                o.SlidingExpiration = true; // each request within the idle time keeps the session
                 o.Cookie.Name = "lianfang";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
@@ -50,9 +56,25 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ChineseIdentityErrors>();
+        // a sign-in renews the security stamp (SingleSession): checked on every request, older cookies stop at once
+        if (single) services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    }
+}
+
+public static class Sessions
+{
+    /// <summary>
+    /// With <c>Lianfang:Security:SingleSession</c>, one page session per account: a new security stamp invalidates every
+    /// cookie issued before this sign-in, and this one is issued again under the new stamp.
+    /// </summary>
+    public static async Task OnSignedInAsync(SignInManager<AppUser> signIn, IConfiguration config, string userName)
+    {
+        if (!config.GetValue("Lianfang:Security:SingleSession", false) || await signIn.UserManager.FindByNameAsync(userName) is not { } user) return;
+        await signIn.UserManager.UpdateSecurityStampAsync(user);
+        await signIn.SignInAsync(user, isPersistent: false);
     }
 }
 

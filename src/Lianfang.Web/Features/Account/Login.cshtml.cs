@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Lianfang.Web.Features.Account;
 
 [EnableRateLimiting(Startup.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, AppDbContext db) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, AppDbContext db, IConfiguration config) : PageModel
 {
     public sealed class LoginInput
     {
@@ -27,6 +27,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, AppDbContext db) :
         if (!ModelState.IsValid) return Page();
         var name = Input.UserName.Trim();
         var result = await signIn.PasswordSignInAsync(name, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) await Sessions.OnSignedInAsync(signIn, config, name);
         var userId = await db.Users.Where(u => u.UserName == name).Select(u => (int?)u.Id).FirstOrDefaultAsync();
         if (result.RequiresTwoFactor) return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = ReturnUrl }); // recorded when the code is given
         var refusal = result.Succeeded ? null : result.IsLockedOut ? "登录失败次数过多，账号已锁定 15 分钟" : "用户名或密码错误";
