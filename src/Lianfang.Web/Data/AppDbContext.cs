@@ -112,8 +112,8 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
         AppendEventAsync(succeeded ? "Login" : "LoginFailed", "AppUser", userId?.ToString() ?? userName, null,
             System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string?[]>
             {
-                ["Address"] = [null, address ?? "未知"], ["Channel"] = [null, channel], ["Reason"] = [null, reason],
-            }, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
+                ["Address"] = [null, address ?? "未知"], ["Channel"] = [null, channel],
+            }.Concat(reason is null ? [] : [new KeyValuePair<string, string?[]>("Reason", [null, reason])]).ToDictionary(), new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
             ct, (userId, userName));
 
     /// <summary>Appends one event that no tracked change describes (a read, a bulk load) to the hash chain.</summary>

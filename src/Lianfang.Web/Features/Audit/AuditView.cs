@@ -83,6 +83,7 @@ public sealed class AuditView(AppDbContext db)
             if (value is null) return null;
             if (References.TryGetValue(field, out var type) && int.TryParse(value, out var id))
                 return names.TryGetValue((type, id), out var n) ? n : $"#{id}";
+            if (field == "Role" && Enum.TryParse<Lianfang.Core.Access.Role>(value, out var role)) return Lianfang.Core.Access.Roles.Label(role); // a grant's role, by its name
             if (DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t) && value.Contains('T'))
                 return Clock.Local(t.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : t.ToUniversalTime()).ToString("yyyy-MM-dd HH:mm");
             return value.Length > 120 ? value[..120] + "…" : value;

@@ -53,7 +53,22 @@ public abstract class MfaPolicyTests(Db db)
         Assert.NotNull(manage.QuerySelector("#mfa-required"));
         var key = manage.QuerySelector("code")!.TextContent.Replace(" ", "");
         Assert.Equal(HttpStatusCode.Redirect, (await page.SubmitAsync("/Account/Manage", new() { ["code"] = Totp.Code(key) }, "handler=Enable")).StatusCode);
+        // ten recovery codes, shown this once
+        var recovery = (await page.GetAsync("/Account/Manage")).QuerySelectorAll("#recovery-codes .badge").Select(b => b.TextContent.Trim()).ToList();
+        Assert.Equal(10, recovery.Distinct().Count());
+        Assert.Null((await page.GetAsync("/Account/Manage")).QuerySelector("#recovery-codes"));
         await page.GetAsync("/"); // open now
+
+        // the phone lost: a recovery code signs in once, and only once
+        foreach (var (attempt, opens) in new[] { (recovery[0], true), (recovery[0], false) })
+        {
+            var other = new PageClient(app.CreateClient(new() { AllowAutoRedirect = false }));
+            var step = await other.SubmitAsync("/Account/Login", new() { ["Input.UserName"] = "mfa.commission", ["Input.Password"] = LianfangApp.Password });
+            Assert.Contains("/Account/LoginWith2fa", step.Headers.Location!.OriginalString);
+            var done = await other.SubmitAsync(step.Headers.Location.OriginalString, new() { ["Code"] = attempt });
+            Assert.Equal(opens ? HttpStatusCode.Redirect : HttpStatusCode.OK, done.StatusCode);
+            if (!opens) Assert.Contains("恢复码不正确或已用过", await done.Content.ReadAsStringAsync());
+        }
 
         // from now on: the code with the password, on the API and the page
         await app.CreateClient().Post("/api/v1/auth/token", new { userName = "mfa.commission", password = LianfangApp.Password }).Expect(HttpStatusCode.Unauthorized);

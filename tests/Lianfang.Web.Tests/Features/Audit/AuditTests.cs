@@ -110,11 +110,13 @@ public abstract class AuditTests(AppFixture f)
         Assert.Contains(("Login", "网页"), mine);
         Assert.Contains(events, e => e.GetProperty("userName").GetString() == "nobody." + w.Tag[^6..] && e.GetProperty("action").GetString() == "LoginFailed");
         Assert.All(events, e => Assert.Contains("Address", e.GetProperty("changes").GetString()));
+        Assert.All(events.Where(e => e.GetProperty("action").GetString() == "Login"), e => Assert.DoesNotContain("Reason", e.GetProperty("changes").GetString()));
         // the page says it in words
         var auditor = await PageClient.LoginAsync(f, "auditor", LianfangApp.AdminPassword);
         var text = PageClient.Text(await auditor.GetAsync("/Audit?entityType=AppUser"));
         Assert.Contains("登录失败", text);
         Assert.Contains("来源地址", text);
+        Assert.Contains("角色：岗位人员", PageClient.Text(await auditor.GetAsync("/Audit?entityType=UserGrant")).Replace("\n", "").Replace(" ", "")); // a role by its name
     }
 
     [Fact]

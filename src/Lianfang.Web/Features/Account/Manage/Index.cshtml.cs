@@ -53,6 +53,8 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
             return await LoadAsync();
         }
         await users.SetTwoFactorEnabledAsync(user, true);
+        // for a lost phone: ten one-time codes, shown this once (Identity keeps only their hashes' use)
+        TempData["RecoveryCodes"] = string.Join(" ", await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? []);
         TempData["Message"] = "两步验证已启用";
         return RedirectToPage();
     }
