@@ -9,6 +9,7 @@ namespace Lianfang.Web.Infrastructure;
 public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider services) : IAuditActor
 {
     private AccessScope? _scope;
+    private bool _secondFactor;
 
     public int? UserId => int.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
     public string? UserName => http.HttpContext?.User.Identity?.Name;
@@ -28,21 +29,31 @@ public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider serv
         if (_scope is not null) return _scope;
         if (UserId is not { } userId) return _scope = AccessScope.Anonymous;
         var db = services.GetRequiredService<AppDbContext>();
-        _scope = await LoadAsync(db, userId, ct);
+        (_scope, _secondFactor) = await LoadWithFactorAsync(db, userId, ct);
         return _scope;
     }
 
-    public static async Task<AccessScope> LoadAsync(AppDbContext db, int userId, CancellationToken ct)
+    /// <summary>Whether the user has enabled TOTP, read with the scope (no query of its own on every request).</summary>
+    public async ValueTask<bool> SecondFactorAsync(CancellationToken ct = default)
     {
-        var personId = await db.Users.Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
+        await ScopeAsync(ct);
+        return _secondFactor;
+    }
+
+    public static async Task<AccessScope> LoadAsync(AppDbContext db, int userId, CancellationToken ct) => (await LoadWithFactorAsync(db, userId, ct)).Scope;
+
+    private static async Task<(AccessScope Scope, bool SecondFactor)> LoadWithFactorAsync(AppDbContext db, int userId, CancellationToken ct)
+    {
+        var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.PersonId, u.TwoFactorEnabled }).FirstOrDefaultAsync(ct);
+        var personId = user?.PersonId;
         var grants = await db.UserGrants.AsNoTracking().Where(g => g.UserId == userId)
             .Select(g => new { g.Role, g.OrgUnitId, Path = g.OrgUnit == null ? null : g.OrgUnit.Path })
             .ToListAsync(ct);
         var agencyIds = grants.Where(g => g.Role == Role.Agency && g.OrgUnitId != null).Select(g => g.OrgUnitId!.Value).ToList();
         var supervised = agencyIds.Count == 0 ? [] : await db.AgencySupervisions.AsNoTracking()
             .Where(s => agencyIds.Contains(s.AgencyId)).Select(s => new { s.AgencyId, s.Unit.Path }).ToListAsync(ct);
-        return new AccessScope(userId, personId, grants.Select(g => new ResolvedGrant(g.Role, g.OrgUnitId, g.Path,
-            supervised.Where(s => s.AgencyId == g.OrgUnitId && g.Role == Role.Agency).Select(s => s.Path).ToList())).ToList());
+        return (new AccessScope(userId, personId, grants.Select(g => new ResolvedGrant(g.Role, g.OrgUnitId, g.Path,
+            supervised.Where(s => s.AgencyId == g.OrgUnitId && g.Role == Role.Agency).Select(s => s.Path).ToList())).ToList()), user?.TwoFactorEnabled ?? false);
     }
 }
 

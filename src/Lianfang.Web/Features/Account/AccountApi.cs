@@ -63,8 +63,9 @@ public static class AccountApi
         {
             var scope = await me.ScopeAsync(ct);
             if (!scope.IsAdmin) throw DomainException.Forbidden("只有系统管理员可以修改账号");
-            if (!await UserQueries.Visible(db, scope).AnyAsync(u => u.Id == id, ct)) throw DomainException.NotFound("id", "账号不存在或不在您的管理范围内");
-            await CreateUser.SetEmailAsync(um, (await um.FindByIdAsync(id.ToString()))!, req.Email);
+            var user = await UserQueries.Visible(db, scope).FirstOrDefaultAsync(u => u.Id == id, ct)
+                ?? throw DomainException.NotFound("id", "账号不存在或不在您的管理范围内");
+            await CreateUser.SetEmailAsync(um, user, req.Email);
             return TypedResults.NoContent();
         }).WithSummary("修改账号的电子邮箱（管理员）").ProducesProblem(400).ProducesProblem(404);
     }
@@ -239,7 +240,7 @@ public static class AccountGrants
     public static async Task UnlockAsync(AppDbContext db, UserManager<AppUser> users, AccessScope scope, int userId, CancellationToken ct)
     {
         EnsureSecurityAdmin(scope);
-        var user = await users.FindByIdAsync((await LoadAsync(db, scope, userId, ct)).Id.ToString()) ?? throw DomainException.NotFound("id", "账号不存在");
+        var user = await LoadAsync(db, scope, userId, ct); // tracked by the context UserManager shares
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
     }

@@ -70,9 +70,9 @@ public static class Sessions
     /// With <c>Lianfang:Security:SingleSession</c>, one page session per account: a new security stamp invalidates every
     /// cookie issued before this sign-in, and this one is issued again under the new stamp.
     /// </summary>
-    public static async Task OnSignedInAsync(SignInManager<AppUser> signIn, IConfiguration config, string userName)
+    public static async Task OnSignedInAsync(SignInManager<AppUser> signIn, IConfiguration config, AppUser user)
     {
-        if (!config.GetValue("Lianfang:Security:SingleSession", false) || await signIn.UserManager.FindByNameAsync(userName) is not { } user) return;
+        if (!config.GetValue("Lianfang:Security:SingleSession", false)) return;
         await signIn.UserManager.UpdateSecurityStampAsync(user);
         await signIn.SignInAsync(user, isPersistent: false);
     }

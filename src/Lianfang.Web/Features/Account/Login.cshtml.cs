@@ -26,12 +26,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, AppDbContext db, I
         ReturnUrl = Safe(returnUrl);
         if (!ModelState.IsValid) return Page();
         var name = Input.UserName.Trim();
-        var result = await signIn.PasswordSignInAsync(name, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) await Sessions.OnSignedInAsync(signIn, config, name);
-        var userId = await db.Users.Where(u => u.UserName == name).Select(u => (int?)u.Id).FirstOrDefaultAsync();
+        var user = await signIn.UserManager.FindByNameAsync(name);
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) await Sessions.OnSignedInAsync(signIn, config, user!);
         if (result.RequiresTwoFactor) return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = ReturnUrl }); // recorded when the code is given
         var refusal = result.Succeeded ? null : result.IsLockedOut ? "登录失败次数过多，账号已锁定 15 分钟" : "用户名或密码错误";
-        await db.RecordSignInAsync(result.Succeeded, userId, name, SignIns.Address(HttpContext), "网页", refusal, HttpContext.RequestAborted);
+        await db.RecordSignInAsync(result.Succeeded, user?.Id, name, SignIns.Address(HttpContext), "网页", refusal, HttpContext.RequestAborted);
         if (result.Succeeded) return LocalRedirect(ReturnUrl);
         ModelState.AddModelError("", refusal!);
         return Page();

@@ -33,7 +33,7 @@ public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, AppDbContex
             HttpContext.RequestAborted);
         if (result.Succeeded)
         {
-            await Sessions.OnSignedInAsync(signIn, config, user.UserName!);
+            await Sessions.OnSignedInAsync(signIn, config, user);
             return LocalRedirect(ReturnUrl);
         }
         ModelState.AddModelError("", refusal!);

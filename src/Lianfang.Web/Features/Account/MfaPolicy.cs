@@ -38,10 +38,9 @@ public static class MfaEnrolment
     {
         if (http.User.Identity?.IsAuthenticated == true && !Open.Any(p => http.Request.Path.StartsWithSegments(p)))
         {
-            var mfa = http.RequestServices.GetRequiredService<MfaPolicy>();
-            var scope = await http.RequestServices.GetRequiredService<CurrentUser>().ScopeAsync(http.RequestAborted);
-            if (mfa.RequiredFor(scope.Grants.Select(g => g.Role))
-                && await mfa.PendingAsync(http.RequestServices.GetRequiredService<AppDbContext>(), scope.UserId, http.RequestAborted))
+            var me = http.RequestServices.GetRequiredService<CurrentUser>();
+            var scope = await me.ScopeAsync(http.RequestAborted); // loaded once per request, the TOTP flag with it
+            if (http.RequestServices.GetRequiredService<MfaPolicy>().RequiredFor(scope.Grants.Select(g => g.Role)) && !await me.SecondFactorAsync(http.RequestAborted))
             {
                 if (http.Request.Path.StartsWithSegments("/api"))
                     await Problems.Result(403, "须先启用两步验证", "该账号的角色须使用两步验证，请先在“安全设置”中启用").ExecuteAsync(http);
