@@ -87,6 +87,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("LIANFANG_SECURITY_ADMIN_PASSWORD", "Admin-browser-2026");
             builder.UseSetting("LIANFANG_AUDITOR_PASSWORD", "Admin-browser-2026");
             builder.UseSetting("Lianfang:Security:MfaRequiredFor", ""); // the journeys sign in by password; TwoFactorJourneyTests signs in with TOTP
+            builder.UseSetting("Lianfang:Security:Password:ChangeInitial", "false"); // accounts made by tests sign in with the password they were given
             builder.UseSetting("Lianfang:Demo", "true");
             // A journey signs in as a dozen demo accounts from this one address; people each sign in from their own.
             builder.UseSetting("Lianfang:LoginPerMinute", "120");

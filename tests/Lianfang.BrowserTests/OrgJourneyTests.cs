@@ -64,6 +64,13 @@ public sealed class OrgJourneyTests(BrowserFixture f) : IClassFixture<BrowserFix
         Assert.Contains("岗位人员", await security.GetByRole(AriaRole.Table).InnerTextAsync());
         Assert.Equal(0, await security.GetByRole(AriaRole.Button, new() { Name = "重置" }).CountAsync()); // passwords are the admin's
         await security.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "04-grant.png"), FullPage = true });
+        // the password and lockout policy is the security administrator's too
+        await security.GetByRole(AriaRole.Link, new() { Name = "安全策略" }).ClickAsync();
+        await security.GetByLabel("密码有效期（天，0 表示不过期）").FillAsync("60");
+        await security.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await security.GetByText("安全策略已保存，立即生效").WaitForAsync();
+        Assert.Equal("60", await security.GetByLabel("密码有效期（天，0 表示不过期）").InputValueAsync());
+        await security.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "04-security-policy.png"), FullPage = true });
 
         var auditor = await f.LoginAsync("auditor", "Admin-browser-2026");
         await auditor.GotoAsync(f.BaseUrl + "/Audit?entityType=UserGrant");

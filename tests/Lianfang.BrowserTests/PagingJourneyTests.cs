@@ -137,7 +137,7 @@ public sealed partial class PagingJourneyTests(BrowserFixture f) : IClassFixture
         var lists = await db.RiskLists.Where(l => l.OrgUnit.Path.StartsWith(health.Path)).ToListAsync();
         Assert.True(lists.Count > 20, $"only {lists.Count} lists to publish");
         await db.RiskLists.Where(l => l.OrgUnit.Path.StartsWith(health.Path)).ExecuteUpdateAsync(u => u.SetProperty(l => l.Status, ListStatus.Published));
-        db.Publications.AddRange(lists.Select(l => new Lianfang.Core.Review.Publication(l, today, today.AddDays(10), officeUser.Id, "seed")));
+        db.Publications.AddRange(lists.Select(l => new Lianfang.Core.Review.Publication(l, today, today.AddDays(10), officeUser.Id, "党办", "seed")));
         await db.SaveChangesAsync();
         return health.Id;
     }

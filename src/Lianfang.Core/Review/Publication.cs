@@ -13,7 +13,7 @@ public sealed class Publication
 
     private Publication() { ContentHash = ""; }
 
-    public Publication(RiskList list, DateOnly from, DateOnly until, int userId, string contentHash)
+    public Publication(RiskList list, DateOnly from, DateOnly until, int userId, string publisher, string contentHash)
     {
         if (until < from) throw new DomainException("until", "公示结束日期不能早于开始日期");
         if (until.DayNumber - from.DayNumber > MaxDays) throw new DomainException("until", $"公示期不能超过{MaxDays}天");
@@ -24,6 +24,8 @@ public sealed class Publication
         PublishedByUserId = userId;
         PublishedAt = DateTime.UtcNow;
         ContentHash = contentHash;
+        Publisher = publisher;
+        VerificationCode = ReviewRecord.NewCode();
     }
 
     public long Id { get; private set; }
@@ -35,8 +37,29 @@ public sealed class Publication
     public int PublishedByUserId { get; private set; }
     public DateTime PublishedAt { get; private set; }
     public string ContentHash { get; private set; }
+    /// <summary>Who decided the 公示, as named on what they sign. Null for publications older than their seal.</summary>
+    public string? Publisher { get; private set; }
+    /// <summary>The code printed on the public page: anyone checks with it what was published, and that it is still so.</summary>
+    public string? VerificationCode { get; private set; }
+    /// <summary>The signed statement (国密 SM2 over SM3, as a review signature's): list, revision, period, publisher, time, content digest.</summary>
+    public string? Statement { get; private set; }
+    public string? StatementSignature { get; private set; }
+    public int? SigningKeyId { get; private set; }
 
     public bool IsOpenOn(DateOnly day) => From <= day && day <= Until;
+
+    public string StatementText(string contentSm3) => string.Join("\n",
+        "廉防公示签章",
+        $"校验码：{VerificationCode}",
+        $"清单：{ListId}",
+        $"修订：{Revision}",
+        $"公示期：{From:yyyy-MM-dd}至{Until:yyyy-MM-dd}",
+        $"公示决定人：{Publisher}",
+        $"时间：{PublishedAt:yyyy-MM-ddTHH:mm:ss.fffZ}",
+        $"内容SM3：{contentSm3}",
+        $"内容SHA-256：{ContentHash}") + "\n";
+
+    public void Seal(string statement, string signature, int keyId) => (Statement, StatementSignature, SigningKeyId) = (statement, signature, keyId);
 }
 
 /// <summary>A helper (代表帮查/专家助查) invited by the stage's reviewer to comment on one list at one stage.</summary>

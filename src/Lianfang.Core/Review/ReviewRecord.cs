@@ -98,7 +98,8 @@ public sealed class ReviewRecord
         _changes.AddRange(changes.Select(c => new ReviewChange(c)));
     }
 
-    private static string NewCode()
+    /// <summary>A printed verification code: 10 characters that cannot be misread (no 0/O, 1/I/L).</summary>
+    internal static string NewCode()
     {
         const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         return string.Concat(Enumerable.Range(0, 10).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]));

@@ -7,6 +7,14 @@ namespace Lianfang.Core.Review;
 
 public enum Decision { Submit, Approve, Return, Reopen, Comment, Skip }
 
+public static class DecisionNames
+{
+    public static string Label(this Decision d) => d switch
+    {
+        Decision.Submit => "提交", Decision.Approve => "通过", Decision.Return => "退回", Decision.Comment => "帮查意见", Decision.Skip => "跳过", _ => "重新打开",
+    };
+}
+
 /// <summary>What a decision did: the stage it was taken at, where the list goes next, and the stages passed over on the way.</summary>
 public sealed record Transition(ReviewStageDef? Stage, ListStatus Status, ReviewStageDef? NextStage, bool Signed, bool Final)
 {

@@ -21,6 +21,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     public DbSet<Person> People => Set<Person>();
     public DbSet<PostAssignment> PostAssignments => Set<PostAssignment>();
     public DbSet<UserGrant> UserGrants => Set<UserGrant>();
+    public DbSet<PasswordPolicyRow> PasswordPolicies => Set<PasswordPolicyRow>();
     public DbSet<SchemeRecord> Schemes => Set<SchemeRecord>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<RiskList> RiskLists => Set<RiskList>();

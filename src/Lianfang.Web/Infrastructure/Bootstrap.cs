@@ -18,11 +18,11 @@ public static class Bootstrap
     /// <summary>
     /// Makes sure the system administrator `admin`, the security administrator `secadmin` and the audit administrator
     /// `auditor` exist. Each one's variable sets (and resets) its password; without it a first start generates one and
-    /// prints it once.
+    /// prints it once. A printed password is changed at the first sign-in; a variable's too, under the password policy.
     /// </summary>
     public static async Task EnsureAdministratorsAsync(IServiceProvider services, IConfiguration config, ILogger log)
     {
-        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var users = services.GetRequiredService<AppUserManager>();
         var db = services.GetRequiredService<AppDbContext>();
         var printed = new List<string>();
         foreach (var (userName, displayName, role, setting) in Administrators)
@@ -34,14 +34,13 @@ public static class Bootstrap
                 var generated = string.IsNullOrEmpty(password);
                 if (generated) password = RandomPassword();
                 account = new AppUser { UserName = userName, DisplayName = displayName, CreatedAt = DateTime.UtcNow };
-                CreateUser.Check(await users.CreateAsync(account, password!));
+                CreateUser.Check(await users.SetForUserAsync(account, password!, alwaysChange: generated));
                 if (generated) printed.Add($"{displayName}：{userName}　初始密码：{password}");
                 else log.LogInformation("Created {Role} account {UserName} from {Setting}", role.Code(), userName, setting);
             }
             else if (!string.IsNullOrEmpty(password) && !await users.CheckPasswordAsync(account, password))
             {
-                CreateUser.Check(await users.RemovePasswordAsync(account));
-                CreateUser.Check(await users.AddPasswordAsync(account, password));
+                CreateUser.Check(await users.SetForUserAsync(account, password));
                 log.LogInformation("Reset the password of {UserName} from {Setting}", userName, setting);
             }
             var held = await db.UserGrants.Where(g => g.UserId == account.Id).Select(g => g.Role).ToListAsync();

@@ -9,7 +9,7 @@ namespace Lianfang.Web.Infrastructure;
 public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider services) : IAuditActor
 {
     private AccessScope? _scope;
-    private bool _secondFactor;
+    private SignedInAccount? _account;
 
     public int? UserId => int.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
     public string? UserName => http.HttpContext?.User.Identity?.Name;
@@ -29,22 +29,24 @@ public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider serv
         if (_scope is not null) return _scope;
         if (UserId is not { } userId) return _scope = AccessScope.Anonymous;
         var db = services.GetRequiredService<AppDbContext>();
-        (_scope, _secondFactor) = await LoadWithFactorAsync(db, userId, ct);
+        (_scope, _account) = await LoadWithAccountAsync(db, userId, ct);
         return _scope;
     }
 
-    /// <summary>Whether the user has enabled TOTP, read with the scope (no query of its own on every request).</summary>
-    public async ValueTask<bool> SecondFactorAsync(CancellationToken ct = default)
+    /// <summary>The account's sign-in state (TOTP, security stamp, password age), read with the scope: no query of its own per request.</summary>
+    public async ValueTask<SignedInAccount?> AccountAsync(CancellationToken ct = default)
     {
         await ScopeAsync(ct);
-        return _secondFactor;
+        return _account;
     }
 
-    public static async Task<AccessScope> LoadAsync(AppDbContext db, int userId, CancellationToken ct) => (await LoadWithFactorAsync(db, userId, ct)).Scope;
+    public static async Task<AccessScope> LoadAsync(AppDbContext db, int userId, CancellationToken ct) => (await LoadWithAccountAsync(db, userId, ct)).Scope;
 
-    private static async Task<(AccessScope Scope, bool SecondFactor)> LoadWithFactorAsync(AppDbContext db, int userId, CancellationToken ct)
+    private static async Task<(AccessScope Scope, SignedInAccount? Account)> LoadWithAccountAsync(AppDbContext db, int userId, CancellationToken ct)
     {
-        var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.PersonId, u.TwoFactorEnabled }).FirstOrDefaultAsync(ct);
+        var user = await db.Users.Where(u => u.Id == userId)
+            .Select(u => new { u.PersonId, Account = new SignedInAccount(u.TwoFactorEnabled, u.SecurityStamp, u.MustChangePassword, u.PasswordChangedAt) })
+            .FirstOrDefaultAsync(ct);
         var personId = user?.PersonId;
         var grants = await db.UserGrants.AsNoTracking().Where(g => g.UserId == userId)
             .Select(g => new { g.Role, g.OrgUnitId, Path = g.OrgUnit == null ? null : g.OrgUnit.Path })
@@ -53,9 +55,12 @@ public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider serv
         var supervised = agencyIds.Count == 0 ? [] : await db.AgencySupervisions.AsNoTracking()
             .Where(s => agencyIds.Contains(s.AgencyId)).Select(s => new { s.AgencyId, s.Unit.Path }).ToListAsync(ct);
         return (new AccessScope(userId, personId, grants.Select(g => new ResolvedGrant(g.Role, g.OrgUnitId, g.Path,
-            supervised.Where(s => s.AgencyId == g.OrgUnitId && g.Role == Role.Agency).Select(s => s.Path).ToList())).ToList()), user?.TwoFactorEnabled ?? false);
+            supervised.Where(s => s.AgencyId == g.OrgUnitId && g.Role == Role.Agency).Select(s => s.Path).ToList())).ToList()), user?.Account);
     }
 }
+
+/// <summary>What the request gate checks of a signed-in account besides its grants.</summary>
+public sealed record SignedInAccount(bool SecondFactor, string? SecurityStamp, bool MustChangePassword, DateTime? PasswordChangedAt);
 
 /// <summary>Scope filters for queries, so list pages and API lists show only what the user may read.</summary>
 public static class ScopeQueries

@@ -33,9 +33,9 @@ public class PublicationTests
     {
         var list = ApprovedList("shaoxing-2018", ListScope.Unit);
         var day = new DateOnly(2026, 6, 1);
-        Assert.Equal("until", Assert.Throws<DomainException>(() => new Publication(list, day, day.AddDays(-1), 1, "h")).Field);
-        Assert.Equal("until", Assert.Throws<DomainException>(() => new Publication(list, day, day.AddDays(400), 1, "h")).Field);
-        var p = new Publication(list, day, day, 1, "h");
+        Assert.Equal("until", Assert.Throws<DomainException>(() => new Publication(list, day, day.AddDays(-1), 1, "张三", "h")).Field);
+        Assert.Equal("until", Assert.Throws<DomainException>(() => new Publication(list, day, day.AddDays(400), 1, "张三", "h")).Field);
+        var p = new Publication(list, day, day, 1, "张三", "h");
         Assert.True(p.IsOpenOn(day));
         Assert.False(p.IsOpenOn(day.AddDays(1)));
         Assert.False(p.IsOpenOn(day.AddDays(-1)));

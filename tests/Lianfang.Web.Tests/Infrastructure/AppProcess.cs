@@ -107,6 +107,7 @@ public sealed class AppProcess : IDisposable
         psi.Environment["LIANFANG_SECURITY_ADMIN_PASSWORD"] = LianfangApp.AdminPassword;
         psi.Environment["LIANFANG_AUDITOR_PASSWORD"] = LianfangApp.AdminPassword;
         psi.Environment["Lianfang__Security__MfaRequiredFor"] = "";
+        psi.Environment["Lianfang__Security__Password__ChangeInitial"] = "false";
         psi.Environment["Lianfang__LoginPerMinute"] = "100000";
         psi.Environment["Lianfang__Warnings__SweepMinutes"] = "0";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -38,9 +38,9 @@ public sealed class PageClient(HttpClient http)
             ['#', .. var id] => f.Id == id,
             _ => f.Action.Contains(formAction),
         });
-        var values = form.Elements.OfType<IHtmlInputElement>().Where(i => !string.IsNullOrEmpty(i.Name) && i.Type is "hidden")
-            .ToDictionary(i => i.Name!, i => i.Value);
-        foreach (var (k, v) in fields) values[k] = v;
+        // hidden fields as the browser posts them (a name may repeat, e.g. __Invariant for each number input), then the given ones
+        var values = form.Elements.OfType<IHtmlInputElement>().Where(i => !string.IsNullOrEmpty(i.Name) && i.Type is "hidden" && !fields.ContainsKey(i.Name!))
+            .Select(i => KeyValuePair.Create(i.Name!, i.Value)).Concat(fields).ToList();
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
         return await Http.PostAsync(action, new FormUrlEncodedContent(values));
     }

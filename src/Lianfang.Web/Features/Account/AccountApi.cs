@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Lianfang.Web.Features.Account;
 
-public sealed record TokenRequest(string? UserName, string? Password, string? TotpCode);
+/// <param name="TotpCode">the authenticator's 6-digit code, for an account with 两步验证</param>
+/// <param name="RecoveryCode">instead of the code: one of the recovery codes shown when 两步验证 was enabled (each works once)</param>
+public sealed record TokenRequest(string? UserName, string? Password, string? TotpCode, string? RecoveryCode = null);
 public sealed record GrantDto(string? Role, int? OrgUnitId);
 /// <param name="Email">where notices of the user's 待办 are mailed (optional)</param>
 /// <param name="OrgUnitId">the unit whose administrators keep the account (default: the person's unit)</param>
@@ -24,8 +26,21 @@ public static class AccountApi
             .WithTags("账号").WithSummary("用用户名和密码换取访问令牌")
             .Produces<AccessTokenResponse>().ProducesProblem(401);
 
+        var security = api.MapGroup("/security").WithTags("账号");
+        security.MapGet("/password-policy", async (CurrentUser me, AppDbContext db, PasswordPolicies policies, CancellationToken ct) =>
+        {
+            if (!(await me.ScopeAsync(ct)).IsSecurityAdmin) throw DomainException.Forbidden("安全策略由安全管理员查看和设置");
+            return await policies.ReadAsync(db, ct);
+        }).WithSummary("密码和锁定策略（安全管理员）");
+        security.MapPut("/password-policy", async (PasswordPolicyRequest req, CurrentUser me, AppDbContext db, PasswordPolicies policies, CancellationToken ct) =>
+        {
+            await policies.SaveAsync(db, await me.ScopeAsync(ct), await me.DisplayNameAsync(ct), req, ct);
+            return await policies.ReadAsync(db, ct);
+        }).WithSummary("设置密码和锁定策略 {minLength, expiryDays, changeInitial, maxFailedAttempts, lockoutMinutes, version}（全系统的安全管理员）")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+
         var users = api.MapGroup("/users").WithTags("账号");
-        users.MapPost("/", async (CreateUserRequest req, CurrentUser me, AppDbContext db, UserManager<AppUser> um, CancellationToken ct) =>
+        users.MapPost("/", async (CreateUserRequest req, CurrentUser me, AppDbContext db, AppUserManager um, CancellationToken ct) =>
         {
             var user = await CreateUser.HandleAsync(db, um, await me.ScopeAsync(ct), req, ct);
             return TypedResults.Created($"/api/v1/users/{user.Id}", new { id = user.Id });
@@ -70,10 +85,12 @@ public static class AccountApi
         }).WithSummary("修改账号的电子邮箱（管理员）").ProducesProblem(400).ProducesProblem(404);
     }
 
-    private static async Task<IResult> IssueToken(TokenRequest req, HttpContext http, SignInManager<AppUser> signIn, AppDbContext db, MfaPolicy mfa, CancellationToken ct)
+    private static async Task<IResult> IssueToken(TokenRequest req, HttpContext http, SignInManager<AppUser> signIn, AppDbContext db, MfaPolicy mfa,
+        PasswordPolicies policies, IConfiguration config, CancellationToken ct)
     {
         var name = req.UserName?.Trim() ?? "";
         var user = name.Length == 0 ? null : await signIn.UserManager.FindByNameAsync(name);
+        var policy = policies.Current;
         // every attempt is recorded, successful or not, with the address it came from
         async Task<IResult> Refused(int status, string title, string detail)
         {
@@ -81,16 +98,31 @@ public static class AccountApi
             return Problems.Result(status, title, detail);
         }
         const string wrong = "用户名或密码错误";
-        if (user is null || string.IsNullOrEmpty(req.Password)) return await Refused(401, wrong, "用户名或密码错误；连续输错 5 次账号将锁定 15 分钟");
+        if (user is null || string.IsNullOrEmpty(req.Password)) return await Refused(401, wrong, $"用户名或密码错误；{policy.LockoutHint}");
         var check = await signIn.CheckPasswordSignInAsync(user, req.Password, lockoutOnFailure: true);
-        if (check.IsLockedOut) return await Refused(401, "账号已锁定", "登录失败次数过多，账号已锁定 15 分钟");
-        if (!check.Succeeded) return await Refused(401, wrong, "用户名或密码错误；连续输错 5 次账号将锁定 15 分钟");
+        if (check.IsLockedOut) return await Refused(401, "账号已锁定", $"登录失败次数过多，账号已锁定（{policy.LockoutHint}），可请安全管理员解锁");
+        if (!check.Succeeded) return await Refused(401, wrong, $"用户名或密码错误；{policy.LockoutHint}");
+        if (user.MustChangePassword || policy.Expired(user.PasswordChangedAt, DateTime.UtcNow))
+            return await Refused(403, "须先修改密码", user.MustChangePassword ? "该账号的密码由管理员设置，须先登录网页在“安全设置”中修改密码，之后再申请令牌"
+                : $"密码已超过 {policy.ExpiryDays} 天有效期，须先登录网页在“安全设置”中修改密码，之后再申请令牌");
         if (await mfa.PendingAsync(db, user.Id, ct))
             return await Refused(403, "须先启用两步验证", "该账号的角色须使用两步验证：请先登录网页在“安全设置”中启用，之后凭验证器上的动态码（totpCode）申请令牌");
-        if (user.TwoFactorEnabled && !await signIn.UserManager.VerifyTwoFactorTokenAsync(user,
-                signIn.Options.Tokens.AuthenticatorTokenProvider, (req.TotpCode ?? "").Replace(" ", "")))
-            return await Refused(401, "需要动态验证码", "该账号已启用两步验证，请在 totpCode 中提供验证器上的 6 位动态码");
-        await db.RecordSignInAsync(true, user.Id, user.UserName!, SignIns.Address(http), user.TwoFactorEnabled ? "API（动态码）" : "API", null, ct);
+        var channel = "API";
+        if (user.TwoFactorEnabled)
+        {
+            var recovery = (req.RecoveryCode ?? "").Replace(" ", "");
+            if (string.IsNullOrEmpty(req.TotpCode) && recovery.Length > 0)
+            {
+                if (!(await signIn.UserManager.RedeemTwoFactorRecoveryCodeAsync(user, recovery)).Succeeded)
+                    return await Refused(401, "恢复码不正确或已用过", "请核对启用两步验证时保存的恢复码；每个恢复码只能用一次");
+                channel = "API（恢复码）";
+            }
+            else if (!await signIn.UserManager.VerifyTwoFactorTokenAsync(user, signIn.Options.Tokens.AuthenticatorTokenProvider, (req.TotpCode ?? "").Replace(" ", "")))
+                return await Refused(401, "需要动态验证码", "该账号已启用两步验证，请在 totpCode 中提供验证器上的 6 位动态码（手机不在身边时在 recoveryCode 中提供一个恢复码）");
+            else channel = "API（动态码）";
+        }
+        await Sessions.OnSignedInAsync(signIn, config, user, page: false);
+        await db.RecordSignInAsync(true, user.Id, user.UserName!, SignIns.Address(http), channel, null, ct);
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
@@ -134,7 +166,7 @@ internal static class UserQueries
 
 public static class CreateUser
 {
-    public static async Task<AppUser> HandleAsync(AppDbContext db, UserManager<AppUser> users, AccessScope scope, CreateUserRequest req, CancellationToken ct)
+    public static async Task<AppUser> HandleAsync(AppDbContext db, AppUserManager users, AccessScope scope, CreateUserRequest req, CancellationToken ct)
     {
         if (!scope.IsAdmin) throw DomainException.Forbidden("只有系统管理员可以新建账号");
         if (req.Grants is { Count: > 0 })
@@ -160,7 +192,7 @@ public static class CreateUser
             DisplayName = Text.Optional(req.DisplayName, "displayName", "显示名称", 100),
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        Check(await users.CreateAsync(user, req.Password));
+        Check(await users.SetForUserAsync(user, req.Password));
         await tx.CommitAsync(ct);
         return user;
     }
@@ -177,7 +209,10 @@ public static class CreateUser
     public static async Task SetEmailAsync(UserManager<AppUser> users, AppUser user, string? raw)
     {
         var email = Email(raw);
-        var result = await users.SetEmailAsync(user, email);
+        // where notices go, not a credential (Identity's SetEmailAsync would renew the security stamp and end every session and token)
+        user.Email = email;
+        await users.UpdateNormalizedEmailAsync(user);
+        var result = await users.UpdateAsync(user);
         if (!result.Succeeded) throw new DomainException("email", string.Join("；", result.Errors.Select(e => e.Description)));
     }
 

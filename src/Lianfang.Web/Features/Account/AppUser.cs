@@ -13,6 +13,10 @@ public sealed class AppUser : IdentityUser<int>
     /// <summary>The unit whose administrators keep the account (null: kept at the level of the whole system).</summary>
     public int? OrgUnitId { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>When the password was last set (UTC): expiry counts from it. Null for accounts older than the policy until they sign in.</summary>
+    public DateTime? PasswordChangedAt { get; set; }
+    /// <summary>The password was set by someone else (an administrator, the installation): the user changes it before anything else.</summary>
+    public bool MustChangePassword { get; set; }
     public List<UserGrant> Grants { get; set; } = [];
 }
 
@@ -34,6 +38,16 @@ internal sealed class UserGrantConfiguration : IEntityTypeConfiguration<UserGran
         b.HasOne<AppUser>().WithMany(u => u.Grants).HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(g => g.OrgUnit).WithMany().HasForeignKey(g => g.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(g => new { g.UserId, g.Role, g.OrgUnitId }).IsUnique();
+    }
+}
+
+internal sealed class PasswordPolicyConfiguration : IEntityTypeConfiguration<PasswordPolicyRow>
+{
+    public void Configure(EntityTypeBuilder<PasswordPolicyRow> b)
+    {
+        b.Property(p => p.Id).ValueGeneratedNever();
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.Property(p => p.UpdatedBy).HasMaxLength(100);
     }
 }
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
+using Lianfang.Core.Access;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lianfang.Web.Features.Account;
 
@@ -37,10 +39,13 @@ public static class IdentitySetup
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             }));
 
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PasswordPolicies>();
         services.AddIdentityCore<AppUser>(o =>
             {
-                // ASVS 2.1: length over composition rules.
-                o.Password.RequiredLength = 12;
+                // ASVS 2.1: length over composition rules. Length and lockout are the security administrator's
+                // (PasswordPolicies, applied per request by AppUserManager); these are the floor.
+                o.Password.RequiredLength = PasswordPolicy.LengthFloor;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
@@ -52,6 +57,7 @@ public static class IdentitySetup
                 o.User.RequireUniqueEmail = false;
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
             })
+            .AddUserManager<AppUserManager>()
             .AddSignInManager()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
@@ -67,14 +73,20 @@ public static class IdentitySetup
 public static class Sessions
 {
     /// <summary>
-    /// With <c>Lianfang:Security:SingleSession</c>, one page session per account: a new security stamp invalidates every
-    /// cookie issued before this sign-in, and this one is issued again under the new stamp.
+    /// After every successful sign-in (page or API). An account whose password age is unknown (older than the policy)
+    /// counts its expiry from now. With <c>Lianfang:Security:SingleSession</c>, one session per account: a new security
+    /// stamp ends every cookie and API token issued before this sign-in, and a page session is issued again under it.
     /// </summary>
-    public static async Task OnSignedInAsync(SignInManager<AppUser> signIn, IConfiguration config, AppUser user)
+    public static async Task OnSignedInAsync(SignInManager<AppUser> signIn, IConfiguration config, AppUser user, bool page = true)
     {
+        if (user.PasswordChangedAt is null)
+        {
+            user.PasswordChangedAt = DateTime.UtcNow;
+            await signIn.UserManager.UpdateAsync(user);
+        }
         if (!config.GetValue("Lianfang:Security:SingleSession", false)) return;
         await signIn.UserManager.UpdateSecurityStampAsync(user);
-        await signIn.SignInAsync(user, isPersistent: false);
+        if (page) await signIn.SignInAsync(user, isPersistent: false);
     }
 }
 
@@ -87,6 +99,7 @@ public sealed class ChineseIdentityErrors : IdentityErrorDescriber
     public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"密码至少需要 {length} 个字符" };
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"密码至少需要包含 {uniqueChars} 个不同的字符" };
     public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "密码不正确" };
+    public override IdentityError RecoveryCodeRedemptionFailed() => new() { Code = nameof(RecoveryCodeRedemptionFailed), Description = "恢复码不正确或已用过" };
     public override IdentityError InvalidToken() => new() { Code = nameof(InvalidToken), Description = "验证码无效或已过期" };
     public override IdentityError UserLockoutNotEnabled() => new() { Code = nameof(UserLockoutNotEnabled), Description = "该账号未启用锁定" };
     public override IdentityError ConcurrencyFailure() => new() { Code = nameof(ConcurrencyFailure), Description = "账号已被他人修改，请刷新后重试" };

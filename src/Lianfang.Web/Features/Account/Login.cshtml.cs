@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Lianfang.Web.Features.Account;
 
 [EnableRateLimiting(Startup.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, AppDbContext db, IConfiguration config) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, AppDbContext db, IConfiguration config, PasswordPolicies policies) : PageModel
 {
     public sealed class LoginInput
     {
@@ -31,7 +31,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, AppDbContext db, I
             : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) await Sessions.OnSignedInAsync(signIn, config, user!);
         if (result.RequiresTwoFactor) return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = ReturnUrl }); // recorded when the code is given
-        var refusal = result.Succeeded ? null : result.IsLockedOut ? "登录失败次数过多，账号已锁定 15 分钟" : "用户名或密码错误";
+        var refusal = result.Succeeded ? null : result.IsLockedOut ? $"登录失败次数过多，账号已锁定（{policies.Current.LockoutHint}），可请安全管理员解锁" : "用户名或密码错误";
         await db.RecordSignInAsync(result.Succeeded, user?.Id, name, SignIns.Address(HttpContext), "网页", refusal, HttpContext.RequestAborted);
         if (result.Succeeded) return LocalRedirect(ReturnUrl);
         ModelState.AddModelError("", refusal!);

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Lianfang.Web.Features.Account;
 
 [EnableRateLimiting(Startup.LoginRateLimit)]
-public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, AppDbContext db, IConfiguration config) : PageModel
+public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, AppDbContext db, IConfiguration config, PasswordPolicies policies) : PageModel
 {
     [BindProperty] public string Code { get; set; } = "";
     public string ReturnUrl { get; private set; } = "/";
@@ -28,7 +28,7 @@ public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, AppDbContex
         var recovery = !(code.Length == 6 && code.All(char.IsAsciiDigit));
         var result = recovery ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
-        var refusal = result.Succeeded ? null : result.IsLockedOut ? "失败次数过多，账号已锁定 15 分钟" : recovery ? "恢复码不正确或已用过" : "动态码不正确";
+        var refusal = result.Succeeded ? null : result.IsLockedOut ? $"失败次数过多，账号已锁定（{policies.Current.LockoutHint}）" : recovery ? "恢复码不正确或已用过" : "动态码不正确";
         await db.RecordSignInAsync(result.Succeeded, user.Id, user.UserName!, SignIns.Address(HttpContext), recovery ? "网页（恢复码）" : "网页（动态码）", refusal,
             HttpContext.RequestAborted);
         if (result.Succeeded)

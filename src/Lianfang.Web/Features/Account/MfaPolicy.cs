@@ -5,7 +5,7 @@ namespace Lianfang.Web.Features.Account;
 /// <summary>
 /// 等保 level 3: the roles that must sign in with a second factor (TOTP) — by default the commission, the agency and the
 /// three administrators (<c>Lianfang:Security:MfaRequiredFor</c>, role codes, comma-separated; empty turns it off).
-/// Until such an account has enabled its authenticator it gets no API token and its pages lead to 安全设置 only.
+/// Until such an account has enabled its authenticator it gets no API token and its pages lead to 安全设置 only (<see cref="AccountGate"/>).
 /// </summary>
 public sealed class MfaPolicy(IConfiguration config)
 {
@@ -26,30 +26,6 @@ public sealed class MfaPolicy(IConfiguration config)
         var roles = Roles.ToList();
         return await db.Users.AnyAsync(u => u.Id == userId && !u.TwoFactorEnabled && u.Grants.Any(g => roles.Contains(g.Role)), ct);
     }
-}
-
-public static class MfaEnrolment
-{
-    /// <summary>Where an account that must enrol may still go: enrolment itself, signing out, and the public pages.</summary>
-    private static readonly string[] Open = ["/Account", "/Error", "/Verify", "/public", "/api/v1/verify", "/healthz"];
-
-    /// <summary>Until the second factor is enabled, pages lead to 安全设置 and the API answers 403.</summary>
-    public static IApplicationBuilder UseMfaEnrolment(this IApplicationBuilder app) => app.Use(async (http, next) =>
-    {
-        if (http.User.Identity?.IsAuthenticated == true && !Open.Any(p => http.Request.Path.StartsWithSegments(p)))
-        {
-            var me = http.RequestServices.GetRequiredService<CurrentUser>();
-            var scope = await me.ScopeAsync(http.RequestAborted); // loaded once per request, the TOTP flag with it
-            if (http.RequestServices.GetRequiredService<MfaPolicy>().RequiredFor(scope.Grants.Select(g => g.Role)) && !await me.SecondFactorAsync(http.RequestAborted))
-            {
-                if (http.Request.Path.StartsWithSegments("/api"))
-                    await Problems.Result(403, "须先启用两步验证", "该账号的角色须使用两步验证，请先在“安全设置”中启用").ExecuteAsync(http);
-                else http.Response.Redirect("/Account/Manage?mfa=required");
-                return;
-            }
-        }
-        await next();
-    });
 }
 
 public static class SignIns

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Lianfang.Core.Audit;
+using Lianfang.Core.Org;
+using Lianfang.Core.Register;
+using Lianfang.Core.Review;
 
 namespace Lianfang.Web.Features.Audit;
 
@@ -19,6 +22,7 @@ public sealed class AuditView(AppDbContext db)
         ["RowSignature"] = "逐条签字", ["Complaint"] = "信访举报", ["Inspection"] = "监督检查", ["InspectionTarget"] = "检查对象",
         ["Finding"] = "检查发现问题", ["Rectification"] = "整改", ["EvidenceFile"] = "佐证材料", ["Disposition"] = "四种形态处置",
         ["PowerItem"] = "职权事项", ["IntegrityFileEntry"] = "廉政档案记载", ["Assessment"] = "考核", ["ResponsibilityLetter"] = "责任书",
+        ["PasswordPolicyRow"] = "安全策略",
     };
 
     private static readonly Dictionary<string, string> Fields = new()
@@ -42,7 +46,35 @@ public sealed class AuditView(AppDbContext db)
         ["Until"] = "公示截止", ["ContentHash"] = "内容哈希", ["VerificationCode"] = "验证码", ["Category"] = "类别", ["Basis"] = "依据",
         ["Duty"] = "职务", ["PeerOrgUnitId"] = "互查部门", ["Json"] = "方案内容", ["Likelihood"] = "可能性", ["Harm"] = "危害程度",
         ["ElementsChecked"] = "三要素已研判", ["Supervisor"] = "监督责任人", ["FileName"] = "文件名", ["Size"] = "大小",
+        ["EmailConfirmed"] = "邮箱已确认", ["PhoneNumber"] = "电话", ["PhoneNumberConfirmed"] = "电话已确认", ["PasswordChangedAt"] = "密码设置时间",
+        ["MustChangePassword"] = "须修改密码", ["MinLength"] = "密码最短长度", ["ExpiryDays"] = "密码有效期（天）", ["ChangeInitial"] = "初始密码首次登录须修改",
+        ["MaxFailedAttempts"] = "连续失败锁定次数", ["LockoutMinutes"] = "锁定时长（分钟）", ["UpdatedAt"] = "修改时间", ["UpdatedBy"] = "修改人",
+        ["DisclosureScope"] = "公开范围",
     };
+
+    /// <summary>Stored enum values (names or numbers) shown by their Chinese labels, by entity and field.</summary>
+    private static readonly Dictionary<(string Entity, string Field), Func<string, string?>> Values = new()
+    {
+        [("OrgUnit", "Kind")] = Label<Lianfang.Core.Org.OrgUnitKind>(k => k.Label()),
+        [("Post", "Tier")] = Label<Lianfang.Core.Org.PostTier>(t => t.Label()),
+        [("RiskList", "Status")] = Label<Lianfang.Core.Register.ListStatus>(s => s.Label()),
+        [("RiskList", "Scope")] = Label<Lianfang.Core.Schemes.ListScope>(s => s.Label()),
+        [("Campaign", "Status")] = Label<Lianfang.Core.Register.CampaignStatus>(s => s == Lianfang.Core.Register.CampaignStatus.Open ? "进行中" : "已结束"),
+        [("ReviewRecord", "Decision")] = Label<Lianfang.Core.Review.Decision>(d => d.Label()),
+        [("Complaint", "Status")] = Label<Lianfang.Core.Supervision.ComplaintStatus>(Lianfang.Core.Supervision.Complaint.Label),
+        [("Complaint", "Source")] = Label<Lianfang.Core.Supervision.ComplaintSource>(s => s == Lianfang.Core.Supervision.ComplaintSource.PublicFeedback ? "群众反映" : "信访举报"),
+        [("Inspection", "Type")] = Label<Lianfang.Core.Supervision.InspectionType>(Lianfang.Core.Supervision.Inspection.Label),
+        [("Inspection", "Status")] = Label<Lianfang.Core.Supervision.InspectionStatus>(Lianfang.Core.Supervision.Inspection.Label),
+        [("Rectification", "Status")] = Label<Lianfang.Core.Supervision.RectificationStatus>(Lianfang.Core.Supervision.Rectification.Label),
+        [("PowerItem", "Category")] = Label<Lianfang.Core.Powers.PowerCategory>(Lianfang.Core.Powers.PowerItem.Label),
+        [("PowerItem", "DisclosureScope")] = Label<Lianfang.Core.Powers.DisclosureScope>(Lianfang.Core.Powers.PowerItem.Label),
+        [("IntegrityFileEntry", "Type")] = Label<Lianfang.Core.Files.IntegrityEntryType>(Lianfang.Core.Files.IntegrityFileEntry.Label),
+        [("LeadingGroupMember", "Duty")] = Label<Lianfang.Core.Review.GroupDuty>(Lianfang.Core.Review.LeadingGroupMember.Label),
+        [("Assessment", "Kind")] = Label<Lianfang.Core.Assessments.AssessmentKind>(k => k == Lianfang.Core.Assessments.AssessmentKind.Annual ? "年终考核" : "季度自查"),
+    };
+
+    private static Func<string, string?> Label<T>(Func<T, string> label) where T : struct, Enum =>
+        v => Enum.TryParse<T>(v, out var e) && Enum.IsDefined(e) ? label(e) : null;
 
     /// <summary>Fields whose value is the id of something with a name, and where to look the name up.</summary>
     private static readonly Dictionary<string, string> References = new()
@@ -78,9 +110,11 @@ public sealed class AuditView(AppDbContext db)
                 if (References.TryGetValue(name, out var type)) { Want(type, before); Want(type, after); }
         }
         var names = await NamesAsync(wanted, ct);
-        string? Show(string field, string? value)
+        string? Show(string entity, string field, string? value)
         {
             if (value is null) return null;
+            if (Values.TryGetValue((entity, field), out var label) && label(value) is { } shown) return shown;
+            if (bool.TryParse(value, out var yes)) return yes ? "是" : "否";
             if (References.TryGetValue(field, out var type) && int.TryParse(value, out var id))
                 return names.TryGetValue((type, id), out var n) ? n : $"#{id}";
             if (field == "Role" && Enum.TryParse<Lianfang.Core.Access.Role>(value, out var role)) return Lianfang.Core.Access.Roles.Label(role); // a grant's role, by its name
@@ -93,7 +127,7 @@ public sealed class AuditView(AppDbContext db)
             var e = x.Event;
             var obj = int.TryParse(e.EntityId, out var id) && names.TryGetValue((e.EntityType, id), out var n) ? $"{n}（#{id}）" : $"#{e.EntityId}";
             var changes = x.Fields.Where(f => !Noise.Contains(f.Name))
-                .Select(f => new Change(Fields.GetValueOrDefault(f.Name, f.Name), Show(f.Name, f.Before), Show(f.Name, f.After))).ToList();
+                .Select(f => new Change(Fields.GetValueOrDefault(f.Name, f.Name), Show(e.EntityType, f.Name, f.Before), Show(e.EntityType, f.Name, f.After))).ToList();
             return new Row(e, Kind(e.EntityType), obj, changes);
         }).ToList();
     }

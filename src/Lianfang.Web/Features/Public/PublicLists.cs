@@ -8,8 +8,9 @@ namespace Lianfang.Web.Features.Public;
 /// <summary>Published lists as the public (and a desk card) shows them: only approved content, only within its period.</summary>
 public sealed class PublicLists(AppDbContext db, SchemeStore schemes, IConfiguration config)
 {
+    /// <param name="Code">the 公示's verification code (国密-signed), printed for anyone to check what was published</param>
     public sealed record Card(ListTitles.Row List, string? PersonTitle, int? PersonId, Scheme? Scheme, List<RiskPoint> Points, string Commitment,
-        DateOnly From, DateOnly Until);
+        DateOnly From, DateOnly Until, string? Code);
 
     /// <summary>Lists under the unit at <paramref name="path"/> whose current revision is published today.</summary>
     public IQueryable<RiskList> Current(string path, DateOnly today)
@@ -36,14 +37,14 @@ public sealed class PublicLists(AppDbContext db, SchemeStore schemes, IConfigura
                 l.Id, l.SchemeCode, l.Commitment, l.HolderPersonId,
                 Title = db.People.Where(p => p.Id == l.HolderPersonId).Select(p => p.Title).FirstOrDefault(),
                 Publication = db.Publications.Where(p => p.ListId == l.Id && p.Revision == l.Revision).OrderByDescending(p => p.Id)
-                    .Select(p => new { p.From, p.Until }).FirstOrDefault(),
+                    .Select(p => new { p.From, p.Until, p.VerificationCode }).FirstOrDefault(),
             }).ToDictionaryAsync(l => l.Id, ct);
         var cards = new List<Card>();
         foreach (var r in rows)
         {
             var m = meta[r.Id];
             cards.Add(new Card(r, m.Title, m.HolderPersonId, await schemes.FindAsync(m.SchemeCode, ct), points[r.Id].ToList(),
-                m.Commitment ?? Core.Review.Publication.DefaultCommitment, m.Publication?.From ?? default, m.Publication?.Until ?? default));
+                m.Commitment ?? Core.Review.Publication.DefaultCommitment, m.Publication?.From ?? default, m.Publication?.Until ?? default, m.Publication?.VerificationCode));
         }
         return cards;
     }

@@ -51,8 +51,8 @@ public static class ReviewApi
         {
             var p = await cmd.PublishAsync(await me.ScopeAsync(ct), id, req, ct);
             var status = await db.RiskLists.Where(l => l.Id == id).Select(l => l.Status).SingleAsync(ct);
-            return new { id = p.ListId, status, from = p.From, until = p.Until, contentHash = p.ContentHash };
-        }).WithSummary("公示清单：from（默认今天）至 until，不短于方案规定的公示期。已审定的清单公示后本单位公开页面可见；处于“单位内公示”环节的清单在单位内公示，期满后该环节才能办结").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+            return new { id = p.ListId, status, from = p.From, until = p.Until, contentHash = p.ContentHash, verificationCode = p.VerificationCode };
+        }).WithSummary("公示清单：from（默认今天）至 until，不短于方案规定的公示期；公示以国密 SM2 签章，verificationCode 印在公开页面上供校验。已审定的清单公示后本单位公开页面可见；处于“单位内公示”环节的清单在单位内公示，期满后该环节才能办结").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
         lists.MapPost("/{id:int}/gather", async (int id, CurrentUser me, RegisterCommands cmd, CancellationToken ct) =>
             new { gathered = await cmd.GatherAsync(await me.ScopeAsync(ct), id, ct) })
             .WithSummary("汇总岗位自查（001）：处室（单位）清单汇入本处室已提交的岗位自查风险点，岗位本人成为该条责任人员").ProducesProblem(403).ProducesProblem(409);

@@ -279,7 +279,11 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         var until = req.Until ?? throw new DomainException("until", "请填写公示结束日期");
         var from = req.From ?? Clock.Today;
         PublicityRules.EnsureLongEnough(scheme, from, until);
-        var publication = new Publication(list, from, until, me.UserId ?? 0, ListContent.Hash(list, points));
+        var publication = new Publication(list, from, until, me.UserId ?? 0, await me.DisplayNameAsync(ct), ListContent.Hash(list, points));
+        // 国密: what was published is a statement signed with SM2, checked by the code on the public page
+        var statement = publication.StatementText(Verify.Sm2.Sm3(ListContent.Canonical(list, points)));
+        var (signature, keyId) = await sm2.SignAsync(statement, ct);
+        publication.Seal(statement, signature, keyId);
         if (t is not null) list.Apply(t);
         db.Publications.Add(publication);
         await db.SaveChangesAsync(ct);

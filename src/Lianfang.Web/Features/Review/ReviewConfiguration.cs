@@ -118,6 +118,9 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Public
         b.Property(p => p.ContentHash).HasMaxLength(64);
         b.HasOne<RiskList>().WithMany().HasForeignKey(p => p.ListId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(p => new { p.ListId, p.Revision, p.Until });
+        b.Property(p => p.Publisher).HasMaxLength(100);
+        b.Property(p => p.VerificationCode).HasMaxLength(16);
+        b.HasIndex(p => p.VerificationCode).IsUnique();
     }
 }
 

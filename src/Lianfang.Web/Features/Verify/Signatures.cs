@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Lianfang.Web.Features.Verify;
 
 /// <summary>What a printed verification code says: who signed what, when, and whether that signature still holds.</summary>
+/// <param name="StatusText">what the verdict means for this kind of act (a review signature or a 公示)</param>
 public sealed record VerifyResult(string Code, int ListId, string List, int Revision, string Stage, string Signer, string Role, DateTime At,
-    string ContentHash, SignatureVerdict Verdict, Sm2Proof? Sm2);
+    string ContentHash, SignatureVerdict Verdict, Sm2Proof? Sm2, string StatusText);
 
 /// <summary>
 /// The 国密 proof of a signature: the exact UTF-8 statement signed, the SM2 signature (DER, base64) and the installation's
@@ -24,19 +25,40 @@ public sealed class Signatures(AppDbContext db)
         var c = code?.Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(c) || c.Length > 16) return null;
         var signature = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.VerificationCode == c, ct);
-        if (signature is null) return null;
+        if (signature is null) return await PublicationAsync(c, ct);
         var list = await db.RiskLists.AsNoTracking().FirstAsync(l => l.Id == signature.ListId, ct);
         var points = await db.RiskPoints.AsNoTracking().Where(p => p.ListId == list.Id).ToListAsync(ct);
-        var verdicts = await CheckAsync(list, points, ct);
-        var title = (await ListTitles.QueryAsync(db, db.RiskLists.Where(l => l.Id == list.Id), ct)).Single();
-        Sm2Proof? proof = null;
-        if (signature is { Statement: { } statement, StatementSignature: { } sig, SigningKeyId: { } keyId })
-        {
-            var key = await db.SigningKeys.AsNoTracking().Where(k => k.Id == keyId).Select(k => k.PublicKeyPem).SingleAsync(ct);
-            proof = new Sm2Proof(statement, sig, key, Sm2.Verify(key, statement, sig));
-        }
-        return new VerifyResult(c, list.Id, $"{title.Campaign} · {title.Title}", signature.Revision, signature.StageName, signature.Actor,
-            signature.RoleLabel, signature.At, signature.ContentHash, verdicts[signature.Id], proof);
+        var verdict = (await CheckAsync(list, points, ct))[signature.Id];
+        return new VerifyResult(c, list.Id, await TitleAsync(list.Id, ct), signature.Revision, signature.StageName, signature.Actor,
+            signature.RoleLabel, signature.At, signature.ContentHash, verdict, await ProofAsync(signature.Statement, signature.StatementSignature, signature.SigningKeyId, ct),
+            verdict.Label);
+    }
+
+    /// <summary>A 公示's code: what was published, by whom, and whether the list still reads so.</summary>
+    private async Task<VerifyResult?> PublicationAsync(string code, CancellationToken ct)
+    {
+        var p = await db.Publications.AsNoTracking().FirstOrDefaultAsync(x => x.VerificationCode == code, ct);
+        if (p is null) return null;
+        var list = await db.RiskLists.AsNoTracking().FirstAsync(l => l.Id == p.ListId, ct);
+        var points = await db.RiskPoints.AsNoTracking().Where(x => x.ListId == list.Id).ToListAsync(ct);
+        var same = list.Revision == p.Revision && ListContent.Hash(list, points) == p.ContentHash;
+        return new VerifyResult(code, list.Id, await TitleAsync(list.Id, ct), p.Revision, $"公示（{p.From:yyyy-MM-dd} 至 {p.Until:yyyy-MM-dd}）",
+            p.Publisher ?? "", "公示决定人", p.PublishedAt, p.ContentHash, new SignatureVerdict(same ? SignatureStatus.Valid : SignatureStatus.Altered, []),
+            await ProofAsync(p.Statement, p.StatementSignature, p.SigningKeyId, ct),
+            same ? "公示有效：清单现在的内容与公示时完全一致" : "公示真实，但清单在公示后已修改（重新打开或另行修改），公示的是当时的内容");
+    }
+
+    private async Task<string> TitleAsync(int listId, CancellationToken ct)
+    {
+        var title = (await ListTitles.QueryAsync(db, db.RiskLists.Where(l => l.Id == listId), ct)).Single();
+        return $"{title.Campaign} · {title.Title}";
+    }
+
+    private async Task<Sm2Proof?> ProofAsync(string? statement, string? signature, int? keyId, CancellationToken ct)
+    {
+        if (statement is null || signature is null || keyId is null) return null;
+        var key = await db.SigningKeys.AsNoTracking().Where(k => k.Id == keyId).Select(k => k.PublicKeyPem).SingleAsync(ct);
+        return new Sm2Proof(statement, signature, key, Sm2.Verify(key, statement, signature));
     }
 
     /// <summary>The verdict on every signature of the list, by review record id.</summary>
@@ -64,13 +86,13 @@ public sealed class Signatures(AppDbContext db)
                 ? TypedResults.Ok<object>(new
                 {
                     code = r.Code, listId = r.ListId, list = r.List, revision = r.Revision, stage = r.Stage, signer = r.Signer, role = r.Role, at = r.At,
-                    contentHash = r.ContentHash, status = Code(r.Verdict.Status), statusText = r.Verdict.Label,
+                    contentHash = r.ContentHash, status = Code(r.Verdict.Status), statusText = r.StatusText,
                     changesSince = r.Verdict.ChangesSince.Select(Dto),
                     sm2 = r.Sm2 is { } p ? new { statement = p.Statement, signature = p.Signature, publicKey = p.PublicKey, verified = p.Verified } : null,
                 })
                 : TypedResults.Problem(title: "校验码无效", detail: "没有这个签字：请核对表单上印的 10 位校验码", statusCode: StatusCodes.Status404NotFound))
             .AllowAnonymous().RequireRateLimiting(Startup.PublicRateLimit)
-            .WithTags("签字校验").WithSummary("校验表单上印的签字校验码（无需登录）：status 为 valid（内容与签字时一致）、amended（其后的修改均经后续环节签字）或 altered（有未经签字的修改）；sm2 为国密签名（statement 签名原文、signature DER base64、publicKey PEM），可用 openssl dgst -sm3 -sigopt distid:1234567812345678 -verify pub.pem -signature sig.der statement.txt 离线校验");
+            .WithTags("签字校验").WithSummary("校验表单上印的签字校验码或公示页上的公示校验码（无需登录）：status 为 valid（内容与签字时一致）、amended（其后的修改均经后续环节签字）或 altered（有未经签字的修改）；sm2 为国密签名（statement 签名原文、signature DER base64、publicKey PEM），可用 openssl dgst -sm3 -sigopt distid:1234567812345678 -verify pub.pem -signature sig.der statement.txt 离线校验");
         app.MapGet("/api/v1/verify/public-key", async (Sm2 sm2, CancellationToken ct) =>
                 TypedResults.Text((await sm2.CurrentAsync(ct)).PublicKeyPem, "application/x-pem-file"))
             .AllowAnonymous().RequireRateLimiting(Startup.PublicRateLimit)

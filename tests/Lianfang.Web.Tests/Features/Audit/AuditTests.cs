@@ -51,6 +51,16 @@ public abstract class AuditTests(AppFixture f)
         var people = PageClient.Text(await page.GetAsync($"/Audit?orgUnitId={w.D1}&entityType=Person"));
         Assert.Contains($"审计甲（#{person}）", people);
         Assert.Contains("机构：财务处", people.Replace("\n", "").Replace(" ", ""));
+        // stored enum values and flags read in Chinese too: a post's tier, a campaign's state, an account's flags
+        var post = (await f.Admin.Post("/api/v1/posts", new { orgUnitId = w.D1, name = "审计岗", tier = "Other" }).Expect(HttpStatusCode.Created)).Id();
+        var posts = PageClient.Text(await page.GetAsync($"/Audit?orgUnitId={w.D1}&entityType=Post")).Replace("\n", "").Replace(" ", "");
+        Assert.Contains("岗位层面：其他岗位", posts);
+        Assert.DoesNotContain("Other", posts);
+        Assert.Contains("状态：进行中", PageClient.Text(await page.GetAsync($"/Audit?orgUnitId={w.U1}&entityType=Campaign")).Replace("\n", "").Replace(" ", ""));
+        var accounts = PageClient.Text(await (await PageClient.LoginAsync(f, "auditor", LianfangApp.AdminPassword)).GetAsync("/Audit?entityType=AppUser"));
+        Assert.Contains("邮箱已确认", accounts);
+        Assert.DoesNotContain("EmailConfirmed", accounts);
+        Assert.DoesNotContain("False", accounts);
         // another day, or another unit, has none of it
         Assert.DoesNotContain("审计页排查", PageClient.Text(await page.GetAsync($"/Audit?orgUnitId={w.U1}&from=2020-01-01&to=2020-01-02")));
         Assert.DoesNotContain("审计页排查", PageClient.Text(await page.GetAsync($"/Audit?orgUnitId={w.U2}&entityType=Campaign")));

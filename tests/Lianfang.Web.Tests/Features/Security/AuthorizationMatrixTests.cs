@@ -144,6 +144,10 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("DELETE api/v1/users/{id:int}/grants/{grantId:int}", (_, i) => C(HttpMethod.Delete, $"/api/v1/users/{i.StaffUser}/grants/0"),
             Only("security_admin", Want.Any, Want.Forbidden), Only("security_admin", Want.Hidden, Want.Forbidden)),
         new("POST api/v1/users/{id:int}/unlock", Post(i => $"/api/v1/users/{i.StaffUser}/unlock", _ => null), Only("security_admin", Want.Ok, Want.Forbidden), Only("security_admin", Want.Hidden, Want.Forbidden)),
+        // the installation's policy: a security administrator reads it, only one of the whole system sets it (ours holds a subtree)
+        new("GET api/v1/security/password-policy", Get(_ => "/api/v1/security/password-policy"), Only("security_admin", Want.Ok, Want.Forbidden), Only("security_admin", Want.Ok, Want.Forbidden)),
+        new("PUT api/v1/security/password-policy", Put(_ => "/api/v1/security/password-policy", _ => new { minLength = 4, expiryDays = 0, changeInitial = false, maxFailedAttempts = 3, lockoutMinutes = 1, version = 0 }),
+            All(Want.Forbidden), All(Want.Forbidden)),
         new("PUT api/v1/users/{id:int}/email", Put(i => $"/api/v1/users/{i.StaffUser}/email", _ => new { email = "staff.matrix@example.gov.cn" }), Only("admin", Want.Ok, Want.Forbidden), Only("admin", Want.Hidden, Want.Forbidden)),
 
         // ── org tree ──
@@ -331,6 +335,9 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("PAGE POST Account/Manage/Index?handler=Email", Form(_ => "/Account/Manage?handler=Email", _ => new() { ["Email"] = "不是邮箱" }), All(Want.Ok), All(Want.Ok)),
         new("PAGE POST Account/Manage/Index?handler=Enable", Form(_ => "/Account/Manage?handler=Enable", _ => new() { ["code"] = "000000" }), All(Want.Ok), All(Want.Ok)),
         new("PAGE POST Account/Manage/Index?handler=Disable", Form(_ => "/Account/Manage?handler=Disable"), All(Want.Any), All(Want.Any)),
+        new("PAGE GET Admin/Security/Index", Page(_ => "/Admin/Security"), Only("security_admin", Want.Ok, Want.Forbidden), Only("security_admin", Want.Ok, Want.Forbidden)),
+        new("PAGE POST Admin/Security/Index", Form(_ => "/Admin/Security", _ => new() { ["Input.MinLength"] = "4", ["Input.ExpiryDays"] = "0", ["Input.MaxFailedAttempts"] = "3", ["Input.LockoutMinutes"] = "1" }),
+            All(Want.Forbidden), All(Want.Forbidden)),
         new("PAGE GET Admin/Users/Index", Page(_ => "/Admin/Users"), Only(Keepers3, Want.Ok, Want.Forbidden), Only(Keepers3, Want.Ok, Want.Forbidden)),
         new("PAGE GET Admin/Users/Edit", Page(i => $"/Admin/Users/Edit?id={i.StaffUser}"), Only(Keepers3, Want.Ok, Want.Refused), Only(Keepers3, Want.Hidden, Want.Refused)),
         new("PAGE POST Admin/Users/Edit?handler=Create", Form(_ => "/Admin/Users/Edit?handler=Create", i => new() { ["Input.UserName"] = $"p{Guid.NewGuid():N}"[..12], ["Input.Password"] = LianfangApp.Password, ["Input.Role"] = "staff", ["Input.OrgUnitId"] = i.W.D1.ToString() }),

@@ -54,6 +54,44 @@ public abstract class Sm2SignatureTests(AppFixture f)
     }
 
     [Fact]
+    public async Task A_publication_is_sealed_with_sm2_its_code_is_on_the_public_page_and_says_when_the_list_changed_since()
+    {
+        var s = await WrittenList.ApprovedAsync(f, "公示签章");
+        var office = await f.As(s.W.Users["party_office"]);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var published = await office.Post($"/api/v1/lists/{s.List}/publish", new { from = today, until = today.AddDays(10) }).Expect(HttpStatusCode.OK);
+        var code = published.GetProperty("verificationCode").GetString()!;
+
+        // the public page prints the code; anyone checks it, and the statement with OpenSSL
+        var page = await new PageClient(f.Anonymous()).GetAsync($"/public/units/{s.W.U1}");
+        Assert.Contains(page.QuerySelectorAll("a.lf-verify-code"), a => a.TextContent == code && a.GetAttribute("href") == $"/Verify?code={code}");
+        var verified = await f.Anonymous().GetAsync($"/api/v1/verify/{code}").Expect(HttpStatusCode.OK);
+        Assert.Equal("valid", verified.GetProperty("status").GetString());
+        Assert.Equal("公示有效：清单现在的内容与公示时完全一致", verified.GetProperty("statusText").GetString());
+        Assert.StartsWith("公示（", verified.GetProperty("stage").GetString());
+        var sm2 = verified.GetProperty("sm2");
+        var statement = sm2.GetProperty("statement").GetString()!;
+        Assert.StartsWith("廉防公示签章\n", statement);
+        Assert.Contains($"公示期：{today:yyyy-MM-dd}至{today.AddDays(10):yyyy-MM-dd}", statement);
+        Assert.Contains($"公示决定人：{verified.GetProperty("signer").GetString()}", statement);
+        var dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "lianfang-sm2-" + Guid.NewGuid().ToString("N"))).FullName;
+        var (pub, sig, text) = (Path.Combine(dir, "pub.pem"), Path.Combine(dir, "sig.der"), Path.Combine(dir, "statement.txt"));
+        await File.WriteAllTextAsync(pub, sm2.GetProperty("publicKey").GetString());
+        await File.WriteAllBytesAsync(sig, Convert.FromBase64String(sm2.GetProperty("signature").GetString()!));
+        await File.WriteAllBytesAsync(text, Encoding.UTF8.GetBytes(statement));
+        var (ok, output) = await OpensslVerifyAsync(pub, sig, text);
+        Assert.True(ok, output);
+
+        // reopened and changed: the code still proves what was published, and says the list reads otherwise now
+        await office.PostAsync($"/api/v1/lists/{s.List}/reopen", null).Expect(HttpStatusCode.OK);
+        var after = await f.Anonymous().GetAsync($"/api/v1/verify/{code}").Expect(HttpStatusCode.OK);
+        Assert.Equal("altered", after.GetProperty("status").GetString());
+        Assert.Contains("公示后已修改", after.GetProperty("statusText").GetString());
+        Assert.True(after.GetProperty("sm2").GetProperty("verified").GetBoolean());
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
     public async Task A_signature_made_before_sm2_still_verifies_by_its_content_hash()
     {
         var s = await WrittenList.ApprovedAsync(f, "旧签字");

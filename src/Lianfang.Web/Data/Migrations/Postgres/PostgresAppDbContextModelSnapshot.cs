@@ -937,13 +937,33 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Property<int>("PublishedByUserId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Publisher")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
+
+                    b.Property<int?>("SigningKeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Statement")
+                        .HasColumnType("text");
+
+                    b.Property<string>("StatementSignature")
+                        .HasColumnType("text");
 
                     b.Property<DateOnly>("Until")
                         .HasColumnType("date");
 
+                    b.Property<string>("VerificationCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
 
                     b.HasIndex("ListId", "Revision", "Until");
 
@@ -1663,6 +1683,9 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1673,6 +1696,9 @@ namespace Lianfang.Web.Data.Migrations.Postgres
 
                     b.Property<int?>("OrgUnitId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PasswordChangedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
@@ -1710,6 +1736,42 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.HasIndex("PersonId");
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("Lianfang.Web.Features.Account.PasswordPolicyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ChangeInitial")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ExpiryDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LockoutMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxFailedAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinLength")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PasswordPolicies");
                 });
 
             modelBuilder.Entity("Lianfang.Web.Features.Account.UserGrant", b =>

@@ -898,13 +898,33 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Property<int>("PublishedByUserId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Publisher")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SigningKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statement")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatementSignature")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Until")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VerificationCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
 
                     b.HasIndex("ListId", "Revision", "Until");
 
@@ -1598,6 +1618,9 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1608,6 +1631,9 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
 
                     b.Property<int?>("OrgUnitId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PasswordChangedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
@@ -1645,6 +1671,42 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.HasIndex("PersonId");
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("Lianfang.Web.Features.Account.PasswordPolicyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ChangeInitial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpiryDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LockoutMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxFailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PasswordPolicies");
                 });
 
             modelBuilder.Entity("Lianfang.Web.Features.Account.UserGrant", b =>

@@ -5,10 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Account.Manage;
 
-public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, MfaPolicy mfa, AppDbContext db) : PageModel
+public sealed class IndexModel(AppUserManager users, SignInManager<AppUser> signIn, MfaPolicy mfa, AppDbContext db) : PageModel
 {
     /// <summary>The account's role requires a second factor it has not enabled yet: nothing else opens until it does.</summary>
     public bool MfaPending { get; private set; }
+    /// <summary>Why the password must be changed before anything else: set by an administrator, or past the policy's expiry.</summary>
+    public string? PasswordOwed { get; private set; }
     public bool TwoFactorEnabled { get; private set; }
     public string? SharedKey { get; private set; }
     public string? AuthenticatorUri { get; private set; }
@@ -28,7 +30,7 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
             return await LoadAsync();
         }
         await signIn.RefreshSignInAsync(user);
-        TempData["Message"] = "密码已修改";
+        TempData["Message"] = users.Policy.ExpiryDays > 0 ? $"密码已修改，有效期 {users.Policy.ExpiryDays} 天" : "密码已修改";
         return RedirectToPage();
     }
 
@@ -63,6 +65,7 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        if (!user.TwoFactorEnabled) return RedirectToPage(); // nothing to turn off: the key and the account's sessions stay as they are
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         TempData["Message"] = "两步验证已关闭";
@@ -74,17 +77,14 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         TwoFactorEnabled = user.TwoFactorEnabled;
+        PasswordOwed = user.MustChangePassword ? "该账号的密码由管理员设置，请先修改密码，修改后才能使用系统的其他功能。"
+            : users.Policy.Expired(user.PasswordChangedAt, DateTime.UtcNow) ? $"密码已超过 {users.Policy.ExpiryDays} 天有效期，请先修改密码，修改后才能使用系统的其他功能。" : null;
         MfaPending = await mfa.PendingAsync(db, user.Id, HttpContext.RequestAborted);
         if (HttpMethods.IsGet(Request.Method)) Email = user.Email;
         if (!TwoFactorEnabled)
         {
-            var key = await users.GetAuthenticatorKeyAsync(user);
-            if (string.IsNullOrEmpty(key))
-            {
-                await users.ResetAuthenticatorKeyAsync(user);
-                key = await users.GetAuthenticatorKeyAsync(user);
-            }
-            SharedKey = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
+            var key = await users.AuthenticatorKeyAsync(user);
+            SharedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
             AuthenticatorUri = $"otpauth://totp/{Uri.EscapeDataString("廉防")}:{Uri.EscapeDataString(user.UserName!)}?secret={key}&issuer={Uri.EscapeDataString("廉防")}&digits=6";
         }
         return Page();

@@ -10,7 +10,7 @@ namespace Lianfang.Web.Features.Admin.Users;
 /// One account. 三员分立: the system administrator creates it and keeps its e-mail and password; the security
 /// administrator grants and withdraws its roles and unlocks it. Each sees only the part that is theirs.
 /// </summary>
-public sealed class EditModel(AppDbContext db, CurrentUser me, UserManager<AppUser> users) : PageModel
+public sealed class EditModel(AppDbContext db, CurrentUser me, AppUserManager users) : PageModel
 {
     public sealed class UserInput
     {
@@ -78,9 +78,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, UserManager<AppUs
         await LoadAsync(id, ct);
         if (!KeepsAccount) throw DomainException.Forbidden("重置密码由系统管理员办理");
         var user = await users.FindByIdAsync(id.ToString()) ?? throw DomainException.NotFound("id", "账号不存在");
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        CreateUser.Check(await users.ResetPasswordAsync(user, token, Input.Password ?? ""));
-        TempData["Message"] = "密码已重置";
+        CreateUser.Check(await users.SetForUserAsync(user, Input.Password ?? ""));
+        TempData["Message"] = users.Policy.ChangeInitial ? "密码已重置，用户下次登录须修改" : "密码已重置";
         return RedirectToPage(new { id });
     }
 
