@@ -23,11 +23,16 @@ public static class KeyRings
         return builder.ProtectKeysWithCertificate(cert).UnprotectKeysWithAnyCertificate(cert);
     }
 
-    private static X509Certificate2 Certificate(IConfiguration config)
+    /// <summary>Loaded once per file: both key rings (and every app built in one process) share it.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string?), X509Certificate2> Loaded = new();
+
+    private static X509Certificate2 Certificate(IConfiguration config) =>
+        Loaded.GetOrAdd((config[CertificatePathSetting]!, config[CertificatePasswordSetting]), key => Load(key.Item1, key.Item2));
+
+    private static X509Certificate2 Load(string path, string? password)
     {
-        var path = config[CertificatePathSetting]!;
         if (!File.Exists(path)) throw new InvalidOperationException($"密钥保护证书不存在：{path}（{CertificatePathSetting}）");
-        var cert = X509CertificateLoader.LoadPkcs12FromFile(path, config[CertificatePasswordSetting]);
+        var cert = X509CertificateLoader.LoadPkcs12FromFile(path, password);
         if (!cert.HasPrivateKey) throw new InvalidOperationException($"密钥保护证书 {path} 不含私钥，无法解密已保存的密钥");
         return cert;
     }
