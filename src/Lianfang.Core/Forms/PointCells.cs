@@ -135,11 +135,12 @@ public static partial class PointCells
     public const string RowSignedLabel = "逐条签字";
 
     /// <param name="signed">who signed this row, as printed ("王芳（2026-03-20）")</param>
-    public static string FormatResponsible(Responsible? r, IReadOnlyList<string>? signed = null)
+    /// <param name="leaderLabel">the form's own word for the leader (<see cref="Schemes.FormDef.LeaderLabel"/>)</param>
+    public static string FormatResponsible(Responsible? r, IReadOnlyList<string>? signed = null, string? leaderLabel = null)
     {
         if (r is null) return "";
         var lines = new List<string>();
-        if (r.Leader is { Length: > 0 }) lines.Add($"责任领导：{r.Leader}");
+        if (r.Leader is { Length: > 0 }) lines.Add($"{leaderLabel ?? "责任领导"}：{r.Leader}");
         if (r.Department is { Length: > 0 }) lines.Add($"责任处室：{r.Department}");
         if (r.Persons is { Count: > 0 }) lines.Add($"责任人员：{string.Join("、", r.Persons)}");
         if (signed is { Count: > 0 }) lines.Add($"{RowSignedLabel}：{string.Join("、", signed)}");

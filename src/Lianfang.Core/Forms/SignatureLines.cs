@@ -31,9 +31,11 @@ public static class SignatureLines
 
     /// <summary>
     /// Fills the form's lines from the history of the list's current revision: the latest signature of the stage whose
-    /// actor the line names (the submission for 填表人), with its opinion; 改正意见 gathers the comments of returns.
+    /// actor the line names (the submission for 填表人), with its opinion; 改正意见 gathers the comments of returns; a
+    /// 公开承诺 block prints the holder's own <paramref name="commitment"/> (part of the signed content).
     /// </summary>
-    public static IReadOnlyList<FilledLine> Fill(FormDef form, Scheme scheme, ListScope scope, int revision, IEnumerable<ReviewRecord> history)
+    public static IReadOnlyList<FilledLine> Fill(FormDef form, Scheme scheme, ListScope scope, int revision, IEnumerable<ReviewRecord> history,
+        string? commitment = null)
     {
         var records = history.Where(r => r.Revision == revision).OrderBy(r => r.At).ThenBy(r => r.Id).ToList();
         var stages = scheme.ListKinds.Count == 0 ? [] : Workflow.Stages(scheme, scope);
@@ -48,7 +50,7 @@ public static class SignatureLines
             {
                 var text = raw.Contains("改正") || raw.Contains("修改意见")
                     ? string.Join("\n", records.Where(r => r.Decision == Decision.Return && !string.IsNullOrWhiteSpace(r.Comment)).Select(r => $"{r.StageName}：{r.Comment}"))
-                    : null;
+                    : raw.Contains("承诺") ? commitment : null;
                 lines.Add(new FilledLine(raw, "", true, null, null, null, null, string.IsNullOrEmpty(text) ? null : text));
                 continue;
             }

@@ -192,6 +192,8 @@ public sealed record FormDef
     public IReadOnlyList<string> Notes { get; init; } = [];
     /// <summary>The place the seed's title names (003: 龙胜县): printed only for units of that place.</summary>
     public string? Place { get; init; }
+    /// <summary>How the form's 相关责任人 cell names the answering leader (001 附件1: 处室单位负责人); 责任领导 when not set.</summary>
+    public string? LeaderLabel { get; init; }
 
     /// <summary>
     /// The title as printed for a unit whose org chain (the unit and those above it) has these names: a county's form names

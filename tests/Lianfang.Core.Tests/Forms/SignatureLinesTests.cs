@@ -74,4 +74,16 @@ public class SignatureLinesTests
         Assert.Equal("分管领导审核：补充制度机制风险", lines[0].Text);
         Assert.All(lines.Skip(1), l => Assert.False(l.Signed));
     }
+
+    [Fact]
+    public void The_public_commitment_block_prints_the_holders_own_commitment()
+    {
+        var scheme = Presets.Find("longsheng-2012")!;
+        var form = scheme.Forms.Single(f => f.Signatures.Contains("个人防范风险公开承诺"));
+        var lines = SignatureLines.Fill(form, scheme, ListScope.Post, 1, [], "严守纪律，接受监督。");
+        var block = Assert.Single(lines, l => l.Title == "个人防范风险公开承诺");
+        Assert.True(block.IsBlock);
+        Assert.Equal("严守纪律，接受监督。", block.Text);
+        Assert.Null(SignatureLines.Fill(form, scheme, ListScope.Post, 1, []).Single(l => l.Title == "个人防范风险公开承诺").Text);
+    }
 }

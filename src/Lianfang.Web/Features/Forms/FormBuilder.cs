@@ -95,7 +95,7 @@ public static class FormBuilder
             }
             n++;
             rows.Add(new FormRow(columns.Select(c => Cell(c.Field, p, n, scheme, withLevel: !Has(FormField.Level), withManifestation: !Has(FormField.Manifestation), withApproved: Has(FormField.ApprovedLevel), approvedList: d.List.Status is ListStatus.Approved or ListStatus.Published,
-                signed: d.RowSigners?.GetValueOrDefault(p.Id))).ToList()));
+                signed: d.RowSigners?.GetValueOrDefault(p.Id), leaderLabel: form.LeaderLabel)).ToList()));
         }
         if (hasCategory && !detail)
         {
@@ -110,7 +110,7 @@ public static class FormBuilder
         if (rows.Count == 0)
             for (var i = 1; i <= 3; i++) rows.Add(new FormRow(columns.Select(c => c.Field == FormField.Seq ? i.ToString(CultureInfo.InvariantCulture) : "").ToList()));
 
-        var lines = SignatureLines.Fill(form, scheme, d.List.Scope, d.List.Revision, d.History);
+        var lines = SignatureLines.Fill(form, scheme, d.List.Scope, d.List.Revision, d.History, d.List.Commitment);
         var closing = new List<(string, string)>();
         var signs = new List<string>();
         foreach (var l in lines)
@@ -210,7 +210,7 @@ public static class FormBuilder
     }
 
     private static string Cell(FormField? field, RiskPoint p, int n, Scheme scheme, bool withLevel, bool withManifestation, bool withApproved, bool approvedList,
-        IReadOnlyList<string>? signed)
+        IReadOnlyList<string>? signed, string? leaderLabel = null)
     {
         // Once the list is approved every point has its 审定 level: the one the reviewing body set, else its 自评 confirmed.
         var approved = p.ApprovedLevelCode ?? (approvedList ? p.LevelCode : null);
@@ -230,7 +230,7 @@ public static class FormBuilder
             FormField.SupervisionBasis => p.Supervision.Basis ?? "",
             FormField.SupervisionFocus => p.Supervision.Focus ?? "",
             FormField.SupervisionMethods => string.Join("、", p.Supervision.Methods ?? []),
-            FormField.Responsible => PointCells.FormatResponsible(p.Responsible, signed),
+            FormField.Responsible => PointCells.FormatResponsible(p.Responsible, signed, leaderLabel),
             FormField.Leader => p.Responsible.Leader ?? "",
             FormField.Department => p.Responsible.Department ?? "",
             FormField.Persons => string.Join("、", p.Responsible.Persons ?? []),

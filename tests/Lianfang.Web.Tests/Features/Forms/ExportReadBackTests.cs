@@ -80,6 +80,13 @@ public sealed partial class ExportReadBackTests(SqliteFixture f)
                 Assert.Contains(part, headerText);
             var descriptionColumn = form.Columns.ToList().FindIndex(c => FormColumns.Match(c) == FormField.Description);
             foreach (var p in points) Assert.Contains(rows, r => r[descriptionColumn].StartsWith(p));
+            // 相关责任人 names the leader in the form's own word (001 附件1: 处室单位负责人), not another form's
+            var responsibleColumn = form.Columns.ToList().FindIndex(c => FormColumns.Match(c) == FormField.Responsible);
+            if (form.LeaderLabel is { } leaderLabel && responsibleColumn >= 0)
+            {
+                Assert.Contains(rows, r => r[responsibleColumn].StartsWith(leaderLabel + "：赵强"));
+                Assert.DoesNotContain(rows, r => r[responsibleColumn].Contains("责任领导："));
+            }
         }
 
         // 汇总表: two header rows, a row per department and the total.
