@@ -192,6 +192,13 @@ public sealed record FormDef
     public IReadOnlyList<string> Notes { get; init; } = [];
     /// <summary>The place the seed's title names (003: 龙胜县): printed only for units of that place.</summary>
     public string? Place { get; init; }
+    /// <summary>
+    /// The categories (codes) the form prints a row for even when empty, in its order (003 附件5: 思想道德、岗位职责 — not
+    /// 制度机制); every non-optional category of the scheme when not set. A point of another category still prints.
+    /// </summary>
+    public IReadOnlyList<string>? Categories { get; init; }
+    /// <summary>The date line after the signatures (003: 填表时间, 填表日期), filled with the day the list was submitted.</summary>
+    public string? DateLine { get; init; }
     /// <summary>How the form's 相关责任人 cell names the answering leader (001 附件1: 处室单位负责人); 责任领导 when not set.</summary>
     public string? LeaderLabel { get; init; }
 

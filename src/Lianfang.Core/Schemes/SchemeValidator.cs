@@ -36,6 +36,9 @@ public static class SchemeValidator
             if (k.Stages.FirstOrDefault(st => st.SetsLevels && !st.Signed) is { } unsigned)
                 throw new DomainException($"listKinds[{i}].stages", $"审定风险等级的环节“{unsigned.Name}”必须签字");
         }
+        foreach (var (f, i) in s.Forms.Select((f, i) => (f, i)))
+            if (f.Categories?.FirstOrDefault(c => s.Category(c) is null) is { } unknown)
+                throw new DomainException($"forms[{i}].categories", $"表式“{f.Title}”引用了不存在的风险类别“{unknown}”");
         RuleKinds.Validate(s);
         ValidateAssessment(s);
         if (s.Matrix is { } m)

@@ -198,5 +198,8 @@ public class RegisterRulesTests
         Assert.Equal("categories", Assert.Throws<DomainException>(() => SchemeValidator.Validate(Shaoxing with { Code = "x", Categories = [] })).Field);
         var dupLevel = Shaoxing with { Code = "x", Levels = [.. Shaoxing.Levels, Shaoxing.Levels[0]] };
         Assert.Equal("levels", Assert.Throws<DomainException>(() => SchemeValidator.Validate(dupLevel)).Field);
+        var badForm = Shaoxing with { Code = "x", Forms = [Shaoxing.Forms[0] with { Categories = ["nothing-such"] }] };
+        Assert.Equal("forms[0].categories", Assert.Throws<DomainException>(() => SchemeValidator.Validate(badForm)).Field);
+        foreach (var preset in Presets.All) SchemeValidator.Validate(preset with { Code = "copy-" + preset.Code, BuiltIn = false });
     }
 }

@@ -100,7 +100,8 @@ public static class FormBuilder
         if (hasCategory && !detail)
         {
             // As on the seed's forms, every category has its rows; an empty one keeps a "1." line to write in.
-            foreach (var c in scheme.Categories.Where(c => !c.Optional && points.All(p => p.CategoryCode != c.Code)))
+            var printed = form.Categories is { } own ? scheme.Categories.Where(c => own.Contains(c.Code)) : scheme.Categories.Where(c => !c.Optional);
+            foreach (var c in printed.Where(c => points.All(p => p.CategoryCode != c.Code)))
             {
                 var row = columns.Select(x => x.Field switch { FormField.Category => c.Name, FormField.Description => "1.", _ => "" }).ToList();
                 var before = rows.FindLastIndex(r => order.IndexOf(CategoryOf(r, columns, scheme)) < order.IndexOf(c.Code)) + 1;
@@ -129,6 +130,7 @@ public static class FormBuilder
 
         var submitted = d.History.Where(r => r.Revision == d.List.Revision && r.Decision == Decision.Submit).Select(r => (DateTime?)r.At).LastOrDefault();
         var date = submitted is { } at ? DateOnly.FromDateTime(Clock.Local(at)) : d.Today;
+        if (form.DateLine is { } dateLine) signs.Add($"{dateLine}：{(submitted is null ? "　　　　年　　月　　日" : Date(date))}");
         string Value(string label) => FieldValue(label, d, date);
         var formTitle = form.TitleFor(d.Chain ?? [d.UnitName]);
         var title = detail ? $"{d.ListTitle} {formTitle}" : formTitle;

@@ -80,6 +80,17 @@ public sealed partial class ExportReadBackTests(SqliteFixture f)
                 Assert.Contains(part, headerText);
             var descriptionColumn = form.Columns.ToList().FindIndex(c => FormColumns.Match(c) == FormField.Description);
             foreach (var p in points) Assert.Contains(rows, r => r[descriptionColumn].StartsWith(p));
+            // a form prints the category rows it has (003 附件5: 思想道德、岗位职责), not every category of the scheme, and its date line
+            var categoryColumn = form.Columns.ToList().FindIndex(c => FormColumns.Match(c) == FormField.Category);
+            if (form.Categories is { } printed && categoryColumn >= 0)
+            {
+                var scheme = Presets.Find(item.Scheme)!;
+                var written = (await PointsAsync(f.Observer, item.List)).EnumerateArray().Select(p => p.GetProperty("categoryCode").GetString()!);
+                var shown = printed.Concat(written).ToHashSet();
+                foreach (var c in scheme.Categories.Where(c => !shown.Contains(c.Code))) Assert.DoesNotContain(rows, r => r[categoryColumn] == c.Name);
+                foreach (var c in printed) Assert.Contains(rows, r => r[categoryColumn] == scheme.Category(c)!.Name);
+            }
+            if (form.DateLine is { } dateLine) Assert.Matches($"{dateLine}：(\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日|\\s+年\\s+月\\s+日)", text);
             // 相关责任人 names the leader in the form's own word (001 附件1: 处室单位负责人), not another form's
             var responsibleColumn = form.Columns.ToList().FindIndex(c => FormColumns.Match(c) == FormField.Responsible);
             if (form.LeaderLabel is { } leaderLabel && responsibleColumn >= 0)
