@@ -4,17 +4,18 @@
 # 127.0.0.1, publishes one demo list (so the public pages exist), logs in, scans, stops the app.
 # Reports go to artifacts/scans/ (gitignored): wapiti-<user>.json and .log, sqlmap/<target>.log, app.log, summary.txt.
 #
-#   scripts/security-scan.sh                      # everything: 11 wapiti users, then 20 sqlmap targets
+#   scripts/security-scan.sh                      # everything: 11 wapiti users and, alongside, 20 sqlmap targets
 #   WAPITI_USERS=demo.partyoffice SQLMAP_TARGETS="register api-risk-points" scripts/security-scan.sh
 #
 # Settings (environment): PORT (5099; sqlmap's app on PORT+1), SKIP_BUILD=1,
 #   WAPITI_USERS (one demo account per role, below; "" for no wapiti), WAPITI_MODULES (below),
 #   WAPITI_CRAWL_TIME (90 s per user), WAPITI_ATTACK_TIME (20 s per module and user: a budget every module keeps,
-#   see scripts/wapiti-budgeted.py), SQLMAP_TIME (120 s per target), SQLMAP_TARGETS (all; names below),
+#   see scripts/wapiti-budgeted.py), SQLMAP_TIME (300 s per target), SQLMAP_TARGETS (all; names below),
 #   SQLMAP_LEVEL (2), SQLMAP_RISK (1), SQLMAP_ALONGSIDE (1: sqlmap runs on an app of its own while wapiti scans the
 #   roles; 0: after them).
-# Time: a wapiti user takes at most crawl + 15 x attack budget (4-5 minutes with the defaults: the quick modules
-# end in seconds), so the 11 roles about 50 minutes; the 20 sqlmap targets at most SQLMAP_TIME each, alongside.
+# Time: a wapiti user takes at most crawl + 15 x attack budget (3-4 minutes with the defaults: the quick modules
+# end in seconds), so the 11 roles about 40 minutes; the 20 sqlmap targets, at most SQLMAP_TIME each, take about
+# 10 alongside.
 # The app starts afresh (new database) after a user who keeps accounts (demo.admin, demo.secadmin: its scan may
 # reset passwords or take grants away); sqlmap has an app and database of its own.
 # Needs root (or sudo) once to install wapiti, sqlmap, jq with apt-get.
@@ -31,7 +32,7 @@ demo.commission demo.helper demo.auditor demo.secadmin demo.admin}  # empty: no 
 WAPITI_MODULES=${WAPITI_MODULES:-sql,blindsql,xss,permanentxss,exec,file,redirect,crlf,csrf,methods,http_headers,cookieflags,csp,backup,htaccess}
 WAPITI_CRAWL_TIME=${WAPITI_CRAWL_TIME:-90}
 WAPITI_ATTACK_TIME=${WAPITI_ATTACK_TIME:-20}
-SQLMAP_TIME=${SQLMAP_TIME:-120}
+SQLMAP_TIME=${SQLMAP_TIME:-300}
 SQLMAP_LEVEL=${SQLMAP_LEVEL:-2}
 SQLMAP_RISK=${SQLMAP_RISK:-1}
 
@@ -144,14 +145,14 @@ sqlmap_run org-search    cookie:demo.partyoffice -u "$B/Org?id=$LF_PUBLIC_UNIT&q
 sqlmap_run warnings      cookie:demo.partyoffice -u "$B/Warnings?rule=overdue" -p rule
 sqlmap_run scheme        cookie:demo.partyoffice -u "$B/Schemes/Detail?code=shaoxing-2018" -p code
 sqlmap_run suggest       cookie:demo.partyoffice -u "$B/Lists/Edit?id=$DRAFT&handler=Suggest&Input.CategoryCode=decision" -p "Input.CategoryCode"
-sqlmap_run audit-page    cookie:demo.commission -u "$B/Audit?entityType=RiskList&userName=demo.partyoffice" -p "entityType,userName"
+sqlmap_run audit-page    cookie:demo.auditor -u "$B/Audit?entityType=RiskList&userName=demo.partyoffice" -p "entityType,userName"
 sqlmap_run admin-users   cookie:demo.admin -u "$B/Admin/Users?q=demo" -p q
 sqlmap_run verify        - -u "$B/Verify?code=$LF_VERIFY_CODE" -p code
 sqlmap_run public-unit   - -u "$B/public/units/$LF_PUBLIC_UNIT*"
 sqlmap_run api-risk-points bearer:demo.partyoffice -u "$B/api/v1/risk-points?campaignId=1&orgUnitId=$LF_PUBLIC_UNIT&q=审批事项&categoryCode=decision&levelCode=important&sort=level&page=1&pageSize=50" -p "q,categoryCode,levelCode,sort"
 sqlmap_run api-list-points bearer:demo.partyoffice -u "$B/api/v1/lists/$LF_PUBLIC_LIST/risk-points?q=审批&categoryCode=decision&levelCode=important&sort=level" -p "q,categoryCode,levelCode,sort"
 sqlmap_run api-warnings  bearer:demo.partyoffice -u "$B/api/v1/warnings?orgUnitId=$LF_PUBLIC_UNIT&rule=overdue" -p rule
-sqlmap_run api-audit     bearer:demo.commission -u "$B/api/v1/audit?entityType=RiskList&userName=demo.partyoffice" -p "entityType,userName"
+sqlmap_run api-audit     bearer:demo.auditor -u "$B/api/v1/audit?entityType=RiskList&userName=demo.partyoffice" -p "entityType,userName"
 sqlmap_run api-scheme    bearer:demo.partyoffice -u "$B/api/v1/schemes/shaoxing-2018*"
 # Forms: sqlmap fetches a fresh antiforgery token (and cookie) from the page before every request.
 # The login uses an unknown user name, so no demo account gets locked out.
@@ -162,10 +163,10 @@ sqlmap_run api-token     - --ignore-code 401 -u "$B/api/v1/auth/token" --data '{
 sqlmap_run feedback      - -u "$B/public/feedback?unit=$LF_PUBLIC_UNIT" --data "Input.Content=窗口办事要好处费&Input.ContactName=张三&Input.Contact=13800000000&__RequestVerificationToken=x" \
   --csrf-token __RequestVerificationToken --csrf-url "$B/public/feedback?unit=$LF_PUBLIC_UNIT" -p "Input.Content,Input.ContactName,Input.Contact"
 sqlmap_run point-form    cookie:demo.partyoffice -u "$B/Lists/Edit?id=$DRAFT" \
-  --data "Input.CategoryCode=decision&Input.LevelCode=normal&Input.Description=采购验收把关不严&Input.Manifestation=验收走过场&Input.Measures=1．双人验收&Input.Basis=制度&Input.Focus=验收&Input.Leader=孙伟&Input.Persons=王芳&__RequestVerificationToken=x" \
+  --data "Input.CategoryCode=decision&Input.LevelCode=general&Input.Description=采购验收把关不严&Input.Manifestation=验收走过场&Input.Measures=1．双人验收&Input.Basis=制度&Input.Focus=验收&Input.Leader=孙伟&Input.Persons=王芳&__RequestVerificationToken=x" \
   --csrf-token __RequestVerificationToken --csrf-url "$B/Lists/Edit?id=$DRAFT" -p "Input.CategoryCode,Input.LevelCode,Input.Description,Input.Leader"
 sqlmap_run api-point     bearer:demo.partyoffice -u "$B/api/v1/lists/$DRAFT/risk-points" \
-  --data '{"categoryCode":"decision","levelCode":"normal","description":"采购验收把关不严","manifestation":"验收走过场","sources":["单位自查"],"measures":[{"text":"双人验收"}],"supervision":{"basis":"制度","focus":"验收","methods":["查阅资料"]},"responsible":{"leader":"孙伟","department":null,"persons":["王芳"]}}' \
+  --data '{"categoryCode":"decision","levelCode":"general","description":"采购验收把关不严","manifestation":"验收走过场","sources":["单位自查"],"measures":[{"text":"双人验收"}],"supervision":{"basis":"制度","focus":"验收","methods":["查阅资料"]},"responsible":{"leader":"孙伟","department":null,"persons":["王芳"]}}' \
   -p "categoryCode,levelCode,description"
 echo "== sqlmap done $(date +%T)"
 app_stop
@@ -212,6 +213,9 @@ fi
     if grep -q "is vulnerable\|appears to be injectable\|sqlmap identified the following injection" "$f"; then r="INJECTABLE?"
     elif grep -q "all tested parameters do not appear to be injectable" "$f"; then r="not injectable"
     else r="inconclusive: $(grep -E '\[(CRITICAL|ERROR)\]|ended with' "$f" | tail -1 | cut -c1-140 || true)"; fi
+    # An unchanged request already refused (403 for the wrong user, 400 for a bad body) means the target tested little.
+    base=$(grep -o "responded with an HTTP error code ([0-9]*)" "$f" | head -1 | grep -o "[0-9][0-9][0-9]" || true)
+    [ -z "$base" ] || r="$r (the unchanged request got $base)"
     echo "  $n: $r"
   done
 } | tee "$OUT/summary.txt"
