@@ -66,17 +66,23 @@ lf_token() {
 }
 
 lf_publish_demo() {
-  local po pr ag unit list until
-  po=$(lf_token demo.partyoffice); pr=$(lf_token demo.principal); ag=$(lf_token demo.agency)
+  local po pr ag he unit list until
+  po=$(lf_token demo.partyoffice); pr=$(lf_token demo.principal); ag=$(lf_token demo.agency); he=$(lf_token demo.helper)
   unit=$(curl -sf -H "Authorization: Bearer $po" "$LF_BASE/api/v1/org-units" | jq -r '.[] | select(.name=="示范市卫生健康委员会") | .id')
   list=$(curl -sf -H "Authorization: Bearer $po" "$LF_BASE/api/v1/campaigns" | jq -r '.[0].id' \
     | xargs -I{} curl -sf -H "Authorization: Bearer $po" "$LF_BASE/api/v1/campaigns/{}/lists" \
     | jq -r ".[] | select(.scope==\"Unit\" and .orgUnitId==$unit) | .id")
   until=$(date -d '+300 days' +%F)
   local post=(curl -sf -o /dev/null -X POST -H 'content-type: application/json')
+  # shaoxing-2018's unit list: 代表帮查、专家助查、纪检监察机构协查 (the party office invites a helper and closes the
+  # stage once the helper and the agency have commented), 主要领导把关, 派驻机构审核 (the five items checked).
   "${post[@]}" -H "Authorization: Bearer $po" -d '{"comment":"提交审核"}' "$LF_BASE/api/v1/lists/$list/submit" &&
+  "${post[@]}" -H "Authorization: Bearer $po" -d '{"userName":"demo.helper"}' "$LF_BASE/api/v1/lists/$list/invitations" &&
+  "${post[@]}" -H "Authorization: Bearer $he" -d '{"comment":"建议增加供应商轮换机制"}' "$LF_BASE/api/v1/lists/$list/comments" &&
+  "${post[@]}" -H "Authorization: Bearer $ag" -d '{"comment":"协查：无补充"}' "$LF_BASE/api/v1/lists/$list/comments" &&
+  "${post[@]}" -H "Authorization: Bearer $po" -d '{"decision":"approve","comment":"同意"}' "$LF_BASE/api/v1/lists/$list/review" &&
   "${post[@]}" -H "Authorization: Bearer $pr" -d '{"decision":"approve","comment":"同意"}' "$LF_BASE/api/v1/lists/$list/review" &&
-  "${post[@]}" -H "Authorization: Bearer $ag" -d '{"decision":"approve","comment":"同意"}' "$LF_BASE/api/v1/lists/$list/review" &&
+  "${post[@]}" -H "Authorization: Bearer $ag" -d '{"decision":"approve","comment":"同意","checkedItems":["description","measures","supervision","level","responsible"]}' "$LF_BASE/api/v1/lists/$list/review" &&
   "${post[@]}" -H "Authorization: Bearer $po" -d "{\"until\":\"$until\"}" "$LF_BASE/api/v1/lists/$list/publish" ||
     { echo "publishing the demo unit list $list failed" >&2; return 1; }
   LF_PUBLIC_UNIT=$unit LF_PUBLIC_LIST=$list
