@@ -62,6 +62,13 @@ public static class Startup
         // Keys live in the database so several app nodes share cookies and tokens.
         services.AddDataProtection().SetApplicationName("Lianfang").PersistKeysToDbContext<AppDbContext>().ProtectKeysAtRest(config);
         services.AddLianfangIdentity(config);
+        // the antiforgery cookie as the session's: Secure over HTTPS (behind the proxy too), HttpOnly, SameSite=Strict
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+        });
 
         services.AddRazorPages(o =>
         {

@@ -87,6 +87,14 @@ public static class PeopleCommands
         if (!scope.CanManageOrg(person.OrgUnit.Path)) throw DomainException.Forbidden($"无权删除人员“{person.Name}”");
         if (await db.Users.AnyAsync(u => u.PersonId == id, ct))
             throw DomainException.Conflict("id", $"“{person.Name}”关联了登录账号，请先解除账号关联");
+        // a person with a record of their own stays (the record names them); one who left is ended in their post instead
+        var kept = new List<string>();
+        if (await db.RiskLists.CountAsync(l => l.HolderPersonId == id, ct) is > 0 and var lists) kept.Add($"本人清单 {lists} 份");
+        if (await db.IntegrityFileEntries.AnyAsync(e => e.PersonId == id, ct)) kept.Add("廉政档案");
+        if (await db.Dispositions.AnyAsync(d => d.PersonId == id, ct)) kept.Add("处置记录");
+        if (await db.Findings.AnyAsync(x => x.PersonId == id, ct) || await db.Rectifications.AnyAsync(r => r.OwnerPersonId == id, ct)) kept.Add("监督检查和整改记录");
+        if (kept.Count > 0)
+            throw DomainException.Conflict("id", $"“{person.Name}”有{string.Join("、", kept)}，人员记录须保留，不能删除；调离或退休请结束其任职");
         db.People.Remove(person);
         await db.SaveChangesAsync(ct);
     }

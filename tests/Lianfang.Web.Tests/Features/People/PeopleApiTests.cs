@@ -62,6 +62,12 @@ public abstract class PeopleApiTests(AppFixture f)
         Assert.Contains("账号", problem.GetProperty("detail").GetString());
         var loner = await f.Admin.Post("/api/v1/people", new { name = "临时人员", orgUnitId = w.D2 }).Expect(HttpStatusCode.Created);
         await f.Admin.DeleteAsync($"/api/v1/people/{loner.Id()}").Expect(HttpStatusCode.NoContent);
+        // a record that names the person keeps them, and the refusal says which (not a database conflict in general words)
+        var kept = (await f.Admin.Post("/api/v1/people", new { name = "有档案人员", orgUnitId = w.D2 }).Expect(HttpStatusCode.Created)).Id();
+        await f.Observer.Post($"/api/v1/people/{kept}/integrity-file/entries", new { type = "Income", content = "年收入 120000 元" }).Expect(HttpStatusCode.Created);
+        var refused = await f.Admin.DeleteAsync($"/api/v1/people/{kept}").Expect(HttpStatusCode.Conflict);
+        Assert.Contains("有廉政档案，人员记录须保留", refused.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await f.Admin.GetAsync($"/api/v1/people/{kept}")).StatusCode);
     }
 }
 

@@ -43,6 +43,10 @@ public abstract class AsvsTests(MatrixFixture f)
     public async Task Over_https_the_session_cookie_is_secure_httponly_and_samesite_strict()
     {
         var client = f.App.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        // the antiforgery cookie the login form sets too (a scan found it without Secure)
+        var form = await client.GetAsync("/Account/Login");
+        var antiforgery = form.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery."));
+        foreach (var flag in new[] { "; secure", "; httponly", "samesite=strict" }) Assert.Contains(flag, antiforgery, StringComparison.OrdinalIgnoreCase);
         var page = new PageClient(client);
         var res = await page.SubmitAsync("/Account/Login", new() { ["Input.UserName"] = "admin", ["Input.Password"] = LianfangApp.AdminPassword });
         Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
