@@ -80,7 +80,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
         if (pointLists.Count > 0)
             foreach (var l in ChangeTracker.Entries<Lianfang.Core.Register.RiskList>().Where(l => l.State == EntityState.Unchanged && pointLists.Contains(l.Entity.Id)))
                 Touch(l.Entity);
-        foreach (var e in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified)) RefuseNul(e);
+        foreach (var e in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified)) RefuseUnstorable(e);
         foreach (var e in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
             e.Entity.Version++;
 
@@ -137,7 +137,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     public async Task InsertManyAsync<T>(IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
         if (Database.CurrentTransaction is null) throw new InvalidOperationException("InsertManyAsync runs inside the caller's transaction");
-        for (var i = 0; i < rows.Count; i++) RefuseNul(Entry(rows[i]), i + 1);
+        for (var i = 0; i < rows.Count; i++) RefuseUnstorable(Entry(rows[i]), i + 1);
         var bulk = new BulkWriter(this);
         await bulk.ReserveIdsAsync(rows, ct);
         await bulk.WriteAsync(rows, ct);
@@ -146,16 +146,18 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     }
 
     /// <summary>
-    /// PostgreSQL cannot store a NUL character in text (SQLite can): refused on both, as bad input naming the field, so a
-    /// stray \0 in an API body is a 400 everywhere rather than a 500 on one database.
+    /// PostgreSQL cannot store a NUL character or half of a surrogate pair in text (SQLite keeps the NUL and turns the
+    /// half pair into U+FFFD): refused on both, as bad input naming the field, so a stray \0 in an API body or an "_xD800_" in an
+    /// imported sheet is a 400 everywhere rather than a 500 on one database. Bulk inserts pass no command the
+    /// <see cref="NulGuard"/> sees, so rows are checked here.
     /// </summary>
-    private static void RefuseNul(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry e, int? row = null)
+    private static void RefuseUnstorable(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry e, int? row = null)
     {
         foreach (var p in e.Properties)
         {
-            if (p.CurrentValue is not string text || !text.Contains('\0')) continue;
+            if (p.CurrentValue is not string text || NulGuard.Unstorable(text) is not { } why) continue;
             var field = char.ToLowerInvariant(p.Metadata.Name[0]) + p.Metadata.Name[1..];
-            throw new DomainException(field, $"{(row is { } r ? $"第 {r} 条：" : "")}“{field}”含有空字符（\\0），请删除后再保存");
+            throw new DomainException(field, $"{(row is { } r ? $"第 {r} 条：" : "")}“{field}”{why}，请删除后再保存");
         }
     }
 

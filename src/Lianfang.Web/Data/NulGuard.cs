@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Lianfang.Web.Data;
 
 /// <summary>
-/// PostgreSQL refuses a NUL character in any text parameter (SQLite takes it): a filter, a uniqueness check or a save
-/// that carries one is refused as bad input before it reaches either database, so both answer 400 the same way.
+/// PostgreSQL refuses a NUL character in any text parameter (SQLite takes it), and Npgsql cannot encode half of a
+/// surrogate pair (SQLite silently stores U+FFFD; an Excel "_xD800_" escape makes one): a filter, a uniqueness check or
+/// a save that carries either is refused as bad input before it reaches either database, so both answer 400 the same way.
 /// </summary>
 public sealed class NulGuard : DbCommandInterceptor
 {
@@ -51,8 +52,22 @@ public sealed class NulGuard : DbCommandInterceptor
     private static void Check(DbCommand command)
     {
         foreach (DbParameter p in command.Parameters)
-            if (p.Value is string text && text.Contains('\0'))
-                throw new DomainException(FieldOf(p.ParameterName), "输入含有空字符（\\0），请删除后重试");
+            if (p.Value is string text && Unstorable(text) is { } why)
+                throw new DomainException(FieldOf(p.ParameterName), $"输入{why}，请删除后重试");
+    }
+
+    /// <summary>Why text cannot be stored as it is on both databases, or null when it can.</summary>
+    public static string? Unstorable(string text)
+    {
+        if (text.Contains('\0')) return "含有空字符（\\0）";
+        var i = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (i < 0) return null;
+        for (; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return "含有无效字符（不成对的 Unicode 代理项）";
+        }
+        return null;
     }
 
     /// <summary>EF names a query's parameters after the C# variable ("@__name_0", "@name"): the field, as far as it can tell.</summary>

@@ -183,7 +183,8 @@ public static class OrgImport
             return new Workbook(data);
         }
         catch (DomainException) { throw; }
-        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or InvalidOperationException or IOException or ArgumentException or KeyNotFoundException)
+        // MiniExcel meets some damage with a NullReferenceException or an index out of range rather than an error of its own.
+        catch (Exception e) when (Forms.ReadLimits.Unreadable(e) || e is NullReferenceException or IndexOutOfRangeException or ArgumentOutOfRangeException)
         {
             throw new DomainException("file", "无法读取该 Excel 文件，文件可能已损坏或不是标准的 .xlsx 格式");
         }
@@ -194,7 +195,9 @@ public static class OrgImport
         public IEnumerable<SheetRow> Rows(string sheet, string[] columns, List<FieldError> errors)
         {
             if (!sheets.TryGetValue(sheet, out var rows) || rows.Count == 0) yield break;
-            var headers = rows[0].Keys.ToDictionary(k => Clean(k), k => k);
+            // "机构名称" and "机构 名称" (or one wrapped onto two lines) are the same column to a reader: the first is read.
+            var headers = new Dictionary<string, string>();
+            foreach (var k in rows[0].Keys) headers.TryAdd(Clean(k), k);
             var missing = columns.Take(sheet == UnitsSheet ? 2 : 3).Where(c => !headers.ContainsKey(c)).ToList();
             if (missing.Count > 0)
             {

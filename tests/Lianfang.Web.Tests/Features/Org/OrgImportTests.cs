@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Lianfang.Web.Tests.Features.Forms;
 using Lianfang.Web.Tests.Infrastructure;
 using MiniExcelLibs;
 
@@ -7,7 +8,7 @@ namespace Lianfang.Web.Tests.Features.Org;
 
 public abstract class OrgImportTests(AppFixture f)
 {
-    private static byte[] Workbook(object[] units, object[] posts, object[] people)
+    internal static byte[] Workbook(object[] units, object[] posts, object[] people)
     {
         var sheets = new Dictionary<string, object>();
         if (units.Length > 0) sheets["机构"] = units;
@@ -18,11 +19,11 @@ public abstract class OrgImportTests(AppFixture f)
         return ms.ToArray();
     }
 
-    private static object U(string name, string kind, string parent = "", string supervises = "") =>
+    internal static object U(string name, string kind, string parent = "", string supervises = "") =>
         new Dictionary<string, object> { ["机构名称"] = name, ["类型"] = kind, ["上级机构"] = parent, ["监督单位"] = supervises };
-    private static object P(string unit, string name, string tier, string duties = "") =>
+    internal static object P(string unit, string name, string tier, string duties = "") =>
         new Dictionary<string, object> { ["所属机构"] = unit, ["岗位名称"] = name, ["岗位层面"] = tier, ["岗位职责"] = duties, ["廉政职责"] = "" };
-    private static object M(string name, string title, string unit, string post, object date) =>
+    internal static object M(string name, string title, string unit, string post, object date) =>
         new Dictionary<string, object> { ["姓名"] = name, ["职务"] = title, ["所属机构"] = unit, ["岗位"] = post, ["任职时间"] = date };
 
     private static Task<HttpResponseMessage> Upload(HttpClient c, int unitId, byte[] bytes, string fileName = "机构.xlsx")
@@ -85,6 +86,18 @@ public abstract class OrgImportTests(AppFixture f)
         await Upload(f.Admin, w.C, ok).Expect(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task A_heading_written_twice_once_with_a_space_or_line_break_is_read_once()
+    {
+        var w = await World.CreateAsync(f, "重列");
+        // Both read as “机构名称”: the first column is the one taken.
+        var xlsx = Corpus.Xlsx(new Corpus.Sheet("机构").Row(1, "机构名称", "类型", "机构\n名称").Row(2, "合规科", "科室", "旧名称"));
+        var result = await Upload(await f.As(w.Users["party_office"]), w.U1, xlsx).Expect(HttpStatusCode.OK);
+        Assert.Equal(1, result.GetProperty("units").GetInt32());
+        var units = (await f.Admin.GetAsync("/api/v1/org-units").Expect(HttpStatusCode.OK)).EnumerateArray();
+        Assert.Contains(units, u => u.GetProperty("name").GetString() == "合规科" && u.GetProperty("parentId").GetInt32() == w.U1);
+    }
+
     [Theory]
     [InlineData("org.txt", "not a workbook", "只能上传 .xlsx")]
     [InlineData("org.xls", "old excel", ".xls")]
@@ -96,6 +109,19 @@ public abstract class OrgImportTests(AppFixture f)
         var problem = await Upload(f.Admin, w.U1, System.Text.Encoding.UTF8.GetBytes(content), name).Expect(HttpStatusCode.BadRequest);
         Assert.Equal(["file"], problem.ErrorFields());
         Assert.Contains(message, problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_workbook_that_lost_its_shared_strings_is_unreadable_not_a_server_error()
+    {
+        var w = await f.WorldAsync();
+        // Found by the fuzz: a damaged zip directory hides xl/sharedStrings.xml, and MiniExcel meets the cells that point into it with a NullReferenceException.
+        var ms = new MemoryStream();
+        ms.Write(Corpus.Xlsx(new Corpus.Sheet("机构").Row(1, "机构名称", "类型").Row(2, "审计科", "科室")));
+        using (var zip = new System.IO.Compression.ZipArchive(ms, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+            zip.GetEntry("xl/sharedStrings.xml")!.Delete();
+        var problem = await Upload(await f.As(w.Users["party_office"]), w.U1, ms.ToArray()).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("无法读取", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

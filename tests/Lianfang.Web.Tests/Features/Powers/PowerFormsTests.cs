@@ -14,7 +14,7 @@ public abstract class PowerFormsTests(AppFixture f)
         return new MultipartFormDataContent { { content, "file", name } };
     }
 
-    private static byte[] Annex2(string badScopeRow = "社会公开") => Corpus.Xlsx(new Corpus.Sheet("行政处罚")
+    internal static byte[] Annex2(string badScopeRow = "社会公开") => Corpus.Xlsx(new Corpus.Sheet("行政处罚")
         .Row(1, "行政职权目录分表（行政处罚类）")
         .Row(2, "单位：示范市卫健委")
         .Row(3, "序号", "项目名称", "实施主体", "实施依据", "公开形式", "公开范围", "公开时间", "收费(征收)依据和标准", "承办机构", "备注")

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Lianfang.Web.Features.Register;
+using Lianfang.Web.Tests.Features.Forms;
 using Lianfang.Web.Tests.Features.Review;
 using Lianfang.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ namespace Lianfang.Web.Tests.Features.Security;
 
 /// <summary>
 /// Nobody overwrites blindly: every overwriting request carries the version it read, a point written moves its list's
-/// version (so an import cannot race a submit), and a NUL in free text is bad input on both databases, not a 500.
+/// version (so an import cannot race a submit), and a NUL or half a surrogate pair in free text is bad input on both
+/// databases, not a 500.
 /// </summary>
 public abstract class OverwriteTests(AppFixture f)
 {
@@ -82,6 +84,27 @@ public abstract class OverwriteTests(AppFixture f)
         Assert.Equal(["name"], (await f.Admin.Post("/api/v1/org-units", new { name = "财务\u0000科", kind = "Department", parentId = s.W.U1 })
             .Expect(HttpStatusCode.BadRequest)).ErrorFields());
         Assert.Equal(2, (await staff.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Half_a_surrogate_pair_from_an_Excel_escape_is_bad_input_on_both_databases()
+    {
+        var s = await WrittenList.CreateAsync(f, "代理项");
+        var staff = await f.As(s.W.Users["staff"]);
+        // Excel writes a character it cannot put in XML as _xHHHH_; "_xD800_" alone is half a character, which Npgsql cannot encode.
+        static byte[] List(string description) =>
+            Corpus.Xlsx(new Corpus.Sheet("清单").Row(1, "序号", "廉洁风险点描述", "防控措施", "风险等级").Row(2, "1", description, "集体研究", "一般"));
+        var refused = await FormsWorld.Upload(staff, s.List, List("经费支出_xD800_未经集体研究"), "清单.xlsx").Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["description"], refused.ErrorFields());
+        Assert.Contains("不成对的 Unicode 代理项", refused.GetProperty("detail").GetString());
+        var units = new MultipartFormDataContent { { new ByteArrayContent(Corpus.Xlsx(new Corpus.Sheet("机构").Row(1, "机构名称", "类型").Row(2, "审计科_xDC00_", "科室"))), "file", "机构.xlsx" } };
+        Assert.Equal(["name"], (await (await f.As(s.W.Users["party_office"])).PostAsync($"/api/v1/org-units/{s.W.U1}/import", units).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(2, (await staff.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").GetArrayLength());
+
+        // both halves make one character, which is kept
+        await FormsWorld.Upload(staff, s.List, List("经费支出_xD83D__xDCB0_未经集体研究"), "清单.xlsx").Expect(HttpStatusCode.OK);
+        var points = (await staff.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints");
+        Assert.Contains(points.EnumerateArray(), p => p.GetProperty("description").GetString() == "经费支出💰未经集体研究");
     }
 
     private static JsonElement Merge(object body, int version)
