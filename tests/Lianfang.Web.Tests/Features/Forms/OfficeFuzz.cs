@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using Lianfang.Web.Features.Forms;
+using Lianfang.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Lianfang.Web.Tests.Features.Forms;
@@ -28,6 +29,25 @@ public static class OfficeFuzz
     /// the file ("rows", "row problems") or throws <see cref="BadFileException"/>. Anything else fails the test, with the
     /// file kept for replay.
     /// </summary>
+    /// <summary>
+    /// The bad files of a run, each posted to the import at <paramref name="url"/>: a 400 with a Chinese message every time,
+    /// and <paramref name="count"/> (rows and audit events) the same after all of them.
+    /// </summary>
+    public static async Task PostRefusedAsync<T>(HttpClient client, string url, IReadOnlyList<Sample> samples, int atLeast, Func<Task<T>> count, ITestOutputHelper output)
+    {
+        var bad = samples.Where(s => s.Outcome == BadFile).Select(s => s.Mutant).ToList();
+        Assert.True(bad.Count >= atLeast, $"only {bad.Count} kinds of bad file");
+        var before = await count();
+        foreach (var m in bad)
+        {
+            var content = new MultipartFormDataContent { { new ByteArrayContent(m.Bytes), "file", m.Name } };
+            var problem = await client.PostAsync(url, content).Expect(System.Net.HttpStatusCode.BadRequest);
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", problem.GetProperty("detail").GetString());
+        }
+        Assert.Equal(before, await count());
+        output.WriteLine($"{bad.Count} bad files posted: {string.Join("; ", bad.Select(m => $"{m.Name} {m.Kind}"))}");
+    }
+
     public static async Task<List<Sample>> RunAsync(IEnumerable<(string Name, byte[] File)> seeds, int perSeed, Func<Mutant, Task<string>> import, ITestOutputHelper output)
     {
         var total = Stopwatch.StartNew();
