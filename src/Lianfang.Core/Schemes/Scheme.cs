@@ -197,6 +197,15 @@ public sealed record FormDef
     /// 制度机制); every non-optional category of the scheme when not set. A point of another category still prints.
     /// </summary>
     public IReadOnlyList<string>? Categories { get; init; }
+    /// <summary>
+    /// A category as this form names it where the seed's form and its text differ (004 附件2/3 print 思想道德风险 for the
+    /// text's 思想意识风险), by code; each name must read back as its category (a name or an alias of it).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? CategoryNames { get; init; }
+
+    public string CategoryName(Scheme scheme, string code) =>
+        CategoryNames?.GetValueOrDefault(code) ?? scheme.Category(code)?.Name ?? code;
+
     /// <summary>The date line after the signatures (003: 填表时间, 填表日期), filled with the day the list was submitted.</summary>
     public string? DateLine { get; init; }
     /// <summary>How the form's 相关责任人 cell names the answering leader (001 附件1: 处室单位负责人); 责任领导 when not set.</summary>

@@ -39,6 +39,10 @@ public static class SchemeValidator
         foreach (var (f, i) in s.Forms.Select((f, i) => (f, i)))
             if (f.Categories?.FirstOrDefault(c => s.Category(c) is null) is { } unknown)
                 throw new DomainException($"forms[{i}].categories", $"表式“{f.Title}”引用了不存在的风险类别“{unknown}”");
+        foreach (var (f, i) in s.Forms.Select((f, i) => (f, i)))
+            foreach (var (code, name) in f.CategoryNames ?? new Dictionary<string, string>())
+                if (Forms.FormLookup.Category(s, name)?.Code != code)
+                    throw new DomainException($"forms[{i}].categoryNames", $"表式“{f.Title}”把类别“{code}”印作“{name}”，但导入时读不回这一类别：请把“{name}”加为该类别的别名（aliases）");
         RuleKinds.Validate(s);
         ValidateAssessment(s);
         if (s.Matrix is { } m)

@@ -200,6 +200,8 @@ public class RegisterRulesTests
         Assert.Equal("levels", Assert.Throws<DomainException>(() => SchemeValidator.Validate(dupLevel)).Field);
         var badForm = Shaoxing with { Code = "x", Forms = [Shaoxing.Forms[0] with { Categories = ["nothing-such"] }] };
         Assert.Equal("forms[0].categories", Assert.Throws<DomainException>(() => SchemeValidator.Validate(badForm)).Field);
+        var unreadable = Shaoxing with { Code = "x", Forms = [Shaoxing.Forms[0] with { CategoryNames = new Dictionary<string, string> { [Shaoxing.Categories[0].Code] = "读不回的名称" } }] };
+        Assert.Equal("forms[0].categoryNames", Assert.Throws<DomainException>(() => SchemeValidator.Validate(unreadable)).Field);
         foreach (var preset in Presets.All) SchemeValidator.Validate(preset with { Code = "copy-" + preset.Code, BuiltIn = false });
     }
 }

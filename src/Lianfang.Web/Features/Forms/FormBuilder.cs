@@ -90,12 +90,12 @@ public static class FormBuilder
             if (!hasCategory && !detail && p.CategoryCode != section)
             {
                 section = p.CategoryCode;
-                var heading = $"{Numerals[Math.Min(rows.Count(r => r.Kind == RowKind.Section), Numerals.Length - 1)]}、{scheme.Category(p.CategoryCode)?.Name ?? p.CategoryCode}";
+                var heading = $"{Numerals[Math.Min(rows.Count(r => r.Kind == RowKind.Section), Numerals.Length - 1)]}、{form.CategoryName(scheme, p.CategoryCode)}";
                 rows.Add(new FormRow(columns.Select(_ => heading).ToList(), RowKind.Section));
             }
             n++;
-            rows.Add(new FormRow(columns.Select(c => Cell(c.Field, p, n, scheme, withLevel: !Has(FormField.Level), withManifestation: !Has(FormField.Manifestation), withApproved: Has(FormField.ApprovedLevel), approvedList: d.List.Status is ListStatus.Approved or ListStatus.Published,
-                signed: d.RowSigners?.GetValueOrDefault(p.Id), leaderLabel: form.LeaderLabel)).ToList()));
+            rows.Add(new FormRow(columns.Select(c => Cell(c.Field, p, n, form, scheme, withLevel: !Has(FormField.Level), withManifestation: !Has(FormField.Manifestation), withApproved: Has(FormField.ApprovedLevel), approvedList: d.List.Status is ListStatus.Approved or ListStatus.Published,
+                signed: d.RowSigners?.GetValueOrDefault(p.Id))).ToList()));
         }
         if (hasCategory && !detail)
         {
@@ -103,7 +103,7 @@ public static class FormBuilder
             var printed = form.Categories is { } own ? scheme.Categories.Where(c => own.Contains(c.Code)) : scheme.Categories.Where(c => !c.Optional);
             foreach (var c in printed.Where(c => points.All(p => p.CategoryCode != c.Code)))
             {
-                var row = columns.Select(x => x.Field switch { FormField.Category => c.Name, FormField.Description => "1.", _ => "" }).ToList();
+                var row = columns.Select(x => x.Field switch { FormField.Category => form.CategoryName(scheme, c.Code), FormField.Description => "1.", _ => "" }).ToList();
                 var before = rows.FindLastIndex(r => order.IndexOf(CategoryOf(r, columns, scheme)) < order.IndexOf(c.Code)) + 1;
                 rows.Insert(before, new FormRow(row));
             }
@@ -211,8 +211,8 @@ public static class FormBuilder
         return new FormColumn(group, sub, weight, center, MergeRepeats: field == FormField.Category && mergeCategory);
     }
 
-    private static string Cell(FormField? field, RiskPoint p, int n, Scheme scheme, bool withLevel, bool withManifestation, bool withApproved, bool approvedList,
-        IReadOnlyList<string>? signed, string? leaderLabel = null)
+    private static string Cell(FormField? field, RiskPoint p, int n, FormDef form, Scheme scheme, bool withLevel, bool withManifestation, bool withApproved,
+        bool approvedList, IReadOnlyList<string>? signed)
     {
         // Once the list is approved every point has its 审定 level: the one the reviewing body set, else its 自评 confirmed.
         var approved = p.ApprovedLevelCode ?? (approvedList ? p.LevelCode : null);
@@ -221,7 +221,7 @@ public static class FormBuilder
         return field switch
         {
             FormField.Seq => n.ToString(CultureInfo.InvariantCulture),
-            FormField.Category => scheme.Category(p.CategoryCode)?.Name ?? p.CategoryCode,
+            FormField.Category => form.CategoryName(scheme, p.CategoryCode),
             FormField.Description => PointCells.FormatDescription(content, scheme, withLevel),
             FormField.Manifestation => p.Manifestation ?? "",
             // With one level column the level that counts is shown: the 审定 one once set.
@@ -232,7 +232,7 @@ public static class FormBuilder
             FormField.SupervisionBasis => p.Supervision.Basis ?? "",
             FormField.SupervisionFocus => p.Supervision.Focus ?? "",
             FormField.SupervisionMethods => string.Join("、", p.Supervision.Methods ?? []),
-            FormField.Responsible => PointCells.FormatResponsible(p.Responsible, signed, leaderLabel),
+            FormField.Responsible => PointCells.FormatResponsible(p.Responsible, signed, form.LeaderLabel),
             FormField.Leader => p.Responsible.Leader ?? "",
             FormField.Department => p.Responsible.Department ?? "",
             FormField.Persons => string.Join("、", p.Responsible.Persons ?? []),

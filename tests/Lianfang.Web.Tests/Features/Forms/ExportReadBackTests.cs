@@ -90,6 +90,12 @@ public sealed partial class ExportReadBackTests(SqliteFixture f)
                 foreach (var c in scheme.Categories.Where(c => !shown.Contains(c.Code))) Assert.DoesNotContain(rows, r => r[categoryColumn] == c.Name);
                 foreach (var c in printed) Assert.Contains(rows, r => r[categoryColumn] == scheme.Category(c)!.Name);
             }
+            if (form.CategoryNames is { } words && categoryColumn >= 0) // 004 附件2/3: the form's words, not the text's
+                foreach (var (category, word) in words)
+                {
+                    Assert.Contains(rows, r => r[categoryColumn] == word);
+                    Assert.DoesNotContain(rows, r => r[categoryColumn] == Presets.Find(item.Scheme)!.Category(category)!.Name);
+                }
             if (form.DateLine is { } dateLine) Assert.Matches($"{dateLine}：(\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日|\\s+年\\s+月\\s+日)", text);
             // 相关责任人 names the leader in the form's own word (001 附件1: 处室单位负责人), not another form's
             var responsibleColumn = form.Columns.ToList().FindIndex(c => FormColumns.Match(c) == FormField.Responsible);
