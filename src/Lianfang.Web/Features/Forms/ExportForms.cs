@@ -121,8 +121,9 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
 
     /// <summary>
     /// The 汇总表 figures of a unit's subtree in a campaign: a row per child unit (and one for the unit itself when it
-    /// has lists of its own), counting only lists and points the caller may read. Participants are the people whose
-    /// own lists are in the row and everyone who signed one of its lists.
+    /// has lists of its own), counting only lists and points the caller may read, and only what has been approved (a draft
+    /// or a list in review is progress, not the unit's risks — 进度 shows those). Participants are the people whose own
+    /// approved lists are in the row and everyone who signed one of its approved lists.
     /// </summary>
     public async Task<(OrgUnit Unit, Scheme Scheme, SummaryTable Table)> SummaryTableAsync(AccessScope scope, int? orgUnitId, int? campaignId, CancellationToken ct)
     {
@@ -135,7 +136,7 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         // length (a unit's own path is shorter and stays whole).
         var childLength = unit.Path.Length + OrgPath.SegmentLength;
         var cells = (await db.RiskPoints.AsNoTracking().Visible(scope).Under([unit.Path], p => p.OrgUnit.Path)
-            .Where(p => p.CampaignId == campaign.Id)
+            .Where(p => p.CampaignId == campaign.Id && (p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published))
             .GroupBy(p => new { Row = p.OrgUnit.Path.Substring(0, childLength), p.CategoryCode, Level = p.ApprovedLevelCode ?? p.LevelCode })
             .Select(g => new
             {
@@ -145,7 +146,8 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
             .ToLookup(c => c.Row, c => new SummaryCell(c.CategoryCode, c.Level, c.Points, c.Measures, c.Methods, c.New, c.Revised));
 
         // Participants: the people whose own lists are in the row and everyone who signed one of its lists.
-        var lists = db.RiskLists.AsNoTracking().Visible(scope).Under([unit.Path], l => l.OrgUnit.Path).Where(l => l.CampaignId == campaign.Id);
+        var lists = db.RiskLists.AsNoTracking().Visible(scope).Under([unit.Path], l => l.OrgUnit.Path)
+            .Where(l => l.CampaignId == campaign.Id && (l.Status == ListStatus.Approved || l.Status == ListStatus.Published));
         var holders = lists.Where(l => l.HolderPersonId != null)
             .Select(l => new { Row = l.OrgUnit.Path.Substring(0, childLength), Key = "p" + l.HolderPersonId });
         var signers =

@@ -63,7 +63,7 @@ public static class ReportsApi
     {
         api.MapGet("/reports/summary", async (int? orgUnitId, int? campaignId, CurrentUser me, AppDbContext db, ExportForms export, CancellationToken ct) =>
                 await SummaryAsync(db, export, await me.ScopeAsync(ct), orgUnitId, campaignId, ct))
-            .WithTags("报表").WithSummary("汇总表数字：机构子树在一次排查中各类别各等级风险点数、参与人数、逐单位分行，以及上一年度对比")
+            .WithTags("报表").WithSummary("汇总表数字（只计已审定、已公示的清单）：机构子树在一次排查中各类别各等级风险点数、参与人数（写并签了清单的本人及各环节签字人）、逐单位分行，以及上一年度对比")
             .ProducesProblem(400).ProducesProblem(404);
         api.MapGet("/reports/compare/export", async (int? orgUnitId, int? campaignId, string? format, CurrentUser me, AppDbContext db, ExportForms export,
                 SchemeStore schemes, CancellationToken ct) =>

@@ -113,6 +113,7 @@ public abstract class FormsPagesTests(AppFixture f)
         var campaign = await CampaignAsync(f, w, "longsheng-2012");
         var person = await ListAsync(f, campaign, "Person", w.D1, w.X1);
         await Upload(await f.As(w.Users["staff"]), person, SeedForms.PersonalRegistrationXlsx(), "个人登记表.xlsx").Expect(HttpStatusCode.OK);
+        await f.ApproveAsync(person); // the 汇总表 counts approved lists
 
         var page = await PageClient.LoginAsync(f, w.Users["principal"]);
         var doc = await page.GetAsync($"/Forms/Summary?campaignId={campaign}&orgUnitId={w.U1}");

@@ -34,6 +34,14 @@ public abstract class ReportsTests(AppFixture f)
             .Expect(HttpStatusCode.Created)).Id();
         var own26 = ListOf(await f.Observer.GetAsync($"/api/v1/campaigns/{c2026}/lists").Expect(HttpStatusCode.OK), l => l.GetProperty("personId").ValueKind == JsonValueKind.Number);
         await Point(staff, own26, "post", "general"); // carried forward: 3 + 1 in 财务处, 1 in 本级
+        // the 汇总表 counts approved lists only: while 本级's list is a draft its carried point is progress, not a figure
+        var lists26 = await f.Observer.GetAsync($"/api/v1/campaigns/{c2026}/lists").Expect(HttpStatusCode.OK);
+        var unit26 = ListOf(lists26, l => l.GetProperty("orgUnitId").GetInt32() == w.U1 && l.GetProperty("postId").ValueKind == JsonValueKind.Null);
+        await f.ApproveAsync(own25, unit25, own26);
+        var early = await office.GetAsync($"/api/v1/reports/summary?orgUnitId={w.U1}&campaignId={c2026}").Expect(HttpStatusCode.OK);
+        Assert.Equal(4, early.GetProperty("points").GetInt32());
+        Assert.DoesNotContain(early.GetProperty("rows").EnumerateArray(), r => r.GetProperty("label").GetString() == "卫健委（本级）" && r.GetProperty("points").GetInt32() > 0);
+        await f.ApproveAsync(unit26);
 
         var s = await office.GetAsync($"/api/v1/reports/summary?orgUnitId={w.U1}&campaignId={c2026}").Expect(HttpStatusCode.OK);
         var cells = s.GetProperty("byCategoryAndLevel");
@@ -90,6 +98,7 @@ public abstract class ReportsTests(AppFixture f)
                 new { MeasureCount = 1, SupervisionMethodCount = 1, NewSystemCount = 0, RevisedSystemCount = 0 },
                 new { MeasureCount = 3, SupervisionMethodCount = 2, NewSystemCount = 1, RevisedSystemCount = 1 }], tallies);
         }
+        await f.ApproveAsync(s.List);
         var summary = await f.Observer.GetAsync($"/api/v1/reports/summary?orgUnitId={s.W.U1}&campaignId={s.Campaign}").Expect(HttpStatusCode.OK);
         var row = summary.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("points").GetInt32() == 3);
         Assert.Equal((5, 4, 1, 1), (row.GetProperty("measures").GetInt32(), row.GetProperty("supervisionMethods").GetInt32(),
