@@ -34,6 +34,15 @@ public sealed class OrgJourneyTests(BrowserFixture f) : IClassFixture<BrowserFix
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await page.GetByText("已保存岗位“出纳”").WaitForAsync();
         Assert.Contains("负责现金收付和银行结算", await page.GetByRole(AriaRole.Table).Nth(1).InnerTextAsync());
+
+        // the department's 工作职责 and 负责人, which the registration forms print above their tables
+        var unitId = System.Text.RegularExpressions.Regex.Match(page.Url, @"id=(\d+)").Groups[1].Value;
+        await page.GotoAsync(f.BaseUrl + "/Org/Edit?id=" + unitId);
+        await page.GetByLabel("部门工作职责（登记表表头）").FillAsync("负责本单位财务管理、预算编制和会计核算");
+        await page.GetByLabel("负责人").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "03-unit-form.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await page.GetByText("已保存“财务处”").WaitForAsync();
     }
 
     [Fact]

@@ -33,7 +33,31 @@ public sealed class OrgUnit : IVersioned
     /// <summary>Where notices of work in this unit's subtree are posted (its own OA or messaging gateway); null: the installation's.</summary>
     public string? NoticeWebhook { get; private set; }
 
+    /// <summary>单位职责 / 部门工作职责, as 004 附件2 and 003 附件6/7 print them above the table.</summary>
+    public string? Duties { get; private set; }
+    /// <summary>廉政职责 of the unit (004 附件2).</summary>
+    public string? IntegrityDuties { get; private set; }
+    /// <summary>
+    /// Its 主要负责人 (a unit) or 负责人 (a department): a person of its own subtree, printed as 主要负责人 / 责任人姓名 with
+    /// their 职务 and 任职时间. The review's signers sign; this says who answers for the unit all year.
+    /// </summary>
+    public int? HeadPersonId { get; private set; }
+
     public void Rename(string name) => Name = Text.Required(name, "name", "名称");
+
+    public void Describe(string? duties, string? integrityDuties)
+    {
+        Duties = Text.Optional(duties, "duties", "职责", 2000);
+        IntegrityDuties = Text.Optional(integrityDuties, "integrityDuties", "廉政职责", 2000);
+    }
+
+    /// <param name="headPath">the org path of the head's own unit, which must lie in this unit's subtree</param>
+    public void SetHead(int? personId, string? headPath)
+    {
+        if (personId is not null && (headPath is null || !OrgPath.IsAncestorOrSelf(Path, headPath)))
+            throw new DomainException("headPersonId", $"负责人须是“{Name}”（含下级）的人员");
+        HeadPersonId = personId;
+    }
 
     public void SetNoticeWebhook(string? url)
     {

@@ -69,6 +69,19 @@ public abstract class PagesTests(AppFixture f)
         Assert.Contains("中层岗位", text);
         Assert.Contains("林峰", text);
         Assert.Contains("2022-01-10", text);
+
+        // the department's 工作职责 and its 负责人 (chosen among its people), kept for the forms' headers
+        var person = (await f.Admin.GetAsync($"/api/v1/org-units/{newId}/people").Expect(HttpStatusCode.OK))[0].Id();
+        var edit = await page.GetAsync($"/Org/Edit?id={newId}");
+        Assert.Contains(edit.QuerySelectorAll("#Input_HeadPersonId option"), o => o.TextContent.StartsWith("林峰"));
+        res = await page.SubmitAsync($"/Org/Edit?id={newId}", new()
+        {
+            ["Input.Name"] = "纪检监察室", ["Input.Kind"] = "Department", ["Input.ParentId"] = w.U1.ToString(),
+            ["Input.Duties"] = "协助党委落实全面从严治党监督责任", ["Input.HeadPersonId"] = person.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
+        var unit = await f.Admin.GetAsync($"/api/v1/org-units/{newId}").Expect(HttpStatusCode.OK);
+        Assert.Equal(("协助党委落实全面从严治党监督责任", person), (unit.GetProperty("duties").GetString(), unit.GetProperty("headPersonId").GetInt32()));
     }
 
     [Fact]

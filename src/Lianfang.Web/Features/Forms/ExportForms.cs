@@ -48,9 +48,11 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
             rowSigners = points.ToDictionary(p => p.Id, p => (IReadOnlyList<string>)signatures.Where(r => r.Covers(p))
                 .Select(r => $"{r.Signer}（{Clock.Local(r.At):yyyy-MM-dd}）").Distinct().ToList());
         }
+        var head = list.OrgUnit.HeadPersonId is { } headId
+            ? await db.People.AsNoTracking().Where(p => p.Id == headId).Select(p => new UnitHead(p.Name, p.Title, p.AppointedOn)).FirstOrDefaultAsync(ct) : null;
         return new ListFormData(list, scheme, title.Title, list.OrgUnit.Name, parent, list.OrgUnit.Kind == OrgUnitKind.Department,
             post?.Name, post?.Duties, post?.IntegrityDuties, holder?.Name, holder?.Title, holder?.AppointedOn, points, history, Clock.Today, rowSigners,
-            await ChainNamesAsync(list.OrgUnit.Path, ct));
+            await ChainNamesAsync(list.OrgUnit.Path, ct), list.OrgUnit.Duties, list.OrgUnit.IntegrityDuties, head);
     }
 
     /// <summary>The names of a unit and those above it (a form names its place only for units of that place).</summary>

@@ -59,7 +59,11 @@ public static class FormCatalog
 public sealed record ListFormData(RiskList List, Scheme Scheme, string ListTitle, string UnitName, string? ParentUnitName, bool UnitIsDepartment,
     string? PostName, string? PostDuties, string? PostIntegrityDuties, string? HolderName, string? HolderTitle, DateOnly? HolderAppointedOn,
     IReadOnlyList<RiskPoint> Points, IReadOnlyList<ReviewRecord> History, DateOnly Today,
-    IReadOnlyDictionary<long, IReadOnlyList<string>>? RowSigners = null, IReadOnlyList<string>? Chain = null);
+    IReadOnlyDictionary<long, IReadOnlyList<string>>? RowSigners = null, IReadOnlyList<string>? Chain = null,
+    string? UnitDuties = null, string? UnitIntegrityDuties = null, UnitHead? Head = null);
+
+/// <summary>The list unit's 主要负责人 / 负责人 as kept in the org tree: name, 职务, 任职时间.</summary>
+public sealed record UnitHead(string Name, string? Title, DateOnly? AppointedOn);
 
 /// <summary>Lays out a list's official form, or the 汇总表, as a <see cref="FormDocument"/>.</summary>
 public static class FormBuilder
@@ -254,14 +258,16 @@ public static class FormBuilder
             "清单" => d.ListTitle,
             "填表处室（单位）" or "部门" or "填报单位" or "处室" => d.UnitName,
             "单位" => unit,
-            "姓名" or "责任人姓名" or "责任人" => d.HolderName ?? (d.List.Scope == ListScope.Department ? signer(StageActor.DeptHead) : null) ?? "",
+            // a person's own list names its holder; a department's its 负责人 (from the org tree, else who signed as head)
+            "姓名" or "责任人姓名" or "责任人" => d.HolderName ?? d.Head?.Name ?? (d.List.Scope == ListScope.Department ? signer(StageActor.DeptHead) : null) ?? "",
             "岗位名称" or "岗位" => d.PostName ?? "",
-            "职务" => d.HolderTitle ?? "",
+            "职务" => (d.HolderName is null ? d.Head?.Title : d.HolderTitle) ?? "",
             "岗位职务" => string.Join(" ", new[] { d.PostName, d.HolderTitle }.Where(s => !string.IsNullOrEmpty(s))),
-            "任职时间" => d.HolderAppointedOn is { } a ? $"{a.Year}年{a.Month}月" : "",
+            "任职时间" => (d.HolderName is null ? d.Head?.AppointedOn : d.HolderAppointedOn) is { } a ? $"{a.Year}年{a.Month}月" : "",
             "岗位职责" => d.PostDuties ?? "",
-            "廉政职责" => d.PostIntegrityDuties ?? "",
-            "主要负责人" => signer(StageActor.Principal) ?? "",
+            "廉政职责" => (d.List.Scope is ListScope.Post or ListScope.Person ? d.PostIntegrityDuties : d.UnitIntegrityDuties) ?? "",
+            "单位职责" or "部门工作职责" or "部门职责" => d.UnitDuties ?? "",
+            "主要负责人" => d.Head?.Name ?? signer(StageActor.Principal) ?? "",
             _ => "",
         };
     }

@@ -13,6 +13,9 @@ public sealed class EditModel(AppDbContext db, CurrentUser me) : PageModel
         public int? ParentId { get; set; }
         public List<int> Supervises { get; set; } = [];
         public int? Version { get; set; }
+        public string? Duties { get; set; }
+        public string? IntegrityDuties { get; set; }
+        public int? HeadPersonId { get; set; }
     }
 
     public sealed record Choice(int Id, string Name, int Depth);
@@ -21,6 +24,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser me) : PageModel
     public int? Id { get; private set; }
     public List<Choice> Parents { get; private set; } = [];
     public List<Choice> Units { get; private set; } = [];
+    /// <summary>Who may be named its 负责人: the people of the unit's subtree (when editing one).</summary>
+    public List<Choice> People { get; private set; } = [];
     public bool AllowRoot { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, int? parentId, CancellationToken ct)
@@ -31,7 +36,11 @@ public sealed class EditModel(AppDbContext db, CurrentUser me) : PageModel
         {
             var unit = await OrgUnitCommands.LoadVisibleAsync(db, scope, existing, ct);
             if (!scope.CanManageOrg(unit.Path)) return Forbid();
-            Input = new UnitInput { Name = unit.Name, Kind = unit.Kind, ParentId = unit.ParentId, Supervises = unit.Supervises.Select(s => s.UnitId).ToList(), Version = unit.Version };
+            Input = new UnitInput
+            {
+                Name = unit.Name, Kind = unit.Kind, ParentId = unit.ParentId, Supervises = unit.Supervises.Select(s => s.UnitId).ToList(), Version = unit.Version,
+                Duties = unit.Duties, IntegrityDuties = unit.IntegrityDuties, HeadPersonId = unit.HeadPersonId,
+            };
         }
         else
         {
@@ -49,7 +58,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser me) : PageModel
         Id = id;
         await LoadChoicesAsync(ct);
         var scope = await me.ScopeAsync(ct);
-        var req = new SaveOrgUnitRequest(Input.Name, Input.Kind, Input.ParentId, Input.Kind == OrgUnitKind.Agency ? Input.Supervises : [], Input.Version);
+        var req = new SaveOrgUnitRequest(Input.Name, Input.Kind, Input.ParentId, Input.Kind == OrgUnitKind.Agency ? Input.Supervises : [], Input.Version,
+            Input.Duties, Input.IntegrityDuties, Input.HeadPersonId);
         var unit = id is null
             ? await OrgUnitCommands.CreateAsync(db, scope, req, ct)
             : await OrgUnitCommands.UpdateAsync(db, scope, id.Value, req, ct);
@@ -85,5 +95,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser me) : PageModel
         if (Input.Kind == OrgUnitKind.Agency || parentKind == OrgUnitKind.Commission)
             Units = visible.Where(v => v.Kind == OrgUnitKind.Unit).Select(v => new Choice(v.Id, v.Name, 0)).ToList();
         if (Id is null && Input.ParentId is null && !AllowRoot) throw DomainException.Forbidden("无权新建顶层机构");
+        if (self is not null)
+            People = await db.People.AsNoTracking().Under([self], p => p.OrgUnit.Path).OrderBy(p => p.OrgUnit.Path).ThenBy(p => p.Name).Take(1000)
+                .Select(p => new Choice(p.Id, p.Title == null ? $"{p.Name}（{p.OrgUnit.Name}）" : $"{p.Name}（{p.OrgUnit.Name} {p.Title}）", 0)).ToListAsync(ct);
     }
 }

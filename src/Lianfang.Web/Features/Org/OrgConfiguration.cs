@@ -16,6 +16,9 @@ internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         b.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(u => u.Supervises).WithOne().HasForeignKey(s => s.AgencyId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(u => u.Supervises).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Property(u => u.Duties).HasMaxLength(2000);
+        b.Property(u => u.IntegrityDuties).HasMaxLength(2000);
+        b.HasOne<Person>().WithMany().HasForeignKey(u => u.HeadPersonId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -3,7 +3,11 @@ using Lianfang.Core.Org;
 
 namespace Lianfang.Web.Features.Org;
 
-public sealed record SaveOrgUnitRequest(string? Name, OrgUnitKind? Kind, int? ParentId, List<int>? Supervises, int? Version);
+/// <param name="Duties">单位职责 / 部门工作职责</param>
+/// <param name="IntegrityDuties">廉政职责</param>
+/// <param name="HeadPersonId">主要负责人 (a unit) or 负责人 (a department): a person of its subtree</param>
+public sealed record SaveOrgUnitRequest(string? Name, OrgUnitKind? Kind, int? ParentId, List<int>? Supervises, int? Version,
+    string? Duties = null, string? IntegrityDuties = null, int? HeadPersonId = null);
 
 /// <summary>Create, change and delete org units. Shared by the API and the pages.</summary>
 public static class OrgUnitCommands
@@ -18,6 +22,7 @@ public static class OrgUnitCommands
         await EnsureUniqueAsync(db, req.ParentId, name, null, ct);
         var unit = new OrgUnit(name, kind, parent, await NextPathAsync(db, parent, ct));
         unit.SetSupervised(await LoadSupervisedAsync(db, scope, req.Supervises, ct), parent);
+        unit.Describe(req.Duties, req.IntegrityDuties); // a head comes once it has people
         db.OrgUnits.Add(unit);
         await db.SaveChangesAsync(ct);
         return unit;
@@ -50,6 +55,10 @@ public static class OrgUnitCommands
         }
         if (req.Supervises is not null || unit.Kind != OrgUnitKind.Agency)
             unit.SetSupervised(await LoadSupervisedAsync(db, scope, req.Supervises, ct), parent);
+        unit.Describe(req.Duties, req.IntegrityDuties);
+        var headPath = req.HeadPersonId is { } head
+            ? await db.People.Where(p => p.Id == head).Select(p => p.OrgUnit.Path).FirstOrDefaultAsync(ct) : null;
+        unit.SetHead(req.HeadPersonId, headPath);
         await db.SaveChangesAsync(ct);
         return unit;
     }

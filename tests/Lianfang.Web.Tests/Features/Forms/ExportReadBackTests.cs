@@ -32,6 +32,13 @@ public sealed partial class ExportReadBackTests(SqliteFixture f)
     public async Task Every_official_form_exports_and_LibreOffice_reads_it_back_with_the_same_content()
     {
         var s = await Showcase.CreateAsync(f, "导出");
+        // the header fields the org tree keeps: 004 附件2 prints the unit's, 003 附件6/7 the department's (王芳 heads both here)
+        foreach (var (unit, kind, parent, duties) in new[] { (s.W.U1, "Unit", s.W.C, "卫生健康行政管理和公共卫生服务"), (s.W.D1, "Department", s.W.U1, "财务管理与会计核算") })
+        {
+            var current = await f.Admin.GetAsync($"/api/v1/org-units/{unit}").Expect(HttpStatusCode.OK);
+            await f.Admin.Put($"/api/v1/org-units/{unit}", new { name = current.GetProperty("name").GetString(), kind, parentId = parent,
+                version = current.GetProperty("version").GetInt32(), duties, integrityDuties = "履行党风廉政建设“一岗双责”", headPersonId = s.W.X1 }).Expect(HttpStatusCode.OK);
+        }
         var docx = new Dictionary<string, byte[]>();
         var xlsx = new Dictionary<string, byte[]>();
         var cases = new List<(string Name, Showcase.Item Item, string Form)>();
@@ -106,6 +113,17 @@ public sealed partial class ExportReadBackTests(SqliteFixture f)
                 Assert.Contains(rows, r => r[responsibleColumn].StartsWith(leaderLabel + "：赵强"));
                 Assert.DoesNotContain(rows, r => r[responsibleColumn].Contains("责任领导："));
             }
+        }
+
+        string Text(string scheme, string form) => texts.Single(t => t.Key.StartsWith($"{scheme}-{form}-")).Value.Replace("\n", " ");
+        Assert.Matches("主要负责人\\s*王芳", Text("sanjiang-2019", "annex2"));
+        Assert.Contains("卫生健康行政管理和公共卫生服务", Text("sanjiang-2019", "annex2"));
+        Assert.Contains("履行党风廉政建设“一岗双责”", Text("sanjiang-2019", "annex2"));
+        foreach (var form in new[] { "annex6", "annex7" })
+        {
+            Assert.Matches("责任人姓名\\s*王芳", Text("longsheng-2012", form));
+            Assert.Matches("职务\\s*科员", Text("longsheng-2012", form));
+            Assert.Contains("财务管理与会计核算", Text("longsheng-2012", form));
         }
 
         // 汇总表: two header rows, a row per department and the total.

@@ -136,6 +136,28 @@ public abstract class OrgUnitApiTests(AppFixture f)
     }
 
     [Fact]
+    public async Task A_unit_keeps_its_duties_and_its_head_a_person_of_its_own_subtree()
+    {
+        var w = await World.CreateAsync(f, "职责");
+        async Task<HttpResponseMessage> Save(int unit, string name, string kind, int parent, object? head) => await f.Admin.Put($"/api/v1/org-units/{unit}", new
+        {
+            name, kind, parentId = parent, version = await f.Admin.VersionAsync($"/api/v1/org-units/{unit}"),
+            duties = "负责本单位财务管理和会计核算", integrityDuties = "落实党风廉政建设“一岗双责”", headPersonId = head,
+        });
+        var saved = await Save(w.D1, "财务处" + "职责", "Department", w.U1, w.X1).Expect(HttpStatusCode.OK);
+        Assert.Equal(("负责本单位财务管理和会计核算", "落实党风廉政建设“一岗双责”", w.X1),
+            (saved.GetProperty("duties").GetString(), saved.GetProperty("integrityDuties").GetString(), saved.GetProperty("headPersonId").GetInt32()));
+        // 吴军 works in another unit's department: not a head of 财务处
+        Assert.Equal(["headPersonId"], (await Save(w.D1, "财务处职责", "Department", w.U1, w.X2).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        var kept = await f.Admin.GetAsync($"/api/v1/org-units/{w.D1}").Expect(HttpStatusCode.OK);
+        Assert.Equal(w.X1, kept.GetProperty("headPersonId").GetInt32());
+        // a unit names its 主要负责人 from anywhere in its subtree (王芳 works in its 财务处)
+        await f.Admin.Put($"/api/v1/org-units/{w.U1}", new { name = "卫健委职责", kind = "Unit", parentId = w.C, version = await f.Admin.VersionAsync($"/api/v1/org-units/{w.U1}"),
+            duties = "卫生健康行政管理", headPersonId = w.X1 }).Expect(HttpStatusCode.OK);
+        Assert.Equal("卫生健康行政管理", (await f.Admin.GetAsync($"/api/v1/org-units/{w.U1}").Expect(HttpStatusCode.OK)).GetProperty("duties").GetString());
+    }
+
+    [Fact]
     public async Task A_stale_version_is_refused_instead_of_overwriting()
     {
         var c = await Create(Unique("纪委"), "Commission", null);

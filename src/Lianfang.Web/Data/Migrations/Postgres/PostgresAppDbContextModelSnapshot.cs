@@ -278,6 +278,17 @@ namespace Lianfang.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Duties")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("HeadPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IntegrityDuties")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -305,6 +316,8 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeadPersonId");
 
                     b.HasIndex("Path")
                         .IsUnique();
@@ -2010,6 +2023,11 @@ namespace Lianfang.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Lianfang.Core.Org.OrgUnit", b =>
                 {
+                    b.HasOne("Lianfang.Core.Org.Person", null)
+                        .WithMany()
+                        .HasForeignKey("HeadPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Lianfang.Core.Org.OrgUnit", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")

@@ -264,6 +264,17 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Duties")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HeadPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IntegrityDuties")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -290,6 +301,8 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeadPersonId");
 
                     b.HasIndex("Path")
                         .IsUnique();
@@ -1935,6 +1948,11 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Lianfang.Core.Org.OrgUnit", b =>
                 {
+                    b.HasOne("Lianfang.Core.Org.Person", null)
+                        .WithMany()
+                        .HasForeignKey("HeadPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Lianfang.Core.Org.OrgUnit", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
