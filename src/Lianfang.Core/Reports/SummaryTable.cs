@@ -23,14 +23,16 @@ public sealed record SummaryCell(string CategoryCode, string LevelCode, int Poin
 /// its points by category × level (counted in the database at scale). With the participants' keys the total row
 /// counts each person once across rows.
 /// </summary>
-public sealed record SummaryInput(string Label, int Participants, IReadOnlyList<SummaryCell> Cells, IReadOnlyCollection<string>? ParticipantKeys = null)
+/// <param name="OrgUnitId">the unit whose subtree the row counts (null for a unit's 本级 row, which is not a subtree)</param>
+public sealed record SummaryInput(string Label, int Participants, IReadOnlyList<SummaryCell> Cells, IReadOnlyCollection<string>? ParticipantKeys = null,
+    int? OrgUnitId = null)
 {
     public SummaryInput(string label, IReadOnlyCollection<string> participants, IReadOnlyList<SummaryPoint> points)
         : this(label, participants.Distinct().Count(), SummaryCell.Of(points), participants) { }
 }
 
 public sealed record SummaryRow(string Label, int Participants, int Points, IReadOnlyDictionary<(string Category, string Level), int> Counts,
-    int Measures, int SupervisionMethods, int NewSystems, int RevisedSystems)
+    int Measures, int SupervisionMethods, int NewSystems, int RevisedSystems, int? OrgUnitId = null)
 {
     public int Count(string category, string level) => Counts.TryGetValue((category, level), out var n) ? n : 0;
 }
@@ -47,7 +49,7 @@ public static partial class Summary
     public static SummaryTable Compute(Scheme scheme, IEnumerable<SummaryInput> inputs, int? totalParticipants = null)
     {
         var list = inputs.ToList();
-        var rows = list.Select(i => Row(i.Label, i.Participants, i.Cells)).ToList();
+        var rows = list.Select(i => Row(i.Label, i.Participants, i.Cells) with { OrgUnitId = i.OrgUnitId }).ToList();
         var all = list.SelectMany(i => i.Cells).Where(c => c.Points > 0).ToList();
         var total = Row("总合计", totalParticipants ?? list.SelectMany(i => i.ParticipantKeys ?? []).Distinct().Count(), all);
         // The scheme's own categories and levels in order, then 未分类 / 未定级 only when some point is so.

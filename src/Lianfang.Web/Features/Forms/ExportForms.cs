@@ -132,7 +132,7 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         var campaign = await register.LoadCampaignAsync(scope, campaignId ?? throw new DomainException("campaignId", "请指定排查（campaignId）"), ct);
         var unit = await OrgUnitCommands.LoadVisibleAsync(db, scope, orgUnitId ?? campaign.RootOrgUnitId, ct, "orgUnitId");
         var scheme = await schemes.GetAsync(campaign.SchemeCode, ct);
-        var children = await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == unit.Id).OrderBy(u => u.Path).Select(u => new { u.Name, u.Path }).ToListAsync(ct);
+        var children = await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == unit.Id).OrderBy(u => u.Path).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
 
         // Counted in the database, a row per child unit: the row of a point or list is its path cut to the child's
         // length (a unit's own path is shorter and stays whole).
@@ -167,8 +167,9 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         var inputs = new List<SummaryInput>();
         if (cells[unit.Path].Any() || participants.ContainsKey(unit.Path) || await lists.AnyAsync(l => l.OrgUnitId == unit.Id, ct))
             inputs.Add(new SummaryInput($"{unit.Name}（本级）", participants.GetValueOrDefault(unit.Path), cells[unit.Path].ToList()));
-        inputs.AddRange(children.Select(c => new SummaryInput(c.Name, participants.GetValueOrDefault(c.Path), cells[c.Path].ToList())));
-        return (unit, scheme, Summary.Compute(scheme, inputs, total));
+        inputs.AddRange(children.Select(c => new SummaryInput(c.Name, participants.GetValueOrDefault(c.Path), cells[c.Path].ToList(), OrgUnitId: c.Id)));
+        var table = Summary.Compute(scheme, inputs, total);
+        return (unit, scheme, table with { Total = table.Total with { OrgUnitId = unit.Id } });
     }
 
     public async Task<ExportFile> RenderAsync(FormDocument doc, string format, CancellationToken ct)

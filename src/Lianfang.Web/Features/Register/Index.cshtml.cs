@@ -25,9 +25,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
     public string? PowerName { get; private set; }
 
     public async Task OnGetAsync(int? campaignId, int? orgUnitId, string? q, string? categoryCode, string? levelCode, PostTier? tier,
-        ListStatus? status, string? sort, int? powerId, CancellationToken ct = default)
+        ListStatus? status, string? sort, int? powerId, bool approved = false, CancellationToken ct = default)
     {
-        var query = await FilterAsync(campaignId, orgUnitId, q, categoryCode, levelCode, tier, status, sort, powerId, ct);
+        var query = await FilterAsync(campaignId, orgUnitId, q, categoryCode, levelCode, tier, status, sort, powerId, approved, ct);
         if (query is null) { Pager = new Pager(Request, 50, 0); return; }
         Pager = new Pager(Request, 50, await query.CountAsync(ct));
         Rows = await query.Skip(Pager.Skip).Take(Pager.PageSize)
@@ -36,9 +36,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
 
     /// <summary>The rows the filters select, as an Excel sheet (导出 Excel on the register).</summary>
     public async Task<IActionResult> OnGetExportAsync(int? campaignId, int? orgUnitId, string? q, string? categoryCode, string? levelCode, PostTier? tier,
-        ListStatus? status, string? sort, int? powerId, CancellationToken ct = default)
+        ListStatus? status, string? sort, int? powerId, bool approved = false, CancellationToken ct = default)
     {
-        var query = await FilterAsync(campaignId, orgUnitId, q, categoryCode, levelCode, tier, status, sort, powerId, ct);
+        var query = await FilterAsync(campaignId, orgUnitId, q, categoryCode, levelCode, tier, status, sort, powerId, approved, ct);
         if (query is null) return NotFound();
         var total = await query.CountAsync(ct);
         if (total > ExportLimit) throw new DomainException("q", $"筛选结果共 {total} 条，超过一次导出的上限 {ExportLimit} 条，请按机构、类别或等级缩小范围");
@@ -59,7 +59,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
     }
 
     private async Task<IQueryable<RiskPoint>?> FilterAsync(int? campaignId, int? orgUnitId, string? q, string? categoryCode, string? levelCode, PostTier? tier,
-        ListStatus? status, string? sort, int? powerId, CancellationToken ct)
+        ListStatus? status, string? sort, int? powerId, bool approved, CancellationToken ct)
     {
         var scope = await me.ScopeAsync(ct);
         Campaigns = await RegisterQuery.Campaigns(db, scope)
@@ -69,7 +69,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
         CampaignId = campaign?.Id;
         Scheme = await schemes.FindAsync(campaign?.SchemeCode, ct);
         Units = await UnitSelect.LoadAsync(db, scope, orgUnitId, false, ct);
-        Filter = new RegisterFilter(CampaignId, orgUnitId, null, q, categoryCode, levelCode, tier, status, sort, powerId);
+        Filter = new RegisterFilter(CampaignId, orgUnitId, null, q, categoryCode, levelCode, tier, status, sort, powerId, approved);
         PowerName = powerId is null ? null : await db.Powers.Where(p => p.Id == powerId).Select(p => p.Name).FirstOrDefaultAsync(ct);
         return campaign is null ? null : RegisterQuery.Points(db, scope, Filter, Scheme);
     }

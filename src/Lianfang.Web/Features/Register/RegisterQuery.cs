@@ -7,9 +7,10 @@ using Lianfang.Web.Features.Org;
 
 namespace Lianfang.Web.Features.Register;
 
+/// <param name="Approved">only approved and published lists' points: what the 汇总表 counts, so its figures lead here</param>
 public sealed record RegisterFilter(
     int? CampaignId = null, int? OrgUnitId = null, int? ListId = null, string? Q = null, string? CategoryCode = null,
-    string? LevelCode = null, PostTier? Tier = null, ListStatus? Status = null, string? Sort = null, int? PowerId = null);
+    string? LevelCode = null, PostTier? Tier = null, ListStatus? Status = null, string? Sort = null, int? PowerId = null, bool Approved = false);
 
 /// <summary>The register: risk points in scope, filtered, searched and sorted. One query for pages and API.</summary>
 public static class RegisterQuery
@@ -37,6 +38,7 @@ public static class RegisterQuery
         if (!string.IsNullOrWhiteSpace(f.LevelCode)) q = q.Where(p => (p.ApprovedLevelCode ?? p.LevelCode) == f.LevelCode);
         if (f.Tier is { } tier) q = q.Where(p => p.Post != null && p.Post.Tier == tier);
         if (f.Status is { } status) q = q.Where(p => p.List.Status == status);
+        if (f.Approved) q = q.Where(p => p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published);
         if (CleanSearch(f.Q) is { Length: > 0 } text) q = Search(db, q, text);
         return Sort(q, f.Sort, scheme);
     }

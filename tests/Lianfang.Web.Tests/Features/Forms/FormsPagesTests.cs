@@ -120,6 +120,12 @@ public abstract class FormsPagesTests(AppFixture f)
         Assert.Contains("龙胜县廉政风险识别、防控、监督汇总表（部门）", PageClient.Text(doc));
         var finance = doc.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("td")!.TextContent == "财务处");
         Assert.Equal(["财务处", "1", "2"], finance.QuerySelectorAll("td").Take(3).Select(td => td.TextContent));
+        // every figure leads to the points behind it: the register of that department, approved lists only
+        var link = finance.QuerySelectorAll("td")[2].QuerySelector("a")!.GetAttribute("href")!;
+        Assert.Contains("approved=true", link);
+        var behind = await page.GetAsync(link.Replace("&amp;", "&"));
+        Assert.Equal(2, behind.QuerySelectorAll("table tbody tr").Length);
+        Assert.Contains("只看已审定", PageClient.Text(behind));
         Assert.NotNull(doc.QuerySelector("a[href$='format=xlsx']"));
         var xlsx = await page.Http.GetAsync($"/Forms/Summary?campaignId={campaign}&orgUnitId={w.U1}&format=xlsx");
         Assert.Equal(Xlsx, xlsx.Content.Headers.ContentType!.MediaType);
