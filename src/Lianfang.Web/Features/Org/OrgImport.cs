@@ -14,7 +14,7 @@ public sealed record OrgImportResult(int Units, int Posts, int People);
 public static class OrgImport
 {
     public const string UnitsSheet = "机构", PostsSheet = "岗位", PeopleSheet = "人员";
-    public static readonly string[] UnitColumns = ["机构名称", "类型", "上级机构", "监督单位"];
+    public static readonly string[] UnitColumns = ["机构名称", "类型", "上级机构", "监督单位", "职责", "廉政职责", "负责人"];
     public static readonly string[] PostColumns = ["所属机构", "岗位名称", "岗位层面", "岗位职责", "廉政职责"];
     public static readonly string[] PeopleColumns = ["姓名", "职务", "所属机构", "岗位", "任职时间"];
 
@@ -32,6 +32,7 @@ public static class OrgImport
         var errors = new List<FieldError>();
         var plan = new Plan();
 
+        var described = new List<(SheetRow Row, Node Node)>(); // units whose 职责、廉政职责 or 负责人 the file gives
         foreach (var row in sheets.Rows(UnitsSheet, UnitColumns, errors))
         {
             var name = row["机构名称"];
@@ -45,11 +46,13 @@ public static class OrgImport
             if (tree.ChildNamed(parent, name) is { } same)
             {
                 if (same.Unit.Kind != kind) row.Error(errors, "机构名称", $"“{parent.Unit.Name}”下已有同名机构“{name}”，但类型不同");
-                continue; // already there: importing the same file twice changes nothing
+                else if (Describes(row)) described.Add((row, same)); // already there: only its description may be filled in
+                continue; // importing the same file twice changes nothing
             }
             if (!OrgRules.CanContain(parent.Unit.Kind, kind.Value)) { row.Error(errors, "类型", OrgRules.ContainmentError(parent.Unit.Kind, kind.Value)); continue; }
             var node = tree.Add(parent, name, kind.Value, await tree.NextPathAsync(db, parent, ct));
             plan.Units.Add(node.Unit);
+            if (Describes(row)) described.Add((row, node));
             foreach (var target in Split(row["监督单位"]))
             {
                 if (kind != OrgUnitKind.Agency) { row.Error(errors, "监督单位", "只有派驻机构可以填写监督单位"); break; }
@@ -101,26 +104,70 @@ public static class OrgImport
             catch (DomainException e) { row.Error(errors, Column(e.Field, "姓名"), e.Message); }
         }
 
+        // 职责 and 负责人: the head is a person of the unit's subtree, already there or in this file's 人员 sheet
+        var heads = new List<(OrgUnit Unit, Person? New, int? Existing)>();
+        var changed = 0;
+        foreach (var (row, node) in described)
+        {
+            var unit = node.Unit;
+            try
+            {
+                var (duties, integrity) = (Keep(row["职责"], unit.Duties), Keep(row["廉政职责"], unit.IntegrityDuties));
+                if (duties != unit.Duties || integrity != unit.IntegrityDuties) changed++;
+                unit.Describe(duties, integrity);
+            }
+            catch (DomainException e) { row.Error(errors, e.Field == "duties" ? "职责" : "廉政职责", e.Message); }
+            if (string.IsNullOrEmpty(row["负责人"])) continue;
+            var inSubtree = (Func<OrgUnit, bool>)(u => tree.IsUnder(u, node));
+            var fresh = plan.People.Where(p => inSubtree(p.OrgUnit) && p.Name == row["负责人"]).ToList();
+            var known = unit.Id == 0 ? [] : await db.People.Under([unit.Path], p => p.OrgUnit.Path).Where(p => p.Name == row["负责人"]).Select(p => p.Id).ToListAsync(ct);
+            if (fresh.Count + known.Count != 1)
+            {
+                row.Error(errors, "负责人", fresh.Count + known.Count == 0 ? $"负责人“{row["负责人"]}”不是“{unit.Name}”（含下级）的人员，请先在“人员”表中列出"
+                    : $"“{unit.Name}”（含下级）有 {fresh.Count + known.Count} 名“{row["负责人"]}”，无法确定负责人，请在机构页面指定");
+                continue;
+            }
+            if (known.Count == 1 && unit.HeadPersonId == known[0]) continue;
+            heads.Add((unit, fresh.FirstOrDefault(), known.Count == 1 ? known[0] : null));
+        }
+
         if (errors.Count > 0)
             throw new ValidationFailedException(errors, $"文件中有 {errors.Count} 处错误，未导入任何数据。请修改后重新上传。", 422);
-        if (plan.Units.Count + plan.Posts.Count + plan.People.Count == 0)
-            throw new DomainException("file", "文件中没有可导入的新机构、岗位或人员");
+        if (plan.Units.Count + plan.Posts.Count + plan.People.Count + changed + heads.Count == 0)
+            throw new DomainException("file", "文件中没有可导入的新机构、岗位或人员，也没有要补充的职责和负责人");
 
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.OrgUnits.AddRange(plan.Units);
         db.Posts.AddRange(plan.Posts);
         db.People.AddRange(plan.People);
         foreach (var (agency, unit) in plan.Supervision)
             agency.SetSupervised([.. agency.Supervises.Select(s => s.Unit), unit], tree.ParentOf(agency));
         await db.SaveChangesAsync(ct);
+        if (heads.Count > 0) // new heads have their ids now
+        {
+            foreach (var (unit, fresh, known) in heads)
+                unit.SetHead(fresh?.Id ?? known, fresh?.OrgUnit.Path ?? await db.People.Where(p => p.Id == known).Select(p => p.OrgUnit.Path).SingleAsync(ct));
+            await db.SaveChangesAsync(ct);
+        }
+        if (tx is not null) await tx.CommitAsync(ct);
         return new(plan.Units.Count, plan.Posts.Count, plan.People.Count);
     }
+
+    private static bool Describes(SheetRow row) => !string.IsNullOrEmpty(row["职责"]) || !string.IsNullOrEmpty(row["廉政职责"]) || !string.IsNullOrEmpty(row["负责人"]);
+
+    /// <summary>A cell left empty keeps what the unit has: a file adds descriptions, it does not erase them.</summary>
+    private static string? Keep(string cell, string? current) => string.IsNullOrEmpty(cell) ? current : cell;
 
     /// <summary>A blank workbook with the three sheets and an example row each.</summary>
     public static byte[] Template()
     {
         var sheets = new Dictionary<string, object>
         {
-            [UnitsSheet] = new[] { Row(UnitColumns, "办公室", "处室/科室", "", ""), Row(UnitColumns, "财务科", "处室/科室", "", "") },
+            [UnitsSheet] = new[]
+            {
+                Row(UnitColumns, "办公室", "处室/科室", "", "", "负责文电、会务、机要和综合协调", "", ""),
+                Row(UnitColumns, "财务科", "处室/科室", "", "", "负责预算编制、资金管理和会计核算", "对本科室廉政风险防控负直接责任", "张三"),
+            },
             [PostsSheet] = new[] { Row(PostColumns, "财务科", "财务科科长", "中层岗位", "负责预算编制和资金管理", "对本科室廉政风险防控负直接责任") },
             [PeopleSheet] = new[] { Row(PeopleColumns, "张三", "科长", "财务科", "财务科科长", "2021-03-01") },
         };
@@ -249,6 +296,14 @@ public static class OrgImport
         public Node? ChildNamed(Node parent, string name) => _nodes.FirstOrDefault(n => n.Parent == parent && n.Unit.Name == name);
 
         public OrgUnit? ParentOf(OrgUnit unit) => _nodes.FirstOrDefault(n => n.Unit == unit)?.Parent?.Unit;
+
+        /// <summary>Whether <paramref name="unit"/> is <paramref name="ancestor"/> or lies below it (new units included).</summary>
+        public bool IsUnder(OrgUnit unit, Node ancestor)
+        {
+            for (var n = _nodes.FirstOrDefault(x => x.Unit == unit); n is not null; n = n.Parent)
+                if (n == ancestor) return true;
+            return false;
+        }
 
         public Node Add(Node parent, string name, OrgUnitKind kind, string path)
         {

@@ -58,6 +58,36 @@ public abstract class OrgImportTests(AppFixture f)
     }
 
     [Fact]
+    public async Task Units_take_their_duties_and_head_from_the_workbook_new_ones_and_those_already_there()
+    {
+        var w = await World.CreateAsync(f, "职责导入");
+        static object D(string name, string kind, string parent, string duties, string integrity, string head) => new Dictionary<string, object>
+            { ["机构名称"] = name, ["类型"] = kind, ["上级机构"] = parent, ["监督单位"] = "", ["职责"] = duties, ["廉政职责"] = integrity, ["负责人"] = head };
+        var office = await f.As(w.Users["party_office"]);
+        var xlsx = Workbook(
+            [D("审计科", "科室", "", "负责内部审计监督", "对本科室廉政风险防控负直接责任", "周敏"),
+             D("财务处", "处室/科室", "", "财务管理与会计核算", "", "王芳")], // already there: only described
+            [], [M("周敏", "科长", "审计科", "", "2023-02-01")]);
+        await Upload(office, w.U1, xlsx).Expect(HttpStatusCode.OK);
+        var units = (await f.Admin.GetAsync("/api/v1/org-units").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        var audit = units.Single(u => u.GetProperty("name").GetString() == "审计科" && u.GetProperty("parentId").GetInt32() == w.U1);
+        var zhou = (await f.Admin.GetAsync($"/api/v1/org-units/{audit.Id()}/people").Expect(HttpStatusCode.OK))[0].Id();
+        Assert.Equal(("负责内部审计监督", "对本科室廉政风险防控负直接责任", zhou),
+            (audit.GetProperty("duties").GetString(), audit.GetProperty("integrityDuties").GetString(), audit.GetProperty("headPersonId").GetInt32()));
+        var finance = await f.Admin.GetAsync($"/api/v1/org-units/{w.D1}").Expect(HttpStatusCode.OK);
+        Assert.Equal(("财务管理与会计核算", w.X1), (finance.GetProperty("duties").GetString(), finance.GetProperty("headPersonId").GetInt32()));
+        var again = Workbook([D("审计科", "科室", "", "负责内部审计监督", "", "周敏"), D("财务处", "处室/科室", "", "", "", "王芳")], [], []);
+        Assert.Contains("没有要补充的职责和负责人", (await Upload(office, w.U1, again).Expect(HttpStatusCode.BadRequest)).GetProperty("detail").GetString()); // all as it is
+
+        // a head who is nobody of the unit's subtree is named with its row and column, and nothing is imported
+        var bad = Workbook([D("统计科", "科室", "", "", "", "不存在的人")], [], []);
+        var problem = await Upload(office, w.U1, bad).Expect(HttpStatusCode.UnprocessableEntity);
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+        Assert.Equal(("机构", 2, "负责人"), (error.GetProperty("sheet").GetString(), error.GetProperty("row").GetInt32(), error.GetProperty("column").GetString()));
+        Assert.DoesNotContain((await f.Admin.GetAsync("/api/v1/org-units").Expect(HttpStatusCode.OK)).EnumerateArray(), u => u.GetProperty("name").GetString() == "统计科");
+    }
+
+    [Fact]
     public async Task A_workbook_with_bad_rows_is_refused_whole_with_every_row_named()
     {
         var w = await World.CreateAsync(f, "坏表");
