@@ -35,6 +35,8 @@ public sealed record Scheme
     /// <summary>The lists a campaign creates, each with its own review stages in order.</summary>
     public required IReadOnlyList<ListKindDef> ListKinds { get; init; }
     public required IReadOnlyList<FormDef> Forms { get; init; }
+    /// <summary>The seed's own filled-in example rows (001 附件2 样表), shown as guidance where a point is written.</summary>
+    public IReadOnlyList<PointSample> Samples { get; init; } = [];
     public required IReadOnlyList<SchemeRule> Rules { get; init; }
     /// <summary>考核: who or what is assessed, by whom, against which standards; null where the seed sets no assessment (000, 001).</summary>
     public AssessmentDef? Assessment { get; init; }
@@ -84,6 +86,9 @@ public sealed record RiskCategoryDef
     /// <summary>A category the seed lists as optional (003: 效能、执法、监管).</summary>
     public bool Optional { get; init; }
 }
+
+/// <summary>A point as the seed's sample form fills it in: where it comes from, and each cell's text.</summary>
+public sealed record PointSample(string Source, string Description, IReadOnlyList<string> Measures, IReadOnlyList<string> Supervision, string Level);
 
 /// <summary>风险等级. Rank 1 is the most severe.</summary>
 public sealed record RiskLevelDef

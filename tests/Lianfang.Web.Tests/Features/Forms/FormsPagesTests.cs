@@ -107,6 +107,21 @@ public abstract class FormsPagesTests(AppFixture f)
     }
 
     [Fact]
+    public async Task Where_a_point_is_written_the_seeds_sample_row_shows_how_to_fill_it_in()
+    {
+        var w = await World.CreateAsync(f, "样表");
+        var list = await ListAsync(f, await CampaignAsync(f, w, "shaoxing-health-2018"), "Department", w.D1);
+        var doc = await (await PageClient.LoginAsync(f, w.Users["dept_head"])).GetAsync($"/Lists/Edit?id={list}");
+        var sample = doc.QuerySelector("details.lf-sample")!;
+        Assert.Contains("附件2 局廉洁风险防控清单（样表）", sample.QuerySelector("summary")!.TextContent);
+        Assert.Contains("严格规范重大物资、设备采购", sample.TextContent);
+        Assert.Contains("6. 实地查看物资使用情况。", sample.TextContent);
+        // a scheme whose seed has no sample shows none
+        var other = await ListAsync(f, await CampaignAsync(f, w, "longsheng-2012"), "Person", w.D1, w.X1);
+        Assert.Null((await (await PageClient.LoginAsync(f, w.Users["staff"])).GetAsync($"/Lists/Edit?id={other}")).QuerySelector("details.lf-sample"));
+    }
+
+    [Fact]
     public async Task The_summary_page_shows_the_figures_of_the_chosen_unit_and_offers_the_files()
     {
         var w = await World.CreateAsync(f, "汇总页");
