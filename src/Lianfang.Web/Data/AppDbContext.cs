@@ -157,8 +157,19 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
         {
             if (p.CurrentValue is not string text || NulGuard.Unstorable(text) is not { } why) continue;
             var field = char.ToLowerInvariant(p.Metadata.Name[0]) + p.Metadata.Name[1..];
+            // the search column is made from the point's parts: name the part the user wrote
+            if (field == "searchText" && e.Entity is Lianfang.Core.Register.RiskPoint point) field = UnstorablePart(point);
             throw new DomainException(field, $"{(row is { } r ? $"第 {r} 条：" : "")}“{field}”{why}，请删除后再保存");
         }
+    }
+
+    private static string UnstorablePart(Lianfang.Core.Register.RiskPoint p)
+    {
+        static bool Bad(string? t) => t is not null && NulGuard.Unstorable(t) is not null;
+        if (p.Measures.Any(m => Bad(m.Text) || Bad(m.Kind) || Bad(m.Phase) || Bad(m.Owner))) return "measures";
+        if (Bad(p.Supervision.Basis) || Bad(p.Supervision.Focus) || (p.Supervision.Methods ?? []).Any(Bad)) return "supervision";
+        if (Bad(p.Responsible.Leader) || Bad(p.Responsible.Department) || (p.Responsible.Persons ?? []).Any(Bad)) return "responsible";
+        return p.Sources.Any(Bad) ? "sources" : "description";
     }
 
     /// <summary>Appends events for the captured changes, chained to the last event. Runs inside the write transaction.</summary>

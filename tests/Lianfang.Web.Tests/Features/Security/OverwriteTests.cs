@@ -81,6 +81,13 @@ public abstract class OverwriteTests(AppFixture f)
         var refused = await staff.Post($"/api/v1/lists/{s.List}/risk-points", WrittenList.Point("conduct", "报销\u0000把关", "general")).Expect(HttpStatusCode.BadRequest);
         Assert.Equal(["description"], refused.ErrorFields());
         Assert.Contains("空字符", refused.ToString());
+        // in a measure it names the measures, not the search column made from them
+        var inMeasure = await staff.Post($"/api/v1/lists/{s.List}/risk-points", new
+        {
+            categoryCode = "conduct", description = "报销把关", levelCode = "general", measures = new[] { new { text = "双人\u0000复核" } },
+            supervision = WrittenList.Supervision, responsible = WrittenList.Responsible, elementsChecked = true,
+        }).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["measures"], inMeasure.ErrorFields());
         Assert.Equal(["name"], (await f.Admin.Post("/api/v1/org-units", new { name = "财务\u0000科", kind = "Department", parentId = s.W.U1 })
             .Expect(HttpStatusCode.BadRequest)).ErrorFields());
         Assert.Equal(2, (await staff.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").GetArrayLength());
