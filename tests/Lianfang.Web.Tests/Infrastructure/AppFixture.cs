@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
+using Lianfang.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Tests.Infrastructure;
 
@@ -59,6 +61,10 @@ public abstract class AppFixture(Db db) : IAsyncLifetime
 
     public async Task<HttpClient> As(string userName, string? password = null) =>
         ClientWithToken(_tokens.TryGetValue(userName, out var t) ? t : _tokens[userName] = await TokenAsync(userName, password ?? LianfangApp.Password));
+
+    /// <summary>An account's scope as a request of it would load it, for calling feature services directly.</summary>
+    public Task<Lianfang.Core.Access.AccessScope> ScopeOfAsync(string userName) => App.WithDbAsync(async db =>
+        await CurrentUser.LoadAsync(db, await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync(), default));
 
     public async Task<string> TokenAsync(string userName, string password)
     {

@@ -25,7 +25,7 @@ public abstract class OrgImportFuzzTests(AppFixture f, ITestOutputHelper output)
     {
         var w = await World.CreateAsync(f, "机构模糊");
         var office = w.Users["party_office"];
-        var me = await f.App.WithDbAsync(async db => await CurrentUser.LoadAsync(db, await db.Users.Where(u => u.UserName == office).Select(u => u.Id).SingleAsync(), default));
+        var me = await f.ScopeOfAsync(office);
 
         // The import has no dry run: each file is imported in a transaction that is rolled back, so every one meets the same tree.
         var samples = await OfficeFuzz.RunAsync(Seeds(), PerSeed, async m =>

@@ -23,7 +23,7 @@ public abstract class PowerImportFuzzTests(AppFixture f, ITestOutputHelper outpu
     {
         var w = await World.CreateAsync(f, "职权模糊");
         var office = w.Users["party_office"];
-        var me = await f.App.WithDbAsync(async db => await CurrentUser.LoadAsync(db, await db.Users.Where(u => u.UserName == office).Select(u => u.Id).SingleAsync(), default));
+        var me = await f.ScopeOfAsync(office);
 
         // The import itself, as a dry run so the items that still parse are not saved.
         var samples = await OfficeFuzz.RunAsync(Seeds(), PerSeed, async m =>
