@@ -30,6 +30,10 @@ public sealed record PasswordPolicy(int MinLength, int ExpiryDays, bool ChangeIn
     public bool Expired(DateTime? changedAt, DateTime now) =>
         ExpiryDays > 0 && changedAt is { } at && at.AddDays(ExpiryDays) <= now;
 
+    /// <summary>Whether the account owes a new password before anything else, and why (null: it does not).</summary>
+    public string? Owed(bool setByOthers, DateTime? changedAt, DateTime now) =>
+        setByOthers ? "该账号的密码由管理员设置" : Expired(changedAt, now) ? $"密码已超过 {ExpiryDays} 天有效期" : null;
+
     /// <summary>What a refused sign-in tells the user about lockout.</summary>
     public string LockoutHint => $"连续输错 {MaxFailedAttempts} 次账号将锁定 {LockoutMinutes} 分钟";
 }

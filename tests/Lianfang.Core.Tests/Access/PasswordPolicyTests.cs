@@ -30,5 +30,8 @@ public class PasswordPolicyTests
         Assert.True(policy.Expired(set, set.AddDays(30)));
         Assert.False((policy with { ExpiryDays = 0 }).Expired(set, set.AddYears(5)));
         Assert.False(policy.Expired(null, set.AddYears(5)));
+        Assert.Equal("该账号的密码由管理员设置", policy.Owed(true, set, set));
+        Assert.Equal("密码已超过 30 天有效期", policy.Owed(false, set, set.AddDays(31)));
+        Assert.Null(policy.Owed(false, set, set.AddDays(29)));
     }
 }

@@ -102,9 +102,8 @@ public static class AccountApi
         var check = await signIn.CheckPasswordSignInAsync(user, req.Password, lockoutOnFailure: true);
         if (check.IsLockedOut) return await Refused(401, "账号已锁定", $"登录失败次数过多，账号已锁定（{policy.LockoutHint}），可请安全管理员解锁");
         if (!check.Succeeded) return await Refused(401, wrong, $"用户名或密码错误；{policy.LockoutHint}");
-        if (user.MustChangePassword || policy.Expired(user.PasswordChangedAt, DateTime.UtcNow))
-            return await Refused(403, "须先修改密码", user.MustChangePassword ? "该账号的密码由管理员设置，须先登录网页在“安全设置”中修改密码，之后再申请令牌"
-                : $"密码已超过 {policy.ExpiryDays} 天有效期，须先登录网页在“安全设置”中修改密码，之后再申请令牌");
+        if (policy.Owed(user.MustChangePassword, user.PasswordChangedAt, DateTime.UtcNow) is { } owed)
+            return await Refused(403, "须先修改密码", $"{owed}，须先登录网页在“安全设置”中修改密码，之后再申请令牌");
         if (await mfa.PendingAsync(db, user.Id, ct))
             return await Refused(403, "须先启用两步验证", "该账号的角色须使用两步验证：请先登录网页在“安全设置”中启用，之后凭验证器上的动态码（totpCode）申请令牌");
         var channel = "API";

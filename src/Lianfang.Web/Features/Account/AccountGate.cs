@@ -33,12 +33,10 @@ public static class AccountGate
         if (account is not null && !Open.Any(p => http.Request.Path.StartsWithSegments(p)))
         {
             var policy = services.GetRequiredService<PasswordPolicies>().Current;
-            var owed = account.MustChangePassword ? "initial" : policy.Expired(account.PasswordChangedAt, DateTime.UtcNow) ? "expired" : null;
-            if (owed is not null)
+            if (policy.Owed(account.MustChangePassword, account.PasswordChangedAt, DateTime.UtcNow) is { } owed)
             {
-                if (api) await Problems.Result(403, "须先修改密码", owed == "initial"
-                    ? "该账号的密码由管理员设置，须先登录网页在“安全设置”中修改密码" : $"密码已超过 {policy.ExpiryDays} 天有效期，须先登录网页在“安全设置”中修改密码").ExecuteAsync(http);
-                else http.Response.Redirect($"/Account/Manage?password={owed}");
+                if (api) await Problems.Result(403, "须先修改密码", $"{owed}，须先登录网页在“安全设置”中修改密码").ExecuteAsync(http);
+                else http.Response.Redirect($"/Account/Manage?password={(account.MustChangePassword ? "initial" : "expired")}");
                 return;
             }
             if (services.GetRequiredService<MfaPolicy>().RequiredFor(scope.Grants.Select(g => g.Role)) && !account.SecondFactor)

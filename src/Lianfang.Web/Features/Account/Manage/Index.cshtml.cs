@@ -77,8 +77,8 @@ public sealed class IndexModel(AppUserManager users, SignInManager<AppUser> sign
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         TwoFactorEnabled = user.TwoFactorEnabled;
-        PasswordOwed = user.MustChangePassword ? "该账号的密码由管理员设置，请先修改密码，修改后才能使用系统的其他功能。"
-            : users.Policy.Expired(user.PasswordChangedAt, DateTime.UtcNow) ? $"密码已超过 {users.Policy.ExpiryDays} 天有效期，请先修改密码，修改后才能使用系统的其他功能。" : null;
+        PasswordOwed = users.Policy.Owed(user.MustChangePassword, user.PasswordChangedAt, DateTime.UtcNow) is { } owed
+            ? $"{owed}，请先修改密码，修改后才能使用系统的其他功能。" : null;
         MfaPending = await mfa.PendingAsync(db, user.Id, HttpContext.RequestAborted);
         if (HttpMethods.IsGet(Request.Method)) Email = user.Email;
         if (!TwoFactorEnabled)
