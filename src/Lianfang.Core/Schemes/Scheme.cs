@@ -191,8 +191,18 @@ public sealed record FormDef
     public IReadOnlyList<string> Signatures { get; init; } = [];
     /// <summary>The line between title and table, e.g. 填表处室（单位）and 日期.</summary>
     public IReadOnlyList<string> HeadLine { get; init; } = [];
-    /// <summary>Header fields filled from the org tree above the table, e.g. 姓名、单位、岗位名称、职务、任职时间.</summary>
+    /// <summary>
+    /// Header fields filled from the org tree above the table, e.g. 姓名、单位、岗位名称、职务、任职时间; "组：字段" puts a
+    /// field under a group the form prints beside it (004 附件3: 一岗双责：岗位职责, 一岗双责：廉政职责).
+    /// </summary>
     public IReadOnlyList<string> Fields { get; init; } = [];
+
+    /// <summary>A header field's group (if any) and its own label.</summary>
+    public static (string? Group, string Label) FieldParts(string field)
+    {
+        var i = field.IndexOf('：');
+        return i > 0 && i < field.Length - 1 ? (field[..i], field[(i + 1)..]) : (null, field);
+    }
     /// <summary>The seed's notes printed under the form (注：…).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
     /// <summary>The place the seed's title names (003: 龙胜县): printed only for units of that place.</summary>

@@ -81,35 +81,53 @@ public static class DocxWriter
     }
 
     /// <summary>Header fields as label/value cells, two pairs a row; long values (职责) take a row of their own.</summary>
+    /// <summary>
+    /// Header fields two to a row, long ones (职责, long values) across; fields of a group ("一岗双责：岗位职责") one to a row
+    /// with the group's name in a merged cell beside them, as 004 附件3 prints them.
+    /// </summary>
     private static Table FieldsTable(IReadOnlyList<(string Label, string Value)> fields, int width)
     {
-        int[] grid = [width * 15 / 100, width * 35 / 100, width * 15 / 100, width - width * 65 / 100];
+        int[] grid = [width * 8 / 100, width * 12 / 100, width * 30 / 100, width * 15 / 100, width - width * 65 / 100];
+        var label = grid[0] + grid[1];
         var table = NewTable(grid);
         var pending = new List<(string, string)>();
         void FlushPairs()
         {
             if (pending.Count == 0) return;
             var row = new TableRow(new TableRowProperties(new CantSplit()));
-            if (pending.Count == 1)
-            {
-                row.Append(CellOf(pending[0].Item1, grid[0], true, shaded: true));
-                row.Append(CellOf(pending[0].Item2, grid[1] + grid[2] + grid[3], false, span: 3));
-            }
+            row.Append(CellOf(pending[0].Item1, label, true, shaded: true, span: 2));
+            if (pending.Count == 1) row.Append(CellOf(pending[0].Item2, grid[2] + grid[3] + grid[4], false, span: 3));
             else
-                foreach (var (l, v) in pending) { row.Append(CellOf(l, grid[0], true, shaded: true)); row.Append(CellOf(v, grid[1], false)); }
+            {
+                row.Append(CellOf(pending[0].Item2, grid[2], false));
+                row.Append(CellOf(pending[1].Item1, grid[3], true, shaded: true));
+                row.Append(CellOf(pending[1].Item2, grid[4], false));
+            }
             table.Append(row);
             pending.Clear();
         }
-        foreach (var (label, value) in fields)
+        string? group = null;
+        foreach (var (field, value) in fields)
         {
-            if (label.Contains("职责") || value.Length > 24)
+            var (inGroup, name) = Lianfang.Core.Schemes.FormDef.FieldParts(field);
+            if (inGroup is not null)
             {
                 FlushPairs();
-                var row = new TableRow(CellOf(label, grid[0], true, shaded: true), CellOf(value, grid[1] + grid[2] + grid[3], false, span: 3));
-                table.Append(row);
+                var first = inGroup != group;
+                group = inGroup;
+                table.Append(new TableRow(
+                    CellOf(first ? inGroup : "", grid[0], true, shaded: true, center: true, vMerge: first ? MergedCellValues.Restart : MergedCellValues.Continue),
+                    CellOf(name, grid[1], true, shaded: true), CellOf(value, grid[2] + grid[3] + grid[4], false, span: 3)));
                 continue;
             }
-            pending.Add((label, value));
+            group = null;
+            if (name.Contains("职责") || value.Length > 24)
+            {
+                FlushPairs();
+                table.Append(new TableRow(CellOf(name, label, true, shaded: true, span: 2), CellOf(value, grid[2] + grid[3] + grid[4], false, span: 3)));
+                continue;
+            }
+            pending.Add((name, value));
             if (pending.Count == 2) FlushPairs();
         }
         FlushPairs();

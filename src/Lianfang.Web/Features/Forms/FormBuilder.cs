@@ -248,7 +248,7 @@ public static class FormBuilder
     /// <summary>A header field by its label on the seed's form.</summary>
     private static string FieldValue(string label, ListFormData d, DateOnly date)
     {
-        var l = FormColumns.Clean(label);
+        var l = FormColumns.Clean(FormDef.FieldParts(label).Label);
         var signer = (StageActor actor) => SignerOf(d, actor);
         var unit = d.UnitIsDepartment && d.ParentUnitName is not null && d.List.Scope is ListScope.Person or ListScope.Post
             ? $"{d.ParentUnitName} {d.UnitName}" : d.UnitName;

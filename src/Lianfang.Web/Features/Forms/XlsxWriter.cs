@@ -69,13 +69,30 @@ public static class XlsxWriter
             Spanning(string.Join("　　　　", f.HeadLine.Select(h => $"{h.Label}：{(h.Value.Length > 0 ? h.Value : "　　　　　　")}")), St.Line, St.Line, 20);
         var labelSpan = 1;
         while (labelSpan < n - 1 && widths.Take(labelSpan).Sum() < chars * 0.10) labelSpan++;
-        foreach (var (label, value) in f.Fields)
+        if (n >= 3 && f.Fields.Any(x => Lianfang.Core.Schemes.FormDef.FieldParts(x.Label).Group is not null)) labelSpan = Math.Max(labelSpan, 2); // group and label side by side
+        // a field of a group ("一岗双责：岗位职责") has the group's name in a cell merged down beside its fields (when the
+        // label is two columns wide or more; else the label reads "一岗双责·岗位职责")
+        (string Name, int From)? open = null;
+        void CloseGroup() { if (open is { } g) Merge(0, g.From, 0, r); open = null; }
+        foreach (var (field, value) in f.Fields)
         {
+            var (group, name) = Lianfang.Core.Schemes.FormDef.FieldParts(field);
+            var split = group is not null && labelSpan >= 2;
+            if (open is { } g && g.Name != group) CloseGroup();
             var row = NewRow(Height([(value, widths.Skip(labelSpan).Sum())]));
-            for (var c = 0; c < n; c++) Put(row, c, c == 0 ? label : c == labelSpan ? value : "", c < labelSpan ? St.Label : St.Text);
-            Merge(0, r, labelSpan - 1, r);
+            var first = split && open is null;
+            if (first) open = (group!, r);
+            for (var c = 0; c < n; c++)
+            {
+                var text = c == labelSpan ? value
+                    : !split ? (c == 0 ? (group is null ? name : $"{group}·{name}") : "")
+                    : c == 0 ? (first ? group! : "") : c == 1 ? name : "";
+                Put(row, c, text, c < labelSpan ? St.Label : St.Text);
+            }
+            Merge(split ? 1 : 0, r, labelSpan - 1, r);
             Merge(labelSpan, r, n - 1, r);
         }
+        CloseGroup();
 
         var headerFirst = r + 1;
         if (t.TwoHeaderRows)

@@ -76,7 +76,8 @@ public sealed partial class ExportReadBackTests(SqliteFixture f)
             foreach (var line in form.Signatures) Assert.Contains(line.Split('：')[0], text);
             foreach (var signer in form.Signatures.Count > 0 ? item.Signers : []) Assert.Matches($"{Regex.Escape(signer)}　\\d{{4}}年\\d{{1,2}}月\\d{{1,2}}日　验证码：[A-Z2-9]{{10}}", text);
             if (item.Signers.Length == 0 && form.Signatures.Count > 0) Assert.Contains("＿＿＿＿", text);
-            foreach (var field in form.HeadLine.Concat(form.Fields)) Assert.Contains(field, text);
+            foreach (var field in form.HeadLine.Concat(form.Fields))
+                foreach (var part in FormDef.FieldParts(field) is var (group, label) ? new[] { group, label }.OfType<string>() : []) Assert.Contains(part, text);
 
             // Excel: a rectangle as wide as the form, the header row(s) in order, a row per point.
             var width = form.Columns.Count;
@@ -119,6 +120,12 @@ public sealed partial class ExportReadBackTests(SqliteFixture f)
         Assert.Matches("主要负责人\\s*王芳", Text("sanjiang-2019", "annex2"));
         Assert.Contains("卫生健康行政管理和公共卫生服务", Text("sanjiang-2019", "annex2"));
         Assert.Contains("履行党风廉政建设“一岗双责”", Text("sanjiang-2019", "annex2"));
+        // 004 附件3: 岗位职责 and 廉政职责 under one 一岗双责 cell, in Word and in Excel
+        Assert.Matches("一岗双责\\s*岗位职责[\\s\\S]*廉政职责", Text("sanjiang-2019", "annex3"));
+        var post = LibreOffice.ParseCsv(csvs[cases.Single(c => c.Item.Scheme == "sanjiang-2019" && c.Form == "annex3").Name + ".xlsx"]);
+        var duty = post.FindIndex(r => r.Contains("岗位职责"));
+        Assert.Equal("一岗双责", post[duty][0]);
+        Assert.Equal(("", "廉政职责"), (post[duty + 1][0], post[duty + 1][1]));
         foreach (var form in new[] { "annex6", "annex7" })
         {
             Assert.Matches("责任人姓名\\s*王芳", Text("longsheng-2012", form));
