@@ -33,16 +33,15 @@ public abstract class AppFixture(Db db) : IAsyncLifetime
     /// <summary>Settings a fixture of its own may change (e.g. rate limits), on top of the test defaults.</summary>
     protected virtual Dictionary<string, string?>? Settings => null;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         App = new LianfangApp(db, Settings);
-        Admin = ClientWithToken(TokenAsync("admin", LianfangApp.AdminPassword).GetAwaiter().GetResult());
-        Security = ClientWithToken(TokenAsync("secadmin", LianfangApp.AdminPassword).GetAwaiter().GetResult());
-        Auditor = ClientWithToken(TokenAsync("auditor", LianfangApp.AdminPassword).GetAwaiter().GetResult());
-        ObserverId = Admin.Post("/api/v1/users", new { userName = "observer", password = LianfangApp.Password, displayName = "测试观察（纪委监委）" })
-            .Expect(HttpStatusCode.Created).GetAwaiter().GetResult().Id();
-        Observer = ClientWithToken(TokenAsync("observer", LianfangApp.Password).GetAwaiter().GetResult());
-        return Task.CompletedTask;
+        Admin = ClientWithToken(await TokenAsync("admin", LianfangApp.AdminPassword));
+        Security = ClientWithToken(await TokenAsync("secadmin", LianfangApp.AdminPassword));
+        Auditor = ClientWithToken(await TokenAsync("auditor", LianfangApp.AdminPassword));
+        ObserverId = (await Admin.Post("/api/v1/users", new { userName = "observer", password = LianfangApp.Password, displayName = "测试观察（纪委监委）" })
+            .Expect(HttpStatusCode.Created)).Id();
+        Observer = ClientWithToken(await TokenAsync("observer", LianfangApp.Password));
     }
 
     public Task DisposeAsync()
