@@ -41,6 +41,8 @@ public static class ListContent
     public static string PointHash(RiskPoint point) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Row(point), Options))));
 
-    public static string Hash(RiskList list, IEnumerable<RiskPoint> points) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(list, points))));
+    public static string Hash(RiskList list, IEnumerable<RiskPoint> points) => HashOf(Canonical(list, points));
+
+    /// <summary>The SHA-256 of content already made canonical (a signature hashes and seals the same text).</summary>
+    public static string HashOf(string canonical) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
 }

@@ -3,7 +3,7 @@ using Lianfang.Core.Register;
 namespace Lianfang.Core.Review;
 
 /// <summary>公示: an approved list shown to the public for a period, on the unit's public page and its desk cards (桌卡).</summary>
-public sealed class Publication
+public sealed class Publication : ISignedStatement
 {
     public const int MaxDays = 366;
 
@@ -41,7 +41,7 @@ public sealed class Publication
     public string? Publisher { get; private set; }
     /// <summary>The code printed on the public page: anyone checks with it what was published, and that it is still so.</summary>
     public string? VerificationCode { get; private set; }
-    /// <summary>The signed statement (国密 SM2 over SM3, as a review signature's): list, revision, period, publisher, time, content digest.</summary>
+    /// <summary>The signed statement (<see cref="ISignedStatement"/>): list, revision, period, publisher, time, content digests.</summary>
     public string? Statement { get; private set; }
     public string? StatementSignature { get; private set; }
     public int? SigningKeyId { get; private set; }

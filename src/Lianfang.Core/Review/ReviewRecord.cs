@@ -6,7 +6,7 @@ namespace Lianfang.Core.Review;
 /// One decision on a list. An approval (or a signed submission) is an electronic signature: signer, role, time,
 /// comment and the SHA-256 of the list's content at that moment, with a short code anyone can check.
 /// </summary>
-public sealed class ReviewRecord
+public sealed class ReviewRecord : ISignedStatement
 {
     private ReviewRecord() { StageName = Actor = RoleLabel = ""; }
 
@@ -44,15 +44,9 @@ public sealed class ReviewRecord
 
     public bool IsSignature => VerificationCode is not null;
 
-    /// <summary>
-    /// The signed statement (国密 SM2 over SM3, by the installation's key): the exact UTF-8 text signed, naming the list,
-    /// revision, stage, signer, time and the SM3 digest of the content. Signatures made before SM2 have none and are
-    /// checked by their SHA-256 <see cref="ContentHash"/> alone.
-    /// </summary>
+    /// <summary>The signed statement (<see cref="ISignedStatement"/>); signatures made before SM2 are checked by <see cref="ContentHash"/> alone.</summary>
     public string? Statement { get; private set; }
-    /// <summary>The SM2 signature of <see cref="Statement"/>, DER, base64.</summary>
     public string? StatementSignature { get; private set; }
-    /// <summary>Which of the installation's signing keys made it.</summary>
     public int? SigningKeyId { get; private set; }
 
     /// <summary>The statement this signature makes: what anyone can check offline against the published public key.</summary>

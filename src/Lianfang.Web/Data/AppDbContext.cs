@@ -109,13 +109,13 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     /// 等保: every sign-in, successful or not, with the name tried, the address it came from and the way (page, API, 动态码),
     /// in the same hash chain — before anyone is signed in, so the account is named here rather than taken from the request.
     /// </summary>
-    public Task RecordSignInAsync(bool succeeded, int? userId, string userName, string? address, string channel, string? reason, CancellationToken ct) =>
-        AppendEventAsync(succeeded ? "Login" : "LoginFailed", "AppUser", userId?.ToString() ?? userName, null,
-            System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string?[]>
-            {
-                ["Address"] = [null, address ?? "未知"], ["Channel"] = [null, channel],
-            }.Concat(reason is null ? [] : [new KeyValuePair<string, string?[]>("Reason", [null, reason])]).ToDictionary(), new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
-            ct, (userId, userName));
+    public Task RecordSignInAsync(bool succeeded, int? userId, string userName, string? address, string channel, string? reason, CancellationToken ct)
+    {
+        var changes = new Dictionary<string, string?[]> { ["Address"] = [null, address ?? "未知"], ["Channel"] = [null, channel] };
+        if (reason is not null) changes["Reason"] = [null, reason];
+        return AppendEventAsync(succeeded ? "Login" : "LoginFailed", "AppUser", userId?.ToString() ?? userName, null,
+            System.Text.Json.JsonSerializer.Serialize(changes, AuditCapture.JsonOptions), ct, (userId, userName));
+    }
 
     /// <summary>Appends one event that no tracked change describes (a read, a bulk load) to the hash chain.</summary>
     public async Task AppendEventAsync(string action, string entityType, string entityId, string? orgPath, string changes, CancellationToken ct,

@@ -44,7 +44,8 @@ internal static class AuditCapture
         }
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    /// <summary>Chinese kept as it is, so the trail reads on its own.</summary>
+    internal static readonly JsonSerializerOptions JsonOptions = new()
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };

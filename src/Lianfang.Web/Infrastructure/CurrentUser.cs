@@ -80,6 +80,10 @@ public static class ScopeQueries
     /// <summary>Units whose business content (powers, lists, supervision) the user reads: not an administrator's units as such.</summary>
     public static IQueryable<OrgUnit> InBusinessReach(this IQueryable<OrgUnit> q, AccessScope s) => q.Where(PathIn<OrgUnit>(s, u => u.Path, null));
 
+    /// <summary>The units an administrator holds one of <paramref name="roles"/> over: every unit for one of the whole system.</summary>
+    public static IQueryable<OrgUnit> HeldBy(this IQueryable<OrgUnit> q, AccessScope s, params Role[] roles) =>
+        roles.Any(s.HoldsSystemWide) ? q : q.Under(s.PrefixesFor(roles), u => u.Path);
+
     /// <summary>Lists in scope; a staff member (who reads only their own unit) sees only their own lists.</summary>
     public static IQueryable<Lianfang.Core.Register.RiskList> Visible(this IQueryable<Lianfang.Core.Register.RiskList> q, AccessScope s) =>
         q.Where(PathIn<Lianfang.Core.Register.RiskList>(s, l => l.OrgUnit.Path, s.PersonId is { } pid ? l => l.HolderPersonId == pid : null, exact: false));

@@ -140,7 +140,7 @@ public static class Startup
         if (app.Configuration.GetValue("Database:MigrateOnStart", true)) await Database.MigrateAsync(db, backfill: false);
         if (file is not null) held ??= HoldDatabaseFile(file);
         if (held is not null) app.Lifetime.ApplicationStopped.Register(held.Dispose);
-        await app.Services.GetRequiredService<Features.Account.PasswordPolicies>().RefreshAsync(db, default, force: true); // the policy saved, before any password is set
+        await app.Services.GetRequiredService<Features.Account.PasswordPolicies>().RefreshAsync(db, default); // the policy saved, before any password is set
         await Bootstrap.EnsureAdministratorsAsync(scope.ServiceProvider, app.Configuration, app.Logger);
         await scope.ServiceProvider.GetRequiredService<Features.Verify.Sm2>().CurrentAsync(default); // the SM2 signing key, before the first signature
         if (!KeyRings.Configured(app.Configuration) && !app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))

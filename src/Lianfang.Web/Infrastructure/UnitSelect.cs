@@ -12,12 +12,8 @@ public sealed record UnitSelect(IReadOnlyList<UnitSelect.Option> Units, int? Sel
         LoadAsync(db.OrgUnits.Visible(scope), selected, allowNone, ct);
 
     /// <summary>The units an administrator holds <paramref name="role"/> over (all of them for one of the whole system).</summary>
-    public static Task<UnitSelect> LoadHeldAsync(AppDbContext db, AccessScope scope, Role role, int? selected, bool allowNone, CancellationToken ct)
-    {
-        var held = scope.Grants.Where(g => g.Role == role).ToList();
-        var units = held.Any(g => g.OrgPath is null) ? db.OrgUnits : db.OrgUnits.Under(held.Select(g => g.OrgPath!), u => u.Path);
-        return LoadAsync(units, selected, allowNone, ct);
-    }
+    public static Task<UnitSelect> LoadHeldAsync(AppDbContext db, AccessScope scope, Role role, int? selected, bool allowNone, CancellationToken ct) =>
+        LoadAsync(db.OrgUnits.HeldBy(scope, role), selected, allowNone, ct);
 
     private static async Task<UnitSelect> LoadAsync(IQueryable<OrgUnit> visible, int? selected, bool allowNone, CancellationToken ct)
     {

@@ -145,9 +145,8 @@ internal static class UserQueries
     /// </summary>
     public static IQueryable<AppUser> Visible(AppDbContext db, AccessScope scope)
     {
-        var keeps = scope.Grants.Where(g => Keepers.Contains(g.Role)).ToList();
-        if (keeps.Any(g => g.OrgPath is null)) return db.Users;
-        var units = db.OrgUnits.Under(keeps.Select(g => g.OrgPath!), u => u.Path).Select(u => u.Id);
+        if (Keepers.Any(scope.HoldsSystemWide)) return db.Users;
+        var units = db.OrgUnits.HeldBy(scope, Keepers).Select(u => u.Id);
         return db.Users.Where(u => (u.OrgUnitId != null && units.Contains(u.OrgUnitId.Value))
                                  || u.Grants.Any(g => g.OrgUnitId != null && units.Contains(g.OrgUnitId.Value))
                                  || (u.Person != null && units.Contains(u.Person.OrgUnitId)));

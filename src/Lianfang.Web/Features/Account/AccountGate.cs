@@ -18,7 +18,8 @@ public static class AccountGate
     {
         var services = http.RequestServices;
         var ct = http.RequestAborted;
-        await services.GetRequiredService<PasswordPolicies>().RefreshAsync(services.GetRequiredService<AppDbContext>(), ct);
+        var policies = services.GetRequiredService<PasswordPolicies>();
+        if (policies.Stale) await policies.RefreshAsync(services.GetRequiredService<AppDbContext>(), ct); // a context only twice a minute, not per request
         if (http.User.Identity?.IsAuthenticated != true) { await next(); return; }
 
         var me = services.GetRequiredService<CurrentUser>();
@@ -32,7 +33,7 @@ public static class AccountGate
         }
         if (account is not null && !Open.Any(p => http.Request.Path.StartsWithSegments(p)))
         {
-            var policy = services.GetRequiredService<PasswordPolicies>().Current;
+            var policy = policies.Current;
             if (policy.Owed(account.MustChangePassword, account.PasswordChangedAt, DateTime.UtcNow) is { } owed)
             {
                 if (api) await Problems.Result(403, "须先修改密码", $"{owed}，须先登录网页在“安全设置”中修改密码").ExecuteAsync(http);

@@ -37,12 +37,13 @@ public sealed record PasswordPolicyRequest(int? MinLength, int? ExpiryDays, bool
 public sealed class PasswordPolicies(IConfiguration config, TimeProvider time)
 {
     public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(30);
-    private volatile PasswordPolicy _current = Configured(config);
+    private readonly PasswordPolicy _configured = Configured(config);
+    private volatile PasswordPolicy? _saved;
     private long _loadedAt = long.MinValue;
 
-    public PasswordPolicy Current => _current;
+    public PasswordPolicy Current => _saved ?? _configured;
 
-    public static PasswordPolicy Configured(IConfiguration config)
+    private static PasswordPolicy Configured(IConfiguration config)
     {
         var d = PasswordPolicy.Default;
         var s = config.GetSection("Lianfang:Security:Password");
@@ -50,19 +51,20 @@ public sealed class PasswordPolicies(IConfiguration config, TimeProvider time)
             s.GetValue("MaxFailedAttempts", d.MaxFailedAttempts), s.GetValue("LockoutMinutes", d.LockoutMinutes)).Checked();
     }
 
-    public async Task RefreshAsync(AppDbContext db, CancellationToken ct, bool force = false)
+    /// <summary>Older than <see cref="Fresh"/> (or never read): the next request reads it again.</summary>
+    public bool Stale => _loadedAt == long.MinValue || time.GetElapsedTime(_loadedAt) >= Fresh;
+
+    public async Task RefreshAsync(AppDbContext db, CancellationToken ct)
     {
-        var now = time.GetTimestamp();
-        if (!force && _loadedAt != long.MinValue && time.GetElapsedTime(_loadedAt, now) < Fresh) return;
         var row = await db.PasswordPolicies.AsNoTracking().FirstOrDefaultAsync(ct);
-        if (row is not null) _current = row.ToPolicy();
-        _loadedAt = now;
+        if (row is not null) _saved = row.ToPolicy();
+        _loadedAt = time.GetTimestamp();
     }
 
     public async Task<PasswordPolicyDto> ReadAsync(AppDbContext db, CancellationToken ct)
     {
         var row = await db.PasswordPolicies.AsNoTracking().FirstOrDefaultAsync(ct);
-        var p = row?.ToPolicy() ?? Configured(config);
+        var p = row?.ToPolicy() ?? _configured;
         return new(p.MinLength, p.ExpiryDays, p.ChangeInitial, p.MaxFailedAttempts, p.LockoutMinutes, row?.Version ?? 0, row?.UpdatedAt, row?.UpdatedBy);
     }
 
@@ -83,7 +85,7 @@ public sealed class PasswordPolicies(IConfiguration config, TimeProvider time)
         row.UpdatedAt = DateTime.UtcNow;
         row.UpdatedBy = by;
         await db.SaveChangesAsync(ct);
-        _current = policy;
+        _saved = policy;
         _loadedAt = time.GetTimestamp();
         return policy;
     }

@@ -39,7 +39,7 @@ public static class AuditQueries
         var q = db.AuditEvents.AsNoTracking();
         if (!scope.HoldsSystemWide(Role.Auditor))
         {
-            q = q.Where(e => e.OrgPath != null).Under(scope.Grants.Where(g => g.Role == Role.Auditor).Select(g => g.OrgPath!), e => e.OrgPath!);
+            q = q.Where(e => e.OrgPath != null).Under(scope.PrefixesFor(Role.Auditor), e => e.OrgPath!);
         }
         if (!string.IsNullOrWhiteSpace(entityType)) q = q.Where(e => e.EntityType == entityType);
         if (!string.IsNullOrWhiteSpace(userName)) q = q.Where(e => e.UserName == userName.Trim());

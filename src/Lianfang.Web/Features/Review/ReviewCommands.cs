@@ -279,11 +279,9 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         var until = req.Until ?? throw new DomainException("until", "请填写公示结束日期");
         var from = req.From ?? Clock.Today;
         PublicityRules.EnsureLongEnough(scheme, from, until);
-        var publication = new Publication(list, from, until, me.UserId ?? 0, await me.DisplayNameAsync(ct), ListContent.Hash(list, points));
-        // 国密: what was published is a statement signed with SM2, checked by the code on the public page
-        var statement = publication.StatementText(Verify.Sm2.Sm3(ListContent.Canonical(list, points)));
-        var (signature, keyId) = await sm2.SignAsync(statement, ct);
-        publication.Seal(statement, signature, keyId);
+        var content = ListContent.Canonical(list, points);
+        var publication = new Publication(list, from, until, me.UserId ?? 0, await me.DisplayNameAsync(ct), ListContent.HashOf(content));
+        await sm2.SealAsync(publication, content, ct); // 国密: checked by the code on the public page
         if (t is not null) list.Apply(t);
         db.Publications.Add(publication);
         await db.SaveChangesAsync(ct);
@@ -303,7 +301,8 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         string role, string? comment, bool signed, CancellationToken ct, bool reopening = false,
         (string PriorHash, List<ContentChange> Changes)? changes = null, List<string>? attendees = null, IReadOnlyList<string>? checkedItems = null)
     {
-        var hash = ListContent.Hash(list, points);
+        var content = ListContent.Canonical(list, points);
+        var hash = ListContent.HashOf(content);
         var display = await me.DisplayNameAsync(ct);
         list.Apply(t, reopening); // a reopening is recorded under the revision it starts
         var record = new ReviewRecord(list.Id, list.Revision, t.Stage?.Code, stageName, decision, me.UserId ?? 0,
@@ -311,13 +310,8 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         if (changes is { } c) record.Amend(c.PriorHash, c.Changes);
         if (attendees is not null) record.RecordMeeting(attendees);
         if (checkedItems is not null) record.RecordChecks(checkedItems);
-        if (record.IsSignature)
-        {
-            // 国密: the act is also a statement signed with SM2 that anyone checks offline with the published key
-            var statement = record.StatementText(Verify.Sm2.Sm3(ListContent.Canonical(list, points)));
-            var (signature, keyId) = await sm2.SignAsync(statement, ct);
-            record.Seal(statement, signature, keyId);
-        }
+        // 国密: the act is also a statement signed with SM2 that anyone checks offline with the published key
+        if (record.IsSignature) await sm2.SealAsync(record, content, ct);
         db.Reviews.Add(record);
         // Stages passed over are written down, so the history says why nobody signed them.
         foreach (var skipped in t.Skipped)

@@ -30,7 +30,7 @@ public sealed class Signatures(AppDbContext db)
         var points = await db.RiskPoints.AsNoTracking().Where(p => p.ListId == list.Id).ToListAsync(ct);
         var verdict = (await CheckAsync(list, points, ct))[signature.Id];
         return new VerifyResult(c, list.Id, await TitleAsync(list.Id, ct), signature.Revision, signature.StageName, signature.Actor,
-            signature.RoleLabel, signature.At, signature.ContentHash, verdict, await ProofAsync(signature.Statement, signature.StatementSignature, signature.SigningKeyId, ct),
+            signature.RoleLabel, signature.At, signature.ContentHash, verdict, await ProofAsync(signature, ct),
             verdict.Label);
     }
 
@@ -44,7 +44,7 @@ public sealed class Signatures(AppDbContext db)
         var same = list.Revision == p.Revision && ListContent.Hash(list, points) == p.ContentHash;
         return new VerifyResult(code, list.Id, await TitleAsync(list.Id, ct), p.Revision, $"公示（{p.From:yyyy-MM-dd} 至 {p.Until:yyyy-MM-dd}）",
             p.Publisher ?? "", "公示决定人", p.PublishedAt, p.ContentHash, new SignatureVerdict(same ? SignatureStatus.Valid : SignatureStatus.Altered, []),
-            await ProofAsync(p.Statement, p.StatementSignature, p.SigningKeyId, ct),
+            await ProofAsync(p, ct),
             same ? "公示有效：清单现在的内容与公示时完全一致" : "公示真实，但清单在公示后已修改（重新打开或另行修改），公示的是当时的内容");
     }
 
@@ -54,9 +54,9 @@ public sealed class Signatures(AppDbContext db)
         return $"{title.Campaign} · {title.Title}";
     }
 
-    private async Task<Sm2Proof?> ProofAsync(string? statement, string? signature, int? keyId, CancellationToken ct)
+    private async Task<Sm2Proof?> ProofAsync(ISignedStatement act, CancellationToken ct)
     {
-        if (statement is null || signature is null || keyId is null) return null;
+        if (act is not { Statement: { } statement, StatementSignature: { } signature, SigningKeyId: { } keyId }) return null;
         var key = await db.SigningKeys.AsNoTracking().Where(k => k.Id == keyId).Select(k => k.PublicKeyPem).SingleAsync(ct);
         return new Sm2Proof(statement, signature, key, Sm2.Verify(key, statement, signature));
     }

@@ -69,6 +69,14 @@ public sealed class Sm2(AppDbContext db, IDataProtectionProvider protection, ISe
         return (Convert.ToBase64String(signer.GenerateSignature()), keyId);
     }
 
+    /// <summary>Seals an act (a signature, a 公示) over the list's canonical content: its statement, signed with the current key.</summary>
+    public async Task SealAsync(Lianfang.Core.Review.ISignedStatement act, string canonicalContent, CancellationToken ct)
+    {
+        var statement = act.StatementText(Sm3(canonicalContent));
+        var (signature, keyId) = await SignAsync(statement, ct);
+        act.Seal(statement, signature, keyId);
+    }
+
     /// <summary>Whether <paramref name="signature"/> is the key's SM2 signature of <paramref name="statement"/>.</summary>
     public static bool Verify(string publicKeyPem, string statement, string signature)
     {
