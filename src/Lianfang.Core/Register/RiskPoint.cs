@@ -96,9 +96,6 @@ public sealed class RiskPoint : IVersioned
     // What the 汇总表 adds up, kept with the point so the province's table is counted in the database.
     public int MeasureCount { get; private set; }
     public int SupervisionMethodCount { get; private set; }
-    /// <summary>Measures that set up a new 制度, and those that revise one (<see cref="Reports.Summary.SystemChange"/>).</summary>
-    public int NewSystemCount { get; private set; }
-    public int RevisedSystemCount { get; private set; }
     public int Version { get; set; }
 
     /// <summary>The level that counts: the approved one once set, else the self-assessed one.</summary>
@@ -230,13 +227,11 @@ public sealed class RiskPoint : IVersioned
         Tally();
     }
 
-    /// <summary>Counts measures, supervision methods and 制度 changes for the 汇总表.</summary>
+    /// <summary>Counts measures and supervision methods for the 汇总表.</summary>
     public void Tally()
     {
         MeasureCount = Measures.Count;
         SupervisionMethodCount = Supervision.Methods?.Count ?? 0;
-        NewSystemCount = Measures.Count(m => Reports.Summary.SystemChange(m.Text) == Reports.Summary.SystemChangeKind.New);
-        RevisedSystemCount = Measures.Count(m => Reports.Summary.SystemChange(m.Text) == Reports.Summary.SystemChangeKind.Revised);
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

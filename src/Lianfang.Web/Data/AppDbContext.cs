@@ -45,6 +45,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     public DbSet<Lianfang.Core.Supervision.Disposition> Dispositions => Set<Lianfang.Core.Supervision.Disposition>();
     public DbSet<Lianfang.Core.Supervision.Warning> Warnings => Set<Lianfang.Core.Supervision.Warning>();
     public DbSet<Lianfang.Core.Powers.PowerItem> Powers => Set<Lianfang.Core.Powers.PowerItem>();
+    public DbSet<InternalRule> InternalRules => Set<InternalRule>();
     public DbSet<Lianfang.Core.Files.IntegrityFileEntry> IntegrityFileEntries => Set<Lianfang.Core.Files.IntegrityFileEntry>();
     public DbSet<Lianfang.Core.Assessments.Assessment> Assessments => Set<Lianfang.Core.Assessments.Assessment>();
     public DbSet<Lianfang.Core.Notices.Notice> Notices => Set<Lianfang.Core.Notices.Notice>();
@@ -64,8 +65,8 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<int>>().ToTable("UserTokens");
     }
 
-    /// <summary>Marks a list changed (its points were written around the change tracker): its version moves at the next save.</summary>
-    public void Touch(Lianfang.Core.Register.RiskList list) => Entry(list).Property(l => l.Version).IsModified = true;
+    /// <summary>Marks an entity changed when what changed sits in other rows (a list's points, a 制度's points): its version moves at the next save.</summary>
+    public void Touch<T>(T entity) where T : class, IVersioned => Entry(entity).Property(e => e.Version).IsModified = true;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -18,12 +18,11 @@ public static class PointTallies
             // Derived figures, not an edit: no audit event and no new version. Points with the same tallies are updated
             // together, so a batch is a handful of statements.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            foreach (var g in batch.GroupBy(p => (p.MeasureCount, p.SupervisionMethodCount, p.NewSystemCount, p.RevisedSystemCount)))
+            foreach (var g in batch.GroupBy(p => (p.MeasureCount, p.SupervisionMethodCount)))
             {
                 var ids = g.Select(p => p.Id).ToList();
                 await db.RiskPoints.Where(x => ids.Contains(x.Id)).ExecuteUpdateAsync(s => s
-                    .SetProperty(x => x.MeasureCount, g.Key.MeasureCount).SetProperty(x => x.SupervisionMethodCount, g.Key.SupervisionMethodCount)
-                    .SetProperty(x => x.NewSystemCount, g.Key.NewSystemCount).SetProperty(x => x.RevisedSystemCount, g.Key.RevisedSystemCount), ct);
+                    .SetProperty(x => x.MeasureCount, g.Key.MeasureCount).SetProperty(x => x.SupervisionMethodCount, g.Key.SupervisionMethodCount), ct);
             }
             await tx.CommitAsync(ct);
         }

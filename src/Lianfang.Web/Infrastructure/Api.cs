@@ -23,6 +23,7 @@ public static class Api
         Features.Complaints.ComplaintsApi.Map(api);
         Features.Supervision.SupervisionApi.Map(api);
         Features.Powers.PowersApi.Map(api);
+        Features.InternalRules.InternalRulesApi.Map(api);
         Features.IntegrityFiles.IntegrityFilesApi.Map(api);
         Features.Reports.ReportsApi.Map(api);
         Features.Assessments.AssessmentsApi.Map(api);

@@ -44,6 +44,7 @@ public static class Startup
         services.AddScoped<Features.Supervision.PointSupervisors>();
         services.AddScoped<Features.Powers.PowerCommands>();
         services.AddScoped<Features.Powers.PowerForms>();
+        services.AddScoped<Features.InternalRules.InternalRuleCommands>();
         services.AddSingleton<Features.IntegrityFiles.IntegrityProtector>();
         services.AddScoped<Features.IntegrityFiles.IntegrityFileService>();
         services.AddScoped<Features.IntegrityFiles.IntegrityFileExport>();

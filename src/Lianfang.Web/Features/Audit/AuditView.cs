@@ -22,7 +22,7 @@ public sealed class AuditView(AppDbContext db)
         ["RowSignature"] = "逐条签字", ["Complaint"] = "信访举报", ["Inspection"] = "监督检查", ["InspectionTarget"] = "检查对象",
         ["Finding"] = "检查发现问题", ["Rectification"] = "整改", ["EvidenceFile"] = "佐证材料", ["Disposition"] = "四种形态处置",
         ["PowerItem"] = "职权事项", ["IntegrityFileEntry"] = "廉政档案记载", ["Assessment"] = "考核", ["ResponsibilityLetter"] = "责任书",
-        ["PasswordPolicyRow"] = "安全策略",
+        ["PasswordPolicyRow"] = "安全策略", ["InternalRule"] = "制度", ["InternalRulePoint"] = "制度对应风险点",
     };
 
     private static readonly Dictionary<string, string> Fields = new()
@@ -49,6 +49,8 @@ public sealed class AuditView(AppDbContext db)
         ["EmailConfirmed"] = "邮箱已确认", ["PhoneNumber"] = "电话", ["PhoneNumberConfirmed"] = "电话已确认", ["PasswordChangedAt"] = "密码设置时间",
         ["MustChangePassword"] = "须修改密码", ["MinLength"] = "密码最短长度", ["ExpiryDays"] = "密码有效期（天）", ["ChangeInitial"] = "初始密码首次登录须修改",
         ["MaxFailedAttempts"] = "连续失败锁定次数", ["LockoutMinutes"] = "锁定时长（分钟）", ["UpdatedAt"] = "修改时间", ["UpdatedBy"] = "修改人",
+        ["Change"] = "新建或修订", ["AdoptedOn"] = "印发（修订）日期", ["DocumentNumber"] = "文号", ["Remarks"] = "备注", ["InternalRuleId"] = "制度",
+        ["RiskPointId"] = "风险点",
         ["DisclosureScope"] = "公开范围",
     };
 
@@ -68,6 +70,7 @@ public sealed class AuditView(AppDbContext db)
         [("Rectification", "Status")] = Label<Lianfang.Core.Supervision.RectificationStatus>(Lianfang.Core.Supervision.Rectification.Label),
         [("PowerItem", "Category")] = Label<Lianfang.Core.Powers.PowerCategory>(Lianfang.Core.Powers.PowerItem.Label),
         [("PowerItem", "DisclosureScope")] = Label<Lianfang.Core.Powers.DisclosureScope>(Lianfang.Core.Powers.PowerItem.Label),
+        [("InternalRule", "Change")] = Label<Lianfang.Core.Register.RuleChange>(Lianfang.Core.Register.InternalRule.Label),
         [("IntegrityFileEntry", "Type")] = Label<Lianfang.Core.Files.IntegrityEntryType>(Lianfang.Core.Files.IntegrityFileEntry.Label),
         [("LeadingGroupMember", "Duty")] = Label<Lianfang.Core.Review.GroupDuty>(Lianfang.Core.Review.LeadingGroupMember.Label),
         [("Assessment", "Kind")] = Label<Lianfang.Core.Assessments.AssessmentKind>(k => k == Lianfang.Core.Assessments.AssessmentKind.Annual ? "年终考核" : "季度自查"),

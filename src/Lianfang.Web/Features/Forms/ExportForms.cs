@@ -125,7 +125,7 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
     /// The 汇总表 figures of a unit's subtree in a campaign: a row per child unit (and one for the unit itself when it
     /// has lists of its own), counting only lists and points the caller may read, and only what has been approved (a draft
     /// or a list in review is progress, not the unit's risks — 进度 shows those). Participants are the people whose own
-    /// approved lists are in the row and everyone who signed one of its approved lists.
+    /// approved lists are in the row and everyone who signed one of its approved lists; 制度 are the records of the campaign.
     /// </summary>
     public async Task<(OrgUnit Unit, Scheme Scheme, SummaryTable Table)> SummaryTableAsync(AccessScope scope, int? orgUnitId, int? campaignId, CancellationToken ct)
     {
@@ -143,9 +143,18 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
             .Select(g => new
             {
                 g.Key.Row, g.Key.CategoryCode, g.Key.Level, Points = g.Count(), Measures = g.Sum(p => p.MeasureCount),
-                Methods = g.Sum(p => p.SupervisionMethodCount), New = g.Sum(p => p.NewSystemCount), Revised = g.Sum(p => p.RevisedSystemCount),
+                Methods = g.Sum(p => p.SupervisionMethodCount),
             }).ToListAsync(ct))
-            .ToLookup(c => c.Row, c => new SummaryCell(c.CategoryCode, c.Level, c.Points, c.Measures, c.Methods, c.New, c.Revised));
+            .ToLookup(c => c.Row, c => new SummaryCell(c.CategoryCode, c.Level, c.Points, c.Measures, c.Methods));
+
+        // 新建立制度 / 修订制度: the 制度 recorded in the campaign (InternalRule), per row.
+        var reach = db.OrgUnits.InBusinessReach(scope).Select(u => u.Id);
+        var rules = (await db.InternalRules.AsNoTracking().Where(r => r.CampaignId == campaign.Id && reach.Contains(r.OrgUnitId))
+                .Under([unit.Path], r => r.OrgUnit.Path)
+                .GroupBy(r => new { Row = r.OrgUnit.Path.Substring(0, childLength), r.Change }).Select(g => new { g.Key.Row, g.Key.Change, Count = g.Count() })
+                .ToListAsync(ct))
+            .ToDictionary(x => (x.Row, x.Change), x => x.Count);
+        int Rules(string row, RuleChange change) => rules.GetValueOrDefault((row, change));
 
         // Participants: the people whose own lists are in the row and everyone who signed one of its lists.
         var lists = db.RiskLists.AsNoTracking().Visible(scope).Under([unit.Path], l => l.OrgUnit.Path)
@@ -165,9 +174,12 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         var total = await people.Select(x => x.Key).Distinct().CountAsync(ct);
 
         var inputs = new List<SummaryInput>();
-        if (cells[unit.Path].Any() || participants.ContainsKey(unit.Path) || await lists.AnyAsync(l => l.OrgUnitId == unit.Id, ct))
-            inputs.Add(new SummaryInput($"{unit.Name}（本级）", participants.GetValueOrDefault(unit.Path), cells[unit.Path].ToList()));
-        inputs.AddRange(children.Select(c => new SummaryInput(c.Name, participants.GetValueOrDefault(c.Path), cells[c.Path].ToList(), OrgUnitId: c.Id)));
+        if (cells[unit.Path].Any() || participants.ContainsKey(unit.Path) || rules.Keys.Any(k => k.Row == unit.Path)
+            || await lists.AnyAsync(l => l.OrgUnitId == unit.Id, ct))
+            inputs.Add(new SummaryInput($"{unit.Name}（本级）", participants.GetValueOrDefault(unit.Path), cells[unit.Path].ToList(),
+                NewRules: Rules(unit.Path, RuleChange.New), RevisedRules: Rules(unit.Path, RuleChange.Revised)));
+        inputs.AddRange(children.Select(c => new SummaryInput(c.Name, participants.GetValueOrDefault(c.Path), cells[c.Path].ToList(), OrgUnitId: c.Id,
+            NewRules: Rules(c.Path, RuleChange.New), RevisedRules: Rules(c.Path, RuleChange.Revised))));
         var table = Summary.Compute(scheme, inputs, total);
         return (unit, scheme, table with { Total = table.Total with { OrgUnitId = unit.Id } });
     }

@@ -65,6 +65,7 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
     private const string UnitReaders = "principal party_office agency commission admin"; // read 卫健委 itself
     private const string Inspectors = "dept_head leader_in_charge principal party_office agency commission";
     private const string FileReaders = "staff agency commission"; // 廉政档案 of 王芳
+    private const string RuleKeepers = "dept_head principal party_office"; // 制度 of 财务处
     private const string LetterReaders = "principal party_office agency commission"; // 责任书 of 卫健委 (administrators keep accounts, not letters)
 
     private static Func<string, Want> Only(string roles, Want yes, Want no) => r => roles.Split(' ').Contains(r) ? yes : no;
@@ -112,6 +113,10 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
     private static async Task<int> FreshPowerAsync(Ctx c) =>
         (await (await c.F.As(c.Mine.W.Users["party_office"])).Post("/api/v1/powers", new { orgUnitId = c.Mine.W.U1, category = "Other", name = $"待删{Guid.NewGuid():N}"[..10] })
             .Expect(HttpStatusCode.Created)).Id();
+
+    private static async Task<int> FreshRuleAsync(Ctx c) =>
+        (await (await c.F.As(c.Mine.W.Users["party_office"])).Post("/api/v1/internal-rules", new { campaignId = c.Mine.Campaign, orgUnitId = c.Mine.W.D1,
+            name = "《待删办法》", change = "Revised", adoptedOn = "2026-03-01" }).Expect(HttpStatusCode.Created)).Id();
 
     private static async Task<int> FreshPointAsync(Ctx c) =>
         (await (await c.F.As(c.Mine.W.Users["staff"])).Post($"/api/v1/lists/{c.Mine.List}/risk-points", RiskPoint).Expect(HttpStatusCode.Created)).Id();
@@ -276,6 +281,16 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("POST api/v1/warnings/sweep", Post(_ => "/api/v1/warnings/sweep", _ => null), All(Want.Forbidden), All(Want.Forbidden)), // a subtree administrator may not sweep the whole system
         new("GET api/v1/scorecard", Get(i => $"/api/v1/scorecard?orgUnitId={i.W.U1}"), All(Want.Any), All(Want.Any)),
 
+        // ── 制度 ── (kept as the 职权目录 is: party office, principal, and the head of 财务处 where the rule sits)
+        new("POST api/v1/internal-rules/", Post(_ => "/api/v1/internal-rules", i => new { campaignId = i.Campaign, orgUnitId = i.W.D1, name = "《矩阵办法》", change = "New",
+            adoptedOn = "2026-03-01", riskPointIds = new[] { i.Point } }), Only(RuleKeepers, Want.Permitted, Want.Refused), All(Want.BadRef)),
+        new("GET api/v1/internal-rules/", Get(i => $"/api/v1/internal-rules?campaignId={i.Campaign}"), All(Want.Ok), All(Want.Ok)),
+        new("GET api/v1/internal-rules/{id:int}", Get(i => $"/api/v1/internal-rules/{i.Rule}"), OkBut("staff dept_head leader_in_charge helper"), All(Want.Hidden)),
+        new("PUT api/v1/internal-rules/{id:int}", PutRead(i => $"/api/v1/internal-rules/{i.Rule}", i => new { name = "《报销办法》" + Other(i), change = "New",
+            adoptedOn = "2026-03-01", riskPointIds = new[] { i.Point } }), Only(RuleKeepers, Want.Permitted, Want.Refused), All(Want.Hidden)),
+        new("DELETE api/v1/internal-rules/{id:int}", Delete(FreshRuleAsync, i => i.Rule, (_, id) => $"/api/v1/internal-rules/{id}"),
+            Only(RuleKeepers, Want.Permitted, Want.Refused), All(Want.Hidden)),
+
         // ── powers ──
         new("POST api/v1/powers/", Post(_ => "/api/v1/powers", i => new { orgUnitId = i.W.U1, category = "Other", name = $"矩阵{Guid.NewGuid():N}"[..10] }), Only("party_office principal", Want.Permitted, Want.Refused), All(Want.BadRef)),
         new("GET api/v1/powers/", Get(_ => "/api/v1/powers"), All(Want.Ok), All(Want.Ok)),
@@ -417,6 +432,12 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("PAGE GET Org/Post", Page(i => $"/Org/Post?id={i.W.P1}"), Only(Keepers, Want.Ok, Want.Refused), All(Want.Hidden)),
         new("PAGE POST Org/Post", Form(i => $"/Org/Post?id={i.W.P1}", _ => new() { ["Input.Name"] = "" }), Only(Keepers, Want.Any, Want.Refused), All(Want.Hidden)),
         new("PAGE POST Org/Post?handler=Delete", FormRemoving(FreshPostAsync, i => i.W.P1, (_, id) => $"/Org/Post?handler=Delete&id={id}"), Only(Keepers, Want.Any, Want.Refused), All(Want.Hidden)),
+        new("PAGE GET InternalRules/Index", Page(i => $"/InternalRules?campaignId={i.Campaign}"), All(Want.Any), All(Want.Any)),
+        new("PAGE GET InternalRules/Edit", Page(i => $"/InternalRules/Edit?id={i.Rule}"), OkBut("staff dept_head leader_in_charge helper"), All(Want.Hidden)),
+        new("PAGE POST InternalRules/Edit", Form(i => $"/InternalRules/Edit?id={i.Rule}&campaignId={i.Campaign}", _ => new() { ["Input.Name"] = "" }),
+            Only(RuleKeepers, Want.Any, Want.Refused), All(Want.Hidden)),
+        new("PAGE POST InternalRules/Edit?handler=Delete", FormRemoving(FreshRuleAsync, i => i.Rule, (i, id) => $"/InternalRules/Edit?handler=Delete&id={id}&campaignId={i.Campaign}"),
+            Only(RuleKeepers, Want.Any, Want.Refused), All(Want.Hidden)),
         new("PAGE GET Powers/Index", Page(i => $"/Powers?orgUnitId={i.W.U1}"), All(Want.Any), All(Want.Any)),
         new("PAGE GET Powers/Index?handler=Export", Page(i => $"/Powers?handler=Export&orgUnitId={i.W.U1}&form=annex2&format=xlsx"), OkBut("staff dept_head leader_in_charge helper"), All(Want.Hidden)),
         new("PAGE POST Powers/Index?handler=Import", Upload(i => $"/Powers?handler=Import&orgUnitId={i.W.U1}", Xlsx, page: true), Only("party_office principal", Want.Any, Want.Refused), All(Want.Refused)),

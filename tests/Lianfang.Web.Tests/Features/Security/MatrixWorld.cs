@@ -21,7 +21,7 @@ public sealed class MatrixFixture_Postgres() : MatrixFixture(Db.Postgres);
 
 /// <summary>The ids of one world's records that the matrix calls endpoints with.</summary>
 public sealed record Ids(World W, int Campaign, int List, int DeptList, long Point, int Power, long Inspection, long Finding, long Rectification,
-    long Evidence, long Complaint, long Assessment, string Scheme, int StaffUser, long Letter, long Disposition);
+    long Evidence, long Complaint, long Assessment, string Scheme, int StaffUser, long Letter, long Disposition, int Rule);
 
 /// <summary>
 /// Two commissions built the same way. Ours (inside) and theirs (outside): every free text of theirs carries
@@ -110,7 +110,9 @@ public sealed class MatrixWorld
         await office.Post("/api/v1/schemes", new { basedOn = "shaoxing-2018", code = scheme, name = "方案" + m, orgUnitId = w.U1 }).Expect(HttpStatusCode.Created);
         var staffUser = (await admin.GetAsync("/api/v1/users").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Single(u => u.GetProperty("userName").GetString() == w.Users["staff"]).Id();
-        return new Ids(w, campaign, list, deptList, point, power, inspection, finding, rect, evidence, complaint, assessment, scheme, staffUser, letter, disposition);
+        var rule = (await office.Post("/api/v1/internal-rules", new { campaignId = campaign, orgUnitId = w.D1, name = "《报销办法》" + m, change = "New",
+            adoptedOn = "2026-03-01", riskPointIds = new[] { point } }).Expect(HttpStatusCode.Created)).Id();
+        return new Ids(w, campaign, list, deptList, point, power, inspection, finding, rect, evidence, complaint, assessment, scheme, staffUser, letter, disposition, rule);
     }
 
     public static MultipartFormDataContent Pdf(string name) =>

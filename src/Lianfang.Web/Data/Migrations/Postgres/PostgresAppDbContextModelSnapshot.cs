@@ -559,6 +559,69 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.ToTable("Campaigns");
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Register.InternalRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("CampaignId", "OrgUnitId");
+
+                    b.ToTable("InternalRules", (string)null);
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Register.InternalRulePoint", b =>
+                {
+                    b.Property<int>("InternalRuleId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RiskPointId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("InternalRuleId", "RiskPointId");
+
+                    b.HasIndex("RiskPointId");
+
+                    b.ToTable("InternalRulePoints", (string)null);
+                });
+
             modelBuilder.Entity("Lianfang.Core.Register.RiskList", b =>
                 {
                     b.Property<int>("Id")
@@ -682,9 +745,6 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<int>("NewSystemCount")
-                        .HasColumnType("integer");
-
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("integer");
 
@@ -700,9 +760,6 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Property<string>("Responsible")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<int>("RevisedSystemCount")
-                        .HasColumnType("integer");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -2102,6 +2159,38 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Register.InternalRule", b =>
+                {
+                    b.HasOne("Lianfang.Core.Register.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lianfang.Core.Org.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Register.InternalRulePoint", b =>
+                {
+                    b.HasOne("Lianfang.Core.Register.InternalRule", null)
+                        .WithMany("Points")
+                        .HasForeignKey("InternalRuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lianfang.Core.Register.RiskPoint", null)
+                        .WithMany()
+                        .HasForeignKey("RiskPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lianfang.Core.Register.RiskList", b =>
                 {
                     b.HasOne("Lianfang.Core.Register.Campaign", "Campaign")
@@ -2520,6 +2609,11 @@ namespace Lianfang.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Lianfang.Core.Org.Person", b =>
                 {
                     b.Navigation("Assignments");
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Register.InternalRule", b =>
+                {
+                    b.Navigation("Points");
                 });
 
             modelBuilder.Entity("Lianfang.Core.Review.ReviewRecord", b =>

@@ -534,6 +534,67 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.ToTable("Campaigns");
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Register.InternalRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("CampaignId", "OrgUnitId");
+
+                    b.ToTable("InternalRules", (string)null);
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Register.InternalRulePoint", b =>
+                {
+                    b.Property<int>("InternalRuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RiskPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InternalRuleId", "RiskPointId");
+
+                    b.HasIndex("RiskPointId");
+
+                    b.ToTable("InternalRulePoints", (string)null);
+                });
+
             modelBuilder.Entity("Lianfang.Core.Register.RiskList", b =>
                 {
                     b.Property<int>("Id")
@@ -653,9 +714,6 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("NewSystemCount")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("INTEGER");
 
@@ -671,9 +729,6 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Property<string>("Responsible")
                         .IsRequired()
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("RevisedSystemCount")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -2027,6 +2082,38 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Register.InternalRule", b =>
+                {
+                    b.HasOne("Lianfang.Core.Register.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lianfang.Core.Org.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Register.InternalRulePoint", b =>
+                {
+                    b.HasOne("Lianfang.Core.Register.InternalRule", null)
+                        .WithMany("Points")
+                        .HasForeignKey("InternalRuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lianfang.Core.Register.RiskPoint", null)
+                        .WithMany()
+                        .HasForeignKey("RiskPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lianfang.Core.Register.RiskList", b =>
                 {
                     b.HasOne("Lianfang.Core.Register.Campaign", "Campaign")
@@ -2445,6 +2532,11 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Lianfang.Core.Org.Person", b =>
                 {
                     b.Navigation("Assignments");
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Register.InternalRule", b =>
+                {
+                    b.Navigation("Points");
                 });
 
             modelBuilder.Entity("Lianfang.Core.Review.ReviewRecord", b =>
