@@ -29,9 +29,16 @@ public static class SignatureLines
         return null;
     }
 
+    /// <summary>The stage code a signature on the form itself (<see cref="FormDef.Countersign"/>) is recorded under.</summary>
+    public static string CountersignCode(FormDef form) => "form:" + form.Code;
+
+    /// <summary>The forms of a kind of list with lines signed on the form itself (a post list held by a person takes personal forms too).</summary>
+    public static IEnumerable<FormDef> CountersignForms(Scheme scheme, ListScope scope, bool personal) => scheme.Forms.Where(f => f.Countersign.Count > 0
+        && (f.For is null || f.For == scope || personal && scope == ListScope.Post && f.For == ListScope.Person));
+
     /// <summary>
     /// Fills the form's lines from the history of the list's current revision: the latest signature of the stage whose
-    /// actor the line names (the submission for 填表人), with its opinion; 改正意见 gathers the comments of returns; a
+    /// actor the line names (the submission for 填表人; for a line signed on the form, that signature), with its opinion; 改正意见 gathers the comments of returns; a
     /// 公开承诺 block prints the holder's own <paramref name="commitment"/> (part of the signed content).
     /// </summary>
     public static IReadOnlyList<FilledLine> Fill(FormDef form, Scheme scheme, ListScope scope, int revision, IEnumerable<ReviewRecord> history,
@@ -55,7 +62,9 @@ public static class SignatureLines
                 continue;
             }
             var actor = ActorOf(label) ?? (title is null ? null : ActorOf(title));
-            var record = actor is null ? null : records.LastOrDefault(r => r.IsSignature && r.Decision is Decision.Submit or Decision.Approve && ActorOfRecord(r) == actor);
+            var record = form.Countersign.Contains(raw)
+                ? records.LastOrDefault(r => r.IsSignature && r.Decision == Decision.Countersign && r.StageCode == CountersignCode(form) && r.StageName == raw)
+                : actor is null ? null : records.LastOrDefault(r => r.IsSignature && r.Decision is Decision.Submit or Decision.Approve && ActorOfRecord(r) == actor);
             lines.Add(new FilledLine(title, label, false, actor, record?.Actor, record?.At, record?.VerificationCode, record?.Comment));
         }
         return lines;

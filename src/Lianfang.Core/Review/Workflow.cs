@@ -5,13 +5,15 @@ using Lianfang.Core.Schemes;
 
 namespace Lianfang.Core.Review;
 
-public enum Decision { Submit, Approve, Return, Reopen, Comment, Skip }
+/// <summary>Countersign: a signature on one of the list's forms after approval (<see cref="Schemes.FormDef.Countersign"/>).</summary>
+public enum Decision { Submit, Approve, Return, Reopen, Comment, Skip, Countersign }
 
 public static class DecisionNames
 {
     public static string Label(this Decision d) => d switch
     {
-        Decision.Submit => "提交", Decision.Approve => "通过", Decision.Return => "退回", Decision.Comment => "帮查意见", Decision.Skip => "跳过", _ => "重新打开",
+        Decision.Submit => "提交", Decision.Approve => "通过", Decision.Return => "退回", Decision.Comment => "帮查意见", Decision.Skip => "跳过",
+        Decision.Countersign => "表上签字", _ => "重新打开",
     };
 }
 

@@ -225,6 +225,11 @@ public sealed record FormDef
     public string? DateLine { get; init; }
     /// <summary>How the form's 相关责任人 cell names the answering leader (001 附件1: 处室单位负责人); 责任领导 when not set.</summary>
     public string? LeaderLabel { get; init; }
+    /// <summary>
+    /// Signature lines no stage of the list signs, signed on the form itself once the list is approved, by the person the
+    /// line names (003 附件8: 分管领导签字 — the personal list's review has no 分管领导 stage).
+    /// </summary>
+    public IReadOnlyList<string> Countersign { get; init; } = [];
 
     /// <summary>
     /// The title as printed for a unit whose org chain (the unit and those above it) has these names: a county's form names

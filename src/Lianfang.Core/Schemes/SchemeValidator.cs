@@ -43,6 +43,13 @@ public static class SchemeValidator
             foreach (var (code, name) in f.CategoryNames ?? new Dictionary<string, string>())
                 if (Forms.FormLookup.Category(s, name)?.Code != code)
                     throw new DomainException($"forms[{i}].categoryNames", $"表式“{f.Title}”把类别“{code}”印作“{name}”，但导入时读不回这一类别：请把“{name}”加为该类别的别名（aliases）");
+        foreach (var (f, i) in s.Forms.Select((f, i) => (f, i)))
+            foreach (var line in f.Countersign)
+            {
+                if (!f.Signatures.Contains(line)) throw new DomainException($"forms[{i}].countersign", $"表式“{f.Title}”没有签字栏“{line}”");
+                if (Forms.SignatureLines.ActorOf(line) is null or StageActor.Holder)
+                    throw new DomainException($"forms[{i}].countersign", $"表式“{f.Title}”的“{line}”看不出由谁签字（如分管领导、主要负责人）");
+            }
         RuleKinds.Validate(s);
         ValidateAssessment(s);
         if (s.Matrix is { } m)

@@ -7,19 +7,41 @@ namespace Lianfang.Core.Tests.Forms;
 public class SignatureLinesTests
 {
     [Fact]
-    public void Every_signature_line_of_the_presets_names_a_stage_of_its_scheme()
+    public void Every_signature_line_of_the_presets_names_a_stage_of_its_list_or_is_signed_on_the_form()
     {
         foreach (var scheme in Presets.All)
             foreach (var form in scheme.Forms.Where(f => !f.Columns.Any(c => c.Contains("合计")) && f.Columns.Any(c => FormColumns.Match(c) == FormField.Description)))
             {
-                var actors = scheme.ListKinds.SelectMany(k => k.Stages).Select(s => s.Actor).Append(StageActor.Holder).ToHashSet();
+                var actors = scheme.ListKinds.Where(k => form.For is null || k.Scope == form.For).SelectMany(k => k.Stages).Select(s => s.Actor)
+                    .Append(StageActor.Holder).ToHashSet();
                 foreach (var line in form.Signatures.Where(s => s.Contains("签字")))
                 {
                     var actor = SignatureLines.ActorOf(line.Split('：')[^1]) ?? SignatureLines.ActorOf(line);
                     Assert.True(actor is not null, $"{scheme.Code}/{form.Code}: {line}");
-                    Assert.Contains(actor!.Value, actors);
+                    Assert.True(actors.Contains(actor!.Value) != form.Countersign.Contains(line), $"{scheme.Code}/{form.Code}: {line} ({actor})");
                 }
             }
+    }
+
+    [Fact]
+    public void A_line_signed_on_the_form_prints_that_signature_and_no_stage_fills_it()
+    {
+        var scheme = Presets.Find("longsheng-2012")!;
+        var form = scheme.Forms.Single(f => f.Code == "annex8");
+        Assert.Equal(["分管领导签字"], form.Countersign);
+        var t0 = new DateTime(2026, 3, 1, 2, 0, 0, DateTimeKind.Utc);
+        var submit = Record(1, "self", "个人自查", Decision.Submit, "王芳", null, true, t0);
+        var lines = SignatureLines.Fill(form, scheme, ListScope.Person, 1, [submit, Record(1, "leadership", "领导班子审核确定", Decision.Approve, "张局", null, true, t0.AddDays(3))]);
+        Assert.Null(lines.Single(l => l.Label == "分管领导签字").Signer); // the principal's approval is not the 分管领导's signature
+        var countersign = Record(1, SignatureLines.CountersignCode(form), "分管领导签字", Decision.Countersign, "孙伟", "同意", true, t0.AddDays(4));
+        lines = SignatureLines.Fill(form, scheme, ListScope.Person, 1, [submit, countersign]);
+        var line = lines.Single(l => l.Label == "分管领导签字");
+        Assert.Equal(("孙伟", countersign.VerificationCode), (line.Signer, line.VerificationCode));
+        Assert.Equal("王芳", lines.Single(l => l.Label == "填表人签字").Signer);
+        // another revision's signature does not carry over
+        Assert.Null(SignatureLines.Fill(form, scheme, ListScope.Person, 2, [countersign]).Single(l => l.Label == "分管领导签字").Signer);
+        Assert.Equal([form], SignatureLines.CountersignForms(scheme, ListScope.Person, true));
+        Assert.Empty(SignatureLines.CountersignForms(scheme, ListScope.Department, false));
     }
 
     [Theory]
@@ -86,4 +108,21 @@ public class SignatureLinesTests
         Assert.Equal("严守纪律，接受监督。", block.Text);
         Assert.Null(SignatureLines.Fill(form, scheme, ListScope.Post, 1, []).Single(l => l.Title == "个人防范风险公开承诺").Text);
     }
+}
+
+public class CountersignValidationTests
+{
+    private static readonly Scheme Longsheng = Presets.Find("longsheng-2012")!;
+
+    private static Scheme WithAnnex8Countersign(params string[] lines) =>
+        Longsheng with { Code = "copy", Forms = [.. Longsheng.Forms.Select(f => f.Code == "annex8" ? f with { Countersign = lines } : f)] };
+
+    [Theory]
+    [InlineData("主要负责人签字")] // not a line of the form
+    [InlineData("填表人签字")]     // the holder signs by submitting
+    public void A_countersign_line_must_be_a_line_of_the_form_signed_by_someone_else(string line) =>
+        Assert.Equal("forms[5].countersign", Assert.Throws<DomainException>(() => SchemeValidator.Validate(WithAnnex8Countersign(line))).Field);
+
+    [Fact]
+    public void The_preset_validates() => SchemeValidator.Validate(WithAnnex8Countersign("分管领导签字"));
 }

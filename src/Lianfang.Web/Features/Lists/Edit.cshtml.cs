@@ -107,6 +107,9 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
     /// <summary>The unit (not the department) whose public page shows this list.</summary>
     public int PublicUnitId { get; private set; }
 
+    /// <summary>Lines signed on the list's forms after approval (003 附件8: 分管领导签字), signed or not.</summary>
+    public List<Review.CountersignLine> Countersigns { get; private set; } = [];
+
     public async Task OnGetAsync(int id, long? point, CancellationToken ct)
     {
         await LoadAsync(id, ct);
@@ -218,6 +221,14 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         return Redirect($"/Lists/Edit?id={id}");
     }
 
+    public async Task<IActionResult> OnPostCountersignAsync(int id, string? form, string? comment, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var r = await review.CountersignAsync(await me.ScopeAsync(ct), id, form, comment, ct);
+        TempData["Message"] = $"已在表上签字（{r.StageName}），校验码 {r.VerificationCode}";
+        return Redirect($"/Lists/Edit?id={id}");
+    }
+
     public async Task<IActionResult> OnPostReopenAsync(int id, string? comment, CancellationToken ct)
     {
         await LoadAsync(id, ct);
@@ -293,6 +304,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
                 .Select(m => (m.PersonId, $"{names.GetValueOrDefault(m.PersonId)}（{Core.Review.LeadingGroupMember.Label(m.Duty)}）")).ToList();
         }
         CanReopen = list.Status is ListStatus.Approved or ListStatus.Published && Review.ReviewCommands.MayReopen(scope, list);
+        Countersigns = await review.CountersignLinesAsync(scope, list, Scheme, ct);
         Revision = list.Revision;
         History = await db.Reviews.AsNoTracking().Include(r => r.Changes).Where(r => r.ListId == id).OrderBy(r => r.Id).ToListAsync(ct);
         ContentHash = Lianfang.Core.Review.ListContent.Hash(list, Points);

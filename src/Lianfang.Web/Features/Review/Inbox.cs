@@ -64,6 +64,38 @@ public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration c
         return result;
     }
 
+    /// <summary>Approved lists whose form has a line the user signs on the form itself (003 附件8: 分管领导签字), not yet signed.</summary>
+    private async Task<List<(int ListId, string Task)>> FormsToSignAsync(AccessScope scope, CancellationToken ct)
+    {
+        // whoever a form's line may name (SignatureLines.ActorOf); the exact check is the reviewers' own, below
+        var prefixes = scope.PrefixesFor(Role.LeaderInCharge, Role.Principal, Role.DeptHead, Role.PartyOffice, Role.Agency);
+        if (prefixes.Count == 0) return [];
+        var approved = db.RiskLists.AsNoTracking().Where(l => (l.Status == ListStatus.Approved || l.Status == ListStatus.Published)
+            && l.Campaign.Status == CampaignStatus.Open).Under(prefixes, l => l.OrgUnit.Path);
+        var codes = new List<string>();
+        foreach (var code in await approved.Select(l => l.SchemeCode).Distinct().ToListAsync(ct))
+            if (await schemes.FindAsync(code, ct) is { } scheme && scheme.Forms.Any(f => f.Countersign.Count > 0)) codes.Add(code);
+        if (codes.Count == 0) return [];
+        var lists = await approved.Where(l => codes.Contains(l.SchemeCode)).OrderBy(l => l.Id).Take(500)
+            .Select(l => new { l.Id, l.SchemeCode, l.Scope, l.HolderPersonId, l.CampaignId, l.OrgUnitId, l.Revision, Path = l.OrgUnit.Path }).ToListAsync(ct);
+        var ids = lists.Select(l => l.Id).ToList();
+        var signed = (await db.Reviews.AsNoTracking().Where(r => ids.Contains(r.ListId) && r.Decision == Decision.Countersign)
+            .Select(r => new { r.ListId, r.Revision, r.StageCode, r.StageName }).ToListAsync(ct)).ToHashSet();
+        var result = new List<(int, string)>();
+        foreach (var l in lists)
+        {
+            var scheme = (await schemes.FindAsync(l.SchemeCode, ct))!;
+            var list = new Reviewers.ListRef(l.CampaignId, l.OrgUnitId, l.Path, l.Scope, l.HolderPersonId);
+            foreach (var f in Core.Forms.SignatureLines.CountersignForms(scheme, l.Scope, l.HolderPersonId is not null))
+                foreach (var line in f.Countersign.Where(x => !signed.Contains(new { ListId = l.Id, l.Revision, StageCode = (string?)Core.Forms.SignatureLines.CountersignCode(f), StageName = x })))
+                {
+                    var stage = new ReviewStageDef { Code = Core.Forms.SignatureLines.CountersignCode(f), Name = line, Actor = Core.Forms.SignatureLines.ActorOf(line)!.Value };
+                    if (await reviewers.CanActAsync(scope, list, stage, ct)) result.Add((l.Id, $"表上签字：{f.Title}「{line}」"));
+                }
+        }
+        return result;
+    }
+
     /// <summary>Items whose campaign deadline is this close (or past) are reminded of on the home page and marked in the inbox.</summary>
     public int ReminderDays => config.GetValue("Lianfang:ReminderDays", 7);
 
@@ -160,6 +192,7 @@ public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration c
             .Select(x => x.l.Id).Take(500).ToListAsync(ct);
         foreach (var id in invited) mine[id] = ("review", "帮查：请提出意见");
         foreach (var (id, n) in await RowsToSignAsync(scope, ct)) mine[id] = ("review", $"逐条签字：{n} 条待您签字");
+        foreach (var (id, task) in await FormsToSignAsync(scope, ct)) mine[id] = ("review", task);
         if (mine.Count == 0) return [];
         var ids = mine.Keys.ToList();
         var rows = await ListTitles.QueryAsync(db, db.RiskLists.Where(l => ids.Contains(l.Id)), ct);

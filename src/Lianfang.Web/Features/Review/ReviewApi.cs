@@ -25,6 +25,14 @@ public static class ReviewApi
             State(await cmd.ReviewAsync(await me.ScopeAsync(ct), id, req, ct)))
             .WithSummary("审核当前环节：decision 为 approve（通过并签字）或 return（退回，须写意见）；stage 可带上所审环节，已被他人处理时返回 409")
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+        lists.MapPost("/{id:int}/forms/{form}/countersign", async (int id, string form, CommentRequest? req, CurrentUser me, ReviewCommands cmd, CancellationToken ct) =>
+            {
+                var r = await cmd.CountersignAsync(await me.ScopeAsync(ct), id, form, req?.Comment, ct);
+                return new { r.Id, line = r.StageName, signer = r.Actor, r.At, r.VerificationCode };
+            })
+            .WithSummary("在表上签字：审定后由表上签字栏所指的人签（003 附件8 的“分管领导签字”由本人所在处室的分管领导签），返回校验码；"
+                + "没有这类栏目的表 400，清单未审定或已签 409，不是该签字人 403")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         lists.MapPost("/review-batch", async (BatchReviewRequest req, CurrentUser me, ReviewCommands cmd, CancellationToken ct) =>
                 await cmd.ReviewManyAsync(await me.ScopeAsync(ct), req, ct))
             .WithSummary("批量审核：listIds 中各清单按各自当前环节逐份通过（或退回，须写意见），每份单独签字；返回每份的结果 [{listId, done, stage, error}]，未能处理的保持原状")

@@ -1,4 +1,5 @@
 using Lianfang.Core.Access;
+using Lianfang.Core.Forms;
 using Lianfang.Core.Org;
 using Lianfang.Core.Register;
 using Lianfang.Core.Review;
@@ -24,6 +25,9 @@ public sealed record MeetingRecord(IReadOnlyList<int>? Attendees);
 /// <summary>审定 of one point: the approved level, with a reason when it differs from 自评.</summary>
 public sealed record LevelDecision(long? PointId, string? LevelCode, string? Reason);
 public sealed record CommentRequest(string? Comment);
+
+/// <summary>A line signed on a form of the list (<see cref="FormDef.Countersign"/>): who signs it, whether signed, whether the caller may sign now.</summary>
+public sealed record CountersignLine(string FormCode, string FormTitle, string Line, StageActor Actor, ReviewRecord? Signed, bool MaySign);
 public sealed record InviteRequest(string? UserName);
 public sealed record CommitmentRequest(string? Text, int? Version = null);
 public sealed record PublishRequest(DateOnly? From, DateOnly? Until);
@@ -381,6 +385,52 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         var already = await db.Filings.Where(f => ids.Contains(f.RiskPointId)).Select(f => f.RiskPointId).ToListAsync(ct);
         foreach (var p in filed.Where(p => !already.Contains(p.Id)))
             db.Filings.Add(new Filing(p.Id, list.Id, list.CampaignId, list.OrgUnitId, commission, p.CategoryCode, p.EffectiveLevelCode, p.Description));
+    }
+
+    /// <summary>
+    /// The lines of the list's forms signed on the form itself (003 附件8: 分管领导签字), whether each is signed in this
+    /// revision, and whether the caller may sign it now: once the list is approved, by the person the line names.
+    /// </summary>
+    public async Task<List<CountersignLine>> CountersignLinesAsync(AccessScope scope, RiskList list, Scheme scheme, CancellationToken ct)
+    {
+        var forms = SignatureLines.CountersignForms(scheme, list.Scope, list.HolderPersonId is not null).ToList();
+        if (forms.Count == 0) return [];
+        var records = await db.Reviews.AsNoTracking().Where(r => r.ListId == list.Id && r.Revision == list.Revision && r.Decision == Decision.Countersign)
+            .OrderBy(r => r.Id).ToListAsync(ct);
+        var approved = list.Status is ListStatus.Approved or ListStatus.Published;
+        var lines = new List<CountersignLine>();
+        foreach (var f in forms)
+            foreach (var line in f.Countersign)
+            {
+                var actor = SignatureLines.ActorOf(line)!.Value;
+                var signed = records.LastOrDefault(r => r.StageCode == SignatureLines.CountersignCode(f) && r.StageName == line);
+                var stage = new ReviewStageDef { Code = SignatureLines.CountersignCode(f), Name = line, Actor = actor };
+                lines.Add(new CountersignLine(f.Code, f.Title, line, actor, signed, approved && signed is null && await reviewers.CanActAsync(scope, list, stage, ct)));
+            }
+        return lines;
+    }
+
+    /// <summary>Signs a line of one of the list's forms (see <see cref="CountersignLinesAsync"/>): an SM2-sealed signature over the approved content.</summary>
+    public async Task<ReviewRecord> CountersignAsync(AccessScope scope, int listId, string? formCode, string? comment, CancellationToken ct)
+    {
+        var (list, scheme, points) = await LoadAsync(scope, listId, ct);
+        var lines = (await CountersignLinesAsync(scope, list, scheme, ct)).Where(l => l.FormCode == formCode).ToList();
+        if (lines.Count == 0)
+            throw new DomainException("form", scheme.Forms.FirstOrDefault(f => f.Code == formCode) is { } other
+                ? $"“{other.Title}”没有在表上另行签字的栏目，表上的签字来自各审核环节" : $"方案中没有表式“{formCode}”");
+        var title = lines[0].FormTitle;
+        if (list.Status is not (ListStatus.Approved or ListStatus.Published))
+            throw DomainException.Conflict("status", $"“{title}”在清单审定后签字，清单现为“{list.Status.Label()}”");
+        var line = lines.FirstOrDefault(l => l.MaySign) ?? throw (lines.All(l => l.Signed is not null)
+            ? DomainException.Conflict("form", $"“{title}”的{string.Join("、", lines.Select(l => $"“{l.Line}”"))}已由{string.Join("、", lines.Select(l => l.Signed!.Actor))}签字")
+            : DomainException.Forbidden($"“{title}”的{string.Join("；", lines.Where(l => l.Signed is null).Select(l => $"“{l.Line}”应由{Workflow.ActorLabel(l.Actor)}签字"))}"));
+        var content = ListContent.Canonical(list, points);
+        var record = new ReviewRecord(list.Id, list.Revision, SignatureLines.CountersignCode(scheme.Forms.Single(f => f.Code == formCode)), line.Line,
+            Decision.Countersign, me.UserId ?? 0, await me.DisplayNameAsync(ct), Workflow.ActorLabel(line.Actor), comment, ListContent.HashOf(content), signed: true);
+        await sm2.SealAsync(record, content, ct);
+        db.Reviews.Add(record);
+        await db.SaveChangesAsync(ct);
+        return record;
     }
 
     private async Task<(RiskList, Scheme, List<RiskPoint>)> LoadAsync(AccessScope scope, int listId, CancellationToken ct)
