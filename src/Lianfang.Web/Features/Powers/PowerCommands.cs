@@ -92,15 +92,19 @@ public sealed class PowerCommands(AppDbContext db, SchemeStore schemes, Supervis
     public async Task<string> SvgAsync(PowerItem item, CancellationToken ct, bool publishedOnly = false)
     {
         var (pinned, levelCount) = await PinnedAsync(item.Id, publishedOnly, ct);
-        return FlowChart.Svg(item.Name, item.Flow,
-            pinned.ToDictionary(g => g.Key, g => (IReadOnlyList<PinnedPoint>)g.OrderBy(p => p.Rank).ToList()), levelCount);
+        return FlowChart.Svg(item.Name, item.Flow, pinned, levelCount);
     }
 
-    /// <summary>The risk points pinned to the power's steps, by step, with the name and rank of their level; and the most levels a scheme has.</summary>
-    public async Task<(ILookup<string, PinnedPoint> ByStep, int LevelCount)> PinnedAsync(int powerId, bool publishedOnly, CancellationToken ct)
+    /// <summary>
+    /// The risk points pinned to the power's steps, by step and worst level first, with the name and rank of their level; and the
+    /// most levels a scheme has.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, IReadOnlyList<PinnedPoint>> ByStep, int LevelCount)> PinnedAsync(
+        int powerId, bool publishedOnly, CancellationToken ct)
     {
         var points = await db.RiskPoints.AsNoTracking().Where(p => p.PowerId == powerId && p.FlowStepKey != null
                 && (!publishedOnly || p.List.Status == ListStatus.Published))
+            .OrderBy(p => p.Id)
             .Select(p => new { p.FlowStepKey, p.Description, Level = p.ApprovedLevelCode ?? p.LevelCode, p.List.SchemeCode }).ToListAsync(ct);
         var pinned = new List<(string Step, PinnedPoint Point)>();
         var levelCount = 2;
@@ -111,7 +115,8 @@ public sealed class PowerCommands(AppDbContext db, SchemeStore schemes, Supervis
             levelCount = Math.Max(levelCount, scheme?.Levels.Count ?? 2);
             pinned.Add((p.FlowStepKey!, new PinnedPoint(p.Description, level?.Name ?? p.Level, level?.Rank ?? 9)));
         }
-        return (pinned.ToLookup(p => p.Step, p => p.Point), levelCount);
+        return (pinned.GroupBy(p => p.Step).ToDictionary(g => g.Key, g => (IReadOnlyList<PinnedPoint>)g.Select(p => p.Point).OrderBy(p => p.Rank).ToList()),
+            levelCount);
     }
 
     /// <summary>A point may sit on a power of its own unit line (the unit above its department, or a department below its unit) and on one of its steps.</summary>

@@ -5,7 +5,7 @@ using Lianfang.Web.Features.Forms;
 namespace Lianfang.Web.Features.Powers;
 
 /// <summary>003 附件1 (职权目录总表) and 附件2 (分表) out as Word/Excel/PDF, and in from the files units keep.</summary>
-public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForms export)
+public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForms export, PdfConverter pdf)
 {
     public sealed record ImportOutcome(IReadOnlyList<ParsedPower> Items, bool Saved);
 
@@ -25,21 +25,25 @@ public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForm
         return await export.RenderAsync(doc, f, ct);
     }
 
-    /// <summary>The 权力运行流程图 for the Word forms: one row per step in flow order, with where it leads and its risk points.</summary>
+    /// <summary>
+    /// The 权力运行流程图 for the Word forms: the chart as the page draws it, then one row per step in flow order with what the
+    /// chart cannot hold (条件、程序、期限、监督方式), where it leads and its risk points. The PDF is made from the Word file;
+    /// Excel keeps only the table, a sheet having no place for the chart.
+    /// </summary>
     public async Task<ExportFile> ExportFlowAsync(AccessScope scope, int id, string? format, CancellationToken ct)
     {
         var f = ExportForms.Format(format);
         var item = await powers.LoadAsync(scope, id, ct);
         var layers = item.Flow.Layers();
         var names = item.Flow.Steps.ToDictionary(s => s.Key, s => s.Name);
-        var pinned = (await powers.PinnedAsync(id, false, ct)).ByStep;
+        var (pinned, levelCount) = await powers.PinnedAsync(id, false, ct);
         var rows = new List<FormRow>();
         var n = 0;
         foreach (var s in item.Flow.Steps.OrderBy(s => layers[s.Key]))
         {
             var next = string.Join("；", item.Flow.Edges.Where(e => e.From == s.Key && names.ContainsKey(e.To))
                 .Select(e => (e.Back ? "退回" : "→") + names[e.To] + (e.Label is null ? "" : $"（{e.Label}）")));
-            var risks = string.Join("\n", pinned[s.Key].Select(p => $"{p.Description}【{p.LevelName}】"));
+            var risks = string.Join("\n", pinned.GetValueOrDefault(s.Key)?.Select(p => $"{p.Description}【{p.LevelName}】") ?? []);
             rows.Add(new FormRow([(++n).ToString(), s.Name, s.Actor ?? "", s.Conditions ?? "", s.Procedure ?? "", s.TimeLimit ?? "", s.Supervision ?? "", risks, next]));
         }
         double[] weights = [0.7, 1.8, 1.5, 2, 2.2, 1.1, 1.8, 3, 2];
@@ -47,7 +51,11 @@ public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForm
         var columns = headers.Select((h, i) => new FormColumn(null, h, weights[i], Center: i == 0)).ToList();
         var doc = new FormDocument($"{item.Name}权力运行流程图", true, [("单位", item.OrgUnit.Name), ("类别", PowerItem.Label(item.Category))], [],
             new FormTable(columns, rows), [], [], ["按流程先后排列；“退回”为退回补正等回到前面环节的情形。"], $"{item.OrgUnit.Name}·{item.Name}·权力运行流程图");
-        return await export.RenderAsync(doc, f, ct);
+        if (f == "xlsx") return await export.RenderAsync(doc, f, ct);
+        var word = await export.RenderAsync(doc, "docx", ct);
+        var chart = FlowChartDocx.WithChart(word.Content, FlowLayout.Of(item.Name, item.Flow, pinned, levelCount));
+        return f == "pdf" ? new ExportFile(await pdf.ToPdfAsync(chart, ct), "application/pdf", Path.ChangeExtension(word.FileName, ".pdf"))
+            : word with { Content = chart };
     }
 
     /// <summary>All or nothing: any bad row and nothing is saved; every problem names its row and column.</summary>

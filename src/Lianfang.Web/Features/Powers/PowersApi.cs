@@ -61,7 +61,7 @@ public static class PowersApi
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(413).ProducesProblem(422);
         powers.MapGet("/{id:int}/flow/export", async (int id, string? format, CurrentUser me, PowerForms forms, CancellationToken ct) =>
                 await Forms.FormsApi.FileAsync(async () => await forms.ExportFlowAsync(await me.ScopeAsync(ct), id, format, ct)))
-            .WithSummary("权力运行流程图表格（Word/Excel/PDF）：各环节按先后排列，列出办理主体、条件、程序、期限、监督方式、风险点及等级")
+            .WithSummary("权力运行流程图（Word/PDF：流程图及环节表；Excel：环节表）：各环节按先后排列，列出办理主体、条件、程序、期限、监督方式、风险点及等级")
             .ProducesProblem(404).ProducesProblem(501);
         powers.MapGet("/{id:int}/flow.svg", async (int id, CurrentUser me, PowerCommands cmd, CancellationToken ct) =>
             Results.Content(await cmd.SvgAsync(await cmd.LoadAsync(await me.ScopeAsync(ct), id, ct), ct), "image/svg+xml; charset=utf-8"))
