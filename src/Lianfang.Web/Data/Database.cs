@@ -15,6 +15,8 @@ public static class Database
     public static IServiceCollection AddLianfangDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
         services.AddSingleton<IInterceptor, NulGuard>();
+        services.AddSingleton<WriteClock>();
+        services.AddSingleton<IInterceptor, WriteClockInterceptor>();
         var provider = config["Database:Provider"] ?? "Sqlite";
         var cs = config.GetConnectionString("Default");
         if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))

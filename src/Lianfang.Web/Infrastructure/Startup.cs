@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Lianfang.Web.Features.Account;
@@ -31,6 +32,8 @@ public static class Startup
         services.AddScoped<Features.Review.ReviewCommands>();
         services.AddScoped<DataSet.DataSetGenerator>();
         services.AddScoped<Features.Review.Inbox>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ReadCache>();
         services.AddScoped<Features.Verify.Signatures>();
         services.AddScoped<Features.Verify.Sm2>();
         services.AddSingleton<Features.Account.MfaPolicy>();

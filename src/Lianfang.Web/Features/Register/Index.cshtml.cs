@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Register;
 
-public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore schemes, Forms.ExportForms export) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore schemes, Forms.ExportForms export, ReadCache cache) : PageModel
 {
     /// <summary>An export holds at most this many rows; a province narrows its filters first.</summary>
     public const int ExportLimit = 10_000;
@@ -62,13 +62,14 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
         ListStatus? status, string? sort, int? powerId, bool approved, CancellationToken ct)
     {
         var scope = await me.ScopeAsync(ct);
-        Campaigns = await RegisterQuery.Campaigns(db, scope)
+        // the pickers change only when something is written: kept across requests (ReadCache)
+        Campaigns = await cache.GetAsync($"register-campaigns:{scope.UserId}", () => RegisterQuery.Campaigns(db, scope)
             .OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).Take(100)
-            .Select(c => new CampaignOption(c.Id, c.Year, c.Name, c.SchemeCode)).ToListAsync(ct);
+            .Select(c => new CampaignOption(c.Id, c.Year, c.Name, c.SchemeCode)).ToListAsync(ct));
         var campaign = Campaigns.FirstOrDefault(c => c.Id == campaignId) ?? Campaigns.FirstOrDefault();
         CampaignId = campaign?.Id;
         Scheme = await schemes.FindAsync(campaign?.SchemeCode, ct);
-        Units = await UnitSelect.LoadAsync(db, scope, orgUnitId, false, ct);
+        Units = (await cache.GetAsync($"register-units:{scope.UserId}", () => UnitSelect.LoadAsync(db, scope, null, false, ct))) with { Selected = orgUnitId };
         Filter = new RegisterFilter(CampaignId, orgUnitId, null, q, categoryCode, levelCode, tier, status, sort, powerId, approved);
         PowerName = powerId is null ? null : await db.Powers.Where(p => p.Id == powerId).Select(p => p.Name).FirstOrDefaultAsync(ct);
         return campaign is null ? null : RegisterQuery.Points(db, scope, Filter, Scheme);

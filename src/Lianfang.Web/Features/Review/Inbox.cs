@@ -12,8 +12,22 @@ namespace Lianfang.Web.Features.Review;
 /// 整改 tasks they own or verify (rectification), 书面问询 to answer (inquiry), new complaints to triage (complaint), planned
 /// inspections they carry out (inspection) and warnings assigned to them by name (warning).
 /// </summary>
-public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration config, Reviewers reviewers)
+public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration config, Reviewers reviewers, ReadCache cache)
 {
+    /// <summary>What the layout shows on every page: the number of 待办 and of warnings overseen (up to 20).</summary>
+    public sealed record Counts(int Todo, int Warnings);
+
+    /// <summary>
+    /// The layout's counts, kept across requests until this node writes (<see cref="ReadCache"/>): building the 待办 costs a
+    /// dozen queries, which every page would otherwise pay.
+    /// </summary>
+    public async Task<Counts> CountsAsync(AccessScope scope, CancellationToken ct)
+    {
+        if (!scope.IsAuthenticated) return new(0, 0);
+        if (_loaded is not null && _warnings is not null) return new(_loaded.Count, _warnings.Count);
+        return await cache.GetAsync($"inbox:{scope.UserId}", async () => new Counts((await LoadAsync(scope, ct)).Count, (await WarningsAsync(scope, ct)).Count));
+    }
+
     /// <param name="Kind">list, review, rectification, inquiry, complaint, inspection or warning</param>
     /// <param name="Context">the campaign, the unit or the inspection it belongs to</param>
     public sealed record Item(string Kind, string Task, string Title, string? Context, string Link, DateOnly? Deadline, string? From, int? ListId = null)
