@@ -4,8 +4,11 @@ using Lianfang.Core.Schemes;
 
 namespace Lianfang.Core.Forms;
 
-/// <summary>Where a point's category came from: its own column, a category row above it, its text, or nowhere (未分类).</summary>
-public enum CategorySource { Column, Section, Inferred, Unclassified }
+/// <summary>
+/// Where a point's category came from: its own column, a category row above it, its text, nowhere (未分类), or the
+/// record of the form this product exported (<see cref="FormRecord"/>).
+/// </summary>
+public enum CategorySource { Column, Section, Inferred, Unclassified, Recorded }
 
 /// <summary>A risk point read from a file, with the rows it came from and the file's names for its columns.</summary>
 public sealed record ParsedPoint(string Sheet, int Row, int LastRow, RiskPointContent Content, CategorySource CategorySource, bool Unrated,
@@ -25,13 +28,17 @@ public sealed record FormParse(IReadOnlyList<ParsedPoint> Points, IReadOnlyList<
 /// found by its column names in any order (one or two rows), category rows, blank and placeholder rows ("2."),
 /// rows continued below, signature and note rows after the table. Every problem is reported with its row and column;
 /// nothing is guessed silently except a category the text clearly names (else 未分类) and a missing level column (未定级).
+/// A form this product exported brings its <see cref="FormRecord"/>: what the form does not print is taken from it for
+/// the rows the user left as they were.
 /// </summary>
 public static partial class FormParser
 {
     private const int HeaderSearchRows = 60;
 
-    public static FormParse Parse(IReadOnlyList<Grid> grids, Scheme scheme)
+    public static FormParse Parse(IReadOnlyList<Grid> grids, Scheme scheme, FormRecord? record = null)
     {
+        // the record of another scheme's form names codes that mean something else here
+        var recorded = record is not null && record.SchemeCode == scheme.Code ? new FormRecord.Matcher(record) : null;
         var points = new List<ParsedPoint>();
         var issues = new List<ImportIssue>();
         Header? previous = null;
@@ -46,7 +53,7 @@ public static partial class FormParser
             if (header is null) continue;
             found = true;
             previous = header;
-            new RowReader(grid, header, scheme, withData > 1 ? grid.Label : "", points, issues).Read(start);
+            new RowReader(grid, header, scheme, withData > 1 ? grid.Label : "", recorded, points, issues).Read(start);
         }
         return new FormParse(points, issues, found);
     }
@@ -117,7 +124,8 @@ public static partial class FormParser
 
     // ---- the rows ----
 
-    private sealed class RowReader(Grid grid, Header header, Scheme scheme, string where, List<ParsedPoint> points, List<ImportIssue> issues)
+    private sealed class RowReader(Grid grid, Header header, Scheme scheme, string where, FormRecord.Matcher? recorded, List<ParsedPoint> points,
+        List<ImportIssue> issues)
     {
         private string _category = "";           // the category column's last text (merged or left blank below)
         private RiskCategoryDef? _section;        // a category row above ("一、决策廉洁风险")
@@ -230,9 +238,32 @@ public static partial class FormParser
             var manifestation = Joined(p.Cells(FormField.Manifestation).Concat(p.Manifestation is null ? [] : [p.Manifestation]));
 
             if (issues.Count > before) return;
+            if (recorded?.Take(p.Description) is { } r)
+            {
+                // only what the printed form cannot say: a category it has no column for, a level it has no column or tag for
+                if (source is CategorySource.Inferred or CategorySource.Unclassified && scheme.Category(r.CategoryCode) is not null)
+                    (categoryCode, source) = (r.CategoryCode,
+                        r.CategoryCode == Scheme.UnclassifiedCode ? CategorySource.Unclassified : CategorySource.Recorded);
+                if (unrated && r.LevelCode != Scheme.UnratedCode && scheme.Level(r.LevelCode) is not null) (levelCode, unrated) = (r.LevelCode, false);
+                measures = measures.Select(m => Restore(m, r)).ToList();
+            }
             var content = new RiskPointContent(categoryCode, p.Description, manifestation, levelCode, approved, null, sources, measures,
                 new SupervisionPath(basis, focus, methods), new Responsible(leader, department, persons));
             points.Add(new ParsedPoint(grid.Name, p.Row, p.LastRow, content, source, unrated, header.Labels));
+        }
+
+        /// <summary>A measure as printed, with the kind, phase, owner and due date its record keeps (when the text is unchanged and has no tag).</summary>
+        private ControlMeasure Restore(ControlMeasure m, FormRecord.Row row)
+        {
+            if (m.Kind is not null || m.Phase is not null || m.Owner is not null || m.Due is not null) return m;
+            var key = FormRecord.Key(m.Text);
+            if (row.Measures.FirstOrDefault(x => x.Key == key) is not { } x) return m;
+            return m with
+            {
+                Kind = x.Kind is { } k && scheme.MeasureKinds.Contains(k) ? k : null,
+                Phase = x.Phase is { } ph && scheme.MeasurePhases.Contains(ph) ? ph : null,
+                Owner = x.Owner, Due = x.Due,
+            };
         }
 
         private string LevelOf(string text, FormField field, Action<FormField, string> issue, bool required)

@@ -11,29 +11,21 @@ namespace Lianfang.Core.Forms;
 /// </summary>
 public static partial class PointCells
 {
-    // ---- 风险点描述 (with 表现形式, and the level where a form has no level column) ----
+    // ---- 风险点描述 (with 表现形式) ----
 
     public const string ManifestationLabel = "表现形式";
 
-    /// <summary>"description【一级】\n表现形式：…" — the level tag only for forms without a level column.</summary>
-    public static string FormatDescription(RiskPointContent p, Scheme scheme, bool withLevel)
+    /// <summary>"description\n表现形式：…". A form without a level column prints no level: its record keeps it (<see cref="FormRecord"/>).</summary>
+    public static string FormatDescription(RiskPointContent p)
     {
         var text = p.Description ?? "";
-        if (withLevel) text += LevelTag(p, scheme);
         if (!string.IsNullOrWhiteSpace(p.Manifestation)) text += $"\n{ManifestationLabel}：{p.Manifestation}";
         return text;
     }
 
-    public static string LevelTag(RiskPointContent p, Scheme scheme)
-    {
-        var level = scheme.Level(p.LevelCode)?.Name ?? p.LevelCode;
-        var approved = p.ApprovedLevelCode is { } a && a != p.LevelCode ? $"；审定{scheme.Level(a)?.Name ?? a}" : "";
-        return $"【{level}{approved}】";
-    }
-
     public sealed record DescriptionParts(string Description, string? Manifestation, string? LevelText, string? ApprovedLevelText);
 
-    /// <summary>Splits off a leading item number ("1．"), a "表现形式：" part and a trailing level tag ("【二级】", "（重要）").</summary>
+    /// <summary>Splits off a leading item number ("1．"), a "表现形式：" part and a trailing level tag people type ("【二级】", "（重要）").</summary>
     public static DescriptionParts ParseDescription(string? cell, Func<string, bool> isLevel)
     {
         var lines = Lines(cell);
@@ -135,13 +127,23 @@ public static partial class PointCells
     public const string RowSignedLabel = "逐条签字";
 
     /// <param name="signed">who signed this row, as printed ("王芳（2026-03-20）")</param>
-    /// <param name="leaderLabel">the form's own word for the leader (<see cref="Schemes.FormDef.LeaderLabel"/>)</param>
+    /// <param name="leaderLabel">
+    /// the form's own word for the leader (<see cref="Schemes.FormDef.LeaderLabel"/>); such a form's cell has that line and
+    /// 责任人员 only (001 附件1: 处室单位负责人), so the department goes before the leader's name, as people fill it in
+    /// ("处室单位负责人：财务处 赵强"), when it reads back as a department
+    /// </param>
     public static string FormatResponsible(Responsible? r, IReadOnlyList<string>? signed = null, string? leaderLabel = null)
     {
         if (r is null) return "";
         var lines = new List<string>();
-        if (r.Leader is { Length: > 0 }) lines.Add($"{leaderLabel ?? "责任领导"}：{r.Leader}");
-        if (r.Department is { Length: > 0 }) lines.Add($"责任处室：{r.Department}");
+        var department = r.Department is { Length: > 0 } d ? d : null;
+        if (leaderLabel is not null && department is not null && IsOrgName(department) && SplitNames(department) is [var one] && one == department)
+        {
+            lines.Add($"{leaderLabel}：{department}{(r.Leader is { Length: > 0 } ? $" {r.Leader}" : "")}");
+            department = null;
+        }
+        else if (r.Leader is { Length: > 0 }) lines.Add($"{leaderLabel ?? "责任领导"}：{r.Leader}");
+        if (department is not null) lines.Add($"责任处室：{department}");
         if (r.Persons is { Count: > 0 }) lines.Add($"责任人员：{string.Join("、", r.Persons)}");
         if (signed is { Count: > 0 }) lines.Add($"{RowSignedLabel}：{string.Join("、", signed)}");
         return string.Join('\n', lines);

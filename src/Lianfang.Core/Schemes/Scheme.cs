@@ -221,8 +221,27 @@ public sealed record FormDef
     public string CategoryName(Scheme scheme, string code) =>
         CategoryNames?.GetValueOrDefault(code) ?? scheme.Category(code)?.Name ?? code;
 
-    /// <summary>The date line after the signatures (003: 填表时间, 填表日期), filled with the day the list was submitted.</summary>
+    /// <summary>
+    /// The date line after the signatures, as the seed prints it (003 附件5: "填表时间：　　年　月", 附件7: "填表日期"), filled with
+    /// the day the list was submitted: to the month where the seed's blank has no 日.
+    /// </summary>
     public string? DateLine { get; init; }
+
+    /// <summary>The date line's label, the blank it prints before the list is submitted, and whether it stops at the month.</summary>
+    public (string Label, string Blank, bool MonthOnly)? DateLineParts()
+    {
+        if (DateLine is not { Length: > 0 } line) return null;
+        var i = line.IndexOf('：');
+        if (i < 0) return (line, "　　　　年　　月　　日", false);
+        var blank = line[(i + 1)..];
+        return (line[..i], blank, !blank.Contains('日'));
+    }
+
+    /// <summary>
+    /// 004 附件2/3 number the rows under each category (1. 2. 3.) and leave this many numbered lines under a category
+    /// with no points; without it an empty category is one blank row (003 附件5–8).
+    /// </summary>
+    public int? NumberedRows { get; init; }
     /// <summary>How the form's 相关责任人 cell names the answering leader (001 附件1: 处室单位负责人); 责任领导 when not set.</summary>
     public string? LeaderLabel { get; init; }
     /// <summary>

@@ -40,6 +40,12 @@ public static class SchemeValidator
             if (f.Categories?.FirstOrDefault(c => s.Category(c) is null) is { } unknown)
                 throw new DomainException($"forms[{i}].categories", $"表式“{f.Title}”引用了不存在的风险类别“{unknown}”");
         foreach (var (f, i) in s.Forms.Select((f, i) => (f, i)))
+        {
+            if (f.NumberedRows is < 1 or > 10) throw new DomainException($"forms[{i}].numberedRows", $"表式“{f.Title}”的 numberedRows 应在 1–10 之间");
+            if (f.DateLineParts() is { } date && SchemeText.Normalize(date.Blank) is not ("年月" or "年月日"))
+                throw new DomainException($"forms[{i}].dateLine", $"表式“{f.Title}”的日期行应写作“填表时间：　　年　月”或“填表日期：　　年　月　日”");
+        }
+        foreach (var (f, i) in s.Forms.Select((f, i) => (f, i)))
             foreach (var (code, name) in f.CategoryNames ?? new Dictionary<string, string>())
                 if (Forms.FormLookup.Category(s, name)?.Code != code)
                     throw new DomainException($"forms[{i}].categoryNames", $"表式“{f.Title}”把类别“{code}”印作“{name}”，但导入时读不回这一类别：请把“{name}”加为该类别的别名（aliases）");

@@ -1,3 +1,4 @@
+using Lianfang.Core.Register;
 using Lianfang.Core.Forms;
 using Lianfang.Core.Schemes;
 
@@ -187,5 +188,51 @@ public class FormParserTests
         var parse = FormParser.Parse([first, second], Shaoxing);
         Assert.Equal(["甲风险", "乙风险"], parse.Points.Select(p => p.Content.Description));
         Assert.Equal("表格2", parse.Points[1].Sheet);
+    }
+
+    /// <summary>The record of a 附件1 exported with three points, as the export writes it.</summary>
+    private static FormRecord Recorded(string scheme = "shaoxing-health-2018") => FormRecord.FromRows(new FormRecord(scheme,
+    [
+        new(FormRecord.Key("资金拨付不规范"), "mechanism", "important", [new(FormRecord.Key("双人复核"), "工作流程", null, "王芳", new DateOnly(2026, 6, 30))]),
+        new(FormRecord.Key("合同管理"), "power", "general", [new(FormRecord.Key("合同会签"), "制度建设", null, null, null)]),
+        new(FormRecord.Key("接待超标"), "other", "general", []),
+    ]).ToRows().Select(r => (IReadOnlyList<string>)r), 100)!;
+
+    [Fact]
+    public void An_exported_form_s_record_gives_back_what_the_form_does_not_print_for_the_rows_left_as_they_were()
+    {
+        var grid = G(1,
+            ListHeader,
+            R("1", "资金拨付不规范", "1．双人复核\n2．集体研究", "", "重要", ""),
+            R("2", "合同管理（已改写）", "1．合同会签", "", "一般", ""),
+            R("一、作风问题廉洁风险", "一、作风问题廉洁风险", "一、作风问题廉洁风险", "一、作风问题廉洁风险", "一、作风问题廉洁风险", "一、作风问题廉洁风险"),
+            R("3", "接待超标", "", "", "一般", ""),
+            R("4", "新增的一条", "", "", "一般", ""));
+        var parse = FormParser.Parse([grid], Shaoxing, Recorded());
+        // a category row the user typed decides for the rows under it, whatever the record says (接待超标: other)
+        Assert.Equal([("mechanism", CategorySource.Recorded), (Scheme.UnclassifiedCode, CategorySource.Unclassified),
+                      ("conduct", CategorySource.Section), ("conduct", CategorySource.Section)],
+            parse.Points.Select(p => (p.Content.CategoryCode, p.CategorySource)));
+        // the measure whose text is unchanged gets its kind, owner and due date; a measure added by hand and the rewritten row's do not
+        Assert.Equal([new ControlMeasure("双人复核", "工作流程", null, "王芳", new DateOnly(2026, 6, 30)), new ControlMeasure("集体研究")],
+            parse.Points[0].Content.Measures!);
+        Assert.Equal([new ControlMeasure("合同会签")], parse.Points[1].Content.Measures!);
+        // the printed level stays what the user left in the level column
+        Assert.Equal("important", parse.Points[0].Content.LevelCode);
+
+        Assert.All(FormParser.Parse([grid], Shaoxing, Recorded("sanjiang-2019")).Points, p => Assert.NotEqual(CategorySource.Recorded, p.CategorySource));
+        Assert.Null(FormRecord.FromRows([["something-else", "1", "x"]], 100));
+        Assert.Null(FormRecord.FromRows([["lianfang-form-record", "1", "x"], ["point", "not a key", "a", "b"]], 100));
+        Assert.Null(FormRecord.FromRows([["lianfang-form-record", "1", "x"], .. Enumerable.Repeat<string[]>(["point", FormRecord.Key("x"), "a", "b"], 101)], 100));
+    }
+
+    [Fact]
+    public void A_form_without_a_level_column_takes_the_level_from_its_record_unless_the_user_typed_a_tag()
+    {
+        var record = new FormRecord("longsheng-2012",
+            [new(FormRecord.Key("收受礼品"), "morality", "level2", []), new(FormRecord.Key("违规兼职"), "duty", "level3", [])]);
+        var grid = G(1, R("风险类别", "具体内容及表现形式"), R("思想道德风险", "收受礼品"), R("岗位职责风险", "违规兼职【一级】"), R("岗位职责风险", "另一条"));
+        var parse = FormParser.Parse([grid], Longsheng, record);
+        Assert.Equal([("level2", false), ("level1", false), (Scheme.UnratedCode, true)], parse.Points.Select(p => (p.Content.LevelCode, p.Unrated)));
     }
 }

@@ -146,4 +146,24 @@ public class PointCellsTests
     [InlineData("岗位职责不清", null)]
     public void A_category_is_inferred_only_when_the_text_clearly_names_one(string text, string? code) =>
         Assert.Equal(code, FormLookup.InferCategory(Shaoxing, text));
+
+    [Fact]
+    public void A_form_with_its_own_word_for_the_leader_prints_the_department_before_the_name_and_reads_it_back()
+    {
+        var r = new Responsible("赵强", "财务处", ["王芳", "李明"]);
+        var cell = PointCells.FormatResponsible(r, ["王芳（2026-03-20）"], "处室单位负责人");
+        Assert.Equal("处室单位负责人：财务处 赵强\n责任人员：王芳、李明\n逐条签字：王芳（2026-03-20）", cell);
+        var back = PointCells.ParseResponsible(cell);
+        Assert.Equal((r.Leader, r.Department), (back.Leader, back.Department));
+        Assert.Equal(r.Persons, back.Persons!);
+        // a department that would read back as a name keeps its own line
+        Assert.Equal("处室单位负责人：赵强\n责任处室：纪检 监察", PointCells.FormatResponsible(new Responsible("赵强", "纪检 监察", []), null, "处室单位负责人"));
+        Assert.Equal("责任领导：赵强\n责任处室：财务处", PointCells.FormatResponsible(new Responsible("赵强", "财务处", [])));
+    }
+
+    [Fact]
+    public void Official_forms_print_measures_without_tags()
+    {
+        Assert.Equal("1．建立采购内控制度\n2．每季度抽查", PointCells.FormatMeasures([new("建立采购内控制度", "制度建设", "前期预防"), new("每季度抽查", Owner: "王芳")], withTags: false));
+    }
 }

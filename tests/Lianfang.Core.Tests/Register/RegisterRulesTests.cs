@@ -202,6 +202,10 @@ public class RegisterRulesTests
         Assert.Equal("forms[0].categories", Assert.Throws<DomainException>(() => SchemeValidator.Validate(badForm)).Field);
         var unreadable = Shaoxing with { Code = "x", Forms = [Shaoxing.Forms[0] with { CategoryNames = new Dictionary<string, string> { [Shaoxing.Categories[0].Code] = "读不回的名称" } }] };
         Assert.Equal("forms[0].categoryNames", Assert.Throws<DomainException>(() => SchemeValidator.Validate(unreadable)).Field);
+        var badDate = Shaoxing with { Code = "x", Forms = [Shaoxing.Forms[0] with { DateLine = "填表时间：　　季度" }] };
+        Assert.Equal("forms[0].dateLine", Assert.Throws<DomainException>(() => SchemeValidator.Validate(badDate)).Field);
+        var badRows = Shaoxing with { Code = "x", Forms = [Shaoxing.Forms[0] with { NumberedRows = 0 }] };
+        Assert.Equal("forms[0].numberedRows", Assert.Throws<DomainException>(() => SchemeValidator.Validate(badRows)).Field);
         foreach (var preset in Presets.All) SchemeValidator.Validate(preset with { Code = "copy-" + preset.Code, BuiltIn = false });
     }
 }

@@ -31,13 +31,15 @@ public static class ReadLimits
 /// </summary>
 public static class DocxReader
 {
-    public static IReadOnlyList<Grid> Read(Stream stream)
+    public static IReadOnlyList<Grid> Read(Stream stream) => ReadForm(stream).Grids;
+
+    public static OfficeForm ReadForm(Stream stream)
     {
         try
         {
             using var doc = WordprocessingDocument.Open(stream, false, ReadLimits.Settings);
             var part = doc.MainDocumentPart ?? throw new BadFileException("Word 文件中没有正文");
-            return ReadPart(part);
+            return new OfficeForm(ReadPart(part), ReadRecord(part));
         }
         catch (BadFileException) { throw; }
         catch (Exception e) when (ReadLimits.Unreadable(e))
@@ -185,6 +187,38 @@ public static class DocxReader
             above = cells;
         }
         return new Grid($"表格{n}", rows);
+    }
+
+    /// <summary>The form record among the document's custom XML parts: rows of cells under our namespace; anything else is not ours.</summary>
+    private static FormRecord? ReadRecord(MainDocumentPart main)
+    {
+        foreach (var part in main.CustomXmlParts.Take(ReadLimits.MaxTables))
+        {
+            try
+            {
+                using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+                using var xml = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings
+                    { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 40_000_000, IgnoreWhitespace = true });
+                if (xml.MoveToContent() != System.Xml.XmlNodeType.Element || xml.LocalName != "record" || xml.NamespaceURI != FormRecord.Namespace) continue;
+                var rows = new List<List<string>>();
+                xml.Read();
+                while (!xml.EOF && rows.Count <= ReadLimits.MaxRows)
+                {
+                    var ours = xml.NodeType == System.Xml.XmlNodeType.Element && xml.NamespaceURI == FormRecord.Namespace;
+                    if (ours && xml.LocalName == "c" && rows.Count > 0)
+                    {
+                        var text = xml.ReadElementContentAsString(); // moves to the next node itself
+                        if (rows[^1].Count < ReadLimits.MaxColumns) rows[^1].Add(text);
+                        continue;
+                    }
+                    if (ours && xml.LocalName == "r") rows.Add([]);
+                    xml.Read();
+                }
+                return FormRecord.FromRows(rows, ReadLimits.MaxRows);
+            }
+            catch (Exception e) when (e is System.Xml.XmlException or IOException or InvalidOperationException) { } // a damaged part: read the form as printed
+        }
+        return null;
     }
 
     private static string? Attr(OpenXmlReader r, string name)

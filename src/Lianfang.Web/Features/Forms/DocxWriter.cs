@@ -29,16 +29,46 @@ public static class DocxWriter
             var body = new Body();
             body.Append(Para(f.Title, Song, 36, bold: true, JustificationValues.Center, after: 200));
             if (f.HeadLine.Count > 0) body.Append(HeadLine(f.HeadLine, width));
-            if (f.Fields.Count > 0) { body.Append(FieldsTable(f.Fields, width)); body.Append(Para("", FangSong, 8, false, JustificationValues.Left, 0)); }
-            body.Append(MainTable(f, width));
+            var grid = Grid(f.Table, width);
+            // The fields are a table of their own on the same columns, a hair above the risk table: in one table Word would
+            // not repeat the header rows on every page (they must be a table's first rows).
+            if (f.Fields.Count > 0)
+            {
+                body.Append(FieldsTable(f.Table.FieldRows(f.Fields), grid));
+                body.Append(Para("", FangSong, 2, false, JustificationValues.Left, 0));
+            }
+            body.Append(MainTable(f, grid, width));
             if (f.SignLines.Count > 0) body.Append(Para("", FangSong, 21, false, JustificationValues.Left, 0));
             foreach (var s in f.SignLines) body.Append(Para(s, FangSong, 24, false, JustificationValues.Left, 120));
             foreach (var (n, i) in f.Notes.Select((n, i) => (n, i)))
                 body.Append(Para(i == 0 && !n.StartsWith('注') ? $"注：{n}" : $"{(i == 0 ? "" : "　　")}{n}", FangSong, 20, false, JustificationValues.Left, 0));
             body.Append(Section(f.Landscape, main.GetIdOfPart(footer)));
             main.Document = new Document(body);
+            if (f.Record is { } record) WriteRecord(main, record);
         }
         return ms.ToArray();
+    }
+
+    /// <summary>The form's record as a custom XML part, which Word keeps when the file is edited and saved.</summary>
+    private static void WriteRecord(MainDocumentPart main, Lianfang.Core.Forms.FormRecord record)
+    {
+        var part = main.AddCustomXmlPart(CustomXmlPartType.CustomXml);
+        using (var stream = part.GetStream(FileMode.Create))
+        using (var xml = System.Xml.XmlWriter.Create(stream, new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) }))
+        {
+            xml.WriteStartElement("record", Lianfang.Core.Forms.FormRecord.Namespace);
+            foreach (var row in record.ToRows())
+            {
+                xml.WriteStartElement("r", Lianfang.Core.Forms.FormRecord.Namespace);
+                foreach (var cell in row) xml.WriteElementString("c", Lianfang.Core.Forms.FormRecord.Namespace, cell);
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        part.AddNewPart<CustomXmlPropertiesPart>().DataStoreItem = new DocumentFormat.OpenXml.CustomXmlDataProperties.DataStoreItem(
+            new DocumentFormat.OpenXml.CustomXmlDataProperties.SchemaReferences(
+                new DocumentFormat.OpenXml.CustomXmlDataProperties.SchemaReference { Uri = Lianfang.Core.Forms.FormRecord.Namespace }))
+            { ItemId = "{6A1C5E0B-3F7D-4C52-9B8E-1D2F4A6C8E01}" };
     }
 
     private static Styles Styles() => new(
@@ -61,7 +91,13 @@ public static class DocxWriter
     private static Paragraph Para(string text, string font, int size, bool bold, JustificationValues align, int after)
     {
         var p = new Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = after.ToString(), Before = "0" }, new Justification { Val = align }));
-        if (text.Length > 0) p.Append(new Run(RunProps(font, size, bold), new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        foreach (var (line, i) in text.Split('\n').Select((l, i) => (l, i)).Where(x => x.l.Length > 0 || x.i > 0))
+        {
+            var run = new Run(RunProps(font, size, bold));
+            if (i > 0) run.Append(new Break());
+            run.Append(new Text(line) { Space = SpaceProcessingModeValues.Preserve });
+            p.Append(run);
+        }
         return p;
     }
 
@@ -80,65 +116,32 @@ public static class DocxWriter
         return p;
     }
 
-    /// <summary>Header fields as label/value cells, two pairs a row; long values (职责) take a row of their own.</summary>
-    /// <summary>
-    /// Header fields two to a row, long ones (职责, long values) across; fields of a group ("一岗双责：岗位职责") one to a row
-    /// with the group's name in a merged cell beside them, as 004 附件3 prints them.
-    /// </summary>
-    private static Table FieldsTable(IReadOnlyList<(string Label, string Value)> fields, int width)
+    /// <summary>The header fields on the risk table's columns (<see cref="FormTable.FieldRows"/>), labels shaded.</summary>
+    private static Table FieldsTable(IReadOnlyList<IReadOnlyList<FieldCell>> rows, int[] grid)
     {
-        int[] grid = [width * 8 / 100, width * 12 / 100, width * 30 / 100, width * 15 / 100, width - width * 65 / 100];
-        var label = grid[0] + grid[1];
         var table = NewTable(grid);
-        var pending = new List<(string, string)>();
-        void FlushPairs()
+        foreach (var row in rows)
         {
-            if (pending.Count == 0) return;
-            var row = new TableRow(new TableRowProperties(new CantSplit()));
-            row.Append(CellOf(pending[0].Item1, label, true, shaded: true, span: 2));
-            if (pending.Count == 1) row.Append(CellOf(pending[0].Item2, grid[2] + grid[3] + grid[4], false, span: 3));
-            else
-            {
-                row.Append(CellOf(pending[0].Item2, grid[2], false));
-                row.Append(CellOf(pending[1].Item1, grid[3], true, shaded: true));
-                row.Append(CellOf(pending[1].Item2, grid[4], false));
-            }
-            table.Append(row);
-            pending.Clear();
+            var tr = new TableRow(new TableRowProperties(new CantSplit()));
+            tr.Append(row.Select(c => CellOf(c.Text, grid.Skip(c.Start).Take(c.Span).Sum(), c.Label, shaded: c.Label, center: c.Merge != VMerge.None,
+                span: c.Span, vMerge: c.Merge switch
+                {
+                    VMerge.Restart => MergedCellValues.Restart, VMerge.Continue => MergedCellValues.Continue, _ => null,
+                })));
+            table.Append(tr);
         }
-        string? group = null;
-        foreach (var (field, value) in fields)
-        {
-            var (inGroup, name) = Lianfang.Core.Schemes.FormDef.FieldParts(field);
-            if (inGroup is not null)
-            {
-                FlushPairs();
-                var first = inGroup != group;
-                group = inGroup;
-                table.Append(new TableRow(
-                    CellOf(first ? inGroup : "", grid[0], true, shaded: true, center: true, vMerge: first ? MergedCellValues.Restart : MergedCellValues.Continue),
-                    CellOf(name, grid[1], true, shaded: true), CellOf(value, grid[2] + grid[3] + grid[4], false, span: 3)));
-                continue;
-            }
-            group = null;
-            if (name.Contains("职责") || value.Length > 24)
-            {
-                FlushPairs();
-                table.Append(new TableRow(CellOf(name, label, true, shaded: true, span: 2), CellOf(value, grid[2] + grid[3] + grid[4], false, span: 3)));
-                continue;
-            }
-            pending.Add((name, value));
-            if (pending.Count == 2) FlushPairs();
-        }
-        FlushPairs();
         return table;
     }
 
-    private static Table MainTable(FormDocument f, int width)
+    private static int[] Grid(FormTable t, int width)
+    {
+        var total = t.Columns.Sum(c => c.Weight);
+        return t.Columns.Select(c => (int)(width * c.Weight / total)).ToArray();
+    }
+
+    private static Table MainTable(FormDocument f, int[] grid, int width)
     {
         var t = f.Table;
-        var total = t.Columns.Sum(c => c.Weight);
-        var grid = t.Columns.Select(c => (int)(width * c.Weight / total)).ToArray();
         var table = NewTable(grid);
         int Span(int start, int count) => grid.Skip(start).Take(count).Sum();
 

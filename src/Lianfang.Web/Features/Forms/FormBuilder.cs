@@ -80,48 +80,57 @@ public static class FormBuilder
         var columns = form.Columns.Select(c => (Name: c, Field: FormColumns.Match(c))).ToList();
         bool Has(FormField f) => columns.Any(c => c.Field == f);
         var hasCategory = Has(FormField.Category);
+        var hasLevel = Has(FormField.Level);
 
         var formColumns = columns.Select(c => Column(c.Name, c.Field, mergeCategory: hasCategory && !detail)).ToList();
         var order = scheme.Categories.Select(c => c.Code).Append(Scheme.UnclassifiedCode).ToList();
-        var points = detail ? d.Points.OrderBy(p => p.Seq).ToList()
+        // Where the form has a category column the points go under their categories; else in the list's own order.
+        var points = !hasCategory || detail ? d.Points.OrderBy(p => p.Seq).ToList()
             : d.Points.OrderBy(p => Math.Max(order.IndexOf(p.CategoryCode), 0) + (p.CategoryCode == Scheme.UnclassifiedCode ? 1000 : 0)).ThenBy(p => p.Seq).ToList();
 
         var rows = new List<FormRow>();
+        var recorded = new List<(string, RiskPoint)>();
         var n = 0;
-        string? section = null;
+        var inCategory = new Dictionary<string, int>();
+        var description = columns.FindIndex(c => c.Field == FormField.Description);
         foreach (var p in points)
         {
-            if (!hasCategory && !detail && p.CategoryCode != section)
-            {
-                section = p.CategoryCode;
-                var heading = $"{Numerals[Math.Min(rows.Count(r => r.Kind == RowKind.Section), Numerals.Length - 1)]}、{form.CategoryName(scheme, p.CategoryCode)}";
-                rows.Add(new FormRow(columns.Select(_ => heading).ToList(), RowKind.Section));
-            }
             n++;
-            rows.Add(new FormRow(columns.Select(c => Cell(c.Field, p, n, form, scheme, withLevel: !Has(FormField.Level), withManifestation: !Has(FormField.Manifestation), withApproved: Has(FormField.ApprovedLevel), approvedList: d.List.Status is ListStatus.Approved or ListStatus.Published,
-                signed: d.RowSigners?.GetValueOrDefault(p.Id))).ToList()));
+            var cells = columns.Select(c => Cell(c.Field, p, n, form, scheme, detail, withManifestation: !Has(FormField.Manifestation),
+                withApproved: Has(FormField.ApprovedLevel), approvedList: d.List.Status is ListStatus.Approved or ListStatus.Published,
+                signed: d.RowSigners?.GetValueOrDefault(p.Id))).ToList();
+            inCategory[p.CategoryCode] = inCategory.GetValueOrDefault(p.CategoryCode) + 1;
+            if (description >= 0 && form.NumberedRows is not null && hasCategory) cells[description] = $"{inCategory[p.CategoryCode]}.{cells[description]}";
+            rows.Add(new FormRow(cells));
+            if (description >= 0)
+                recorded.Add((PointCells.ParseDescription(cells[description], t => !hasLevel && FormLookup.Level(scheme, t) is not null).Description, p));
         }
         if (hasCategory && !detail)
         {
-            // As on the seed's forms, every category has its rows; an empty one keeps a "1." line to write in.
+            // As on the seed's forms, every category has its rows: 004's numbered lines to write in (1. 2. 3.), 003's one blank row.
             var printed = form.Categories is { } own ? scheme.Categories.Where(c => own.Contains(c.Code)) : scheme.Categories.Where(c => !c.Optional);
+            var blank = form.NumberedRows is { } count ? Enumerable.Range(1, count).Select(i => $"{i}.").ToArray() : [""];
             foreach (var c in printed.Where(c => points.All(p => p.CategoryCode != c.Code)))
             {
-                var row = columns.Select(x => x.Field switch { FormField.Category => form.CategoryName(scheme, c.Code), FormField.Description => "1.", _ => "" }).ToList();
                 var before = rows.FindLastIndex(r => order.IndexOf(CategoryOf(r, columns, scheme)) < order.IndexOf(c.Code)) + 1;
-                rows.Insert(before, new FormRow(row));
+                rows.InsertRange(before, blank.Select(text => new FormRow(columns.Select(x => x.Field switch
+                {
+                    FormField.Category => form.CategoryName(scheme, c.Code), FormField.Description => text, _ => "",
+                }).ToList())));
             }
         }
         if (rows.Count == 0)
             for (var i = 1; i <= 3; i++) rows.Add(new FormRow(columns.Select(c => c.Field == FormField.Seq ? i.ToString(CultureInfo.InvariantCulture) : "").ToList()));
 
+        var submitted = d.History.Where(r => r.Revision == d.List.Revision && r.Decision == Decision.Submit).Select(r => (DateTime?)r.At).LastOrDefault();
+        var date = submitted is { } at ? DateOnly.FromDateTime(Clock.Local(at)) : d.Today;
         var lines = SignatureLines.Fill(form, scheme, d.List.Scope, d.List.Revision, d.History, d.List.Commitment);
         var closing = new List<(string, string)>();
         var signs = new List<string>();
         foreach (var l in lines)
         {
             if (l.IsBlock) closing.Add((l.Title!, l.Text ?? ""));
-            else if (l.Title is not null) closing.Add((l.Title, $"{l.Text ?? "\n"}\n\n{SignText(l)}"));
+            else if (l.Title is not null) closing.Add((l.Title, OpinionText(l)));
             else signs.Add(SignText(l));
         }
         var notes = new List<string>();
@@ -131,16 +140,19 @@ public static class FormBuilder
             if (i > 0 && note[..i] == "备注") closing.Add(("备注", note[(i + 1)..]));
             else notes.Add(note);
         }
+        if (form.DateLineParts() is { } dateLine)
+        {
+            var (dateLabel, blank, monthOnly) = dateLine;
+            signs.Add($"{dateLabel}：{(submitted is null ? blank : monthOnly ? $"{date.Year}年{date.Month}月" : Date(date))}");
+        }
 
-        var submitted = d.History.Where(r => r.Revision == d.List.Revision && r.Decision == Decision.Submit).Select(r => (DateTime?)r.At).LastOrDefault();
-        var date = submitted is { } at ? DateOnly.FromDateTime(Clock.Local(at)) : d.Today;
-        if (form.DateLine is { } dateLine) signs.Add($"{dateLine}：{(submitted is null ? "　　　　年　　月　　日" : Date(date))}");
         string Value(string label) => FieldValue(label, d, date);
         var formTitle = form.TitleFor(d.Chain ?? [d.UnitName]);
         var title = detail ? $"{d.ListTitle} {formTitle}" : formTitle;
         return new FormDocument(title, form.Landscape, form.HeadLine.Select(h => (h, Value(h))).ToList(),
-            form.Fields.Select(f => (f, Value(f))).ToList(), new FormTable(formColumns, rows), closing, signs, notes,
-            FileStem: $"{d.ListTitle} {formTitle}");
+            form.Fields.Select(f => (f, Value(f))).ToList(), new FormTable(formColumns, rows), closing,
+            OneLine(signs, signed: lines.Any(l => l.Title is null && l.Signed)), notes,
+            FileStem: $"{d.ListTitle} {formTitle}") { Record = FormRecord.Of(scheme.Code, recorded) };
     }
 
     public static FormDocument Summary(FormDef form, Scheme scheme, SummaryTable table, string unitName, DateOnly today, IReadOnlyList<string>? chain = null)
@@ -168,21 +180,42 @@ public static class FormBuilder
         var rows = table.Rows.Select(r => new FormRow(Cells(r))).Append(new FormRow(Cells(table.Total), RowKind.Total)).ToList();
         var head = form.HeadLine.Count > 0 ? form.HeadLine : ["填报单位（盖章）", "填报日期"];
         var values = new Dictionary<string, string> { [head[0]] = unitName };
-        var signs = (form.Signatures.Count > 0 ? form.Signatures : ["填报人签字", "主管领导签字"]).Select(s => $"{s}：{Blank}").ToList();
+        var signs = (form.Signatures.Count > 0 ? form.Signatures : ["填报人签字", "主管领导签字"]).Select(s => $"{s}：").ToList();
         return new FormDocument(formTitle, true, head.Select(h => (h, values.GetValueOrDefault(h, Date(today)))).ToList(), [],
-            new FormTable(columns, rows), [], signs, ["注：防控措施、监督办法为清单所列条数；新建立、修订制度按防控措施中“建立/制定……制度（办法、规定）”“修订/完善……制度”统计。"],
-            FileStem: $"{unitName} {formTitle}");
+            new FormTable(columns, rows), [], OneLine(signs), [], FileStem: $"{unitName} {formTitle}");
     }
 
-    private const string Blank = "＿＿＿＿＿＿＿＿　　　　年　　月　　日";
+    /// <summary>
+    /// The seeds print the signatures under a form, and its date, on one line ("填表人签字：　　　第一责任人签字：　　　填表时间：");
+    /// signed, each carries its signer, day and verification code and takes a line of its own in the same paragraph.
+    /// </summary>
+    private static IReadOnlyList<string> OneLine(List<string> signs, bool signed = false) =>
+        signs.Count == 0 ? [] : [string.Join(signed ? "\n" : "　　　　　　", signs)];
+
+    private const string DateBlank = "　　　　年　　月　　日";
 
     private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     public static string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
 
+    /// <summary>A signature on the line under the form: blank to sign, or the signer, the day and the verification code.</summary>
     private static string SignText(FilledLine l) => l.Signed
         ? $"{l.Label}：{l.Signer}　{Date(DateOnly.FromDateTime(Clock.Local(l.SignedAtUtc!.Value)))}　验证码：{l.VerificationCode}"
-        : $"{l.Label}：{Blank}";
+        : $"{l.Label}：";
+
+    /// <summary>
+    /// An opinion row's cell as 004 附件2/3 print it: the opinion, then "单位负责人签字：" and "（盖章）" on lines of their own, and
+    /// the date under them; signed, the signer and verification code after the label and the day the stage was signed.
+    /// </summary>
+    private static string OpinionText(FilledLine l)
+    {
+        var label = l.Label.TrimEnd('：', ':');
+        var seal = "";
+        if (label.EndsWith('）') && label.LastIndexOf('（') is var open and > 0) (label, seal) = (label[..open], label[open..]);
+        var sign = l.Signed ? $"{label}：{l.Signer}　验证码：{l.VerificationCode}" : $"{label}：";
+        var date = l.Signed ? Date(DateOnly.FromDateTime(Clock.Local(l.SignedAtUtc!.Value))) : DateBlank;
+        return string.Join('\n', new[] { l.Text ?? "", "", sign, seal, date }.Where((x, i) => i < 3 || x.Length > 0));
+    }
 
     private static string CategoryOf(FormRow r, List<(string Name, FormField? Field)> columns, Scheme scheme)
     {
@@ -215,7 +248,8 @@ public static class FormBuilder
         return new FormColumn(group, sub, weight, center, MergeRepeats: field == FormField.Category && mergeCategory);
     }
 
-    private static string Cell(FormField? field, RiskPoint p, int n, FormDef form, Scheme scheme, bool withLevel, bool withManifestation, bool withApproved,
+    /// <param name="detail">the full 明细表: every field in its own column and measure tags, for exchanging lists between systems</param>
+    private static string Cell(FormField? field, RiskPoint p, int n, FormDef form, Scheme scheme, bool detail, bool withManifestation, bool withApproved,
         bool approvedList, IReadOnlyList<string>? signed)
     {
         // Once the list is approved every point has its 审定 level: the one the reviewing body set, else its 自评 confirmed.
@@ -226,12 +260,12 @@ public static class FormBuilder
         {
             FormField.Seq => n.ToString(CultureInfo.InvariantCulture),
             FormField.Category => form.CategoryName(scheme, p.CategoryCode),
-            FormField.Description => PointCells.FormatDescription(content, scheme, withLevel),
+            FormField.Description => PointCells.FormatDescription(content),
             FormField.Manifestation => p.Manifestation ?? "",
             // With one level column the level that counts is shown: the 审定 one once set.
             FormField.Level => scheme.Level(withApproved ? p.LevelCode : p.EffectiveLevelCode)?.Name ?? p.LevelCode,
             FormField.ApprovedLevel => approved is { } a ? scheme.Level(a)?.Name ?? a : "",
-            FormField.Measures => PointCells.FormatMeasures(p.Measures),
+            FormField.Measures => PointCells.FormatMeasures(p.Measures, withTags: detail),
             FormField.Supervision => PointCells.FormatSupervision(p.Supervision),
             FormField.SupervisionBasis => p.Supervision.Basis ?? "",
             FormField.SupervisionFocus => p.Supervision.Focus ?? "",

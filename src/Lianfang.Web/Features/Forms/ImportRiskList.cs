@@ -50,10 +50,14 @@ public sealed class ImportRiskList(RegisterCommands register, SchemeStore scheme
     public const string NoTable = "文件中找不到风险点表格：表头须有“廉洁风险点描述”（或“具体风险点”“潜在风险点”“具体内容及表现形式”等）一列，" +
                                   "以及“风险等级”“防控措施”“风险类别”“相关责任人”等列中的至少一列";
 
-    /// <summary>Checks the file, reads its tables and parses them against the scheme. Throws <see cref="BadFileException"/> for unusable files.</summary>
+    /// <summary>
+    /// Checks the file, reads its tables and parses them against the scheme, with the record a form exported here carries.
+    /// Throws <see cref="BadFileException"/> for unusable files.
+    /// </summary>
     public static FormParse Parse(string? fileName, Stream stream, Scheme scheme)
     {
-        return FormParser.Parse(OfficeFile.ReadGrids(fileName, stream), scheme);
+        var form = OfficeFile.ReadForm(fileName, stream);
+        return FormParser.Parse(form.Grids, scheme, form.Record);
     }
 
     private static ValidationFailedException Failed(IReadOnlyList<FieldError> errors, string detail) => new(errors, detail, StatusCodes.Status422UnprocessableEntity);

@@ -6,6 +6,9 @@ namespace Lianfang.Web.Features.Forms;
 
 public enum OfficeKind { Docx, Xlsx }
 
+/// <summary>The tables of a file, and the record a form this product exported carries (null for any other file).</summary>
+public sealed record OfficeForm(IReadOnlyList<Grid> Grids, FormRecord? Record);
+
 /// <summary>A file that is not a usable Word or Excel file. The only exception the readers let out.</summary>
 public sealed class BadFileException(string message) : DomainException("file", message);
 
@@ -30,8 +33,11 @@ public static class OfficeFile
     public static readonly string Accept = ".docx,.xlsx";
 
     /// <summary>Checks the upload, then reads its tables (Word) or sheets (Excel) into grids.</summary>
-    public static IReadOnlyList<Grid> ReadGrids(string? fileName, Stream stream) =>
-        Check(fileName, stream) == OfficeKind.Docx ? DocxReader.Read(stream) : XlsxReader.Read(stream);
+    public static IReadOnlyList<Grid> ReadGrids(string? fileName, Stream stream) => ReadForm(fileName, stream).Grids;
+
+    /// <summary>Checks the upload, then reads its tables and, if it has one, the record of the form it was exported as.</summary>
+    public static OfficeForm ReadForm(string? fileName, Stream stream) =>
+        Check(fileName, stream) == OfficeKind.Docx ? DocxReader.ReadForm(stream) : XlsxReader.ReadForm(stream);
 
     /// <summary>Checks the file name and the stream (seekable, positioned anywhere); returns what it is.</summary>
     public static OfficeKind Check(string? fileName, Stream stream)

@@ -17,7 +17,9 @@ public static partial class XlsxReader
     /// <summary>Merged ranges may fill at most this many cells per file; more is not a form people fill in.</summary>
     private const int MaxMergeFill = 2_000_000;
 
-    public static IReadOnlyList<Grid> Read(Stream stream)
+    public static IReadOnlyList<Grid> Read(Stream stream) => ReadForm(stream).Grids;
+
+    public static OfficeForm ReadForm(Stream stream)
     {
         try
         {
@@ -26,16 +28,20 @@ public static partial class XlsxReader
             var strings = wb.SharedStringTablePart is { } sst ? SharedStrings(sst) : [];
             var grids = new List<Grid>();
             var rows = 0;
-            foreach (var (name, id) in Sheets(wb))
+            var (visible, recordId) = Sheets(wb);
+            foreach (var (name, id) in visible)
             {
-                OpenXmlPart? part;
-                try { part = wb.GetPartById(id); }
-                catch (ArgumentException) { continue; }
-                if (part is not WorksheetPart ws) continue; // chart sheets and the like
+                if (Worksheet(wb, id) is not { } ws) continue; // chart sheets and the like
                 var grid = Sheet(ws, name, strings, ref rows);
                 if (grid.Rows.Count > 0) grids.Add(grid);
             }
-            return grids;
+            FormRecord? record = null;
+            if (recordId is not null && Worksheet(wb, recordId) is { } recordSheet)
+            {
+                var recordRows = 0;
+                record = FormRecord.FromRows(Sheet(recordSheet, FormRecord.SheetName, strings, ref recordRows).Rows.Select(r => r.Cells), ReadLimits.MaxRows);
+            }
+            return new OfficeForm(grids, record);
         }
         catch (BadFileException) { throw; }
         catch (Exception e) when (ReadLimits.Unreadable(e))
@@ -44,9 +50,17 @@ public static partial class XlsxReader
         }
     }
 
-    private static List<(string Name, string Id)> Sheets(WorkbookPart wb)
+    private static WorksheetPart? Worksheet(WorkbookPart wb, string id)
+    {
+        try { return wb.GetPartById(id) as WorksheetPart; }
+        catch (ArgumentException) { return null; }
+    }
+
+    /// <summary>The visible sheets, and the (very hidden) sheet of a form's record.</summary>
+    private static (List<(string Name, string Id)> Visible, string? Record) Sheets(WorkbookPart wb)
     {
         var sheets = new List<(string, string)>();
+        string? record = null;
         using var r = OpenXmlReader.Create(wb, false, false);
         while (r.Read())
         {
@@ -58,11 +72,12 @@ public static partial class XlsxReader
                 else if (a.LocalName == "state") state = a.Value;
                 else if (a.LocalName == "id" && a.NamespaceUri.Contains("relationships")) id = a.Value;
             }
+            if (id is not null && name == FormRecord.SheetName) record ??= id;
             if (id is null || state is "hidden" or "veryHidden") continue;
             if (sheets.Count >= ReadLimits.MaxTables) throw new BadFileException("Excel 文件中的工作表过多，疑似异常文件");
             sheets.Add((name ?? $"Sheet{sheets.Count + 1}", id));
         }
-        return sheets;
+        return (sheets, record);
     }
 
     private static List<string> SharedStrings(SharedStringTablePart part)

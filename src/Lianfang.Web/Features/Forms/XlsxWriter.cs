@@ -67,32 +67,23 @@ public static class XlsxWriter
         Spanning(f.Title, St.Title, St.Title, 32);
         if (f.HeadLine.Count > 0)
             Spanning(string.Join("　　　　", f.HeadLine.Select(h => $"{h.Label}：{(h.Value.Length > 0 ? h.Value : "　　　　　　")}")), St.Line, St.Line, 20);
-        var labelSpan = 1;
-        while (labelSpan < n - 1 && widths.Take(labelSpan).Sum() < chars * 0.10) labelSpan++;
-        if (n >= 3 && f.Fields.Any(x => Lianfang.Core.Schemes.FormDef.FieldParts(x.Label).Group is not null)) labelSpan = Math.Max(labelSpan, 2); // group and label side by side
-        // a field of a group ("一岗双责：岗位职责") has the group's name in a cell merged down beside its fields (when the
-        // label is two columns wide or more; else the label reads "一岗双责·岗位职责")
-        (string Name, int From)? open = null;
-        void CloseGroup() { if (open is { } g) Merge(0, g.From, 0, r); open = null; }
-        foreach (var (field, value) in f.Fields)
+        var fieldRows = t.FieldRows(f.Fields);
+        var groupFrom = 0;
+        for (var i = 0; i < fieldRows.Count; i++)
         {
-            var (group, name) = Lianfang.Core.Schemes.FormDef.FieldParts(field);
-            var split = group is not null && labelSpan >= 2;
-            if (open is { } g && g.Name != group) CloseGroup();
-            var row = NewRow(Height([(value, widths.Skip(labelSpan).Sum())]));
-            var first = split && open is null;
-            if (first) open = (group!, r);
-            for (var c = 0; c < n; c++)
+            var cells = fieldRows[i];
+            var row = NewRow(Height(cells.Where(x => !x.Label).Select(x => (x.Text, widths.Skip(x.Start).Take(x.Span).Sum()))
+                .DefaultIfEmpty(("", widths.Sum()))));
+            foreach (var cell in cells)
             {
-                var text = c == labelSpan ? value
-                    : !split ? (c == 0 ? (group is null ? name : $"{group}·{name}") : "")
-                    : c == 0 ? (first ? group! : "") : c == 1 ? name : "";
-                Put(row, c, text, c < labelSpan ? St.Label : St.Text);
+                for (var c = cell.Start; c < cell.Start + cell.Span; c++) Put(row, c, c == cell.Start ? cell.Text : "", cell.Label ? St.Label : St.Text);
+                // a group's name is merged down over the rows of its fields
+                if (cell.Merge == VMerge.Restart) groupFrom = r;
+                else if (cell.Merge == VMerge.None) Merge(cell.Start, r, cell.Start + cell.Span - 1, r);
+                else if (i + 1 == fieldRows.Count || !fieldRows[i + 1].Any(x => x.Start == cell.Start && x.Merge == VMerge.Continue))
+                    Merge(cell.Start, groupFrom, cell.Start + cell.Span - 1, r);
             }
-            Merge(split ? 1 : 0, r, labelSpan - 1, r);
-            Merge(labelSpan, r, n - 1, r);
         }
-        CloseGroup();
 
         var headerFirst = r + 1;
         if (t.TwoHeaderRows)
@@ -143,7 +134,7 @@ public static class XlsxWriter
             Merge(titleSpan, r, n - 1, r);
         }
         if (f.SignLines.Count > 0) NewRow();
-        foreach (var s in f.SignLines) Spanning(s, St.Plain, St.Plain, 22);
+        foreach (var s in f.SignLines) Spanning(s, St.Plain, St.Plain, Math.Max(22, Height([(s, widths.Sum())])));
         foreach (var (note, i) in f.Notes.Select((n, i) => (n, i)))
         {
             var text = i == 0 && !note.StartsWith('注') ? $"注：{note}" : i == 0 ? note : $"　　{note}";
@@ -174,12 +165,29 @@ public static class XlsxWriter
                 new HeaderFooter(new OddFooter("&C第 &P 页，共 &N 页")));
             ws.Worksheet = sheet;
             var name = SheetName(f.Title);
+            var sheets = new Sheets(new Sheet { Name = name, SheetId = 1, Id = wb.GetIdOfPart(ws) });
+            if (f.Record is { } record) sheets.Append(RecordSheet(wb, record));
             wb.Workbook = new Workbook(
                 new BookViews(new WorkbookView()),
-                new Sheets(new Sheet { Name = name, SheetId = 1, Id = wb.GetIdOfPart(ws) }),
+                sheets,
                 new DefinedNames(new DefinedName($"'{name}'!${headerFirst}:${headerLast}") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
         }
         return ms.ToArray();
+    }
+
+    /// <summary>The form's record on a very hidden sheet (Excel shows it in no menu; it stays when the file is saved), as inline text.</summary>
+    private static Sheet RecordSheet(WorkbookPart wb, Lianfang.Core.Forms.FormRecord record)
+    {
+        var part = wb.AddNewPart<WorksheetPart>();
+        var rows = record.ToRows().Select((cells, i) => new Row(cells.Select((text, c) => new Cell
+        {
+            CellReference = Ref(c, i + 1), DataType = CellValues.InlineString,
+            InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+            // an owner's name is the user's text: literal, as on the form's own sheet
+            StyleIndex = text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? (uint)St.TextLiteral : null,
+        })) { RowIndex = (uint)i + 1 });
+        part.Worksheet = new Worksheet(new SheetData(rows));
+        return new Sheet { Name = Lianfang.Core.Forms.FormRecord.SheetName, SheetId = 2, Id = wb.GetIdOfPart(part), State = SheetStateValues.VeryHidden };
     }
 
     /// <summary>Lines a text takes in a column of this many character widths (a CJK character is two).</summary>

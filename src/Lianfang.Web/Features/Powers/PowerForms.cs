@@ -84,14 +84,19 @@ public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForm
         return new ImportOutcome(parse.Items, true);
     }
 
+    /// <summary>
+    /// As the seed prints it: a row per category in its cells (“一 | 行政许可(含非许可行政审批) | 共×××项”), every one of the
+    /// eight even when it has no items, then its items; 内部人财物管理, which the seed does not have, only when there are some.
+    /// </summary>
     private static FormDocument Annex1(string unit, List<PowerItem> items)
     {
         var rows = new List<FormRow>();
         var n = 0;
-        foreach (var g in items.GroupBy(p => p.Category))
+        foreach (var category in Enum.GetValues<PowerCategory>().Where(c => c != PowerCategory.Internal || items.Any(p => p.Category == c)))
         {
-            rows.Add(new FormRow([$"{FormBuilder.Numeral(++n)}、{PowerItem.Label(g.Key)}　共 {g.Count()} 项", "", ""], RowKind.Section));
-            rows.AddRange(g.Select((p, i) => new FormRow([(i + 1).ToString(), "", p.Name])));
+            var group = items.Where(p => p.Category == category).ToList();
+            rows.Add(new FormRow([FormBuilder.Numeral(++n), PowerItem.Label(category), $"共{group.Count}项"]));
+            rows.AddRange(group.Select((p, i) => new FormRow([(i + 1).ToString(), "", p.Name])));
         }
         var columns = new[] { new FormColumn(null, "序号", 1, Center: true), new FormColumn(null, "类别", 3), new FormColumn(null, "项目名称", 6) };
         return new FormDocument("行政职权目录总表", false, [("单位", unit + "（公章）")], [], new FormTable(columns, rows), [], [], [], $"{unit}·行政职权目录总表");

@@ -1,4 +1,5 @@
 using System.Net;
+using DocumentFormat.OpenXml.Packaging;
 using System.Text.Json;
 using Lianfang.Core.Forms;
 using Lianfang.Core.Schemes;
@@ -108,7 +109,9 @@ public abstract class ExportApiTests(AppFixture f)
         var wb = doc.WorkbookPart!;
         var strings = wb.SharedStringTablePart!.SharedStringTable.Elements<DocumentFormat.OpenXml.Spreadsheet.SharedStringItem>().Select(i => i.InnerText).ToList();
         var styles = wb.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.CellFormat>().ToList();
-        var cells = wb.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+        // the form's sheet (the file also carries its record on a very hidden one)
+        var form = (WorksheetPart)wb.GetPartById(wb.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First().Id!);
+        var cells = form.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
         Assert.DoesNotContain(cells, c => c.CellFormula is not null);
         foreach (var value in new[] { Showcase.Formula, "-1 元的报销单", "@王芳" })
         {

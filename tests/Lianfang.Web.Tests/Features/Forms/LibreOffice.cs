@@ -11,7 +11,10 @@ public static class LibreOffice
     public static string Program => new[] { "/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/usr/local/bin/soffice" }.FirstOrDefault(File.Exists)
         ?? throw new InvalidOperationException("LibreOffice (soffice) is needed by the export tests: run ./test.sh as root, or apt-get install libreoffice-writer-nogui libreoffice-calc-nogui");
 
-    /// <summary>Converts the files in one run, with a private profile (parallel runs do not collide) and a time limit.</summary>
+    /// <summary>
+    /// Converts the files in one run, with a private profile (parallel runs do not collide) and a time limit. A file saved
+    /// in its own format again (docx to docx) lands in the output folder under its own name.
+    /// </summary>
     public static async Task<Dictionary<string, string>> ConvertAsync(string filter, string extension, IReadOnlyDictionary<string, byte[]> files)
     {
         var dir = Directory.CreateTempSubdirectory("lianfang-lo-");
@@ -33,7 +36,8 @@ public static class LibreOffice
             {
                 var path = Path.Combine(dir.FullName, "out", Path.ChangeExtension(name, extension));
                 Assert.True(File.Exists(path), $"LibreOffice did not convert {name}: {await err}");
-                result[name] = extension == "pdf" ? Convert.ToBase64String(await File.ReadAllBytesAsync(path)) : await File.ReadAllTextAsync(path);
+                // text for txt and csv; other files (pdf, a docx or xlsx saved again) as base64
+                result[name] = extension is "txt" or "csv" ? await File.ReadAllTextAsync(path) : Convert.ToBase64String(await File.ReadAllBytesAsync(path));
             }
             return result;
         }
