@@ -29,7 +29,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
     {
         var query = await FilterAsync(campaignId, orgUnitId, q, categoryCode, levelCode, tier, status, sort, powerId, approved, ct);
         if (query is null) { Pager = new Pager(Request, 50, 0); return; }
-        Pager = new Pager(Request, 50, await query.CountAsync(ct));
+        var (total, capped) = string.IsNullOrWhiteSpace(q) ? (await query.CountAsync(ct), false) : await Pager.CountAsync(query, ct);
+        Pager = new Pager(Request, 50, total, capped: capped);
         Rows = await query.Skip(Pager.Skip).Take(Pager.PageSize)
             .Select(p => new Row(p, p.OrgUnit.Name, p.Post == null ? null : p.Post.Name, p.List.Status)).ToListAsync(ct);
     }

@@ -124,8 +124,11 @@ public static class RegisterApi
             var query = RegisterQuery.Points(db, scope, new RegisterFilter(campaignId, orgUnitId, null, q, categoryCode, levelCode, tier, status, sort, powerId), scheme);
             var size = Math.Clamp(pageSize ?? 50, 1, 200);
             var items = await query.Skip((Math.Max(page ?? 1, 1) - 1) * size).Take(size).ToListAsync(ct);
-            return new Paged<RiskPointDto>(await query.CountAsync(ct), items.Select(Dto).ToList());
-        }).WithTags("清单与风险点").WithSummary("风险登记簿：范围内的风险点，可按机构子树、类别、等级、岗位层面、状态和文字检索");
+            // a text search counts up to 1,000 hits: the page comes back without counting a province's every match
+            var (total, capped) = string.IsNullOrWhiteSpace(q) ? (await query.CountAsync(ct), false) : await Pager.CountAsync(query, ct);
+            return new SearchPage<RiskPointDto>(total, capped, items.Select(Dto).ToList());
+        }).WithTags("清单与风险点").WithSummary("风险登记簿：范围内的风险点，可按机构子树、类别、等级、岗位层面、状态和文字检索；"
+            + "文字检索（q）默认按新近排序，total 最多计到 1000，totalCapped 为 true 表示还有更多");
     }
 }
 

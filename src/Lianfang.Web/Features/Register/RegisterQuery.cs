@@ -39,7 +39,12 @@ public static class RegisterQuery
         if (f.Tier is { } tier) q = q.Where(p => p.Post != null && p.Post.Tier == tier);
         if (f.Status is { } status) q = q.Where(p => p.List.Status == status);
         if (f.Approved) q = q.Where(p => p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published);
-        if (CleanSearch(f.Q) is { Length: > 0 } text) q = Search(db, q, text);
+        if (CleanSearch(f.Q) is { Length: > 0 } text)
+        {
+            // hits newest first unless asked otherwise: the index gives them in id order, with no sort over every hit
+            q = Search(db, q, text);
+            if (string.IsNullOrEmpty(f.Sort)) return Sort(q, "recent", scheme);
+        }
         return Sort(q, f.Sort, scheme);
     }
 
