@@ -1,5 +1,6 @@
 using Lianfang.Core.Register;
 using Lianfang.Web.Features.Register;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.InternalRules;
@@ -14,6 +15,22 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, InternalRuleComm
     public List<InternalRuleDto> Items { get; private set; } = [];
     /// <summary>Units of the campaign where the user may record a 制度.</summary>
     public bool CanEdit { get; private set; }
+
+    public async Task<IActionResult> OnPostImportAsync(int? campaignId, int? orgUnitId, IFormFile? file, CancellationToken ct)
+    {
+        await OnGetAsync(campaignId, orgUnitId, null, ct);
+        try
+        {
+            var rules = await commands.ImportAsync(await me.ScopeAsync(ct), campaignId ?? 0, orgUnitId ?? 0, file, false, ct);
+            TempData["Message"] = $"已导入 {rules.Count} 项制度";
+            return Redirect($"/InternalRules?campaignId={campaignId}&orgUnitId={orgUnitId}");
+        }
+        catch (ValidationFailedException ex)
+        {
+            foreach (var e in ex.Errors) ModelState.AddModelError("", e.Row is null ? e.Message : $"{e.Sheet} 第 {e.Row} 行 {e.Column}：{e.Message}");
+            return Page();
+        }
+    }
 
     public async Task OnGetAsync(int? campaignId, int? orgUnitId, RuleChange? change, CancellationToken ct)
     {

@@ -67,6 +67,41 @@ public sealed class InternalRuleCommands(AppDbContext db, RegisterCommands regis
     }
 
     /// <summary>
+    /// Records the 制度 of a Word or Excel list (<see cref="InternalRuleForm"/>) for a unit in a campaign: a row's 单位（处室）
+    /// names the unit or a department below it; all or nothing, every problem named by its row and column.
+    /// </summary>
+    public async Task<List<InternalRule>> ImportAsync(AccessScope scope, int campaignId, int orgUnitId, IFormFile? file, bool dryRun, CancellationToken ct)
+    {
+        var campaign = await register.LoadCampaignAsync(scope, campaignId, ct);
+        var unit = await db.OrgUnits.InBusinessReach(scope).Where(u => u.Id == orgUnitId).Select(u => new { u.Id, u.Path, u.Name }).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
+        var root = await db.OrgUnits.Where(u => u.Id == campaign.RootOrgUnitId).Select(u => u.Path).FirstAsync(ct);
+        if (!OrgPath.IsAncestorOrSelf(root, unit.Path)) throw new DomainException("orgUnitId", $"“{unit.Name}”不在本次排查的范围内");
+        if (!MayEdit(scope, unit.Path)) throw DomainException.Forbidden(Keepers);
+        Open(campaign);
+        if (file is null) throw new DomainException("file", "请选择要导入的 Word（.docx）或 Excel（.xlsx）文件");
+        await using var stream = new MemoryStream();
+        await file.CopyToAsync(stream, ct);
+        var parse = InternalRuleForm.Parse(Forms.OfficeFile.ReadGrids(file.FileName, stream), Clock.Today);
+        var errors = parse.Issues.Select(i => new FieldError(i.Column, i.Message, i.Row, i.Sheet, i.Column)).ToList();
+        if (parse.Items.Count == 0 && errors.Count == 0) errors.Add(new FieldError("file", "文件中找不到制度表格：表头须有“制度名称”和“新建或修订”两列"));
+        var units = await db.OrgUnits.AsNoTracking().Under([unit.Path], u => u.Path).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
+        var rules = new List<InternalRule>();
+        foreach (var p in parse.Items)
+        {
+            var at = p.Unit is null ? units.First(u => u.Id == unit.Id) : units.FirstOrDefault(u => u.Name == p.Unit);
+            if (at is null) errors.Add(new FieldError("单位", $"“{p.Unit}”不是“{unit.Name}”或其下属处室", p.Row, p.Sheet, "单位"));
+            else if (!MayEdit(scope, at.Path)) errors.Add(new FieldError("单位", $"您不能登记“{at.Name}”的制度", p.Row, p.Sheet, "单位"));
+            else rules.Add(new InternalRule(campaign.Id, at.Id, p.Fields, Clock.Today));
+        }
+        if (errors.Count > 0) throw new ValidationFailedException(errors, $"文件有 {errors.Count} 处问题，未导入任何制度", StatusCodes.Status422UnprocessableEntity);
+        if (dryRun) return rules;
+        db.InternalRules.AddRange(rules);
+        await db.SaveChangesAsync(ct);
+        return rules;
+    }
+
+    /// <summary>
     /// The points a rule may answer: the campaign's points of the unit and the departments below it that the caller
     /// can read. Any other id is named and nothing is saved.
     /// </summary>

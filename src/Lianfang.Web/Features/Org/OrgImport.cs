@@ -83,7 +83,7 @@ public static class OrgImport
         {
             var unit = tree.Resolve(row["所属机构"], out var why);
             if (unit is null) { row.Error(errors, "所属机构", why!); continue; }
-            var date = ParseDate(row["任职时间"]);
+            var date = Lianfang.Core.Forms.CellDate.Parse(row["任职时间"]);
             if (!string.IsNullOrEmpty(row["任职时间"]) && date is null) { row.Error(errors, "任职时间", $"任职时间“{row["任职时间"]}”无法识别，请写成 2021-03-01"); continue; }
             Post? post = null;
             if (!string.IsNullOrEmpty(row["岗位"]))
@@ -192,17 +192,6 @@ public static class OrgImport
 
     private static IEnumerable<string> Split(string s) =>
         s.Split(['、', ',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    internal static DateOnly? ParseDate(string s)
-    {
-        if (string.IsNullOrWhiteSpace(s)) return null;
-        s = s.Trim().Replace('．', '.').Replace('年', '-').Replace('月', '-').Replace("日", "").Replace('.', '-').Replace('/', '-').TrimEnd('-');
-        string[] formats = ["yyyy-M-d", "yyyy-M", "yyyy-MM-dd HH:mm:ss", "yyyy-M-d H:mm:ss"];
-        if (DateTime.TryParseExact(s, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return DateOnly.FromDateTime(d);
-        if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var oa) && oa is > 1 and < 100000)
-            return DateOnly.FromDateTime(DateTime.FromOADate(oa));
-        return null;
-    }
 
     private sealed class Plan
     {

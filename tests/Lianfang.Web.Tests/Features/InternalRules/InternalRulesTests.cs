@@ -116,6 +116,43 @@ public abstract class InternalRulesTests(AppFixture f)
         Assert.Single(await RulesAsync(office, s.Campaign));
     }
 
+    private static Task<HttpResponseMessage> ImportAsync(HttpClient c, int campaign, int unit, byte[] xlsx, bool dryRun = false)
+    {
+        var content = new MultipartFormDataContent { { new ByteArrayContent(xlsx), "file", "制度.xlsx" } };
+        return c.PostAsync($"/api/v1/internal-rules/import?campaignId={campaign}&orgUnitId={unit}{(dryRun ? "&dryRun=true" : "")}", content);
+    }
+
+    [Fact]
+    public async Task A_units_list_of_rules_imports_from_Excel_all_or_nothing_with_each_bad_row_named()
+    {
+        var s = await WrittenList.CreateAsync(f, "制度导入");
+        var office = await f.As(s.W.Users["party_office"]);
+        var bad = Forms.Corpus.Xlsx(new Forms.Corpus.Sheet("制度").Row(1, "2026年制度建设台账")
+            .Row(2, "序号", "制度名称", "新建或修订", "印发日期", "文号", "单位（处室）")
+            .Row(3, "1", "《财务报销审批办法》", "新建", "2026年3月1日", "卫财〔2026〕1号", "财务处")
+            .Row(4, "2", "", "修订", "2026-04-01", null, null)
+            .Row(5, "3", "《公务接待管理规定》", "废止", "2026-04-01", null, null)
+            .Row(6, "4", "《印章管理办法》", "修订", "2099-01-01", null, null)
+            .Row(7, "5", "《车辆管理办法》", "修订", "2026-04-02", null, "国库科"));
+        var refused = await ImportAsync(office, s.Campaign, s.W.U1, bad).Expect(HttpStatusCode.UnprocessableEntity);
+        var rows = refused.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
+        Assert.Equal([(4, "制度名称"), (5, "新建或修订"), (6, "印发日期"), (7, "单位")], rows);
+        Assert.Empty(await RulesAsync(office, s.Campaign));
+
+        var good = Forms.Corpus.Xlsx(new Forms.Corpus.Sheet("制度")
+            .Row(1, "制度名称", "类型", "印发（修订）日期", "文号", "单位", "备注")
+            .Row(2, "《财务报销审批办法》", "新建立", "2026/3/1", "卫财〔2026〕1号", "财务处", null)
+            .Row(3, "《公务接待管理规定》", "修订", "2026.4.1", null, null, "2026年修订"));
+        Assert.Equal(2, (await ImportAsync(office, s.Campaign, s.W.U1, good, dryRun: true).Expect(HttpStatusCode.OK)).GetProperty("parsed").GetInt32());
+        Assert.Empty(await RulesAsync(office, s.Campaign)); // a dry run saves nothing
+        await ImportAsync(await f.As(s.W.Users["staff"]), s.Campaign, s.W.D1, good).Expect(HttpStatusCode.Forbidden);
+        Assert.Equal(2, (await ImportAsync(office, s.Campaign, s.W.U1, good).Expect(HttpStatusCode.OK)).GetProperty("imported").GetInt32());
+        var all = await RulesAsync(office, s.Campaign);
+        Assert.Equal([("《公务接待管理规定》", "卫健委", "Revised", "2026-04-01"), ("《财务报销审批办法》", "财务处", "New", "2026-03-01")],
+            all.Select(r => (r.GetProperty("name").GetString(), r.GetProperty("orgUnit").GetString(), r.GetProperty("change").GetString(),
+                r.GetProperty("adoptedOn").GetString())).OrderBy(x => x.Item1));
+    }
+
     [Fact]
     public async Task The_pages_record_a_rule_say_what_is_wrong_in_chinese_and_delete_it()
     {

@@ -291,6 +291,8 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("GET api/v1/internal-rules/{id:int}", Get(i => $"/api/v1/internal-rules/{i.Rule}"), OkBut("staff dept_head leader_in_charge helper"), All(Want.Hidden)),
         new("PUT api/v1/internal-rules/{id:int}", PutRead(i => $"/api/v1/internal-rules/{i.Rule}", i => new { name = "《报销办法》" + Other(i), change = "New",
             adoptedOn = "2026-03-01", riskPointIds = new[] { i.Point } }), Only(RuleKeepers, Want.Permitted, Want.Refused), All(Want.Hidden)),
+        new("POST api/v1/internal-rules/import", Upload(i => $"/api/v1/internal-rules/import?campaignId={i.Campaign}&orgUnitId={i.W.D1}&dryRun=true", Xlsx),
+            Only(RuleKeepers, Want.Permitted, Want.Refused), All(Want.BadRef)),
         new("DELETE api/v1/internal-rules/{id:int}", Delete(FreshRuleAsync, i => i.Rule, (_, id) => $"/api/v1/internal-rules/{id}"),
             Only(RuleKeepers, Want.Permitted, Want.Refused), All(Want.Hidden)),
 
@@ -438,6 +440,8 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         new("PAGE POST Org/Post", Form(i => $"/Org/Post?id={i.W.P1}", _ => new() { ["Input.Name"] = "" }), Only(Keepers, Want.Any, Want.Refused), All(Want.Hidden)),
         new("PAGE POST Org/Post?handler=Delete", FormRemoving(FreshPostAsync, i => i.W.P1, (_, id) => $"/Org/Post?handler=Delete&id={id}"), Only(Keepers, Want.Any, Want.Refused), All(Want.Hidden)),
         new("PAGE GET InternalRules/Index", Page(i => $"/InternalRules?campaignId={i.Campaign}"), All(Want.Any), All(Want.Any)),
+        new("PAGE POST InternalRules/Index?handler=Import", Upload(i => $"/InternalRules?handler=Import&campaignId={i.Campaign}&orgUnitId={i.W.D1}", Xlsx, page: true),
+            Only(RuleKeepers, Want.Any, Want.Refused), All(Want.Refused)),
         new("PAGE GET InternalRules/Edit", Page(i => $"/InternalRules/Edit?id={i.Rule}"), OkBut("staff dept_head leader_in_charge helper"), All(Want.Hidden)),
         new("PAGE POST InternalRules/Edit", Form(i => $"/InternalRules/Edit?id={i.Rule}&campaignId={i.Campaign}", _ => new() { ["Input.Name"] = "" }),
             Only(RuleKeepers, Want.Any, Want.Refused), All(Want.Hidden)),
