@@ -78,7 +78,10 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, InternalRuleComma
         var editable = (await db.OrgUnits.InBusinessReach(scope).Under([root], u => u.Path).Select(u => new { u.Id, u.Path }).ToListAsync(ct))
             .Where(u => InternalRuleCommands.MayEdit(scope, u.Path)).Select(u => u.Id).ToHashSet();
         Units = [.. Units.Where(u => editable.Contains(u.Id))];
-        Points = await db.RiskPoints.AsNoTracking().Visible(scope).Under([root], p => p.OrgUnit.Path).Where(p => p.CampaignId == campaignId)
+        // the points the chosen unit's rule may answer: its own and its departments'
+        Input.OrgUnitId ??= Units.FirstOrDefault()?.Id;
+        var unitPath = await db.OrgUnits.Where(u => u.Id == Input.OrgUnitId).Select(u => u.Path).FirstOrDefaultAsync(ct) ?? root;
+        Points = await db.RiskPoints.AsNoTracking().Visible(scope).Under([unitPath], p => p.OrgUnit.Path).Where(p => p.CampaignId == campaignId)
             .OrderBy(p => p.OrgUnit.Path).ThenBy(p => p.ListId).ThenBy(p => p.Seq).Take(1000)
             .Select(p => new PointOption(p.Id, p.OrgUnit.Name, p.Description, p.ApprovedLevelCode ?? p.LevelCode)).ToListAsync(ct);
     }
