@@ -21,6 +21,7 @@ public sealed class RowSignature
         UserId = userId;
         At = DateTime.UtcNow;
         PointHash = ListContent.PointHash(point);
+        VerificationCode = ReviewRecord.NewCode();
     }
 
     public long Id { get; private set; }
@@ -33,6 +34,8 @@ public sealed class RowSignature
     public DateTime At { get; private set; }
     /// <summary>The row as signed: a row changed since is no longer covered.</summary>
     public string PointHash { get; private set; }
+    /// <summary>Printed beside the signer in the row and checked at /Verify (none on signatures made before codes were kept).</summary>
+    public string? VerificationCode { get; private set; }
 
     public bool Covers(RiskPoint point) => point.Id == RiskPointId && ListContent.PointHash(point) == PointHash;
 

@@ -46,7 +46,7 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
             // 逐条逐栏签字: each row prints who signed it as it stands
             var signatures = await db.RowSignatures.AsNoTracking().Where(r => r.ListId == list.Id && r.Revision == list.Revision).OrderBy(r => r.Id).ToListAsync(ct);
             rowSigners = points.ToDictionary(p => p.Id, p => (IReadOnlyList<string>)signatures.Where(r => r.Covers(p))
-                .Select(r => $"{r.Signer}（{Clock.Local(r.At):yyyy-MM-dd}）").Distinct().ToList());
+                .Select(r => $"{r.Signer}（{Clock.Local(r.At):yyyy-MM-dd}{(r.VerificationCode is { } code ? $" 验证码：{code}" : "")}）").Distinct().ToList());
         }
         var head = list.OrgUnit.HeadPersonId is { } headId
             ? await db.People.AsNoTracking().Where(p => p.Id == headId).Select(p => new UnitHead(p.Name, p.Title, p.AppointedOn)).FirstOrDefaultAsync(ct) : null;

@@ -75,7 +75,7 @@ public static class ReviewApi
             return new
             {
                 signatures = signatures.Select(r => new { pointId = r.RiskPointId, personId = r.PersonId, signer = r.Signer, at = r.At,
-                    current = points.Any(p => r.Covers(p)) }),
+                    verificationCode = r.VerificationCode, current = points.Any(p => r.Covers(p)) }),
                 missing = await cmd.MissingRowSignaturesAsync(list, points, ct),
             };
         }).WithSummary("逐条逐栏签字情况：已签的（current 表示该条签字后未改动）和尚缺的");

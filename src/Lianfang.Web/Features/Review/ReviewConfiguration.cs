@@ -73,6 +73,8 @@ internal sealed class RowSignatureConfiguration : IEntityTypeConfiguration<RowSi
     {
         b.Property(r => r.Signer).HasMaxLength(100);
         b.Property(r => r.PointHash).HasMaxLength(64);
+        b.Property(r => r.VerificationCode).HasMaxLength(16);
+        b.HasIndex(r => r.VerificationCode).IsUnique();
         b.HasOne<RiskList>().WithMany().HasForeignKey(r => r.ListId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<RiskPoint>().WithMany().HasForeignKey(r => r.RiskPointId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(r => new { r.ListId, r.RiskPointId, r.PersonId });

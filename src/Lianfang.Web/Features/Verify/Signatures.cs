@@ -25,7 +25,7 @@ public sealed class Signatures(AppDbContext db)
         var c = code?.Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(c) || c.Length > 16) return null;
         var signature = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.VerificationCode == c, ct);
-        if (signature is null) return await PublicationAsync(c, ct);
+        if (signature is null) return await PublicationAsync(c, ct) ?? await RowSignatureAsync(c, ct);
         var list = await db.RiskLists.AsNoTracking().FirstAsync(l => l.Id == signature.ListId, ct);
         var points = await db.RiskPoints.AsNoTracking().Where(p => p.ListId == list.Id).ToListAsync(ct);
         var verdict = (await CheckAsync(list, points, ct))[signature.Id];
@@ -46,6 +46,19 @@ public sealed class Signatures(AppDbContext db)
             p.Publisher ?? "", "公示决定人", p.PublishedAt, p.ContentHash, new SignatureVerdict(same ? SignatureStatus.Valid : SignatureStatus.Altered, []),
             await ProofAsync(p, ct),
             same ? "公示有效：清单现在的内容与公示时完全一致" : "公示真实，但清单在公示后已修改（重新打开或另行修改），公示的是当时的内容");
+    }
+
+    /// <summary>A row's signature (001 逐条逐栏签字): who signed which row, and whether the row still reads as signed.</summary>
+    private async Task<VerifyResult?> RowSignatureAsync(string code, CancellationToken ct)
+    {
+        var r = await db.RowSignatures.AsNoTracking().FirstOrDefaultAsync(x => x.VerificationCode == code, ct);
+        if (r is null) return null;
+        var list = await db.RiskLists.AsNoTracking().FirstAsync(l => l.Id == r.ListId, ct);
+        var point = await db.RiskPoints.AsNoTracking().FirstOrDefaultAsync(p => p.Id == r.RiskPointId, ct);
+        var holds = list.Revision == r.Revision && point is not null && r.Covers(point);
+        return new VerifyResult(code, list.Id, await TitleAsync(list.Id, ct), r.Revision, point is null ? "逐条签字（该条已删除）" : $"逐条签字（第 {point.Seq} 条）",
+            r.Signer, "责任人员", r.At, r.PointHash, new SignatureVerdict(holds ? SignatureStatus.Valid : SignatureStatus.Altered, []), null,
+            holds ? "签字有效：这一条现在的内容与签字时完全一致" : "签字真实，但这一条在签字后已修改或删除，签字不覆盖现在的内容");
     }
 
     private async Task<string> TitleAsync(int listId, CancellationToken ct)

@@ -157,8 +157,14 @@ public abstract class ReviewBodiesTests(AppFixture f)
         Assert.Equal("dept", (await head.PostAsync($"/api/v1/lists/{department}/submit", null).Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
         // 附件1 prints who signed each row (注2)
         var form = await head.GetAsync($"/api/v1/lists/{department}/export?format=docx&form=annex1");
+        var codes = rows.GetProperty("signatures").EnumerateArray().Select(r => r.GetProperty("verificationCode").GetString()!).ToList();
         using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await form.Content.ReadAsByteArrayAsync()), false))
-            Assert.Contains("逐条签字：王芳（", word.MainDocumentPart!.Document!.InnerText);
+            Assert.Matches($"逐条签字：王芳（\\d{{4}}-\\d{{2}}-\\d{{2}} 验证码：{codes[1]}）", word.MainDocumentPart!.Document!.InnerText);
+        // each row signature's code checks: the current one holds, the one made before the row changed no longer covers it
+        var current = await f.Anonymous().GetAsync($"/api/v1/verify/{codes[1]}").Expect(HttpStatusCode.OK);
+        Assert.Equal(("valid", "王芳", "逐条签字（第 1 条）"), (current.GetProperty("status").GetString(), current.GetProperty("signer").GetString(),
+            current.GetProperty("stage").GetString()));
+        Assert.Equal("altered", (await f.Anonymous().GetAsync($"/api/v1/verify/{codes[0]}").Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
         await staff.GetAsync($"/api/v1/lists/{department}").Expect(HttpStatusCode.NotFound); // submitted: back to her own lists only
     }
 

@@ -1243,9 +1243,16 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Property<int>("UserId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("VerificationCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RiskPointId");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
 
                     b.HasIndex("ListId", "RiskPointId", "PersonId");
 
