@@ -191,6 +191,13 @@ public abstract class EveryPresetTests(AppFixture f)
             using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await form.Content.ReadAsByteArrayAsync()), false))
             {
                 var status = signatures.ToDictionary(x => x.GetProperty("verificationCode").GetString()!, x => x.GetProperty("status").GetString());
+                // and the rows' own signatures (001 逐条逐栏签字), each as /Verify reads it
+                foreach (var row in (await f.Observer.GetAsync($"/api/v1/lists/{id}/row-signatures").Expect(HttpStatusCode.OK)).GetProperty("signatures").EnumerateArray()
+                             .Where(r => r.GetProperty("current").GetBoolean()))
+                {
+                    var rowCode = row.GetProperty("verificationCode").GetString()!;
+                    status[rowCode] = (await f.Anonymous().GetAsync($"/api/v1/verify/{rowCode}").Expect(HttpStatusCode.OK)).GetProperty("status").GetString();
+                }
                 foreach (var code in System.Text.RegularExpressions.Regex.Matches(word.MainDocumentPart!.Document!.InnerText, "[A-HJ-NP-Z2-9]{10}").Select(m => m.Value))
                 {
                     Assert.True(status.TryGetValue(code, out var st), $"{schemeCode} list {id}: printed code {code} is no signature of the list");
