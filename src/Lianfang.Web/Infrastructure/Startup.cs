@@ -34,6 +34,10 @@ public static class Startup
         services.AddScoped<Features.Verify.Signatures>();
         services.AddScoped<Features.Verify.Sm2>();
         services.AddSingleton<Features.Account.MfaPolicy>();
+        services.AddSingleton(Features.Account.DirectoryOptions.Load(config)); // a directory setting the app cannot use stops it here
+        services.AddSingleton<Features.Account.LdapDirectory>();
+        services.AddScoped<Features.Account.DirectoryAccounts>();
+        services.AddScoped<Features.Account.Credentials>();
         services.AddScoped<Features.Review.Reviewers>();
         services.AddScoped<Features.Review.ReviewBodies>();
         services.AddScoped<Features.Campaigns.CampaignProgress>();
@@ -143,6 +147,14 @@ public static class Startup
         if (held is not null) app.Lifetime.ApplicationStopped.Register(held.Dispose);
         await app.Services.GetRequiredService<Features.Account.PasswordPolicies>().RefreshAsync(db, default); // the policy saved, before any password is set
         await Bootstrap.EnsureAdministratorsAsync(scope.ServiceProvider, app.Configuration, app.Logger);
+        var directory = app.Services.GetRequiredService<Features.Account.DirectoryOptions>();
+        if (directory.Enabled) // every mapped unit must be in the tree; the directory itself may be down now and come up later
+        {
+            var mappings = await Features.Account.DirectoryMappings.ResolveAsync(db, directory, default);
+            var reach = await app.Services.GetRequiredService<Features.Account.LdapDirectory>().ProbeAsync(default);
+            if (reach is null) app.Logger.LogInformation("Directory sign-in on: {Url}, {Count} group mappings", directory.Url, mappings.Count);
+            else app.Logger.LogWarning("Directory sign-in on, but {Url} cannot be reached now: {Reason}", directory.Url, reach);
+        }
         await scope.ServiceProvider.GetRequiredService<Features.Verify.Sm2>().CurrentAsync(default); // the SM2 signing key, before the first signature
         if (!KeyRings.Configured(app.Configuration) && !app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
             app.Logger.LogWarning("密钥环未加密保存：请用 {Setting} 指定保护证书（PFX），否则数据库和密钥目录中的密钥为明文", KeyRings.CertificatePathSetting);
