@@ -4,7 +4,8 @@
 #   scripts/slapd.sh stop DIR
 # Suffix dc=lianfang,dc=test; directory manager cn=admin,dc=lianfang,dc=test (password slapd-test-admin); the service
 # account Lianfang searches with, cn=lianfang,ou=services,dc=lianfang,dc=test (password lianfang-svc-2026); the ppolicy
-# overlay (an account with pwdAccountLockedTime cannot bind; 5 wrong binds lock it). Two people to look at:
+# overlay (an account with pwdAccountLockedTime cannot bind; 10 wrong binds lock it, above Lianfang's own 5 so that tests see
+# each lock apart). Two people to look at:
 # zhangsan (employeeNumber E1001, in cn=lianfang-staff) and lisi (E1002, in cn=no-role, which no mapping names), both
 # with the password Directory-pass-2026. Tests add their own people and move them between groups with ldapmodify.
 set -euo pipefail
@@ -79,7 +80,7 @@ objectClass: pwdPolicy
 cn: default
 pwdAttribute: userPassword
 pwdLockout: TRUE
-pwdMaxFailure: 5
+pwdMaxFailure: 10
 pwdLockoutDuration: 0
 pwdFailureCountInterval: 0
 
