@@ -15,6 +15,7 @@ cleanup() {
 trap cleanup EXIT
 export LIANFANG_TEST_POSTGRES=$(scripts/postgres.sh start "$pg_dir")
 export LIANFANG_TEST_LDAP=$(scripts/slapd.sh start "$ldap_dir")
+export LDAPTLS_CACERT="$ldap_dir/cert.pem" # the LDAPS test trusts the throwaway server's certificate, as a site trusts its CA
 
 dotnet tool restore >/dev/null
 dotnet build Lianfang.slnx -c Release --nologo -v quiet

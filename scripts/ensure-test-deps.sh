@@ -12,6 +12,7 @@ command -v soffice >/dev/null || need+=(libreoffice-writer-nogui libreoffice-cal
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 [ -x /usr/sbin/slapd ] || need+=(slapd)
 command -v ldapmodify >/dev/null || need+=(ldap-utils)
+command -v openssl >/dev/null || need+=(openssl)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"

@@ -2,6 +2,8 @@
 # A throwaway OpenLDAP (Debian's slapd) for tests and for trying directory sign-in, on 127.0.0.1 only.
 #   scripts/slapd.sh start DIR [PORT]  → prints the URL (ldap://127.0.0.1:PORT); DIR/data is created and loaded once
 #   scripts/slapd.sh stop DIR
+# It also answers LDAPS on PORT+1 with a self-signed certificate for 127.0.0.1, DIR/cert.pem: trust it with
+# LDAPTLS_CACERT=DIR/cert.pem (libldap reads it; the app's LDAPS then checks the certificate as in production).
 # Suffix dc=lianfang,dc=test; directory manager cn=admin,dc=lianfang,dc=test (password slapd-test-admin); the service
 # account Lianfang searches with, cn=lianfang,ou=services,dc=lianfang,dc=test (password lianfang-svc-2026); the ppolicy
 # overlay (an account with pwdAccountLockedTime cannot bind; 10 wrong binds lock it, above Lianfang's own 5 so that tests see
@@ -17,6 +19,9 @@ case "$cmd" in
     command -v slapd >/dev/null || PATH="$PATH:/usr/sbin"
     mkdir -p "$dir/data"
     dir=$(cd "$dir" && pwd)
+    [ -f "$dir/cert.pem" ] || openssl req -x509 -newkey rsa:2048 -nodes -keyout "$dir/key.pem" -out "$dir/cert.pem" -days 30 \
+      -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" 2>/dev/null
+    chmod 644 "$dir/key.pem"  # slapd may run as another user; the key protects nothing but this throwaway server
     cat > "$dir/slapd.conf" <<CONF
 include /etc/ldap/schema/core.schema
 include /etc/ldap/schema/cosine.schema
@@ -27,6 +32,8 @@ moduleload back_mdb
 moduleload ppolicy
 pidfile $dir/slapd.pid
 argsfile $dir/slapd.args
+TLSCertificateFile $dir/cert.pem
+TLSCertificateKeyFile $dir/key.pem
 
 database mdb
 maxsize 67108864
@@ -43,7 +50,7 @@ access to * by dn.exact="cn=lianfang,ou=services,$suffix" read by self read by *
 CONF
     fresh=false
     [ -f "$dir/data/data.mdb" ] || fresh=true
-    slapd -f "$dir/slapd.conf" -h "ldap://127.0.0.1:$port/" -n lianfang-slapd
+    slapd -f "$dir/slapd.conf" -h "ldap://127.0.0.1:$port/ ldaps://127.0.0.1:$((port + 1))/" -n lianfang-slapd
     for _ in $(seq 50); do
       ldapsearch -x -H "ldap://127.0.0.1:$port" -D "$manager" -w "$manager_pw" -b "" -s base >/dev/null 2>&1 && break
       sleep 0.1

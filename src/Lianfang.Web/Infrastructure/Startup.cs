@@ -147,19 +147,23 @@ public static class Startup
         if (held is not null) app.Lifetime.ApplicationStopped.Register(held.Dispose);
         await app.Services.GetRequiredService<Features.Account.PasswordPolicies>().RefreshAsync(db, default); // the policy saved, before any password is set
         await Bootstrap.EnsureAdministratorsAsync(scope.ServiceProvider, app.Configuration, app.Logger);
-        var directory = app.Services.GetRequiredService<Features.Account.DirectoryOptions>();
-        if (directory.Enabled) // every mapped unit must be in the tree; the directory itself may be down now and come up later
-        {
-            var mappings = await Features.Account.DirectoryMappings.ResolveAsync(db, directory, default);
-            var reach = await app.Services.GetRequiredService<Features.Account.LdapDirectory>().ProbeAsync(default);
-            if (reach is null) app.Logger.LogInformation("Directory sign-in on: {Url}, {Count} group mappings", directory.Url, mappings.Count);
-            else app.Logger.LogWarning("Directory sign-in on, but {Url} cannot be reached now: {Reason}", directory.Url, reach);
-        }
         await scope.ServiceProvider.GetRequiredService<Features.Verify.Sm2>().CurrentAsync(default); // the SM2 signing key, before the first signature
         if (!KeyRings.Configured(app.Configuration) && !app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
             app.Logger.LogWarning("密钥环未加密保存：请用 {Setting} 指定保护证书（PFX），否则数据库和密钥目录中的密钥为明文", KeyRings.CertificatePathSetting);
         if (app.Configuration.GetValue("Lianfang:Demo", false))
             await DemoData.SeedAsync(scope.ServiceProvider);
+        var directory = app.Services.GetRequiredService<Features.Account.DirectoryOptions>();
+        if (directory.Enabled) // every mapped unit must be in the tree (the demo's too); the directory itself may be down now and come up later
+        {
+            var mappings = await Features.Account.DirectoryMappings.ResolveAsync(db, directory, default);
+            var reach = await app.Services.GetRequiredService<Features.Account.LdapDirectory>().ProbeAsync(default);
+            if (reach is null) app.Logger.LogInformation("Directory sign-in on: {Url}, {Count} group mappings", directory.Url, mappings.Count);
+            else app.Logger.LogWarning("Directory sign-in on, but {Url} cannot be reached now: {Reason}", directory.Url, reach);
+            var host = directory.Address.Host;
+            var loopback = host == "localhost" || (System.Net.IPAddress.TryParse(host, out var ip) && System.Net.IPAddress.IsLoopback(ip));
+            if (!directory.Secure && !loopback) // a simple bind carries the password as it was typed
+                app.Logger.LogWarning("目录地址 {Url} 为 ldap://：密码以明文经网络传到目录，请改用 ldaps://", directory.Url);
+        }
     }
 
     private static IDisposable HoldDatabaseFile(string file) => DatabaseFileLock.TryShared(file)

@@ -20,6 +20,14 @@ public static class Slapd
             "The directory sign-in tests need OpenLDAP: run ./test.sh (it starts slapd on 127.0.0.1), " +
             "or start one with scripts/slapd.sh start DIR and set LIANFANG_TEST_LDAP to the URL it prints.");
 
+    /// <summary>The same server over LDAPS (the next port), its certificate trusted through LDAPTLS_CACERT as ./test.sh sets it.</summary>
+    public static string LdapsUrl(string host = "127.0.0.1")
+    {
+        if (Environment.GetEnvironmentVariable("LDAPTLS_CACERT") is not { Length: > 0 })
+            throw new InvalidOperationException("The LDAPS test needs LDAPTLS_CACERT naming the test directory's certificate: run ./test.sh (DIR/cert.pem of scripts/slapd.sh).");
+        return $"ldaps://{host}:{new Uri(Url).Port + 1}";
+    }
+
     public static string UserDn(string uid) => $"uid={uid},{People}";
     public static string GroupDn(string cn) => $"cn={cn},{Groups}";
 

@@ -167,7 +167,8 @@ internal static class UserQueries
 
     public static async Task<List<UserDto>> ToDtosAsync(IQueryable<AppUser> users, CancellationToken ct)
     {
-        var rows = await users.Select(u => new { u.Id, u.UserName, u.DisplayName, u.PersonId, u.OrgUnitId, u.TwoFactorEnabled, u.LockoutEnd, u.Email, u.DirectoryDn,
+        var rows = await users.Select(u => new { u.Id, u.UserName, u.DisplayName, u.PersonId, u.OrgUnitId, u.TwoFactorEnabled, u.LockoutEnd, u.Email,
+            u.DirectoryDn,
             Grants = u.Grants.Select(g => new { g.Id, g.Role, g.OrgUnitId }).ToList() }).ToListAsync(ct);
         var now = DateTimeOffset.UtcNow; // compared here: SQLite cannot order DateTimeOffset
         return rows.Select(u => new UserDto(u.Id, u.UserName!, u.DisplayName, u.PersonId, u.OrgUnitId, u.TwoFactorEnabled, u.LockoutEnd > now,

@@ -55,7 +55,8 @@ public sealed class Credentials(SignInManager<AppUser> signIn, DirectoryOptions 
             case DirectoryVerdict.WrongPassword:
                 if (user is null) return new(null, false, Wrong, $"{Wrong}；{policy.LockoutHint}", Directory: true); // nothing is made for a wrong password
                 await signIn.UserManager.AccessFailedAsync(user);
-                return await signIn.UserManager.IsLockedOutAsync(user) ? Locked(user, true) : new(user, false, Wrong, $"{Wrong}；{policy.LockoutHint}", Directory: true);
+                return await signIn.UserManager.IsLockedOutAsync(user) ? Locked(user, true)
+                    : new(user, false, Wrong, $"{Wrong}；{policy.LockoutHint}", Directory: true);
             case DirectoryVerdict.Locked:
                 return new(user, false, "目录账号已锁定", "您的目录账号已被锁定或停用，请联系统一身份认证（目录）管理员解锁", Directory: true);
             case DirectoryVerdict.PasswordExpired:

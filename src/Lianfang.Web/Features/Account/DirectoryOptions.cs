@@ -119,7 +119,8 @@ public static class DirectoryMappings
     private static async Task<(int Id, string Name)?> FindUnitAsync(AppDbContext db, string reference, CancellationToken ct)
     {
         if (int.TryParse(reference, out var id))
-            return await db.OrgUnits.Where(u => u.Id == id).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(ct) is { } byId ? (byId.Id, byId.Name) : null;
+            return await db.OrgUnits.Where(u => u.Id == id).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(ct) is { } byId
+                ? (byId.Id, byId.Name) : null;
         int? parent = null;
         OrgUnit? unit = null;
         foreach (var name in reference.Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))

@@ -13,7 +13,9 @@ public sealed record DirectoryUser(string Dn, string? PersonKey, string? Display
     public bool IsMember(string group)
     {
         var wanted = Ldap.NormalizeDn(group);
-        return GroupDns.Any(dn => Ldap.NormalizeDn(dn) == wanted || (!group.Contains('=') && string.Equals(Ldap.FirstValue(dn), group.Trim(), StringComparison.OrdinalIgnoreCase)));
+        var byName = !group.Contains('='); // a cn alone
+        return GroupDns.Any(dn => Ldap.NormalizeDn(dn) == wanted
+            || (byName && string.Equals(Ldap.FirstValue(dn), group.Trim(), StringComparison.OrdinalIgnoreCase)));
     }
 }
 
@@ -58,7 +60,8 @@ public sealed class LdapDirectory(DirectoryOptions options, ILogger<LdapDirector
             var filter = options.UserFilter.Replace("{0}", Ldap.Escape(userName));
             string[] attributes = [.. new[] { options.PersonAttribute, options.DisplayNameAttribute, options.EmailAttribute, "cn", "memberOf" }
                 .Concat(LockAttributes).OfType<string>().Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
-            var found = (SearchResponse)conn.SendRequest(new SearchRequest(options.BaseDn, filter, SearchScope.Subtree, attributes) { SizeLimit = 2 }, timeout);
+            var search = new SearchRequest(options.BaseDn, filter, SearchScope.Subtree, attributes) { SizeLimit = 2 };
+            var found = (SearchResponse)conn.SendRequest(search, timeout);
             if (found.Entries.Count != 1)
             {
                 if (found.Entries.Count > 1) log.LogWarning("Directory sign-in: {Filter} matched more than one entry; refused", filter);

@@ -37,8 +37,8 @@ public sealed class PersonModel(AppDbContext db, CurrentUser me, Supervision.War
         if (id is { } personId)
         {
             var p = await PeopleCommands.LoadPersonAsync(db, await me.ScopeAsync(ct), personId, ct);
-            Input = new PersonInput { OrgUnitId = p.OrgUnitId, Name = p.Name, Title = p.Title, PostId = p.CurrentAssignment?.PostId, AppointedOn = p.AppointedOn, Version = p.Version,
-                EmployeeNumber = p.EmployeeNumber };
+            Input = new PersonInput { OrgUnitId = p.OrgUnitId, Name = p.Name, Title = p.Title, PostId = p.CurrentAssignment?.PostId, AppointedOn = p.AppointedOn,
+                Version = p.Version, EmployeeNumber = p.EmployeeNumber };
         }
         else Input.OrgUnitId = unitId ?? 0;
         await LoadAsync(ct);

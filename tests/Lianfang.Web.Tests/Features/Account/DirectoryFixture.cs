@@ -54,7 +54,8 @@ public abstract class DirectoryFixture(Db db) : IAsyncLifetime
         var admin = Client(_seed, await TokenAsync(_seed, "admin", LianfangApp.AdminPassword));
         var commission = (await admin.Post("/api/v1/org-units", new { name = Commission, kind = "Commission" }).Expect(HttpStatusCode.Created)).Id();
         BureauId = (await admin.Post("/api/v1/org-units", new { name = Bureau, kind = "Unit", parentId = commission }).Expect(HttpStatusCode.Created)).Id();
-        FinanceId = (await admin.Post("/api/v1/org-units", new { name = Finance, kind = "Department", parentId = BureauId }).Expect(HttpStatusCode.Created)).Id();
+        FinanceId = (await admin.Post("/api/v1/org-units", new { name = Finance, kind = "Department", parentId = BureauId })
+            .Expect(HttpStatusCode.Created)).Id();
 
         App = new LianfangApp(_seed, Settings());
         Admin = Client(App, await TokenAsync(App, "admin", LianfangApp.AdminPassword));

@@ -24,7 +24,8 @@ public abstract class DirectorySignInTests(DirectoryFixture f)
     private static async Task<JsonElement> MeAsync(HttpClient client) => await client.GetAsync("/api/v1/auth/me").Expect(HttpStatusCode.OK);
 
     private static List<(string Role, int? Unit)> Grants(JsonElement me) => me.GetProperty("grants").EnumerateArray()
-        .Select(g => (g.GetProperty("role").GetString()!, g.GetProperty("orgUnitId").ValueKind == JsonValueKind.Null ? (int?)null : g.GetProperty("orgUnitId").GetInt32()))
+        .Select(g => (g.GetProperty("role").GetString()!,
+            g.GetProperty("orgUnitId").ValueKind == JsonValueKind.Null ? (int?)null : g.GetProperty("orgUnitId").GetInt32()))
         .OrderBy(g => g.Item1).ToList();
 
     private static List<string> Notices(JsonElement me) => me.GetProperty("notices").EnumerateArray().Select(n => n.GetString()!).ToList();
@@ -69,7 +70,8 @@ public abstract class DirectorySignInTests(DirectoryFixture f)
         Assert.True(user.GetProperty("directory").GetBoolean());
 
         // the grants are the directory sync's in the trail
-        var trail = (await f.Auditor.GetAsync("/api/v1/audit?pageSize=200&entityType=UserGrant").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+        var trail = (await f.Auditor.GetAsync("/api/v1/audit?pageSize=200&entityType=UserGrant").Expect(HttpStatusCode.OK))
+            .GetProperty("items").EnumerateArray()
             .Where(e => e.GetProperty("changes").GetString()!.Contains($"\"UserId\":[null,{id}]")).ToList();
         Assert.Equal(2, trail.Count);
         Assert.All(trail, e => Assert.Equal(DirectoryAccounts.Actor, e.GetProperty("userName").GetString()));
@@ -97,13 +99,15 @@ public abstract class DirectorySignInTests(DirectoryFixture f)
     {
         var uid = NewUid();
         await Slapd.AddUserAsync(uid, null, "lianfang-staff");
-        var problem = await f.Anonymous().Post("/api/v1/auth/token", new { userName = uid, password = "not-the-password-1" }).Expect(HttpStatusCode.Unauthorized);
+        var problem = await f.Anonymous().Post("/api/v1/auth/token", new { userName = uid, password = "not-the-password-1" })
+            .Expect(HttpStatusCode.Unauthorized);
         Assert.Equal(Credentials.Wrong, problem.GetProperty("title").GetString());
         var (res, page) = await PageSignInAsync(uid, "not-the-password-2");
         Assert.Equal(HttpStatusCode.OK, res.StatusCode);
         Assert.Contains(Credentials.Wrong, await res.Content.ReadAsStringAsync());
         // a name the directory does not know answers the same
-        var unknown = await f.Anonymous().Post("/api/v1/auth/token", new { userName = "nobody" + uid, password = Slapd.Password }).Expect(HttpStatusCode.Unauthorized);
+        var unknown = await f.Anonymous().Post("/api/v1/auth/token", new { userName = "nobody" + uid, password = Slapd.Password })
+            .Expect(HttpStatusCode.Unauthorized);
         Assert.Equal(Credentials.Wrong, unknown.GetProperty("title").GetString());
         // a filter in the name finds nobody (RFC 4515 escaping)
         await f.Anonymous().Post("/api/v1/auth/token", new { userName = "*", password = Slapd.Password }).Expect(HttpStatusCode.Unauthorized);
@@ -190,7 +194,8 @@ public abstract class DirectorySignInTests(DirectoryFixture f)
         var (res, _) = await PageSignInAsync("secadmin", LianfangApp.AdminPassword);
         Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
         // zhangsan is in the test directory too: a local account of that name keeps its own password
-        await f.Admin.Post("/api/v1/users", new { userName = "zhangsan", password = LianfangApp.Password, orgUnitId = f.FinanceId }).Expect(HttpStatusCode.Created);
+        await f.Admin.Post("/api/v1/users", new { userName = "zhangsan", password = LianfangApp.Password, orgUnitId = f.FinanceId })
+            .Expect(HttpStatusCode.Created);
         await f.Anonymous().Post("/api/v1/auth/token", new { userName = "zhangsan", password = Slapd.Password }).Expect(HttpStatusCode.Unauthorized);
         var me = await MeAsync(await f.As("zhangsan", LianfangApp.Password));
         Assert.False(me.GetProperty("directory").GetBoolean());
@@ -218,6 +223,23 @@ public abstract class DirectorySignInTests(DirectoryFixture f)
         var status = new PageClient(down.CreateClient(new() { AllowAutoRedirect = false }));
         await status.SubmitAsync("/Account/Login", new() { ["Input.UserName"] = "secadmin", ["Input.Password"] = LianfangApp.AdminPassword });
         Assert.Contains("ldap://127.0.0.1:1", PageClient.Text(await status.GetAsync("/Admin/Security")));
+    }
+
+    [Fact]
+    public async Task Ldaps_signs_in_where_the_certificate_is_trusted_and_refuses_one_for_another_name()
+    {
+        var uid = NewUid();
+        await Slapd.AddUserAsync(uid, null, "lianfang-staff");
+        using (var tls = f.AnotherApp(f.Settings(Slapd.LdapsUrl())))
+        {
+            var me = await MeAsync(DirectoryFixture.Client(tls, await DirectoryFixture.TokenAsync(tls, uid, Slapd.Password)));
+            Assert.Equal([("staff", f.FinanceId)], Grants(me));
+        }
+        // the certificate names 127.0.0.1 only: reached as localhost it is refused, as a man in the middle's would be
+        using var mismatch = f.AnotherApp(f.Settings(Slapd.LdapsUrl("localhost")));
+        var problem = await mismatch.CreateClient().Post("/api/v1/auth/token", new { userName = uid, password = Slapd.Password })
+            .Expect(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("目录服务不可用", problem.GetProperty("title").GetString());
     }
 
     [Theory]

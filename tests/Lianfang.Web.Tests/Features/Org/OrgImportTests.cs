@@ -65,7 +65,8 @@ public abstract class OrgImportTests(AppFixture f)
         static object N(string name, string number) =>
             new Dictionary<string, object> { ["姓名"] = name, ["职务"] = "科员", ["所属机构"] = "财务处", ["岗位"] = "", ["任职时间"] = "", ["工号"] = number };
         var twice = await Upload(f.Admin, w.U1, Workbook([], [], [N("甲某", number), N("乙某", number)])).Expect(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains(twice.GetProperty("errors").EnumerateArray(), e => e.GetProperty("column").GetString() == "工号" && e.GetProperty("row").GetInt32() == 3);
+        Assert.Contains(twice.GetProperty("errors").EnumerateArray(),
+            e => e.GetProperty("column").GetString() == "工号" && e.GetProperty("row").GetInt32() == 3);
         await Upload(f.Admin, w.U1, Workbook([], [], [N("甲某", number)])).Expect(HttpStatusCode.OK);
         var people = await f.Admin.GetAsync($"/api/v1/org-units/{w.D1}/people").Expect(HttpStatusCode.OK);
         Assert.Contains(people.EnumerateArray(), p => p.GetProperty("employeeNumber").GetString() == number);

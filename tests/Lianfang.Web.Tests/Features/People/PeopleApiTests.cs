@@ -75,11 +75,13 @@ public abstract class PeopleApiTests(AppFixture f)
     {
         var w = await World.CreateAsync(f, "工号");
         var number = $"G{Guid.NewGuid():N}"[..12];
-        var person = await f.Admin.Post("/api/v1/people", new { name = "钱工", orgUnitId = w.D1, employeeNumber = $" {number} " }).Expect(HttpStatusCode.Created);
+        var person = await f.Admin.Post("/api/v1/people", new { name = "钱工", orgUnitId = w.D1, employeeNumber = $" {number} " })
+            .Expect(HttpStatusCode.Created);
         Assert.Equal(number, person.GetProperty("employeeNumber").GetString());
         var url = $"/api/v1/people/{person.Id()}";
         var other = await f.Admin.Post("/api/v1/people", new { name = "孙工", orgUnitId = w.D2 }).Expect(HttpStatusCode.Created);
-        var taken = await f.Admin.Put($"/api/v1/people/{other.Id()}", new { name = "孙工", employeeNumber = number, version = await f.Admin.VersionAsync($"/api/v1/people/{other.Id()}") })
+        var otherUrl = $"/api/v1/people/{other.Id()}";
+        var taken = await f.Admin.Put(otherUrl, new { name = "孙工", employeeNumber = number, version = await f.Admin.VersionAsync(otherUrl) })
             .Expect(HttpStatusCode.Conflict);
         Assert.Equal(["employeeNumber"], taken.ErrorFields());
         await f.Admin.Put(url, new { name = "钱工", title = "工程师", version = await f.Admin.VersionAsync(url) }).Expect(HttpStatusCode.OK);
