@@ -56,7 +56,7 @@ public sealed class DirectoryAccounts(AppDbContext db, AppUserManager users, Dir
         int? personId = null, personUnit = null;
         if (!string.IsNullOrWhiteSpace(options.PersonAttribute) && entry.PersonKey is { Length: > 0 } key)
         {
-            var person = await db.People.Where(p => p.EmployeeNumber == key).Select(p => new { p.Id, p.OrgUnitId, p.Name }).FirstOrDefaultAsync(ct);
+            var person = await db.People.Where(p => p.EmployeeNumber == key).Select(p => new { p.Id, p.OrgUnitId }).FirstOrDefaultAsync(ct);
             var held = person is not null && await db.Users.AnyAsync(u => u.PersonId == person.Id && u.Id != user.Id, ct);
             if (held) log.LogWarning("Directory account {UserName}: the person with 工号 {Key} is linked to another account; not linked", userName, key);
             else (personId, personUnit) = (person?.Id, person?.OrgUnitId);

@@ -61,7 +61,16 @@ public sealed class LdapDirectory(DirectoryOptions options, ILogger<LdapDirector
             string[] attributes = [.. new[] { options.PersonAttribute, options.DisplayNameAttribute, options.EmailAttribute, "cn", "memberOf" }
                 .Concat(LockAttributes).OfType<string>().Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
             var search = new SearchRequest(options.BaseDn, filter, SearchScope.Subtree, attributes) { SizeLimit = 2 };
-            var found = (SearchResponse)conn.SendRequest(search, timeout);
+            SearchResponse found;
+            try
+            {
+                found = (SearchResponse)conn.SendRequest(search, timeout);
+            }
+            catch (DirectoryOperationException e) when (e.Response?.ResultCode == ResultCode.SizeLimitExceeded)
+            {
+                log.LogWarning("Directory sign-in: {Filter} matched more than one entry; refused", filter);
+                return new(DirectoryVerdict.WrongPassword); // the filter does not name one person
+            }
             if (found.Entries.Count != 1)
             {
                 if (found.Entries.Count > 1) log.LogWarning("Directory sign-in: {Filter} matched more than one entry; refused", filter);

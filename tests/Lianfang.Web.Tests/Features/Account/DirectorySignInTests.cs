@@ -242,6 +242,19 @@ public abstract class DirectorySignInTests(DirectoryFixture f)
         Assert.Equal("目录服务不可用", problem.GetProperty("title").GetString());
     }
 
+    [Fact]
+    public async Task A_filter_that_finds_more_than_one_entry_signs_nobody_in()
+    {
+        var uid = NewUid();
+        await Slapd.AddUserAsync(uid, null, "lianfang-staff");
+        var settings = f.Settings();
+        settings["Lianfang:Directory:UserFilter"] = "(|(uid={0})(uid=zhangsan))";
+        using var loose = f.AnotherApp(settings);
+        var problem = await loose.CreateClient().Post("/api/v1/auth/token", new { userName = uid, password = Slapd.Password })
+            .Expect(HttpStatusCode.Unauthorized);
+        Assert.Equal(Credentials.Wrong, problem.GetProperty("title").GetString());
+    }
+
     [Theory]
     [InlineData("Lianfang:Directory:Groups:0:Role", "admin", "三员分立")]
     [InlineData("Lianfang:Directory:Groups:0:Role", "chief", "角色“chief”无效")]
