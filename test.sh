@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # Runs every test: unit, integration (SQLite and PostgreSQL) and browser tests.
-# Installs what the tests need when missing (Chromium, CJK fonts, PostgreSQL; apt-get as root)
-# and starts a throwaway PostgreSQL on 127.0.0.1 for the run.
+# Installs what the tests need when missing (Chromium, CJK fonts, PostgreSQL, OpenLDAP; apt-get as root)
+# and starts a throwaway PostgreSQL and OpenLDAP (slapd) on 127.0.0.1 for the run.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/ensure-test-deps.sh
 
 pg_dir=$(mktemp -d)
-cleanup() { scripts/postgres.sh stop "$pg_dir" >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
+ldap_dir=$(mktemp -d)
+cleanup() {
+  scripts/postgres.sh stop "$pg_dir" >/dev/null 2>&1 || true; rm -rf "$pg_dir"
+  scripts/slapd.sh stop "$ldap_dir" >/dev/null 2>&1 || true; rm -rf "$ldap_dir"
+}
 trap cleanup EXIT
 export LIANFANG_TEST_POSTGRES=$(scripts/postgres.sh start "$pg_dir")
+export LIANFANG_TEST_LDAP=$(scripts/slapd.sh start "$ldap_dir")
+export LDAPTLS_CACERT="$ldap_dir/cert.pem" # the LDAPS test trusts the throwaway server's certificate, as a site trusts its CA
 
 dotnet tool restore >/dev/null
 dotnet build Lianfang.slnx -c Release --nologo -v quiet

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, when missing, what the build and tests use from Debian: npm (front-end packages), Chromium (browser tests), CJK fonts
 # (readable screenshots), PostgreSQL (the Postgres suite), LibreOffice and poppler (the export tests read the files we write
-# and PDF export converts through soffice). Needs root for apt-get.
+# and PDF export converts through soffice), slapd and ldap-utils (directory sign-in against a real OpenLDAP). Needs root for apt-get.
 set -euo pipefail
 need=()
 command -v npm >/dev/null || need+=(nodejs npm)
@@ -10,6 +10,9 @@ fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cj
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
+[ -x /usr/sbin/slapd ] || need+=(slapd)
+command -v ldapmodify >/dev/null || need+=(ldap-utils)
+command -v openssl >/dev/null || need+=(openssl)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"

@@ -57,6 +57,8 @@ public sealed class Person : IVersioned
     public DateOnly? AppointedOn { get; private set; }
     public int OrgUnitId { get; private set; }
     public OrgUnit OrgUnit { get; private set; } = null!;
+    /// <summary>工号: the person's number in the installation (unique), which a directory account names to find its person.</summary>
+    public string? EmployeeNumber { get; private set; }
     public int Version { get; set; }
     public IReadOnlyCollection<PostAssignment> Assignments => _assignments;
 
@@ -68,6 +70,8 @@ public sealed class Person : IVersioned
         Title = Text.Optional(title, "title", "职务", 100);
         AppointedOn = appointedOn;
     }
+
+    public void SetEmployeeNumber(string? number) => EmployeeNumber = Text.Optional(number, "employeeNumber", "工号", 64);
 
     /// <summary>Takes up a post from a date; the current post, if any, ends that day. The person moves with the post.</summary>
     public void AssignPost(Post post, DateOnly from)

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features;
 
-public sealed class IndexModel(AppDbContext db, CurrentUser me, Review.Inbox inbox) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, Review.Inbox inbox, Account.DirectoryOptions directory) : PageModel
 {
     public sealed record GrantRow(Role Role, string? UnitName, string Reach);
 
@@ -15,12 +15,16 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, Review.Inbox inb
     /// <summary>待办 due within the reminder window or already overdue.</summary>
     public List<Review.Inbox.Item> DueSoon { get; private set; } = [];
     public int ReminderDays => inbox.ReminderDays;
+    /// <summary>What a directory account lacks (a role, a person), said where its holder lands after signing in.</summary>
+    public List<string> Notices { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await me.ScopeAsync(ct);
         DueSoon = (await inbox.LoadAsync(scope, ct)).Where(i => i.DaysLeft <= inbox.ReminderDays).ToList();
-        DisplayName = await db.Users.Where(u => u.Id == scope.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        var account = await db.Users.Where(u => u.Id == scope.UserId).Select(u => new { u.DisplayName, u.DirectoryDn }).FirstOrDefaultAsync(ct);
+        DisplayName = account?.DisplayName;
+        Notices = Account.DirectoryAccounts.Notices(directory, account?.DirectoryDn is not null, scope.Grants.Count, scope.PersonId);
         var ids = scope.Grants.Select(g => g.OrgUnitId).OfType<int>().ToList();
         var names = await db.OrgUnits.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         Grants = scope.Grants.Select(g => new GrantRow(g.Role, g.OrgUnitId is { } id ? names.GetValueOrDefault(id) : null, g.Role.Reach() switch

@@ -10,11 +10,24 @@ public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider serv
 {
     private AccessScope? _scope;
     private SignedInAccount? _account;
+    private string? _actingAs;
 
     public int? UserId => int.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
     public string? UserName => http.HttpContext?.User.Identity?.Name;
 
-    (int? UserId, string? UserName) IAuditActor.Current => UserId is null ? (null, "system") : (UserId, UserName);
+    (int? UserId, string? UserName) IAuditActor.Current => _actingAs is { } name ? (null, name) : UserId is null ? (null, "system") : (UserId, UserName);
+
+    /// <summary>Work this request does on nobody's behalf (the directory sync at sign-in), recorded under <paramref name="name"/> until disposed.</summary>
+    public IDisposable ActingAs(string name)
+    {
+        _actingAs = name;
+        return new Restore(() => _actingAs = null);
+    }
+
+    private sealed class Restore(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
+    }
 
     /// <summary>How the user is named on what they record and sign: the display name, else the user name.</summary>
     public async Task<string> DisplayNameAsync(CancellationToken ct = default)

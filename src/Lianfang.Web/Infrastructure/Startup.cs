@@ -37,6 +37,10 @@ public static class Startup
         services.AddScoped<Features.Verify.Signatures>();
         services.AddScoped<Features.Verify.Sm2>();
         services.AddSingleton<Features.Account.MfaPolicy>();
+        services.AddSingleton(Features.Account.DirectoryOptions.Load(config)); // a directory setting the app cannot use stops it here
+        services.AddSingleton<Features.Account.LdapDirectory>();
+        services.AddScoped<Features.Account.DirectoryAccounts>();
+        services.AddScoped<Features.Account.Credentials>();
         services.AddScoped<Features.Review.Reviewers>();
         services.AddScoped<Features.Review.ReviewBodies>();
         services.AddScoped<Features.Campaigns.CampaignProgress>();
@@ -151,6 +155,18 @@ public static class Startup
             app.Logger.LogWarning("密钥环未加密保存：请用 {Setting} 指定保护证书（PFX），否则数据库和密钥目录中的密钥为明文", KeyRings.CertificatePathSetting);
         if (app.Configuration.GetValue("Lianfang:Demo", false))
             await DemoData.SeedAsync(scope.ServiceProvider);
+        var directory = app.Services.GetRequiredService<Features.Account.DirectoryOptions>();
+        if (directory.Enabled) // every mapped unit must be in the tree (the demo's too); the directory itself may be down now and come up later
+        {
+            var mappings = await Features.Account.DirectoryMappings.ResolveAsync(db, directory, default);
+            var reach = await app.Services.GetRequiredService<Features.Account.LdapDirectory>().ProbeAsync(default);
+            if (reach is null) app.Logger.LogInformation("Directory sign-in on: {Url}, {Count} group mappings", directory.Url, mappings.Count);
+            else app.Logger.LogWarning("Directory sign-in on, but {Url} cannot be reached now: {Reason}", directory.Url, reach);
+            var host = directory.Address.Host;
+            var loopback = host == "localhost" || (System.Net.IPAddress.TryParse(host, out var ip) && System.Net.IPAddress.IsLoopback(ip));
+            if (!directory.Secure && !loopback) // a simple bind carries the password as it was typed
+                app.Logger.LogWarning("目录地址 {Url} 为 ldap://：密码以明文经网络传到目录，请改用 ldaps://", directory.Url);
+        }
     }
 
     private static IDisposable HoldDatabaseFile(string file) => DatabaseFileLock.TryShared(file)

@@ -46,6 +46,17 @@ public sealed class LianfangApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// A second app on <paramref name="database"/>'s database (as a second node would be), with settings of its own: for
+    /// settings that name what must already be in the database when the app starts. The first app keeps and drops the database.
+    /// </summary>
+    public LianfangApp(LianfangApp database, Dictionary<string, string?> settings)
+    {
+        Db = database.Db;
+        _settings = settings;
+        _connectionString = database.ConnectionString;
+    }
+
     public Db Db { get; }
     /// <summary>Everything the app logged, down to Debug.</summary>
     public LogCapture Logs { get; } = new();

@@ -14,9 +14,14 @@ public sealed record GrantDto(string? Role, int? OrgUnitId);
 /// <param name="Grants">must be empty: roles are granted by the security administrator (三员分立)</param>
 public sealed record CreateUserRequest(string? UserName, string? Password, int? PersonId, string? DisplayName, List<GrantDto>? Grants, string? Email = null, int? OrgUnitId = null);
 public sealed record UserGrantDto(int Id, string Role, int? OrgUnitId);
+/// <param name="Directory">kept by the directory (LDAP): no local password, grants from its groups at each sign-in</param>
 public sealed record UserDto(int Id, string UserName, string? DisplayName, int? PersonId, int? OrgUnitId, bool TwoFactorEnabled, bool LockedOut,
-    IReadOnlyList<UserGrantDto> Grants, string? Email);
+    IReadOnlyList<UserGrantDto> Grants, string? Email, bool Directory);
 public sealed record EmailRequest(string? Email);
+/// <param name="Directory">the directory (LDAP) keeps the account: its password, groups (hence grants) and person</param>
+/// <param name="Notices">what the account lacks, e.g. a directory account in no mapped group</param>
+public sealed record MeDto(int Id, string UserName, string? DisplayName, int? PersonId, bool Directory, IReadOnlyList<UserGrantDto> Grants,
+    IReadOnlyList<string> Notices);
 
 public static class AccountApi
 {
@@ -25,6 +30,16 @@ public static class AccountApi
         api.MapPost("/auth/token", IssueToken).AllowAnonymous().RequireRateLimiting(Startup.LoginRateLimit)
             .WithTags("账号").WithSummary("用用户名和密码换取访问令牌")
             .Produces<AccessTokenResponse>().ProducesProblem(401);
+
+        api.MapGet("/auth/me", async (CurrentUser me, AppDbContext db, DirectoryOptions directory, CancellationToken ct) =>
+        {
+            var scope = await me.ScopeAsync(ct);
+            var u = await db.Users.Where(x => x.Id == scope.UserId).Select(x => new { x.Id, x.UserName, x.DisplayName, x.PersonId, x.DirectoryDn,
+                Grants = x.Grants.OrderBy(g => g.Id).Select(g => new { g.Id, g.Role, g.OrgUnitId }).ToList() }).FirstAsync(ct);
+            return new MeDto(u.Id, u.UserName!, u.DisplayName, u.PersonId, u.DirectoryDn is not null,
+                u.Grants.Select(g => new UserGrantDto(g.Id, g.Role.Code(), g.OrgUnitId)).ToList(),
+                DirectoryAccounts.Notices(directory, u.DirectoryDn is not null, u.Grants.Count, u.PersonId));
+        }).WithTags("账号").WithSummary("当前账号：角色和机构、关联人员；目录账号未映射角色或未关联人员时在 notices 中说明");
 
         var security = api.MapGroup("/security").WithTags("账号");
         security.MapGet("/password-policy", async (CurrentUser me, AppDbContext db, PasswordPolicies policies, CancellationToken ct) =>
@@ -86,27 +101,25 @@ public static class AccountApi
     }
 
     private static async Task<IResult> IssueToken(TokenRequest req, HttpContext http, SignInManager<AppUser> signIn, AppDbContext db, MfaPolicy mfa,
-        PasswordPolicies policies, IConfiguration config, CancellationToken ct)
+        PasswordPolicies policies, IConfiguration config, Credentials credentials, CancellationToken ct)
     {
         var name = req.UserName?.Trim() ?? "";
-        var user = name.Length == 0 ? null : await signIn.UserManager.FindByNameAsync(name);
+        var check = await credentials.CheckAsync(name, req.Password ?? "", ct);
+        var user = check.User;
         var policy = policies.Current;
         // every attempt is recorded, successful or not, with the address it came from
         async Task<IResult> Refused(int status, string title, string detail)
         {
-            await db.RecordSignInAsync(false, user?.Id, name, SignIns.Address(http), "API", title, ct);
+            await db.RecordSignInAsync(false, user?.Id, name, SignIns.Address(http), check.Channel("API"), title, ct);
             return Problems.Result(status, title, detail);
         }
-        const string wrong = "用户名或密码错误";
-        if (user is null || string.IsNullOrEmpty(req.Password)) return await Refused(401, wrong, $"用户名或密码错误；{policy.LockoutHint}");
-        var check = await signIn.CheckPasswordSignInAsync(user, req.Password, lockoutOnFailure: true);
-        if (check.IsLockedOut) return await Refused(401, "账号已锁定", $"登录失败次数过多，账号已锁定（{policy.LockoutHint}），可请安全管理员解锁");
-        if (!check.Succeeded) return await Refused(401, wrong, $"用户名或密码错误；{policy.LockoutHint}");
+        if (!check.Succeeded) return await Refused(check.Status, check.Title!, check.Detail!);
+        if (user is null) throw new InvalidOperationException("a credential check succeeded without an account");
         if (policy.Owed(user.MustChangePassword, user.PasswordChangedAt, DateTime.UtcNow) is { } owed)
             return await Refused(403, "须先修改密码", $"{owed}，须先登录网页在“安全设置”中修改密码，之后再申请令牌");
         if (await mfa.PendingAsync(db, user.Id, ct))
             return await Refused(403, "须先启用两步验证", "该账号的角色须使用两步验证：请先登录网页在“安全设置”中启用，之后凭验证器上的动态码（totpCode）申请令牌");
-        var channel = "API";
+        var channel = check.Channel("API");
         if (user.TwoFactorEnabled)
         {
             var recovery = (req.RecoveryCode ?? "").Replace(" ", "");
@@ -114,11 +127,11 @@ public static class AccountApi
             {
                 if (!(await signIn.UserManager.RedeemTwoFactorRecoveryCodeAsync(user, recovery)).Succeeded)
                     return await Refused(401, "恢复码不正确或已用过", "请核对启用两步验证时保存的恢复码；每个恢复码只能用一次");
-                channel = "API（恢复码）";
+                channel = check.Channel("API（恢复码）");
             }
             else if (!await signIn.UserManager.VerifyTwoFactorTokenAsync(user, signIn.Options.Tokens.AuthenticatorTokenProvider, (req.TotpCode ?? "").Replace(" ", "")))
                 return await Refused(401, "需要动态验证码", "该账号已启用两步验证，请在 totpCode 中提供验证器上的 6 位动态码（手机不在身边时在 recoveryCode 中提供一个恢复码）");
-            else channel = "API（动态码）";
+            else channel = check.Channel("API（动态码）");
         }
         await Sessions.OnSignedInAsync(signIn, config, user, page: false);
         await db.RecordSignInAsync(true, user.Id, user.UserName!, SignIns.Address(http), channel, null, ct);
@@ -155,10 +168,11 @@ internal static class UserQueries
     public static async Task<List<UserDto>> ToDtosAsync(IQueryable<AppUser> users, CancellationToken ct)
     {
         var rows = await users.Select(u => new { u.Id, u.UserName, u.DisplayName, u.PersonId, u.OrgUnitId, u.TwoFactorEnabled, u.LockoutEnd, u.Email,
+            u.DirectoryDn,
             Grants = u.Grants.Select(g => new { g.Id, g.Role, g.OrgUnitId }).ToList() }).ToListAsync(ct);
         var now = DateTimeOffset.UtcNow; // compared here: SQLite cannot order DateTimeOffset
         return rows.Select(u => new UserDto(u.Id, u.UserName!, u.DisplayName, u.PersonId, u.OrgUnitId, u.TwoFactorEnabled, u.LockoutEnd > now,
-            u.Grants.Select(g => new UserGrantDto(g.Id, g.Role.Code(), g.OrgUnitId)).ToList(), u.Email)).ToList();
+            u.Grants.Select(g => new UserGrantDto(g.Id, g.Role.Code(), g.OrgUnitId)).ToList(), u.Email, u.DirectoryDn is not null)).ToList();
     }
 }
 
@@ -240,6 +254,8 @@ public static class AccountGrants
         EnsureSecurityAdmin(scope);
         var user = await LoadAsync(db, scope, userId, ct);
         if (userId == scope.UserId) throw DomainException.Forbidden("不能给自己授予权限");
+        if (user.FromDirectory) // the next sign-in would replace it: say so now rather than let it vanish
+            throw DomainException.Conflict("id", "该账号由目录管理，权限按目录组映射（Lianfang:Directory:Groups）在每次登录时更新，请在目录中调整其所在的组");
         var role = Roles.Parse(req.Role) ?? throw new DomainException("role",
             $"角色“{req.Role}”无效，可选：{string.Join("、", Roles.Every.Select(r => $"{r.Code()}（{r.Label()}）"))}");
         string? path = null;

@@ -17,6 +17,12 @@ public sealed class AppUser : IdentityUser<int>
     public DateTime? PasswordChangedAt { get; set; }
     /// <summary>The password was set by someone else (an administrator, the installation): the user changes it before anything else.</summary>
     public bool MustChangePassword { get; set; }
+    /// <summary>
+    /// Set for an account the directory (LDAP) keeps: its entry's DN at the last sign-in. Such an account has no local
+    /// password, and its grants and person follow the directory at each sign-in (<see cref="DirectoryAccounts"/>).
+    /// </summary>
+    public string? DirectoryDn { get; set; }
+    public bool FromDirectory => DirectoryDn is not null;
     public List<UserGrant> Grants { get; set; } = [];
 }
 
@@ -56,6 +62,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> b)
     {
         b.Property(u => u.DisplayName).HasMaxLength(100);
+        b.Property(u => u.DirectoryDn).HasMaxLength(512);
         b.HasOne(u => u.Person).WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
     }

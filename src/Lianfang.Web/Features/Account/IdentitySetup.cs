@@ -58,7 +58,7 @@ public static class IdentitySetup
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
             })
             .AddUserManager<AppUserManager>()
-            .AddSignInManager()
+            .AddSignInManager<AppSignInManager>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ChineseIdentityErrors>();
@@ -79,7 +79,7 @@ public static class Sessions
     /// </summary>
     public static async Task OnSignedInAsync(SignInManager<AppUser> signIn, IConfiguration config, AppUser user, bool page = true)
     {
-        if (user.PasswordChangedAt is null)
+        if (user.PasswordChangedAt is null && !user.FromDirectory) // a directory account's password is the directory's, its age too
         {
             user.PasswordChangedAt = DateTime.UtcNow;
             await signIn.UserManager.UpdateAsync(user);

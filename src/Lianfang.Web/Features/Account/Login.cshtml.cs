@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Lianfang.Web.Features.Account;
 
 [EnableRateLimiting(Startup.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, AppDbContext db, IConfiguration config, PasswordPolicies policies) : PageModel
+public sealed class LoginModel(AppSignInManager signIn, AppDbContext db, IConfiguration config, Credentials credentials) : PageModel
 {
     public sealed class LoginInput
     {
@@ -26,13 +26,14 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, AppDbContext db, I
         ReturnUrl = Safe(returnUrl);
         if (!ModelState.IsValid) return Page();
         var name = Input.UserName.Trim();
-        var user = await signIn.UserManager.FindByNameAsync(name);
-        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) await Sessions.OnSignedInAsync(signIn, config, user!);
+        var check = await credentials.CheckAsync(name, Input.Password, HttpContext.RequestAborted);
+        var result = check.Succeeded ? await signIn.CompleteAsync(check.User!) : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        if (result.Succeeded) await Sessions.OnSignedInAsync(signIn, config, check.User!);
         if (result.RequiresTwoFactor) return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = ReturnUrl }); // recorded when the code is given
-        var refusal = result.Succeeded ? null : result.IsLockedOut ? $"登录失败次数过多，账号已锁定（{policies.Current.LockoutHint}），可请安全管理员解锁" : "用户名或密码错误";
-        await db.RecordSignInAsync(result.Succeeded, user?.Id, name, SignIns.Address(HttpContext), "网页", refusal, HttpContext.RequestAborted);
+        // the page shows the whole reason; the wrong-password one without the lockout hint, which the page prints below anyway
+        var refusal = result.Succeeded ? null : check.Title == Credentials.Wrong ? Credentials.Wrong : check.Detail ?? Credentials.Wrong;
+        await db.RecordSignInAsync(result.Succeeded, check.User?.Id, name, SignIns.Address(HttpContext), check.Channel("网页"),
+            result.Succeeded ? null : check.Title ?? Credentials.Wrong, HttpContext.RequestAborted);
         if (result.Succeeded) return LocalRedirect(ReturnUrl);
         ModelState.AddModelError("", refusal!);
         return Page();

@@ -57,6 +57,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Navigation(p => p.Assignments).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Ignore(p => p.CurrentAssignment);
         b.HasIndex(p => new { p.OrgUnitId, p.Name });
+        b.Property(p => p.EmployeeNumber).HasMaxLength(64);
+        b.HasIndex(p => p.EmployeeNumber).IsUnique(); // NULLs are distinct on both databases: people without a number are many
     }
 }
 

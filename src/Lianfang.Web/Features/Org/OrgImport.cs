@@ -16,7 +16,7 @@ public static class OrgImport
     public const string UnitsSheet = "机构", PostsSheet = "岗位", PeopleSheet = "人员";
     public static readonly string[] UnitColumns = ["机构名称", "类型", "上级机构", "监督单位", "职责", "廉政职责", "负责人"];
     public static readonly string[] PostColumns = ["所属机构", "岗位名称", "岗位层面", "岗位职责", "廉政职责"];
-    public static readonly string[] PeopleColumns = ["姓名", "职务", "所属机构", "岗位", "任职时间"];
+    public static readonly string[] PeopleColumns = ["姓名", "职务", "所属机构", "岗位", "任职时间", "工号"];
 
     public static async Task<OrgImportResult> ImportAsync(AppDbContext db, AccessScope scope, int rootId, Stream xlsx, CancellationToken ct)
     {
@@ -95,9 +95,15 @@ public static class OrgImport
             if (existingPeople.Any(p => p.OrgUnitId == unit.Unit.Id && unit.Unit.Id != 0 && p.Name == name)
                 || plan.People.Any(p => p.OrgUnit == unit.Unit && p.Name == name))
             { row.Error(errors, "姓名", $"“{unit.Unit.Name}”已有人员“{name}”"); continue; }
+            var number = row["工号"];
+            if (number.Length > 0 && plan.People.Any(p => p.EmployeeNumber == number))
+            { row.Error(errors, "工号", $"工号“{number}”在文件中重复"); continue; }
+            if (number.Length > 0 && await db.People.AnyAsync(p => p.EmployeeNumber == number, ct))
+            { row.Error(errors, "工号", $"工号“{number}”已被其他人员使用"); continue; }
             try
             {
                 var person = new Person(unit.Unit, name, row["职务"], date);
+                person.SetEmployeeNumber(number);
                 if (post is not null) person.AssignPost(post, date ?? Clock.Today);
                 plan.People.Add(person);
             }
@@ -169,7 +175,7 @@ public static class OrgImport
                 Row(UnitColumns, "财务科", "处室/科室", "", "", "负责预算编制、资金管理和会计核算", "对本科室廉政风险防控负直接责任", "张三"),
             },
             [PostsSheet] = new[] { Row(PostColumns, "财务科", "财务科科长", "中层岗位", "负责预算编制和资金管理", "对本科室廉政风险防控负直接责任") },
-            [PeopleSheet] = new[] { Row(PeopleColumns, "张三", "科长", "财务科", "财务科科长", "2021-03-01") },
+            [PeopleSheet] = new[] { Row(PeopleColumns, "张三", "科长", "财务科", "财务科科长", "2021-03-01", "E1001") },
         };
         using var ms = new MemoryStream();
         ms.SaveAs(sheets);
@@ -187,6 +193,7 @@ public static class OrgImport
         "integrityDuties" => "廉政职责",
         "title" => "职务",
         "appointedOn" => "任职时间",
+        "employeeNumber" => "工号",
         _ => fallback,
     };
 

@@ -15,6 +15,8 @@ public sealed class PersonModel(AppDbContext db, CurrentUser me, Supervision.War
         public int? PostId { get; set; }
         public DateOnly? AppointedOn { get; set; }
         public int? Version { get; set; }
+        /// <summary>工号: a directory account finds its person by it.</summary>
+        public string? EmployeeNumber { get; set; }
     }
 
     public sealed record PostChoice(int Id, string Name, PostTier Tier, string UnitName);
@@ -35,7 +37,8 @@ public sealed class PersonModel(AppDbContext db, CurrentUser me, Supervision.War
         if (id is { } personId)
         {
             var p = await PeopleCommands.LoadPersonAsync(db, await me.ScopeAsync(ct), personId, ct);
-            Input = new PersonInput { OrgUnitId = p.OrgUnitId, Name = p.Name, Title = p.Title, PostId = p.CurrentAssignment?.PostId, AppointedOn = p.AppointedOn, Version = p.Version };
+            Input = new PersonInput { OrgUnitId = p.OrgUnitId, Name = p.Name, Title = p.Title, PostId = p.CurrentAssignment?.PostId, AppointedOn = p.AppointedOn,
+                Version = p.Version, EmployeeNumber = p.EmployeeNumber };
         }
         else Input.OrgUnitId = unitId ?? 0;
         await LoadAsync(ct);
@@ -47,7 +50,8 @@ public sealed class PersonModel(AppDbContext db, CurrentUser me, Supervision.War
         Id = id;
         await LoadAsync(ct);
         var scope = await me.ScopeAsync(ct);
-        var req = new SavePersonRequest(Input.Name, Input.Title, Input.OrgUnitId, Input.PostId, Input.AppointedOn, Input.Version);
+        // the form always shows the number: an emptied field clears it
+        var req = new SavePersonRequest(Input.Name, Input.Title, Input.OrgUnitId, Input.PostId, Input.AppointedOn, Input.Version, Input.EmployeeNumber ?? "");
         var person = id is null ? await PeopleCommands.CreatePersonAsync(db, scope, req, ct) : await PeopleCommands.UpdatePersonAsync(db, scope, id.Value, req, sweep, ct);
         TempData["Message"] = $"已保存人员“{person.Name}”";
         return Redirect($"/Org?id={person.OrgUnitId}");

@@ -5,9 +5,10 @@ namespace Lianfang.Web.Features.People;
 
 public sealed record PostDto(int Id, int OrgUnitId, string Name, PostTier Tier, string? Duties, string? IntegrityDuties, int Version);
 public sealed record AssignmentDto(int PostId, string PostName, DateOnly From, DateOnly? To);
-public sealed record PersonDto(int Id, string Name, string? Title, int OrgUnitId, int? PostId, DateOnly? AppointedOn, int Version);
+/// <param name="EmployeeNumber">工号, unique in the installation; a directory account finds its person by it</param>
+public sealed record PersonDto(int Id, string Name, string? Title, int OrgUnitId, int? PostId, DateOnly? AppointedOn, int Version, string? EmployeeNumber);
 public sealed record PersonDetailDto(int Id, string Name, string? Title, int OrgUnitId, int? PostId, DateOnly? AppointedOn, int Version,
-    IReadOnlyList<AssignmentDto> Posts);
+    IReadOnlyList<AssignmentDto> Posts, string? EmployeeNumber);
 
 public static class PeopleApi
 {
@@ -15,13 +16,13 @@ public static class PeopleApi
         p => new PostDto(p.Id, p.OrgUnitId, p.Name, p.Tier, p.Duties, p.IntegrityDuties, p.Version);
 
     public static readonly Expression<Func<Person, PersonDto>> PersonToDto = p => new PersonDto(p.Id, p.Name, p.Title, p.OrgUnitId,
-        p.Assignments.Where(a => a.To == null).Select(a => (int?)a.PostId).FirstOrDefault(), p.AppointedOn, p.Version);
+        p.Assignments.Where(a => a.To == null).Select(a => (int?)a.PostId).FirstOrDefault(), p.AppointedOn, p.Version, p.EmployeeNumber);
 
     private static readonly Func<Post, PostDto> PostDtoOf = PostToDto.Compile();
     private static PostDto Dto(Post p) => PostDtoOf(p);
 
     private static PersonDetailDto Dto(Person p) => new(p.Id, p.Name, p.Title, p.OrgUnitId, p.CurrentAssignment?.PostId, p.AppointedOn, p.Version,
-        p.Assignments.OrderByDescending(a => a.From).Select(a => new AssignmentDto(a.PostId, a.Post.Name, a.From, a.To)).ToList());
+        p.Assignments.OrderByDescending(a => a.From).Select(a => new AssignmentDto(a.PostId, a.Post.Name, a.From, a.To)).ToList(), p.EmployeeNumber);
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -48,10 +49,10 @@ public static class PeopleApi
         {
             var person = await PeopleCommands.CreatePersonAsync(db, await me.ScopeAsync(ct), req, ct);
             return TypedResults.Created($"/api/v1/people/{person.Id}", Dto(person));
-        }).WithSummary("新建人员；postId 为其现任岗位").ProducesProblem(400);
+        }).WithSummary("新建人员；postId 为其现任岗位，employeeNumber 为工号（全系统唯一，目录登录据此关联人员）").ProducesProblem(400);
         people.MapPut("/{id:int}", async (int id, SavePersonRequest req, CurrentUser me, AppDbContext db, Supervision.WarningSweep sweep, CancellationToken ct) =>
             Dto(await PeopleCommands.UpdatePersonAsync(db, await me.ScopeAsync(ct), id, req, sweep, ct)))
-            .WithSummary("修改人员；换岗时给出新 postId 和任职时间 appointedOn").ProducesProblem(400).ProducesProblem(409);
+            .WithSummary("修改人员；换岗时给出新 postId 和任职时间 appointedOn；employeeNumber 不给则不变，给空串则清除").ProducesProblem(400).ProducesProblem(409);
         people.MapDelete("/{id:int}", async (int id, CurrentUser me, AppDbContext db, CancellationToken ct) =>
         {
             await PeopleCommands.DeletePersonAsync(db, await me.ScopeAsync(ct), id, ct);

@@ -5,7 +5,9 @@ using Lianfang.Web.Features.Org;
 namespace Lianfang.Web.Features.People;
 
 public sealed record SavePostRequest(int? OrgUnitId, string? Name, PostTier? Tier, string? Duties, string? IntegrityDuties, int? Version);
-public sealed record SavePersonRequest(string? Name, string? Title, int? OrgUnitId, int? PostId, DateOnly? AppointedOn, int? Version);
+/// <param name="EmployeeNumber">工号, unique in the installation; on a change, null leaves it as it is and "" clears it</param>
+public sealed record SavePersonRequest(string? Name, string? Title, int? OrgUnitId, int? PostId, DateOnly? AppointedOn, int? Version,
+    string? EmployeeNumber = null);
 
 /// <summary>Posts (岗位) and people (人员): shared by the API and the pages.</summary>
 public static class PeopleCommands
@@ -46,6 +48,7 @@ public static class PeopleCommands
     {
         var unit = await ManagedUnitAsync(db, scope, req.OrgUnitId, ct);
         var person = new Person(unit, req.Name!, req.Title, req.AppointedOn);
+        await SetEmployeeNumberAsync(db, person, req.EmployeeNumber, ct);
         if (req.PostId is { } postId)
         {
             var post = await LoadPostAsync(db, scope, postId, ct, "postId");
@@ -66,6 +69,7 @@ public static class PeopleCommands
         if (!scope.CanManageOrg(person.OrgUnit.Path)) throw DomainException.Forbidden($"无权修改人员“{person.Name}”");
         db.ExpectVersion(person, req.Version);
         person.Update(req.Name!, req.Title, req.AppointedOn ?? person.AppointedOn);
+        if (req.EmployeeNumber is not null) await SetEmployeeNumberAsync(db, person, req.EmployeeNumber, ct);
         if (req.PostId is { } postId && postId != person.CurrentAssignment?.PostId)
         {
             var post = await LoadPostAsync(db, scope, postId, ct, "postId");
@@ -114,6 +118,14 @@ public static class PeopleCommands
             unitId ?? throw new DomainException("orgUnitId", "所属机构不能为空"), ct, "orgUnitId");
         if (!scope.CanManageOrg(unit.Path)) throw DomainException.Forbidden($"无权在“{unit.Name}”中维护岗位和人员");
         return unit;
+    }
+
+    /// <summary>工号 is unique in the whole installation; the holder is not named, since they may lie outside the caller's scope.</summary>
+    private static async Task SetEmployeeNumberAsync(AppDbContext db, Person person, string? number, CancellationToken ct)
+    {
+        person.SetEmployeeNumber(number);
+        if (person.EmployeeNumber is { } n && await db.People.AnyAsync(p => p.EmployeeNumber == n && p.Id != person.Id, ct))
+            throw DomainException.Conflict("employeeNumber", $"工号“{n}”已被其他人员使用");
     }
 
     private static async Task EnsureUniquePostAsync(AppDbContext db, int unitId, string name, int? exceptId, CancellationToken ct)

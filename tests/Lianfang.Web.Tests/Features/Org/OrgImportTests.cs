@@ -58,6 +58,23 @@ public abstract class OrgImportTests(AppFixture f)
     }
 
     [Fact]
+    public async Task People_bring_their_employee_number_which_must_be_new()
+    {
+        var w = await World.CreateAsync(f, "工号导入");
+        var number = $"I{Guid.NewGuid():N}"[..12];
+        static object N(string name, string number) =>
+            new Dictionary<string, object> { ["姓名"] = name, ["职务"] = "科员", ["所属机构"] = "财务处", ["岗位"] = "", ["任职时间"] = "", ["工号"] = number };
+        var twice = await Upload(f.Admin, w.U1, Workbook([], [], [N("甲某", number), N("乙某", number)])).Expect(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(twice.GetProperty("errors").EnumerateArray(),
+            e => e.GetProperty("column").GetString() == "工号" && e.GetProperty("row").GetInt32() == 3);
+        await Upload(f.Admin, w.U1, Workbook([], [], [N("甲某", number)])).Expect(HttpStatusCode.OK);
+        var people = await f.Admin.GetAsync($"/api/v1/org-units/{w.D1}/people").Expect(HttpStatusCode.OK);
+        Assert.Contains(people.EnumerateArray(), p => p.GetProperty("employeeNumber").GetString() == number);
+        var taken = await Upload(f.Admin, w.U1, Workbook([], [], [N("丙某", number)])).Expect(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("已被其他人员使用", taken.GetProperty("errors")[0].GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task Units_take_their_duties_and_head_from_the_workbook_new_ones_and_those_already_there()
     {
         var w = await World.CreateAsync(f, "职责导入");

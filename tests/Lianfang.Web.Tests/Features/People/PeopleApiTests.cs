@@ -69,6 +69,26 @@ public abstract class PeopleApiTests(AppFixture f)
         Assert.Contains("有廉政档案，人员记录须保留", refused.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.OK, (await f.Admin.GetAsync($"/api/v1/people/{kept}")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_employee_number_is_unique_kept_when_a_change_leaves_it_out_and_cleared_when_empty()
+    {
+        var w = await World.CreateAsync(f, "工号");
+        var number = $"G{Guid.NewGuid():N}"[..12];
+        var person = await f.Admin.Post("/api/v1/people", new { name = "钱工", orgUnitId = w.D1, employeeNumber = $" {number} " })
+            .Expect(HttpStatusCode.Created);
+        Assert.Equal(number, person.GetProperty("employeeNumber").GetString());
+        var url = $"/api/v1/people/{person.Id()}";
+        var other = await f.Admin.Post("/api/v1/people", new { name = "孙工", orgUnitId = w.D2 }).Expect(HttpStatusCode.Created);
+        var otherUrl = $"/api/v1/people/{other.Id()}";
+        var taken = await f.Admin.Put(otherUrl, new { name = "孙工", employeeNumber = number, version = await f.Admin.VersionAsync(otherUrl) })
+            .Expect(HttpStatusCode.Conflict);
+        Assert.Equal(["employeeNumber"], taken.ErrorFields());
+        await f.Admin.Put(url, new { name = "钱工", title = "工程师", version = await f.Admin.VersionAsync(url) }).Expect(HttpStatusCode.OK);
+        Assert.Equal(number, (await f.Admin.GetAsync(url).Expect(HttpStatusCode.OK)).GetProperty("employeeNumber").GetString());
+        await f.Admin.Put(url, new { name = "钱工", employeeNumber = "", version = await f.Admin.VersionAsync(url) }).Expect(HttpStatusCode.OK);
+        Assert.Equal(JsonNull, (await f.Admin.GetAsync(url).Expect(HttpStatusCode.OK)).GetProperty("employeeNumber").ValueKind);
+    }
 }
 
 [Collection("sqlite")] public sealed class PeopleApiTests_Sqlite(SqliteFixture f) : PeopleApiTests(f);

@@ -140,6 +140,7 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
     [
         // ── account ──
         new("POST api/v1/auth/token", Post(_ => "/api/v1/auth/token", i => new { userName = "nobody.matrix" + Other(i).Length, password = "wrong-password-123" }), All(Want.Unauthorized), All(Want.Unauthorized)),
+        new("GET api/v1/auth/me", Get(_ => "/api/v1/auth/me"), All(Want.Ok), All(Want.Ok)),
         new("POST api/v1/users/", Post(_ => "/api/v1/users", i => new { userName = $"m{Guid.NewGuid():N}"[..12], password = LianfangApp.Password, orgUnitId = i.W.D1 }),
             Only("admin", Want.Ok, Want.Forbidden), Only("admin", Want.BadRef, Want.Forbidden)),
         new("GET api/v1/users/", Get(_ => "/api/v1/users"), Only(Keepers3, Want.Ok, Want.Forbidden), Only(Keepers3, Want.Ok, Want.Forbidden)),

@@ -339,6 +339,10 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("AppointedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("EmployeeNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -356,6 +360,9 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EmployeeNumber")
+                        .IsUnique();
 
                     b.HasIndex("OrgUnitId", "Name");
 
@@ -1742,6 +1749,10 @@ namespace Lianfang.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DirectoryDn")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
 
                     b.Property<string>("DisplayName")
                         .HasMaxLength(100)

@@ -322,6 +322,10 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("AppointedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmployeeNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -339,6 +343,9 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EmployeeNumber")
+                        .IsUnique();
 
                     b.HasIndex("OrgUnitId", "Name");
 
@@ -1674,6 +1681,10 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DirectoryDn")
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")

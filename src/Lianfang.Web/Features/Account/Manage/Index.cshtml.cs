@@ -12,6 +12,8 @@ public sealed class IndexModel(AppUserManager users, SignInManager<AppUser> sign
     /// <summary>Why the password must be changed before anything else: set by an administrator, or past the policy's expiry.</summary>
     public string? PasswordOwed { get; private set; }
     public bool TwoFactorEnabled { get; private set; }
+    /// <summary>The directory keeps this account's password: it is changed there, not here.</summary>
+    public bool FromDirectory { get; private set; }
     public string? SharedKey { get; private set; }
     public string? AuthenticatorUri { get; private set; }
     /// <summary>Where notices of my 待办 are mailed; what was typed comes back with an error.</summary>
@@ -23,6 +25,11 @@ public sealed class IndexModel(AppUserManager users, SignInManager<AppUser> sign
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        if (user.FromDirectory)
+        {
+            ModelState.AddModelError("", "您的账号由目录（统一身份认证）管理，密码请在目录中修改");
+            return await LoadAsync();
+        }
         var result = await users.ChangePasswordAsync(user, current ?? "", next ?? "");
         if (!result.Succeeded)
         {
@@ -77,6 +84,7 @@ public sealed class IndexModel(AppUserManager users, SignInManager<AppUser> sign
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         TwoFactorEnabled = user.TwoFactorEnabled;
+        FromDirectory = user.FromDirectory;
         PasswordOwed = users.Policy.Owed(user.MustChangePassword, user.PasswordChangedAt, DateTime.UtcNow) is { } owed
             ? $"{owed}，请先修改密码，修改后才能使用系统的其他功能。" : null;
         MfaPending = await mfa.PendingAsync(db, user.Id, HttpContext.RequestAborted);

@@ -6,8 +6,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lianfang.Web.Features.Admin.Security;
 
 /// <summary>安全策略: the password and lockout policy, read by the security administrators and set by the system-wide one.</summary>
-public sealed class IndexModel(AppDbContext db, CurrentUser me, PasswordPolicies policies) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, PasswordPolicies policies, DirectoryOptions directory, LdapDirectory ldap) : PageModel
 {
+    public sealed record MappingRow(string Group, Role Role, string Unit);
+
+    /// <summary>Directory sign-in as configured (read-only here: it is the installation's configuration).</summary>
+    public DirectoryOptions Directory => directory;
+    public List<MappingRow> Mappings { get; private set; } = [];
+    /// <summary>Null when the service account binds now; else why not.</summary>
+    public string? DirectoryProblem { get; private set; }
+
     [BindProperty] public PasswordPolicyRequest Input { get; set; } = new(null, null, null, null, null, null);
     public PasswordPolicyDto Saved { get; private set; } = null!;
     public bool CanEdit { get; private set; }
@@ -15,6 +23,16 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, PasswordPolicies
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        if (directory.Enabled)
+        {
+            DirectoryProblem = await ldap.ProbeAsync(ct);
+            try
+            {
+                Mappings = (await DirectoryMappings.ResolveAsync(db, directory, ct))
+                    .Select(m => new MappingRow(m.Group, m.Role, m.UnitName ?? "全系统")).ToList();
+            }
+            catch (InvalidOperationException e) { DirectoryProblem = e.Message; } // a unit removed since the app started
+        }
         Input = new(Saved.MinLength, Saved.ExpiryDays, Saved.ChangeInitial, Saved.MaxFailedAttempts, Saved.LockoutMinutes, Saved.Version);
     }
 

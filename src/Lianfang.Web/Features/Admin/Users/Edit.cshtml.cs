@@ -34,6 +34,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, AppUserManager us
     public string? HomeUnit { get; private set; }
     public bool TwoFactor { get; private set; }
     public bool Locked { get; private set; }
+    /// <summary>The directory's DN of an account the directory keeps (its password and grants are the directory's).</summary>
+    public string? DirectoryDn { get; private set; }
     /// <summary>The system administrator's part: the account, its e-mail and password.</summary>
     public bool KeepsAccount { get; private set; }
     /// <summary>The security administrator's part: roles, grants, unlocking.</summary>
@@ -69,7 +71,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, AppUserManager us
     {
         await LoadAsync(id, ct);
         await AccountGrants.RemoveAsync(db, await me.ScopeAsync(ct), id, grantId, ct);
-        TempData["Message"] = "已收回权限";
+        TempData["Message"] = DirectoryDn is null ? "已收回权限" : "已收回权限；目录账号下次登录时按目录组重新授予，长期调整请在目录中办理";
         return RedirectToPage(new { id });
     }
 
@@ -78,6 +80,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, AppUserManager us
         await LoadAsync(id, ct);
         if (!KeepsAccount) throw DomainException.Forbidden("重置密码由系统管理员办理");
         var user = await users.FindByIdAsync(id.ToString()) ?? throw DomainException.NotFound("id", "账号不存在");
+        if (user.FromDirectory) throw DomainException.Conflict("password", "该账号由目录管理，密码请在目录中重置");
         CreateUser.Check(await users.SetForUserAsync(user, Input.Password ?? ""));
         TempData["Message"] = users.Policy.ChangeInitial ? "密码已重置，用户下次登录须修改" : "密码已重置";
         return RedirectToPage(new { id });
@@ -121,7 +124,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, AppUserManager us
         var user = await UserQueries.Visible(db, scope).Where(u => u.Id == id)
             .Select(u => new
             {
-                u.UserName, u.DisplayName, Person = u.Person == null ? null : u.Person.Name, u.TwoFactorEnabled, u.LockoutEnd, u.Email,
+                u.UserName, u.DisplayName, Person = u.Person == null ? null : u.Person.Name, u.TwoFactorEnabled, u.LockoutEnd, u.Email, u.DirectoryDn,
                 Home = db.OrgUnits.Where(o => o.Id == u.OrgUnitId).Select(o => o.Name).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("id", "账号不存在或不在您的管理范围内");
@@ -132,6 +135,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, AppUserManager us
         HomeUnit = user.Home;
         TwoFactor = user.TwoFactorEnabled;
         Locked = user.LockoutEnd > DateTimeOffset.UtcNow;
+        DirectoryDn = user.DirectoryDn;
         GrantRows = await db.UserGrants.AsNoTracking().Where(g => g.UserId == id).OrderBy(g => g.Id)
             .Select(g => new GrantRow(g.Id, g.Role, g.OrgUnit == null ? null : g.OrgUnit.Name)).ToListAsync(ct);
         if (Grants) UnitSelect = await UnitSelect.LoadHeldAsync(db, scope, Role.SecurityAdmin, Input.OrgUnitId, scope.HoldsSystemWide(Role.SecurityAdmin), ct);

@@ -1,0 +1,50 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Lianfang.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class DirectorySignIn : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DirectoryDn",
+                table: "Users",
+                type: "character varying(512)",
+                maxLength: 512,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EmployeeNumber",
+                table: "People",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_EmployeeNumber",
+                table: "People",
+                column: "EmployeeNumber",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_People_EmployeeNumber",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "DirectoryDn",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "EmployeeNumber",
+                table: "People");
+        }
+    }
+}
