@@ -129,8 +129,8 @@ write_data() { # → manifest fragment for this provider on stdout
   api POST /api/v1/campaigns "$po" "{\"name\":\"交叉互查试点\",\"year\":$(date +%Y),\"schemeCode\":\"lianyun-finance\",\"rootOrgUnitId\":$health,\"deadline\":\"$(date -d '+60 days' +%F)\"}" >/dev/null
   # 003 (longsheng-2012) states a quarterly self-assessment: a campaign of it over the unit, then the unit's self-check.
   api POST /api/v1/campaigns "$po" "{\"name\":\"季度自查试点\",\"year\":$(date +%Y),\"schemeCode\":\"longsheng-2012\",\"rootOrgUnitId\":$health,\"deadline\":\"$(date -d '+60 days' +%F)\"}" >/dev/null
-  api POST /api/v1/assessments "$po" "{\"orgUnitId\":$health,\"year\":$(date +%Y),\"kind\":\"Quarterly\",\"quarter\":1,\"items\":[{\"score\":25},{\"score\":24},{\"score\":23},{\"score\":22}]}" >/dev/null
-  api PUT /api/v1/security/password-policy "$sa" '{"minLength":12,"expiryDays":90,"changeInitial":true,"maxFailedAttempts":5,"lockoutMinutes":15,"version":0}' >/dev/null
+  api POST /api/v1/assessments "$po" "{\"orgUnitId\":$health,\"year\":$(date +%Y),\"kind\":\"Quarterly\",\"quarter\":1,\"items\":[{\"score\":25},{\"score\":25},{\"score\":25},{\"score\":25}]}" >/dev/null
+  api PUT /api/v1/security/password-policy "$sa" '{"minLength":12,"expiryDays":90,"changeInitial":false,"maxFailedAttempts":5,"lockoutMinutes":15,"version":0}' >/dev/null
   api POST /api/v1/warnings/sweep "$ad" >/dev/null
 
   # What the upgrade test checks afterwards.
