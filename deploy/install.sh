@@ -27,13 +27,13 @@ id "$user" >/dev/null 2>&1 || { echo "no such user: $user (create it: useradd --
 # What the app needs from the system; the Debian packages are named in README.md. Missing ICU stops the app, so it stops
 # the install; missing LibreOffice or CJK fonts only lose PDF export and Chinese in PDFs.
 missing=()
-ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so' || { echo "ICU is missing (Debian 12: apt-get install libicu72)" >&2; exit 1; }
-ldconfig -p 2>/dev/null | grep -q 'libssl\.so\.3' || missing+=(libssl3)
+ldconfig -p 2>/dev/null | grep 'libicuuc\.so' >/dev/null || { echo "ICU is missing (Debian 12: apt-get install libicu72)" >&2; exit 1; }
+ldconfig -p 2>/dev/null | grep 'libssl\.so\.3' >/dev/null || missing+=(libssl3)
 command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null || missing+=(fonts-noto-cjk)
 [ ${#missing[@]} -eq 0 ] || echo "note: not installed: ${missing[*]} (PDF export needs LibreOffice, Chinese in PDFs the CJK fonts)" >&2
 
-if command -v systemctl >/dev/null && systemctl list-units --state=active --plain --no-legend 'lianfang@*' 2>/dev/null | grep -q .; then
+if command -v systemctl >/dev/null && systemctl list-units --state=active --plain --no-legend 'lianfang@*' 2>/dev/null | grep . >/dev/null; then
   echo "Lianfang nodes are running: stop them first (systemctl stop 'lianfang@*')" >&2; exit 1
 fi
 
