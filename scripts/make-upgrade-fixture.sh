@@ -7,8 +7,8 @@
 # table holds: a list signed at every stage with a 审定 that changed a level, its 公示 (SM2 sealed), a list waiting in
 # review, a complaint, an inspection with a finding, rectification and evidence file, a disposition and 廉政档案 entries,
 # a power with its flow, a 制度, an assessment, a 责任书, a unit's own scheme, a 002 campaign (交叉互查 pairs), the
-# password policy and warnings. Output: lianfang.db.gz (SQLite), lianfang.sql.gz (pg_dump, plain SQL), the 廉政档案
-# key ring of each (keys-sqlite/, keys-postgres/) and manifest.json (what the tests expect to find).
+# password policy, warnings and demo.staff's two-step verification. Output: lianfang.db.gz (SQLite), lianfang.sql.gz
+# (pg_dump, plain SQL), the 廉政档案 key ring of each (keys-sqlite/, keys-postgres/) and manifest.json (what the tests expect to find).
 set -euo pipefail
 shopt -s inherit_errexit  # a failing call inside $(write_data) stops the script too
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,7 +33,7 @@ if [ -n "${LIANFANG_FIXTURE_SOURCE:-}" ]; then
   web=$LIANFANG_FIXTURE_SOURCE/src/Lianfang.Web
 else
   echo "building $commit"
-  git -C "$root" worktree add --detach "$work/src" "$commit" >/dev/null
+  git -C "$root" worktree add -q --detach "$work/src" "$commit"
   (cd "$work/src" && dotnet build src/Lianfang.Web -c Release --nologo -v quiet) >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
   web=$work/src/src/Lianfang.Web
 fi
@@ -133,14 +133,33 @@ write_data() { # → manifest fragment for this provider on stdout
   api PUT /api/v1/security/password-policy "$sa" '{"minLength":12,"expiryDays":90,"changeInitial":false,"maxFailedAttempts":5,"lockoutMinutes":15,"version":0}' >/dev/null
   api POST /api/v1/warnings/sweep "$ad" >/dev/null
 
+  # demo.staff turns on two-step verification on 安全设置 (the authenticator key and recovery codes: UserTokens).
+  local jar=$work/jar af totp_key
+  rm -f "$jar"
+  af=$(curl -sf -c "$jar" -b "$jar" "$base/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+  curl -sf -c "$jar" -b "$jar" -o /dev/null -X POST "$base/Account/Login" --data-urlencode "Input.UserName=demo.staff" \
+    --data-urlencode "Input.Password=$demo_pw" --data-urlencode "__RequestVerificationToken=$af" --data-urlencode "returnUrl=/"
+  local manage; manage=$(curl -sf -c "$jar" -b "$jar" "$base/Account/Manage")
+  totp_key=$(grep -o '<code class="fs-6">[^<]*</code>' <<<"$manage" | sed 's/<[^>]*>//g; s/ //g')
+  af=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$manage" | head -1 | sed 's/.*value="//;s/"$//')
+  curl -sf -c "$jar" -b "$jar" -o /dev/null -X POST "$base/Account/Manage?handler=Enable" \
+    --data-urlencode "code=$(totp "$totp_key")" --data-urlencode "__RequestVerificationToken=$af"
+  curl -s -X POST "$base/api/v1/auth/token" -H 'content-type: application/json' -d "{\"userName\":\"demo.staff\",\"password\":\"$demo_pw\"}" \
+    | grep -q 需要动态验证码 || { echo "two-step verification was not enabled for demo.staff" >&2; return 1; }
+
   # What the upgrade test checks afterwards.
   local history
   history=$(api GET "/api/v1/lists/$list/history" "$po")
   jq -n --argjson list "$list" --argjson own "$own" --argjson points "$points" --argjson history "$history" \
-    --argjson rect "$rect" --arg sha "$evidence_sha" --argjson wang "$wang" --argjson power "$power" \
-    '{list: $list, ownList: $own, points: $points, rectification: $rect, evidenceSha256: $sha, person: $wang, power: $power,
+    --argjson rect "$rect" --arg sha "$evidence_sha" --argjson wang "$wang" --argjson power "$power" --arg totp "$totp_key" \
+    '{list: $list, ownList: $own, points: $points, rectification: $rect, evidenceSha256: $sha, person: $wang, power: $power, staffTotpKey: $totp,
       signatures: [$history[] | select(.verificationCode != null) | {code: .verificationCode, stage, decision, contentHash}]}'
 }
+
+# totp BASE32KEY → the RFC 6238 code of now, as an authenticator app shows it
+totp() { python3 -c 'import base64,hmac,struct,sys,time
+k=base64.b32decode(sys.argv[1].upper()+"="*(-len(sys.argv[1])%8)); h=hmac.new(k,struct.pack(">Q",int(time.time())//30),"sha1").digest()
+o=h[-1]&15; print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$1"; }
 
 count_sqlite() { sqlite3 "$1" "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'RiskPointsFts_%' AND name <> '__EFMigrationsLock' ORDER BY name" \
   | while read -r t; do echo "$t $(sqlite3 "$1" "SELECT count(*) FROM \"$t\"")"; done; }

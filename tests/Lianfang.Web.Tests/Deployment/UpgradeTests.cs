@@ -17,7 +17,7 @@ namespace Lianfang.Web.Tests.Deployment;
 /// <summary>
 /// Upgrades without loss (issue 22): the package installed over an installation whose database was written by the
 /// release before (upgrade-fixture/, made by scripts/make-upgrade-fixture.sh) backs it up, migrates it, and every row,
-/// signature, 公示, evidence file, 廉政档案 entry and the audit chain are still there and still verify.
+/// signature, 公示, evidence file, 廉政档案 entry, authenticator key and the audit chain are still there and still verify.
 /// </summary>
 [Collection("package")]
 public sealed class UpgradeTests(PackageFixture package, ITestOutputHelper output)
@@ -243,6 +243,12 @@ public static class UpgradeFixture
         // the 廉政档案, decrypted with the key ring the installation kept
         var file = await (await agency.GetAsync($"/api/v1/people/{m.GetProperty("person").GetInt32()}/integrity-file")).Content.ReadAsStringAsync();
         Assert.Contains("年收入 123456 元", file);
+
+        // two-step verification set up under the old release: the password alone is not enough, the code of its key is
+        var staff = new { userName = "demo.staff", password };
+        await anonymous.Post("/api/v1/auth/token", staff).Expect(HttpStatusCode.Unauthorized);
+        await anonymous.Post("/api/v1/auth/token", new { staff.userName, staff.password, totpCode = Totp.Code(m.GetProperty("staffTotpKey").GetString()!) })
+            .Expect(HttpStatusCode.OK);
 
         // the audit chain: the command and the endpoint
         var (code, log) = await AppProcess.RunInstalledAsync(prefix, settings, "verify-audit");
