@@ -53,7 +53,7 @@ public sealed class AppProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var until = DateTime.UtcNow.AddSeconds(60);
+        var until = DateTime.UtcNow.AddSeconds(180); // a first start migrates (and seeds the demo) on a machine that may be busy
         while (DateTime.UtcNow < until)
         {
             if (process.HasExited) throw new InvalidOperationException($"app exited with {process.ExitCode}:\n{app.Output}");
