@@ -6,15 +6,37 @@ namespace Lianfang.Web.Infrastructure;
 
 /// <summary>
 /// `backup FILE` / `restore FILE`. SQLite: the online backup API (a consistent snapshot while the app keeps writing)
-/// and an atomic swap of the database file. PostgreSQL: pg_dump/pg_restore are the tools; the commands say how.
+/// and an atomic swap of the database file. PostgreSQL: `backup` runs pg_dump -Fc when it is installed; restoring is
+/// pg_restore's job, and `restore` says how.
 /// </summary>
 public static class Backup
 {
     public const int Failed = 1, Refused = 3;
 
+    /// <summary>
+    /// A backup before migrations touch a database that already holds data (an upgrade): always for the `migrate`
+    /// command, at start-up only when migrations are pending. Written to <c>Database:BackupDirectory</c> (default
+    /// backups/ beside the SQLite file, data/backups under the content root for PostgreSQL); a failed backup stops
+    /// the migration. <c>Database:BackupBeforeMigrate=false</c> turns it off.
+    /// </summary>
+    public static async Task<string?> BeforeMigrateAsync(AppDbContext db, IConfiguration config, string contentRoot, bool always, CancellationToken ct = default)
+    {
+        if (!config.GetValue("Database:BackupBeforeMigrate", true)) return null;
+        if (!db.IsPostgres && !File.Exists(SqlitePath(db))) return null; // a new installation: nothing to lose
+        if (!(await db.Database.GetAppliedMigrationsAsync(ct)).Any()) return null;
+        if (!always && !(await db.Database.GetPendingMigrationsAsync(ct)).Any()) return null;
+        var dir = config["Database:BackupDirectory"] is { Length: > 0 } d ? Path.GetFullPath(d, contentRoot)
+            : db.IsPostgres ? Path.Combine(contentRoot, "data", "backups")
+            : Path.Combine(Path.GetDirectoryName(SqlitePath(db))!, "backups");
+        var file = Path.Combine(dir, $"before-migrate-{DateTime.UtcNow:yyyyMMdd-HHmmss}{(db.IsPostgres ? ".dump" : ".db")}");
+        if (await BackupAsync(db, config, file) != 0)
+            throw new InvalidOperationException($"迁移前备份失败，未迁移数据库（确需跳过备份可设 Database__BackupBeforeMigrate=false）");
+        return file;
+    }
+
     public static async Task<int> BackupAsync(AppDbContext db, IConfiguration config, string file)
     {
-        if (db.IsPostgres) return PostgresHint(db, file, restore: false);
+        if (db.IsPostgres) return await PgDumpAsync(db, config, file);
         var source = SqlitePath(db);
         var target = Path.GetFullPath(file);
         if (!File.Exists(source)) return Error($"数据库文件不存在：{source}", Failed);
@@ -134,6 +156,49 @@ public static class Backup
     public static string SqlitePath(AppDbContext db) =>
         Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
 
+    /// <summary>pg_dump -Fc into a temporary name, renamed when complete; without pg_dump the commands to run instead.</summary>
+    private static async Task<int> PgDumpAsync(AppDbContext db, IConfiguration config, string file)
+    {
+        var pgDump = PgTool("pg_dump");
+        if (pgDump is null) return PostgresHint(db, file, restore: false);
+        var target = Path.GetFullPath(file);
+        if (File.Exists(target)) return Error($"备份文件已存在：{target}（不会覆盖，请另选文件名）", Failed);
+        if (Path.GetDirectoryName(target) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
+        var cs = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+        var tmp = $"{target}.{Guid.NewGuid():N}.tmp";
+        var psi = new System.Diagnostics.ProcessStartInfo(pgDump, ["-h", cs.Host ?? "localhost", "-p", cs.Port.ToString(), "-U", cs.Username ?? "postgres",
+            "-Fc", "-d", cs.Database ?? "postgres", "-f", tmp]) { RedirectStandardError = true, UseShellExecute = false };
+        if (cs.Password is { Length: > 0 } pw) psi.Environment["PGPASSWORD"] = pw; // not on the command line, where ps shows it
+        try
+        {
+            using var p = System.Diagnostics.Process.Start(psi)!;
+            var err = await p.StandardError.ReadToEndAsync();
+            await p.WaitForExitAsync();
+            if (p.ExitCode != 0) return Error($"pg_dump 失败（{p.ExitCode}）：{err.Trim()}", Failed);
+            File.Move(tmp, target);
+        }
+        finally
+        {
+            File.Delete(tmp);
+        }
+        var events = await db.AuditEvents.CountAsync();
+        Console.WriteLine($"已备份数据库 {cs.Database}（PostgreSQL，pg_dump -Fc）→ {target}（{new FileInfo(target).Length / 1024} KB，审计日志 {events} 条）。");
+        Console.WriteLine($"恢复：createdb 一个空库后 pg_restore --no-owner --exit-on-error -d <新库> {target}");
+        Console.WriteLine($"注意：廉政档案内容的加密密钥在 {IntegrityKeys(config)}，不在数据库中，请与备份一并妥善保存。");
+        return 0;
+    }
+
+    /// <summary>A PostgreSQL client tool on the PATH, else the newest under /usr/lib/postgresql/*/bin (Debian's layout).</summary>
+    public static string? PgTool(string tool)
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+            if (File.Exists(Path.Combine(dir, tool))) return Path.Combine(dir, tool);
+        return Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin", tool)).Where(File.Exists)
+                .OrderBy(p => int.TryParse(Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(p))), out var v) ? v : 0).LastOrDefault()
+            : null;
+    }
+
     private static int PostgresHint(AppDbContext db, string file, bool restore)
     {
         var cs = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
@@ -146,7 +211,7 @@ public static class Backup
                然后把 ConnectionStrings__Default 的 Database 改为 lianfang_restored，运行 verify-audit 校验审计日志。
                """
             : $"""
-               PostgreSQL 数据库请用 pg_dump 备份（本命令不代为执行；应用运行中也可备份，得到一致的快照）：
+               未找到 pg_dump（apt-get install postgresql-client），未备份。请装好后重试，或自行用 pg_dump 备份（应用运行中也可备份，得到一致的快照）：
                  pg_dump {conn} -Fc -d {cs.Database} -f {file}
                """);
         Console.Error.WriteLine($"廉政档案的加密密钥不在数据库中，请同时备份 Lianfang__IntegrityKeysPath 目录。");

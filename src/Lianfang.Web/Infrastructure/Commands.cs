@@ -21,6 +21,8 @@ public static class Commands
             case "restore":
                 return await Backup.RestoreAsync(db, file);
             case "migrate":
+                // an upgrade is the moment a backup is wanted: every `migrate` of a database with data takes one first
+                await Backup.BeforeMigrateAsync(db, app.Configuration, app.Environment.ContentRootPath, always: true);
                 await Database.MigrateAsync(db);
                 Console.WriteLine($"数据库已迁移到最新版本（{(db.IsPostgres ? "PostgreSQL" : "SQLite")}）。");
                 return 0;

@@ -133,8 +133,12 @@ public static class Startup
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in config.GetSection("Lianfang:KnownProxies").Get<string[]>() ?? [])
-                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            var proxies = config.GetSection("Lianfang:KnownProxies").Get<string[]>() ?? [];
+            if (proxies.Length == 0) return; // the defaults: a proxy on loopback
+            // Named proxies are the only ones trusted: another local process cannot claim a client's address.
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+            foreach (var proxy in proxies) o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
         });
     }
 
@@ -145,7 +149,11 @@ public static class Startup
         // A shared lock on the SQLite file for the app's lifetime: `restore` refuses while it is held.
         var file = db.IsPostgres || db.Database.GetConnectionString()!.Contains(":memory:") ? null : Backup.SqlitePath(db);
         var held = file is not null && File.Exists(file) ? HoldDatabaseFile(file) : null;
-        if (app.Configuration.GetValue("Database:MigrateOnStart", true)) await Database.MigrateAsync(db, backfill: false);
+        if (app.Configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            await Backup.BeforeMigrateAsync(db, app.Configuration, app.Environment.ContentRootPath, always: false);
+            await Database.MigrateAsync(db, backfill: false);
+        }
         if (file is not null) held ??= HoldDatabaseFile(file);
         if (held is not null) app.Lifetime.ApplicationStopped.Register(held.Dispose);
         await app.Services.GetRequiredService<Features.Account.PasswordPolicies>().RefreshAsync(db, default); // the policy saved, before any password is set

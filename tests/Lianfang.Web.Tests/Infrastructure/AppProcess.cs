@@ -32,17 +32,28 @@ public sealed class AppProcess : IDisposable
         ["ConnectionStrings__Default"] = db == Db.Sqlite ? $"Data Source={database}" : database,
     };
 
-    public static async Task<AppProcess> StartAsync(string contentRoot, Dictionary<string, string> settings)
+    public static Task<AppProcess> StartAsync(string contentRoot, Dictionary<string, string> settings) =>
+        StartAsync(port => Launch(contentRoot, settings, "--urls", $"http://127.0.0.1:{port}"));
+
+    /// <summary>An installation's own launcher (DIR/bin/lianfang of the offline package), as its operator starts it.</summary>
+    public static Task<AppProcess> StartInstalledAsync(string prefix, Dictionary<string, string> settings) =>
+        StartAsync(port => LaunchInstalled(prefix, settings, "--urls", $"http://127.0.0.1:{port}"));
+
+    /// <summary>One command of an installation (`migrate`, `verify-audit` …) to its end.</summary>
+    public static Task<(int Code, string Output)> RunInstalledAsync(string prefix, Dictionary<string, string> settings, params string[] args) =>
+        RunToEndAsync(LaunchInstalled(prefix, settings, args));
+
+    private static async Task<AppProcess> StartAsync(Func<int, Process> launch)
     {
         var port = FreePort();
-        var process = Launch(contentRoot, settings, "--urls", $"http://127.0.0.1:{port}");
+        var process = launch(port);
         var app = new AppProcess(process, port);
         process.OutputDataReceived += (_, e) => { lock (app._output) app._output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (app._output) app._output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var until = DateTime.UtcNow.AddSeconds(60);
+        var until = DateTime.UtcNow.AddSeconds(180); // a first start migrates (and seeds the demo) on a machine that may be busy
         while (DateTime.UtcNow < until)
         {
             if (process.HasExited) throw new InvalidOperationException($"app exited with {process.ExitCode}:\n{app.Output}");
@@ -59,12 +70,15 @@ public sealed class AppProcess : IDisposable
     }
 
     /// <summary>Runs a command (`backup FILE`, `restore FILE`, `verify-audit` …) to its end.</summary>
-    public static async Task<(int Code, string Output)> RunAsync(string contentRoot, Dictionary<string, string> settings, params string[] args)
+    public static Task<(int Code, string Output)> RunAsync(string contentRoot, Dictionary<string, string> settings, params string[] args) =>
+        RunToEndAsync(Launch(contentRoot, settings, args));
+
+    private static async Task<(int Code, string Output)> RunToEndAsync(Process started)
     {
-        using var process = Launch(contentRoot, settings, args);
+        using var process = started;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180)); // a migration on a busy machine
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout + await stderr);
     }
@@ -96,12 +110,16 @@ public sealed class AppProcess : IDisposable
         _process.Dispose();
     }
 
-    private static Process Launch(string contentRoot, Dictionary<string, string> settings, params string[] args)
+    private static Process Launch(string contentRoot, Dictionary<string, string> settings, params string[] args) =>
+        Start(new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, .. args, "--contentRoot", contentRoot]) { WorkingDirectory = contentRoot }, settings);
+
+    private static Process LaunchInstalled(string prefix, Dictionary<string, string> settings, params string[] args) =>
+        Start(new ProcessStartInfo(Path.Combine(prefix, "bin", "lianfang"), args) { WorkingDirectory = prefix }, settings);
+
+    private static Process Start(ProcessStartInfo psi, Dictionary<string, string> settings)
     {
-        var psi = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, .. args, "--contentRoot", contentRoot])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = contentRoot,
-        };
+        psi.RedirectStandardOutput = psi.RedirectStandardError = true;
+        psi.UseShellExecute = false;
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["LIANFANG_ADMIN_PASSWORD"] = LianfangApp.AdminPassword;
         psi.Environment["LIANFANG_SECURITY_ADMIN_PASSWORD"] = LianfangApp.AdminPassword;

@@ -197,9 +197,12 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
         }
         if (errors.Count > 0 || !save) return new PointBatch(list, scheme, points, errors, Saved: false);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.InsertManyAsync(points, ct); // thousands of imported rows: no change tracker
-        db.Touch(list); // a submit that landed since the list was read fails this save, and the import with it
+        // The list's version first: a submit or another import that landed since the list (and its last Seq) was read
+        // fails here with 409, before any row is written — not later on the points' (ListId, Seq) with a 500. The
+        // row stays locked to this import until it commits, so a racing import waits and then fails the same way.
+        db.Touch(list);
         await db.SaveChangesAsync(ct);
+        await db.InsertManyAsync(points, ct); // thousands of imported rows: no change tracker
         await tx.CommitAsync(ct);
         return new PointBatch(list, scheme, points, errors, Saved: true);
     }

@@ -56,6 +56,39 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
 
     public const int UnitsPerPass = 100;
 
+    /// <summary>The PostgreSQL advisory lock a whole sweep holds (each pass also takes <see cref="PassLock"/> with its transaction).</summary>
+    public const long SweepLock = 7243003, PassLock = 7243002;
+
+    /// <summary>SQLite serves one app process; within it one sweep at a time.</summary>
+    private static readonly SemaphoreSlim LocalSweep = new(1, 1);
+
+    /// <summary>
+    /// The whole sweep, one node at a time: the timer skips its tick when another node holds the lock (null), the API
+    /// waits for it. On PostgreSQL a session advisory lock held on this context's connection for the sweep's length
+    /// (released by the server if the node dies); the passes' own lock stays, so a change's targeted sweep interleaves.
+    /// </summary>
+    public async Task<Result?> RunExclusiveAsync(bool wait, CancellationToken ct)
+    {
+        if (!db.IsPostgres)
+        {
+            if (!await LocalSweep.WaitAsync(wait ? Timeout.InfiniteTimeSpan : TimeSpan.Zero, ct)) return null;
+            try { return await RunAsync(null, ct); }
+            finally { LocalSweep.Release(); }
+        }
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (wait) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({SweepLock})", ct);
+            else if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({SweepLock}) AS \"Value\"").SingleAsync(ct)) return null;
+            try { return await RunAsync(null, ct); }
+            finally { await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({SweepLock})", CancellationToken.None); }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     private async Task<List<Part>> PartsAsync(CancellationToken ct)
     {
         var units = await db.OrgUnits.AsNoTracking().Select(u => new { u.Path, u.Kind }).ToListAsync(ct);
@@ -97,7 +130,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243002)", ct);
+            if (db.IsPostgres) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PassLock})", ct);
             var fired = new List<Fired>();
             if (set.Contains(WarningRules.RectificationOverdue) || set.Contains(WarningRules.RectificationDueSoon))
                 fired.AddRange(WarningRules.Rectifications(await RectificationsAsync(prefixes, ct), today, DueSoonDays).Where(f => set.Contains(f.Rule)));
@@ -524,23 +557,29 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         (await schemes.FindAsync(schemeCode, ct))?.RuleInt(kind, name, fallback) ?? fallback;
 }
 
-/// <summary>The timer: every node runs it, the database lock lets one at a time through.</summary>
+/// <summary>
+/// The timer: every node runs it, and the whole-sweep lock lets one node sweep at a time — a node whose tick finds
+/// another sweeping skips it (that sweep covers the same ground). Logged with its start and end.
+/// </summary>
 public sealed class WarningSweepService(IServiceScopeFactory scopes, IConfiguration config, ILogger<WarningSweepService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var minutes = config.GetValue("Lianfang:Warnings:SweepMinutes", 60);
+        var minutes = config.GetValue("Lianfang:Warnings:SweepMinutes", 60.0);
         if (minutes <= 0) return;
         // A short pause first, so start-up (migrations, the first requests) goes undisturbed.
-        await Task.Delay(TimeSpan.FromSeconds(config.GetValue("Lianfang:Warnings:FirstSweepSeconds", 30)), stoppingToken);
+        await Task.Delay(TimeSpan.FromSeconds(config.GetValue("Lianfang:Warnings:FirstSweepSeconds", 30.0)), stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
         do
         {
             try
             {
                 using var scope = scopes.CreateScope();
-                var r = await scope.ServiceProvider.GetRequiredService<WarningSweep>().RunAsync(null, stoppingToken);
-                log.LogInformation("预警巡检完成：新增 {Raised}，解除 {Cleared}，当前 {Active}", r.Raised, r.Cleared, r.Active);
+                var started = DateTime.UtcNow;
+                var r = await scope.ServiceProvider.GetRequiredService<WarningSweep>().RunExclusiveAsync(wait: false, stoppingToken);
+                if (r is null) log.LogInformation("预警巡检：另一节点正在巡检，本节点跳过本次");
+                else log.LogInformation("预警巡检完成：新增 {Raised}，解除 {Cleared}，当前 {Active}（{Started:O} 至 {Ended:O}）",
+                    r.Raised, r.Cleared, r.Active, started, DateTime.UtcNow);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -82,28 +82,28 @@ public sealed class BackupRestoreSqliteTests(SqliteFixture f)
     }
 }
 
-/// <summary>PostgreSQL: pg_dump -Fc of a live database, pg_restore into a new one, the app reads it.</summary>
+/// <summary>PostgreSQL: `backup` (pg_dump -Fc) of a live database, pg_restore into a new one, the app reads it.</summary>
 [Collection("postgres")]
 public sealed class BackupRestorePostgresTests(PostgresFixture f)
 {
     [Fact]
-    public async Task A_pg_dump_restored_with_pg_restore_into_a_new_database_serves_the_data_and_the_audit_chain_verifies()
+    public async Task A_backup_by_pg_dump_restored_with_pg_restore_into_a_new_database_serves_the_data_and_the_audit_chain_verifies()
     {
         var s = await WrittenList.ApprovedAsync(f, "备份");
         var dir = Directory.CreateTempSubdirectory("lianfang-pgdump").FullName;
         var copy = $"lianfang_r_{Guid.NewGuid():N}";
         try
         {
-            // The command does not pretend: it names pg_dump and exits non-zero without writing a file.
+            // `backup` runs pg_dump -Fc (a consistent snapshot) and never overwrites a file.
             var dump = Path.Combine(dir, "lianfang.dump");
-            var (code, output) = await AppProcess.RunAsync(dir, AppProcess.Settings(Db.Postgres, f.App.ConnectionString), "backup", dump);
-            Assert.Equal(3, code);
-            Assert.Contains("pg_dump", output);
-            Assert.False(File.Exists(dump));
-
-            var source = new NpgsqlConnectionStringBuilder(f.App.ConnectionString);
-            (code, output) = await PostgresTools.RunAsync("pg_dump", f.App.ConnectionString, "-Fc", "-d", source.Database!, "-f", dump);
+            var live = AppProcess.Settings(Db.Postgres, f.App.ConnectionString);
+            var (code, output) = await AppProcess.RunAsync(dir, live, "backup", dump);
             Assert.True(code == 0, output);
+            Assert.Contains("已备份数据库", output);
+            Assert.Contains("加密密钥", output);
+            (code, output) = await AppProcess.RunAsync(dir, live, "backup", dump);
+            Assert.Equal(1, code);
+            Assert.Contains("备份文件已存在", output);
             PostgresTools.Execute($"CREATE DATABASE \"{copy}\"");
             (code, output) = await PostgresTools.RunAsync("pg_restore", f.App.ConnectionString, "--no-owner", "--exit-on-error", "-d", copy, dump);
             Assert.True(code == 0, output);
