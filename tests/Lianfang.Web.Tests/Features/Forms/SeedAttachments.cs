@@ -7,7 +7,7 @@ public sealed record SeedCell(string? Text, int Span = 1, Merge Merge = Merge.No
 
 /// <summary>
 /// An official form as its seed attachment prints it, read from the seed's text (the line numbers are the attachment's
-/// in /work/shared/seeds): the title; the labels of the line under it; the header fields, row by row (label cells, and
+/// in ../shared/seeds, relative to the repository root): the title; the labels of the line under it; the header fields, row by row (label cells, and
 /// null for the value beside each); the column header rows with their spans and merges; the fixed rows of the body (the
 /// category cells down the 风险类别 column and what an empty category holds, or rows printed whatever the data); the
 /// labels a 相关责任人 cell uses; the rows closing the table (a title and the lines of its cell); the lines under the table
