@@ -32,6 +32,10 @@ public static class SignatureLines
     /// <summary>The stage code a signature on the form itself (<see cref="FormDef.Countersign"/>) is recorded under.</summary>
     public static string CountersignCode(FormDef form) => "form:" + form.Code;
 
+    /// <summary>A line signed on the form as the stage its signer is checked against (who may act, as for any stage).</summary>
+    public static ReviewStageDef CountersignStage(FormDef form, string line) =>
+        new() { Code = CountersignCode(form), Name = line, Actor = ActorOf(line) ?? throw new InvalidOperationException($"“{line}”names no signer") };
+
     /// <summary>The forms of a kind of list with lines signed on the form itself (a post list held by a person takes personal forms too).</summary>
     public static IEnumerable<FormDef> CountersignForms(Scheme scheme, ListScope scope, bool personal) => scheme.Forms.Where(f => f.Countersign.Count > 0
         && (f.For is null || f.For == scope || personal && scope == ListScope.Post && f.For == ListScope.Person));

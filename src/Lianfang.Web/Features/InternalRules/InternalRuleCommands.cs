@@ -33,13 +33,7 @@ public sealed class InternalRuleCommands(AppDbContext db, RegisterCommands regis
 
     public async Task<InternalRule> CreateAsync(AccessScope scope, InternalRuleRequest req, CancellationToken ct)
     {
-        var campaign = await register.LoadCampaignAsync(scope, req.CampaignId ?? throw new DomainException("campaignId", "请选择排查"), ct);
-        var unit = await db.OrgUnits.InBusinessReach(scope).Where(u => u.Id == req.OrgUnitId).Select(u => new { u.Id, u.Path, u.Name }).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
-        var root = await db.OrgUnits.Where(u => u.Id == campaign.RootOrgUnitId).Select(u => u.Path).FirstAsync(ct);
-        if (!OrgPath.IsAncestorOrSelf(root, unit.Path)) throw new DomainException("orgUnitId", $"“{unit.Name}”不在本次排查的范围内");
-        if (!MayEdit(scope, unit.Path)) throw DomainException.Forbidden(Keepers);
-        Open(campaign);
+        var (campaign, unit) = await KeptUnitAsync(scope, req.CampaignId ?? throw new DomainException("campaignId", "请选择排查"), req.OrgUnitId, ct);
         var rule = new InternalRule(campaign.Id, unit.Id, req.Fields, Clock.Today);
         rule.SetPoints(await PointsAsync(scope, campaign.Id, unit.Path, req.RiskPointIds, ct));
         db.InternalRules.Add(rule);
@@ -72,13 +66,7 @@ public sealed class InternalRuleCommands(AppDbContext db, RegisterCommands regis
     /// </summary>
     public async Task<List<InternalRule>> ImportAsync(AccessScope scope, int campaignId, int orgUnitId, IFormFile? file, bool dryRun, CancellationToken ct)
     {
-        var campaign = await register.LoadCampaignAsync(scope, campaignId, ct);
-        var unit = await db.OrgUnits.InBusinessReach(scope).Where(u => u.Id == orgUnitId).Select(u => new { u.Id, u.Path, u.Name }).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
-        var root = await db.OrgUnits.Where(u => u.Id == campaign.RootOrgUnitId).Select(u => u.Path).FirstAsync(ct);
-        if (!OrgPath.IsAncestorOrSelf(root, unit.Path)) throw new DomainException("orgUnitId", $"“{unit.Name}”不在本次排查的范围内");
-        if (!MayEdit(scope, unit.Path)) throw DomainException.Forbidden(Keepers);
-        Open(campaign);
+        var (campaign, unit) = await KeptUnitAsync(scope, campaignId, orgUnitId, ct);
         if (file is null) throw new DomainException("file", "请选择要导入的 Word（.docx）或 Excel（.xlsx）文件");
         await using var stream = new MemoryStream();
         await file.CopyToAsync(stream, ct);
@@ -115,6 +103,21 @@ public sealed class InternalRuleCommands(AppDbContext db, RegisterCommands regis
         if (missing.Count > 0)
             throw new DomainException("riskPointIds", $"风险点 {string.Join("、", missing.Take(5))} 不是本单位（含下属处室）本次排查的风险点，或不在您的权限范围内");
         return wanted;
+    }
+
+    private sealed record UnitRef(int Id, string Path, string Name);
+
+    /// <summary>The open campaign and a unit of it whose 制度 the caller keeps.</summary>
+    private async Task<(Campaign Campaign, UnitRef Unit)> KeptUnitAsync(AccessScope scope, int campaignId, int? orgUnitId, CancellationToken ct)
+    {
+        var campaign = await register.LoadCampaignAsync(scope, campaignId, ct);
+        var unit = await db.OrgUnits.InBusinessReach(scope).Where(u => u.Id == orgUnitId).Select(u => new UnitRef(u.Id, u.Path, u.Name)).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
+        var root = await db.OrgUnits.Where(u => u.Id == campaign.RootOrgUnitId).Select(u => u.Path).FirstAsync(ct);
+        if (!OrgPath.IsAncestorOrSelf(root, unit.Path)) throw new DomainException("orgUnitId", $"“{unit.Name}”不在本次排查的范围内");
+        if (!MayEdit(scope, unit.Path)) throw DomainException.Forbidden(Keepers);
+        Open(campaign);
+        return (campaign, unit);
     }
 
     private async Task<InternalRule> EditableAsync(AccessScope scope, int id, CancellationToken ct)

@@ -102,10 +102,7 @@ public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration c
             var list = new Reviewers.ListRef(l.CampaignId, l.OrgUnitId, l.Path, l.Scope, l.HolderPersonId);
             foreach (var f in Core.Forms.SignatureLines.CountersignForms(scheme, l.Scope, l.HolderPersonId is not null))
                 foreach (var line in f.Countersign.Where(x => !signed.Contains(new { ListId = l.Id, l.Revision, StageCode = (string?)Core.Forms.SignatureLines.CountersignCode(f), StageName = x })))
-                {
-                    var stage = new ReviewStageDef { Code = Core.Forms.SignatureLines.CountersignCode(f), Name = line, Actor = Core.Forms.SignatureLines.ActorOf(line)!.Value };
-                    if (await reviewers.CanActAsync(scope, list, stage, ct)) result.Add((l.Id, $"表上签字：{f.Title}「{line}」"));
-                }
+                    if (await reviewers.CanActAsync(scope, list, Core.Forms.SignatureLines.CountersignStage(f, line), ct)) result.Add((l.Id, $"表上签字：{f.Title}「{line}」"));
         }
         return result;
     }

@@ -402,10 +402,9 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         foreach (var f in forms)
             foreach (var line in f.Countersign)
             {
-                var actor = SignatureLines.ActorOf(line)!.Value;
-                var signed = records.LastOrDefault(r => r.StageCode == SignatureLines.CountersignCode(f) && r.StageName == line);
-                var stage = new ReviewStageDef { Code = SignatureLines.CountersignCode(f), Name = line, Actor = actor };
-                lines.Add(new CountersignLine(f.Code, f.Title, line, actor, signed, approved && signed is null && await reviewers.CanActAsync(scope, list, stage, ct)));
+                var stage = SignatureLines.CountersignStage(f, line);
+                var signed = records.LastOrDefault(r => r.StageCode == stage.Code && r.StageName == line);
+                lines.Add(new CountersignLine(f.Code, f.Title, line, stage.Actor, signed, approved && signed is null && await reviewers.CanActAsync(scope, list, stage, ct)));
             }
         return lines;
     }
