@@ -24,7 +24,23 @@ for ctx in SqliteAppDbContext PostgresAppDbContext; do
   dotnet ef migrations has-pending-model-changes --project src/Lianfang.Web --context "$ctx" --no-build --configuration Release >/dev/null \
     || { echo "Pending model changes for $ctx: run scripts/add-migration.sh <Name>" >&2; exit 1; }
 done
+# Each project's whole report is kept in artifacts/test-logs; a failure is repeated at the end, where a log's tail shows it.
+logs=artifacts/test-logs
+mkdir -p "$logs"
+failed=()
 for project in tests/Lianfang.Core.Tests tests/Lianfang.Web.Tests tests/Lianfang.BrowserTests; do
-  dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" | grep -vE '^\s+(Passed|Test run for|A total of)' || exit 1
+  log="$logs/$(basename "$project").log"
+  if ! dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" 2>&1 \
+      | tee "$log" | grep -vE '^\s+(Passed|Test run for|A total of)'; then
+    failed+=("$project")
+  fi
 done
+if ((${#failed[@]})); then
+  for project in "${failed[@]}"; do
+    echo "=== Failed in $project (whole report: $logs/$(basename "$project").log) ==="
+    # a failure's block: its "Failed <name>" line, the message and the first lines of the stack trace
+    awk '/^  Failed [A-Za-z]/ {n = 40} n > 0 {print; n--}' "$logs/$(basename "$project").log"
+  done
+  exit 1
+fi
 echo "All tests passed."

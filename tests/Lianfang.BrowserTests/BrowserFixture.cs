@@ -89,6 +89,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Lianfang:Security:MfaRequiredFor", ""); // the journeys sign in by password; TwoFactorJourneyTests signs in with TOTP
             builder.UseSetting("Lianfang:Security:Password:ChangeInitial", "false"); // accounts made by tests sign in with the password they were given
             builder.UseSetting("Lianfang:Demo", "true");
+            builder.UseSetting("Logging:Console:LogLevel:Default", "Error"); // the run's report shows the journeys and the app's errors, not its every request
             // A journey signs in as a dozen demo accounts from this one address; people each sign in from their own.
             builder.UseSetting("Lianfang:LoginPerMinute", "120");
         }

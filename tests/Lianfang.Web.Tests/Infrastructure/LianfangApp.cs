@@ -75,6 +75,7 @@ public sealed class LianfangApp : WebApplicationFactory<Program>
         builder.UseSetting("Lianfang:Warnings:SweepMinutes", "0"); // tests run the sweep themselves
         builder.UseSetting("Lianfang:Security:MfaRequiredFor", ""); // tests sign in by password; MfaTests turn the policy on
         builder.UseSetting("Lianfang:Security:Password:ChangeInitial", "false"); // accounts made by tests sign in with the password they were given
+        builder.UseSetting("Logging:Console:LogLevel:Default", "None"); // tests read the logs through Logs; the console keeps the test run's own report readable
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         // Hashing at full strength makes each login ~100 ms; the tests log in hundreds of times.
         builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000));
