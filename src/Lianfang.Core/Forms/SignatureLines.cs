@@ -53,11 +53,9 @@ public static class SignatureLines
         StageActor? ActorOfRecord(ReviewRecord r) => r.Decision == Decision.Submit ? StageActor.Holder : stages.FirstOrDefault(s => s.Code == r.StageCode)?.Actor;
 
         var lines = new List<FilledLine>();
-        foreach (var raw in form.Signatures)
+        foreach (var (raw, title, label, isBlock) in Layout(form))
         {
-            var (title, label) = Split(raw);
-            var isSignature = label.Contains("签字") || label.Contains("签名");
-            if (!isSignature)
+            if (isBlock)
             {
                 var text = raw.Contains("改正") || raw.Contains("修改意见")
                     ? string.Join("\n", records.Where(r => r.Decision == Decision.Return && !string.IsNullOrWhiteSpace(r.Comment)).Select(r => $"{r.StageName}：{r.Comment}"))
@@ -73,6 +71,17 @@ public static class SignatureLines
         }
         return lines;
     }
+
+    /// <summary>
+    /// Each line of the form as written (<c>Raw</c>), its title and label, and whether it is a block to write in rather than a
+    /// signature: the form's layout, the same before anyone signs.
+    /// </summary>
+    public static IEnumerable<(string Raw, string? Title, string Label, bool IsBlock)> Layout(FormDef form) =>
+        form.Signatures.Select(raw =>
+        {
+            var (title, label) = Split(raw);
+            return (raw, title, label, !(label.Contains("签字") || label.Contains("签名")));
+        });
 
     /// <summary>"单位审核意见：单位负责人签字（盖章）" → ("单位审核意见", "单位负责人签字（盖章）").</summary>
     private static (string? Title, string Label) Split(string line)

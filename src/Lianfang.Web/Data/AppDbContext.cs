@@ -23,6 +23,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     public DbSet<UserGrant> UserGrants => Set<UserGrant>();
     public DbSet<PasswordPolicyRow> PasswordPolicies => Set<PasswordPolicyRow>();
     public DbSet<SchemeRecord> Schemes => Set<SchemeRecord>();
+    public DbSet<FormTemplate> FormTemplates => Set<FormTemplate>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<RiskList> RiskLists => Set<RiskList>();
     public DbSet<RiskPoint> RiskPoints => Set<RiskPoint>();

@@ -65,6 +65,7 @@ public static class Startup
         services.AddScoped<Features.Notices.NoticeOutbox>();
         services.AddScoped<Features.Forms.ImportRiskList>();
         services.AddScoped<Features.Forms.ExportForms>();
+        services.AddScoped<Features.Forms.Templates.FormTemplates>();
         services.AddSingleton<Features.Forms.PdfConverter>();
 
         // Keys live in the database so several app nodes share cookies and tokens.

@@ -12,6 +12,9 @@ namespace Lianfang.Web.Features.Forms;
 /// </summary>
 public static class DocxWriter
 {
+    /// <summary>An opinion or block row nobody has written in yet: room to write by hand.</summary>
+    public const string BlankBlock = "\n\n\n";
+
     private const int PageShort = 11906, PageLong = 16838, Margin = 1134;
     private const string Song = "宋体", FangSong = "仿宋", Latin = "Times New Roman";
 
@@ -200,7 +203,7 @@ public static class DocxWriter
         while (titleSpan < grid.Length - 1 && Span(0, titleSpan) < width * 0.10) titleSpan++;
         foreach (var (title, body) in f.ClosingRows)
         {
-            var lines = body.Length == 0 ? "\n\n\n" : body;
+            var lines = body.Length == 0 ? BlankBlock : body;
             table.Append(new TableRow(new TableRowProperties(new CantSplit()),
                 CellOf(title, Span(0, titleSpan), true, center: true, span: titleSpan),
                 CellOf(lines, width - Span(0, titleSpan), false, span: grid.Length - titleSpan)));

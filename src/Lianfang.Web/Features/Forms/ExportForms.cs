@@ -6,6 +6,7 @@ using Lianfang.Core.Schemes;
 using Lianfang.Web.Features.Lists;
 using Lianfang.Web.Features.Org;
 using Lianfang.Web.Features.Register;
+using Lianfang.Web.Features.Forms.Templates;
 using Lianfang.Web.Features.Schemes;
 
 namespace Lianfang.Web.Features.Forms;
@@ -25,11 +26,70 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         var fmt = Format(format);
         var list = await register.LoadListAsync(scope, listId, ct);
         var scheme = await schemes.GetAsync(list.SchemeCode, ct);
-        var form = string.IsNullOrEmpty(formCode) ? FormCatalog.DefaultFor(scheme, list.Scope)
-            : FormCatalog.ListForm(scheme, formCode) ?? throw new DomainException("form",
-                $"方案“{scheme.Name}”没有表格“{formCode}”，可选：{string.Join("、", FormCatalog.ListForms(scheme).Select(f => $"{f.Code}（{f.Title}）"))}");
+        var form = string.IsNullOrEmpty(formCode) ? FormCatalog.DefaultFor(scheme, list.Scope) : FormCatalog.ListForm(scheme, formCode);
+        if (form is null)
+        {
+            // a unit's own form: its latest version, recorded in the trail with the export
+            var template = await TemplateForListAsync(list, formCode!, ct) ?? throw new DomainException("form",
+                $"方案“{scheme.Name}”没有表格“{formCode}”，可选：{string.Join("、", (await FormsForListAsync(list, scheme, ct)).Select(f => $"{f.Code}（{f.Title}）"))}");
+            var file = await TemplateAsync(list, scheme, template, format, ct);
+            await db.AppendEventAsync("Export", nameof(FormTemplate), template.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), list.OrgUnit.Path,
+                System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?[]>
+                {
+                    ["ListId"] = [null, list.Id], ["Form"] = [null, template.Code], ["Version"] = [null, template.Version], ["Format"] = [null, Path.GetExtension(file.FileName).TrimStart('.')],
+                }, Data.AuditCapture.JsonOptions), ct);
+            return file;
+        }
         var doc = FormBuilder.List(form, await LoadAsync(list, scheme, ct));
         return await RenderAsync(doc, fmt, ct);
+    }
+
+    /// <summary>The forms a list exports in: the scheme's and this product's, then the units' own forms that serve it.</summary>
+    public async Task<List<(string Code, string Title, string? For, bool Landscape, IReadOnlyList<string> Columns, FormTemplate? Template)>> FormsForListAsync(
+        RiskList list, Scheme scheme, CancellationToken ct)
+    {
+        var forms = FormCatalog.ListForms(scheme).Select(f => (f.Code, f.Title, f.For?.ToString(), f.Landscape, f.Columns, (FormTemplate?)null)).ToList();
+        var personal = list.HolderPersonId is not null;
+        foreach (var t in await TemplatesForListAsync(list, ct))
+            if (t.For is null || t.For == list.Scope || personal && t.For is ListScope.Person or ListScope.Post)
+                forms.Add((t.Code, t.Title, t.For?.ToString(), false, [], t));
+        return forms;
+    }
+
+    /// <summary>The latest version of each unit form of the list's scheme kept by the list's unit or a unit above it (the nearest wins).</summary>
+    private async Task<List<FormTemplate>> TemplatesForListAsync(RiskList list, CancellationToken ct)
+    {
+        var chain = OrgPath.AncestorsOrSelf(list.OrgUnit.Path);
+        var found = await (from t in db.FormTemplates.AsNoTracking()
+                           join u in db.OrgUnits on t.OwnerOrgUnitId equals u.Id
+                           where t.SchemeCode == list.SchemeCode && chain.Contains(u.Path)
+                           select new { Template = t, u.Path }).ToListAsync(ct);
+        return found.GroupBy(x => x.Template.Code)
+            .Select(g => g.OrderByDescending(x => x.Path.Length).ThenByDescending(x => x.Template.Version).First().Template)
+            .OrderBy(t => t.Code).ToList();
+    }
+
+    private async Task<FormTemplate?> TemplateForListAsync(RiskList list, string code, CancellationToken ct) =>
+        (await TemplatesForListAsync(list, ct)).FirstOrDefault(t => t.Code == code);
+
+    /// <summary>A list in a unit's own form: its template filled, in the template's format or as PDF.</summary>
+    public async Task<ExportFile> TemplateAsync(RiskList list, Scheme scheme, FormTemplate template, string? format, CancellationToken ct)
+    {
+        var fmt = format is null ? template.Format : Format(format);
+        if (fmt != "pdf" && fmt != template.Format)
+            throw new DomainException("format", $"表格“{template.Title}”是 {(template.Format == "docx" ? "Word" : "Excel")} 模板，可导出 {template.Format} 或 pdf");
+        using var s = new MemoryStream(template.Content, writable: false);
+        var scan = FormTemplates.Scan(template.Format == "docx" ? OfficeKind.Docx : OfficeKind.Xlsx, s);
+        var baseForm = FormCatalog.ListForm(scheme, template.BaseForm) ?? FormCatalog.DefaultFor(scheme, list.Scope);
+        var data = await LoadAsync(list, scheme, ct);
+        var values = TemplateValues.Of(baseForm, data, scan, template.Format == "docx" ? DocxWriter.BlankBlock : XlsxWriter.BlankBlock);
+        var keywords = $"lianfang-template:{template.Code}:v{template.Version}";
+        s.Position = 0;
+        var content = template.Format == "docx" ? DocxTemplate.Fill(s, values, keywords) : XlsxTemplate.Fill(s, values, keywords);
+        var name = FileName($"{data.ListTitle} {template.Title}");
+        return fmt == "pdf"
+            ? new ExportFile(await pdf.ToPdfAsync(content, ct, template.Format), "application/pdf", name + ".pdf")
+            : new ExportFile(content, FormTemplates.ContentType(fmt), $"{name}.{fmt}");
     }
 
     public async Task<ListFormData> LoadAsync(RiskList list, Scheme scheme, CancellationToken ct)

@@ -60,7 +60,7 @@ public sealed record ListFormData(RiskList List, Scheme Scheme, string ListTitle
     string? PostName, string? PostDuties, string? PostIntegrityDuties, string? HolderName, string? HolderTitle, DateOnly? HolderAppointedOn,
     IReadOnlyList<RiskPoint> Points, IReadOnlyList<ReviewRecord> History, DateOnly Today,
     IReadOnlyDictionary<long, IReadOnlyList<string>>? RowSigners = null, IReadOnlyList<string>? Chain = null,
-    string? UnitDuties = null, string? UnitIntegrityDuties = null, UnitHead? Head = null);
+    string? UnitDuties = null, string? UnitIntegrityDuties = null, UnitHead? Head = null, string? CampaignName = null, int? Year = null);
 
 /// <summary>The list unit's 主要负责人 / 负责人 as kept in the org tree: name, 职务, 任职时间.</summary>
 public sealed record UnitHead(string Name, string? Title, DateOnly? AppointedOn);
@@ -101,7 +101,7 @@ public static class FormBuilder
                 signed: d.RowSigners?.GetValueOrDefault(p.Id))).ToList();
             inCategory[p.CategoryCode] = inCategory.GetValueOrDefault(p.CategoryCode) + 1;
             if (description >= 0 && form.NumberedRows is not null && hasCategory) cells[description] = $"{inCategory[p.CategoryCode]}.{cells[description]}";
-            rows.Add(new FormRow(cells));
+            rows.Add(new FormRow(cells) { PointId = p.Id });
             if (description >= 0)
                 recorded.Add((PointCells.ParseDescription(cells[description], t => !hasLevel && FormLookup.Level(scheme, t) is not null).Description, p));
         }
@@ -122,8 +122,8 @@ public static class FormBuilder
         if (rows.Count == 0)
             for (var i = 1; i <= 3; i++) rows.Add(new FormRow(columns.Select(c => c.Field == FormField.Seq ? i.ToString(CultureInfo.InvariantCulture) : "").ToList()));
 
-        var submitted = d.History.Where(r => r.Revision == d.List.Revision && r.Decision == Decision.Submit).Select(r => (DateTime?)r.At).LastOrDefault();
-        var date = submitted is { } at ? DateOnly.FromDateTime(Clock.Local(at)) : d.Today;
+        var submitted = Submitted(d);
+        var date = FilledOn(d);
         var lines = SignatureLines.Fill(form, scheme, d.List.Scope, d.List.Revision, d.History, d.List.Commitment);
         var closing = new List<(string, string)>();
         var signs = new List<string>();
@@ -154,6 +154,45 @@ public static class FormBuilder
             OneLine(signs, signed: lines.Any(l => l.Title is null && l.Signed)), notes,
             FileStem: $"{d.ListTitle} {formTitle}") { Record = FormRecord.Of(scheme.Code, recorded) };
     }
+
+    private static DateTime? Submitted(ListFormData d) =>
+        d.History.Where(r => r.Revision == d.List.Revision && r.Decision == Decision.Submit).Select(r => (DateTime?)r.At).LastOrDefault();
+
+    /// <summary>The day a form is dated: the list's submission, today before it is submitted.</summary>
+    public static DateOnly FilledOn(ListFormData d) => Submitted(d) is { } at ? DateOnly.FromDateTime(Clock.Local(at)) : d.Today;
+
+    /// <summary>
+    /// A list form as a unit's template to start from: the same layout with a placeholder wherever the form prints data —
+    /// the title, each header field, one row of point fields, the opinion rows (意见栏N) and the signature line — so that,
+    /// uploaded unchanged, it exports what the built-in form does.
+    /// </summary>
+    public static FormDocument Template(FormDef form)
+    {
+        var detail = form.Code == FormCatalog.DetailCode;
+        var columns = form.Columns.Select(c => (Name: c, Field: FormColumns.Match(c))).ToList();
+        var hasCategory = columns.Any(c => c.Field == FormField.Category);
+        var row = new FormRow(columns.Select(c => c.Field is { } f ? Placeholder(TemplateFields.PointName(f)) : "").ToList());
+        var closing = new List<(string, string)>();
+        var signs = form.DateLineParts() is not null;
+        foreach (var (raw, title, _, isBlock) in SignatureLines.Layout(form))
+        {
+            if (isBlock || title is not null) closing.Add((isBlock ? raw : title!, Placeholder(TemplateFields.Opinion(closing.Count + 1))));
+            else signs = true;
+        }
+        var notes = new List<string>();
+        foreach (var note in form.Notes)
+        {
+            var i = note.IndexOf('：');
+            if (i > 0 && note[..i] == "备注") closing.Add(("备注", note[(i + 1)..]));
+            else notes.Add(note);
+        }
+        (string, string) Field(string label) => (label, FieldKey(label) is { } key ? Placeholder(key) : "");
+        return new FormDocument(Placeholder("表名"), form.Landscape, form.HeadLine.Select(Field).ToList(), form.Fields.Select(Field).ToList(),
+            new FormTable(columns.Select(c => Column(c.Name, c.Field, mergeCategory: hasCategory && !detail)).ToList(), [row]),
+            closing, signs ? [Placeholder("签字行")] : [], notes, FileStem: $"{form.Title}（模板）");
+    }
+
+    private static string Placeholder(string name) => "{{" + name + "}}";
 
     public static FormDocument Summary(FormDef form, Scheme scheme, SummaryTable table, string unitName, DateOnly today, IReadOnlyList<string>? chain = null)
     {
@@ -280,27 +319,53 @@ public static class FormBuilder
     }
 
     /// <summary>A header field by its label on the seed's form.</summary>
-    private static string FieldValue(string label, ListFormData d, DateOnly date)
+    private static string FieldValue(string label, ListFormData d, DateOnly date) => FieldKey(label) is { } key ? HeaderValue(key, d, date) : "";
+
+    /// <summary>The placeholder (<see cref="TemplateFields.Header"/>) a form's header label is filled as; null for a label the product does not fill.</summary>
+    public static string? FieldKey(string label)
     {
         var l = FormColumns.Clean(FormDef.FieldParts(label).Label);
+        return l switch
+        {
+            _ when l.Contains("日期") || l.Contains("时间") && !l.Contains("任职") => "填表日期",
+            "清单" => "清单",
+            "填表处室（单位）" or "部门" or "填报单位" or "处室" => "填报单位",
+            "单位" => "单位",
+            "姓名" or "责任人姓名" or "责任人" => "姓名",
+            "岗位名称" or "岗位" => "岗位",
+            "职务" or "岗位职务" or "任职时间" or "岗位职责" or "廉政职责" or "主要负责人" => l,
+            "单位职责" or "部门工作职责" or "部门职责" => "单位职责",
+            _ => null,
+        };
+    }
+
+    /// <summary>A header placeholder's value for a list; <paramref name="date"/> is the day the form is dated (<see cref="FilledOn"/>).</summary>
+    public static string HeaderValue(string key, ListFormData d, DateOnly date)
+    {
         var signer = (StageActor actor) => SignerOf(d, actor);
         var unit = d.UnitIsDepartment && d.ParentUnitName is not null && d.List.Scope is ListScope.Person or ListScope.Post
             ? $"{d.ParentUnitName} {d.UnitName}" : d.UnitName;
-        return l switch
+        return key switch
         {
-            _ when l.Contains("日期") || l.Contains("时间") && !l.Contains("任职") => Date(date),
+            "填表日期" => Date(date),
+            "导出日期" => Date(d.Today),
             "清单" => d.ListTitle,
-            "填表处室（单位）" or "部门" or "填报单位" or "处室" => d.UnitName,
+            "填报单位" => d.UnitName,
             "单位" => unit,
+            "上级单位" => d.ParentUnitName ?? "",
+            "排查" => d.CampaignName ?? "",
+            "年度" => d.Year?.ToString(CultureInfo.InvariantCulture) ?? "",
+            "状态" => d.List.Status.Label(),
+            "验证码" => d.History.LastOrDefault(r => r.Revision == d.List.Revision && r.IsSignature)?.VerificationCode ?? "",
             // a person's own list names its holder; a department's its 负责人 (from the org tree, else who signed as head)
-            "姓名" or "责任人姓名" or "责任人" => d.HolderName ?? d.Head?.Name ?? (d.List.Scope == ListScope.Department ? signer(StageActor.DeptHead) : null) ?? "",
-            "岗位名称" or "岗位" => d.PostName ?? "",
+            "姓名" => d.HolderName ?? d.Head?.Name ?? (d.List.Scope == ListScope.Department ? signer(StageActor.DeptHead) : null) ?? "",
+            "岗位" => d.PostName ?? "",
             "职务" => (d.HolderName is null ? d.Head?.Title : d.HolderTitle) ?? "",
             "岗位职务" => string.Join(" ", new[] { d.PostName, d.HolderTitle }.Where(s => !string.IsNullOrEmpty(s))),
             "任职时间" => (d.HolderName is null ? d.Head?.AppointedOn : d.HolderAppointedOn) is { } a ? $"{a.Year}年{a.Month}月" : "",
             "岗位职责" => d.PostDuties ?? "",
             "廉政职责" => (d.List.Scope is ListScope.Post or ListScope.Person ? d.PostIntegrityDuties : d.UnitIntegrityDuties) ?? "",
-            "单位职责" or "部门工作职责" or "部门职责" => d.UnitDuties ?? "",
+            "单位职责" => d.UnitDuties ?? "",
             "主要负责人" => d.Head?.Name ?? signer(StageActor.Principal) ?? "",
             _ => "",
         };

@@ -34,7 +34,11 @@ public sealed record FormColumn(string? Group, string Name, double Weight, bool 
 
 public enum RowKind { Data, Section, Total }
 
-public sealed record FormRow(IReadOnlyList<string> Cells, RowKind Kind = RowKind.Data);
+public sealed record FormRow(IReadOnlyList<string> Cells, RowKind Kind = RowKind.Data)
+{
+    /// <summary>The point a data row prints (a unit's template lays out its measures from it); null for a blank row.</summary>
+    public long? PointId { get; init; }
+}
 
 public sealed record FormTable(IReadOnlyList<FormColumn> Columns, IReadOnlyList<FormRow> Rows)
 {

@@ -1,4 +1,5 @@
 using Lianfang.Core.Forms;
+using Lianfang.Web.Features.Forms.Templates;
 using Lianfang.Web.Features.Register;
 using Lianfang.Web.Features.Schemes;
 using Microsoft.AspNetCore.Http.Features;
@@ -11,7 +12,9 @@ public sealed record ImportResultDto(int Imported, int Parsed, bool DryRun, IRea
     IReadOnlyList<string> Notices);
 /// <summary>The multipart body of an import: the .docx or .xlsx file.</summary>
 public sealed record UploadForm(IFormFile File);
-public sealed record FormDto(string Code, string Title, string? For, bool Landscape, IReadOnlyList<string> Columns);
+public sealed record FormDto(string Code, string Title, string? For, bool Landscape, IReadOnlyList<string> Columns, string Source, int? Version, string? Format);
+/// <summary>The multipart body of a template upload.</summary>
+public sealed record TemplateUploadForm(IFormFile File, string Code, string Title, string? For, int? OrgUnitId);
 
 public static class FormsApi
 {
@@ -38,12 +41,41 @@ public static class FormsApi
             .Produces(200, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(501);
 
-        lists.MapGet("/{id:int}/forms", async (int id, CurrentUser me, RegisterCommands register, SchemeStore schemes, CancellationToken ct) =>
+        lists.MapGet("/{id:int}/forms", async (int id, CurrentUser me, RegisterCommands register, SchemeStore schemes, ExportForms export, CancellationToken ct) =>
         {
             var list = await register.LoadListAsync(await me.ScopeAsync(ct), id, ct);
             var scheme = await schemes.GetAsync(list.SchemeCode, ct);
-            return FormCatalog.ListForms(scheme).Select(f => new FormDto(f.Code, f.Title, f.For?.ToString(), f.Landscape, f.Columns)).ToList();
-        }).WithSummary("清单可导出的表格（方案规定的正式表格及本系统的明细表）").ProducesProblem(404);
+            return (await export.FormsForListAsync(list, scheme, ct)).Select(f => new FormDto(f.Code, f.Title, f.For, f.Landscape, f.Columns,
+                f.Template is null ? "builtin" : "uploaded", f.Template?.Version, f.Template?.Format)).ToList();
+        }).WithSummary("清单可导出的表格：方案规定的正式表格、本系统的明细表（source=builtin），及本单位或上级单位上传的表格模板（source=uploaded，version 为所用版本）").ProducesProblem(404);
+
+        var templates = api.MapGroup("/schemes/{code}/forms").WithTags("表格模板");
+        templates.MapGet("/{form}/template", async (string code, string form, string? format, CurrentUser me, FormTemplates t, CancellationToken ct) =>
+                await FileAsync(async () => await t.BuiltInAsync(await me.ScopeAsync(ct), code, form, format, ct)))
+            .WithSummary("内置表格作为模板下载（format=docx 或 xlsx）：数据处为 {{字段}} 占位符，原样上传即与内置表格导出相同")
+            .Produces(200, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document").ProducesProblem(400).ProducesProblem(404);
+        templates.MapGet("/templates", async (string code, CurrentUser me, FormTemplates t, CancellationToken ct) =>
+                await t.ListAsync(await me.ScopeAsync(ct), code, ct))
+            .WithSummary("方案的单位表格模板及其各版本（本单位、下级及上级单位的）").ProducesProblem(404);
+        templates.MapGet("/templates/{id:int}", async (string code, int id, CurrentUser me, FormTemplates t, CancellationToken ct) =>
+                await FileAsync(async () => await t.DownloadAsync(await me.ScopeAsync(ct), code, id, ct)))
+            .WithSummary("下载一个版本的模板文件（按上传原样）").ProducesProblem(404);
+        templates.MapPost("/templates", async (string code, bool? preview, int? listId, string? format, HttpRequest request, CurrentUser me, FormTemplates t,
+                CancellationToken ct) =>
+            {
+                var scope = await me.ScopeAsync(ct);
+                var file = await UploadedFileAsync(request, ct);
+                var form = request.Form;
+                var upload = new TemplateUpload(form["code"], form["title"], form["for"], int.TryParse(form["orgUnitId"], out var o) ? o : null);
+                if (preview == true) return await FileAsync(async () => await t.PreviewAsync(scope, code, file, upload, listId, format, ct));
+                var saved = await t.UploadAsync(scope, code, file, upload, ct);
+                return TypedResults.Created($"/api/v1/schemes/{code}/forms/templates/{saved.Id}", saved);
+            })
+            .DisableAntiforgery()
+            .Accepts<TemplateUploadForm>("multipart/form-data")
+            .WithMetadata(new RequestSizeLimitAttribute(UploadLimit))
+            .WithSummary("上传单位表格模板（multipart：file、code、title、for=Post/Department/Unit/Person、orgUnitId）：检查文件与占位符，保存为该代码的下一版本；preview=true 时不保存，用本方案的一份清单（listId，缺省为最近一份）填好返回（format=pdf 可得 PDF）")
+            .Produces<TemplateDto>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413);
 
         api.MapGet("/campaigns/{id:int}/package", async (int id, int? orgUnitId, CurrentUser me, ExportForms export, CancellationToken ct) =>
                 await FileAsync(async () => await export.PackageAsync(await me.ScopeAsync(ct), id, orgUnitId, ct)))

@@ -17,14 +17,15 @@ public sealed class PdfConverter(IConfiguration config, ILogger<PdfConverter> lo
 
     public const string Unavailable = "服务器未安装 LibreOffice（soffice），无法生成 PDF；请下载 Word 版后自行另存为 PDF，或请管理员安装 libreoffice-writer-nogui";
 
-    public async Task<byte[]> ToPdfAsync(byte[] docx, CancellationToken ct)
+    /// <param name="extension">docx, or xlsx for a unit's Excel form</param>
+    public async Task<byte[]> ToPdfAsync(byte[] docx, CancellationToken ct, string extension = "docx")
     {
         var program = _program.Value ?? throw new PdfUnavailableException();
         var dir = Directory.CreateTempSubdirectory("lianfang-pdf-");
         await Gate.WaitAsync(ct);
         try
         {
-            var input = Path.Combine(dir.FullName, "form.docx");
+            var input = Path.Combine(dir.FullName, "form." + extension);
             await File.WriteAllBytesAsync(input, docx, ct);
             var psi = new ProcessStartInfo(program)
             {

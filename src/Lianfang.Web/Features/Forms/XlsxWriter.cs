@@ -14,6 +14,9 @@ namespace Lianfang.Web.Features.Forms;
 /// </summary>
 public static class XlsxWriter
 {
+    /// <summary>An opinion or block row nobody has written in yet: room to write by hand.</summary>
+    public const string BlankBlock = "\n\n";
+
     private enum St : uint { Default, Title, Line, Header, Text, Center, TextLiteral, Section, Plain, Label, Total, CenterLiteral, TitleLiteral, LineLiteral, HeaderLiteral, TotalLiteral }
 
     public static byte[] Write(FormDocument f)
@@ -127,7 +130,7 @@ public static class XlsxWriter
         while (titleSpan < n - 1 && widths.Take(titleSpan).Sum() < chars * 0.10) titleSpan++;
         foreach (var (title, body) in f.ClosingRows)
         {
-            var text = body.Length == 0 ? "\n\n" : body;
+            var text = body.Length == 0 ? BlankBlock : body;
             var row = NewRow(Height([(text, widths.Skip(titleSpan).Sum())]));
             for (var c = 0; c < n; c++) Put(row, c, c == 0 ? title : c == titleSpan ? text : "", c < titleSpan ? St.Label : St.Text);
             Merge(0, r, titleSpan - 1, r);

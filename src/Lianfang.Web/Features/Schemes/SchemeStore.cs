@@ -83,8 +83,30 @@ public sealed class SchemeStore(AppDbContext db)
         if (Presets.Find(copy.Code) is not null || await db.Schemes.AnyAsync(s => s.Code == copy.Code, ct))
             throw DomainException.Conflict("code", $"方案代码“{copy.Code}”已被使用");
         db.Schemes.Add(new SchemeRecord { Code = copy.Code, Name = copy.Name, BasedOn = basedOn, OwnerOrgUnitId = owner.Id, Json = SchemeJson.Write(copy), UpdatedAt = DateTime.UtcNow });
+        db.FormTemplates.AddRange((await TemplatesToCarryAsync(basedOn, owner.Path, ct)).Select(t => new FormTemplate
+        {
+            SchemeCode = copy.Code, OwnerOrgUnitId = owner.Id, Code = t.Code, Title = t.Title, For = t.For, Version = 1, Format = t.Format,
+            FileName = t.FileName, Content = t.Content, Sha256 = t.Sha256, BaseForm = t.BaseForm, UploadedByUserId = t.UploadedByUserId,
+            UploadedBy = t.UploadedBy, UploadedAt = t.UploadedAt,
+        }));
         await db.SaveChangesAsync(ct);
         return copy;
+    }
+
+    /// <summary>
+    /// The unit forms a copy takes from its source: the latest version of each, of a unit's own scheme all of them, of a
+    /// preset those serving the new owner (kept by it or a unit above it).
+    /// </summary>
+    private async Task<List<FormTemplate>> TemplatesToCarryAsync(string source, string ownerPath, CancellationToken ct)
+    {
+        var chain = OrgPath.AncestorsOrSelf(ownerPath);
+        var preset = Presets.Find(source) is not null;
+        var all = await (from t in db.FormTemplates.AsNoTracking()
+                         join u in db.OrgUnits on t.OwnerOrgUnitId equals u.Id
+                         where t.SchemeCode == source && (!preset || chain.Contains(u.Path))
+                         select new { Template = t, u.Path }).ToListAsync(ct);
+        return all.GroupBy(x => x.Template.Code)
+            .Select(g => g.OrderByDescending(x => x.Path.Length).ThenByDescending(x => x.Template.Version).First().Template).ToList();
     }
 
     /// <summary>Replaces a unit's scheme, unless a campaign already runs on it (its points depend on its codes).</summary>
