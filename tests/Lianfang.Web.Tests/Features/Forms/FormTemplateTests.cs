@@ -196,6 +196,43 @@ public abstract class FormTemplateTests(AppFixture f)
     }
 
     [Fact]
+    public async Task The_scheme_page_lists_the_forms_and_the_upload_shows_each_problem_then_saves_a_version()
+    {
+        var s = await ShowcaseAsync();
+        var page = await PageClient.LoginAsync(f, s.W.Users["party_office"]);
+        var doc = await page.GetAsync("/Forms/Templates?scheme=longsheng-2012");
+        Assert.NotNull(doc.QuerySelector("a[href='/api/v1/schemes/longsheng-2012/forms/annex5/template?format=docx']"));
+        var token = doc.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        async Task<HttpResponseMessage> Post(byte[] bytes, string code, bool preview = false)
+        {
+            var content = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" }, { new StringContent(code), "Input.Code" }, { new StringContent("页面上传"), "Input.Title" },
+                { new ByteArrayContent(bytes), "file", "县式样.docx" },
+            };
+            if (preview) content.Add(new StringContent("true"), "preview");
+            return await page.Http.PostAsync("/Forms/Templates?scheme=longsheng-2012", content);
+        }
+        var bad = await Post(UnitTemplates.CountyDocx(description: "{{风险点.描叙}}", secondRow: true), Code("page"));
+        var errors = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await bad.Content.ReadAsStringAsync()).QuerySelectorAll("#template-errors li").Select(li => li.TextContent).ToList();
+        Assert.Contains(errors, e => e.Contains("表格 1 第 2 行第 2 格：“{{风险点.描叙}}”不是可用的字段"));
+        Assert.Contains(errors, e => e.Contains("只能有一行逐条重复"));
+
+        var preview = await Post(UnitTemplates.CountyDocx(), Code("page"), preview: true);
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal("application/pdf", preview.Content.Headers.ContentType!.MediaType);
+        await File.WriteAllBytesAsync(Path.Combine(ExportReadBackTests.Artifacts(), "template-county-preview.pdf"), await preview.Content.ReadAsByteArrayAsync());
+
+        var code = Code("page");
+        var saved = await Post(UnitTemplates.CountyDocx(), code);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = await page.GetAsync("/Forms/Templates?scheme=longsheng-2012");
+        var row = after.QuerySelectorAll("#forms tbody tr").Single(r => r.TextContent.Contains(code));
+        Assert.Contains("单位上传", row.TextContent);
+        Assert.Contains("第 1 版", row.TextContent);
+    }
+
+    [Fact]
     public async Task A_copied_scheme_carries_its_templates_and_other_units_do_not_see_them()
     {
         var s = await ShowcaseAsync();

@@ -101,6 +101,15 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
         { new ByteArrayContent(Forms.Corpus.Xlsx(new Forms.Corpus.Sheet("Sheet1").Row(1, "序号", "风险点描述", "风险等级").Row(2, "1", "矩阵导入", "一般"))), "file", "清单.xlsx" },
     };
 
+    private static HttpContent Template() => new MultipartFormDataContent
+    {
+        { new ByteArrayContent(Forms.UnitTemplates.CountyDocx()), "file", "县式样.docx" },
+        { new StringContent($"m{Guid.NewGuid():N}"[..10]), "code" }, { new StringContent("矩阵模板"), "title" },
+    };
+
+    private static async Task<int> FreshTemplateAsync(Ctx c, string scheme) =>
+        (await c.F.Admin.PostAsync($"/api/v1/schemes/{scheme}/forms/templates", Template()).Expect(HttpStatusCode.Created)).Id();
+
     private static readonly object RiskPoint = new { categoryCode = "post", description = "矩阵写入", levelCode = "general" };
 
     /// <summary>A fresh record inside our world for a delete, made by the admin so the call under test has something to remove.</summary>
@@ -193,6 +202,16 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
             var json = await c.F.Admin.GetStringAsync($"/api/v1/schemes/{c.Mine.Scheme}");
             return new Call(HttpMethod.Put, $"/api/v1/schemes/{i.Scheme}", System.Text.Json.JsonDocument.Parse(json).RootElement);
         }, Only(Keepers, Want.Permitted, Want.Refused), All(Want.Hidden)),
+
+        new("GET api/v1/schemes/{code}/forms/{form}/template", Get(i => $"/api/v1/schemes/{i.Scheme}/forms/annex1/template?format=xlsx"),
+            Only(Keepers + " principal agency commission", Want.Ok, Want.Any), All(Want.Hidden)),
+        new("GET api/v1/schemes/{code}/forms/templates", Get(i => $"/api/v1/schemes/{i.Scheme}/forms/templates"),
+            Only(Keepers + " principal agency commission", Want.Ok, Want.Any), All(Want.Hidden)),
+        new("GET api/v1/schemes/{code}/forms/templates/{id:int}", async (c, i) =>
+            new Call(HttpMethod.Get, $"/api/v1/schemes/{i.Scheme}/forms/templates/{await FreshTemplateAsync(c, i.Scheme)}"),
+            Only(Keepers + " principal agency commission", Want.Ok, Want.Any), All(Want.Hidden)),
+        new("POST api/v1/schemes/{code}/forms/templates", Upload(i => $"/api/v1/schemes/{i.Scheme}/forms/templates", Template),
+            Only(Keepers, Want.Ok, Want.Refused), All(Want.Hidden)),
 
         // ── campaigns, lists and points ──
         new("POST api/v1/campaigns/", Post(_ => "/api/v1/campaigns", i => new { name = "矩阵新排查", year = 2027, schemeCode = "shaoxing-2018", rootOrgUnitId = i.W.D1, deadline = "2027-05-31" }),
@@ -396,6 +415,8 @@ public abstract class AuthorizationMatrixTests(MatrixFixture f)
             Only("party_office principal agency commission", Want.Any, Want.Refused), All(Want.Hidden)),
         new("PAGE GET Filings/Index", Page(_ => "/Filings"), All(Want.Any), All(Want.Any)),
         new("PAGE GET Forms/Export", Page(i => $"/Forms/Export?id={i.List}&format=xlsx"), ReadersOk, All(Want.Hidden)),
+        new("PAGE GET Forms/Templates", Page(i => $"/Forms/Templates?scheme={i.Scheme}"), Only(Keepers + " principal agency commission", Want.Ok, Want.Any), All(Want.Hidden)),
+        new("PAGE POST Forms/Templates", Upload(i => $"/Forms/Templates?scheme={i.Scheme}", Template, page: true), Only(Keepers, Want.Any, Want.Any), All(Want.Hidden)),
         new("PAGE GET Forms/Import", Page(i => $"/Forms/Import?id={i.List}"), Only("staff", Want.Ok, Want.Any), All(Want.Hidden)),
         new("PAGE POST Forms/Import?handler=Preview", Upload(i => $"/Forms/Import?handler=Preview&id={i.List}", Xlsx, page: true), Only("staff", Want.Any, Want.Refused), All(Want.Hidden)),
         new("PAGE POST Forms/Import?handler=Import", Upload(i => $"/Forms/Import?handler=Import&id={i.List}", Xlsx, page: true), Only("staff", Want.Any, Want.Refused), All(Want.Hidden)),
