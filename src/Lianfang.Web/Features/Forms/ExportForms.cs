@@ -108,11 +108,12 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
             rowSigners = points.ToDictionary(p => p.Id, p => (IReadOnlyList<string>)signatures.Where(r => r.Covers(p))
                 .Select(r => $"{r.Signer}（{Clock.Local(r.At):yyyy-MM-dd}{(r.VerificationCode is { } code ? $" 验证码：{code}" : "")}）").Distinct().ToList());
         }
+        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == list.CampaignId).Select(c => new { c.Name, c.Year }).FirstOrDefaultAsync(ct);
         var head = list.OrgUnit.HeadPersonId is { } headId
             ? await db.People.AsNoTracking().Where(p => p.Id == headId).Select(p => new UnitHead(p.Name, p.Title, p.AppointedOn)).FirstOrDefaultAsync(ct) : null;
         return new ListFormData(list, scheme, title.Title, list.OrgUnit.Name, parent, list.OrgUnit.Kind == OrgUnitKind.Department,
             post?.Name, post?.Duties, post?.IntegrityDuties, holder?.Name, holder?.Title, holder?.AppointedOn, points, history, Clock.Today, rowSigners,
-            await ChainNamesAsync(list.OrgUnit.Path, ct), list.OrgUnit.Duties, list.OrgUnit.IntegrityDuties, head);
+            await ChainNamesAsync(list.OrgUnit.Path, ct), list.OrgUnit.Duties, list.OrgUnit.IntegrityDuties, head, campaign?.Name, campaign?.Year);
     }
 
     /// <summary>The names of a unit and those above it (a form names its place only for units of that place).</summary>

@@ -103,7 +103,7 @@ public abstract class FormTemplateTests(AppFixture f)
         var text = DocText.OfDocx(docx);
         var unitId = list.GetProperty("orgUnitId").GetInt32();
         var unit = await f.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Name)));
-        Assert.Contains($"单位：{unit}", text);
+        Assert.Contains($"单位：{unit}　　排查：2026年度排查（{item.Scheme}）", text);
         Assert.Matches(@"处室负责人：\S+　日期：\d{4}年\d{1,2}月\d{1,2}日　验证码：[A-Z0-9]{4,}", text); // the head signed at 处室审签
         Assert.DoesNotContain("{{", text);
         using (var doc = WordprocessingDocument.Open(new MemoryStream(docx), false))
