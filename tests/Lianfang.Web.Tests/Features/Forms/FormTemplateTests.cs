@@ -129,6 +129,60 @@ public abstract class FormTemplateTests(AppFixture f)
     }
 
     [Fact]
+    public async Task The_seeds_Excel_form_with_columns_swapped_a_new_title_and_an_extra_field_fills_each_value_where_the_unit_put_it()
+    {
+        var s = await ShowcaseAsync();
+        var item = s.Items.First(i => i.Scheme == "shaoxing-health-2018");
+        var office = await f.As(s.W.Users["party_office"]);
+        var template = await BytesAsync(office.GetAsync($"/api/v1/schemes/{item.Scheme}/forms/annex1/template?format=xlsx"));
+        var own = UnitTemplates.Rearranged(template, "示范县卫健委廉洁风险防控清单（县式样）", "排查：{{排查}}");
+        var code = Code("county-xlsx");
+        await UploadTemplate(office, item.Scheme, own, "县式样.xlsx", code, "县式样清单").Expect(HttpStatusCode.Created);
+        var xlsx = await ExportAsync(f.Observer, item.List, code, "xlsx");
+        var csv = LibreOffice.ParseCsv((await LibreOffice.ConvertAsync(LibreOffice.Csv, "csv", new Dictionary<string, byte[]> { ["own.xlsx"] = xlsx }))["own.xlsx"]);
+        Assert.Contains(csv, r => r.Any(c => c.Contains("示范县卫健委廉洁风险防控清单（县式样）")));
+        Assert.Contains(csv, r => r.Any(c => c.EndsWith($"\n排查：2026年度排查（{item.Scheme}）")));
+        var header = csv.First(r => r.Contains("序号"));
+        var (descriptionAt, measuresAt) = (Array.FindIndex(header, c => c.Contains("风险点描述")), Array.FindIndex(header, c => c.Contains("防控措施")));
+        Assert.True(measuresAt < descriptionAt, "the unit put 防控措施 before the description");
+        foreach (var point in (await PointsAsync(f.Observer, item.List)).EnumerateArray())
+        {
+            var row = csv.Single(r => r.Length > descriptionAt && r[descriptionAt].Contains(point.GetProperty("description").GetString()!));
+            Assert.Contains(point.GetProperty("measures")[0].GetProperty("text").GetString()!, row[measuresAt]);
+        }
+    }
+
+    [Fact]
+    public async Task A_template_with_measure_fields_prints_a_line_per_measure_with_the_point_merged_over_them()
+    {
+        var s = await ShowcaseAsync();
+        var item = s.Items.First(i => i.Scheme == "shaoxing-health-2018");
+        var office = await f.As(s.W.Users["party_office"]);
+        var code = Code("measures");
+        await UploadTemplate(office, item.Scheme, UnitTemplates.CountyDocx(level: "{{措施.序号}}", measures: "{{措施.内容}}", seq: "{{措施.时限}}"), "措施.docx", code, "逐项措施表")
+            .Expect(HttpStatusCode.Created);
+        var docx = await ExportAsync(f.Observer, item.List, code, "docx");
+        var points = (await PointsAsync(f.Observer, item.List)).EnumerateArray().ToList();
+        var rows = DocText.DocxRows(docx).Where(r => r.Length == 5).Skip(1).Where(r => r[3].Length > 0).ToList();
+        Assert.Equal(points.Sum(p => p.GetProperty("measures").GetArrayLength()), rows.Count);
+        foreach (var p in points)
+        {
+            var measures = p.GetProperty("measures").EnumerateArray().Select(m => m.GetProperty("text").GetString()!).ToList();
+            var first = rows.FindIndex(r => r[3] == measures[0]);
+            Assert.True(first >= 0, $"no line for “{measures[0]}”");
+            Assert.Contains(p.GetProperty("description").GetString()!, rows[first][1]);
+            for (var m = 1; m < measures.Count; m++)
+            {
+                Assert.Equal(measures[m], rows[first + m][3]);
+                Assert.Equal((m + 1).ToString(), rows[first + m][0]);
+                Assert.Equal("", rows[first + m][1]); // the description cell continues the merge
+            }
+        }
+        using var doc = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        Assert.Contains(doc.MainDocumentPart!.Document!.Body!.Descendants<W.VerticalMerge>(), v => v.Val?.Value == W.MergedCellValues.Continue);
+    }
+
+    [Fact]
     public async Task A_new_upload_under_the_same_code_is_the_next_version_and_exports_use_it()
     {
         var s = await ShowcaseAsync();
@@ -290,6 +344,39 @@ public static class UnitTemplates
     private static W.Paragraph Para(params string[] runs) => new(runs.Select(r => new W.Run(new W.Text(r) { Space = SpaceProcessingModeValues.Preserve })));
 
     private static W.TableRow Row(params string[][] cells) => new(cells.Select(c => new W.TableCell(Para(c))));
+
+    /// <summary>
+    /// A downloaded built-in Excel form as a unit rearranges it: its own title with an extra field under it, and the first two
+    /// point columns of the table swapped (header and repeating row alike).
+    /// </summary>
+    public static byte[] Rearranged(byte[] xlsx, string title, string extraField)
+    {
+        using var ms = new MemoryStream();
+        ms.Write(xlsx);
+        using (var doc = SpreadsheetDocument.Open(ms, true))
+        {
+            var book = doc.WorkbookPart!;
+            var shared = book.SharedStringTablePart?.SharedStringTable.Elements<S.SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+            string TextOf(S.Cell c) => c.DataType?.Value == S.CellValues.SharedString ? shared[int.Parse(c.CellValue!.Text)]
+                : c.DataType?.Value == S.CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? "";
+            void Put(S.Cell c, string text) => (c.DataType, c.CellValue, c.InlineString) = (S.CellValues.InlineString, null, new S.InlineString(new S.Text(text)));
+            var sheet = book.WorksheetParts.First(p => p.Worksheet!.Descendants<S.Cell>().Any(c => TextOf(c).Contains("{{风险点.")));
+            var cells = sheet.Worksheet!.Descendants<S.Cell>().ToList();
+            Put(cells.First(c => TextOf(c) == "{{表名}}"), $"{title}\n{extraField}");
+            var row = cells.Where(c => TextOf(c).StartsWith("{{风险点.")).ToList();
+            var (a, b) = (row.First(c => TextOf(c).Contains("描述")), row.First(c => TextOf(c).Contains("防控措施")));
+            string Column(S.Cell c) => new(c.CellReference!.Value!.TakeWhile(char.IsLetter).ToArray());
+            var header = cells.Where(c => TextOf(c).Length > 0 && !TextOf(c).Contains("{{") && (Column(c) == Column(a) || Column(c) == Column(b)))
+                .GroupBy(c => ((S.Row)c.Parent!).RowIndex!.Value).Last(g => g.Count() == 2).ToList();
+            foreach (var pair in new[] { (a, b), (header[0], header[1]) })
+            {
+                var (x, y) = (TextOf(pair.Item1), TextOf(pair.Item2));
+                Put(pair.Item1, y);
+                Put(pair.Item2, x);
+            }
+        }
+        return ms.ToArray();
+    }
 
     /// <summary>The same file with a VBA project inside, as a .docm renamed .docx would have.</summary>
     public static byte[] WithMacros(byte[] docx)
