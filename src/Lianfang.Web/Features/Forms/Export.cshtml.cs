@@ -12,7 +12,7 @@ public sealed class ExportModel(AppDbContext db, CurrentUser me, RegisterCommand
 {
     public int Id { get; private set; }
     public ListTitles.Row Title { get; private set; } = null!;
-    public IReadOnlyList<FormDef> Forms { get; private set; } = [];
+    public IReadOnlyList<ListFormChoice> Forms { get; private set; } = [];
     public bool PdfAvailable => pdf.Available;
     public string? Problem { get; private set; }
 
@@ -22,7 +22,7 @@ public sealed class ExportModel(AppDbContext db, CurrentUser me, RegisterCommand
         var list = await register.LoadListAsync(scope, id, ct);
         Id = id;
         Title = (await ListTitles.QueryAsync(db, db.RiskLists.Where(l => l.Id == id), ct)).Single();
-        Forms = FormCatalog.For(await schemes.GetAsync(list.SchemeCode, ct), list.Scope, list.HolderPersonId is not null);
+        Forms = await export.MenuAsync(list, await schemes.GetAsync(list.SchemeCode, ct), ct);
         if (format is null) return Page();
         try
         {

@@ -13,6 +13,9 @@ namespace Lianfang.Web.Features.Forms;
 
 public sealed record ExportFile(byte[] Content, string ContentType, string FileName);
 
+/// <summary>A form a list can be downloaded in, with the formats it comes in (a unit's Word form: Word or PDF) and, for a unit's form, its version.</summary>
+public sealed record ListFormChoice(string Code, string Title, IReadOnlyList<string> Formats, int? Version = null);
+
 /// <summary>
 /// ExportForms: a list in one of its scheme's official forms (or the full 明细表), and the 汇总表 of an org subtree in
 /// a campaign, as .docx, .xlsx or (through LibreOffice) .pdf. Only what the caller may read goes in.
@@ -43,6 +46,14 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         var doc = FormBuilder.List(form, await LoadAsync(list, scheme, ct));
         return await RenderAsync(doc, fmt, ct);
     }
+
+    /// <summary>The forms offered for a list in its editor and on the export page: the scheme's for its kind of list, then the units' own.</summary>
+    public async Task<List<ListFormChoice>> MenuAsync(RiskList list, Scheme scheme, CancellationToken ct) =>
+    [
+        .. FormCatalog.For(scheme, list.Scope, list.HolderPersonId is not null).Select(f => new ListFormChoice(f.Code, f.Title, Formats)),
+        .. (await FormsForListAsync(list, scheme, ct)).Where(f => f.Template is not null)
+            .Select(f => new ListFormChoice(f.Code, f.Title, [f.Template!.Format, "pdf"], f.Template.Version)),
+    ];
 
     /// <summary>The forms a list exports in: the scheme's and this product's, then the units' own forms that serve it.</summary>
     public async Task<List<(string Code, string Title, string? For, bool Landscape, IReadOnlyList<string> Columns, FormTemplate? Template)>> FormsForListAsync(

@@ -32,6 +32,20 @@ public sealed class TemplatesModel(FormTemplates templates, SchemeStore store, C
         CanUpload = scope.IsAdmin || scope.Has(Core.Access.Role.PartyOffice);
     }
 
+    /// <summary>A built-in form as a template to start from.</summary>
+    public async Task<IActionResult> OnGetBuiltInAsync(string scheme, string form, string? format, CancellationToken ct)
+    {
+        var f = await templates.BuiltInAsync(await me.ScopeAsync(ct), scheme, form, format, ct);
+        return File(f.Content, f.ContentType, f.FileName);
+    }
+
+    /// <summary>An uploaded version, as it was uploaded.</summary>
+    public async Task<IActionResult> OnGetFileAsync(string scheme, int id, CancellationToken ct)
+    {
+        var f = await templates.DownloadAsync(await me.ScopeAsync(ct), scheme, id, ct);
+        return File(f.Content, f.ContentType, f.FileName);
+    }
+
     /// <summary>Preview (the upload filled with a real list, as PDF where the server can make one) or save as the next version.</summary>
     public async Task<IActionResult> OnPostAsync(string scheme, IFormFile? file, bool preview, CancellationToken ct)
     {

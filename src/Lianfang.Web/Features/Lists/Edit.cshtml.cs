@@ -9,8 +9,11 @@ namespace Lianfang.Web.Features.Lists;
 
 /// <summary>One list: its points, and (for whoever writes it) the editor with suggestions.</summary>
 public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands commands, SchemeStore schemes, Review.ReviewCommands review,
-    Review.Reviewers reviewers) : PageModel
+    Review.Reviewers reviewers, Forms.ExportForms export) : PageModel
 {
+    /// <summary>The forms the list downloads in: the scheme's and the units' own.</summary>
+    public IReadOnlyList<Forms.ListFormChoice> Forms { get; private set; } = [];
+
     public sealed class PointInput
     {
         public long? PointId { get; set; }
@@ -267,6 +270,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         var list = await commands.LoadListAsync(scope, id, ct);
         Id = id;
         Scheme = await schemes.GetAsync(list.SchemeCode, ct);
+        Forms = await export.MenuAsync(list, Scheme, ct);
         Title = (await ListTitles.QueryAsync(db, db.RiskLists.Where(l => l.Id == id), ct)).Single();
         Points = await db.RiskPoints.AsNoTracking().Where(p => p.ListId == id).OrderBy(p => p.Seq).ToListAsync(ct);
         var writer = ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path, Scheme);

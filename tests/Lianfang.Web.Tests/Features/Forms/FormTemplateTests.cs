@@ -255,7 +255,9 @@ public abstract class FormTemplateTests(AppFixture f)
         var s = await ShowcaseAsync();
         var page = await PageClient.LoginAsync(f, s.W.Users["party_office"]);
         var doc = await page.GetAsync("/Forms/Templates?scheme=longsheng-2012");
-        Assert.NotNull(doc.QuerySelector("a[href='/api/v1/schemes/longsheng-2012/forms/annex5/template?format=docx']"));
+        var link = doc.QuerySelector("a[href='/Forms/Templates?scheme=longsheng-2012&handler=BuiltIn&form=annex5&format=docx']");
+        Assert.NotNull(link);
+        Assert.Contains("{{风险点.", DocText.OfDocx(await (await page.Http.GetAsync(link.GetAttribute("href"))).Content.ReadAsByteArrayAsync()));
         var token = doc.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         async Task<HttpResponseMessage> Post(byte[] bytes, string code, bool preview = false)
         {
