@@ -62,20 +62,20 @@ public sealed partial class FormTemplates(AppDbContext db, SchemeStore schemes, 
     /// <summary>Checks an upload and saves it as the next version of its code for the owner unit.</summary>
     public async Task<TemplateDto> UploadAsync(AccessScope scope, string schemeCode, IFormFile? file, TemplateUpload req, CancellationToken ct)
     {
-        var (scheme, owner, code, title, scope_, checkedFile) = await PrepareAsync(scope, schemeCode, file, req, ct);
+        var (scheme, owner, code, title, listScope, checkedFile) = await PrepareAsync(scope, schemeCode, file, req, ct);
         var version = await db.FormTemplates.Where(t => t.SchemeCode == scheme.Code && t.OwnerOrgUnitId == owner.Id && t.Code == code)
             .Select(t => (int?)t.Version).MaxAsync(ct) ?? 0;
         var user = await db.Users.Where(u => u.Id == scope.UserId).Select(u => u.DisplayName ?? u.UserName).FirstOrDefaultAsync(ct) ?? "";
         var record = new FormTemplate
         {
-            SchemeCode = scheme.Code, OwnerOrgUnitId = owner.Id, Code = code, Title = title, For = scope_, Version = version + 1,
+            SchemeCode = scheme.Code, OwnerOrgUnitId = owner.Id, Code = code, Title = title, For = listScope, Version = version + 1,
             Format = checkedFile.Format, FileName = Path.GetFileName(file!.FileName), Content = checkedFile.Content,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(checkedFile.Content)), BaseForm = checkedFile.BaseForm.Code,
             UploadedByUserId = scope.UserId, UploadedBy = user, UploadedAt = DateTime.UtcNow,
         };
         db.FormTemplates.Add(record);
         await db.SaveChangesAsync(ct);
-        return new TemplateDto(record.Id, record.SchemeCode, code, title, scope_?.ToString(), record.Version, record.Format, record.FileName,
+        return new TemplateDto(record.Id, record.SchemeCode, code, title, listScope?.ToString(), record.Version, record.Format, record.FileName,
             record.BaseForm, owner.Id, owner.Name, user, record.UploadedAt);
     }
 
