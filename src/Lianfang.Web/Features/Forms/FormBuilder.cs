@@ -133,13 +133,7 @@ public static class FormBuilder
             else if (l.Title is not null) closing.Add((l.Title, OpinionText(l)));
             else signs.Add(SignText(l));
         }
-        var notes = new List<string>();
-        foreach (var note in form.Notes)
-        {
-            var i = note.IndexOf('：');
-            if (i > 0 && note[..i] == "备注") closing.Add(("备注", note[(i + 1)..]));
-            else notes.Add(note);
-        }
+        var notes = Notes(form, closing);
         if (form.DateLineParts() is { } dateLine)
         {
             var (dateLabel, blank, monthOnly) = dateLine;
@@ -179,13 +173,7 @@ public static class FormBuilder
             if (isBlock || title is not null) closing.Add((isBlock ? raw : title!, Placeholder(TemplateFields.Opinion(closing.Count + 1))));
             else signs = true;
         }
-        var notes = new List<string>();
-        foreach (var note in form.Notes)
-        {
-            var i = note.IndexOf('：');
-            if (i > 0 && note[..i] == "备注") closing.Add(("备注", note[(i + 1)..]));
-            else notes.Add(note);
-        }
+        var notes = Notes(form, closing);
         (string, string) Field(string label) => (label, FieldKey(label) is { } key ? Placeholder(key) : "");
         return new FormDocument(Placeholder("表名"), form.Landscape, form.HeadLine.Select(Field).ToList(), form.Fields.Select(Field).ToList(),
             new FormTable(columns.Select(c => Column(c.Name, c.Field, mergeCategory: hasCategory && !detail)).ToList(), [row]),
@@ -193,6 +181,19 @@ public static class FormBuilder
     }
 
     private static string Placeholder(string name) => "{{" + name + "}}";
+
+    /// <summary>The notes printed under the form; a "备注：…" note is a row closing the table, added to <paramref name="closing"/>.</summary>
+    private static List<string> Notes(FormDef form, List<(string, string)> closing)
+    {
+        var notes = new List<string>();
+        foreach (var note in form.Notes)
+        {
+            var i = note.IndexOf('：');
+            if (i > 0 && note[..i] == "备注") closing.Add(("备注", note[(i + 1)..]));
+            else notes.Add(note);
+        }
+        return notes;
+    }
 
     public static FormDocument Summary(FormDef form, Scheme scheme, SummaryTable table, string unitName, DateOnly today, IReadOnlyList<string>? chain = null)
     {
