@@ -4,12 +4,13 @@ using Lianfang.Web.Infrastructure;
 var demo = args.Contains("--demo");
 args = args.Where(a => a != "--demo").ToArray();
 
-var builder = WebApplication.CreateBuilder(args);
+// `verify-rollups --rebuild` likewise: the command reads its switch, configuration must not take the next argument as its value.
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--rebuild").ToArray());
 if (demo) builder.Configuration["Lianfang:Demo"] = "true";
 builder.AddLianfang();
 var app = builder.Build();
 
-// Commands (`migrate`, `verify-audit`, `backup FILE`, `restore FILE`) run against the configured database and exit.
+// Commands (`migrate`, `verify-audit`, `verify-rollups`, `backup FILE`, `restore FILE`) run against the configured database and exit.
 if (args.Length > 0 && !args[0].StartsWith('-'))
     return await Commands.RunAsync(app, args);
 

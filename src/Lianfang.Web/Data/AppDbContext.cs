@@ -47,6 +47,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     public DbSet<Lianfang.Core.Supervision.Warning> Warnings => Set<Lianfang.Core.Supervision.Warning>();
     public DbSet<Lianfang.Core.Powers.PowerItem> Powers => Set<Lianfang.Core.Powers.PowerItem>();
     public DbSet<InternalRule> InternalRules => Set<InternalRule>();
+    public DbSet<Lianfang.Core.Reports.SummaryRollup> SummaryRollups => Set<Lianfang.Core.Reports.SummaryRollup>();
     public DbSet<Lianfang.Core.Files.IntegrityFileEntry> IntegrityFileEntries => Set<Lianfang.Core.Files.IntegrityFileEntry>();
     public DbSet<Lianfang.Core.Assessments.Assessment> Assessments => Set<Lianfang.Core.Assessments.Assessment>();
     public DbSet<Lianfang.Core.Notices.Notice> Notices => Set<Lianfang.Core.Notices.Notice>();
@@ -55,6 +56,9 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public abstract bool IsPostgres { get; }
+
+    /// <summary>The PostgreSQL advisory lock that orders writes to the audit chain (and the 汇总表 rollups) one transaction at a time.</summary>
+    public const long WriteLock = 7243001;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -87,13 +91,16 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
             e.Entity.Version++;
 
         var captured = AuditCapture.Capture(ChangeTracker);
-        if (captured.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        var rollups = Features.Reports.SummaryRollups.Touched(ChangeTracker);
+        if (captured.Count == 0 && rollups.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
 
         var ownTx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-            await AppendAuditAsync(captured, ct);
+            if (captured.Count > 0) await AppendAuditAsync(captured, ct);
+            // the 汇总表 rollups move with the lists and points, in the same transaction
+            if (rollups.Count > 0) await Features.Reports.SummaryRollups.RefreshAsync(this, rollups.Select(u => u()), ct);
             if (ownTx is not null) await ownTx.CommitAsync(ct);
             return written;
         }
@@ -124,7 +131,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
         (int? UserId, string? UserName)? by = null)
     {
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
-        if (IsPostgres) await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243001)", ct);
+        if (IsPostgres) await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WriteLock})", ct);
         var last = await AuditEvents.AsNoTracking().OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(ct);
         var (userId, userName) = by ?? actor.Current;
         AuditEvents.Add(new AuditEvent((last?.Seq ?? 0) + 1, DateTime.UtcNow, userId, userName, action, entityType, entityId, orgPath, changes, last?.Hash ?? AuditChain.Genesis));
@@ -145,7 +152,12 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
         await bulk.WriteAsync(rows, ct);
         await AppendAuditAsync(rows.Select(r => AuditCapture.Inserted(Entry(r))).ToList(), ct, bulk);
         await bulk.FinishAsync(ct, resetSequences: false);
+        if (rows is IReadOnlyList<Lianfang.Core.Register.RiskPoint> points)
+            await Features.Reports.SummaryRollups.RefreshAsync(this, points.Select(p => (p.CampaignId, p.OrgUnitId)), ct);
     }
+
+    /// <summary>Saves derived rows (the 汇总表 rollups) inside the current write: figures counted from audited rows, so no audit events of their own.</summary>
+    internal Task SaveDerivedAsync(CancellationToken ct) => base.SaveChangesAsync(true, ct);
 
     /// <summary>
     /// PostgreSQL cannot store a NUL character or half of a surrogate pair in text (SQLite keeps the NUL and turns the
@@ -178,7 +190,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     private async Task AppendAuditAsync(List<AuditCapture.Pending> captured, CancellationToken ct, BulkWriter? bulk = null)
     {
         // SQLite holds its write lock already (we just wrote); PostgreSQL needs an explicit lock so chains never fork.
-        if (IsPostgres) await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243001)", ct);
+        if (IsPostgres) await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WriteLock})", ct);
         var last = await AuditEvents.AsNoTracking().OrderByDescending(e => e.Seq)
             .Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(ct);
         var seq = last?.Seq ?? 0;

@@ -57,7 +57,8 @@ internal static class AuditCapture
         {
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             // Warnings are derived by the sweep from audited data; auditing each refresh would only repeat it.
-            if (e.Entity is AuditEvent or DataProtectionKey or Lianfang.Core.Supervision.Warning) continue;
+            // The 汇总表 rollups are counted from audited lists and points, like the tallies on a point.
+            if (e.Entity is AuditEvent or DataProtectionKey or Lianfang.Core.Supervision.Warning or Lianfang.Core.Reports.SummaryRollup) continue;
             var changes = Changes(e, e.State);
             if (e.State == EntityState.Modified && changes.Count == 0) continue;
             var action = e.State switch { EntityState.Added => "Insert", EntityState.Deleted => "Delete", _ => "Update" };

@@ -46,7 +46,7 @@ public static class Database
     }
 
     /// <param name="backfill">
-    /// Count the tallies of points written before PointTallies. Always with the `migrate` command; at start-up only when
+    /// Count the tallies of points written before PointTallies (and then the 汇总表 rollups again). Always with the `migrate` command; at start-up only when
     /// that migration is applied now, so a start never scans every point for rows that no longer exist.
     /// </param>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default, bool backfill = true)
@@ -55,7 +55,10 @@ public static class Database
         await db.Database.MigrateAsync(ct);
         // WAL lets pages read while a write is in progress; the setting lives in the file.
         if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        if (backfill) await PointTallies.BackfillAsync(db, ct);
+        var tallied = backfill ? await PointTallies.BackfillAsync(db, ct) : 0;
+        // The 汇总表 rollups of the points already there: filled once the SummaryRollups migration has created their table
+        // (checked at every start, so a fill cut short is done at the next), and counted again when tallies were just counted.
+        if (tallied > 0 || await Features.Reports.SummaryRollups.UnfilledAsync(db, ct)) await Features.Reports.SummaryRollups.RebuildAsync(db, ct);
     }
 }
 

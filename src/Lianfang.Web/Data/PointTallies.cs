@@ -8,12 +8,15 @@ namespace Lianfang.Web.Data;
 /// </summary>
 public static class PointTallies
 {
-    public static async Task BackfillAsync(AppDbContext db, CancellationToken ct)
+    /// <returns>how many points were counted</returns>
+    public static async Task<int> BackfillAsync(AppDbContext db, CancellationToken ct)
     {
+        var counted = 0;
         while (true)
         {
             var batch = await db.RiskPoints.AsNoTracking().Where(p => p.MeasureCount < 0).OrderBy(p => p.Id).Take(5000).ToListAsync(ct);
-            if (batch.Count == 0) return;
+            if (batch.Count == 0) return counted;
+            counted += batch.Count;
             foreach (var p in batch) p.Tally();
             // Derived figures, not an edit: no audit event and no new version. Points with the same tallies are updated
             // together, so a batch is a handful of statements.

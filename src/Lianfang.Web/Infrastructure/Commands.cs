@@ -2,7 +2,7 @@ using Lianfang.Core.Audit;
 
 namespace Lianfang.Web.Infrastructure;
 
-/// <summary>`dotnet run --project src/Lianfang.Web -- migrate | verify-audit | backup FILE | restore FILE | generate --size SIZE`.</summary>
+/// <summary>`dotnet run --project src/Lianfang.Web -- migrate | verify-audit | verify-rollups [--rebuild] | backup FILE | restore FILE | generate --size SIZE`.</summary>
 public static class Commands
 {
     public static async Task<int> RunAsync(WebApplication app, string[] args)
@@ -32,10 +32,12 @@ public static class Commands
                     ? $"审计日志完整：已校验 {result.Checked} 条记录，哈希链无断裂。"
                     : $"审计日志被篡改：第 {result.BrokenAtSeq} 条记录 —— {result.Reason}（之前 {result.Checked} 条完好）");
                 return result.Ok ? 0 : 2;
+            case "verify-rollups":
+                return await VerifyRollupsAsync(db, args.Contains("--rebuild"));
             case "generate":
                 return await GenerateAsync(app, db, scope.ServiceProvider);
             default:
-                Console.Error.WriteLine($"未知命令“{command}”。可用命令：migrate、verify-audit、backup <文件>、restore <文件>、generate --size small|city|province；启动参数：--demo、--urls");
+                Console.Error.WriteLine($"未知命令“{command}”。可用命令：migrate、verify-audit、verify-rollups [--rebuild]、backup <文件>、restore <文件>、generate --size small|city|province；启动参数：--demo、--urls");
                 return 64;
         }
     }
@@ -64,6 +66,35 @@ public static class Commands
             Console.Error.WriteLine(e.Message);
             return 1;
         }
+    }
+
+    /// <summary>
+    /// `verify-rollups [--rebuild]`: recounts the 汇总表 rollups from the points and prints every row that differs (campaign,
+    /// unit, category, level, kept and counted); exits 2 when any does. With --rebuild the rows are then written anew.
+    /// </summary>
+    private static async Task<int> VerifyRollupsAsync(AppDbContext db, bool rebuild)
+    {
+        var (rows, differences) = await Features.Reports.SummaryRollups.VerifyAsync(db, CancellationToken.None);
+        if (differences.Count == 0)
+            Console.WriteLine($"汇总表累计数与风险点一致：已核对 {rows:N0} 行。");
+        else
+        {
+            var paths = differences.Select(d => d.Key.Path).Distinct().ToList();
+            var units = await db.OrgUnits.AsNoTracking().Where(u => paths.Contains(u.Path)).ToDictionaryAsync(u => u.Path, u => (u.Id, u.Name));
+            var campaignIds = differences.Select(d => d.Key.CampaignId).Distinct().ToList();
+            var campaigns = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name);
+            Console.WriteLine($"汇总表累计数与风险点不符：{differences.Count:N0} 处（共保存 {rows:N0} 行）");
+            foreach (var d in differences)
+            {
+                var (id, name) = units.GetValueOrDefault(d.Key.Path);
+                Console.WriteLine($"  排查 {d.Key.CampaignId}（{campaigns.GetValueOrDefault(d.Key.CampaignId)}） 机构 {id} {name} 类别 {d.Key.CategoryCode} 等级 {d.Key.LevelCode}：" +
+                    $"本级 保存 {d.Kept.Own}，重新计数 {d.Counted.Own}；含下级 保存 {d.Kept.Subtree}，重新计数 {d.Counted.Subtree}");
+            }
+        }
+        if (!rebuild) return differences.Count == 0 ? 0 : 2;
+        var written = await Features.Reports.SummaryRollups.RebuildAsync(db, CancellationToken.None);
+        Console.WriteLine($"已按风险点重建汇总表累计数：{written:N0} 行。");
+        return 0;
     }
 
     /// <summary>Streams the whole chain in order; memory stays flat however long the log is.</summary>

@@ -206,17 +206,22 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         var scheme = await schemes.GetAsync(campaign.SchemeCode, ct);
         var children = await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == unit.Id).OrderBy(u => u.Path).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
 
-        // Counted in the database, a row per child unit: the row of a point or list is its path cut to the child's
-        // length (a unit's own path is shorter and stays whole).
+        // A row per child unit: the row of a point or list is its path cut to the child's length (a unit's own path is
+        // shorter and stays whole).
         var childLength = unit.Path.Length + OrgPath.SegmentLength;
-        var cells = (await db.RiskPoints.AsNoTracking().Visible(scope).Under([unit.Path], p => p.OrgUnit.Path)
-            .Where(p => p.CampaignId == campaign.Id && (p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published))
-            .GroupBy(p => new { Row = p.OrgUnit.Path.Substring(0, childLength), p.CategoryCode, Level = p.ApprovedLevelCode ?? p.LevelCode })
-            .Select(g => new
-            {
-                g.Key.Row, g.Key.CategoryCode, g.Key.Level, Points = g.Count(), Measures = g.Sum(p => p.MeasureCount),
-                Methods = g.Sum(p => p.SupervisionMethodCount),
-            }).ToListAsync(ct))
+        // The rollup counts every approved point of a subtree, so it answers for a caller who reads the whole subtree (a
+        // grant at the unit or above it, an agency over it). Anyone else — a staff member reads only their own lists — is
+        // counted from the points they may read.
+        var cells = scope.ReadablePrefixes.Any(p => OrgPath.IsAncestorOrSelf(p, unit.Path))
+            ? await RollupCellsAsync(campaign.Id, unit, children.Select(c => (c.Id, c.Path)), ct)
+            : (await db.RiskPoints.AsNoTracking().Visible(scope).Under([unit.Path], p => p.OrgUnit.Path)
+                .Where(p => p.CampaignId == campaign.Id && (p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published))
+                .GroupBy(p => new { Row = p.OrgUnit.Path.Substring(0, childLength), p.CategoryCode, Level = p.ApprovedLevelCode ?? p.LevelCode })
+                .Select(g => new
+                {
+                    g.Key.Row, g.Key.CategoryCode, g.Key.Level, Points = g.Count(), Measures = g.Sum(p => p.MeasureCount),
+                    Methods = g.Sum(p => p.SupervisionMethodCount),
+                }).ToListAsync(ct))
             .ToLookup(c => c.Row, c => new SummaryCell(c.CategoryCode, c.Level, c.Points, c.Measures, c.Methods));
 
         // 新建立制度 / 修订制度: the 制度 recorded in the campaign (InternalRule), per row.
@@ -254,6 +259,17 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
             NewRules: Rules(c.Path, RuleChange.New), RevisedRules: Rules(c.Path, RuleChange.Revised))));
         var table = Summary.Compute(scheme, inputs, total);
         return (unit, scheme, table with { Total = table.Total with { OrgUnitId = unit.Id } });
+    }
+
+    /// <summary>The 汇总表 cells from the rollup: each child's subtree figures, and the unit's own for its 本级 row.</summary>
+    private async Task<ILookup<string, SummaryCell>> RollupCellsAsync(int campaignId, OrgUnit unit, IEnumerable<(int Id, string Path)> children, CancellationToken ct)
+    {
+        var rows = children.ToDictionary(c => c.Id, c => c.Path);
+        var ids = rows.Keys.Append(unit.Id).ToList();
+        var kept = await db.SummaryRollups.AsNoTracking().Where(r => r.CampaignId == campaignId && ids.Contains(r.OrgUnitId)).ToListAsync(ct);
+        return kept.Select(r => (Row: r.OrgUnitId == unit.Id ? unit.Path : rows[r.OrgUnitId], Cell: r, Tally: r.OrgUnitId == unit.Id ? r.Own : r.Subtree))
+            .Where(x => x.Tally.Points > 0)
+            .ToLookup(x => x.Row, x => new SummaryCell(x.Cell.CategoryCode, x.Cell.LevelCode, x.Tally.Points, x.Tally.Measures, x.Tally.SupervisionMethods));
     }
 
     public async Task<ExportFile> RenderAsync(FormDocument doc, string format, CancellationToken ct)

@@ -88,6 +88,9 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
                 progress($"已生成 {Math.Min(size.Units, start + BatchUnits):N0}/{size.Units:N0} 个单位，{bulk.Rows:N0} 行，用时 {clock.Elapsed.TotalSeconds:N0} 秒");
         }
         await bulk.FinishAsync(ct);
+        // the lists went in already reviewed, past the writes that keep the 汇总表 rollups: counted once, at the end
+        progress("正在汇总各单位风险点（汇总表累计数）……");
+        Count("summaryRollups", await Features.Reports.SummaryRollups.RebuildAsync(db, ct));
         await db.AppendEventAsync("Generate", "DataSet", size.Name, province.Path,
             System.Text.Json.JsonSerializer.Serialize(new { size = size.Name, seed, counts }), ct);
 

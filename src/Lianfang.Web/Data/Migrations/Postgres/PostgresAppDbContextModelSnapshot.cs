@@ -820,6 +820,47 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.ToTable("RiskPoints");
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Reports.SummaryRollup", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LevelCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Measures")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnMeasures")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnSupervisionMethods")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupervisionMethods")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CampaignId", "OrgUnitId", "CategoryCode", "LevelCode");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.ToTable("SummaryRollups");
+                });
+
             modelBuilder.Entity("Lianfang.Core.Review.Filing", b =>
                 {
                     b.Property<long>("Id")
@@ -2345,6 +2386,21 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Navigation("OrgUnit");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Reports.SummaryRollup", b =>
+                {
+                    b.HasOne("Lianfang.Core.Register.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lianfang.Core.Org.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Lianfang.Core.Review.Filing", b =>

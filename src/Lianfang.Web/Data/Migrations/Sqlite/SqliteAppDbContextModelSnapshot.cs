@@ -789,6 +789,47 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.ToTable("RiskPoints");
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Reports.SummaryRollup", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LevelCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Measures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnMeasures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnSupervisionMethods")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupervisionMethods")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignId", "OrgUnitId", "CategoryCode", "LevelCode");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.ToTable("SummaryRollups");
+                });
+
             modelBuilder.Entity("Lianfang.Core.Review.Filing", b =>
                 {
                     b.Property<long>("Id")
@@ -2266,6 +2307,21 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Navigation("OrgUnit");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Reports.SummaryRollup", b =>
+                {
+                    b.HasOne("Lianfang.Core.Register.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lianfang.Core.Org.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Lianfang.Core.Review.Filing", b =>
