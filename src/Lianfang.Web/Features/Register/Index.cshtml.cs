@@ -13,7 +13,10 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
     public const int ExportLimit = 10_000;
 
     public sealed record CampaignOption(int Id, int Year, string Name, string SchemeCode);
-    public sealed record Row(RiskPoint Point, string Unit, string? Post, ListStatus Status);
+    /// <summary>A row of the page: only the columns it shows (the measures and 责任人 are JSON; 监督路径 and the rest stay unread).</summary>
+    public sealed record Row(long Id, int ListId, string CategoryCode, string Description, List<ControlMeasure> Measures, string LevelCode,
+        Responsible Responsible, string Unit, string? Post, ListStatus Status);
+    private sealed record ExportRow(RiskPoint Point, string Unit, string? Post, ListStatus Status);
 
     public List<CampaignOption> Campaigns { get; private set; } = [];
     public int? CampaignId { get; private set; }
@@ -32,7 +35,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
         var (total, capped) = string.IsNullOrWhiteSpace(q) ? (await query.CountAsync(ct), false) : await Pager.CountAsync(query, ct);
         Pager = new Pager(Request, 50, total, capped: capped);
         Rows = await query.Skip(Pager.Skip).Take(Pager.PageSize)
-            .Select(p => new Row(p, p.OrgUnit.Name, p.Post == null ? null : p.Post.Name, p.List.Status)).ToListAsync(ct);
+            .Select(p => new Row(p.Id, p.ListId, p.CategoryCode, p.Description, p.Measures, p.ApprovedLevelCode ?? p.LevelCode, p.Responsible,
+                p.OrgUnit.Name, p.Post == null ? null : p.Post.Name, p.List.Status)).ToListAsync(ct);
     }
 
     /// <summary>The rows the filters select, as an Excel sheet (导出 Excel on the register).</summary>
@@ -43,7 +47,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
         if (query is null) return NotFound();
         var total = await query.CountAsync(ct);
         if (total > ExportLimit) throw new DomainException("q", $"筛选结果共 {total} 条，超过一次导出的上限 {ExportLimit} 条，请按机构、类别或等级缩小范围");
-        var rows = await query.Select(p => new Row(p, p.OrgUnit.Name, p.Post == null ? null : p.Post.Name, p.List.Status)).ToListAsync(ct);
+        var rows = await query.Select(p => new ExportRow(p, p.OrgUnit.Name, p.Post == null ? null : p.Post.Name, p.List.Status)).ToListAsync(ct);
         var s = Scheme!;
         var table = new Forms.FormTable(
             [new(null, "序号", 0.6, true), new(null, "机构", 1.6), new(null, "岗位", 1.4), new(null, "风险类别", 1.3), new(null, "风险点描述", 3.5),
