@@ -245,10 +245,11 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
             join u in db.Users on r.UserId equals u.Id into users
             from u in users.DefaultIfEmpty()
             select new { Row = l.OrgUnit.Path.Substring(0, childLength), Key = u != null && u.PersonId != null ? "p" + u.PersonId : "u" + r.UserId };
-        var people = holders.Union(signers);
-        var participants = await people.GroupBy(x => x.Row).Select(g => new { g.Key, Count = g.Select(x => x.Key).Distinct().Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var total = await people.Select(x => x.Key).Distinct().CountAsync(ct);
+        // One read of the distinct (row, person) pairs serves both counts: grouping them twice in the database read every
+        // list and signature twice.
+        var people = await holders.Union(signers).ToListAsync(ct);
+        var participants = people.GroupBy(x => x.Row).ToDictionary(g => g.Key, g => g.Count());
+        var total = people.Select(x => x.Key).Distinct().Count();
 
         var inputs = new List<SummaryInput>();
         if (cells[unit.Path].Any() || participants.ContainsKey(unit.Path) || rules.Keys.Any(k => k.Row == unit.Path)
