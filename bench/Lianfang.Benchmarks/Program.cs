@@ -7,6 +7,7 @@ using Lianfang.Core.Reports;
 using Lianfang.Core.Review;
 using Lianfang.Core.Schemes;
 using Lianfang.Web.Features.Forms;
+using Lianfang.Web.Office;
 
 // `make-import FILE ROWS` writes an importable 防控清单 (.xlsx) of ROWS points for the load script; anything else runs
 // the in-process benchmarks (BenchmarkDotNet arguments, e.g. --filter '*Export*').

@@ -66,7 +66,7 @@ public static class Startup
         services.AddScoped<Features.Forms.ImportRiskList>();
         services.AddScoped<Features.Forms.ExportForms>();
         services.AddScoped<Features.Forms.Templates.FormTemplates>();
-        services.AddSingleton<Features.Forms.PdfConverter>();
+        services.AddSingleton<Office.PdfConverter>();
 
         // Keys live in the database so several app nodes share cookies and tokens.
         services.AddDataProtection().SetApplicationName("Lianfang").PersistKeysToDbContext<AppDbContext>().ProtectKeysAtRest(config);

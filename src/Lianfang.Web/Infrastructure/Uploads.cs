@@ -1,10 +1,11 @@
+using Lianfang.Web.Office;
 
 namespace Lianfang.Web.Infrastructure;
 
 /// <summary>First checks on an uploaded office file, before any parser sees it.</summary>
 public static class Uploads
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
+    public const long MaxBytes = OfficeFile.MaxBytes;
 
     /// <summary>Copies the upload into memory after checking size, extension and the zip signature.</summary>
     public static async Task<MemoryStream> ReadXlsxAsync(IFormFile? file, CancellationToken ct)
@@ -18,7 +19,7 @@ public static class Uploads
         await file.CopyToAsync(ms, ct);
         ms.Position = 0;
         // The same guards as the Word/Excel form imports (zip directory, sizes, ratio, macros, content type) before MiniExcel opens it.
-        Features.Forms.OfficeFile.Check(file.FileName, ms);
+        OfficeFile.Check(file.FileName, ms);
         return ms;
     }
 }

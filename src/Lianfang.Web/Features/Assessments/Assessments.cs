@@ -132,9 +132,9 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.Ex
         var commend = (scheme is null ? null : Core.Schemes.RuleKinds.Rule(scheme, Core.Schemes.RuleKinds.AssessmentFollowUp))?.Parameters.GetValueOrDefault("commend")
             ?? throw DomainException.Conflict("grade", "本单位执行的方案没有考核表彰的规定");
         var text = a.Commendation(a.OrgUnit.Name, commend);
-        var rows = text.Split('\n').Skip(1).Select(l => new Forms.FormRow([l])).ToList();
-        var doc = new Forms.FormDocument("廉政风险防范管理考核表彰通报", false, [("致", a.OrgUnit.Name)], [],
-            new Forms.FormTable([new Forms.FormColumn(null, "通报内容", 1)], rows), [], [$"廉政风险防范管理工作领导小组　　{Clock.Today:yyyy年M月d日}"], [], $"{a.OrgUnit.Name}·{a.Year}年度考核表彰");
+        var rows = text.Split('\n').Skip(1).Select(l => new Office.FormRow([l])).ToList();
+        var doc = new Office.FormDocument("廉政风险防范管理考核表彰通报", false, [("致", a.OrgUnit.Name)], [],
+            new Office.FormTable([new Office.FormColumn(null, "通报内容", 1)], rows), [], [$"廉政风险防范管理工作领导小组　　{Clock.Today:yyyy年M月d日}"], [], $"{a.OrgUnit.Name}·{a.Year}年度考核表彰");
         return await export.RenderAsync(doc, Forms.ExportForms.Format(format), ct);
     }
 
@@ -143,9 +143,9 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.Ex
     {
         var a = await (await VisibleAsync(scope, ct)).Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound("id", "考核记录不存在或不在您的权限范围内");
         var text = a.RectificationNotice(a.OrgUnit.Name);
-        var rows = text.Split('\n').Skip(1).Select(l => new Forms.FormRow([l])).ToList();
-        var doc = new Forms.FormDocument("廉政风险防范管理考核整改通知", false, [("致", a.OrgUnit.Name)], [],
-            new Forms.FormTable([new Forms.FormColumn(null, "通知内容", 1)], rows), [], [$"廉政风险防范管理工作领导小组办公室　　{Clock.Today:yyyy年M月d日}"], [], $"{a.OrgUnit.Name}·{a.Year}年度考核整改通知");
+        var rows = text.Split('\n').Skip(1).Select(l => new Office.FormRow([l])).ToList();
+        var doc = new Office.FormDocument("廉政风险防范管理考核整改通知", false, [("致", a.OrgUnit.Name)], [],
+            new Office.FormTable([new Office.FormColumn(null, "通知内容", 1)], rows), [], [$"廉政风险防范管理工作领导小组办公室　　{Clock.Today:yyyy年M月d日}"], [], $"{a.OrgUnit.Name}·{a.Year}年度考核整改通知");
         return await export.RenderAsync(doc, Forms.ExportForms.Format(format), ct);
     }
 }

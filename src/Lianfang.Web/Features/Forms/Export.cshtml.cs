@@ -2,6 +2,7 @@ using Lianfang.Core.Schemes;
 using Lianfang.Web.Features.Lists;
 using Lianfang.Web.Features.Register;
 using Lianfang.Web.Features.Schemes;
+using Lianfang.Web.Office;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -8,6 +8,7 @@ using Lianfang.Web.Features.Org;
 using Lianfang.Web.Features.Register;
 using Lianfang.Web.Features.Forms.Templates;
 using Lianfang.Web.Features.Schemes;
+using Lianfang.Web.Office;
 
 namespace Lianfang.Web.Features.Forms;
 

@@ -4,6 +4,7 @@ using Lianfang.Core.Register;
 using Lianfang.Core.Reports;
 using Lianfang.Core.Review;
 using Lianfang.Core.Schemes;
+using Lianfang.Web.Office;
 
 namespace Lianfang.Web.Features.Forms;
 

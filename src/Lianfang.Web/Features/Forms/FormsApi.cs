@@ -2,6 +2,7 @@ using Lianfang.Core.Forms;
 using Lianfang.Web.Features.Forms.Templates;
 using Lianfang.Web.Features.Register;
 using Lianfang.Web.Features.Schemes;
+using Lianfang.Web.Office;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 

@@ -4,6 +4,7 @@ using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;
 using Lianfang.Web.Features.Register;
 using Lianfang.Web.Features.Schemes;
+using Lianfang.Web.Office;
 
 namespace Lianfang.Web.Features.Forms;
 

@@ -3,6 +3,7 @@ using Lianfang.Core.Reports;
 using Lianfang.Core.Schemes;
 using Lianfang.Web.Features.Org;
 using Lianfang.Web.Features.Register;
+using Lianfang.Web.Office;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,6 +1,7 @@
 using Lianfang.Core.Schemes;
 using Lianfang.Web.Features.Forms.Templates;
 using Lianfang.Web.Features.Schemes;
+using Lianfang.Web.Office;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

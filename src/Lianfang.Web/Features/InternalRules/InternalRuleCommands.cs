@@ -70,7 +70,7 @@ public sealed class InternalRuleCommands(AppDbContext db, RegisterCommands regis
         if (file is null) throw new DomainException("file", "请选择要导入的 Word（.docx）或 Excel（.xlsx）文件");
         await using var stream = new MemoryStream();
         await file.CopyToAsync(stream, ct);
-        var parse = InternalRuleForm.Parse(Forms.OfficeFile.ReadGrids(file.FileName, stream), Clock.Today);
+        var parse = InternalRuleForm.Parse(Office.OfficeFile.ReadGrids(file.FileName, stream), Clock.Today);
         var errors = parse.Issues.Select(i => new FieldError(i.Column, i.Message, i.Row, i.Sheet, i.Column)).ToList();
         if (parse.Items.Count == 0 && errors.Count == 0) errors.Add(new FieldError("file", "文件中找不到制度表格：表头须有“制度名称”和“新建或修订”两列"));
         var units = await db.OrgUnits.AsNoTracking().Under([unit.Path], u => u.Path).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);

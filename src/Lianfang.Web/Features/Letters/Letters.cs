@@ -95,9 +95,9 @@ public sealed class LetterCommands(AppDbContext db, CurrentUser me, Schemes.Sche
         var unit = l is null ? null : await db.OrgUnits.AsNoTracking().Where(u => u.Id == l.OrgUnitId).Select(u => new { u.Name, u.Path }).FirstAsync(ct);
         if (l is null || !(scope.HasRoleOver(unit!.Path, Readers) || scope.PersonId == l.PersonId))
             throw DomainException.NotFound("id", "责任书不存在或不在您的权限范围内");
-        var rows = l.Duties.Split('\n').Select(line => new Forms.FormRow([line])).ToList();
-        var doc = new Forms.FormDocument($"{l.Year}年度党风廉政建设责任书", false, [("单位", unit!.Name), ("年度", $"{l.Year}年")],
-            [("责任人", l.PersonName), ("岗位", l.PostName)], new Forms.FormTable([new Forms.FormColumn(null, "责任内容", 1)], rows), [],
+        var rows = l.Duties.Split('\n').Select(line => new Office.FormRow([line])).ToList();
+        var doc = new Office.FormDocument($"{l.Year}年度党风廉政建设责任书", false, [("单位", unit!.Name), ("年度", $"{l.Year}年")],
+            [("责任人", l.PersonName), ("岗位", l.PostName)], new Office.FormTable([new Office.FormColumn(null, "责任内容", 1)], rows), [],
             [$"单位领导（签字）：{l.IssuedBy}", $"责任人（签字）：{l.PersonName}", $"签订日期：{l.SignedOn:yyyy年M月d日}"],
             ["本责任书一式两份，单位党办和责任人各执一份；责任落实情况纳入年度考核和廉政档案。"], $"{unit.Name}·{l.PersonName}·{l.Year}年党风廉政建设责任书");
         return await export.RenderAsync(doc, Forms.ExportForms.Format(format), ct);

@@ -227,7 +227,7 @@ public static class OrgImport
         }
         catch (DomainException) { throw; }
         // MiniExcel meets some damage with a NullReferenceException or an index out of range rather than an error of its own.
-        catch (Exception e) when (Forms.ReadLimits.Unreadable(e) || e is NullReferenceException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        catch (Exception e) when (Office.ReadLimits.Unreadable(e) || e is NullReferenceException or IndexOutOfRangeException or ArgumentOutOfRangeException)
         {
             throw new DomainException("file", "无法读取该 Excel 文件，文件可能已损坏或不是标准的 .xlsx 格式");
         }

@@ -49,15 +49,15 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
         if (total > ExportLimit) throw new DomainException("q", $"筛选结果共 {total} 条，超过一次导出的上限 {ExportLimit} 条，请按机构、类别或等级缩小范围");
         var rows = await query.Select(p => new ExportRow(p, p.OrgUnit.Name, p.Post == null ? null : p.Post.Name, p.List.Status)).ToListAsync(ct);
         var s = Scheme!;
-        var table = new Forms.FormTable(
+        var table = new Office.FormTable(
             [new(null, "序号", 0.6, true), new(null, "机构", 1.6), new(null, "岗位", 1.4), new(null, "风险类别", 1.3), new(null, "风险点描述", 3.5),
              new(null, "防控措施", 3.5), new(null, "风险等级", 0.9, true), new(null, "责任领导", 1), new(null, "责任人员", 1.2), new(null, "清单状态", 1, true)],
-            rows.Select((r, i) => new Forms.FormRow([(i + 1).ToString(), r.Unit, r.Post ?? "", s.Category(r.Point.CategoryCode)?.Name ?? r.Point.CategoryCode,
+            rows.Select((r, i) => new Office.FormRow([(i + 1).ToString(), r.Unit, r.Post ?? "", s.Category(r.Point.CategoryCode)?.Name ?? r.Point.CategoryCode,
                 r.Point.Description, string.Join("\n", r.Point.Measures.Select((m, k) => $"{k + 1}. {m.Text}")),
                 s.Level(r.Point.ApprovedLevelCode ?? r.Point.LevelCode)?.Name ?? "", r.Point.Responsible.Leader ?? "", string.Join("、", r.Point.Responsible.Persons ?? []),
                 r.Status.Label()])).ToList());
         var campaign = Campaigns.First(c => c.Id == CampaignId);
-        var doc = new Forms.FormDocument($"风险登记簿（{campaign.Name}）", true, [("导出时间", Clock.Local(DateTime.UtcNow).ToString("yyyy-MM-dd HH:mm")), ("条数", total.ToString())],
+        var doc = new Office.FormDocument($"风险登记簿（{campaign.Name}）", true, [("导出时间", Clock.Local(DateTime.UtcNow).ToString("yyyy-MM-dd HH:mm")), ("条数", total.ToString())],
             [], table, [], [], [], $"风险登记簿-{campaign.Name}");
         var file = await export.RenderAsync(doc, Forms.ExportForms.Format("xlsx"), ct);
         return File(file.Content, file.ContentType, file.FileName);

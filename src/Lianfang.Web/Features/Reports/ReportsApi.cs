@@ -1,6 +1,7 @@
 using Lianfang.Core.Reports;
 using Lianfang.Web.Features.Forms;
 using Lianfang.Web.Features.Schemes;
+using Lianfang.Web.Office;
 
 namespace Lianfang.Web.Features.Reports;
 

@@ -26,7 +26,7 @@ public static class Evidence
         var bytes = ms.ToArray();
         if (!magic.Any(m => bytes.AsSpan().StartsWith(m))) throw new DomainException("file", "文件内容与扩展名不符或文件已损坏");
         // Word/Excel evidence passes the import guards too: a zip bomb, a macro or a workbook named .docx is refused here.
-        if (ext is ".docx" or ".xlsx") Forms.OfficeFile.Check(file.FileName, new MemoryStream(bytes, writable: false));
+        if (ext is ".docx" or ".xlsx") Office.OfficeFile.Check(file.FileName, new MemoryStream(bytes, writable: false));
         return bytes;
     }
 }

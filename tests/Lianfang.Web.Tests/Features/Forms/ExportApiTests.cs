@@ -4,6 +4,7 @@ using System.Text.Json;
 using Lianfang.Core.Forms;
 using Lianfang.Core.Schemes;
 using Lianfang.Web.Features.Forms;
+using Lianfang.Web.Office;
 using Lianfang.Web.Tests.Infrastructure;
 using static Lianfang.Web.Tests.Features.Forms.FormsWorld;
 

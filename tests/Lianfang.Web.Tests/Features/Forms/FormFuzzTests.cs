@@ -4,7 +4,7 @@ namespace Lianfang.Web.Tests.Features.Forms;
 
 /// <summary>
 /// Mutated Word and Excel lists (bit flips, truncation, swapped zip entries, damaged XML) must end in points, row
-/// problems or <see cref="Lianfang.Web.Features.Forms.BadFileException"/>: never another exception, never a long parse.
+/// problems or <see cref="Lianfang.Web.Office.BadFileException"/>: never another exception, never a long parse.
 /// </summary>
 public class FormFuzzTests(ITestOutputHelper output)
 {

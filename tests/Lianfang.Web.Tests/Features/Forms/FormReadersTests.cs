@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Lianfang.Core.Forms;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Features.Forms;
+using Lianfang.Web.Office;
 
 namespace Lianfang.Web.Tests.Features.Forms;
 

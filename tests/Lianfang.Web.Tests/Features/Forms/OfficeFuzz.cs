@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
-using Lianfang.Web.Features.Forms;
+using Lianfang.Web.Office;
 using Lianfang.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 

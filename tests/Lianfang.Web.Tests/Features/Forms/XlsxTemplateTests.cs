@@ -1,8 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Lianfang.Web.Features.Forms;
-using Lianfang.Web.Features.Forms.Templates;
+using Lianfang.Web.Office;
 using A = DocumentFormat.OpenXml.Drawing;
 using Text = DocumentFormat.OpenXml.Spreadsheet.Text;
 using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;

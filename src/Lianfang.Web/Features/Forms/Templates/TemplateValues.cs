@@ -2,6 +2,7 @@ using Lianfang.Core.Forms;
 using Lianfang.Core.Register;
 using Lianfang.Core.Review;
 using Lianfang.Core.Schemes;
+using Lianfang.Web.Office;
 
 namespace Lianfang.Web.Features.Forms.Templates;
 

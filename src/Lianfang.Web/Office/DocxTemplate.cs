@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Lianfang.Core.Forms;
 using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
 
-namespace Lianfang.Web.Features.Forms.Templates;
+namespace Lianfang.Web.Office;
 
 /// <summary>
 /// A unit's Word form with placeholders: read for what it holds, and filled. Word splits what a user typed into runs as

@@ -1,7 +1,7 @@
 using Lianfang.Core.Forms;
 using Lianfang.Core.Schemes;
 
-namespace Lianfang.Web.Features.Forms;
+namespace Lianfang.Web.Office;
 
 /// <summary>
 /// A form laid out once and written twice (Word and Excel): title, the line under it, header fields, the table

@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Text = DocumentFormat.OpenXml.Spreadsheet.Text;
 
-namespace Lianfang.Web.Features.Forms;
+namespace Lianfang.Web.Office;
 
 /// <summary>
 /// Writes a form as an Excel workbook: title and header lines merged across the table, bordered wrapped cells in

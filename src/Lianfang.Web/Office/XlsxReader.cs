@@ -5,7 +5,7 @@ using DocumentFormat.OpenXml.Packaging;
 using Lianfang.Core.Forms;
 using S = DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Lianfang.Web.Features.Forms;
+namespace Lianfang.Web.Office;
 
 /// <summary>
 /// Reads the visible sheets of an .xlsx into grids, streaming each part: shared and inline strings (rich text runs

@@ -7,7 +7,7 @@ using Lianfang.Core.Forms;
 using Text = DocumentFormat.OpenXml.Spreadsheet.Text;
 using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 
-namespace Lianfang.Web.Features.Forms.Templates;
+namespace Lianfang.Web.Office;
 
 /// <summary>
 /// A unit's own Excel form as a template: finds the placeholders in its cells and page headers, and fills a copy, the

@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
 
-namespace Lianfang.Web.Features.Forms;
+namespace Lianfang.Web.Office;
 
 /// <summary>
 /// Writes a form as a real Word document: A4 (landscape when the form says), 宋体 title and header, 仿宋 text (East

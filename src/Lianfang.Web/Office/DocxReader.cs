@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using Lianfang.Core.Forms;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
-namespace Lianfang.Web.Features.Forms;
+namespace Lianfang.Web.Office;
 
 /// <summary>Bounds on what a reader builds from one file, whatever the file claims.</summary>
 public static class ReadLimits

@@ -1,4 +1,4 @@
-namespace Lianfang.Web.Features.Forms.Templates;
+namespace Lianfang.Web.Office;
 
 /// <summary>What fills a unit's template: header and signature values by placeholder name, and the repeating row's instances.</summary>
 public sealed record TemplateData(IReadOnlyDictionary<string, string> Values, IReadOnlyList<TemplateRowData> Rows);

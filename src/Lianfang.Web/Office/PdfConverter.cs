@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Lianfang.Web.Features.Forms;
+namespace Lianfang.Web.Office;
 
 /// <summary>
 /// PDF from the Word form through LibreOffice headless (soffice), when the server has it (Debian:

@@ -2,7 +2,7 @@ using Lianfang.Core.Forms;
 using System.IO.Compression;
 using System.Xml;
 
-namespace Lianfang.Web.Features.Forms;
+namespace Lianfang.Web.Office;
 
 public enum OfficeKind { Docx, Xlsx }
 
@@ -20,7 +20,7 @@ public sealed class BadFileException(string message) : DomainException("file", m
 /// </summary>
 public static class OfficeFile
 {
-    public const long MaxBytes = Uploads.MaxBytes;
+    public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxEntries = 1000;
     public const long MaxUncompressed = 120L * 1024 * 1024;
     public const long MaxEntryUncompressed = 80L * 1024 * 1024;
