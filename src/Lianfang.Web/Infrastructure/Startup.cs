@@ -67,6 +67,7 @@ public static class Startup
         services.AddScoped<Features.Forms.ExportForms>();
         services.AddScoped<Features.Forms.Templates.FormTemplates>();
         services.AddSingleton<Office.PdfConverter>();
+        services.AddSingleton<Office.OfficeRenderer>();
 
         // Keys live in the database so several app nodes share cookies and tokens.
         services.AddDataProtection().SetApplicationName("Lianfang").PersistKeysToDbContext<AppDbContext>().ProtectKeysAtRest(config);

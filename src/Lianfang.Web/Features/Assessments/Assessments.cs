@@ -4,6 +4,8 @@ using Lianfang.Core.Schemes;
 using Lianfang.Web.Features.Register;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
+using Lianfang.Web.Office;
+
 namespace Lianfang.Web.Features.Assessments;
 
 public sealed record ItemInput(int? Score, string? Gap, string? Note);
@@ -23,7 +25,7 @@ public sealed record AssessmentPlan(Core.Schemes.Scheme? Scheme, Core.Schemes.As
 }
 
 /// <summary>考核 as the unit's scheme states it: 003 the unit checks itself each quarter and the commission grades it each year; 002 the 领导小组 evaluates each post at year end.</summary>
-public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.ExportForms export, Schemes.SchemeStore schemes, Supervision.WarningSweep sweep,
+public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, OfficeRenderer renderer, Schemes.SchemeStore schemes, Supervision.WarningSweep sweep,
     Review.Reviewers reviewers)
 {
     public static readonly Role[] SelfAssessors = [Role.PartyOffice, Role.Principal];
@@ -125,7 +127,7 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.Ex
     }
 
     /// <summary>The 表彰 of a unit graded as the scheme's AssessmentFollowUp rule commends (003: 优秀), as a Word document.</summary>
-    public async Task<Forms.ExportFile> CommendationAsync(AccessScope scope, long id, string? format, CancellationToken ct)
+    public async Task<ExportFile> CommendationAsync(AccessScope scope, long id, string? format, CancellationToken ct)
     {
         var a = await (await VisibleAsync(scope, ct)).Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound("id", "考核记录不存在或不在您的权限范围内");
         var scheme = (await PlanAsync(a.OrgUnit.Path, a.Year, ct)).Scheme;
@@ -135,18 +137,18 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, Forms.Ex
         var rows = text.Split('\n').Skip(1).Select(l => new Office.FormRow([l])).ToList();
         var doc = new Office.FormDocument("廉政风险防范管理考核表彰通报", false, [("致", a.OrgUnit.Name)], [],
             new Office.FormTable([new Office.FormColumn(null, "通报内容", 1)], rows), [], [$"廉政风险防范管理工作领导小组　　{Clock.Today:yyyy年M月d日}"], [], $"{a.OrgUnit.Name}·{a.Year}年度考核表彰");
-        return await export.RenderAsync(doc, Forms.ExportForms.Format(format), ct);
+        return await renderer.RenderAsync(doc, OfficeRenderer.Format(format), ct);
     }
 
     /// <summary>The 整改通知 of a 不及格 grade as a Word document.</summary>
-    public async Task<Forms.ExportFile> NoticeAsync(AccessScope scope, long id, string? format, CancellationToken ct)
+    public async Task<ExportFile> NoticeAsync(AccessScope scope, long id, string? format, CancellationToken ct)
     {
         var a = await (await VisibleAsync(scope, ct)).Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound("id", "考核记录不存在或不在您的权限范围内");
         var text = a.RectificationNotice(a.OrgUnit.Name);
         var rows = text.Split('\n').Skip(1).Select(l => new Office.FormRow([l])).ToList();
         var doc = new Office.FormDocument("廉政风险防范管理考核整改通知", false, [("致", a.OrgUnit.Name)], [],
             new Office.FormTable([new Office.FormColumn(null, "通知内容", 1)], rows), [], [$"廉政风险防范管理工作领导小组办公室　　{Clock.Today:yyyy年M月d日}"], [], $"{a.OrgUnit.Name}·{a.Year}年度考核整改通知");
-        return await export.RenderAsync(doc, Forms.ExportForms.Format(format), ct);
+        return await renderer.RenderAsync(doc, OfficeRenderer.Format(format), ct);
     }
 }
 
@@ -197,10 +199,10 @@ public static class AssessmentsApi
             })
             .WithSummary("撤销登记有误的考核（有权登记者），reason 必填；撤销后不再计入等次、提醒和档案，可重新登记").ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         g.MapGet("/{id:long}/notice", async (long id, string? format, CurrentUser me, AssessmentCommands cmd, CancellationToken ct) =>
-                await Forms.FormsApi.FileAsync(async () => await cmd.NoticeAsync(await me.ScopeAsync(ct), id, format, ct)))
+                await FileEndpoints.FileAsync(async () => await cmd.NoticeAsync(await me.ScopeAsync(ct), id, format, ct)))
             .WithSummary("“不及格”单位的整改通知（docx、xlsx 或 pdf）").ProducesProblem(404).ProducesProblem(409);
         g.MapGet("/{id:long}/commendation", async (long id, string? format, CurrentUser me, AssessmentCommands cmd, CancellationToken ct) =>
-                await Forms.FormsApi.FileAsync(async () => await cmd.CommendationAsync(await me.ScopeAsync(ct), id, format, ct)))
+                await FileEndpoints.FileAsync(async () => await cmd.CommendationAsync(await me.ScopeAsync(ct), id, format, ct)))
             .WithSummary("方案规定表彰等次（003：优秀）单位的表彰通报（docx、xlsx 或 pdf）").ProducesProblem(404).ProducesProblem(409);
     }
 }

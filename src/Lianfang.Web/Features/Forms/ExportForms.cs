@@ -12,8 +12,6 @@ using Lianfang.Web.Office;
 
 namespace Lianfang.Web.Features.Forms;
 
-public sealed record ExportFile(byte[] Content, string ContentType, string FileName);
-
 /// <summary>A form a list can be downloaded in, with the formats it comes in (a unit's Word form: Word or PDF) and, for a unit's form, its version.</summary>
 public sealed record ListFormChoice(string Code, string Title, IReadOnlyList<string> Formats, int? Version = null);
 
@@ -21,13 +19,12 @@ public sealed record ListFormChoice(string Code, string Title, IReadOnlyList<str
 /// ExportForms: a list in one of its scheme's official forms (or the full 明细表), and the 汇总表 of an org subtree in
 /// a campaign, as .docx, .xlsx or (through LibreOffice) .pdf. Only what the caller may read goes in.
 /// </summary>
-public sealed class ExportForms(AppDbContext db, RegisterCommands register, SchemeStore schemes, PdfConverter pdf)
+public sealed class ExportForms(AppDbContext db, RegisterCommands register, SchemeStore schemes, PdfConverter pdf, OfficeRenderer renderer)
 {
-    public static readonly string[] Formats = ["docx", "xlsx", "pdf"];
 
     public async Task<ExportFile> ListAsync(AccessScope scope, int listId, string? formCode, string? format, CancellationToken ct)
     {
-        var fmt = Format(format);
+        var fmt = OfficeRenderer.Format(format);
         var list = await register.LoadListAsync(scope, listId, ct);
         var scheme = await schemes.GetAsync(list.SchemeCode, ct);
         var form = string.IsNullOrEmpty(formCode) ? FormCatalog.DefaultFor(scheme, list.Scope) : FormCatalog.ListForm(scheme, formCode);
@@ -45,13 +42,13 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
             return file;
         }
         var doc = FormBuilder.List(form, await LoadAsync(list, scheme, ct));
-        return await RenderAsync(doc, fmt, ct);
+        return await renderer.RenderAsync(doc, fmt, ct);
     }
 
     /// <summary>The forms offered for a list in its editor and on the export page: the scheme's for its kind of list, then the units' own.</summary>
     public async Task<List<ListFormChoice>> MenuAsync(RiskList list, Scheme scheme, CancellationToken ct) =>
     [
-        .. FormCatalog.For(scheme, list.Scope, list.HolderPersonId is not null).Select(f => new ListFormChoice(f.Code, f.Title, Formats)),
+        .. FormCatalog.For(scheme, list.Scope, list.HolderPersonId is not null).Select(f => new ListFormChoice(f.Code, f.Title, OfficeRenderer.Formats)),
         .. (await FormsForListAsync(list, scheme, ct)).Where(f => f.Template is not null)
             .Select(f => new ListFormChoice(f.Code, f.Title, [f.Template!.Format, "pdf"], f.Template.Version)),
     ];
@@ -87,7 +84,7 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
     /// <summary>A list in a unit's own form: its template filled, in the template's format or as PDF.</summary>
     public async Task<ExportFile> TemplateAsync(RiskList list, Scheme scheme, FormTemplate template, string? format, CancellationToken ct)
     {
-        var fmt = format is null ? template.Format : Format(format);
+        var fmt = format is null ? template.Format : OfficeRenderer.Format(format);
         if (fmt != "pdf" && fmt != template.Format)
             throw new DomainException("format", $"表格“{template.Title}”是 {(template.Format == "docx" ? "Word" : "Excel")} 模板，可导出 {template.Format} 或 pdf");
         using var s = new MemoryStream(template.Content, writable: false);
@@ -98,7 +95,7 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         var keywords = $"lianfang-template:{template.Code}:v{template.Version}";
         s.Position = 0;
         var content = template.Format == "docx" ? DocxTemplate.Fill(s, values, keywords) : XlsxTemplate.Fill(s, values, keywords);
-        var name = FileName($"{data.ListTitle} {template.Title}");
+        var name = OfficeRenderer.FileName($"{data.ListTitle} {template.Title}");
         return fmt == "pdf"
             ? new ExportFile(await pdf.ToPdfAsync(content, ct, template.Format), "application/pdf", name + ".pdf")
             : new ExportFile(content, FormTemplates.ContentType(fmt), $"{name}.{fmt}");
@@ -170,7 +167,7 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
                 var list = await register.LoadListAsync(scope, id, ct);
                 var data = await LoadAsync(list, scheme, ct);
                 var form = FormCatalog.DefaultFor(scheme, list.Scope);
-                var file = await RenderAsync(FormBuilder.List(form, data), "docx", ct);
+                var file = await renderer.RenderAsync(FormBuilder.List(form, data), "docx", ct);
                 var name = $"{++n:000}-{Safe(data.ListTitle)}.docx";
                 await AddAsync(name, file.Content);
                 var code = data.History.LastOrDefault(h => h.VerificationCode is not null)?.VerificationCode;
@@ -189,9 +186,9 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
 
     public async Task<ExportFile> SummaryAsync(AccessScope scope, int? orgUnitId, int? campaignId, string? format, CancellationToken ct)
     {
-        var fmt = Format(format);
+        var fmt = OfficeRenderer.Format(format);
         var (unit, scheme, table) = await SummaryTableAsync(scope, orgUnitId, campaignId, ct);
-        return await RenderAsync(FormBuilder.Summary(FormCatalog.Summary(scheme), scheme, table, unit.Name, Clock.Today, await ChainNamesAsync(unit.Path, ct)), fmt, ct);
+        return await renderer.RenderAsync(FormBuilder.Summary(FormCatalog.Summary(scheme), scheme, table, unit.Name, Clock.Today, await ChainNamesAsync(unit.Path, ct)), fmt, ct);
     }
 
     /// <summary>
@@ -272,29 +269,5 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         return kept.Select(r => (Row: r.OrgUnitId == unit.Id ? unit.Path : rows[r.OrgUnitId], Cell: r, Tally: r.OrgUnitId == unit.Id ? r.Own : r.Subtree))
             .Where(x => x.Tally.Points > 0)
             .ToLookup(x => x.Row, x => new SummaryCell(x.Cell.CategoryCode, x.Cell.LevelCode, x.Tally.Points, x.Tally.Measures, x.Tally.SupervisionMethods));
-    }
-
-    public async Task<ExportFile> RenderAsync(FormDocument doc, string format, CancellationToken ct)
-    {
-        var name = FileName(doc.FileStem);
-        return format switch
-        {
-            "xlsx" => new ExportFile(XlsxWriter.Write(doc), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
-            "pdf" => new ExportFile(await pdf.ToPdfAsync(DocxWriter.Write(doc), ct), "application/pdf", name + ".pdf"),
-            _ => new ExportFile(DocxWriter.Write(doc), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name + ".docx"),
-        };
-    }
-
-    public static string Format(string? format)
-    {
-        var f = (format ?? "docx").Trim().ToLowerInvariant();
-        return Formats.Contains(f) ? f : throw new DomainException("format", $"format 应为 docx、xlsx 或 pdf，收到“{format}”");
-    }
-
-    private static string FileName(string stem)
-    {
-        var invalid = Path.GetInvalidFileNameChars().Concat(['/', '\\', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
-        var clean = new string(stem.Select(c => invalid.Contains(c) || char.IsControl(c) ? '_' : c).ToArray()).Replace(" · ", "·").Trim();
-        return clean.Length > 120 ? clean[..120] : clean;
     }
 }

@@ -69,11 +69,6 @@ public sealed record UnitHead(string Name, string? Title, DateOnly? AppointedOn)
 /// <summary>Lays out a list's official form, or the 汇总表, as a <see cref="FormDocument"/>.</summary>
 public static class FormBuilder
 {
-    private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
-
-    /// <summary>The section number of a form, 一 to 十二.</summary>
-    public static string Numeral(int n) => Numerals[Math.Clamp(n, 1, Numerals.Length) - 1];
-
     public static FormDocument List(FormDef form, ListFormData d)
     {
         var scheme = d.Scheme;

@@ -4,6 +4,8 @@ using Lianfang.Core.Register;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
+using Lianfang.Web.Office;
+
 namespace Lianfang.Web.Features.IntegrityFiles;
 
 /// <summary>
@@ -111,11 +113,11 @@ internal sealed class IntegrityFileEntryConfiguration : IEntityTypeConfiguration
 }
 
 /// <summary>One person's 廉政档案 as a Word (or Excel/PDF) document; producing it is a read, and audited as one.</summary>
-public sealed class IntegrityFileExport(IntegrityFileService files, Forms.ExportForms export)
+public sealed class IntegrityFileExport(IntegrityFileService files, OfficeRenderer renderer)
 {
-    public async Task<Forms.ExportFile> ExportAsync(AccessScope scope, int personId, string? format, CancellationToken ct)
+    public async Task<ExportFile> ExportAsync(AccessScope scope, int personId, string? format, CancellationToken ct)
     {
-        var f = Forms.ExportForms.Format(format);
+        var f = OfficeRenderer.Format(format);
         var file = await files.ReadAsync(scope, personId, ct);
         var rows = new List<Office.FormRow>();
         void Section(string title, IEnumerable<(string What, string Detail, string When)> items)
@@ -132,7 +134,7 @@ public sealed class IntegrityFileExport(IntegrityFileService files, Forms.Export
         var columns = new[] { new Office.FormColumn(null, "项目", 2.2), new Office.FormColumn(null, "内容", 5), new Office.FormColumn(null, "时间", 2) };
         var doc = new Office.FormDocument("廉政档案", false, [("姓名", file.Name), ("单位", file.Unit), ("职务", file.Title ?? "")], [],
             new Office.FormTable(columns, rows), [], [], ["本档案含个人敏感信息，仅供本人、派驻纪检监察机构和纪委监委查阅，不得外传。"], $"{file.Name}·廉政档案");
-        return await export.RenderAsync(doc, f, ct);
+        return await renderer.RenderAsync(doc, f, ct);
     }
 }
 
@@ -141,7 +143,7 @@ public static class IntegrityFilesApi
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/people/{id:int}/integrity-file/export", async (int id, string? format, CurrentUser me, IntegrityFileExport export, CancellationToken ct) =>
-                await Forms.FormsApi.FileAsync(async () => await export.ExportAsync(await me.ScopeAsync(ct), id, format, ct)))
+                await FileEndpoints.FileAsync(async () => await export.ExportAsync(await me.ScopeAsync(ct), id, format, ct)))
             .WithTags("廉政档案").WithSummary("导出本人廉政档案（docx、xlsx 或 pdf）；导出同样记入审计").ProducesProblem(404).ProducesProblem(501);
         api.MapGet("/people/{id:int}/integrity-file", async (int id, CurrentUser me, IntegrityFileService files, CancellationToken ct) =>
             await files.ReadAsync(await me.ScopeAsync(ct), id, ct))

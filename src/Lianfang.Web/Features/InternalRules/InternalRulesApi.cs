@@ -53,11 +53,11 @@ public static class InternalRulesApi
         rules.MapPost("/import", async (int campaignId, int orgUnitId, bool? dryRun, HttpRequest request, CurrentUser me, InternalRuleCommands cmd,
                 CancellationToken ct) =>
             {
-                var imported = await cmd.ImportAsync(await me.ScopeAsync(ct), campaignId, orgUnitId, await Forms.FormsApi.UploadedFileAsync(request, ct),
+                var imported = await cmd.ImportAsync(await me.ScopeAsync(ct), campaignId, orgUnitId, await FileEndpoints.UploadedFileAsync(request, ct),
                     dryRun ?? false, ct);
                 return new { imported = dryRun == true ? 0 : imported.Count, parsed = imported.Count, items = imported.Select(r => new { r.Name, r.Change, r.AdoptedOn, r.OrgUnitId }) };
             })
-            .DisableAntiforgery().Accepts<Forms.UploadForm>("multipart/form-data")
+            .DisableAntiforgery().Accepts<UploadForm>("multipart/form-data")
             .WithSummary("从 Word 或 Excel 导入制度（表头：制度名称、新建或修订、印发日期、文号、单位（处室）、备注）；任何一行有误则整个文件不导入（422，逐行列出）")
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(422);
         rules.MapGet("/{id:int}", async (int id, CurrentUser me, InternalRuleCommands cmd, AppDbContext db, CancellationToken ct) =>

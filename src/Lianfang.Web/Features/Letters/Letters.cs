@@ -4,6 +4,8 @@ using Lianfang.Core.Schemes;
 using Lianfang.Core.Supervision;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
+using Lianfang.Web.Office;
+
 namespace Lianfang.Web.Features.Letters;
 
 public sealed record LetterRequest(int? PersonId, int? Year, string? Duties, string? IssuedBy, DateOnly? SignedOn);
@@ -17,7 +19,7 @@ public sealed record LetterOverview(string Unit, int Year, string? Scheme, bool 
 /// the sweep reminds and flags the cadres still without one. Readers: the unit's party office and principal, the agency
 /// and the commission over it.
 /// </summary>
-public sealed class LetterCommands(AppDbContext db, CurrentUser me, Schemes.SchemeStore schemes, Supervision.WarningSweep sweep, Forms.ExportForms export)
+public sealed class LetterCommands(AppDbContext db, CurrentUser me, Schemes.SchemeStore schemes, Supervision.WarningSweep sweep, OfficeRenderer renderer)
 {
     public static readonly Role[] Keepers = [Role.PartyOffice, Role.Principal];
     public static readonly Role[] Readers = [Role.PartyOffice, Role.Principal, Role.Agency, Role.Commission];
@@ -89,7 +91,7 @@ public sealed class LetterCommands(AppDbContext db, CurrentUser me, Schemes.Sche
     }
 
     /// <summary>The letter as a printable 责任书 (Word, Excel or PDF) for the two signatures on paper.</summary>
-    public async Task<Forms.ExportFile> ExportAsync(AccessScope scope, long id, string? format, CancellationToken ct)
+    public async Task<ExportFile> ExportAsync(AccessScope scope, long id, string? format, CancellationToken ct)
     {
         var l = await db.ResponsibilityLetters.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         var unit = l is null ? null : await db.OrgUnits.AsNoTracking().Where(u => u.Id == l.OrgUnitId).Select(u => new { u.Name, u.Path }).FirstAsync(ct);
@@ -100,7 +102,7 @@ public sealed class LetterCommands(AppDbContext db, CurrentUser me, Schemes.Sche
             [("责任人", l.PersonName), ("岗位", l.PostName)], new Office.FormTable([new Office.FormColumn(null, "责任内容", 1)], rows), [],
             [$"单位领导（签字）：{l.IssuedBy}", $"责任人（签字）：{l.PersonName}", $"签订日期：{l.SignedOn:yyyy年M月d日}"],
             ["本责任书一式两份，单位党办和责任人各执一份；责任落实情况纳入年度考核和廉政档案。"], $"{unit.Name}·{l.PersonName}·{l.Year}年党风廉政建设责任书");
-        return await export.RenderAsync(doc, Forms.ExportForms.Format(format), ct);
+        return await renderer.RenderAsync(doc, OfficeRenderer.Format(format), ct);
     }
 }
 
@@ -133,7 +135,7 @@ public static class LettersApi
             })
             .WithSummary("登记已签订的责任书（本单位党办或主要负责人）：personId、year、duties 责任内容、issuedBy 签订领导、signedOn 签订日期").ProducesProblem(400).ProducesProblem(403).ProducesProblem(404);
         g.MapGet("/responsibility-letters/{id:long}/export", async (long id, string? format, CurrentUser me, LetterCommands cmd, CancellationToken ct) =>
-                await Forms.FormsApi.FileAsync(async () => await cmd.ExportAsync(await me.ScopeAsync(ct), id, format, ct)))
+                await FileEndpoints.FileAsync(async () => await cmd.ExportAsync(await me.ScopeAsync(ct), id, format, ct)))
             .WithSummary("导出责任书（docx、xlsx 或 pdf），供双方签字存档").ProducesProblem(404);
     }
 }

@@ -6,13 +6,13 @@ using Lianfang.Web.Office;
 namespace Lianfang.Web.Features.Powers;
 
 /// <summary>003 附件1 (职权目录总表) and 附件2 (分表) out as Word/Excel/PDF, and in from the files units keep.</summary>
-public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForms export, PdfConverter pdf)
+public sealed class PowerForms(AppDbContext db, PowerCommands powers, OfficeRenderer renderer, PdfConverter pdf)
 {
     public sealed record ImportOutcome(IReadOnlyList<ParsedPower> Items, bool Saved);
 
     public async Task<ExportFile> ExportAsync(AccessScope scope, int orgUnitId, string? form, PowerCategory? category, string? format, CancellationToken ct)
     {
-        var f = ExportForms.Format(format);
+        var f = OfficeRenderer.Format(format);
         var unit = await db.OrgUnits.AsNoTracking().InBusinessReach(scope).Where(u => u.Id == orgUnitId).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(ct)
             ?? throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
         var items = await powers.Visible(scope).Where(p => p.OrgUnitId == unit.Id && (category == null || p.Category == category))
@@ -23,7 +23,7 @@ public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForm
             "annex2" => Annex2(unit.Name, items, category),
             _ => throw new DomainException("form", $"form 应为 annex1（职权目录总表）或 annex2（职权目录分表），收到“{form}”"),
         };
-        return await export.RenderAsync(doc, f, ct);
+        return await renderer.RenderAsync(doc, f, ct);
     }
 
     /// <summary>
@@ -33,7 +33,7 @@ public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForm
     /// </summary>
     public async Task<ExportFile> ExportFlowAsync(AccessScope scope, int id, string? format, CancellationToken ct)
     {
-        var f = ExportForms.Format(format);
+        var f = OfficeRenderer.Format(format);
         var item = await powers.LoadAsync(scope, id, ct);
         var layers = item.Flow.Layers();
         var names = item.Flow.Steps.ToDictionary(s => s.Key, s => s.Name);
@@ -52,8 +52,8 @@ public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForm
         var columns = headers.Select((h, i) => new FormColumn(null, h, weights[i], Center: i == 0)).ToList();
         var doc = new FormDocument($"{item.Name}权力运行流程图", true, [("单位", item.OrgUnit.Name), ("类别", PowerItem.Label(item.Category))], [],
             new FormTable(columns, rows), [], [], ["按流程先后排列；“退回”为退回补正等回到前面环节的情形。"], $"{item.OrgUnit.Name}·{item.Name}·权力运行流程图");
-        if (f == "xlsx") return await export.RenderAsync(doc, f, ct);
-        var word = await export.RenderAsync(doc, "docx", ct);
+        if (f == "xlsx") return await renderer.RenderAsync(doc, f, ct);
+        var word = await renderer.RenderAsync(doc, "docx", ct);
         var chart = FlowChartDocx.WithChart(word.Content, FlowLayout.Of(item.Name, item.Flow, pinned, levelCount));
         return f == "pdf" ? new ExportFile(await pdf.ToPdfAsync(chart, ct), "application/pdf", Path.ChangeExtension(word.FileName, ".pdf"))
             : word with { Content = chart };
@@ -96,7 +96,7 @@ public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForm
         foreach (var category in Enum.GetValues<PowerCategory>().Where(c => c != PowerCategory.Internal || items.Any(p => p.Category == c)))
         {
             var group = items.Where(p => p.Category == category).ToList();
-            rows.Add(new FormRow([FormBuilder.Numeral(++n), PowerItem.Label(category), $"共{group.Count}项"]));
+            rows.Add(new FormRow([Numeral(++n), PowerItem.Label(category), $"共{group.Count}项"]));
             rows.AddRange(group.Select((p, i) => new FormRow([(i + 1).ToString(), "", p.Name])));
         }
         var columns = new[] { new FormColumn(null, "序号", 1, Center: true), new FormColumn(null, "类别", 3), new FormColumn(null, "项目名称", 6) };
@@ -117,4 +117,9 @@ public sealed class PowerForms(AppDbContext db, PowerCommands powers, ExportForm
         var title = only is { } c ? $"行政职权目录分表（{PowerItem.Label(c)}类）" : "行政职权目录分表";
         return new FormDocument(title, true, [("单位", unit)], [], new FormTable(columns, rows), [], [], [], $"{unit}·{title}");
     }
+
+    private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+
+    /// <summary>A section's number as the 职权目录 prints it, 一 to 十二.</summary>
+    private static string Numeral(int n) => Numerals[Math.Clamp(n, 1, Numerals.Length) - 1];
 }

@@ -48,19 +48,19 @@ public static class PowersApi
             .WithSummary("保存权力运行流程图：steps[{key, name, actor, conditions, procedure, timeLimit, supervision}]，edges[{from, to, label?, back?}]，version（读取时职权事项的版本，必填）；悬空连线、循环（退回连线除外）和无法到达的步骤返回 400")
             .ProducesProblem(400).ProducesProblem(403);
         api.MapGet("/org-units/{id:int}/powers/export", async (int id, string? form, PowerCategory? category, string? format, CurrentUser me, PowerForms forms, CancellationToken ct) =>
-                await Forms.FormsApi.FileAsync(async () => await forms.ExportAsync(await me.ScopeAsync(ct), id, form, category, format, ct)))
+                await FileEndpoints.FileAsync(async () => await forms.ExportAsync(await me.ScopeAsync(ct), id, form, category, format, ct)))
             .WithTags("职权目录与流程图").WithSummary("导出职权目录：form 为 annex1（总表）或 annex2（分表，可按 category 分类），format 为 docx、xlsx 或 pdf")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(501);
         api.MapPost("/org-units/{id:int}/powers/import", async (int id, bool? dryRun, HttpRequest request, CurrentUser me, PowerForms forms, CancellationToken ct) =>
             {
-                var outcome = await forms.ImportAsync(await me.ScopeAsync(ct), id, await Forms.FormsApi.UploadedFileAsync(request, ct), dryRun ?? false, ct);
+                var outcome = await forms.ImportAsync(await me.ScopeAsync(ct), id, await FileEndpoints.UploadedFileAsync(request, ct), dryRun ?? false, ct);
                 return new { imported = outcome.Saved ? outcome.Items.Count : 0, parsed = outcome.Items.Count, items = outcome.Items.Select(i => new { i.Sheet, i.Row, i.Fields }) };
             })
-            .DisableAntiforgery().Accepts<Forms.UploadForm>("multipart/form-data")
+            .DisableAntiforgery().Accepts<UploadForm>("multipart/form-data")
             .WithTags("职权目录与流程图").WithSummary("从附件1/附件2 式样的 Word 或 Excel 导入职权事项；任何一行有误则整个文件不导入（422，逐行列出）")
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(413).ProducesProblem(422);
         powers.MapGet("/{id:int}/flow/export", async (int id, string? format, CurrentUser me, PowerForms forms, CancellationToken ct) =>
-                await Forms.FormsApi.FileAsync(async () => await forms.ExportFlowAsync(await me.ScopeAsync(ct), id, format, ct)))
+                await FileEndpoints.FileAsync(async () => await forms.ExportFlowAsync(await me.ScopeAsync(ct), id, format, ct)))
             .WithSummary("权力运行流程图（Word/PDF：流程图及环节表；Excel：环节表）：各环节按先后排列，列出办理主体、条件、程序、期限、监督方式、风险点及等级")
             .ProducesProblem(404).ProducesProblem(501);
         powers.MapGet("/{id:int}/flow.svg", async (int id, CurrentUser me, PowerCommands cmd, CancellationToken ct) =>

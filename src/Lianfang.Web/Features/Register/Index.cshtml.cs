@@ -5,9 +5,11 @@ using Lianfang.Web.Features.Schemes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
+using Lianfang.Web.Office;
+
 namespace Lianfang.Web.Features.Register;
 
-public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore schemes, Forms.ExportForms export, ReadCache cache) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore schemes, OfficeRenderer renderer, ReadCache cache) : PageModel
 {
     /// <summary>An export holds at most this many rows; a province narrows its filters first.</summary>
     public const int ExportLimit = 10_000;
@@ -59,7 +61,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
         var campaign = Campaigns.First(c => c.Id == CampaignId);
         var doc = new Office.FormDocument($"风险登记簿（{campaign.Name}）", true, [("导出时间", Clock.Local(DateTime.UtcNow).ToString("yyyy-MM-dd HH:mm")), ("条数", total.ToString())],
             [], table, [], [], [], $"风险登记簿-{campaign.Name}");
-        var file = await export.RenderAsync(doc, Forms.ExportForms.Format("xlsx"), ct);
+        var file = await renderer.RenderAsync(doc, OfficeRenderer.Format("xlsx"), ct);
         return File(file.Content, file.ContentType, file.FileName);
     }
 

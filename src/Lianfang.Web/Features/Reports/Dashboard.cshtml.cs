@@ -10,11 +10,11 @@ namespace Lianfang.Web.Features.Reports;
 
 /// <summary>驾驶舱: a campaign over the caller's scope at a glance — progress by unit, category × level, warnings, filings, rectifications.</summary>
 public sealed class DashboardModel(AppDbContext db, CurrentUser me, Register.RegisterCommands register, CampaignProgress progress, ExportForms export,
-    SupervisionCommands supervision, Review.Inbox inbox, Schemes.SchemeStore schemes) : PageModel
+    SupervisionCommands supervision, Review.Inbox inbox, Schemes.SchemeStore schemes, Office.OfficeRenderer renderer) : PageModel
 {
     public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetCompareAsync(int campaignId, CancellationToken ct)
     {
-        var f = await ReportsApi.CompareAsync(db, export, schemes, await me.ScopeAsync(ct), null, campaignId, "xlsx", ct);
+        var f = await ReportsApi.CompareAsync(db, export, renderer, schemes, await me.ScopeAsync(ct), null, campaignId, "xlsx", ct);
         return File(f.Content, f.ContentType, f.FileName);
     }
 

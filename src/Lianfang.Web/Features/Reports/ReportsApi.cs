@@ -37,10 +37,10 @@ public static class ReportsApi
     }
 
     /// <summary>This year against last, per category × level, as a Word/Excel/PDF table.</summary>
-    public static async Task<ExportFile> CompareAsync(AppDbContext db, ExportForms export, SchemeStore schemes, Lianfang.Core.Access.AccessScope scope,
+    public static async Task<ExportFile> CompareAsync(AppDbContext db, ExportForms export, OfficeRenderer renderer, SchemeStore schemes, Lianfang.Core.Access.AccessScope scope,
         int? orgUnitId, int? campaignId, string? format, CancellationToken ct)
     {
-        var f = ExportForms.Format(format);
+        var f = OfficeRenderer.Format(format);
         var s = await SummaryAsync(db, export, scope, orgUnitId, campaignId, ct);
         var scheme = await schemes.GetAsync(await db.Campaigns.Where(c => c.Id == s.CampaignId).Select(c => c.SchemeCode).SingleAsync(ct), ct);
         var levels = scheme.Levels.OrderBy(l => l.Rank).ToList();
@@ -57,7 +57,7 @@ public static class ReportsApi
         var title = $"廉政风险点年度对比（{s.Year}年" + (s.Previous is { } p ? $"与{p.Year}年）" : "）");
         var notes = s.Previous is null ? new[] { "没有上一年度的排查可对比。" } : ["括号内为与上一年度相比的增减。"];
         var doc = new FormDocument(title, false, [("单位", s.OrgUnit)], [], new FormTable(columns, rows), [], [], notes, $"{s.OrgUnit}·{title}");
-        return await export.RenderAsync(doc, f, ct);
+        return await renderer.RenderAsync(doc, f, ct);
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -66,9 +66,9 @@ public static class ReportsApi
                 await SummaryAsync(db, export, await me.ScopeAsync(ct), orgUnitId, campaignId, ct))
             .WithTags("报表").WithSummary("汇总表数字（只计已审定、已公示的清单）：机构子树在一次排查中各类别各等级风险点数、参与人数（写并签了清单的本人及各环节签字人）、逐单位分行，以及上一年度对比")
             .ProducesProblem(400).ProducesProblem(404);
-        api.MapGet("/reports/compare/export", async (int? orgUnitId, int? campaignId, string? format, CurrentUser me, AppDbContext db, ExportForms export,
+        api.MapGet("/reports/compare/export", async (int? orgUnitId, int? campaignId, string? format, CurrentUser me, AppDbContext db, ExportForms export, OfficeRenderer renderer,
                 SchemeStore schemes, CancellationToken ct) =>
-                await FormsApi.FileAsync(async () => await CompareAsync(db, export, schemes, await me.ScopeAsync(ct), orgUnitId, campaignId, format, ct)))
+                await FileEndpoints.FileAsync(async () => await CompareAsync(db, export, renderer, schemes, await me.ScopeAsync(ct), orgUnitId, campaignId, format, ct)))
             .WithTags("报表").WithSummary("年度对比表（各类别各等级风险点数及与上一年度的增减），docx、xlsx 或 pdf")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(501);
     }

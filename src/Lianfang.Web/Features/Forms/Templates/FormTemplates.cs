@@ -23,7 +23,7 @@ public sealed record TemplateDto(int Id, string SchemeCode, string Code, string 
 /// upload, then as a template: every placeholder known, exactly one repeating row), a preview with a real list of the
 /// scheme, and the versions kept.
 /// </summary>
-public sealed partial class FormTemplates(AppDbContext db, SchemeStore schemes, RegisterCommands register, ExportForms export)
+public sealed partial class FormTemplates(AppDbContext db, SchemeStore schemes, RegisterCommands register, ExportForms export, OfficeRenderer renderer)
 {
     /// <summary>A built-in list form as a template (Word or Excel) that, uploaded unchanged, exports what the built-in does.</summary>
     public async Task<ExportFile> BuiltInAsync(AccessScope scope, string schemeCode, string formCode, string? format, CancellationToken ct)
@@ -31,10 +31,10 @@ public sealed partial class FormTemplates(AppDbContext db, SchemeStore schemes, 
         var scheme = await VisibleSchemeAsync(scope, schemeCode, ct);
         var form = FormCatalog.ListForm(scheme, formCode) ?? throw DomainException.NotFound("form",
             $"方案“{scheme.Name}”没有表格“{formCode}”，可选：{string.Join("、", FormCatalog.ListForms(scheme).Select(f => $"{f.Code}（{f.Title}）"))}");
-        var fmt = ExportForms.Format(format);
+        var fmt = OfficeRenderer.Format(format);
         if (fmt == "pdf") throw new DomainException("format", "模板只能下载为 docx 或 xlsx");
         var doc = FormBuilder.Template(form);
-        var file = await export.RenderAsync(doc, fmt, ct);
+        var file = await renderer.RenderAsync(doc, fmt, ct);
         return file with { Content = WithKeywords(file.Content, fmt, DocxTemplate.FormMarker + form.Code) };
     }
 
