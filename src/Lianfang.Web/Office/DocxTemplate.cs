@@ -166,8 +166,9 @@ public static class DocxTemplate
         var cells = template.Elements<TableCell>().ToList();
         for (var c = 0; c < cells.Count; c++)
         {
-            var found = TemplateFields.Scan(string.Concat(cells[c].Descendants<Text>().Select(t => t.Text))).ToList();
-            if (found.Count != 1 || string.Concat(cells[c].Descendants<Text>().Select(t => t.Text)).Trim().Length != found[0].Length) continue;
+            var text = string.Concat(cells[c].Descendants<Text>().Select(t => t.Text));
+            var found = TemplateFields.Scan(text).ToList();
+            if (found.Count != 1 || text.Trim().Length != found[0].Length) continue;
             var name = found[0].Name;
             for (var i = 0; i < copies.Count;)
             {

@@ -59,27 +59,16 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
     {
         var forms = FormCatalog.ListForms(scheme).Select(f => (f.Code, f.Title, f.For?.ToString(), f.Landscape, f.Columns, (FormTemplate?)null)).ToList();
         var personal = list.HolderPersonId is not null;
-        foreach (var t in await TemplatesForListAsync(list, ct))
+        foreach (var t in await schemes.TemplatesServingAsync(list.SchemeCode, list.OrgUnit.Path, withContent: false, ct))
             if (t.For is null || t.For == list.Scope || personal && t.For is ListScope.Person or ListScope.Post)
                 forms.Add((t.Code, t.Title, t.For?.ToString(), false, [], t));
         return forms;
     }
 
-    /// <summary>The latest version of each unit form of the list's scheme kept by the list's unit or a unit above it (the nearest wins).</summary>
-    private async Task<List<FormTemplate>> TemplatesForListAsync(RiskList list, CancellationToken ct)
-    {
-        var chain = OrgPath.AncestorsOrSelf(list.OrgUnit.Path);
-        var found = await (from t in db.FormTemplates.AsNoTracking()
-                           join u in db.OrgUnits on t.OwnerOrgUnitId equals u.Id
-                           where t.SchemeCode == list.SchemeCode && chain.Contains(u.Path)
-                           select new { Template = t, u.Path }).ToListAsync(ct);
-        return found.GroupBy(x => x.Template.Code)
-            .Select(g => g.OrderByDescending(x => x.Path.Length).ThenByDescending(x => x.Template.Version).First().Template)
-            .OrderBy(t => t.Code).ToList();
-    }
-
+    /// <summary>The unit form <paramref name="code"/> serving the list, its file included; null if none.</summary>
     private async Task<FormTemplate?> TemplateForListAsync(RiskList list, string code, CancellationToken ct) =>
-        (await TemplatesForListAsync(list, ct)).FirstOrDefault(t => t.Code == code);
+        (await schemes.TemplatesServingAsync(list.SchemeCode, list.OrgUnit.Path, withContent: false, ct)).FirstOrDefault(t => t.Code == code) is { } t
+            ? await db.FormTemplates.AsNoTracking().SingleAsync(x => x.Id == t.Id, ct) : null;
 
     /// <summary>A list in a unit's own form: its template filled, in the template's format or as PDF.</summary>
     public async Task<ExportFile> TemplateAsync(RiskList list, Scheme scheme, FormTemplate template, string? format, CancellationToken ct)

@@ -83,7 +83,9 @@ public sealed class SchemeStore(AppDbContext db)
         if (Presets.Find(copy.Code) is not null || await db.Schemes.AnyAsync(s => s.Code == copy.Code, ct))
             throw DomainException.Conflict("code", $"方案代码“{copy.Code}”已被使用");
         db.Schemes.Add(new SchemeRecord { Code = copy.Code, Name = copy.Name, BasedOn = basedOn, OwnerOrgUnitId = owner.Id, Json = SchemeJson.Write(copy), UpdatedAt = DateTime.UtcNow });
-        db.FormTemplates.AddRange((await TemplatesToCarryAsync(basedOn, owner.Path, ct)).Select(t => new FormTemplate
+        // a copy carries the latest version of each of its source's forms: of a unit's own scheme all, of a preset those serving the new owner
+        var carried = await TemplatesServingAsync(basedOn, Presets.Find(basedOn) is null ? null : owner.Path, withContent: true, ct);
+        db.FormTemplates.AddRange(carried.Select(t => new FormTemplate
         {
             SchemeCode = copy.Code, OwnerOrgUnitId = owner.Id, Code = t.Code, Title = t.Title, For = t.For, Version = 1, Format = t.Format,
             FileName = t.FileName, Content = t.Content, Sha256 = t.Sha256, BaseForm = t.BaseForm, UploadedByUserId = t.UploadedByUserId,
@@ -94,19 +96,30 @@ public sealed class SchemeStore(AppDbContext db)
     }
 
     /// <summary>
-    /// The unit forms a copy takes from its source: the latest version of each, of a unit's own scheme all of them, of a
-    /// preset those serving the new owner (kept by it or a unit above it).
+    /// The latest version of each unit form of a scheme that serves a unit: kept by it or a unit above it, the nearest
+    /// unit's winning (<paramref name="unitPath"/> null: every owner's). The files themselves only with
+    /// <paramref name="withContent"/>: a form menu needs the names, not the templates.
     /// </summary>
-    private async Task<List<FormTemplate>> TemplatesToCarryAsync(string source, string ownerPath, CancellationToken ct)
+    public async Task<List<FormTemplate>> TemplatesServingAsync(string schemeCode, string? unitPath, bool withContent, CancellationToken ct)
     {
-        var chain = OrgPath.AncestorsOrSelf(ownerPath);
-        var preset = Presets.Find(source) is not null;
-        var all = await (from t in db.FormTemplates.AsNoTracking()
-                         join u in db.OrgUnits on t.OwnerOrgUnitId equals u.Id
-                         where t.SchemeCode == source && (!preset || chain.Contains(u.Path))
-                         select new { Template = t, u.Path }).ToListAsync(ct);
-        return all.GroupBy(x => x.Template.Code)
-            .Select(g => g.OrderByDescending(x => x.Path.Length).ThenByDescending(x => x.Template.Version).First().Template).ToList();
+        var versions = from t in db.FormTemplates
+                       join u in db.OrgUnits on t.OwnerOrgUnitId equals u.Id
+                       where t.SchemeCode == schemeCode
+                       select new { t.Id, t.Code, t.Version, u.Path };
+        if (unitPath is not null)
+        {
+            var chain = OrgPath.AncestorsOrSelf(unitPath);
+            versions = versions.Where(v => chain.Contains(v.Path));
+        }
+        var ids = (await versions.ToListAsync(ct)).GroupBy(v => v.Code)
+            .Select(g => g.OrderByDescending(v => v.Path.Length).ThenByDescending(v => v.Version).First().Id).ToList();
+        var latest = db.FormTemplates.AsNoTracking().Where(t => ids.Contains(t.Id)).OrderBy(t => t.Code);
+        return withContent ? await latest.ToListAsync(ct) : await latest.Select(t => new FormTemplate
+        {
+            Id = t.Id, SchemeCode = t.SchemeCode, OwnerOrgUnitId = t.OwnerOrgUnitId, Code = t.Code, Title = t.Title, For = t.For, Version = t.Version,
+            Format = t.Format, FileName = t.FileName, Sha256 = t.Sha256, BaseForm = t.BaseForm, UploadedByUserId = t.UploadedByUserId,
+            UploadedBy = t.UploadedBy, UploadedAt = t.UploadedAt,
+        }).ToListAsync(ct);
     }
 
     /// <summary>Replaces a unit's scheme, unless a campaign already runs on it (its points depend on its codes).</summary>

@@ -42,11 +42,7 @@ public abstract class SummaryRollupTests(Db db, ITestOutputHelper log)
             var w = await World.CreateAsync(f, "累计");
             await WrittenList.LeaderAsync(f, w);
             // 出纳李明 of 财务处 with an account: a second post list in the same department
-            var post = (await f.Admin.Post("/api/v1/posts", new { orgUnitId = w.D1, name = "出纳", tier = "Other", duties = "现金收付" }).Expect(HttpStatusCode.Created)).Id();
-            var cashier = (await f.Admin.Post("/api/v1/people", new { name = "李明", title = "科员", orgUnitId = w.D1, postId = post }).Expect(HttpStatusCode.Created)).Id();
-            var cashierUser = $"c{w.Tag[^6..]}.cashier";
-            await f.CreateUser(new { userName = cashierUser, password = LianfangApp.Password, personId = cashier, grants = new[] { new { role = "staff", orgUnitId = w.D1 } } })
-                .Expect(HttpStatusCode.Created);
+            var (cashier, cashierUser) = await Cashier.AddAsync(f, w);
             var office = await f.As(w.Users["party_office"]);
 
             var lists = new List<ListRef>();
@@ -251,11 +247,7 @@ public abstract class SummaryRollupConcurrencyTests(AppFixture f)
     {
         var w = await World.CreateAsync(f, "同时审定");
         await WrittenList.LeaderAsync(f, w);
-        var post = (await f.Admin.Post("/api/v1/posts", new { orgUnitId = w.D1, name = "出纳", tier = "Other", duties = "现金收付" }).Expect(HttpStatusCode.Created)).Id();
-        var cashier = (await f.Admin.Post("/api/v1/people", new { name = "李明", title = "科员", orgUnitId = w.D1, postId = post }).Expect(HttpStatusCode.Created)).Id();
-        var cashierUser = $"c{w.Tag[^6..]}.cashier";
-        await f.CreateUser(new { userName = cashierUser, password = LianfangApp.Password, personId = cashier, grants = new[] { new { role = "staff", orgUnitId = w.D1 } } })
-            .Expect(HttpStatusCode.Created);
+        var (cashier, cashierUser) = await Cashier.AddAsync(f, w);
         var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "2026年度排查", year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = "2026-12-31" })
             .Expect(HttpStatusCode.Created)).Id();
         var lists = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
@@ -291,3 +283,17 @@ internal static class RandomPick
 
 [Collection("sqlite")] public sealed class SummaryRollupTests_Sqlite(ITestOutputHelper output) : SummaryRollupTests(Db.Sqlite, output);
 [Collection("postgres")] public sealed class SummaryRollupTests_Postgres(ITestOutputHelper output) : SummaryRollupTests(Db.Postgres, output);
+
+/// <summary>出纳李明 of 财务处 with a staff account: a second post list in the world's department.</summary>
+file static class Cashier
+{
+    public static async Task<(int Person, string User)> AddAsync(AppFixture f, World w)
+    {
+        var post = (await f.Admin.Post("/api/v1/posts", new { orgUnitId = w.D1, name = "出纳", tier = "Other", duties = "现金收付" }).Expect(HttpStatusCode.Created)).Id();
+        var person = (await f.Admin.Post("/api/v1/people", new { name = "李明", title = "科员", orgUnitId = w.D1, postId = post }).Expect(HttpStatusCode.Created)).Id();
+        var user = $"c{w.Tag[^6..]}.cashier";
+        await f.CreateUser(new { userName = user, password = LianfangApp.Password, personId = person, grants = new[] { new { role = "staff", orgUnitId = w.D1 } } })
+            .Expect(HttpStatusCode.Created);
+        return (person, user);
+    }
+}
