@@ -1,3 +1,4 @@
+using Lianfang.Core.Forms;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;

@@ -2,4 +2,5 @@
 global using Lianfang.Core;
 global using Lianfang.Web.Data;
 global using Lianfang.Web.Infrastructure;
+global using Lianfang.Web.Shared;
 global using Microsoft.EntityFrameworkCore;

@@ -6,6 +6,7 @@ using Lianfang.Web.Data;
 using Lianfang.Web.Features.Account;
 using Lianfang.Web.Features.Register;
 using Lianfang.Web.Infrastructure;
+using Lianfang.Web.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using Lianfang.Core.Access;
 using Lianfang.Web.Data;
 using Lianfang.Web.Features.Account;
 using Lianfang.Web.Infrastructure;
+using Lianfang.Web.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using Lianfang.Core.Register;
+using Lianfang.Core.Schemes;
 
 namespace Lianfang.Core.Review;
 
@@ -36,6 +37,9 @@ public sealed class RowSignature
     public string PointHash { get; private set; }
     /// <summary>Printed beside the signer in the row and checked at /Verify (none on signatures made before codes were kept).</summary>
     public string? VerificationCode { get; private set; }
+
+    /// <summary>Whether the scheme has a list of this kind signed row by row (001 注2: a department's list).</summary>
+    public static bool Required(Scheme scheme, RiskList list) => list.Scope == ListScope.Department && scheme.Has(RuleKinds.RowSignatures);
 
     public bool Covers(RiskPoint point) => point.Id == RiskPointId && ListContent.PointHash(point) == PointHash;
 

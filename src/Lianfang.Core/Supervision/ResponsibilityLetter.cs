@@ -1,4 +1,5 @@
 using Lianfang.Core.Org;
+using Lianfang.Core.Schemes;
 
 namespace Lianfang.Core.Supervision;
 
@@ -50,4 +51,11 @@ public sealed class ResponsibilityLetter
 
     /// <summary>The day a year's letters are due: the end of the rule's quarter (1 unless it says).</summary>
     public static DateOnly Deadline(int year, int quarter) => new DateOnly(year, quarter * 3, 1).AddMonths(1).AddDays(-1);
+
+    /// <summary>The post tiers a scheme's 责任书 rule covers (its "tiers", else <see cref="DefaultTiers"/>).</summary>
+    public static IReadOnlyList<PostTier> Tiers(Scheme scheme) =>
+        scheme.RuleList(RuleKinds.ResponsibilityLetters, "tiers") is { Count: > 0 } t ? t.Select(Enum.Parse<PostTier>).ToList() : DefaultTiers;
+
+    /// <summary>The day a scheme's letters of the year are due.</summary>
+    public static DateOnly Deadline(Scheme scheme, int year) => Deadline(year, scheme.RuleInt(RuleKinds.ResponsibilityLetters, "quarter", 1));
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features;
 
-public sealed class IndexModel(AppDbContext db, CurrentUser me, Review.Inbox inbox, Account.DirectoryOptions directory) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, Inbox.InboxQueries inbox, Account.DirectoryOptions directory) : PageModel
 {
     public sealed record GrantRow(Role Role, string? UnitName, string Reach);
 
@@ -13,7 +13,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, Review.Inbox inb
     public int Posts { get; private set; }
     public int People { get; private set; }
     /// <summary>待办 due within the reminder window or already overdue.</summary>
-    public List<Review.Inbox.Item> DueSoon { get; private set; } = [];
+    public List<Inbox.InboxQueries.Item> DueSoon { get; private set; } = [];
     public int ReminderDays => inbox.ReminderDays;
     /// <summary>What a directory account lacks (a role, a person), said where its holder lands after signing in.</summary>
     public List<string> Notices { get; private set; } = [];

@@ -18,6 +18,7 @@ public static class Api
         Features.Schemes.SchemesApi.Map(api);
         Features.Register.RegisterApi.Map(api);
         Features.Review.ReviewApi.Map(api);
+        Features.Inbox.InboxApi.Map(api);
         Features.Review.ReviewBodies.Map(api);
         Features.Campaigns.ProgressApi.Map(api);
         Features.Complaints.ComplaintsApi.Map(api);

@@ -31,7 +31,7 @@ public static class Startup
         services.AddScoped<Features.Register.RegisterCommands>();
         services.AddScoped<Features.Review.ReviewCommands>();
         services.AddScoped<DataSet.DataSetGenerator>();
-        services.AddScoped<Features.Review.Inbox>();
+        services.AddScoped<Features.Inbox.InboxQueries>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReadCache>();
         services.AddScoped<Features.Verify.Signatures>();
@@ -41,11 +41,12 @@ public static class Startup
         services.AddSingleton<Features.Account.LdapDirectory>();
         services.AddScoped<Features.Account.DirectoryAccounts>();
         services.AddScoped<Features.Account.Credentials>();
-        services.AddScoped<Features.Review.Reviewers>();
+        services.AddScoped<Reviewers>();
         services.AddScoped<Features.Review.ReviewBodies>();
         services.AddScoped<Features.Campaigns.CampaignProgress>();
         services.AddScoped<Features.Public.PublicLists>();
         services.AddScoped<Features.Supervision.SupervisionCommands>();
+        services.AddScoped<Features.Complaints.ComplaintCommands>();
         services.AddScoped<Features.Supervision.WarningSweep>();
         services.AddScoped<Features.Supervision.Scorecard>();
         services.AddScoped<Features.Supervision.PointSupervisors>();

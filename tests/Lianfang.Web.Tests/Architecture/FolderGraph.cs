@@ -43,8 +43,4 @@ public static class FolderGraph
         return list.Where(e => component.TryGetValue(e.From, out var a) && component.TryGetValue(e.To, out var b) && a == b)
             .OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal).ToList();
     }
-
-    /// <summary>The edges on a cycle that the allow-list does not name: each one closes a loop that was not there.</summary>
-    public static IReadOnlyList<(string From, string To)> NewCycleEdges(IEnumerable<(string From, string To)> edges, IReadOnlySet<(string From, string To)> allowed) =>
-        EdgesOnCycles(edges).Where(e => !allowed.Contains(e)).ToList();
 }

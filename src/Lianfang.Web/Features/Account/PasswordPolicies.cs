@@ -1,5 +1,6 @@
 using Lianfang.Core.Access;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
 
 namespace Lianfang.Web.Features.Account;
@@ -21,6 +22,16 @@ public sealed class PasswordPolicyRow : IVersioned
 
     public void Set(PasswordPolicy p) =>
         (MinLength, ExpiryDays, ChangeInitial, MaxFailedAttempts, LockoutMinutes) = (p.MinLength, p.ExpiryDays, p.ChangeInitial, p.MaxFailedAttempts, p.LockoutMinutes);
+}
+
+internal sealed class PasswordPolicyConfiguration : IEntityTypeConfiguration<PasswordPolicyRow>
+{
+    public void Configure(EntityTypeBuilder<PasswordPolicyRow> b)
+    {
+        b.Property(p => p.Id).ValueGeneratedNever();
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.Property(p => p.UpdatedBy).HasMaxLength(100);
+    }
 }
 
 public sealed record PasswordPolicyDto(int MinLength, int ExpiryDays, bool ChangeInitial, int MaxFailedAttempts, int LockoutMinutes, int Version,

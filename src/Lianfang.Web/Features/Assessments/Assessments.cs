@@ -26,7 +26,7 @@ public sealed record AssessmentPlan(Core.Schemes.Scheme? Scheme, Core.Schemes.As
 
 /// <summary>考核 as the unit's scheme states it: 003 the unit checks itself each quarter and the commission grades it each year; 002 the 领导小组 evaluates each post at year end.</summary>
 public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, OfficeRenderer renderer, Schemes.SchemeStore schemes, Supervision.WarningSweep sweep,
-    Review.Reviewers reviewers)
+    Reviewers reviewers)
 {
     public static readonly Role[] SelfAssessors = [Role.PartyOffice, Role.Principal];
     public static readonly Role[] Assessors = [Role.Commission, Role.Agency];

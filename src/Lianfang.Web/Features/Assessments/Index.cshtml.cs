@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Assessments;
 
-public sealed class IndexModel(AppDbContext db, CurrentUser me, AssessmentCommands commands, Review.Reviewers reviewers) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, AssessmentCommands commands, Reviewers reviewers) : PageModel
 {
     /// <summary>The unit's scheme and its standards; null Def when it states no assessment.</summary>
     public AssessmentPlan Plan { get; private set; } = new(null, null);

@@ -8,7 +8,7 @@ using Lianfang.Web.Features.Schemes;
 namespace Lianfang.Web.Features.Campaigns;
 
 /// <summary>The progress board of a campaign, over the lists the caller may see.</summary>
-public sealed class CampaignProgress(AppDbContext db, SchemeStore schemes, Review.Reviewers reviewers)
+public sealed class CampaignProgress(AppDbContext db, SchemeStore schemes, Reviewers reviewers)
 {
     public const int LateShown = 200;
 

@@ -27,7 +27,8 @@ public static class ComplaintsApi
             c.PersonId, db.People.Where(p => p.Id == c.PersonId).Select(p => p.Name).FirstOrDefault(), c.RiskPointId,
             c.Content, c.ContactName, c.Contact, c.Status, c.ReceivedAt, c.Version));
 
-    public static void Map(RouteGroupBuilder api) =>
+    public static void Map(RouteGroupBuilder api)
+    {
         api.MapGet("/complaints", async (int? page, int? pageSize, ComplaintStatus? status, CurrentUser me, AppDbContext db, CancellationToken ct) =>
         {
             var q = Readable(db, await me.ScopeAsync(ct));
@@ -36,4 +37,13 @@ public static class ComplaintsApi
             return new Paged<ComplaintDto>(await q.CountAsync(ct),
                 await Dtos(db, q).Skip((Math.Max(page ?? 1, 1) - 1) * size).Take(size).ToListAsync(ct));
         }).WithTags("信访举报").WithSummary("信访举报与群众反映（公示桌卡扫码反馈等），本单位党办、主要负责人、派驻机构和纪委监委可见");
+        api.MapPost("/complaints", async (PetitionRequest req, CurrentUser me, ComplaintCommands cmd, CancellationToken ct) =>
+        {
+            var c = await cmd.AddPetitionAsync(await me.ScopeAsync(ct), req, ct);
+            return TypedResults.Created($"/api/v1/complaints/{c.Id}", new { id = c.Id });
+        }).WithTags("信访举报").WithSummary("登记信访举报（关联单位、人员或风险点）").ProducesProblem(400).ProducesProblem(403);
+        api.MapPost("/complaints/{id:long}/triage", async (long id, TriageRequest req, CurrentUser me, ComplaintCommands cmd, CancellationToken ct) =>
+            (await cmd.TriageAsync(await me.ScopeAsync(ct), id, req, ct)) is var c ? new { id, status = c.Status, version = c.Version } : null)
+            .WithTags("信访举报").WithSummary("受理、不予受理、办理、办结").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+    }
 }

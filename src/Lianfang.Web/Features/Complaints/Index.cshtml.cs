@@ -1,11 +1,10 @@
 using Lianfang.Core.Supervision;
-using Lianfang.Web.Features.Supervision;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Complaints;
 
-public sealed class IndexModel(AppDbContext db, CurrentUser me, SupervisionCommands commands) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, ComplaintCommands commands) : PageModel
 {
     public List<ComplaintDto> Items { get; private set; } = [];
     public ComplaintStatus? Status { get; private set; }
@@ -15,12 +14,12 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SupervisionComma
     public Task OnGetAsync(ComplaintStatus? status, CancellationToken ct = default) => LoadAsync(status, ct);
 
     /// <summary>What was typed into the petition form, shown again when it comes back with an error.</summary>
-    public Supervision.PetitionRequest? Typed { get; private set; }
+    public PetitionRequest? Typed { get; private set; }
 
     public async Task<IActionResult> OnPostPetitionAsync(int? orgUnitId, string? content, string? contactName, string? contact, CancellationToken ct)
     {
         await LoadAsync(null, ct);
-        Typed = new Supervision.PetitionRequest(orgUnitId, null, null, content, contactName, contact);
+        Typed = new PetitionRequest(orgUnitId, null, null, content, contactName, contact);
         await commands.AddPetitionAsync(await me.ScopeAsync(ct), new PetitionRequest(orgUnitId, null, null, content, contactName, contact), ct);
         TempData["Message"] = "信访件已登记";
         return Redirect("/Complaints");

@@ -1,3 +1,4 @@
+using Lianfang.Core.Forms;
 using Lianfang.Core.Access;
 using Lianfang.Core.Org;
 using Lianfang.Core.Register;
@@ -99,7 +100,7 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         var points = await db.RiskPoints.AsNoTracking().Where(p => p.ListId == list.Id).OrderBy(p => p.Seq).ToListAsync(ct);
         var history = await db.Reviews.AsNoTracking().Where(r => r.ListId == list.Id).OrderBy(r => r.Id).ToListAsync(ct);
         Dictionary<long, IReadOnlyList<string>>? rowSigners = null;
-        if (Review.ReviewCommands.RowsSigned(scheme, list))
+        if (Core.Review.RowSignature.Required(scheme, list))
         {
             // 逐条逐栏签字: each row prints who signed it as it stands
             var signatures = await db.RowSignatures.AsNoTracking().Where(r => r.ListId == list.Id && r.Revision == list.Revision).OrderBy(r => r.Id).ToListAsync(ct);

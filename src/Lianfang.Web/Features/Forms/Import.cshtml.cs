@@ -1,3 +1,4 @@
+using Lianfang.Core.Forms;
 using System.Security.Cryptography;
 using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;

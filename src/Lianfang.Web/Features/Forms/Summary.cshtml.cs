@@ -1,3 +1,4 @@
+using Lianfang.Core.Forms;
 using Lianfang.Core.Org;
 using Lianfang.Core.Reports;
 using Lianfang.Core.Schemes;

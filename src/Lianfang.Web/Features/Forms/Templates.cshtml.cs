@@ -1,3 +1,4 @@
+using Lianfang.Core.Forms;
 using Lianfang.Core.Schemes;
 using Lianfang.Web.Features.Forms.Templates;
 using Lianfang.Web.Features.Schemes;

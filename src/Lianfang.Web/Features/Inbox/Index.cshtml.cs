@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Inbox;
 
-public sealed class IndexModel(Review.Inbox inbox, CurrentUser me, ReviewCommands reviews) : PageModel
+public sealed class IndexModel(InboxQueries inbox, CurrentUser me, ReviewCommands reviews) : PageModel
 {
-    public List<Review.Inbox.Item> Items { get; private set; } = [];
+    public List<InboxQueries.Item> Items { get; private set; } = [];
     public int ReminderDays => inbox.ReminderDays;
 
     public List<Supervision.WarningDto> Warnings { get; private set; } = [];

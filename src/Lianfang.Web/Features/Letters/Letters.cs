@@ -27,11 +27,6 @@ public sealed class LetterCommands(AppDbContext db, CurrentUser me, Schemes.Sche
     public static bool MayOpen(AccessScope scope) => scope.Grants.Any(g => Readers.Contains(g.Role));
 
     /// <summary>The tiers the scheme's rule covers (领导岗位、中层岗位 unless it says).</summary>
-    public static IReadOnlyList<PostTier> Tiers(Scheme scheme) =>
-        scheme.RuleList(RuleKinds.ResponsibilityLetters, "tiers") is { Count: > 0 } t ? t.Select(Enum.Parse<PostTier>).ToList() : ResponsibilityLetter.DefaultTiers;
-
-    public static DateOnly Deadline(Scheme scheme, int year) => ResponsibilityLetter.Deadline(year, scheme.RuleInt(RuleKinds.ResponsibilityLetters, "quarter", 1));
-
     private async Task<(int Id, string Name, string Path)> UnitAsync(AccessScope scope, int unitId, CancellationToken ct)
     {
         var u = await db.OrgUnits.AsNoTracking().Where(x => x.Id == unitId && x.Kind == OrgUnitKind.Unit).Select(x => new { x.Id, x.Name, x.Path }).FirstOrDefaultAsync(ct);
@@ -45,7 +40,7 @@ public sealed class LetterCommands(AppDbContext db, CurrentUser me, Schemes.Sche
         var unit = await UnitAsync(scope, unitId, ct);
         var scheme = await schemes.RunByAsync(unit.Path, year, ct);
         var required = scheme is not null && scheme.Has(RuleKinds.ResponsibilityLetters);
-        var tiers = scheme is null ? ResponsibilityLetter.DefaultTiers : Tiers(scheme);
+        var tiers = scheme is null ? ResponsibilityLetter.DefaultTiers : ResponsibilityLetter.Tiers(scheme);
         var (lo, hi) = OrgPath.SubtreeBounds(unit.Path);
         var holders = await db.PostAssignments.AsNoTracking().Where(a => a.To == null && tiers.Contains(a.Post.Tier)
                 && string.Compare(a.Post.OrgUnit.Path, lo) >= 0 && string.Compare(a.Post.OrgUnit.Path, hi) < 0)
@@ -54,7 +49,7 @@ public sealed class LetterCommands(AppDbContext db, CurrentUser me, Schemes.Sche
         var letters = (await db.ResponsibilityLetters.AsNoTracking().Where(l => l.OrgUnitId == unit.Id && l.Year == year).OrderByDescending(l => l.Id).ToListAsync(ct))
             .GroupBy(l => l.PersonId).ToDictionary(g => g.Key, g => Dto(g.First()));
         var cadres = holders.DistinctBy(h => h.PersonId).Select(h => new CadreDto(h.PersonId, h.Name, h.Post, h.Tier, h.Unit, letters.GetValueOrDefault(h.PersonId))).ToList();
-        return new LetterOverview(unit.Name, year, scheme?.Name, required, required ? Deadline(scheme!, year) : null, cadres);
+        return new LetterOverview(unit.Name, year, scheme?.Name, required, required ? ResponsibilityLetter.Deadline(scheme!, year) : null, cadres);
     }
 
     public static LetterDto Dto(ResponsibilityLetter l) => new(l.Id, l.PersonId, l.PersonName, l.PostName, l.Year, l.Duties, l.IssuedBy, l.SignedOn, l.RecordedBy, l.RecordedAt);

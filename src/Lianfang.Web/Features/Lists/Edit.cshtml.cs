@@ -9,7 +9,7 @@ namespace Lianfang.Web.Features.Lists;
 
 /// <summary>One list: its points, and (for whoever writes it) the editor with suggestions.</summary>
 public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands commands, SchemeStore schemes, Review.ReviewCommands review,
-    Review.Reviewers reviewers, Forms.ExportForms export) : PageModel
+    Reviewers reviewers, Forms.ExportForms export) : PageModel
 {
     /// <summary>The forms the list downloads in: the scheme's and the units' own.</summary>
     public IReadOnlyList<Forms.ListFormChoice> Forms { get; private set; } = [];
@@ -314,7 +314,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         ContentHash = Lianfang.Core.Review.ListContent.Hash(list, Points);
         Verdicts = Verify.Signatures.Check(History, ContentHash);
         Latest = History.LastOrDefault(r => r.IsSignature) is { } last ? Verdicts[last.Id] : null;
-        RowsSigned = Review.ReviewCommands.RowsSigned(Scheme, list);
+        RowsSigned = Core.Review.RowSignature.Required(Scheme, list);
         if (RowsSigned)
         {
             RowSignatures = await db.RowSignatures.AsNoTracking().Where(r => r.ListId == id && r.Revision == list.Revision).ToListAsync(ct);

@@ -1,5 +1,4 @@
 using Lianfang.Core.Org;
-using Lianfang.Web.Features.People;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Lianfang.Web.Features.Org;
@@ -51,21 +50,6 @@ public static class OrgApi
             await OrgUnitCommands.DeleteAsync(db, await me.ScopeAsync(ct), id, version, ct);
             return TypedResults.NoContent();
         }).WithSummary("删除机构（无下级、人员、岗位时）").ProducesProblem(404).ProducesProblem(409);
-
-        g.MapGet("/{id:int}/posts", async (int id, CurrentUser me, AppDbContext db, CancellationToken ct) =>
-        {
-            await OrgUnitCommands.LoadVisibleAsync(db, await me.ScopeAsync(ct), id, ct);
-            return await db.Posts.AsNoTracking().Where(p => p.OrgUnitId == id).OrderBy(p => p.Tier).ThenBy(p => p.Name)
-                .Select(PeopleApi.PostToDto).ToListAsync(ct);
-        }).WithTags("岗位").WithSummary("机构的岗位");
-
-        g.MapGet("/{id:int}/people", async (int id, CurrentUser me, AppDbContext db, CancellationToken ct) =>
-        {
-            var scope = await me.ScopeAsync(ct);
-            await OrgUnitCommands.LoadVisibleAsync(db, scope, id, ct);
-            return await db.People.AsNoTracking().Visible(scope).Where(p => p.OrgUnitId == id).OrderBy(p => p.Name)
-                .Select(PeopleApi.PersonToDto).ToListAsync(ct);
-        }).WithTags("人员").WithSummary("机构的人员");
 
         g.MapPost("/{id:int}/import", OrgImportApi.ImportAsync).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(Uploads.MaxBytes + 64 * 1024))

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Lianfang.Core.Org;
+using Lianfang.Web.Features.Org;
 
 namespace Lianfang.Web.Features.People;
 
@@ -58,5 +59,22 @@ public static class PeopleApi
             await PeopleCommands.DeletePersonAsync(db, await me.ScopeAsync(ct), id, ct);
             return TypedResults.NoContent();
         }).ProducesProblem(409);
+
+        // an org unit's posts and people, under its address
+        var units = api.MapGroup("/org-units").WithTags("组织机构");
+        units.MapGet("/{id:int}/posts", async (int id, CurrentUser me, AppDbContext db, CancellationToken ct) =>
+        {
+            await OrgUnitCommands.LoadVisibleAsync(db, await me.ScopeAsync(ct), id, ct);
+            return await db.Posts.AsNoTracking().Where(p => p.OrgUnitId == id).OrderBy(p => p.Tier).ThenBy(p => p.Name)
+                .Select(PostToDto).ToListAsync(ct);
+        }).WithTags("岗位").WithSummary("机构的岗位");
+
+        units.MapGet("/{id:int}/people", async (int id, CurrentUser me, AppDbContext db, CancellationToken ct) =>
+        {
+            var scope = await me.ScopeAsync(ct);
+            await OrgUnitCommands.LoadVisibleAsync(db, scope, id, ct);
+            return await db.People.AsNoTracking().Visible(scope).Where(p => p.OrgUnitId == id).OrderBy(p => p.Name)
+                .Select(PersonToDto).ToListAsync(ct);
+        }).WithTags("人员").WithSummary("机构的人员");
     }
 }

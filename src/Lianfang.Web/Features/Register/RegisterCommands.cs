@@ -15,7 +15,7 @@ public sealed record AddListRequest(int? OrgUnitId, int? PostId, int? PersonId);
 public sealed record PointBatch(RiskList List, Scheme Scheme, IReadOnlyList<RiskPoint> Points, IReadOnlyList<(int Index, DomainException Error)> Errors, bool Saved);
 
 /// <summary>Opening campaigns, adding lists and writing risk points: shared by the API and the pages.</summary>
-public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Powers.PowerCommands powers, Review.Reviewers reviewers)
+public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Powers.PowerCommands powers, Reviewers reviewers)
 {
     public async Task<Campaign> OpenCampaignAsync(AccessScope scope, OpenCampaignRequest req, CancellationToken ct)
     {
@@ -140,7 +140,7 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
         if (list is null || await schemes.FindAsync(list.SchemeCode, ct) is not { } scheme) return null;
         if (list.Status == ListStatus.InReview)
             return Core.Review.Workflow.CurrentStage(scheme, list) is { } stage && await reviewers.CanActAsync(scope, list, stage, ct) ? list : null;
-        var signing = list.Status is ListStatus.Draft or ListStatus.Returned && Review.ReviewCommands.RowsSigned(scheme, list);
+        var signing = list.Status is ListStatus.Draft or ListStatus.Returned && Core.Review.RowSignature.Required(scheme, list);
         return signing && await db.People.AnyAsync(p => p.Id == scope.PersonId && p.OrgUnitId == list.OrgUnitId, ct) ? list : null;
     }
 

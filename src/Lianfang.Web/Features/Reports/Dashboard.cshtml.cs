@@ -10,7 +10,7 @@ namespace Lianfang.Web.Features.Reports;
 
 /// <summary>驾驶舱: a campaign over the caller's scope at a glance — progress by unit, category × level, warnings, filings, rectifications.</summary>
 public sealed class DashboardModel(AppDbContext db, CurrentUser me, Register.RegisterCommands register, CampaignProgress progress, ExportForms export,
-    SupervisionCommands supervision, Review.Inbox inbox, Schemes.SchemeStore schemes, Office.OfficeRenderer renderer) : PageModel
+    SupervisionCommands supervision, Inbox.InboxQueries inbox, Schemes.SchemeStore schemes, Office.OfficeRenderer renderer) : PageModel
 {
     public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetCompareAsync(int campaignId, CancellationToken ct)
     {

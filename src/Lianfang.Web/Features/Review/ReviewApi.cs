@@ -95,11 +95,6 @@ public static class ReviewApi
                 r.Changes.Select(c => new ChangeDto(c.RiskPointId, c.PointSeq, c.Field, c.Before, c.After, c.Reason)).ToList())).ToList();
         }).WithSummary("审核历史：每个环节的决定、意见、时间、当时内容的 SHA-256；签字带 status（valid/amended/altered）和本环节签字作出的修改（审定等级等）");
 
-        api.MapGet("/inbox", async (CurrentUser me, Inbox inbox, CancellationToken ct) =>
-            (await inbox.LoadAsync(await me.ScopeAsync(ct), ct)).Select(i => new { kind = i.Kind, title = i.Title, link = i.Link, deadline = i.Deadline, from = i.From,
-                task = i.Task, context = i.Context, listId = i.ListId }))
-            .WithTags("审核与签字").WithSummary("我的待办：[{kind, title, link, deadline, from, task, context, listId}]，kind 为 list（填写、修改本人清单）、review（审核、帮查、逐条签字）、rectification（整改、验收）、inquiry（书面问询答复）、complaint（信访件分办）、inspection（计划检查）、warning（指派给本人的预警）");
-
         api.MapGet("/filings", async (int? orgUnitId, int? campaignId, CurrentUser me, AppDbContext db, CancellationToken ct) =>
             await Filings.Query(db, await me.ScopeAsync(ct), orgUnitId, campaignId).Take(1000)
                 .Select(f => new FilingDto(f.Id, f.RiskPointId, f.ListId, f.CampaignId, f.OrgUnitId, f.OrgUnit.Name, f.CategoryCode, f.LevelCode, f.Description, f.FiledAt))

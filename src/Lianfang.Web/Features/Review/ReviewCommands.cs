@@ -46,7 +46,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         ListRules.EnsureElements(scheme, points);
         ListRules.EnsureRequiredItems(scheme, points);
         if (ListRules.NeedsLeader(scheme, list)) ListRules.EnsureLeaders(points, await PeopleOfUnitAsync(list, ct));
-        if (RowsSigned(scheme, list) && await MissingRowSignaturesAsync(list, points, ct) is { Count: > 0 } missing)
+        if (RowSignature.Required(scheme, list) && await MissingRowSignaturesAsync(list, points, ct) is { Count: > 0 } missing)
             throw DomainException.Conflict("rowSignatures", $"逐条逐栏签字未完成，不能提交：{string.Join("；", missing.Take(10))}{(missing.Count > 10 ? $" 等 {missing.Count} 处" : "")}");
         var t = Workflow.Submit(scheme, list, await reviewers.DecidableAsync(list, ct));
         await DecideAsync(list, scheme, points, t, Decision.Submit, t.Stage?.Name ?? "提交审核",
@@ -153,7 +153,6 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
     public const string HelperRole = "帮查人员", AgencyAssistRole = "纪检监察组协查";
 
     /// <summary>A department's list of a scheme stating 逐条逐栏签字 (the RowSignatures rule) is signed row by row before it is submitted.</summary>
-    public static bool RowsSigned(Scheme scheme, RiskList list) => list.Scope == ListScope.Department && scheme.Has(RuleKinds.RowSignatures);
 
     /// <summary>The people of the list's department (and below) by name, to match the names written as 责任人员.</summary>
     private async Task<Dictionary<string, int>> PeopleByNameAsync(RiskList list, CancellationToken ct)
@@ -170,7 +169,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
     public async Task<int> SignRowsAsync(AccessScope scope, int listId, CancellationToken ct)
     {
         var (list, scheme, points) = await LoadAsync(scope, listId, ct);
-        if (!RowsSigned(scheme, list)) throw DomainException.Conflict("rowSignatures", $"方案“{scheme.Name}”的这类清单不逐条签字");
+        if (!RowSignature.Required(scheme, list)) throw DomainException.Conflict("rowSignatures", $"方案“{scheme.Name}”的这类清单不逐条签字");
         list.EnsureEditable();
         if (scope.PersonId is not { } me) throw DomainException.Forbidden("逐条签字须由清单中写明的责任人员本人进行（账号未关联人员）");
         var people = await PeopleByNameAsync(list, ct);
@@ -357,13 +356,13 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         var forms = codes.Select(c => scheme.Forms.FirstOrDefault(f => f.Code == c)).OfType<FormDef>().ToList();
         if (list.OrgUnit.Kind != OrgUnitKind.Department)
         {
-            var title = (await Lists.ListTitles.QueryAsync(db, db.RiskLists.Where(l => l.Id == list.Id), ct)).Single().Title;
-            var suited = Forms.FormCatalog.For(scheme, list.Scope, list.HolderPersonId is not null);
-            foreach (var f in forms.Where(f => !Forms.FormCatalog.IsSummary(f) && suited.Any(s => s.Code == f.Code)))
+            var title = (await ListTitles.QueryAsync(db, db.RiskLists.Where(l => l.Id == list.Id), ct)).Single().Title;
+            var suited = Core.Forms.FormCatalog.For(scheme, list.Scope, list.HolderPersonId is not null);
+            foreach (var f in forms.Where(f => !Core.Forms.FormCatalog.IsSummary(f) && suited.Any(s => s.Code == f.Code)))
                 db.FormFilings.Add(new FormFiling(list.Id, list.CampaignId, list.OrgUnitId, commission, f.Code, f.Title, title, hash));
         }
         // the unit's 汇总表 once the last of its lists in the campaign is approved
-        if (forms.FirstOrDefault(Forms.FormCatalog.IsSummary) is not { } summary) return;
+        if (forms.FirstOrDefault(Core.Forms.FormCatalog.IsSummary) is not { } summary) return;
         var chain = OrgPath.AncestorsOrSelf(list.OrgUnit.Path);
         var unit = await db.OrgUnits.Where(u => chain.Contains(u.Path) && u.Kind == OrgUnitKind.Unit).OrderByDescending(u => u.Path)
             .Select(u => new { u.Id, u.Path, u.Name }).FirstOrDefaultAsync(ct);

@@ -132,7 +132,7 @@ internal sealed class ReviewInvitationConfiguration : IEntityTypeConfiguration<R
     {
         b.Property(i => i.StageCode).HasMaxLength(64);
         b.HasOne<RiskList>().WithMany().HasForeignKey(i => i.ListId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Account.AppUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(i => new { i.UserId, i.ListId });
         b.HasIndex(i => new { i.ListId, i.Revision, i.StageCode, i.UserId }).IsUnique();
     }

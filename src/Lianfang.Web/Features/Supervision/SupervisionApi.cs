@@ -141,15 +141,6 @@ public static class SupervisionApi
                 .Select(d => new { d.Id, d.Form, formName = Disposition.FormLabel(d.Form), d.Measure, d.Reason, d.DecidedOn, d.FindingId, d.RecordedBy }).ToListAsync(ct);
         }).WithTags("监督检查").WithSummary("本人的四种形态处置记录（本人、党办、派驻机构、纪委监委可见）");
 
-        api.MapPost("/complaints", async (PetitionRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
-        {
-            var c = await cmd.AddPetitionAsync(await me.ScopeAsync(ct), req, ct);
-            return TypedResults.Created($"/api/v1/complaints/{c.Id}", new { id = c.Id });
-        }).WithTags("信访举报").WithSummary("登记信访举报（关联单位、人员或风险点）").ProducesProblem(400).ProducesProblem(403);
-        api.MapPost("/complaints/{id:long}/triage", async (long id, TriageRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
-            (await cmd.TriageAsync(await me.ScopeAsync(ct), id, req, ct)) is var c ? new { id, status = c.Status, version = c.Version } : null)
-            .WithTags("信访举报").WithSummary("受理、不予受理、办理、办结").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
-
         var warnings = api.MapGroup("/warnings").WithTags("预警");
         warnings.MapGet("", async (int? orgUnitId, string? rule, CurrentUser me, AppDbContext db, CancellationToken ct) =>
         {

@@ -16,8 +16,6 @@ public sealed record FindingRequest(string? Description, long? RiskPointId, int?
 public sealed record ReportRequest(string? Report);
 public sealed record VerifyRequest(bool Passed, string? Comment);
 public sealed record DispositionRequest(int? PersonId, long? FindingId, int? Form, string? Measure, string? Reason, DateOnly? DecidedOn);
-public sealed record PetitionRequest(int? OrgUnitId, int? PersonId, long? RiskPointId, string? Content, string? ContactName, string? Contact);
-public sealed record TriageRequest(ComplaintStatus? Status, string? Note, int? Version = null);
 
 /// <summary>Inspections, findings, rectifications, dispositions and complaint handling, with who may do what.</summary>
 public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, WarningSweep sweep, Schemes.SchemeStore schemes, Notices.NoticeOutbox notices)
@@ -312,30 +310,6 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         if (person is null) return null;
         var canRecord = MayDispose(scope, person.Path);
         return canRecord || scope.PersonId == personId ? new DispositionSubject(person.Id, person.Name, canRecord) : null;
-    }
-
-    public async Task<Complaint> AddPetitionAsync(AccessScope scope, PetitionRequest req, CancellationToken ct)
-    {
-        var unit = await db.OrgUnits.AsNoTracking().Visible(scope).Where(u => u.Id == req.OrgUnitId).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
-        if (!scope.HasRoleOver(unit.Path, Complaints.ComplaintsApi.Readers)) throw DomainException.Forbidden("信访举报由党办、派驻机构或纪委监委登记");
-        var c = new Complaint(ComplaintSource.Petition, unit.Id, req.PersonId, req.RiskPointId, req.Content, req.ContactName, req.Contact);
-        db.Complaints.Add(c);
-        await notices.ToRolesAsync(unit.Path, [Role.PartyOffice], "complaint", "信访举报：新的信访件待受理分办", "/Complaints?status=New", null, ct);
-        await db.SaveChangesAsync(ct);
-        notices.Wake();
-        await sweep.RunAsync([WarningRules.ComplaintsConcentrated], ct);
-        return c;
-    }
-
-    public async Task<Complaint> TriageAsync(AccessScope scope, long id, TriageRequest req, CancellationToken ct)
-    {
-        var c = await Complaints.ComplaintsApi.Readable(db, scope).AsTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw DomainException.NotFound("id", "信访件不存在或不在您的权限范围内");
-        db.ExpectVersion(c, req.Version);
-        c.Triage(req.Status ?? throw new DomainException("status", "请选择处理状态"), req.Note);
-        await db.SaveChangesAsync(ct);
-        return c;
     }
 
     public async Task<Inspection> LoadAsync(AccessScope scope, long id, CancellationToken ct)

@@ -241,7 +241,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         var horizon = today.AddDays(DeadlineNearDays);
         var lists = Within(db.RiskLists.AsNoTracking().Where(l => l.Campaign.Status == CampaignStatus.Open && l.Campaign.Deadline <= horizon
             && (l.Status == ListStatus.Draft || l.Status == ListStatus.Returned)), prefixes, l => l.OrgUnit.Path);
-        return (await Lists.ListTitles.QueryAsync(db, lists, ct))
+        return (await ListTitles.QueryAsync(db, lists, ct))
             .Select(l => new OpenListFact(l.Id, l.OrgUnitId, l.Title, l.Deadline, l.Holder is not null ? $"{l.Holder}（本人）" : $"{l.Unit}负责人", l.Campaign)).ToList();
     }
 
@@ -467,8 +467,8 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
             var scheme = (await schemes.FindAsync(code, ct))!;
             var units = await UnitsRunningAsync(code, prefixes, (today.Year, today.Year), ct);
             if (units.Count == 0) continue;
-            var tiers = Letters.LetterCommands.Tiers(scheme);
-            var deadline = Letters.LetterCommands.Deadline(scheme, today.Year);
+            var tiers = ResponsibilityLetter.Tiers(scheme);
+            var deadline = ResponsibilityLetter.Deadline(scheme, today.Year);
             var (lo, hi) = Reach(prefixes);
             var cadres = await db.PostAssignments.AsNoTracking().Where(a => a.To == null && tiers.Contains(a.Post.Tier)
                     && string.Compare(a.Post.OrgUnit.Path, lo) >= 0 && string.Compare(a.Post.OrgUnit.Path, hi) < 0)
@@ -518,7 +518,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         var lists = Within(db.RiskLists.AsNoTracking().Where(l => codes.Contains(l.SchemeCode) && l.Status == ListStatus.Approved), prefixes, l => l.OrgUnit.Path);
         var approved = await lists.Select(l => new { l.Id, At = db.Reviews.Where(r => r.ListId == l.Id && r.Decision == Decision.Approve).Max(r => (DateTime?)r.At) })
             .ToDictionaryAsync(x => x.Id, x => x.At, ct);
-        return (await Lists.ListTitles.QueryAsync(db, lists, ct))
+        return (await ListTitles.QueryAsync(db, lists, ct))
             .Select(l => new UnpublishedFact(l.Id, l.OrgUnitId, l.Title, DateOnly.FromDateTime(Clock.Local(approved.GetValueOrDefault(l.Id) ?? DateTime.UtcNow)))).ToList();
     }
 

@@ -25,5 +25,5 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     }
 
     /// <summary>Where the warning is dealt with.</summary>
-    public string? Link(WarningDto w) => Review.Inbox.WarningLink(w.TargetType, w.TargetId);
+    public string? Link(WarningDto w) => Inbox.InboxQueries.WarningLink(w.TargetType, w.TargetId);
 }

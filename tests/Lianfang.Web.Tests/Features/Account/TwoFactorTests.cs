@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Lianfang.Web.Features.Account;
+using Lianfang.Web.Shared;
 using Lianfang.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

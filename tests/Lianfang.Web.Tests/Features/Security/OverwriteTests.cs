@@ -63,7 +63,7 @@ public abstract class OverwriteTests(AppFixture f)
         using var scope = f.App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Lianfang.Web.Data.AppDbContext>();
         var commands = scope.ServiceProvider.GetRequiredService<RegisterCommands>();
-        var writer = await Lianfang.Web.Infrastructure.CurrentUser.LoadAsync(db, staffUser, default);
+        var writer = await Lianfang.Web.Shared.CurrentUser.LoadAsync(db, staffUser, default);
         await commands.WritableListAsync(writer, s.List, default); // the import reads the list: still a draft
 
         await (await f.As(s.W.Users["staff"])).PostAsync($"/api/v1/lists/{s.List}/submit", null).Expect(HttpStatusCode.OK);

@@ -1,10 +1,10 @@
 using Lianfang.Core.Org;
 using Lianfang.Core.Review;
-using Lianfang.Web.Features.Review;
+using Lianfang.Web.Features.Org;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Lianfang.Web.Features.Org;
+namespace Lianfang.Web.Features.Review;
 
 /// <summary>领导小组: who heads the unit's integrity-risk leading group, who sits in it and in its office.</summary>
 public sealed class LeadingGroupModel(AppDbContext db, CurrentUser me, ReviewBodies bodies) : PageModel

@@ -4,7 +4,7 @@ using Lianfang.Core.Register;
 using Lianfang.Core.Review;
 using Lianfang.Core.Schemes;
 
-namespace Lianfang.Web.Features.Review;
+namespace Lianfang.Web.Shared;
 
 /// <summary>
 /// Who decides a stage of a list, from the org tree and the bodies a unit keeps: roles over the list's unit, the other

@@ -1,7 +1,7 @@
 using Lianfang.Core.Access;
 using Lianfang.Core.Org;
 
-namespace Lianfang.Web.Infrastructure;
+namespace Lianfang.Web.Shared;
 
 /// <summary>An indented list of the units a user can see, for choosing one in a form.</summary>
 public sealed record UnitSelect(IReadOnlyList<UnitSelect.Option> Units, int? Selected, bool AllowNone)

@@ -1,4 +1,4 @@
-namespace Lianfang.Web.Infrastructure;
+namespace Lianfang.Web.Shared;
 
 /// <summary>Times are stored in UTC and shown in the users' time zone (Beijing unless configured).</summary>
 public static class Clock

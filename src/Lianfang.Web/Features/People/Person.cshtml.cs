@@ -1,9 +1,9 @@
 using Lianfang.Core.Org;
-using Lianfang.Web.Features.People;
+using Lianfang.Web.Features.Org;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Lianfang.Web.Features.Org;
+namespace Lianfang.Web.Features.People;
 
 public sealed class PersonModel(AppDbContext db, CurrentUser me, Supervision.WarningSweep sweep) : PageModel
 {

@@ -2,17 +2,16 @@ using Lianfang.Core.Access;
 using Lianfang.Core.Register;
 using Lianfang.Core.Review;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Features.Lists;
 using Lianfang.Web.Features.Schemes;
 
-namespace Lianfang.Web.Features.Review;
+namespace Lianfang.Web.Features.Inbox;
 
 /// <summary>
 /// 待办, every kind of work that waits for the user: lists to write or fix (list) and to review, comment on or sign (review),
 /// 整改 tasks they own or verify (rectification), 书面问询 to answer (inquiry), new complaints to triage (complaint), planned
 /// inspections they carry out (inspection) and warnings assigned to them by name (warning).
 /// </summary>
-public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration config, Reviewers reviewers, ReadCache cache)
+public sealed class InboxQueries(AppDbContext db, SchemeStore schemes, IConfiguration config, Reviewers reviewers, ReadCache cache)
 {
     /// <summary>What the layout shows on every page: the number of 待办 and of warnings overseen (up to 20).</summary>
     public sealed record Counts(int Todo, int Warnings);
@@ -69,7 +68,7 @@ public sealed class Inbox(AppDbContext db, SchemeStore schemes, IConfiguration c
         var result = new List<(int, int)>();
         foreach (var list in lists)
         {
-            if (await schemes.FindAsync(list.SchemeCode, ct) is not { } scheme || !ReviewCommands.RowsSigned(scheme, list)) continue;
+            if (await schemes.FindAsync(list.SchemeCode, ct) is not { } scheme || !RowSignature.Required(scheme, list)) continue;
             var points = await db.RiskPoints.AsNoTracking().Where(p => p.ListId == list.Id).ToListAsync(ct);
             var signed = await db.RowSignatures.AsNoTracking().Where(r => r.ListId == list.Id && r.Revision == list.Revision && r.PersonId == me).ToListAsync(ct);
             var pending = points.Count(p => (p.Responsible.Persons ?? []).Contains(person.Name) && !signed.Any(r => r.Covers(p)));

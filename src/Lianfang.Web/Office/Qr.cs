@@ -1,6 +1,6 @@
 using QRCoder;
 
-namespace Lianfang.Web.Features.Public;
+namespace Lianfang.Web.Office;
 
 public static class Qr
 {

@@ -3,7 +3,7 @@ using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;
 using Microsoft.AspNetCore.Html;
 
-namespace Lianfang.Web.Infrastructure;
+namespace Lianfang.Web.Shared;
 
 /// <summary>
 /// The status badges of the pages (a level, a list's status). Plain functions rather than partial views: a register page

@@ -3,7 +3,7 @@ using Lianfang.Core.Org;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Lianfang.Web.Features.Account;
+namespace Lianfang.Web.Shared;
 
 public sealed class AppUser : IdentityUser<int>
 {
@@ -19,7 +19,7 @@ public sealed class AppUser : IdentityUser<int>
     public bool MustChangePassword { get; set; }
     /// <summary>
     /// Set for an account the directory (LDAP) keeps: its entry's DN at the last sign-in. Such an account has no local
-    /// password, and its grants and person follow the directory at each sign-in (<see cref="DirectoryAccounts"/>).
+    /// password, and its grants and person follow the directory at each sign-in (Features/Account/DirectoryAccounts).
     /// </summary>
     public string? DirectoryDn { get; set; }
     public bool FromDirectory => DirectoryDn is not null;
@@ -44,16 +44,6 @@ internal sealed class UserGrantConfiguration : IEntityTypeConfiguration<UserGran
         b.HasOne<AppUser>().WithMany(u => u.Grants).HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(g => g.OrgUnit).WithMany().HasForeignKey(g => g.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(g => new { g.UserId, g.Role, g.OrgUnitId }).IsUnique();
-    }
-}
-
-internal sealed class PasswordPolicyConfiguration : IEntityTypeConfiguration<PasswordPolicyRow>
-{
-    public void Configure(EntityTypeBuilder<PasswordPolicyRow> b)
-    {
-        b.Property(p => p.Id).ValueGeneratedNever();
-        b.Property(p => p.Version).IsConcurrencyToken();
-        b.Property(p => p.UpdatedBy).HasMaxLength(100);
     }
 }
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Lianfang.Web.Infrastructure;
+namespace Lianfang.Web.Shared;
 
 /// <summary>
 /// Page number, size and total for a list page; links keep the other query parameters. The number is read from the query

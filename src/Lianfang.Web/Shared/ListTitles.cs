@@ -1,7 +1,7 @@
 using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;
 
-namespace Lianfang.Web.Features.Lists;
+namespace Lianfang.Web.Shared;
 
 /// <summary>A list as people name it: "财务处 · 会计 · 王芳（岗位清单）".</summary>
 public static class ListTitles

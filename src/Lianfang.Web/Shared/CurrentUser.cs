@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Lianfang.Core.Access;
+using Lianfang.Core.Org;
+
+namespace Lianfang.Web.Shared;
+
+/// <summary>The signed-in user of this request and their <see cref="AccessScope"/>, loaded once per request.</summary>
+public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider services) : IAuditActor
+{
+    private AccessScope? _scope;
+    private SignedInAccount? _account;
+    private string? _actingAs;
+
+    public int? UserId => int.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    public string? UserName => http.HttpContext?.User.Identity?.Name;
+
+    (int? UserId, string? UserName) IAuditActor.Current => _actingAs is { } name ? (null, name) : UserId is null ? (null, "system") : (UserId, UserName);
+
+    /// <summary>Work this request does on nobody's behalf (the directory sync at sign-in), recorded under <paramref name="name"/> until disposed.</summary>
+    public IDisposable ActingAs(string name)
+    {
+        _actingAs = name;
+        return new Restore(() => _actingAs = null);
+    }
+
+    private sealed class Restore(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
+    }
+
+    /// <summary>How the user is named on what they record and sign: the display name, else the user name.</summary>
+    public async Task<string> DisplayNameAsync(CancellationToken ct = default)
+    {
+        if (UserId is not { } id) return "system";
+        var db = services.GetRequiredService<AppDbContext>();
+        return await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName ?? u.UserName).FirstOrDefaultAsync(ct) ?? UserName ?? "system";
+    }
+
+    public async ValueTask<AccessScope> ScopeAsync(CancellationToken ct = default)
+    {
+        if (_scope is not null) return _scope;
+        if (UserId is not { } userId) return _scope = AccessScope.Anonymous;
+        var db = services.GetRequiredService<AppDbContext>();
+        (_scope, _account) = await LoadWithAccountAsync(db, userId, ct);
+        return _scope;
+    }
+
+    /// <summary>The account's sign-in state (TOTP, security stamp, password age), read with the scope: no query of its own per request.</summary>
+    public async ValueTask<SignedInAccount?> AccountAsync(CancellationToken ct = default)
+    {
+        await ScopeAsync(ct);
+        return _account;
+    }
+
+    public static async Task<AccessScope> LoadAsync(AppDbContext db, int userId, CancellationToken ct) => (await LoadWithAccountAsync(db, userId, ct)).Scope;
+
+    private static async Task<(AccessScope Scope, SignedInAccount? Account)> LoadWithAccountAsync(AppDbContext db, int userId, CancellationToken ct)
+    {
+        var user = await db.Users.Where(u => u.Id == userId)
+            .Select(u => new { u.PersonId, Account = new SignedInAccount(u.TwoFactorEnabled, u.SecurityStamp, u.MustChangePassword, u.PasswordChangedAt) })
+            .FirstOrDefaultAsync(ct);
+        var personId = user?.PersonId;
+        var grants = await db.UserGrants.AsNoTracking().Where(g => g.UserId == userId)
+            .Select(g => new { g.Role, g.OrgUnitId, Path = g.OrgUnit == null ? null : g.OrgUnit.Path })
+            .ToListAsync(ct);
+        var agencyIds = grants.Where(g => g.Role == Role.Agency && g.OrgUnitId != null).Select(g => g.OrgUnitId!.Value).ToList();
+        var supervised = agencyIds.Count == 0 ? [] : await db.AgencySupervisions.AsNoTracking()
+            .Where(s => agencyIds.Contains(s.AgencyId)).Select(s => new { s.AgencyId, s.Unit.Path }).ToListAsync(ct);
+        return (new AccessScope(userId, personId, grants.Select(g => new ResolvedGrant(g.Role, g.OrgUnitId, g.Path,
+            supervised.Where(s => s.AgencyId == g.OrgUnitId && g.Role == Role.Agency).Select(s => s.Path).ToList())).ToList()), user?.Account);
+    }
+}
+
+/// <summary>What the request gate checks of a signed-in account besides its grants.</summary>
+public sealed record SignedInAccount(bool SecondFactor, string? SecurityStamp, bool MustChangePassword, DateTime? PasswordChangedAt);
