@@ -76,15 +76,22 @@ public static class WarningRules
         scheme is not null && Schemes.RuleKinds.Has(scheme, Schemes.RuleKinds.LeaderInspections) ? Schemes.RuleKinds.RuleInt(scheme, Schemes.RuleKinds.LeaderInspections, "perYear", 2) : 0;
 
     /// <summary>
+    /// Of perYear inspections in <paramref name="year"/>, how many are due by <paramref name="today"/>: the share of the
+    /// year gone by (with 2 a year: one by mid-year, two by year end), all of them once the year is over. The warning and
+    /// the scorecard both count by it.
+    /// </summary>
+    public static int InspectionsDue(int perYear, int year, DateOnly today) =>
+        year < today.Year ? perYear : year > today.Year ? 0 : (int)Math.Floor((double)perYear * today.DayOfYear / (DateTime.IsLeapYear(year) ? 366 : 365));
+
+    /// <summary>
     /// 一岗双责: a responsible leader inspects each point in their charge perYear times a year. Short means fewer than the
     /// share of the year gone by asks for (with 2 a year: one by mid-year, two by year end).
     /// </summary>
     public static IEnumerable<Fired> LeaderInspections(IEnumerable<LeaderPointFact> facts, DateOnly today)
     {
-        var yearDays = DateTime.IsLeapYear(today.Year) ? 366 : 365;
         foreach (var f in facts)
         {
-            var due = (int)Math.Floor((double)f.PerYear * today.DayOfYear / yearDays);
+            var due = InspectionsDue(f.PerYear, today.Year, today);
             if (f.InspectionsThisYear < due)
                 yield return new(LeaderInspectionsShort, "RiskPoint", f.PointId, f.OrgUnitId,
                     $"{f.Leader}对“{f.Point}”今年已检查 {f.InspectionsThisYear} 次，按每年不少于 {f.PerYear} 次，到今天应至少 {due} 次", f.Leader);

@@ -32,6 +32,14 @@ public class WarningRulesTests
         Assert.Equal(fires, WarningRules.LeaderInspections([fact], DateOnly.Parse(day)).Any());
     }
 
+    [Theory]
+    [InlineData(2026, "2026-07-02", 1)] // the year under way: its share so far
+    [InlineData(2025, "2026-07-02", 2)] // a year gone by: all of them
+    [InlineData(2027, "2026-07-02", 0)] // a year to come: none yet
+    [InlineData(2026, "2026-01-01", 0)]
+    public void Inspections_due_count_the_share_of_the_year_gone_by_and_all_of_a_past_year(int year, string today, int due) =>
+        Assert.Equal(due, WarningRules.InspectionsDue(2, year, DateOnly.Parse(today)));
+
     [Fact]
     public void An_important_point_without_project_supervision_fires_until_one_exists()
     {

@@ -11,10 +11,12 @@ namespace Lianfang.Web.Features.Supervision;
 /// </summary>
 public sealed class Scorecard(AppDbContext db, SchemeStore schemes)
 {
+    /// <param name="Required">inspections the year asks for</param>
+    /// <param name="Due">of those, due by today (all of them once the year is over): short is counted against it, as the warning counts</param>
     /// <param name="Basis">一岗双责 (the point's 责任领导), or 分级监督 (the supervisor its level names, LevelSupervisor)</param>
-    public sealed record PointRow(long PointId, string Point, string Unit, int Inspections, int Required, string Basis = "一岗双责")
+    public sealed record PointRow(long PointId, string Point, string Unit, int Inspections, int Required, int Due, string Basis = "一岗双责")
     {
-        public bool Short => Inspections < Required;
+        public bool Short => Inspections < Due;
     }
 
     public sealed record LeaderRow(string Leader, List<PointRow> Points)
@@ -57,14 +59,16 @@ public sealed class Scorecard(AppDbContext db, SchemeStore schemes)
             .Where(p => !string.IsNullOrWhiteSpace(p.Responsible.Leader) || p.Supervisor is not null).ToList();
         var done = await InspectionsAsync(db, points.Select(p => p.Id).ToList(), year, ct);
         var rows = new List<(string Leader, PointRow Row)>();
+        var today = Clock.Today;
         foreach (var p in points)
         {
             var required = WarningRules.LeaderInspectionsPerYear(await schemes.FindAsync(p.SchemeCode, ct));
             var leader = p.Responsible.Leader?.Trim();
-            if (!string.IsNullOrEmpty(leader)) rows.Add((leader, new PointRow(p.Id, p.Description, p.Unit, done[(p.Id, leader)].Count(), required)));
+            if (!string.IsNullOrEmpty(leader))
+                rows.Add((leader, new PointRow(p.Id, p.Description, p.Unit, done[(p.Id, leader)].Count(), required, WarningRules.InspectionsDue(required, year, today))));
             // a post supervising itself (三级: 由各岗位自己管理) is not listed
             if (p.Supervisor is { } s && p.SupervisorPersonId != p.Holder && s != leader)
-                rows.Add((s, new PointRow(p.Id, p.Description, p.Unit, done[(p.Id, s)].Count(), 1, "分级监督")));
+                rows.Add((s, new PointRow(p.Id, p.Description, p.Unit, done[(p.Id, s)].Count(), 1, WarningRules.InspectionsDue(1, year, today), "分级监督")));
         }
         return rows.GroupBy(r => r.Leader).OrderByDescending(g => g.Count(r => r.Row.Short)).ThenBy(g => g.Key)
             .Select(g => new LeaderRow(g.Key, g.Select(r => r.Row).ToList())).ToList();

@@ -100,7 +100,9 @@ public abstract class SupervisionApiTests(AppFixture f)
         var leaderUser = $"{w.Users["leader_in_charge"]}.p";
         await f.CreateUser(new { userName = leaderUser, password = LianfangApp.Password, personId = sun, grants = new[] { new { role = "leader_in_charge", orgUnitId = w.D1 } } })
             .Expect(HttpStatusCode.Created);
-        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "排查", year = Lianfang.Web.Shared.Clock.Today.Year, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = Day(60) })
+        // last year's scorecard: the year is over, so all its inspections are due (this year's counts its share so far, as the warning does)
+        var year = Lianfang.Web.Shared.Clock.Today.Year - 1;
+        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "排查", year, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = $"{year}-12-31" })
             .Expect(HttpStatusCode.Created)).Id();
         var list = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
@@ -115,14 +117,16 @@ public abstract class SupervisionApiTests(AppFixture f)
         foreach (var role in WrittenList.Reviewers)
             await (await f.As(w.Users[role])).Post($"/api/v1/lists/{list}/review", Lianfang.Web.Tests.Features.Review.WrittenList.Approve()).Expect(HttpStatusCode.OK);
 
-        await (await f.As(leaderUser)).Post("/api/v1/inspections", new { type = "Talk", riskPointIds = new[] { p1 }, personId = w.X1, record = "与王芳谈话，提醒严格执行复核" })
+        await (await f.As(leaderUser)).Post("/api/v1/inspections", new { type = "Talk", riskPointIds = new[] { p1 }, personId = w.X1, date = $"{year}-12-01",
+                record = "与王芳谈话，提醒严格执行复核" })
             .Expect(HttpStatusCode.Created);
-        var card = (await (await f.As(w.Users["party_office"])).GetAsync($"/api/v1/scorecard?orgUnitId={w.U1}").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
+        var card = (await (await f.As(w.Users["party_office"])).GetAsync($"/api/v1/scorecard?orgUnitId={w.U1}&year={year}").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
         var sunRow = Assert.Single(card);
         Assert.Equal("孙伟", sunRow.GetProperty("leader").GetString());
         Assert.Equal(2, sunRow.GetProperty("shortCount").GetInt32());
         var talked = sunRow.GetProperty("points").EnumerateArray().Single(p => p.GetProperty("pointId").GetInt64() == p1);
-        Assert.Equal((1, 2, true), (talked.GetProperty("inspections").GetInt32(), talked.GetProperty("required").GetInt32(), talked.GetProperty("short").GetBoolean()));
+        Assert.Equal((1, 2, 2, true), (talked.GetProperty("inspections").GetInt32(), talked.GetProperty("required").GetInt32(), talked.GetProperty("due").GetInt32(),
+            talked.GetProperty("short").GetBoolean()));
         // the person talked to sees the talk; a colleague does not
         Assert.Equal(1, (await staff.GetAsync("/api/v1/inspections").Expect(HttpStatusCode.OK)).GetProperty("total").GetInt32());
     }
