@@ -10,9 +10,9 @@ if (demo) builder.Configuration["Lianfang:Demo"] = "true";
 builder.AddLianfang();
 var app = builder.Build();
 
-// Commands (`migrate`, `verify-audit`, `verify-rollups`, `backup FILE`, `restore FILE`) run against the configured database and exit.
+// Command-line verbs (`migrate`, `verify-audit`, `verify-rollups`, `backup FILE`, `restore FILE`) run against the configured database and exit.
 if (args.Length > 0 && !args[0].StartsWith('-'))
-    return await Commands.RunAsync(app, args);
+    return await CommandLine.RunAsync(app, args);
 
 await Startup.PrepareDatabaseAsync(app);
 app.UseLianfang();

@@ -19,10 +19,12 @@ public static class Api
         Features.Register.RegisterApi.Map(api);
         Features.Review.ReviewApi.Map(api);
         Features.Inbox.InboxApi.Map(api);
+        Features.Filings.FilingsApi.Map(api);
         Features.Review.ReviewBodies.Map(api);
         Features.Campaigns.ProgressApi.Map(api);
         Features.Complaints.ComplaintsApi.Map(api);
         Features.Supervision.SupervisionApi.Map(api);
+        Features.Warnings.WarningsApi.Map(api);
         Features.Powers.PowersApi.Map(api);
         Features.InternalRules.InternalRulesApi.Map(api);
         Features.IntegrityFiles.IntegrityFilesApi.Map(api);

@@ -120,7 +120,7 @@ public static class Backup
             await using (var restored = new SqliteAppDbContext(options, new SystemActor()))
             {
                 await Database.MigrateAsync(restored);
-                chain = await Commands.VerifyAuditAsync(restored);
+                chain = await CommandLine.VerifyAuditAsync(restored);
             }
             if (!chain.Ok)
                 return Error($"备份中的审计日志被篡改：第 {chain.BrokenAtSeq} 条 —— {chain.Reason}；未恢复", 2);

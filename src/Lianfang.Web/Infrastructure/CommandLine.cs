@@ -3,7 +3,7 @@ using Lianfang.Core.Audit;
 namespace Lianfang.Web.Infrastructure;
 
 /// <summary>`dotnet run --project src/Lianfang.Web -- migrate | verify-audit | verify-rollups [--rebuild] | backup FILE | restore FILE | generate --size SIZE`.</summary>
-public static class Commands
+public static class CommandLine
 {
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {

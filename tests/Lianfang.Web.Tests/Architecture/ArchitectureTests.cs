@@ -20,7 +20,7 @@ public sealed class ArchitectureTests
     /// </summary>
     private static readonly Dictionary<string, string[]> CompositionTypes = new()
     {
-        ["Infrastructure"] = ["Api", "Bootstrap", "Commands", "DataSetGenerator", "DemoData", "Startup"],
+        ["Infrastructure"] = ["Api", "Bootstrap", "CommandLine", "DataSetGenerator", "DemoData", "Startup"],
         ["Data"] = ["AppDbContext", "Database"],
     };
 

@@ -67,14 +67,14 @@ public sealed class PasswordPolicies(IConfiguration config, TimeProvider time)
 
     public async Task RefreshAsync(AppDbContext db, CancellationToken ct)
     {
-        var row = await db.PasswordPolicies.AsNoTracking().FirstOrDefaultAsync(ct);
+        var row = await db.PasswordPolicies.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct); // one row
         if (row is not null) _saved = row.ToPolicy();
         _loadedAt = time.GetTimestamp();
     }
 
     public async Task<PasswordPolicyDto> ReadAsync(AppDbContext db, CancellationToken ct)
     {
-        var row = await db.PasswordPolicies.AsNoTracking().FirstOrDefaultAsync(ct);
+        var row = await db.PasswordPolicies.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct); // one row
         var p = row?.ToPolicy() ?? _configured;
         return new(p.MinLength, p.ExpiryDays, p.ChangeInitial, p.MaxFailedAttempts, p.LockoutMinutes, row?.Version ?? 0, row?.UpdatedAt, row?.UpdatedBy);
     }

@@ -22,7 +22,7 @@ public static class AuditApi
         g.MapPost("/verify", async (CurrentUser me, AppDbContext db, CancellationToken ct) =>
         {
             if (!(await me.ScopeAsync(ct)).HoldsSystemWide(Role.Auditor)) throw DomainException.Forbidden("只有全系统的审计管理员可以校验整条审计链");
-            return await Commands.VerifyAuditAsync(db);
+            return await CommandLine.VerifyAuditAsync(db);
         }).WithSummary("校验审计日志哈希链");
     }
 }

@@ -28,7 +28,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, AuditView view) 
     {
         await OnGetAsync(null, null, null, null, null, ct);
         if (!CanVerify) return Forbid();
-        Verification = await Commands.VerifyAuditAsync(db);
+        Verification = await CommandLine.VerifyAuditAsync(db);
         return Page();
     }
 }

@@ -15,7 +15,7 @@ public sealed class ComplaintCommands(AppDbContext db, WarningSweep sweep, Notic
     {
         var unit = await db.OrgUnits.AsNoTracking().Visible(scope).Where(u => u.Id == req.OrgUnitId).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct)
             ?? throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
-        if (!scope.HasRoleOver(unit.Path, ComplaintsApi.Readers)) throw DomainException.Forbidden("信访举报由党办、派驻机构或纪委监委登记");
+        if (!scope.HasRoleOver(unit.Path, ComplaintQueries.Readers)) throw DomainException.Forbidden("信访举报由党办、派驻机构或纪委监委登记");
         var c = new Complaint(ComplaintSource.Petition, unit.Id, req.PersonId, req.RiskPointId, req.Content, req.ContactName, req.Contact);
         db.Complaints.Add(c);
         await notices.ToRolesAsync(unit.Path, [Role.PartyOffice], "complaint", "信访举报：新的信访件待受理分办", "/Complaints?status=New", null, ct);
@@ -27,7 +27,7 @@ public sealed class ComplaintCommands(AppDbContext db, WarningSweep sweep, Notic
 
     public async Task<Complaint> TriageAsync(AccessScope scope, long id, TriageRequest req, CancellationToken ct)
     {
-        var c = await ComplaintsApi.Readable(db, scope).AsTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
+        var c = await ComplaintQueries.Readable(db, scope).AsTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw DomainException.NotFound("id", "信访件不存在或不在您的权限范围内");
         db.ExpectVersion(c, req.Version);
         c.Triage(req.Status ?? throw new DomainException("status", "请选择处理状态"), req.Note);

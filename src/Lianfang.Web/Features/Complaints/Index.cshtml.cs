@@ -38,9 +38,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, ComplaintCommand
         Status = status;
         var scope = await me.ScopeAsync(ct);
         Units = await UnitSelect.LoadAsync(db, scope, null, false, ct);
-        var q = ComplaintsApi.Readable(db, scope);
+        var q = ComplaintQueries.Readable(db, scope);
         if (status is { } s) q = q.Where(c => c.Status == s);
         Pager = new Pager(Request, 50, await q.CountAsync(ct));
-        Items = await ComplaintsApi.Dtos(db, q).Skip(Pager.Skip).Take(Pager.PageSize).ToListAsync(ct);
+        Items = await ComplaintQueries.Dtos(db, q).Skip(Pager.Skip).Take(Pager.PageSize).ToListAsync(ct);
     }
 }

@@ -19,14 +19,14 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
     {
         var scope = await me.ScopeAsync(ct);
         Units = await UnitSelect.LoadAsync(db, scope, orgUnitId, false, ct);
-        var q = Review.Filings.Query(db, scope, orgUnitId, null);
+        var q = FilingQueries.Query(db, scope, orgUnitId, null);
         Pager = new Pager(Request, 50, await q.CountAsync(ct));
         var rows = await q.Skip(Pager.Skip).Take(Pager.PageSize)
             .Select(f => new { f.ListId, Unit = f.OrgUnit.Name, f.Description, f.LevelCode, f.FiledAt, Scheme = db.RiskLists.Where(l => l.Id == f.ListId).Select(l => l.SchemeCode).First() })
             .ToListAsync(ct);
         foreach (var r in rows)
             Items.Add(new Row(r.ListId, r.Unit, r.Description, (await schemes.FindAsync(r.Scheme, ct))?.Level(r.LevelCode)?.Name ?? r.LevelCode, r.FiledAt));
-        Forms = await Review.Filings.Forms(db, scope, orgUnitId, null).Take(200)
+        Forms = await FilingQueries.Forms(db, scope, orgUnitId, null).Take(200)
             .Select(f => new FormRow(f.ListId, f.CampaignId, f.OrgUnitId, f.OrgUnit.Name, f.FormCode, f.FormTitle, f.Title, f.FiledAt)).ToListAsync(ct);
     }
 }

@@ -3,6 +3,7 @@ using Lianfang.Core.Register;
 using Lianfang.Core.Review;
 using Lianfang.Core.Schemes;
 using Lianfang.Web.Features.Schemes;
+using Lianfang.Web.Features.Warnings;
 
 namespace Lianfang.Web.Features.Inbox;
 
@@ -42,18 +43,16 @@ public sealed class InboxQueries(AppDbContext db, SchemeStore schemes, IConfigur
     }
 
     private List<Item>? _loaded;
-    private List<Supervision.WarningDto>? _warnings;
+    private List<WarningDto>? _warnings;
 
     /// <summary>Active warnings where the user inspects or supervises, other than those assigned to them: what they oversee.</summary>
-    public async Task<List<Supervision.WarningDto>> WarningsAsync(AccessScope scope, CancellationToken ct)
+    public async Task<List<WarningDto>> WarningsAsync(AccessScope scope, CancellationToken ct)
     {
         if (_warnings is not null) return _warnings;
         if (!scope.IsAuthenticated || !Supervision.SupervisionCommands.Inspects(scope)) return _warnings = [];
         var name = await MyNameAsync(scope, ct);
-        return _warnings = (await Supervision.SupervisionApi.VisibleWarnings(db, scope).Where(w => w.ClearedAt == null && (name == null || !w.Assignee.Contains(name)))
-                .OrderByDescending(w => w.RaisedAt).Take(20).Select(w => new { w, Unit = w.OrgUnit.Name }).ToListAsync(ct))
-            .Select(x => new Supervision.WarningDto(x.w.Id, x.w.Rule, Core.Supervision.WarningRules.Label(x.w.Rule), x.w.TargetType, x.w.TargetId,
-                x.w.OrgUnitId, x.Unit, x.w.Message, x.w.Assignee, x.w.RaisedAt)).ToList();
+        return _warnings = await WarningQueries.DtosAsync(WarningQueries.Visible(db, scope).Where(w => w.ClearedAt == null && (name == null || !w.Assignee.Contains(name)))
+            .OrderByDescending(w => w.RaisedAt).ThenByDescending(w => w.Id).Take(20), ct);
     }
 
     /// <summary>001's department lists being signed row by row whose rows name the user and wait for their signature.</summary>
@@ -156,19 +155,9 @@ public sealed class InboxQueries(AppDbContext db, SchemeStore schemes, IConfigur
         if (await MyNameAsync(scope, ct) is { Length: > 1 } name)
             foreach (var w in await db.Warnings.AsNoTracking().Where(w => w.ClearedAt == null && w.Assignee.Contains(name)).OrderByDescending(w => w.RaisedAt).Take(100)
                          .Select(w => new { w.Id, w.Rule, w.Message, w.TargetType, w.TargetId, Unit = w.OrgUnit.Name }).ToListAsync(ct))
-                items.Add(new Item("warning", Core.Supervision.WarningRules.Label(w.Rule), w.Message, w.Unit, WarningLink(w.TargetType, w.TargetId) ?? "/Warnings", null, null));
+                items.Add(new Item("warning", Core.Supervision.WarningRules.Label(w.Rule), w.Message, w.Unit, WarningQueries.Link(w.TargetType, w.TargetId) ?? "/Warnings", null, null));
         return items;
     }
-
-    /// <summary>Where a warning is dealt with.</summary>
-    public static string? WarningLink(string targetType, long targetId) => targetType switch
-    {
-        "Rectification" => $"/Supervision/Rectification?id={targetId}",
-        "RiskList" => $"/Lists/Edit?id={targetId}",
-        "RiskPoint" => $"/Supervision/New?pointId={targetId}",
-        "Person" => $"/Org/Person?id={targetId}",
-        _ => null,
-    };
 
     /// <summary>Lists waiting at a stage the user decides, invitations and row signatures, and the user's own lists to write or fix.</summary>
     private async Task<List<Item>> ListItemsAsync(AccessScope scope, CancellationToken ct)
@@ -181,7 +170,7 @@ public sealed class InboxQueries(AppDbContext db, SchemeStore schemes, IConfigur
         var waiting = await inReview.Visible(scope)
             .Union(inReview.Where(l => myUnit.Contains(l.OrgUnitId) || pairedTo.Any(p => p.CampaignId == l.CampaignId && p.OrgUnitId == l.OrgUnitId)))
             .Select(l => new { l.Id, l.SchemeCode, l.Scope, l.Stage, l.HolderPersonId, l.CampaignId, l.OrgUnitId, Path = l.OrgUnit.Path })
-            .Take(2000).ToListAsync(ct);
+            .OrderBy(l => l.Id).Take(2000).ToListAsync(ct);
         var mine = new Dictionary<int, (string Kind, string Task)>();
         foreach (var l in waiting)
         {
@@ -199,7 +188,7 @@ public sealed class InboxQueries(AppDbContext db, SchemeStore schemes, IConfigur
             .Where(x => x.l.Status == ListStatus.InReview && x.l.Revision == x.i.Revision && x.l.Stage == x.i.StageCode
                 && !db.Reviews.Any(r => r.ListId == x.l.Id && r.UserId == scope.UserId && r.Decision == Decision.Comment
                     && r.Revision == x.l.Revision && r.StageCode == x.l.Stage))
-            .Select(x => x.l.Id).Take(500).ToListAsync(ct);
+            .Select(x => x.l.Id).OrderBy(id => id).Take(500).ToListAsync(ct);
         foreach (var id in invited) mine[id] = ("review", "帮查：请提出意见");
         foreach (var (id, n) in await RowsToSignAsync(scope, ct)) mine[id] = ("review", $"逐条签字：{n} 条待您签字");
         foreach (var (id, task) in await FormsToSignAsync(scope, ct)) mine[id] = ("review", task);

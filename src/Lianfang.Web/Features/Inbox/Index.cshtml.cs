@@ -9,7 +9,7 @@ public sealed class IndexModel(InboxQueries inbox, CurrentUser me, ReviewCommand
     public List<InboxQueries.Item> Items { get; private set; } = [];
     public int ReminderDays => inbox.ReminderDays;
 
-    public List<Supervision.WarningDto> Warnings { get; private set; } = [];
+    public List<Warnings.WarningDto> Warnings { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -260,7 +260,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
             && (postName == null || (p.Post != null && p.Post.Name == postName)));
         var similar = await Similar(db.RiskPoints.AsNoTracking().Visible(scope)).Select(p => p.Description)
             .Union(Similar(db.RiskPoints.AsNoTracking().Where(p => p.List.Status == ListStatus.Published)).Select(p => p.Description))
-            .Take(8).ToListAsync(ct);
+            .OrderBy(d => d).Take(8).ToListAsync(ct);
         return new(c.ReferenceManifestations, similar);
     }
 

@@ -27,7 +27,7 @@ public sealed record ListDto(int Id, int CampaignId, string SchemeCode, ListScop
 public sealed record ListDetailDto(int Id, int CampaignId, string SchemeCode, ListScope Scope, int OrgUnitId, int? PostId, int? PersonId,
     ListStatus Status, string? Stage, int Version, IReadOnlyList<RiskPointDto> RiskPoints);
 public sealed record CampaignDto(int Id, string Name, int Year, string SchemeCode, int RootOrgUnitId, DateOnly Deadline, CampaignStatus Status, int? CarriedFromId, int Lists);
-public sealed record ChangeDto(ChangeKind Kind, bool LevelChanged, RiskPointDto? Previous, RiskPointDto? Current);
+public sealed record PointChangeDto(ChangeKind Kind, bool LevelChanged, RiskPointDto? Previous, RiskPointDto? Current);
 
 public static class RegisterApi
 {
@@ -80,7 +80,7 @@ public static class RegisterApi
             var scope = await me.ScopeAsync(ct);
             var campaign = await cmd.LoadCampaignAsync(scope, id, ct);
             return (await Changes.LoadAsync(db, scope, campaign, ct))
-                .Select(c => new ChangeDto(c.Kind, c.LevelChanged, c.Previous is null ? null : Dto(c.Previous), c.Current is null ? null : Dto(c.Current)));
+                .Select(c => new PointChangeDto(c.Kind, c.LevelChanged, c.Previous is null ? null : Dto(c.Previous), c.Current is null ? null : Dto(c.Current)));
         }).WithSummary("动态排查对比：新增、变更、删除的风险点及等级变化");
 
         var lists = api.MapGroup("/lists").WithTags("清单与风险点");

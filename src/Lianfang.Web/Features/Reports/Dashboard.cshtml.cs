@@ -51,7 +51,7 @@ public sealed class DashboardModel(AppDbContext db, CurrentUser me, Register.Reg
         CampaignId = campaignId ?? Campaigns.FirstOrDefault()?.Id;
         var today = Clock.Today;
         Overdue = await supervision.VisibleRectifications(scope).CountAsync(r => r.Status != RectificationStatus.Verified && r.Deadline < today, ct);
-        var warnings = await SupervisionApi.VisibleWarnings(db, scope).Where(w => w.ClearedAt == null).GroupBy(w => w.Rule)
+        var warnings = await Warnings.WarningQueries.Visible(db, scope).Where(w => w.ClearedAt == null).GroupBy(w => w.Rule)
             .Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         ActiveWarnings = warnings.Sum(w => w.N);
         if (CampaignId is not { } id) return;
@@ -60,7 +60,7 @@ public sealed class DashboardModel(AppDbContext db, CurrentUser me, Register.Reg
         Title = campaign.Name;
         var board = await progress.LoadAsync(scope, campaign, ct);
         (Lists, Done) = (board.Total, board.Done);
-        Filings = await Review.Filings.Query(db, scope, null, id).CountAsync(ct);
+        Filings = await Features.Filings.FilingQueries.Query(db, scope, null, id).CountAsync(ct);
         var unitIds = board.Units.Select(u => u.OrgUnitId).ToList();
         var latest = (await db.Assessments.AsNoTracking().Where(a => unitIds.Contains(a.OrgUnitId) && a.Kind == Core.Assessments.AssessmentKind.Annual)
                 .Select(a => new { a.OrgUnitId, a.Year, a.Grade, a.AssessedAt }).ToListAsync(ct))

@@ -6,10 +6,9 @@ namespace Lianfang.Web.Features.Review;
 
 /// <summary>One act in a list's history; a signature also says whether it holds (valid, amended, altered).</summary>
 public sealed record HistoryDto(int Revision, string? Stage, string StageName, string Actor, string Role, Decision Decision, string? Comment,
-    DateTime At, string ContentHash, string? VerificationCode, string? Status, IReadOnlyList<ChangeDto> Changes);
-public sealed record ChangeDto(long PointId, int Seq, string Field, string? Before, string? After, string? Reason);
+    DateTime At, string ContentHash, string? VerificationCode, string? Status, IReadOnlyList<SignedChangeDto> Changes);
+public sealed record SignedChangeDto(long PointId, int Seq, string Field, string? Before, string? After, string? Reason);
 public sealed record ListStateDto(int Id, ListStatus Status, string? Stage, int Revision, int Version);
-public sealed record FilingDto(long Id, long RiskPointId, int ListId, int CampaignId, int OrgUnitId, string OrgUnit, string CategoryCode, string LevelCode, string Description, DateTime FiledAt);
 
 public static class ReviewApi
 {
@@ -92,43 +91,7 @@ public static class ReviewApi
             var verdicts = Verify.Signatures.Check(history, ListContent.Hash(list, points));
             return history.Select(r => new HistoryDto(r.Revision, r.StageCode, r.StageName, r.Actor, r.RoleLabel, r.Decision, r.Comment, r.At, r.ContentHash,
                 r.VerificationCode, verdicts.TryGetValue(r.Id, out var v) ? Verify.Signatures.Code(v.Status) : null,
-                r.Changes.Select(c => new ChangeDto(c.RiskPointId, c.PointSeq, c.Field, c.Before, c.After, c.Reason)).ToList())).ToList();
+                r.Changes.Select(c => new SignedChangeDto(c.RiskPointId, c.PointSeq, c.Field, c.Before, c.After, c.Reason)).ToList())).ToList();
         }).WithSummary("审核历史：每个环节的决定、意见、时间、当时内容的 SHA-256；签字带 status（valid/amended/altered）和本环节签字作出的修改（审定等级等）");
-
-        api.MapGet("/filings", async (int? orgUnitId, int? campaignId, CurrentUser me, AppDbContext db, CancellationToken ct) =>
-            await Filings.Query(db, await me.ScopeAsync(ct), orgUnitId, campaignId).Take(1000)
-                .Select(f => new FilingDto(f.Id, f.RiskPointId, f.ListId, f.CampaignId, f.OrgUnitId, f.OrgUnit.Name, f.CategoryCode, f.LevelCode, f.Description, f.FiledAt))
-                .ToListAsync(ct))
-            .WithTags("审核与签字").WithSummary("备案登记：重要/一级风险点在清单审定后报纪委监委备案");
-        api.MapGet("/form-filings", async (int? orgUnitId, int? campaignId, CurrentUser me, AppDbContext db, CancellationToken ct) =>
-            await Filings.Forms(db, await me.ScopeAsync(ct), orgUnitId, campaignId).Take(1000)
-                .Select(f => new { f.Id, f.ListId, f.CampaignId, f.OrgUnitId, orgUnit = f.OrgUnit.Name, f.FormCode, f.FormTitle, f.Title, f.FiledAt })
-                .ToListAsync(ct))
-            .WithTags("审核与签字").WithSummary("报送备案的登记表和汇总表（003：单位和班子成员的登记表、汇总表报县纪委）");
     }
-}
-
-public static class Filings
-{
-    /// <summary>Filings of units in the caller's scope: a commission sees its whole subtree, a unit its own.</summary>
-    public static IQueryable<Filing> Query(AppDbContext db, Lianfang.Core.Access.AccessScope scope, int? orgUnitId, int? campaignId)
-    {
-        var units = db.OrgUnits.InBusinessReach(scope).Select(u => u.Id);
-        var q = db.Filings.AsNoTracking().Where(f => units.Contains(f.OrgUnitId));
-        if (campaignId is { } c) q = q.Where(f => f.CampaignId == c);
-        if (orgUnitId is { } u) q = q.Under([PathOf(db, u)], f => f.OrgUnit.Path);
-        return q.OrderByDescending(f => f.FiledAt).ThenBy(f => f.Id);
-    }
-
-    /// <summary>Forms filed (FormFiling) by units in the caller's scope.</summary>
-    public static IQueryable<FormFiling> Forms(AppDbContext db, Lianfang.Core.Access.AccessScope scope, int? orgUnitId, int? campaignId)
-    {
-        var units = db.OrgUnits.InBusinessReach(scope).Select(u => u.Id);
-        var q = db.FormFilings.AsNoTracking().Where(f => units.Contains(f.OrgUnitId));
-        if (campaignId is { } c) q = q.Where(f => f.CampaignId == c);
-        if (orgUnitId is { } u) q = q.Under([PathOf(db, u)], f => f.OrgUnit.Path);
-        return q.OrderByDescending(f => f.FiledAt).ThenBy(f => f.Id);
-    }
-
-    private static string PathOf(AppDbContext db, int orgUnitId) => db.OrgUnits.Where(x => x.Id == orgUnitId).Select(x => x.Path).FirstOrDefault() ?? "~";
 }

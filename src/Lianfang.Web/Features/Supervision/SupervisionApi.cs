@@ -8,8 +8,6 @@ public sealed record InspectionDto(long Id, InspectionType Type, InspectionStatu
 public sealed record RectificationDto(long Id, long FindingId, string Finding, int OwnerOrgUnitId, string OwnerOrgUnit, string Owner, int? OwnerPersonId, string Task,
     DateOnly Deadline, RectificationStatus Status, bool Overdue, string? Report, string? VerificationComment, int Reopened, EvidenceDto[] Evidence);
 public sealed record EvidenceDto(long Id, string FileName, long Size, string Sha256, DateTime UploadedAt);
-public sealed record WarningDto(long Id, string Rule, string RuleName, string TargetType, long TargetId, int OrgUnitId, string OrgUnit, string Message,
-    string Assignee, DateTime RaisedAt);
 
 public static class SupervisionApi
 {
@@ -19,9 +17,6 @@ public static class SupervisionApi
     public static RectificationDto Dto(Rectification r, string unit) => new(r.Id, r.FindingId, r.Finding.Description, r.OwnerOrgUnitId, unit, r.Owner, r.OwnerPersonId,
         r.Task, r.Deadline, r.Status, r.IsOverdue(Clock.Today), r.Report, r.VerificationComment, r.Reopened,
         r.Evidence.Select(e => new EvidenceDto(e.Id, e.FileName, e.Size, e.Sha256, e.UploadedAt)).ToArray());
-
-    public static IQueryable<Warning> VisibleWarnings(AppDbContext db, AccessScope scope) =>
-        db.Warnings.AsNoTracking().Under(scope.PrefixesFor(SupervisionCommands.Inspectors), w => w.OrgUnit.Path);
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -140,27 +135,6 @@ public static class SupervisionApi
             return await db.Dispositions.AsNoTracking().Where(d => d.PersonId == id).OrderByDescending(d => d.DecidedOn)
                 .Select(d => new { d.Id, d.Form, formName = Disposition.FormLabel(d.Form), d.Measure, d.Reason, d.DecidedOn, d.FindingId, d.RecordedBy }).ToListAsync(ct);
         }).WithTags("监督检查").WithSummary("本人的四种形态处置记录（本人、党办、派驻机构、纪委监委可见）");
-
-        var warnings = api.MapGroup("/warnings").WithTags("预警");
-        warnings.MapGet("", async (int? orgUnitId, string? rule, CurrentUser me, AppDbContext db, CancellationToken ct) =>
-        {
-            var q = VisibleWarnings(db, await me.ScopeAsync(ct)).Where(w => w.ClearedAt == null);
-            if (rule is not null) q = q.Where(w => w.Rule == rule);
-            if (orgUnitId is { } u)
-            {
-                var path = await db.OrgUnits.Where(x => x.Id == u).Select(x => x.Path).FirstOrDefaultAsync(ct) ?? "~";
-                q = q.Under([path], w => w.OrgUnit.Path);
-            }
-            return (await q.OrderByDescending(w => w.RaisedAt).Take(1000).Select(w => new { w, Unit = w.OrgUnit.Name }).ToListAsync(ct))
-                .Select(x => new WarningDto(x.w.Id, x.w.Rule, WarningRules.Label(x.w.Rule), x.w.TargetType, x.w.TargetId, x.w.OrgUnitId, x.Unit, x.w.Message, x.w.Assignee, x.w.RaisedAt));
-        }).WithSummary("当前预警：规则、对象、内容、由谁处理");
-        warnings.MapPost("/sweep", async (CurrentUser me, WarningSweep sweep, CancellationToken ct) =>
-        {
-            // every unit's warnings: only the administrator of the whole system, not one of a subtree
-            if (!(await me.ScopeAsync(ct)).IsSystemAdmin) throw DomainException.Forbidden("只有全系统的系统管理员可以立即运行全部预警巡检");
-            var r = (await sweep.RunExclusiveAsync(wait: true, ct))!;
-            return new { raised = r.Raised, cleared = r.Cleared, active = r.Active };
-        }).WithSummary("立即运行全部预警规则（全系统的系统管理员）").ProducesProblem(403);
 
         api.MapGet("/scorecard", async (int? orgUnitId, int? year, CurrentUser me, Scorecard scorecard, CancellationToken ct) =>
             await scorecard.LoadAsync(await me.ScopeAsync(ct), orgUnitId, year ?? Clock.Today.Year, ct))

@@ -230,7 +230,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
                 ?? throw new DomainException("rectification.ownerPersonId", "整改责任人须是整改责任单位的人员"));
         var name = r.Owner?.Trim();
         if (string.IsNullOrEmpty(name)) throw new DomainException("rectification.ownerPersonId", "请选择整改责任人");
-        var named = await people.Where(p => p.Name == name).Select(p => p.Id).Take(2).ToListAsync(ct);
+        var named = await people.Where(p => p.Name == name).Select(p => p.Id).OrderBy(id => id).Take(2).ToListAsync(ct);
         return named.Count switch
         {
             1 => (named[0], name),

@@ -1,5 +1,3 @@
-using Lianfang.Core.Supervision;
-using Lianfang.Web.Features.Supervision;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Warnings;
@@ -14,16 +12,13 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     public async Task OnGetAsync(string? rule, CancellationToken ct = default)
     {
         Rule = rule;
-        var active = SupervisionApi.VisibleWarnings(db, await me.ScopeAsync(ct)).Where(w => w.ClearedAt == null);
+        var active = WarningQueries.Visible(db, await me.ScopeAsync(ct)).Where(w => w.ClearedAt == null);
         Counts = await active.GroupBy(w => w.Rule).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
         var q = rule is null ? active : active.Where(w => w.Rule == rule);
         Pager = new Pager(Request, 50, await q.CountAsync(ct));
-        Items = (await q.OrderByDescending(w => w.RaisedAt).ThenByDescending(w => w.Id).Skip(Pager.Skip).Take(Pager.PageSize)
-                .Select(w => new { w, Unit = w.OrgUnit.Name }).ToListAsync(ct))
-            .Select(x => new WarningDto(x.w.Id, x.w.Rule, WarningRules.Label(x.w.Rule), x.w.TargetType, x.w.TargetId, x.w.OrgUnitId, x.Unit, x.w.Message, x.w.Assignee, x.w.RaisedAt))
-            .ToList();
+        Items = await WarningQueries.DtosAsync(q.OrderByDescending(w => w.RaisedAt).ThenByDescending(w => w.Id).Skip(Pager.Skip).Take(Pager.PageSize), ct);
     }
 
     /// <summary>Where the warning is dealt with.</summary>
-    public string? Link(WarningDto w) => Inbox.InboxQueries.WarningLink(w.TargetType, w.TargetId);
+    public string? Link(WarningDto w) => WarningQueries.Link(w.TargetType, w.TargetId);
 }

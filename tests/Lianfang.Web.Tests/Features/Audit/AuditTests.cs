@@ -164,7 +164,7 @@ public abstract class AuditTests(AppFixture f)
         var admin = await fixture.AdminAsync();
         var c = (await admin.Post("/api/v1/org-units", new { name = "篡改测试纪委", kind = "Commission" }).Expect(HttpStatusCode.Created)).Id();
         await admin.Post("/api/v1/org-units", new { name = "某局", kind = "Unit", parentId = c }).Expect(HttpStatusCode.Created);
-        Assert.True((await app.WithDbAsync(Commands.VerifyAuditAsync)).Ok);
+        Assert.True((await app.WithDbAsync(CommandLine.VerifyAuditAsync)).Ok);
 
         // Someone with database access drops the guard and rewrites history.
         await app.WithDbAsync(async db =>
@@ -175,7 +175,7 @@ public abstract class AuditTests(AppFixture f)
             await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEvents\" SET \"Changes\" = '{{}}' WHERE \"Seq\" = {seq}");
             return seq;
         });
-        var result = await app.WithDbAsync(Commands.VerifyAuditAsync);
+        var result = await app.WithDbAsync(CommandLine.VerifyAuditAsync);
         Assert.False(result.Ok);
         Assert.Contains("篡改", result.Reason);
     }

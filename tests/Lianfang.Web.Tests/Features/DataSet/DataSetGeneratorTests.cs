@@ -35,7 +35,7 @@ public abstract class DataSetGeneratorTests(Db db)
             Assert.True(signatures.Count >= 2);
             Assert.All(signatures, s => Assert.Equal(ListContent.Hash(list, points), s.ContentHash));
         }
-        Assert.True((await Lianfang.Web.Infrastructure.Commands.VerifyAuditAsync(d)).Ok);
+        Assert.True((await Lianfang.Web.Infrastructure.CommandLine.VerifyAuditAsync(d)).Ok);
         Assert.True(await d.AuditEvents.AnyAsync(e => e.Action == "Generate" && e.EntityId == "test"));
 
         // The unit's party office reads its unit's points through the API, and the summary adds up to the same.
