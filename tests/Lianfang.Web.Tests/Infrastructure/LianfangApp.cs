@@ -62,6 +62,10 @@ public sealed class LianfangApp : WebApplicationFactory<Program>
     public LogCapture Logs { get; } = new();
     public string? DatabaseFile { get; }
     public string ConnectionString => _connectionString;
+    /// <summary>The app's clock.</summary>
+    public TimeProvider Time => Services.GetRequiredService<TimeProvider>();
+    /// <summary>Today in the app's time zone (Asia/Shanghai) by the app's clock, not the machine's: they differ from 16:00 to 24:00 UTC.</summary>
+    public DateOnly Today => Lianfang.Web.Infrastructure.Clock.Today(Time);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

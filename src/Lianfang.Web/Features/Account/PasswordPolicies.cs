@@ -82,7 +82,7 @@ public sealed class PasswordPolicies(IConfiguration config, TimeProvider time)
         if (row is null) db.PasswordPolicies.Add(row = new PasswordPolicyRow());
         else db.ExpectVersion(row, req.Version);
         row.Set(policy);
-        row.UpdatedAt = DateTime.UtcNow;
+        row.UpdatedAt = time.UtcNow();
         row.UpdatedBy = by;
         await db.SaveChangesAsync(ct);
         _saved = policy;
@@ -102,6 +102,7 @@ public sealed class AppUserManager : UserManager<AppUser>
         IdentityErrorDescriber errors, IServiceProvider services, ILogger<UserManager<AppUser>> logger, PasswordPolicies policies)
         : base(store, options, hasher, userValidators, passwordValidators, normalizer, errors, services, logger)
     {
+        Time = services.GetRequiredService<TimeProvider>();
         var o = options.Value;
         var p = Policy = policies.Current;
         // a copy per request: the shared options stay as configured
@@ -123,6 +124,9 @@ public sealed class AppUserManager : UserManager<AppUser>
 
     /// <summary>The policy this request runs under.</summary>
     public PasswordPolicy Policy { get; }
+
+    /// <summary>The app's clock: when accounts are made and passwords set.</summary>
+    public TimeProvider Time { get; }
 
     /// <summary>
     /// A password someone else sets (an administrator creating or resetting an account, the installation): under the
@@ -163,10 +167,10 @@ public sealed class AppUserManager : UserManager<AppUser>
         Setting(user, user.MustChangePassword, () => base.AddPasswordAsync(user, password));
 
     /// <summary>Every password set records when (expiry counts from it) and whether it is owed; saved with it, or put back.</summary>
-    private static async Task<IdentityResult> Setting(AppUser user, bool mustChange, Func<Task<IdentityResult>> set)
+    private async Task<IdentityResult> Setting(AppUser user, bool mustChange, Func<Task<IdentityResult>> set)
     {
         var before = (user.PasswordChangedAt, user.MustChangePassword);
-        (user.PasswordChangedAt, user.MustChangePassword) = (DateTime.UtcNow, mustChange);
+        (user.PasswordChangedAt, user.MustChangePassword) = (Time.UtcNow(), mustChange);
         var result = await set();
         if (!result.Succeeded) (user.PasswordChangedAt, user.MustChangePassword) = before;
         return result;

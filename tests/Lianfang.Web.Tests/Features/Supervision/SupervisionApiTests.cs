@@ -9,7 +9,7 @@ namespace Lianfang.Web.Tests.Features.Supervision;
 public abstract class SupervisionApiTests(AppFixture f)
 {
     // The app's own today (Asia/Shanghai), not the machine's: they differ from 16:00 to 24:00 UTC.
-    private static string Day(int offset) => Lianfang.Web.Infrastructure.Clock.Today.AddDays(offset).ToString("yyyy-MM-dd");
+    private string Day(int offset) => f.App.Today.AddDays(offset).ToString("yyyy-MM-dd");
 
     private async Task<long> ImportantPointAsync(WrittenList s) =>
         (await f.Observer.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray()
@@ -63,7 +63,7 @@ public abstract class SupervisionApiTests(AppFixture f)
         await f.App.WithDbAsync(async db =>
         {
             var r = await db.Rectifications.FindAsync(rid);
-            db.Entry(r!).Property(x => x.Deadline).CurrentValue = Lianfang.Web.Infrastructure.Clock.Today.AddDays(-2);
+            db.Entry(r!).Property(x => x.Deadline).CurrentValue = f.App.Today.AddDays(-2);
             return await db.SaveChangesAsync();
         });
         await f.Admin.PostAsync("/api/v1/warnings/sweep", null).Expect(HttpStatusCode.OK);
@@ -100,7 +100,7 @@ public abstract class SupervisionApiTests(AppFixture f)
         var leaderUser = $"{w.Users["leader_in_charge"]}.p";
         await f.CreateUser(new { userName = leaderUser, password = LianfangApp.Password, personId = sun, grants = new[] { new { role = "leader_in_charge", orgUnitId = w.D1 } } })
             .Expect(HttpStatusCode.Created);
-        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "排查", year = Lianfang.Web.Infrastructure.Clock.Today.Year, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = Day(60) })
+        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "排查", year = f.App.Today.Year, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = Day(60) })
             .Expect(HttpStatusCode.Created)).Id();
         var list = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
             .Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
