@@ -27,7 +27,7 @@ public static class Synthetic
 
     public static ListFormData List(int points)
     {
-        var campaign = new Campaign("2026年度廉洁风险排查", 2026, Scheme, 1, new DateOnly(2026, 6, 30), null);
+        var campaign = new Campaign("2026年度廉洁风险排查", 2026, Scheme, 1, new DateOnly(2026, 6, 30), null, new DateTime(2026, 3, 1, 1, 0, 0, DateTimeKind.Utc));
         var list = new RiskList(campaign, ListScope.Unit, 1, null, null);
         var rng = new Random(7);
         var items = Enumerable.Range(1, points).Select(seq => new RiskPoint(list, seq, Scheme, new RiskPointContent(

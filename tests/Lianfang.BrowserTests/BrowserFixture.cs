@@ -20,6 +20,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     /// <summary>The app's services, for a journey that needs more data than the demo has (e.g. to page through).</summary>
     public IServiceProvider Services => _app!.Services;
+    /// <summary>The demo's campaign, named by the app's current year (its TimeProvider).</summary>
+    public string CampaignName => Lianfang.Web.Infrastructure.DemoData.CampaignName(Services.GetRequiredService<TimeProvider>());
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>Screenshots land here for people to look at (the repo's artifacts/ folder, not committed).</summary>

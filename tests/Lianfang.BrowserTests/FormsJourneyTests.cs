@@ -9,7 +9,7 @@ public sealed class FormsJourneyTests(BrowserFixture f) : IClassFixture<BrowserF
     {
         var page = await f.LoginAsync("demo.staff");
         await page.GotoAsync(f.BaseUrl + "/Campaigns");
-        await page.GetByRole(AriaRole.Link, new() { Name = Lianfang.Web.Infrastructure.DemoData.CampaignName }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = f.CampaignName }).ClickAsync();
         await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "王芳" }).First.GetByRole(AriaRole.Link, new() { Name = "查看" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "导入 Word/Excel" }).ClickAsync();
 

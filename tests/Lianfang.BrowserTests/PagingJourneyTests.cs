@@ -92,7 +92,8 @@ public sealed partial class PagingJourneyTests(BrowserFixture f) : IClassFixture
         using var scope = f.Services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<AppDbContext>();
-        var today = Clock.Today;
+        var time = sp.GetRequiredService<TimeProvider>();
+        var today = time.Today();
         var health = await db.OrgUnits.SingleAsync(u => u.Name == "示范市卫生健康委员会");
         var commission = await db.OrgUnits.SingleAsync(u => u.Name == DemoData.CommissionName);
         var officeUser = await db.Users.SingleAsync(u => u.UserName == "demo.partyoffice");
@@ -100,24 +101,24 @@ public sealed partial class PagingJourneyTests(BrowserFixture f) : IClassFixture
         var register = sp.GetRequiredService<RegisterCommands>();
 
         // 风险登记簿 and 备案登记: 60 points on the unit's list, each filed
-        var campaign = await db.Campaigns.SingleAsync(c => c.Name == DemoData.CampaignName);
+        var campaign = await db.Campaigns.SingleAsync(c => c.Name == f.CampaignName);
         var unitList = await db.RiskLists.SingleAsync(l => l.CampaignId == campaign.Id && l.Scope == Lianfang.Core.Schemes.ListScope.Unit && l.OrgUnitId == health.Id);
         for (var i = 1; i <= 60; i++)
             await register.AddPointAsync(office, unitList.Id, new RiskPointContent("decision", $"分页风险点{i:00}：重大事项未集体决策", null, "important", null, null, ["单位自查"],
                 [new ControlMeasure("集体决策", "制度建设")], new SupervisionPath("议事规则", "决策程序", ["查阅资料"]), new Responsible("孙伟", null, []), ElementsChecked: true), default);
         var points = await db.RiskPoints.Where(p => p.ListId == unitList.Id).ToListAsync();
-        db.Filings.AddRange(points.Select(p => new Lianfang.Core.Review.Filing(p.Id, unitList.Id, campaign.Id, health.Id, commission.Id, p.CategoryCode, p.LevelCode, p.Description)));
+        db.Filings.AddRange(points.Select(p => new Lianfang.Core.Review.Filing(p.Id, unitList.Id, campaign.Id, health.Id, commission.Id, p.CategoryCode, p.LevelCode, p.Description, time.UtcNow())));
 
         // 预警, 监督检查, 整改任务, 信访举报: 60 each
-        var now = DateTime.UtcNow;
+        var now = time.UtcNow();
         var range = Enumerable.Range(1, 60).ToList();
         db.Warnings.AddRange(range.Select(i => new Warning(new Fired("paging-check", "Seed", i, health.Id, $"分页预警{i:00}", "周丽"), now.AddMinutes(-i))));
-        db.Complaints.AddRange(range.Select(i => new Complaint(ComplaintSource.Petition, health.Id, null, null, $"分页信访{i:00}：反映报销问题", "群众", null)));
+        db.Complaints.AddRange(range.Select(i => new Complaint(ComplaintSource.Petition, health.Id, null, null, $"分页信访{i:00}：反映报销问题", "群众", null, now)));
         var inspections = range.Select(i => new Inspection(InspectionType.SiteVisit, health.Id, null, today.AddDays(-i), officeUser.Id, officeUser.PersonId, "周丽",
-            $"分页检查{i:00}", "已检查", planned: false, today)).ToList();
+            $"分页检查{i:00}", "已检查", planned: false, today, now)).ToList();
         db.Inspections.AddRange(inspections);
         await db.SaveChangesAsync();
-        var findings = inspections.Select((x, i) => new Finding(x, $"分页问题{i + 1:00}", null, null)).ToList();
+        var findings = inspections.Select((x, i) => new Finding(x, $"分页问题{i + 1:00}", null, null, now)).ToList();
         db.Findings.AddRange(findings);
         await db.SaveChangesAsync();
         db.Rectifications.AddRange(findings.Select((x, i) => new Rectification(x, health.Id, "赵强", $"分页整改{i + 1:00}", today.AddDays(30), today)));
@@ -138,7 +139,7 @@ public sealed partial class PagingJourneyTests(BrowserFixture f) : IClassFixture
         var lists = await db.RiskLists.Where(l => l.OrgUnit.Path.StartsWith(health.Path)).ToListAsync();
         Assert.True(lists.Count > 20, $"only {lists.Count} lists to publish");
         await db.RiskLists.Where(l => l.OrgUnit.Path.StartsWith(health.Path)).ExecuteUpdateAsync(u => u.SetProperty(l => l.Status, ListStatus.Published));
-        db.Publications.AddRange(lists.Select(l => new Lianfang.Core.Review.Publication(l, today, today.AddDays(10), officeUser.Id, "党办", "seed")));
+        db.Publications.AddRange(lists.Select(l => new Lianfang.Core.Review.Publication(l, today, today.AddDays(10), officeUser.Id, "党办", "seed", now)));
         await db.SaveChangesAsync();
         return health.Id;
     }

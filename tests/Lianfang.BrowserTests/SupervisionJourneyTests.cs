@@ -22,7 +22,7 @@ public sealed class SupervisionJourneyTests(BrowserFixture f) : IClassFixture<Br
         // the unit's list is approved first: the principal, then the agency
         var office = await LoginAsync("demo.partyoffice");
         await Menu(office, "风险排查").ClickAsync();
-        await office.GetByRole(AriaRole.Link, new() { Name = Lianfang.Web.Infrastructure.DemoData.CampaignName }).ClickAsync();
+        await office.GetByRole(AriaRole.Link, new() { Name = f.CampaignName }).ClickAsync();
         await office.GetByRole(AriaRole.Row).Filter(new() { HasText = "单位" }).Filter(new() { HasText = "示范市卫生健康委员会" }).First
             .GetByRole(AriaRole.Link, new() { Name = "查看" }).ClickAsync();
         await office.GetByRole(AriaRole.Button, new() { Name = "签字并提交审核" }).ClickAsync();

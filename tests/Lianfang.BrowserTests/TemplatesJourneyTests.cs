@@ -35,7 +35,7 @@ public sealed class TemplatesJourneyTests(BrowserFixture f) : IClassFixture<Brow
         File.Delete(path);
 
         await page.GotoAsync(f.BaseUrl + "/Campaigns");
-        await page.GetByRole(AriaRole.Link, new() { Name = Lianfang.Web.Infrastructure.DemoData.CampaignName }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = f.CampaignName }).ClickAsync();
         await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "王芳" }).First.GetByRole(AriaRole.Link, new() { Name = "查看" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "导出表格" }).ClickAsync();
         await page.GetByText("本县清单式样（本单位式样）").WaitForAsync();

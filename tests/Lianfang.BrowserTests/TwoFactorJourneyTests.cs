@@ -20,7 +20,7 @@ public sealed class TwoFactorJourneyTests(BrowserFixture f) : IClassFixture<Brow
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var health = await db.OrgUnits.SingleAsync(u => u.Name == "示范市卫生健康委员会");
-            var user = new AppUser { UserName = "totp.clerk", DisplayName = "动态码用户", CreatedAt = DateTime.UtcNow };
+            var user = new AppUser { UserName = "totp.clerk", DisplayName = "动态码用户", CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().UtcNow() };
             user.Grants.Add(new UserGrant { Role = Role.Staff, OrgUnitId = health.Id });
             CreateUser.Check(await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().CreateAsync(user, DemoData.Password));
         }

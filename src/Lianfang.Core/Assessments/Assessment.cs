@@ -28,7 +28,7 @@ public sealed class Assessment
 
     /// <param name="grades">the 等次 the unit's scheme names (AssessmentGrades), best first, with the lowest share of the score each needs</param>
     /// <param name="post">under a scheme assessing posts, the post and its holder</param>
-    public Assessment(int orgUnitId, int year, AssessmentKind kind, int? quarter, IReadOnlyList<AssessmentItem> items, string assessedBy, DateOnly today,
+    public Assessment(int orgUnitId, int year, AssessmentKind kind, int? quarter, IReadOnlyList<AssessmentItem> items, string assessedBy, DateOnly today, DateTime now,
         IReadOnlyList<(string Grade, int MinPercent)>? grades = null, AssessedPost? post = null)
     {
         if (post is not null && kind != AssessmentKind.Annual) throw new DomainException("kind", "岗位只进行年终考核（综合评价）");
@@ -53,7 +53,7 @@ public sealed class Assessment
         MaxScore = Items.Sum(i => i.Max);
         Grade = kind == AssessmentKind.Annual ? GradeOf(Score, MaxScore, grades) : null;
         AssessedBy = assessedBy;
-        AssessedAt = DateTime.UtcNow;
+        AssessedAt = now;
         PostId = post?.PostId;
         PostName = post?.PostName;
         PersonId = post?.PersonId;

@@ -13,13 +13,13 @@ public sealed class IntegrityFileEntry
 
     private IntegrityFileEntry() { Sealed = RecordedBy = ""; }
 
-    public IntegrityFileEntry(int personId, IntegrityEntryType type, string sealedContent, string recordedBy)
+    public IntegrityFileEntry(int personId, IntegrityEntryType type, string sealedContent, string recordedBy, DateTime now)
     {
         PersonId = personId;
         Type = type;
         Sealed = sealedContent;
         RecordedBy = recordedBy;
-        RecordedAt = DateTime.UtcNow;
+        RecordedAt = now;
     }
 
     public long Id { get; private set; }

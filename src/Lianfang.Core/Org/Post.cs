@@ -74,7 +74,7 @@ public sealed class Person : IVersioned
     public void SetEmployeeNumber(string? number) => EmployeeNumber = Text.Optional(number, "employeeNumber", "工号", 64);
 
     /// <summary>Takes up a post from a date; the current post, if any, ends that day. The person moves with the post.</summary>
-    public void AssignPost(Post post, DateOnly from)
+    public void AssignPost(Post post, DateOnly from, DateTime now)
     {
         var current = CurrentAssignment;
         if (current?.PostId == post.Id && post.Id != 0) return;
@@ -83,7 +83,7 @@ public sealed class Person : IVersioned
             if (from < current.From) throw new DomainException("appointedOn", "任职时间不能早于上一岗位的任职时间");
             current.End(from);
         }
-        _assignments.Add(new PostAssignment(this, post, from));
+        _assignments.Add(new PostAssignment(this, post, from, now));
         OrgUnitId = post.OrgUnitId;
         OrgUnit = post.OrgUnit;
         AppointedOn = from;
@@ -98,13 +98,14 @@ public sealed class PostAssignment
 {
     private PostAssignment() { }
 
-    internal PostAssignment(Person person, Post post, DateOnly from)
+    internal PostAssignment(Person person, Post post, DateOnly from, DateTime now)
     {
         Person = person;
+        PersonId = person.Id;
         Post = post;
         PostId = post.Id;
         From = from;
-        RecordedAt = DateTime.UtcNow;
+        RecordedAt = now;
     }
 
     public int Id { get; private set; }

@@ -9,7 +9,7 @@ public sealed class Campaign : IVersioned
 {
     private Campaign() { Name = SchemeCode = ""; }
 
-    public Campaign(string name, int year, Scheme scheme, int rootOrgUnitId, DateOnly deadline, int? carriedFromId)
+    public Campaign(string name, int year, Scheme scheme, int rootOrgUnitId, DateOnly deadline, int? carriedFromId, DateTime now)
     {
         Name = Text.Required(name, "name", "排查名称");
         if (year is < 2000 or > 2100) throw new DomainException("year", "年度应在 2000 至 2100 之间");
@@ -18,7 +18,7 @@ public sealed class Campaign : IVersioned
         RootOrgUnitId = rootOrgUnitId;
         Deadline = CheckDeadline(year, deadline);
         CarriedFromId = carriedFromId;
-        CreatedAt = DateTime.UtcNow;
+        CreatedAt = now;
     }
 
     public int Id { get; private set; }

@@ -13,7 +13,7 @@ public sealed class Publication : ISignedStatement
 
     private Publication() { ContentHash = ""; }
 
-    public Publication(RiskList list, DateOnly from, DateOnly until, int userId, string publisher, string contentHash)
+    public Publication(RiskList list, DateOnly from, DateOnly until, int userId, string publisher, string contentHash, DateTime now)
     {
         if (until < from) throw new DomainException("until", "公示结束日期不能早于开始日期");
         if (until.DayNumber - from.DayNumber > MaxDays) throw new DomainException("until", $"公示期不能超过{MaxDays}天");
@@ -22,7 +22,7 @@ public sealed class Publication : ISignedStatement
         From = from;
         Until = until;
         PublishedByUserId = userId;
-        PublishedAt = DateTime.UtcNow;
+        PublishedAt = now;
         ContentHash = contentHash;
         Publisher = publisher;
         VerificationCode = ReviewRecord.NewCode();
@@ -67,14 +67,14 @@ public sealed class ReviewInvitation
 {
     private ReviewInvitation() { StageCode = ""; }
 
-    public ReviewInvitation(RiskList list, int userId, int invitedByUserId)
+    public ReviewInvitation(RiskList list, int userId, int invitedByUserId, DateTime now)
     {
         ListId = list.Id;
         Revision = list.Revision;
         StageCode = list.Stage ?? throw DomainException.Conflict("status", "清单不在审核中，不能邀请帮查");
         UserId = userId;
         InvitedByUserId = invitedByUserId;
-        At = DateTime.UtcNow;
+        At = now;
     }
 
     public long Id { get; private set; }

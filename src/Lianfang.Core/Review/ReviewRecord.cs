@@ -11,7 +11,7 @@ public sealed class ReviewRecord : ISignedStatement
     private ReviewRecord() { StageName = Actor = RoleLabel = ""; }
 
     public ReviewRecord(int listId, int revision, string? stageCode, string stageName, Decision decision, int userId, string actor,
-        string roleLabel, string? comment, string contentHash, bool signed)
+        string roleLabel, string? comment, string contentHash, bool signed, DateTime now)
     {
         ListId = listId;
         Revision = revision;
@@ -22,7 +22,7 @@ public sealed class ReviewRecord : ISignedStatement
         Actor = actor;
         RoleLabel = roleLabel;
         Comment = Text.Optional(comment, "comment", "意见", 1000);
-        At = DateTime.UtcNow;
+        At = now;
         ContentHash = contentHash;
         if (signed) VerificationCode = NewCode();
     }
@@ -138,7 +138,7 @@ public sealed class FormFiling
 {
     private FormFiling() { FormCode = FormTitle = Title = ContentHash = ""; }
 
-    public FormFiling(int? listId, int campaignId, int orgUnitId, int? commissionId, string formCode, string formTitle, string title, string contentHash)
+    public FormFiling(int? listId, int campaignId, int orgUnitId, int? commissionId, string formCode, string formTitle, string title, string contentHash, DateTime now)
     {
         ListId = listId;
         CampaignId = campaignId;
@@ -148,7 +148,7 @@ public sealed class FormFiling
         FormTitle = formTitle;
         Title = title;
         ContentHash = contentHash;
-        FiledAt = DateTime.UtcNow;
+        FiledAt = now;
     }
 
     public long Id { get; private set; }
@@ -170,7 +170,7 @@ public sealed class Filing
 {
     private Filing() { Description = LevelCode = CategoryCode = ""; }
 
-    public Filing(long riskPointId, int listId, int campaignId, int orgUnitId, int? commissionId, string categoryCode, string levelCode, string description)
+    public Filing(long riskPointId, int listId, int campaignId, int orgUnitId, int? commissionId, string categoryCode, string levelCode, string description, DateTime now)
     {
         RiskPointId = riskPointId;
         ListId = listId;
@@ -180,7 +180,7 @@ public sealed class Filing
         CategoryCode = categoryCode;
         LevelCode = levelCode;
         Description = description;
-        FiledAt = DateTime.UtcNow;
+        FiledAt = now;
     }
 
     public long Id { get; private set; }

@@ -11,7 +11,7 @@ public sealed class RowSignature
 {
     private RowSignature() { Signer = PointHash = ""; }
 
-    public RowSignature(RiskList list, RiskPoint point, int personId, string signer, int userId)
+    public RowSignature(RiskList list, RiskPoint point, int personId, string signer, int userId, DateTime now)
     {
         list.EnsureEditable();
         ListId = list.Id;
@@ -20,7 +20,7 @@ public sealed class RowSignature
         PersonId = personId;
         Signer = signer;
         UserId = userId;
-        At = DateTime.UtcNow;
+        At = now;
         PointHash = ListContent.PointHash(point);
         VerificationCode = ReviewRecord.NewCode();
     }

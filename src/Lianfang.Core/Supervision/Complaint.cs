@@ -9,7 +9,7 @@ public sealed class Complaint : IVersioned
 {
     private Complaint() { Content = ""; }
 
-    public Complaint(ComplaintSource source, int orgUnitId, int? personId, long? riskPointId, string? content, string? contactName, string? contact)
+    public Complaint(ComplaintSource source, int orgUnitId, int? personId, long? riskPointId, string? content, string? contactName, string? contact, DateTime now)
     {
         Source = source;
         OrgUnitId = orgUnitId;
@@ -19,7 +19,7 @@ public sealed class Complaint : IVersioned
         if (Content.Length < 5) throw new DomainException("content", "反映内容太短，请具体说明问题");
         ContactName = Text.Optional(contactName, "contactName", "姓名", 50);
         Contact = Text.Optional(contact, "contact", "联系方式", 100);
-        ReceivedAt = DateTime.UtcNow;
+        ReceivedAt = now;
     }
 
     public long Id { get; private set; }

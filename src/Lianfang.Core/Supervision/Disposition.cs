@@ -18,7 +18,7 @@ public sealed class Disposition
 
     private Disposition() { Measure = Reason = RecordedBy = ""; }
 
-    public Disposition(int personId, long? findingId, int form, string? measure, string? reason, DateOnly decidedOn, string recordedBy, DateOnly today)
+    public Disposition(int personId, long? findingId, int form, string? measure, string? reason, DateOnly decidedOn, string recordedBy, DateOnly today, DateTime now)
     {
         if (decidedOn > today || decidedOn.Year < 2000) throw new DomainException("decidedOn", "决定日期不能晚于今天");
         if (!Measures.TryGetValue(form, out var allowed)) throw new DomainException("form", "形态应为 1–4（第一种至第四种形态）");
@@ -33,7 +33,7 @@ public sealed class Disposition
         Reason = Text.Required(reason, "reason", "事由", 2000);
         DecidedOn = decidedOn;
         RecordedBy = recordedBy;
-        RecordedAt = DateTime.UtcNow;
+        RecordedAt = now;
     }
 
     public long Id { get; private set; }

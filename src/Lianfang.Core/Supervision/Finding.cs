@@ -5,14 +5,14 @@ public sealed class Finding
 {
     private Finding() { Description = ""; }
 
-    public Finding(Inspection inspection, string? description, long? riskPointId, int? personId)
+    public Finding(Inspection inspection, string? description, long? riskPointId, int? personId, DateTime now)
     {
         InspectionId = inspection.Id;
         OrgUnitId = inspection.OrgUnitId;
         Description = Text.Required(description, "description", "问题描述", 2000);
         RiskPointId = riskPointId;
         PersonId = personId;
-        FoundAt = DateTime.UtcNow;
+        FoundAt = now;
     }
 
     public long Id { get; private set; }
@@ -96,6 +96,18 @@ public sealed class Rectification : IVersioned
         }
     }
 
+    /// <summary>
+    /// A rectification reported and verified before it was recorded here (history carried over from an earlier register,
+    /// or a generated data set): closed at the times it was, its evidence kept where it was then.
+    /// </summary>
+    public void RecordClosed(string? report, DateTime submittedAt, string verifier, DateTime verifiedAt)
+    {
+        if (Status != RectificationStatus.Open) throw DomainException.Conflict("status", $"整改当前状态为“{Label(Status)}”，不能登记为已验收");
+        if (verifiedAt < submittedAt) throw new DomainException("verifiedAt", "验收时间不能早于报送时间");
+        Report = Text.Required(report, "report", "整改情况说明", 4000);
+        (Status, SubmittedAt, VerifiedAt, VerifiedBy) = (RectificationStatus.Verified, submittedAt, verifiedAt, verifier);
+    }
+
     public static string Label(RectificationStatus s) => s switch
     {
         RectificationStatus.Open => "整改中", RectificationStatus.Submitted => "待验收", _ => "已验收",
@@ -107,13 +119,13 @@ public sealed class EvidenceFile
 {
     private EvidenceFile() { FileName = Sha256 = ""; }
 
-    public EvidenceFile(string fileName, long size, string sha256, int uploadedBy)
+    public EvidenceFile(string fileName, long size, string sha256, int uploadedBy, DateTime now)
     {
         FileName = Text.Required(fileName, "file", "文件名", 200);
         Size = size;
         Sha256 = sha256;
         UploadedBy = uploadedBy;
-        UploadedAt = DateTime.UtcNow;
+        UploadedAt = now;
     }
 
     public long Id { get; private set; }

@@ -15,7 +15,7 @@ public sealed class Inspection : IVersioned
     private Inspection() { InspectorName = ""; }
 
     public Inspection(InspectionType type, int orgUnitId, int? personId, DateOnly date, int inspectorUserId, int? inspectorPersonId, string inspectorName,
-        string? subject, string? record, bool planned, DateOnly today)
+        string? subject, string? record, bool planned, DateOnly today, DateTime now)
     {
         CheckDate(date, planned, today);
         Type = type;
@@ -32,7 +32,7 @@ public sealed class Inspection : IVersioned
             throw new DomainException("subject", type == InspectionType.Written ? "书面问询须写明问询函内容" : "立项监督须先有监督方案");
         if (!planned && type is InspectionType.Talk or InspectionType.SiteVisit && Record is null)
             throw new DomainException("record", $"请填写{RecordLabel(type)}");
-        if (Status == InspectionStatus.Done) CompletedAt = DateTime.UtcNow;
+        if (Status == InspectionStatus.Done) CompletedAt = now;
     }
 
     public long Id { get; private set; }
@@ -83,7 +83,7 @@ public sealed class Inspection : IVersioned
     }
 
     /// <summary>A planned inspection is carried out: the letter goes out, the project starts, or the talk/visit is recorded.</summary>
-    public void Start(DateOnly date, string? subject, string? record, DateOnly today)
+    public void Start(DateOnly date, string? subject, string? record, DateOnly today, DateTime now)
     {
         if (Status != InspectionStatus.Planned) throw DomainException.Conflict("status", "该检查已开展");
         CheckDate(date, planned: false, today);
@@ -94,7 +94,7 @@ public sealed class Inspection : IVersioned
             throw new DomainException("subject", Type == InspectionType.Written ? "书面问询须写明问询函内容" : "立项监督须先有监督方案");
         if (Type is InspectionType.Talk or InspectionType.SiteVisit && Record is null) throw new DomainException("record", $"请填写{RecordLabel(Type)}");
         Status = NextAfterStart(Type, Record);
-        if (Status == InspectionStatus.Done) CompletedAt = DateTime.UtcNow;
+        if (Status == InspectionStatus.Done) CompletedAt = now;
     }
 
     /// <summary>An inspection carried out has happened: not in the future (a coming one is recorded as planned), nor before 2000.</summary>
@@ -126,12 +126,12 @@ public sealed class Inspection : IVersioned
     }
 
     /// <summary>The written reply to an inquiry, or the report closing a 立项监督.</summary>
-    public void Complete(string? record)
+    public void Complete(string? record, DateTime now)
     {
         if (Status != InspectionStatus.Open) throw DomainException.Conflict("status", $"该检查当前状态为“{Label(Status)}”，不能登记{RecordLabel(Type)}");
         Record = Text.Required(record, "record", RecordLabel(Type), 8000);
         Status = InspectionStatus.Done;
-        CompletedAt = DateTime.UtcNow;
+        CompletedAt = now;
     }
 
     private static InspectionStatus NextAfterStart(InspectionType type, string? record) =>
@@ -143,6 +143,8 @@ public sealed class InspectionTarget
 {
     private InspectionTarget() { }
     public InspectionTarget(long riskPointId) => RiskPointId = riskPointId;
+    /// <summary>A target of an inspection that has its id already (rows written without the change tracker, e.g. a generated data set).</summary>
+    public InspectionTarget(Inspection inspection, long riskPointId) : this(riskPointId) => InspectionId = inspection.Id;
 
     public long InspectionId { get; private set; }
     public long RiskPointId { get; private set; }

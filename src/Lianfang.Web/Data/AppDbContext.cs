@@ -12,7 +12,7 @@ namespace Lianfang.Web.Data;
 /// The one model. Two thin subclasses (SQLite, PostgreSQL) each own a migrations folder.
 /// Every save bumps versions of edited entities and appends hash-chained audit events in the same transaction.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
+public abstract class AppDbContext(DbContextOptions options, IAuditActor actor, TimeProvider time)
     : IdentityUserContext<AppUser, int>(options), IDataProtectionKeyContext
 {
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
@@ -134,7 +134,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
         if (IsPostgres) await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WriteLock})", ct);
         var last = await AuditEvents.AsNoTracking().OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(ct);
         var (userId, userName) = by ?? actor.Current;
-        AuditEvents.Add(new AuditEvent((last?.Seq ?? 0) + 1, DateTime.UtcNow, userId, userName, action, entityType, entityId, orgPath, changes, last?.Hash ?? AuditChain.Genesis));
+        AuditEvents.Add(new AuditEvent((last?.Seq ?? 0) + 1, time.UtcNow(), userId, userName, action, entityType, entityId, orgPath, changes, last?.Hash ?? AuditChain.Genesis));
         await base.SaveChangesAsync(true, ct);
         if (tx is not null) await tx.CommitAsync(ct);
     }
@@ -196,7 +196,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
         var seq = last?.Seq ?? 0;
         var prev = last?.Hash ?? AuditChain.Genesis;
         var paths = await AuditCapture.ResolveOrgPathsAsync(this, captured, ct);
-        var at = DateTime.UtcNow;
+        var at = time.UtcNow();
         var (userId, userName) = actor.Current;
         var events = new List<AuditEvent>(captured.Count);
         foreach (var p in captured)
@@ -212,14 +212,14 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor)
     }
 }
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, IAuditActor actor)
-    : AppDbContext(options, actor)
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, IAuditActor actor, TimeProvider time)
+    : AppDbContext(options, actor, time)
 {
     public override bool IsPostgres => false;
 }
 
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, IAuditActor actor)
-    : AppDbContext(options, actor)
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, IAuditActor actor, TimeProvider time)
+    : AppDbContext(options, actor, time)
 {
     public override bool IsPostgres => true;
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -71,7 +69,19 @@ internal sealed class BulkWriter(AppDbContext db)
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
         if (!db.IsPostgres) ids = [.. Enumerable.Range(1, rows.Count).Select(i => ids[0] + i)];
-        for (var i = 0; i < rows.Count; i++) key.PropertyInfo!.SetValue(rows[i], Convert.ChangeType(ids[i], key.ClrType));
+        for (var i = 0; i < rows.Count; i++) Keyed(db.Model, rows[i], ids[i]);
+    }
+
+    /// <summary>
+    /// Gives a new row the id it is written with, as the database gives one on insert (and EF sets it back): the primary
+    /// key and nothing else. For ids reserved here, or numbered by a caller that writes into an empty database (the
+    /// data-set generator), so that rows referring to this one can be made before it is written.
+    /// </summary>
+    public static T Keyed<T>(IModel model, T row, long id) where T : class
+    {
+        var key = model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties.Single();
+        key.PropertyInfo!.SetValue(row, Convert.ChangeType(id, key.ClrType));
+        return row;
     }
 
     /// <summary>
@@ -144,19 +154,5 @@ internal sealed class BulkWriter(AppDbContext db)
         var key = entity.FindPrimaryKey()!.Properties;
         var identity = key.Count == 1 && key[0].ValueGenerated == ValueGenerated.OnAdd ? key[0].GetColumnName(store) : null;
         return new Table(entity.GetTableName()!, columns, identity);
-    }
-}
-
-/// <summary>Sets what domain constructors keep private (ids, timestamps, states) on generated objects.</summary>
-internal static class Fields
-{
-    private static readonly ConcurrentDictionary<(Type, string), PropertyInfo> Properties = new();
-
-    public static T Set<T>(this T target, string property, object? value) where T : class
-    {
-        var p = Properties.GetOrAdd((typeof(T), property), k => k.Item1.GetProperty(k.Item2, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
-            ?? throw new InvalidOperationException($"{k.Item1.Name} has no property {k.Item2}"));
-        p.SetValue(target, value);
-        return target;
     }
 }

@@ -117,7 +117,7 @@ public static class Backup
             // Bring an older backup up to this version and check its audit chain before it replaces anything.
             var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={tmp};Pooling=False").Options;
             AuditVerification chain;
-            await using (var restored = new SqliteAppDbContext(options, new SystemActor()))
+            await using (var restored = new SqliteAppDbContext(options, new SystemActor(), TimeProvider.System))
             {
                 await Database.MigrateAsync(restored);
                 chain = await CommandLine.VerifyAuditAsync(restored);

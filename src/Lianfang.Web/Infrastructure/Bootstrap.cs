@@ -33,7 +33,7 @@ public static class Bootstrap
             {
                 var generated = string.IsNullOrEmpty(password);
                 if (generated) password = RandomPassword();
-                account = new AppUser { UserName = userName, DisplayName = displayName, CreatedAt = DateTime.UtcNow };
+                account = new AppUser { UserName = userName, DisplayName = displayName, CreatedAt = users.Time.UtcNow() };
                 CreateUser.Check(await users.SetForUserAsync(account, password!, alwaysChange: generated));
                 if (generated) printed.Add($"{displayName}：{userName}　初始密码：{password}");
                 else log.LogInformation("Created {Role} account {UserName} from {Setting}", role.Code(), userName, setting);

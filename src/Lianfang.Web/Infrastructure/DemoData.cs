@@ -16,12 +16,13 @@ public static class DemoData
     public const string CommissionName = "示范市纪委监委";
     public const string Password = "Lianfang-demo-2026";
 
-    /// <summary>The demo's campaign, of the current year.</summary>
-    public static string CampaignName => $"{Clock.Today.Year}年度廉洁风险排查";
+    /// <summary>The demo's campaign, of the current year by <paramref name="time"/>.</summary>
+    public static string CampaignName(TimeProvider time) => $"{time.Today().Year}年度廉洁风险排查";
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
     {
         var db = services.GetRequiredService<AppDbContext>();
+        var time = services.GetRequiredService<TimeProvider>();
         if (await db.OrgUnits.AnyAsync(u => u.ParentId == null && u.Name == CommissionName, ct)) return;
         var root = new AccessScope(-1, null, [new ResolvedGrant(Role.Admin, null, null, [])]);
 
@@ -43,7 +44,7 @@ public static class DemoData
         async Task<Person> Staff(OrgUnit unit, string post, PostTier tier, string name, string title, string duties, string integrity)
         {
             var p = await PeopleCommands.CreatePostAsync(db, root, new(unit.Id, post, tier, duties, integrity, null), ct);
-            return await PeopleCommands.CreatePersonAsync(db, root, new(name, title, unit.Id, p.Id, new DateOnly(2021, 3, 1), null), ct);
+            return await PeopleCommands.CreatePersonAsync(db, root, new(name, title, unit.Id, p.Id, new DateOnly(2021, 3, 1), null), time, ct);
         }
 
         var director = await Staff(health, "主任", PostTier.Leader, "陈刚", "党委书记、主任", "主持委党委和行政全面工作", "履行党风廉政建设主体责任第一责任人职责");
@@ -69,7 +70,7 @@ public static class DemoData
         var users = services.GetRequiredService<UserManager<AppUser>>();
         async Task Account(string userName, string display, Person? person, params (Role Role, OrgUnit Unit)[] grants)
         {
-            var user = new AppUser { UserName = userName, DisplayName = display, PersonId = person?.Id, CreatedAt = DateTime.UtcNow };
+            var user = new AppUser { UserName = userName, DisplayName = display, PersonId = person?.Id, CreatedAt = time.UtcNow() };
             user.Grants.AddRange(grants.Select(g => new UserGrant { Role = g.Role, OrgUnitId = g.Unit.Id }));
             CreateUser.Check(await users.CreateAsync(user, Password));
         }
@@ -89,9 +90,9 @@ public static class DemoData
         // A campaign under way over 卫健委 this year, its deadline ahead (a newcomer meets no "overdue" on the first page),
         // with the unit's own points and the accountant's personal ones.
         var register = services.GetRequiredService<RegisterCommands>();
-        var year = Clock.Today.Year;
+        var year = time.Today().Year;
         var city = new AccessScope(-1, commissioner.Id, [new ResolvedGrant(Role.Commission, commission.Id, commission.Path, [])]);
-        var campaign = await register.OpenCampaignAsync(city, new(CampaignName, year, "shaoxing-2018", health.Id, Clock.Today.AddDays(45), null), ct);
+        var campaign = await register.OpenCampaignAsync(city, new(CampaignName(time), year, "shaoxing-2018", health.Id, time.Today().AddDays(45), null), ct);
         var lists = await db.RiskLists.Where(l => l.CampaignId == campaign.Id).ToListAsync(ct);
         var partyOffice = new AccessScope(-1, officeHead.Id, [new ResolvedGrant(Role.PartyOffice, health.Id, health.Path, [])]);
         var unitList = lists.Single(l => l.Scope == ListScope.Unit && l.OrgUnitId == health.Id);

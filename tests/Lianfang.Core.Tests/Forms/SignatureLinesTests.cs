@@ -53,12 +53,8 @@ public class SignatureLinesTests
     [InlineData("责任人签字", StageActor.Holder)]
     public void Lines_name_their_signers(string line, StageActor actor) => Assert.Equal(actor, SignatureLines.ActorOf(line));
 
-    private static ReviewRecord Record(int revision, string? stage, string stageName, Decision d, string actor, string? comment, bool signed, DateTime at)
-    {
-        var r = new ReviewRecord(1, revision, stage, stageName, d, 1, actor, "", comment, new string('0', 64), signed);
-        typeof(ReviewRecord).GetProperty(nameof(ReviewRecord.At))!.SetValue(r, at);
-        return r;
-    }
+    private static ReviewRecord Record(int revision, string? stage, string stageName, Decision d, string actor, string? comment, bool signed, DateTime at) =>
+        new(1, revision, stage, stageName, d, 1, actor, "", comment, new string('0', 64), signed, at);
 
     [Fact]
     public void Lines_are_filled_from_the_latest_signatures_of_the_current_revision()
@@ -90,7 +86,7 @@ public class SignatureLinesTests
     {
         var scheme = Presets.Find("longsheng-2012")!;
         var form = scheme.Forms.Single(f => f.Code == "annex7");
-        var history = new[] { Record(1, "leader", "分管领导审核", Decision.Return, "孙伟", "补充制度机制风险", false, DateTime.UtcNow) };
+        var history = new[] { Record(1, "leader", "分管领导审核", Decision.Return, "孙伟", "补充制度机制风险", false, Times.Now) };
         var lines = SignatureLines.Fill(form, scheme, ListScope.Department, 1, history);
         Assert.True(lines[0].IsBlock);
         Assert.Equal("分管领导审核：补充制度机制风险", lines[0].Text);

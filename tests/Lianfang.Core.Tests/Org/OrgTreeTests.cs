@@ -126,15 +126,15 @@ public class OrgTreeTests
         typeof(Post).GetProperty(nameof(Post.Id))!.SetValue(head, 2);
         var p = new Person(finance, "王芳", "科员", null);
 
-        p.AssignPost(accountant, new DateOnly(2020, 1, 1));
-        p.AssignPost(head, new DateOnly(2023, 7, 1));
+        p.AssignPost(accountant, new DateOnly(2020, 1, 1), Times.Now);
+        p.AssignPost(head, new DateOnly(2023, 7, 1), Times.Now);
 
         Assert.Equal(2, p.Assignments.Count);
         Assert.Equal(new DateOnly(2023, 7, 1), p.Assignments.First().To);
         Assert.Same(head, p.CurrentAssignment!.Post);
         Assert.Equal(office.Id, p.OrgUnitId);
         Assert.Equal(new DateOnly(2023, 7, 1), p.AppointedOn);
-        Assert.Throws<DomainException>(() => p.AssignPost(accountant, new DateOnly(2022, 1, 1)));
+        Assert.Throws<DomainException>(() => p.AssignPost(accountant, new DateOnly(2022, 1, 1), Times.Now));
     }
 
     [Theory]

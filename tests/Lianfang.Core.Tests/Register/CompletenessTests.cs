@@ -7,7 +7,7 @@ public class CompletenessTests
 {
     private static readonly Scheme Shaoxing = Presets.Find("shaoxing-2018")!;
 
-    private static RiskList List() => new(new Campaign("2026年度排查", 2026, Shaoxing, 1, new DateOnly(2026, 5, 31), null), ListScope.Unit, 10, null, null);
+    private static RiskList List() => new(new Campaign("2026年度排查", 2026, Shaoxing, 1, new DateOnly(2026, 5, 31), null, Times.Now), ListScope.Unit, 10, null, null);
 
     private static RiskPoint Point(RiskList list, int seq, string category, string level) =>
         new(list, seq, Shaoxing, new RiskPointContent(category, $"风险{seq}", null, level, null, null, null, null, null, null));

@@ -9,7 +9,7 @@ public class ListRulesTests
     private static readonly Scheme Shaoxing = Presets.Find("shaoxing-2018")!;
     private static readonly Scheme Finance = Presets.Find("lianyun-finance")!;
 
-    private static RiskList List(Scheme s) => new(new Campaign("2026年度排查", 2026, s, 1, new DateOnly(2026, 5, 31), null), ListScope.Post, 10, 20, null);
+    private static RiskList List(Scheme s) => new(new Campaign("2026年度排查", 2026, s, 1, new DateOnly(2026, 5, 31), null, Times.Now), ListScope.Post, 10, 20, null);
 
     private static RiskPoint Point(RiskList list, int seq, string? leader = "孙伟", bool measures = true, bool supervision = true) =>
         new(list, seq, Shaoxing, new RiskPointContent("power", $"风险{seq}", null, "important", null, null, null,

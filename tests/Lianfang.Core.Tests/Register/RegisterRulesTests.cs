@@ -11,7 +11,7 @@ public class RegisterRulesTests
     private static readonly Scheme Longsheng = Presets.Find("longsheng-2012")!;
 
     private static RiskList List(ListScope scope = ListScope.Unit, int? holder = null, Scheme? scheme = null) =>
-        new(new Campaign("2026年度排查", 2026, scheme ?? Shaoxing, 1, new DateOnly(2026, 5, 31), null), scope, 10, scope is ListScope.Post or ListScope.Person ? 5 : null, holder);
+        new(new Campaign("2026年度排查", 2026, scheme ?? Shaoxing, 1, new DateOnly(2026, 5, 31), null, Times.Now), scope, 10, scope is ListScope.Post or ListScope.Person ? 5 : null, holder);
 
     private static RiskPointContent Content(string category = "decision", string level = "important", string description = "决策不民主", params string[] measures) =>
         new(category, description, null, level, null, null, null, measures.Select(m => new ControlMeasure(m)).ToList(), null, null);
@@ -80,15 +80,15 @@ public class RegisterRulesTests
     [InlineData("2028-01-01")]
     public void A_campaign_is_due_within_its_year_or_the_next(string deadline)
     {
-        var e = Assert.Throws<DomainException>(() => new Campaign("2026年度排查", 2026, Shaoxing, 1, DateOnly.Parse(deadline), null));
+        var e = Assert.Throws<DomainException>(() => new Campaign("2026年度排查", 2026, Shaoxing, 1, DateOnly.Parse(deadline), null, Times.Now));
         Assert.Equal(("deadline", "2026年度排查的截止日期应在2026年或2027年内"), (e.Field, e.Message));
-        Assert.Equal(new DateOnly(2027, 3, 31), new Campaign("2026年度排查", 2026, Shaoxing, 1, new DateOnly(2027, 3, 31), null).Deadline);
+        Assert.Equal(new DateOnly(2027, 3, 31), new Campaign("2026年度排查", 2026, Shaoxing, 1, new DateOnly(2027, 3, 31), null, Times.Now).Deadline);
     }
 
     [Fact]
     public void A_campaign_is_rescheduled_or_closed_with_a_reason_and_a_closed_one_stays_closed()
     {
-        var c = new Campaign("2026年度排查", 2026, Shaoxing, 1, new DateOnly(2026, 5, 31), null);
+        var c = new Campaign("2026年度排查", 2026, Shaoxing, 1, new DateOnly(2026, 5, 31), null, Times.Now);
         Assert.Equal("reason", Assert.Throws<DomainException>(() => c.Reschedule(new DateOnly(2026, 6, 30), " ")).Field);
         Assert.Equal("deadline", Assert.Throws<DomainException>(() => c.Reschedule(new DateOnly(1900, 1, 1), "延期")).Field);
         c.Reschedule(new DateOnly(2026, 6, 30), "机构改革，延期一个月");

@@ -8,7 +8,7 @@ public class SignatureCheckTests
 
     private ReviewRecord Act(Decision d, string hash, bool signed = true, int revision = 1, string stage = "s", ContentChange[]? changes = null, string? prior = null)
     {
-        var r = new ReviewRecord(1, revision, stage, stage, d, 1, "某人", "角色", d == Decision.Return ? "请修改" : null, hash, signed);
+        var r = new ReviewRecord(1, revision, stage, stage, d, 1, "某人", "角色", d == Decision.Return ? "请修改" : null, hash, signed, Times.Now);
         typeof(ReviewRecord).GetProperty(nameof(ReviewRecord.Id))!.SetValue(r, _history.Count + 1L);
         if (changes is not null) r.Amend(prior!, changes);
         _history.Add(r);

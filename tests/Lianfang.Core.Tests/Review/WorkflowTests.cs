@@ -13,7 +13,7 @@ public class WorkflowTests
     /// <summary>A list at a unit (not a department), so that every stage of its kind applies (001's 委党委审定 is for posts directly under the unit).</summary>
     private static RiskList NewList(Scheme scheme, ListScope scope)
     {
-        var list = new RiskList(new Campaign("排查", 2026, scheme, 1, new DateOnly(2026, 5, 31), null), scope, 10,
+        var list = new RiskList(new Campaign("排查", 2026, scheme, 1, new DateOnly(2026, 5, 31), null, Times.Now), scope, 10,
             scope is ListScope.Post or ListScope.Person ? 5 : null, scope is ListScope.Post or ListScope.Person ? 7 : null);
         var commission = new Lianfang.Core.Org.OrgUnit("纪委", Lianfang.Core.Org.OrgUnitKind.Commission, null, "0001");
         typeof(RiskList).GetProperty(nameof(RiskList.OrgUnit))!.SetValue(list, new Lianfang.Core.Org.OrgUnit("单位", Lianfang.Core.Org.OrgUnitKind.Unit, commission, "00010001"));

@@ -176,7 +176,7 @@ public sealed class MigrateOnStartBackupTests
             await UpgradeTests.Gunzip(Path.Combine(UpgradeFixture.Dir, "lianfang.db.gz"), db);
             string last;
             var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={db};Pooling=False").Options;
-            await using (var ctx = new SqliteAppDbContext(options, new SystemActor()))
+            await using (var ctx = new SqliteAppDbContext(options, new SystemActor(), TimeProvider.System))
             {
                 var all = ctx.Database.GetMigrations().ToList();
                 last = all[^1];

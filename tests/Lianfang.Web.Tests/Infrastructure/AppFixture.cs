@@ -34,9 +34,12 @@ public abstract class AppFixture(Db db) : IAsyncLifetime
     /// <summary>Settings a fixture of its own may change (e.g. rate limits), on top of the test defaults.</summary>
     protected virtual Dictionary<string, string?>? Settings => null;
 
+    /// <summary>The app's clock, when a fixture of its own sets the time (a FakeTimeProvider); else the system's.</summary>
+    protected virtual TimeProvider? Time => null;
+
     public async Task InitializeAsync()
     {
-        App = new LianfangApp(db, Settings);
+        App = new LianfangApp(db, Settings, Time);
         Admin = ClientWithToken(await TokenAsync("admin", LianfangApp.AdminPassword));
         Security = ClientWithToken(await TokenAsync("secadmin", LianfangApp.AdminPassword));
         Auditor = ClientWithToken(await TokenAsync("auditor", LianfangApp.AdminPassword));

@@ -20,11 +20,14 @@ public sealed class LianfangApp : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly string? _postgresDatabase;
     private readonly Dictionary<string, string?> _settings;
+    private readonly TimeProvider? _time;
 
-    public LianfangApp(Db db, Dictionary<string, string?>? settings = null)
+    /// <param name="time">the app's clock in place of the system's (a FakeTimeProvider), for tests whose outcome depends on the time of day</param>
+    public LianfangApp(Db db, Dictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         Db = db;
         _settings = settings ?? [];
+        _time = time;
         if (db == Db.Sqlite)
         {
             var dir = Path.Combine(Path.GetTempPath(), "lianfang-tests");
@@ -62,6 +65,10 @@ public sealed class LianfangApp : WebApplicationFactory<Program>
     public LogCapture Logs { get; } = new();
     public string? DatabaseFile { get; }
     public string ConnectionString => _connectionString;
+    /// <summary>The app's clock: the system's, or the one a test gave it.</summary>
+    public TimeProvider Time => Services.GetRequiredService<TimeProvider>();
+    /// <summary>Today in the app's time zone (Asia/Shanghai) by the app's clock, not the machine's: they differ from 16:00 to 24:00 UTC.</summary>
+    public DateOnly Today => Lianfang.Web.Shared.Clock.Today(Time);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -82,6 +89,7 @@ public sealed class LianfangApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000));
         builder.ConfigureTestServices(s => s.AddSingleton<ILoggerProvider>(Logs));
         builder.ConfigureTestServices(s => s.AddHttpContextAccessor().AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Features.QueryCounter>());
+        if (_time is not null) builder.ConfigureTestServices(s => s.AddSingleton(_time));
         // "Test:CaptureDebugLogs" lets a test see everything down to Debug, whatever appsettings say.
         if (_settings.GetValueOrDefault("Test:CaptureDebugLogs") == "true")
             builder.ConfigureLogging(l => l.AddFilter<LogCapture>(null, LogLevel.Debug));

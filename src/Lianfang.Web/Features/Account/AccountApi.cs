@@ -60,17 +60,17 @@ public static class AccountApi
             var user = await CreateUser.HandleAsync(db, um, await me.ScopeAsync(ct), req, ct);
             return TypedResults.Created($"/api/v1/users/{user.Id}", new { id = user.Id });
         }).WithSummary("新建账号（系统管理员；orgUnitId 为管理该账号的机构，默认人员所在机构；权限由安全管理员另行授予）").ProducesProblem(400).ProducesProblem(403);
-        users.MapGet("/", async (CurrentUser me, AppDbContext db, CancellationToken ct) =>
+        users.MapGet("/", async (CurrentUser me, AppDbContext db, TimeProvider time, CancellationToken ct) =>
         {
             var scope = await me.ScopeAsync(ct);
             UserQueries.EnsureKeeper(scope);
-            return await UserQueries.ToDtosAsync(UserQueries.Visible(db, scope).OrderBy(u => u.UserName), ct);
+            return await UserQueries.ToDtosAsync(UserQueries.Visible(db, scope).OrderBy(u => u.UserName), time.GetUtcNow(), ct);
         }).WithSummary("账号列表（系统管理员、安全管理员）");
-        users.MapGet("/{id:int}", async Task<Results<Ok<UserDto>, ProblemHttpResult>> (int id, CurrentUser me, AppDbContext db, CancellationToken ct) =>
+        users.MapGet("/{id:int}", async Task<Results<Ok<UserDto>, ProblemHttpResult>> (int id, CurrentUser me, AppDbContext db, TimeProvider time, CancellationToken ct) =>
         {
             var scope = await me.ScopeAsync(ct);
             UserQueries.EnsureKeeper(scope);
-            var dto = (await UserQueries.ToDtosAsync(UserQueries.Visible(db, scope).Where(u => u.Id == id), ct)).FirstOrDefault();
+            var dto = (await UserQueries.ToDtosAsync(UserQueries.Visible(db, scope).Where(u => u.Id == id), time.GetUtcNow(), ct)).FirstOrDefault();
             return dto is null ? (ProblemHttpResult)Problems.NotFound("账号") : TypedResults.Ok(dto);
         }).WithSummary("查看账号（系统管理员、安全管理员）");
         users.MapPost("/{id:int}/grants", async (int id, GrantDto req, CurrentUser me, AppDbContext db, CancellationToken ct) =>
@@ -101,7 +101,7 @@ public static class AccountApi
     }
 
     private static async Task<IResult> IssueToken(TokenRequest req, HttpContext http, SignInManager<AppUser> signIn, AppDbContext db, MfaPolicy mfa,
-        PasswordPolicies policies, IConfiguration config, Credentials credentials, CancellationToken ct)
+        PasswordPolicies policies, IConfiguration config, Credentials credentials, TimeProvider time, CancellationToken ct)
     {
         var name = req.UserName?.Trim() ?? "";
         var check = await credentials.CheckAsync(name, req.Password ?? "", ct);
@@ -115,7 +115,7 @@ public static class AccountApi
         }
         if (!check.Succeeded) return await Refused(check.Status, check.Title!, check.Detail!);
         if (user is null) throw new InvalidOperationException("a credential check succeeded without an account");
-        if (policy.Owed(user.MustChangePassword, user.PasswordChangedAt, DateTime.UtcNow) is { } owed)
+        if (policy.Owed(user.MustChangePassword, user.PasswordChangedAt, time.UtcNow()) is { } owed)
             return await Refused(403, "须先修改密码", $"{owed}，须先登录网页在“安全设置”中修改密码，之后再申请令牌");
         if (await mfa.PendingAsync(db, user.Id, ct))
             return await Refused(403, "须先启用两步验证", "该账号的角色须使用两步验证：请先登录网页在“安全设置”中启用，之后凭验证器上的动态码（totpCode）申请令牌");
@@ -165,12 +165,12 @@ internal static class UserQueries
                                  || (u.Person != null && units.Contains(u.Person.OrgUnitId)));
     }
 
-    public static async Task<List<UserDto>> ToDtosAsync(IQueryable<AppUser> users, CancellationToken ct)
+    public static async Task<List<UserDto>> ToDtosAsync(IQueryable<AppUser> users, DateTimeOffset now, CancellationToken ct)
     {
         var rows = await users.Select(u => new { u.Id, u.UserName, u.DisplayName, u.PersonId, u.OrgUnitId, u.TwoFactorEnabled, u.LockoutEnd, u.Email,
             u.DirectoryDn,
             Grants = u.Grants.Select(g => new { g.Id, g.Role, g.OrgUnitId }).ToList() }).ToListAsync(ct);
-        var now = DateTimeOffset.UtcNow; // compared here: SQLite cannot order DateTimeOffset
+        // LockoutEnd compared with now here, not in the query: SQLite cannot order DateTimeOffset
         return rows.Select(u => new UserDto(u.Id, u.UserName!, u.DisplayName, u.PersonId, u.OrgUnitId, u.TwoFactorEnabled, u.LockoutEnd > now,
             u.Grants.Select(g => new UserGrantDto(g.Id, g.Role.Code(), g.OrgUnitId)).ToList(), u.Email, u.DirectoryDn is not null)).ToList();
     }
@@ -200,7 +200,7 @@ public static class CreateUser
         var email = Email(req.Email);
         var user = new AppUser
         {
-            UserName = userName, PersonId = req.PersonId, OrgUnitId = home, CreatedAt = DateTime.UtcNow, Email = email,
+            UserName = userName, PersonId = req.PersonId, OrgUnitId = home, CreatedAt = users.Time.UtcNow(), Email = email,
             DisplayName = Text.Optional(req.DisplayName, "displayName", "显示名称", 100),
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);

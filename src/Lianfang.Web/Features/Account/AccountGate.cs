@@ -34,7 +34,7 @@ public static class AccountGate
         if (account is not null && !Open.Any(p => http.Request.Path.StartsWithSegments(p)))
         {
             var policy = policies.Current;
-            if (policy.Owed(account.MustChangePassword, account.PasswordChangedAt, DateTime.UtcNow) is { } owed)
+            if (policy.Owed(account.MustChangePassword, account.PasswordChangedAt, services.GetRequiredService<TimeProvider>().UtcNow()) is { } owed)
             {
                 if (api) await Problems.Result(403, "须先修改密码", $"{owed}，须先登录网页在“安全设置”中修改密码").ExecuteAsync(http);
                 else http.Response.Redirect($"/Account/Manage?password={(account.MustChangePassword ? "initial" : "expired")}");

@@ -48,7 +48,7 @@ public sealed class DirectoryAccounts(AppDbContext db, AppUserManager users, Dir
         if (user is { FromDirectory: false }) throw new InvalidOperationException("a local account is never synchronised from the directory");
         if (user is null)
         {
-            user = new AppUser { UserName = userName, DirectoryDn = entry.Dn, CreatedAt = DateTime.UtcNow };
+            user = new AppUser { UserName = userName, DirectoryDn = entry.Dn, CreatedAt = users.Time.UtcNow() };
             CreateUser.Check(await users.CreateAsync(user)); // no password: the directory checks it
             log.LogInformation("Directory sign-in created the account {UserName} for {Dn}", userName, entry.Dn);
         }

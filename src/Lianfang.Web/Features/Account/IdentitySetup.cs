@@ -81,7 +81,7 @@ public static class Sessions
     {
         if (user.PasswordChangedAt is null && !user.FromDirectory) // a directory account's password is the directory's, its age too
         {
-            user.PasswordChangedAt = DateTime.UtcNow;
+            user.PasswordChangedAt = signIn.Context.RequestServices.GetRequiredService<TimeProvider>().UtcNow();
             await signIn.UserManager.UpdateAsync(user);
         }
         if (!config.GetValue("Lianfang:Security:SingleSession", false)) return;

@@ -93,7 +93,7 @@ public sealed class PasswordPolicies(IConfiguration config, TimeProvider time)
         if (row is null) db.PasswordPolicies.Add(row = new PasswordPolicyRow());
         else db.ExpectVersion(row, req.Version);
         row.Set(policy);
-        row.UpdatedAt = DateTime.UtcNow;
+        row.UpdatedAt = time.UtcNow();
         row.UpdatedBy = by;
         await db.SaveChangesAsync(ct);
         _saved = policy;
@@ -113,6 +113,7 @@ public sealed class AppUserManager : UserManager<AppUser>
         IdentityErrorDescriber errors, IServiceProvider services, ILogger<UserManager<AppUser>> logger, PasswordPolicies policies)
         : base(store, options, hasher, userValidators, passwordValidators, normalizer, errors, services, logger)
     {
+        Time = services.GetRequiredService<TimeProvider>();
         var o = options.Value;
         var p = Policy = policies.Current;
         // a copy per request: the shared options stay as configured
@@ -134,6 +135,9 @@ public sealed class AppUserManager : UserManager<AppUser>
 
     /// <summary>The policy this request runs under.</summary>
     public PasswordPolicy Policy { get; }
+
+    /// <summary>The app's clock: when accounts are made and passwords set.</summary>
+    public TimeProvider Time { get; }
 
     /// <summary>
     /// A password someone else sets (an administrator creating or resetting an account, the installation): under the
@@ -174,10 +178,10 @@ public sealed class AppUserManager : UserManager<AppUser>
         Setting(user, user.MustChangePassword, () => base.AddPasswordAsync(user, password));
 
     /// <summary>Every password set records when (expiry counts from it) and whether it is owed; saved with it, or put back.</summary>
-    private static async Task<IdentityResult> Setting(AppUser user, bool mustChange, Func<Task<IdentityResult>> set)
+    private async Task<IdentityResult> Setting(AppUser user, bool mustChange, Func<Task<IdentityResult>> set)
     {
         var before = (user.PasswordChangedAt, user.MustChangePassword);
-        (user.PasswordChangedAt, user.MustChangePassword) = (DateTime.UtcNow, mustChange);
+        (user.PasswordChangedAt, user.MustChangePassword) = (Time.UtcNow(), mustChange);
         var result = await set();
         if (!result.Succeeded) (user.PasswordChangedAt, user.MustChangePassword) = before;
         return result;

@@ -26,7 +26,7 @@ public sealed record AssessmentPlan(Core.Schemes.Scheme? Scheme, Core.Schemes.As
 
 /// <summary>考核 as the unit's scheme states it: 003 the unit checks itself each quarter and the commission grades it each year; 002 the 领导小组 evaluates each post at year end.</summary>
 public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, OfficeRenderer renderer, Schemes.SchemeStore schemes, Supervision.WarningSweep sweep,
-    Reviewers reviewers)
+    Reviewers reviewers, TimeProvider time)
 {
     public static readonly Role[] SelfAssessors = [Role.PartyOffice, Role.Principal];
     public static readonly Role[] Assessors = [Role.Commission, Role.Agency];
@@ -71,7 +71,7 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, OfficeRe
         if (unit is null || !(groupUnits.Any(g => g.Id == unit.Id) || await db.OrgUnits.Visible(scope).AnyAsync(u => u.Id == unit.Id, ct)))
             throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
         var kind = req.Kind ?? throw new DomainException("kind", "请选择 Quarterly（季度自查）或 Annual（年度考核）");
-        var year = req.Year ?? Clock.Today.Year;
+        var year = req.Year ?? time.Today().Year;
         var plan = await PlanAsync(unit.Path, year, ct);
         var group = plan.ByGroup ? await reviewers.GroupAsync(unit.Path, ct) : [];
         if (!MayRecord(scope, unit.Path, kind, plan, group))
@@ -98,7 +98,7 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, OfficeRe
         var items = Assessment.ScoreItems(def, (req.Items ?? []).Select(i => (i.Score, i.Gap, i.Note)).ToList());
         var grades = Assessment.GradesOf(plan.Scheme!.RuleList(Core.Schemes.RuleKinds.AssessmentGrades, "grades"),
             plan.Scheme!.RuleList(Core.Schemes.RuleKinds.AssessmentGrades, "thresholds"));
-        var a = new Assessment(unit.Id, year, kind, req.Quarter, items, await me.DisplayNameAsync(ct), Clock.Today, grades, post);
+        var a = new Assessment(unit.Id, year, kind, req.Quarter, items, await me.DisplayNameAsync(ct), time.Today(), time.UtcNow(), grades, post);
         db.Assessments.Add(a);
         await db.SaveChangesAsync(ct);
         await sweep.RunAsync([Core.Supervision.WarningRules.SelfAssessmentDue, Core.Supervision.WarningRules.AssessmentDue], ct, unit.Path);
@@ -113,7 +113,7 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, OfficeRe
         var plan = await PlanAsync(a.OrgUnit.Path, a.Year, ct);
         var group = plan.ByGroup ? await reviewers.GroupAsync(a.OrgUnit.Path, ct) : [];
         if (!MayRecord(scope, a.OrgUnit.Path, a.Kind, plan, group)) throw DomainException.Forbidden("只有有权登记该考核的人可以撤销");
-        a.Withdraw(await me.DisplayNameAsync(ct), reason, DateTime.UtcNow);
+        a.Withdraw(await me.DisplayNameAsync(ct), reason, time.UtcNow());
         await db.SaveChangesAsync(ct);
         await sweep.RunAsync([Core.Supervision.WarningRules.SelfAssessmentDue, Core.Supervision.WarningRules.AssessmentDue], ct, a.OrgUnit.Path);
         return a;
@@ -136,7 +136,7 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, OfficeRe
         var text = a.Commendation(a.OrgUnit.Name, commend);
         var rows = text.Split('\n').Skip(1).Select(l => new Office.FormRow([l])).ToList();
         var doc = new Office.FormDocument("廉政风险防范管理考核表彰通报", false, [("致", a.OrgUnit.Name)], [],
-            new Office.FormTable([new Office.FormColumn(null, "通报内容", 1)], rows), [], [$"廉政风险防范管理工作领导小组　　{Clock.Today:yyyy年M月d日}"], [], $"{a.OrgUnit.Name}·{a.Year}年度考核表彰");
+            new Office.FormTable([new Office.FormColumn(null, "通报内容", 1)], rows), [], [$"廉政风险防范管理工作领导小组　　{time.Today():yyyy年M月d日}"], [], $"{a.OrgUnit.Name}·{a.Year}年度考核表彰");
         return await renderer.RenderAsync(doc, OfficeRenderer.Format(format), ct);
     }
 
@@ -147,7 +147,7 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, OfficeRe
         var text = a.RectificationNotice(a.OrgUnit.Name);
         var rows = text.Split('\n').Skip(1).Select(l => new Office.FormRow([l])).ToList();
         var doc = new Office.FormDocument("廉政风险防范管理考核整改通知", false, [("致", a.OrgUnit.Name)], [],
-            new Office.FormTable([new Office.FormColumn(null, "通知内容", 1)], rows), [], [$"廉政风险防范管理工作领导小组办公室　　{Clock.Today:yyyy年M月d日}"], [], $"{a.OrgUnit.Name}·{a.Year}年度考核整改通知");
+            new Office.FormTable([new Office.FormColumn(null, "通知内容", 1)], rows), [], [$"廉政风险防范管理工作领导小组办公室　　{time.Today():yyyy年M月d日}"], [], $"{a.OrgUnit.Name}·{a.Year}年度考核整改通知");
         return await renderer.RenderAsync(doc, OfficeRenderer.Format(format), ct);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Assessments;
 
-public sealed class IndexModel(AppDbContext db, CurrentUser me, AssessmentCommands commands, Reviewers reviewers) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, AssessmentCommands commands, Reviewers reviewers, TimeProvider time) : PageModel
 {
     /// <summary>The unit's scheme and its standards; null Def when it states no assessment.</summary>
     public AssessmentPlan Plan { get; private set; } = new(null, null);
@@ -68,13 +68,13 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, AssessmentComman
         if (Units.Selected is not { } unit) return;
         var at = await db.OrgUnits.Where(u => u.Id == unit).Select(u => new { u.Path, u.Kind }).SingleAsync(ct);
         var (path, kind) = (at.Path, at.Kind);
-        Plan = await commands.PlanAsync(path, Clock.Today.Year, ct);
+        Plan = await commands.PlanAsync(path, time.Today().Year, ct);
         var group = Plan.ByGroup ? await reviewers.GroupAsync(path, ct) : [];
         Kinds = [.. Enum.GetValues<AssessmentKind>().Where(k => AssessmentCommands.Stated(Plan, k) && AssessmentCommands.MayRecord(scope, path, k, Plan, group))];
         if (Plan.OfPosts && kind == Core.Org.OrgUnitKind.Unit)
         {
             var (lo, hi) = Core.Org.OrgPath.SubtreeBounds(path);
-            var year = Clock.Today.Year;
+            var year = time.Today().Year;
             var done = await db.Assessments.Where(a => a.OrgUnitId == unit && a.Year == year && a.PostId != null).Select(a => a.PostId!.Value).ToListAsync(ct);
             Posts = (await db.Posts.AsNoTracking().Where(p => string.Compare(p.OrgUnit.Path, lo) >= 0 && string.Compare(p.OrgUnit.Path, hi) < 0)
                     .OrderBy(p => p.OrgUnit.Path).ThenBy(p => p.Id)

@@ -8,7 +8,7 @@ using Lianfang.Web.Features.Schemes;
 namespace Lianfang.Web.Features.Campaigns;
 
 /// <summary>The progress board of a campaign, over the lists the caller may see.</summary>
-public sealed class CampaignProgress(AppDbContext db, SchemeStore schemes, Reviewers reviewers)
+public sealed class CampaignProgress(AppDbContext db, SchemeStore schemes, Reviewers reviewers, TimeProvider time)
 {
     public const int LateShown = 200;
 
@@ -25,7 +25,7 @@ public sealed class CampaignProgress(AppDbContext db, SchemeStore schemes, Revie
 
     public async Task<Board> LoadAsync(AccessScope scope, Campaign campaign, CancellationToken ct)
     {
-        var today = Clock.Today;
+        var today = time.Today();
         var pastDeadline = today > campaign.Deadline;
         var lists = db.RiskLists.AsNoTracking().Visible(scope).Where(l => l.CampaignId == campaign.Id);
         var counts = await lists.GroupBy(l => new { l.OrgUnit.Path, l.Status }).Select(g => new { g.Key.Path, g.Key.Status, N = g.Count() }).ToListAsync(ct);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Campaigns;
 
-public sealed class OpenModel(AppDbContext db, CurrentUser me, SchemeStore schemes, RegisterCommands commands) : PageModel
+public sealed class OpenModel(AppDbContext db, CurrentUser me, SchemeStore schemes, RegisterCommands commands, TimeProvider time) : PageModel
 {
     public sealed record PreviousCampaign(int Id, int Year, string Name);
 
@@ -22,9 +22,10 @@ public sealed class OpenModel(AppDbContext db, CurrentUser me, SchemeStore schem
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Year = Clock.Today.Year;
+        var today = time.Today();
+        Year = today.Year;
         Name = $"{Year}年度廉政风险排查";
-        Deadline = new DateOnly(Year, 5, 31) < Clock.Today ? Clock.Today.AddMonths(1) : new DateOnly(Year, 5, 31);
+        Deadline = new DateOnly(Year, 5, 31) < today ? today.AddMonths(1) : new DateOnly(Year, 5, 31);
         await LoadAsync(ct);
     }
 

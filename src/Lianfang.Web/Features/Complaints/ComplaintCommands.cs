@@ -9,14 +9,14 @@ public sealed record PetitionRequest(int? OrgUnitId, int? PersonId, long? RiskPo
 public sealed record TriageRequest(ComplaintStatus? Status, string? Note, int? Version = null);
 
 /// <summary>信访举报 registered by the party office, agency or commission, and their triage; shared by the API and the page.</summary>
-public sealed class ComplaintCommands(AppDbContext db, WarningSweep sweep, NoticeOutbox notices)
+public sealed class ComplaintCommands(AppDbContext db, WarningSweep sweep, NoticeOutbox notices, TimeProvider time)
 {
     public async Task<Complaint> AddPetitionAsync(AccessScope scope, PetitionRequest req, CancellationToken ct)
     {
         var unit = await db.OrgUnits.AsNoTracking().Visible(scope).Where(u => u.Id == req.OrgUnitId).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct)
             ?? throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
         if (!scope.HasRoleOver(unit.Path, ComplaintQueries.Readers)) throw DomainException.Forbidden("信访举报由党办、派驻机构或纪委监委登记");
-        var c = new Complaint(ComplaintSource.Petition, unit.Id, req.PersonId, req.RiskPointId, req.Content, req.ContactName, req.Contact);
+        var c = new Complaint(ComplaintSource.Petition, unit.Id, req.PersonId, req.RiskPointId, req.Content, req.ContactName, req.Contact, time.UtcNow());
         db.Complaints.Add(c);
         await notices.ToRolesAsync(unit.Path, [Role.PartyOffice], "complaint", "信访举报：新的信访件待受理分办", "/Complaints?status=New", null, ct);
         await db.SaveChangesAsync(ct);

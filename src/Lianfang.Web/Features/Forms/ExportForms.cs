@@ -20,7 +20,7 @@ public sealed record ListFormChoice(string Code, string Title, IReadOnlyList<str
 /// ExportForms: a list in one of its scheme's official forms (or the full 明细表), and the 汇总表 of an org subtree in
 /// a campaign, as .docx, .xlsx or (through LibreOffice) .pdf. Only what the caller may read goes in.
 /// </summary>
-public sealed class ExportForms(AppDbContext db, RegisterCommands register, SchemeStore schemes, PdfConverter pdf, OfficeRenderer renderer)
+public sealed class ExportForms(AppDbContext db, RegisterCommands register, SchemeStore schemes, PdfConverter pdf, OfficeRenderer renderer, TimeProvider time)
 {
 
     public async Task<ExportFile> ListAsync(AccessScope scope, int listId, string? formCode, string? format, CancellationToken ct)
@@ -111,7 +111,7 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         var head = list.OrgUnit.HeadPersonId is { } headId
             ? await db.People.AsNoTracking().Where(p => p.Id == headId).Select(p => new UnitHead(p.Name, p.Title, p.AppointedOn)).FirstOrDefaultAsync(ct) : null;
         return new ListFormData(list, scheme, title.Title, list.OrgUnit.Name, parent, list.OrgUnit.Kind == OrgUnitKind.Department,
-            post?.Name, post?.Duties, post?.IntegrityDuties, holder?.Name, holder?.Title, holder?.AppointedOn, points, history, Clock.Today, rowSigners,
+            post?.Name, post?.Duties, post?.IntegrityDuties, holder?.Name, holder?.Title, holder?.AppointedOn, points, history, time.Today(), rowSigners,
             await ChainNamesAsync(list.OrgUnit.Path, ct), list.OrgUnit.Duties, list.OrgUnit.IntegrityDuties, head, campaign?.Name, campaign?.Year);
     }
 
@@ -140,7 +140,7 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         if (ids.Count == 0) throw DomainException.Conflict("campaignId", $"{unit.Name}在“{campaign.Name}”中还没有审定的清单，无可上报的材料");
         if (ids.Count > PackageLimit) throw new DomainException("orgUnitId", $"审定清单超过 {PackageLimit} 份，请按下属单位分别打包");
         using var zip = new MemoryStream();
-        var index = new System.Text.StringBuilder($"{unit.Name} · {campaign.Name} 上报材料目录（{Clock.Today:yyyy-MM-dd}）\n\n");
+        var index = new System.Text.StringBuilder($"{unit.Name} · {campaign.Name} 上报材料目录（{time.Today():yyyy-MM-dd}）\n\n");
         using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
         {
             var n = 0;
@@ -178,7 +178,7 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
     {
         var fmt = OfficeRenderer.Format(format);
         var (unit, scheme, table) = await SummaryTableAsync(scope, orgUnitId, campaignId, ct);
-        return await renderer.RenderAsync(FormBuilder.Summary(FormCatalog.Summary(scheme), scheme, table, unit.Name, Clock.Today, await ChainNamesAsync(unit.Path, ct)), fmt, ct);
+        return await renderer.RenderAsync(FormBuilder.Summary(FormCatalog.Summary(scheme), scheme, table, unit.Name, time.Today(), await ChainNamesAsync(unit.Path, ct)), fmt, ct);
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace Lianfang.Web.Features.Inbox;
 /// 整改 tasks they own or verify (rectification), 书面问询 to answer (inquiry), new complaints to triage (complaint), planned
 /// inspections they carry out (inspection) and warnings assigned to them by name (warning).
 /// </summary>
-public sealed class InboxQueries(AppDbContext db, SchemeStore schemes, IConfiguration config, Reviewers reviewers, ReadCache cache)
+public sealed class InboxQueries(AppDbContext db, SchemeStore schemes, IConfiguration config, Reviewers reviewers, ReadCache cache, TimeProvider time)
 {
     /// <summary>What the layout shows on every page: the number of 待办 and of warnings overseen (up to 20).</summary>
     public sealed record Counts(int Todo, int Warnings);
@@ -32,7 +32,9 @@ public sealed class InboxQueries(AppDbContext db, SchemeStore schemes, IConfigur
     /// <param name="Context">the campaign, the unit or the inspection it belongs to</param>
     public sealed record Item(string Kind, string Task, string Title, string? Context, string Link, DateOnly? Deadline, string? From, int? ListId = null)
     {
-        public int DaysLeft => Deadline is { } d ? d.DayNumber - Clock.Today.DayNumber : int.MaxValue;
+        /// <summary>The day the 待办 was loaded (the app's today), which <see cref="DaysLeft"/> counts from.</summary>
+        public DateOnly Today { get; init; }
+        public int DaysLeft => Deadline is { } d ? d.DayNumber - Today.DayNumber : int.MaxValue;
         public bool Overdue => DaysLeft < 0;
 
         public static string KindLabel(string kind) => kind switch
@@ -121,7 +123,8 @@ public sealed class InboxQueries(AppDbContext db, SchemeStore schemes, IConfigur
         if (!scope.IsAuthenticated) return [];
         var items = await ListItemsAsync(scope, ct);
         items.AddRange(await SupervisionItemsAsync(scope, ct));
-        return items.OrderBy(i => i.Deadline ?? DateOnly.MaxValue).ThenBy(i => i.Kind).ToList();
+        var today = time.Today();
+        return items.OrderBy(i => i.Deadline ?? DateOnly.MaxValue).ThenBy(i => i.Kind).Select(i => i with { Today = today }).ToList();
     }
 
     /// <summary>整改 to do or verify, 书面问询 to answer, complaints to triage, planned inspections, warnings assigned by name.</summary>

@@ -39,7 +39,7 @@ public sealed record IntegrityFileDto(int PersonId, string Name, string? Title, 
     List<DispositionDto> Dispositions, List<EntryDto> Entries, List<EvaluationDto> Evaluations);
 
 /// <summary>廉政档案: read by the person, the agency supervising their unit and the commission above — each read audited.</summary>
-public sealed class IntegrityFileService(AppDbContext db, IntegrityProtector protector, CurrentUser me, Schemes.SchemeStore schemes)
+public sealed class IntegrityFileService(AppDbContext db, IntegrityProtector protector, CurrentUser me, Schemes.SchemeStore schemes, TimeProvider time)
 {
     public static readonly Role[] Readers = [Role.Agency, Role.Commission];
 
@@ -70,7 +70,7 @@ public sealed class IntegrityFileService(AppDbContext db, IntegrityProtector pro
         var type = req.Type ?? throw new DomainException("type", "请选择档案内容类别");
         if (!MayRecord(scope, person.Path, type)) throw DomainException.Forbidden("组织处理、处分等由派驻机构或纪委监委记载");
         var content = IntegrityFileEntry.CheckContent(req.Content);
-        var entry = new IntegrityFileEntry(personId, type, protector.Seal(content), await me.DisplayNameAsync(ct));
+        var entry = new IntegrityFileEntry(personId, type, protector.Seal(content), await me.DisplayNameAsync(ct), time.UtcNow());
         db.IntegrityFileEntries.Add(entry);
         await db.SaveChangesAsync(ct);
         return entry;

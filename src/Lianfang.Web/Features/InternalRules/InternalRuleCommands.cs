@@ -12,7 +12,7 @@ public sealed record InternalRuleRequest(int? CampaignId, int? OrgUnitId, string
 }
 
 /// <summary>制度 set up or revised in a campaign: who keeps them, and which risk points they may answer.</summary>
-public sealed class InternalRuleCommands(AppDbContext db, RegisterCommands register)
+public sealed class InternalRuleCommands(AppDbContext db, RegisterCommands register, TimeProvider time)
 {
     private const string Keepers = "制度由本单位党办、主要负责人或处室负责人登记";
 
@@ -34,7 +34,7 @@ public sealed class InternalRuleCommands(AppDbContext db, RegisterCommands regis
     public async Task<InternalRule> CreateAsync(AccessScope scope, InternalRuleRequest req, CancellationToken ct)
     {
         var (campaign, unit) = await KeptUnitAsync(scope, req.CampaignId ?? throw new DomainException("campaignId", "请选择排查"), req.OrgUnitId, ct);
-        var rule = new InternalRule(campaign.Id, unit.Id, req.Fields, Clock.Today);
+        var rule = new InternalRule(campaign.Id, unit.Id, req.Fields, time.Today());
         rule.SetPoints(await PointsAsync(scope, campaign.Id, unit.Path, req.RiskPointIds, ct));
         db.InternalRules.Add(rule);
         await db.SaveChangesAsync(ct);
@@ -45,7 +45,7 @@ public sealed class InternalRuleCommands(AppDbContext db, RegisterCommands regis
     {
         var rule = await EditableAsync(scope, id, ct);
         db.ExpectVersion(rule, req.Version);
-        rule.Update(req.Fields, Clock.Today);
+        rule.Update(req.Fields, time.Today());
         rule.SetPoints(await PointsAsync(scope, rule.CampaignId, rule.OrgUnit.Path, req.RiskPointIds, ct));
         db.Touch(rule); // a change of points alone is still an edit of the rule: new version, in the trail
         await db.SaveChangesAsync(ct);
@@ -70,7 +70,7 @@ public sealed class InternalRuleCommands(AppDbContext db, RegisterCommands regis
         if (file is null) throw new DomainException("file", "请选择要导入的 Word（.docx）或 Excel（.xlsx）文件");
         await using var stream = new MemoryStream();
         await file.CopyToAsync(stream, ct);
-        var parse = InternalRuleForm.Parse(Office.OfficeFile.ReadGrids(file.FileName, stream), Clock.Today);
+        var parse = InternalRuleForm.Parse(Office.OfficeFile.ReadGrids(file.FileName, stream), time.Today());
         var errors = parse.Issues.Select(i => new FieldError(i.Column, i.Message, i.Row, i.Sheet, i.Column)).ToList();
         if (parse.Items.Count == 0 && errors.Count == 0) errors.Add(new FieldError("file", "文件中找不到制度表格：表头须有“制度名称”和“新建或修订”两列"));
         var units = await db.OrgUnits.AsNoTracking().Under([unit.Path], u => u.Path).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
@@ -80,7 +80,7 @@ public sealed class InternalRuleCommands(AppDbContext db, RegisterCommands regis
             var at = p.Unit is null ? units.First(u => u.Id == unit.Id) : units.FirstOrDefault(u => u.Name == p.Unit);
             if (at is null) errors.Add(new FieldError("单位", $"“{p.Unit}”不是“{unit.Name}”或其下属处室", p.Row, p.Sheet, "单位"));
             else if (!MayEdit(scope, at.Path)) errors.Add(new FieldError("单位", $"您不能登记“{at.Name}”的制度", p.Row, p.Sheet, "单位"));
-            else rules.Add(new InternalRule(campaign.Id, at.Id, p.Fields, Clock.Today));
+            else rules.Add(new InternalRule(campaign.Id, at.Id, p.Fields, time.Today()));
         }
         if (errors.Count > 0) throw new ValidationFailedException(errors, $"文件有 {errors.Count} 处问题，未导入任何制度", StatusCodes.Status422UnprocessableEntity);
         if (dryRun) return rules;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lianfang.Web.Features.Letters;
 
 /// <summary>党风廉政建设责任书: the unit's cadres, who has signed this year, and the party office's record of a signed letter.</summary>
-public sealed class IndexModel(AppDbContext db, CurrentUser me, LetterCommands letters) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, LetterCommands letters, TimeProvider time) : PageModel
 {
     public sealed class LetterInput
     {
@@ -29,7 +29,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, LetterCommands l
         {
             Input.PersonId = p;
             Input.Duties = await letters.DraftDutiesAsync(p, Year, ct);
-            Input.SignedOn = Clock.Today;
+            Input.SignedOn = time.Today();
         }
     }
 
@@ -45,7 +45,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, LetterCommands l
     private async Task LoadAsync(int? orgUnitId, int? year, CancellationToken ct)
     {
         var scope = await me.ScopeAsync(ct);
-        Year = year ?? Clock.Today.Year;
+        Year = year ?? time.Today().Year;
         var units = await db.OrgUnits.AsNoTracking().Visible(scope).Where(u => u.Kind == OrgUnitKind.Unit).OrderBy(u => u.Path).Take(1000)
             .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
         var mine = units.Where(u => scope.HasRoleOver(u.Path, LetterCommands.Readers)).ToList();

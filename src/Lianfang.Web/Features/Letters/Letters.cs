@@ -19,7 +19,7 @@ public sealed record LetterOverview(string Unit, int Year, string? Scheme, bool 
 /// the sweep reminds and flags the cadres still without one. Readers: the unit's party office and principal, the agency
 /// and the commission over it.
 /// </summary>
-public sealed class LetterCommands(AppDbContext db, CurrentUser me, Schemes.SchemeStore schemes, Supervision.WarningSweep sweep, OfficeRenderer renderer)
+public sealed class LetterCommands(AppDbContext db, CurrentUser me, Schemes.SchemeStore schemes, Supervision.WarningSweep sweep, OfficeRenderer renderer, TimeProvider time)
 {
     public static readonly Role[] Keepers = [Role.PartyOffice, Role.Principal];
     public static readonly Role[] Readers = [Role.PartyOffice, Role.Principal, Role.Agency, Role.Commission];
@@ -77,8 +77,8 @@ public sealed class LetterCommands(AppDbContext db, CurrentUser me, Schemes.Sche
         var person = await db.People.AsNoTracking().Where(p => p.Id == req.PersonId && string.Compare(p.OrgUnit.Path, lo) >= 0 && string.Compare(p.OrgUnit.Path, hi) < 0)
             .Select(p => new { p.Id, p.Name, Post = db.PostAssignments.Where(a => a.PersonId == p.Id && a.To == null).Select(a => a.Post.Name).FirstOrDefault() })
             .FirstOrDefaultAsync(ct) ?? throw new DomainException("personId", $"请选择{unit.Name}的人员");
-        var letter = new ResponsibilityLetter(unit.Id, person.Id, person.Name, person.Post ?? "", req.Year ?? Clock.Today.Year, req.Duties, req.IssuedBy, req.SignedOn,
-            await me.DisplayNameAsync(ct), Clock.Today, DateTime.UtcNow);
+        var letter = new ResponsibilityLetter(unit.Id, person.Id, person.Name, person.Post ?? "", req.Year ?? time.Today().Year, req.Duties, req.IssuedBy, req.SignedOn,
+            await me.DisplayNameAsync(ct), time.Today(), time.UtcNow());
         db.ResponsibilityLetters.Add(letter);
         await db.SaveChangesAsync(ct);
         await sweep.RunAsync([WarningRules.LetterDue], ct, unit.Path);
@@ -120,8 +120,8 @@ public static class LettersApi
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("").WithTags("党风廉政建设责任书");
-        g.MapGet("/org-units/{id:int}/responsibility-letters", async (int id, int? year, CurrentUser me, LetterCommands cmd, CancellationToken ct) =>
-                await cmd.OverviewAsync(await me.ScopeAsync(ct), id, year ?? Clock.Today.Year, ct))
+        g.MapGet("/org-units/{id:int}/responsibility-letters", async (int id, int? year, CurrentUser me, LetterCommands cmd, TimeProvider time, CancellationToken ct) =>
+                await cmd.OverviewAsync(await me.ScopeAsync(ct), id, year ?? time.Today().Year, ct))
             .WithSummary("单位（含下属处室）规定层面岗位的干部及其当年责任书签订情况（方案规定 ResponsibilityLetters 时 required 为 true，并给出截止日期）").ProducesProblem(404);
         g.MapPost("/org-units/{id:int}/responsibility-letters", async (int id, LetterRequest req, CurrentUser me, LetterCommands cmd, CancellationToken ct) =>
             {

@@ -17,7 +17,7 @@ public sealed record NoticeSettings(string? SmtpHost, int SmtpPort, string SmtpF
 }
 
 /// <summary>Adds notices to the current unit of work (saved with it) and wakes the delivery once it is committed.</summary>
-public sealed class NoticeOutbox(AppDbContext db, NoticeDelivery delivery)
+public sealed class NoticeOutbox(AppDbContext db, NoticeDelivery delivery, TimeProvider time)
 {
     /// <summary>Notices to every account of these people, about work in the unit at <paramref name="unitPath"/>.</summary>
     public async Task ToPeopleAsync(IReadOnlyCollection<int> personIds, string unitPath, string kind, string title, string link, string? from, CancellationToken ct)
@@ -25,7 +25,7 @@ public sealed class NoticeOutbox(AppDbContext db, NoticeDelivery delivery)
         if (personIds.Count == 0) return;
         var users = await db.Users.AsNoTracking().Where(u => u.PersonId != null && personIds.Contains(u.PersonId.Value)).Select(u => new { u.Id, u.Email }).ToListAsync(ct);
         var hook = await WebhookOfAsync(unitPath, ct);
-        db.Notices.AddRange(users.Select(u => new Notice(u.Id, u.Email, kind, title, link, from, DateTime.UtcNow, hook)));
+        db.Notices.AddRange(users.Select(u => new Notice(u.Id, u.Email, kind, title, link, from, time.UtcNow(), hook)));
     }
 
     /// <summary>Notices to the accounts holding one of <paramref name="roles"/> at the unit or above it.</summary>
@@ -35,7 +35,7 @@ public sealed class NoticeOutbox(AppDbContext db, NoticeDelivery delivery)
         var users = await db.UserGrants.AsNoTracking().Where(g => roles.Contains(g.Role) && g.OrgUnit != null && chain.Contains(g.OrgUnit.Path))
             .Select(g => g.UserId).Distinct().Join(db.Users, id => id, u => u.Id, (_, u) => new { u.Id, u.Email }).ToListAsync(ct);
         var hook = await WebhookOfAsync(unitPath, ct);
-        db.Notices.AddRange(users.Select(u => new Notice(u.Id, u.Email, kind, title, link, from, DateTime.UtcNow, hook)));
+        db.Notices.AddRange(users.Select(u => new Notice(u.Id, u.Email, kind, title, link, from, time.UtcNow(), hook)));
     }
 
     /// <summary>The webhook of the nearest unit at or above the work that set one.</summary>
@@ -51,7 +51,7 @@ public sealed class NoticeOutbox(AppDbContext db, NoticeDelivery delivery)
 }
 
 /// <summary>Delivers pending notices by e-mail and webhook, retrying failures a few times; woken by new notices, else every half minute.</summary>
-public sealed class NoticeDelivery(IServiceScopeFactory scopes, IConfiguration config, IHttpClientFactory http, ILogger<NoticeDelivery> log) : BackgroundService
+public sealed class NoticeDelivery(IServiceScopeFactory scopes, IConfiguration config, IHttpClientFactory http, ILogger<NoticeDelivery> log, TimeProvider time) : BackgroundService
 {
     private readonly SemaphoreSlim _signal = new(0);
 
@@ -88,7 +88,7 @@ public sealed class NoticeDelivery(IServiceScopeFactory scopes, IConfiguration c
                     {
                         kind = n.Kind, title = n.Title, link = Url(settings, n), from = n.From, userId = n.UserId, at = n.CreatedAt,
                     }, ct)).EnsureSuccessStatusCode();
-                n.Delivered(DateTime.UtcNow);
+                n.Delivered(time.UtcNow());
             }
             catch (Exception e) when (e is SmtpException or HttpRequestException or IOException or InvalidOperationException or TaskCanceledException)
             {

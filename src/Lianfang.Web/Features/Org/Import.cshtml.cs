@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lianfang.Web.Features.Org;
 
 [RequestSizeLimit(Uploads.MaxBytes + 64 * 1024)]
-public sealed class ImportModel(AppDbContext db, CurrentUser me) : PageModel
+public sealed class ImportModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
 {
     public int Id { get; private set; }
     public string UnitName { get; private set; } = "";
@@ -25,7 +25,7 @@ public sealed class ImportModel(AppDbContext db, CurrentUser me) : PageModel
         try
         {
             await using var xlsx = await Uploads.ReadXlsxAsync(file, ct);
-            Result = await OrgImport.ImportAsync(db, await me.ScopeAsync(ct), id, xlsx, ct);
+            Result = await OrgImport.ImportAsync(db, await me.ScopeAsync(ct), id, xlsx, time, ct);
         }
         catch (ValidationFailedException e) { Errors = e.Errors; Summary = e.Message; }
         catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid) { Errors = [new(e.Field, e.Message)]; Summary = e.Message; }

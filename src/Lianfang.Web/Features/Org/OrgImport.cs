@@ -18,7 +18,7 @@ public static class OrgImport
     public static readonly string[] PostColumns = ["所属机构", "岗位名称", "岗位层面", "岗位职责", "廉政职责"];
     public static readonly string[] PeopleColumns = ["姓名", "职务", "所属机构", "岗位", "任职时间", "工号"];
 
-    public static async Task<OrgImportResult> ImportAsync(AppDbContext db, AccessScope scope, int rootId, Stream xlsx, CancellationToken ct)
+    public static async Task<OrgImportResult> ImportAsync(AppDbContext db, AccessScope scope, int rootId, Stream xlsx, TimeProvider time, CancellationToken ct)
     {
         var root = await OrgUnitCommands.LoadVisibleAsync(db, scope, rootId, ct);
         if (!scope.CanManageOrg(root.Path)) throw DomainException.Forbidden($"无权向“{root.Name}”导入机构和人员");
@@ -104,7 +104,7 @@ public static class OrgImport
             {
                 var person = new Person(unit.Unit, name, row["职务"], date);
                 person.SetEmployeeNumber(number);
-                if (post is not null) person.AssignPost(post, date ?? Clock.Today);
+                if (post is not null) person.AssignPost(post, date ?? time.Today(), time.UtcNow());
                 plan.People.Add(person);
             }
             catch (DomainException e) { row.Error(errors, Column(e.Field, "姓名"), e.Message); }
@@ -351,9 +351,9 @@ public static class OrgImport
 
 public static class OrgImportApi
 {
-    public static async Task<IResult> ImportAsync(int id, IFormFile? file, CurrentUser me, AppDbContext db, CancellationToken ct)
+    public static async Task<IResult> ImportAsync(int id, IFormFile? file, CurrentUser me, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         await using var xlsx = await Uploads.ReadXlsxAsync(file, ct);
-        return TypedResults.Ok(await OrgImport.ImportAsync(db, await me.ScopeAsync(ct), id, xlsx, ct));
+        return TypedResults.Ok(await OrgImport.ImportAsync(db, await me.ScopeAsync(ct), id, xlsx, time, ct));
     }
 }

@@ -44,7 +44,7 @@ public static class PeopleCommands
         await db.SaveChangesAsync(ct);
     }
 
-    public static async Task<Person> CreatePersonAsync(AppDbContext db, AccessScope scope, SavePersonRequest req, CancellationToken ct)
+    public static async Task<Person> CreatePersonAsync(AppDbContext db, AccessScope scope, SavePersonRequest req, TimeProvider time, CancellationToken ct)
     {
         var unit = await ManagedUnitAsync(db, scope, req.OrgUnitId, ct);
         var person = new Person(unit, req.Name!, req.Title, req.AppointedOn);
@@ -53,7 +53,7 @@ public static class PeopleCommands
         {
             var post = await LoadPostAsync(db, scope, postId, ct, "postId");
             if (post.OrgUnitId != unit.Id) throw new DomainException("postId", $"岗位“{post.Name}”不属于“{unit.Name}”");
-            person.AssignPost(post, req.AppointedOn ?? Today);
+            person.AssignPost(post, req.AppointedOn ?? time.Today(), time.UtcNow());
         }
         db.People.Add(person);
         await db.SaveChangesAsync(ct);
@@ -62,7 +62,7 @@ public static class PeopleCommands
 
     /// <summary>Edits a person; a different post (possibly in another unit) is a new appointment from the given date.</summary>
     public static async Task<Person> UpdatePersonAsync(AppDbContext db, AccessScope scope, int id, SavePersonRequest req, Supervision.WarningSweep sweep,
-        CancellationToken ct)
+        TimeProvider time, CancellationToken ct)
     {
         var postBefore = (await LoadPersonAsync(db, scope, id, ct)).CurrentAssignment?.PostId;
         var person = await LoadPersonAsync(db, scope, id, ct);
@@ -74,7 +74,7 @@ public static class PeopleCommands
         {
             var post = await LoadPostAsync(db, scope, postId, ct, "postId");
             if (!scope.CanManageOrg(post.OrgUnit.Path)) throw DomainException.Forbidden($"无权把人员调入“{post.OrgUnit.Name}”");
-            person.AssignPost(post, req.AppointedOn ?? Today);
+            person.AssignPost(post, req.AppointedOn ?? time.Today(), time.UtcNow());
         }
         else if (req.PostId is null && req.OrgUnitId is { } unitId && unitId != person.OrgUnitId)
             throw new DomainException("postId", "调动到其他机构时请同时指定新岗位");
@@ -133,6 +133,4 @@ public static class PeopleCommands
         if (await db.Posts.AnyAsync(p => p.OrgUnitId == unitId && p.Name == name && p.Id != exceptId, ct))
             throw DomainException.Conflict("name", $"该机构已有名为“{name}”的岗位");
     }
-
-    private static DateOnly Today => Clock.Today;
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.People;
 
-public sealed class PersonModel(AppDbContext db, CurrentUser me, Supervision.WarningSweep sweep) : PageModel
+public sealed class PersonModel(AppDbContext db, CurrentUser me, Supervision.WarningSweep sweep, TimeProvider time) : PageModel
 {
     public sealed class PersonInput
     {
@@ -52,7 +52,7 @@ public sealed class PersonModel(AppDbContext db, CurrentUser me, Supervision.War
         var scope = await me.ScopeAsync(ct);
         // the form always shows the number: an emptied field clears it
         var req = new SavePersonRequest(Input.Name, Input.Title, Input.OrgUnitId, Input.PostId, Input.AppointedOn, Input.Version, Input.EmployeeNumber ?? "");
-        var person = id is null ? await PeopleCommands.CreatePersonAsync(db, scope, req, ct) : await PeopleCommands.UpdatePersonAsync(db, scope, id.Value, req, sweep, ct);
+        var person = id is null ? await PeopleCommands.CreatePersonAsync(db, scope, req, time, ct) : await PeopleCommands.UpdatePersonAsync(db, scope, id.Value, req, sweep, time, ct);
         TempData["Message"] = $"已保存人员“{person.Name}”";
         return Redirect($"/Org?id={person.OrgUnitId}");
     }

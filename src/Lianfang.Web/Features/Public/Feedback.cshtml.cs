@@ -10,7 +10,7 @@ namespace Lianfang.Web.Features.Public;
 /// <summary>The public feedback form a desk card's QR code opens: what is sent lands as a <see cref="Complaint"/>.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(Startup.FeedbackRateLimit)]
-public sealed class FeedbackModel(AppDbContext db, PublicLists published, Notices.NoticeOutbox notices) : PageModel
+public sealed class FeedbackModel(AppDbContext db, PublicLists published, Notices.NoticeOutbox notices, TimeProvider time) : PageModel
 {
     public sealed class FeedbackInput
     {
@@ -39,7 +39,7 @@ public sealed class FeedbackModel(AppDbContext db, PublicLists published, Notice
         if (!await LoadAsync(unit, person, ct)) return NotFound();
         if (Input.RiskPointId is { } pid && Points.All(p => p.Id != pid))
             throw new DomainException("riskPointId", "所选风险点不在本次公示范围内");
-        var complaint = new Complaint(ComplaintSource.PublicFeedback, Unit, Person, Input.RiskPointId, Input.Content, Input.ContactName, Input.Contact);
+        var complaint = new Complaint(ComplaintSource.PublicFeedback, Unit, Person, Input.RiskPointId, Input.Content, Input.ContactName, Input.Contact, time.UtcNow());
         db.Complaints.Add(complaint);
         var path = await db.OrgUnits.Where(u => u.Id == Unit).Select(u => u.Path).SingleAsync(ct);
         await notices.ToRolesAsync(path, [Core.Access.Role.PartyOffice], "complaint", "信访举报：公示页收到群众反映，待受理分办", "/Complaints?status=New", null, ct);
@@ -59,7 +59,7 @@ public sealed class FeedbackModel(AppDbContext db, PublicLists published, Notice
         if (!await lists.AnyAsync(ct)) return false;
         (Unit, Person, UnitName) = (u.Id, person, u.Name);
         if (person is not null) PersonName = await db.People.Where(x => x.Id == person).Select(x => x.Name).FirstOrDefaultAsync(ct);
-        var current = published.Current(u.Path, Clock.Today);
+        var current = published.Current(u.Path, time.Today());
         if (person is { } holder) current = current.Where(l => l.HolderPersonId == holder);
         Points = await db.RiskPoints.AsNoTracking().Where(x => current.Select(l => l.Id).Contains(x.ListId))
             .OrderBy(x => x.ListId).ThenBy(x => x.Seq).Take(200).Select(x => new PointOption(x.Id, x.Description)).ToListAsync(ct);

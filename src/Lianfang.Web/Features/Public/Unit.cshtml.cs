@@ -8,7 +8,7 @@ namespace Lianfang.Web.Features.Public;
 /// <summary>The public page of a unit (no login): its lists published today, approved content only.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(Startup.PublicRateLimit)]
-public sealed class UnitModel(AppDbContext db, PublicLists published, Powers.PowerCommands powers) : PageModel
+public sealed class UnitModel(AppDbContext db, PublicLists published, Powers.PowerCommands powers, TimeProvider time) : PageModel
 {
     public int Id { get; private set; }
     public string UnitName { get; private set; } = "";
@@ -21,7 +21,7 @@ public sealed class UnitModel(AppDbContext db, PublicLists published, Powers.Pow
     {
         var unit = await db.OrgUnits.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Id, u.Name, u.Path }).FirstOrDefaultAsync(ct);
         if (unit is null) return NotFound();
-        var lists = published.Current(unit.Path, Clock.Today);
+        var lists = published.Current(unit.Path, time.Today());
         Pager = new Pager(Request, 20, await lists.CountAsync(ct), "份清单");
         var publicPowers = await db.Powers.AsNoTracking().Under([unit.Path], p => p.OrgUnit.Path)
             .Where(p => p.DisclosureScope == Core.Powers.DisclosureScope.Public)

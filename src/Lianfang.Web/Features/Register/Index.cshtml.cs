@@ -9,7 +9,7 @@ using Lianfang.Web.Office;
 
 namespace Lianfang.Web.Features.Register;
 
-public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore schemes, OfficeRenderer renderer, ReadCache cache) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore schemes, OfficeRenderer renderer, ReadCache cache, TimeProvider time) : PageModel
 {
     /// <summary>An export holds at most this many rows; a province narrows its filters first.</summary>
     public const int ExportLimit = 10_000;
@@ -59,7 +59,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
                 s.Level(r.Point.ApprovedLevelCode ?? r.Point.LevelCode)?.Name ?? "", r.Point.Responsible.Leader ?? "", string.Join("、", r.Point.Responsible.Persons ?? []),
                 r.Status.Label()])).ToList());
         var campaign = Campaigns.First(c => c.Id == CampaignId);
-        var doc = new Office.FormDocument($"风险登记簿（{campaign.Name}）", true, [("导出时间", Clock.Local(DateTime.UtcNow).ToString("yyyy-MM-dd HH:mm")), ("条数", total.ToString())],
+        var doc = new Office.FormDocument($"风险登记簿（{campaign.Name}）", true, [("导出时间", Clock.Local(time.UtcNow()).ToString("yyyy-MM-dd HH:mm")), ("条数", total.ToString())],
             [], table, [], [], [], $"风险登记簿-{campaign.Name}");
         var file = await renderer.RenderAsync(doc, OfficeRenderer.Format("xlsx"), ct);
         return File(file.Content, file.ContentType, file.FileName);

@@ -15,7 +15,7 @@ public sealed record AddListRequest(int? OrgUnitId, int? PostId, int? PersonId);
 public sealed record PointBatch(RiskList List, Scheme Scheme, IReadOnlyList<RiskPoint> Points, IReadOnlyList<(int Index, DomainException Error)> Errors, bool Saved);
 
 /// <summary>Opening campaigns, adding lists and writing risk points: shared by the API and the pages.</summary>
-public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Powers.PowerCommands powers, Reviewers reviewers)
+public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Powers.PowerCommands powers, Reviewers reviewers, TimeProvider time)
 {
     public async Task<Campaign> OpenCampaignAsync(AccessScope scope, OpenCampaignRequest req, CancellationToken ct)
     {
@@ -32,7 +32,7 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
             if (origin.SchemeCode != scheme.Code)
                 throw new DomainException("carryForwardFromCampaignId", $"只能延续同一方案的排查（上次为“{origin.SchemeCode}”）");
         }
-        var campaign = new Campaign(req.Name!, req.Year ?? Clock.Today.Year, scheme, root.Id, deadline, origin?.Id);
+        var campaign = new Campaign(req.Name!, req.Year ?? time.Today().Year, scheme, root.Id, deadline, origin?.Id, time.UtcNow());
 
         var units = await db.OrgUnits.Under([root.Path], u => u.Path)
             .Select(u => new CampaignPlan.UnitInfo(u.Id, u.Kind)).ToListAsync(ct);

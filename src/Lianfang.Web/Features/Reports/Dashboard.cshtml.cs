@@ -10,7 +10,7 @@ namespace Lianfang.Web.Features.Reports;
 
 /// <summary>驾驶舱: a campaign over the caller's scope at a glance — progress by unit, category × level, warnings, filings, rectifications.</summary>
 public sealed class DashboardModel(AppDbContext db, CurrentUser me, Register.RegisterCommands register, CampaignProgress progress, ExportForms export,
-    SupervisionCommands supervision, Inbox.InboxQueries inbox, Schemes.SchemeStore schemes, Office.OfficeRenderer renderer) : PageModel
+    SupervisionCommands supervision, Inbox.InboxQueries inbox, Schemes.SchemeStore schemes, Office.OfficeRenderer renderer, TimeProvider time) : PageModel
 {
     public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetCompareAsync(int campaignId, CancellationToken ct)
     {
@@ -49,7 +49,7 @@ public sealed class DashboardModel(AppDbContext db, CurrentUser me, Register.Reg
             MyInspections = await db.Inspections.CountAsync(i => i.PersonId == pid, ct);
         }
         CampaignId = campaignId ?? Campaigns.FirstOrDefault()?.Id;
-        var today = Clock.Today;
+        var today = time.Today();
         Overdue = await supervision.VisibleRectifications(scope).CountAsync(r => r.Status != RectificationStatus.Verified && r.Deadline < today, ct);
         var warnings = await Warnings.WarningQueries.Visible(db, scope).Where(w => w.ClearedAt == null).GroupBy(w => w.Rule)
             .Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);

@@ -35,7 +35,7 @@ public sealed record HelperOption(int Id, string UserName, string? DisplayName);
 
 /// <summary>Submit, approve, return and reopen lists; every approval signs the list's content hash.</summary>
 public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, RegisterCommands register, CurrentUser me, Supervision.WarningSweep sweep,
-    Reviewers reviewers, Supervision.PointSupervisors supervisors, Verify.Sm2 sm2)
+    Reviewers reviewers, Supervision.PointSupervisors supervisors, Verify.Sm2 sm2, TimeProvider time)
 {
     public async Task<RiskList> SubmitAsync(AccessScope scope, int listId, string? comment, CancellationToken ct)
     {
@@ -147,7 +147,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
     private async Task EnsurePublicityEndedAsync(RiskList list, ReviewStageDef stage, CancellationToken ct)
     {
         var shown = await db.Publications.Where(p => p.ListId == list.Id && p.Revision == list.Revision).OrderByDescending(p => p.Until).FirstOrDefaultAsync(ct);
-        PublicityRules.EnsureEnded(stage, shown?.From, shown?.Until, Clock.Today);
+        PublicityRules.EnsureEnded(stage, shown?.From, shown?.Until, time.Today());
     }
 
     public const string HelperRole = "帮查人员", AgencyAssistRole = "纪检监察组协查";
@@ -178,7 +178,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         var signed = await db.RowSignatures.Where(r => r.ListId == list.Id && r.Revision == list.Revision && r.PersonId == me).ToListAsync(ct);
         var mine = points.Where(p => (p.Responsible.Persons ?? []).Contains(name) && !signed.Any(s => s.Covers(p))).ToList();
         if (mine.Count == 0) throw DomainException.Conflict("rowSignatures", "没有待您签字的风险点（您不是任何一条的责任人员，或已全部签字）");
-        db.RowSignatures.AddRange(mine.Select(p => new RowSignature(list, p, me, name, scope.UserId)));
+        db.RowSignatures.AddRange(mine.Select(p => new RowSignature(list, p, me, name, scope.UserId, time.UtcNow())));
         await db.SaveChangesAsync(ct);
         return mine.Count;
     }
@@ -229,7 +229,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         var existing = await db.ReviewInvitations.FirstOrDefaultAsync(i => i.ListId == list.Id && i.Revision == list.Revision
             && i.StageCode == list.Stage && i.UserId == helper.Id, ct);
         if (existing is not null) return existing;
-        var invitation = new ReviewInvitation(list, helper.Id, me.UserId ?? 0);
+        var invitation = new ReviewInvitation(list, helper.Id, me.UserId ?? 0, time.UtcNow());
         db.ReviewInvitations.Add(invitation);
         await db.SaveChangesAsync(ct);
         return invitation;
@@ -263,7 +263,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         if (!invited && !assisting) throw DomainException.Forbidden("只有受邀的帮查人员（或协查的派驻纪检监察组）可以在本环节提出意见");
         var stage = Workflow.Comment(scheme, list, comment);
         var record = new ReviewRecord(list.Id, list.Revision, stage.Code, stage.Name, Decision.Comment, me.UserId ?? 0,
-            await me.DisplayNameAsync(ct), assisting ? AgencyAssistRole : HelperRole, comment, ListContent.Hash(list, points), signed: false);
+            await me.DisplayNameAsync(ct), assisting ? AgencyAssistRole : HelperRole, comment, ListContent.Hash(list, points), signed: false, time.UtcNow());
         db.Reviews.Add(record);
         await db.SaveChangesAsync(ct);
         return record;
@@ -280,10 +280,10 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         var atStage = Workflow.CurrentStage(scheme, list) is { Publicity: true };
         var t = atStage ? null : Workflow.Publish(list);
         var until = req.Until ?? throw new DomainException("until", "请填写公示结束日期");
-        var from = req.From ?? Clock.Today;
+        var from = req.From ?? time.Today();
         PublicityRules.EnsureLongEnough(scheme, from, until);
         var content = ListContent.Canonical(list, points);
-        var publication = new Publication(list, from, until, me.UserId ?? 0, await me.DisplayNameAsync(ct), ListContent.HashOf(content));
+        var publication = new Publication(list, from, until, me.UserId ?? 0, await me.DisplayNameAsync(ct), ListContent.HashOf(content), time.UtcNow());
         await sm2.SealAsync(publication, content, ct); // 国密: checked by the code on the public page
         if (t is not null) list.Apply(t);
         db.Publications.Add(publication);
@@ -309,7 +309,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         var display = await me.DisplayNameAsync(ct);
         list.Apply(t, reopening); // a reopening is recorded under the revision it starts
         var record = new ReviewRecord(list.Id, list.Revision, t.Stage?.Code, stageName, decision, me.UserId ?? 0,
-            display, role, comment, hash, signed);
+            display, role, comment, hash, signed, time.UtcNow());
         if (changes is { } c) record.Amend(c.PriorHash, c.Changes);
         if (attendees is not null) record.RecordMeeting(attendees);
         if (checkedItems is not null) record.RecordChecks(checkedItems);
@@ -320,7 +320,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         foreach (var skipped in t.Skipped)
             db.Reviews.Add(new ReviewRecord(list.Id, list.Revision, skipped.Code, skipped.Name, Decision.Skip, 0, "系统", Workflow.ActorLabel(skipped.Actor),
                 list.HolderPersonId is not null ? $"除本人外没有可办理“{skipped.Name}”的{Workflow.ActorLabel(skipped.Actor)}（本人回避或本级未设此岗），转下一环节"
-                    : $"本级没有{Workflow.ActorLabel(skipped.Actor)}，转下一环节", hash, signed: false));
+                    : $"本级没有{Workflow.ActorLabel(skipped.Actor)}，转下一环节", hash, signed: false, time.UtcNow()));
         if (t.Final)
         {
             var commission = await CommissionAsync(list, ct);
@@ -359,7 +359,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
             var title = (await ListTitles.QueryAsync(db, db.RiskLists.Where(l => l.Id == list.Id), ct)).Single().Title;
             var suited = Core.Forms.FormCatalog.For(scheme, list.Scope, list.HolderPersonId is not null);
             foreach (var f in forms.Where(f => !Core.Forms.FormCatalog.IsSummary(f) && suited.Any(s => s.Code == f.Code)))
-                db.FormFilings.Add(new FormFiling(list.Id, list.CampaignId, list.OrgUnitId, commission, f.Code, f.Title, title, hash));
+                db.FormFilings.Add(new FormFiling(list.Id, list.CampaignId, list.OrgUnitId, commission, f.Code, f.Title, title, hash, time.UtcNow()));
         }
         // the unit's 汇总表 once the last of its lists in the campaign is approved
         if (forms.FirstOrDefault(Core.Forms.FormCatalog.IsSummary) is not { } summary) return;
@@ -371,7 +371,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         var open = await db.RiskLists.AnyAsync(l => l.CampaignId == list.CampaignId && l.Id != list.Id && string.Compare(l.OrgUnit.Path, lo) >= 0
             && string.Compare(l.OrgUnit.Path, hi) < 0 && l.Status != ListStatus.Approved && l.Status != ListStatus.Published, ct);
         if (!open && !await db.FormFilings.AnyAsync(f => f.CampaignId == list.CampaignId && f.OrgUnitId == unit.Id && f.FormCode == summary.Code, ct))
-            db.FormFilings.Add(new FormFiling(null, list.CampaignId, unit.Id, commission, summary.Code, summary.Title, unit.Name, contentHash: "")); // a table of counts, no list content
+            db.FormFilings.Add(new FormFiling(null, list.CampaignId, unit.Id, commission, summary.Code, summary.Title, unit.Name, contentHash: "", time.UtcNow())); // a table of counts, no list content
     }
 
     /// <summary>Filing: points of the levels the scheme's Filing rule names (重要) are filed with the commission.</summary>
@@ -383,7 +383,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         var ids = filed.Select(p => p.Id).ToList();
         var already = await db.Filings.Where(f => ids.Contains(f.RiskPointId)).Select(f => f.RiskPointId).ToListAsync(ct);
         foreach (var p in filed.Where(p => !already.Contains(p.Id)))
-            db.Filings.Add(new Filing(p.Id, list.Id, list.CampaignId, list.OrgUnitId, commission, p.CategoryCode, p.EffectiveLevelCode, p.Description));
+            db.Filings.Add(new Filing(p.Id, list.Id, list.CampaignId, list.OrgUnitId, commission, p.CategoryCode, p.EffectiveLevelCode, p.Description, time.UtcNow()));
     }
 
     /// <summary>
@@ -424,7 +424,7 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
             : DomainException.Forbidden($"“{title}”的{string.Join("；", lines.Where(l => l.Signed is null).Select(l => $"“{l.Line}”应由{Workflow.ActorLabel(l.Actor)}签字"))}"));
         var content = ListContent.Canonical(list, points);
         var record = new ReviewRecord(list.Id, list.Revision, SignatureLines.CountersignCode(scheme.Forms.Single(f => f.Code == formCode)), line.Line,
-            Decision.Countersign, me.UserId ?? 0, await me.DisplayNameAsync(ct), Workflow.ActorLabel(line.Actor), comment, ListContent.HashOf(content), signed: true);
+            Decision.Countersign, me.UserId ?? 0, await me.DisplayNameAsync(ct), Workflow.ActorLabel(line.Actor), comment, ListContent.HashOf(content), signed: true, time.UtcNow());
         await sm2.SealAsync(record, content, ct);
         db.Reviews.Add(record);
         await db.SaveChangesAsync(ct);

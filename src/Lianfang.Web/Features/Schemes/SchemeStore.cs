@@ -32,7 +32,7 @@ internal sealed class SchemeRecordConfiguration : IEntityTypeConfiguration<Schem
 }
 
 /// <summary>Resolves scheme codes to schemes: built-in presets first, then the units' own copies.</summary>
-public sealed class SchemeStore(AppDbContext db)
+public sealed class SchemeStore(AppDbContext db, TimeProvider time)
 {
     private readonly Dictionary<string, Scheme> _cache = [];
 
@@ -82,7 +82,7 @@ public sealed class SchemeStore(AppDbContext db)
         SchemeValidator.Validate(copy);
         if (Presets.Find(copy.Code) is not null || await db.Schemes.AnyAsync(s => s.Code == copy.Code, ct))
             throw DomainException.Conflict("code", $"方案代码“{copy.Code}”已被使用");
-        db.Schemes.Add(new SchemeRecord { Code = copy.Code, Name = copy.Name, BasedOn = basedOn, OwnerOrgUnitId = owner.Id, Json = SchemeJson.Write(copy), UpdatedAt = DateTime.UtcNow });
+        db.Schemes.Add(new SchemeRecord { Code = copy.Code, Name = copy.Name, BasedOn = basedOn, OwnerOrgUnitId = owner.Id, Json = SchemeJson.Write(copy), UpdatedAt = time.UtcNow() });
         // a copy carries the latest version of each of its source's forms: of a unit's own scheme all, of a preset those serving the new owner
         var carried = await TemplatesServingAsync(basedOn, Presets.Find(basedOn) is null ? null : owner.Path, withContent: true, ct);
         db.FormTemplates.AddRange(carried.Select(t => new FormTemplate
@@ -136,7 +136,7 @@ public sealed class SchemeStore(AppDbContext db)
         SchemeValidator.Validate(updated);
         record.Name = updated.Name;
         record.Json = SchemeJson.Write(updated);
-        record.UpdatedAt = DateTime.UtcNow;
+        record.UpdatedAt = time.UtcNow();
         await db.SaveChangesAsync(ct);
         _cache.Remove(code);
         return updated;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Supervision;
 
-public sealed class IndexModel(SupervisionCommands commands, CurrentUser me) : PageModel
+public sealed class IndexModel(SupervisionCommands commands, CurrentUser me, TimeProvider time) : PageModel
 {
     public List<InspectionDto> Items { get; private set; } = [];
     public InspectionType? Type { get; private set; }
@@ -12,7 +12,7 @@ public sealed class IndexModel(SupervisionCommands commands, CurrentUser me) : P
 
     public async Task OnGetAsync(InspectionType? type, int? year, CancellationToken ct = default)
     {
-        (Type, Year) = (type, year ?? Clock.Today.Year);
+        (Type, Year) = (type, year ?? time.Today().Year);
         var q = commands.Visible(await me.ScopeAsync(ct)).Where(i => i.Date >= new DateOnly(Year, 1, 1) && i.Date <= new DateOnly(Year, 12, 31));
         if (type is { } t) q = q.Where(i => i.Type == t);
         Pager = new Pager(Request, 50, await q.CountAsync(ct));

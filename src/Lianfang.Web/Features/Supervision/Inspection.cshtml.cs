@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Supervision;
 
-public sealed class InspectionModel(AppDbContext db, CurrentUser me, SupervisionCommands commands) : PageModel
+public sealed class InspectionModel(AppDbContext db, CurrentUser me, SupervisionCommands commands, TimeProvider time) : PageModel
 {
     public sealed class FindingInput
     {
@@ -108,7 +108,7 @@ public sealed class InspectionModel(AppDbContext db, CurrentUser me, Supervision
                 Point = db.RiskPoints.Where(p => p.Id == f.RiskPointId).Select(p => p.Description).FirstOrDefault(),
                 R = db.Rectifications.Where(r => r.FindingId == f.Id).Select(r => new { r.Id, r.Task, r.Deadline, r.Status }).FirstOrDefault(),
             }).ToListAsync(ct);
-        var today = Clock.Today;
+        var today = time.Today();
         Findings = findings.Select(f => new FindingRow(f.Id, f.Description, string.Join(" · ", new[] { f.Point, f.Person }.Where(x => x is not null)),
             f.PersonId, f.R?.Id, f.R?.Task, f.R?.Deadline, f.R?.Status, f.R is { } r && r.Status != RectificationStatus.Verified && today > r.Deadline)).ToList();
         if (CanAddFinding)

@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Supervision;
 
-public sealed class NewModel(AppDbContext db, CurrentUser me, SupervisionCommands commands, SchemeStore schemes) : PageModel
+public sealed class NewModel(AppDbContext db, CurrentUser me, SupervisionCommands commands, SchemeStore schemes, TimeProvider time) : PageModel
 {
     public sealed class InspectionInput
     {
         public InspectionType Type { get; set; } = InspectionType.Written;
-        public DateOnly Date { get; set; } = Clock.Today;
+        public DateOnly Date { get; set; }
         public int? PersonId { get; set; }
         public bool Planned { get; set; }
         public string? Subject { get; set; }
@@ -22,7 +22,7 @@ public sealed class NewModel(AppDbContext db, CurrentUser me, SupervisionCommand
     public sealed record PointOption(long Id, string Description, string Unit, string Level, string? Leader);
     public sealed record PersonOption(int Id, string Name);
 
-    [BindProperty] public InspectionInput Input { get; set; } = new();
+    [BindProperty] public InspectionInput Input { get; set; } = new() { Date = time.Today() };
     public UnitSelect Units { get; private set; } = null!;
     public List<PointOption> Points { get; private set; } = [];
     public List<PersonOption> People { get; private set; } = [];
@@ -53,7 +53,7 @@ public sealed class NewModel(AppDbContext db, CurrentUser me, SupervisionCommand
         Units = Units with { Selected = Units.Selected ?? Units.Units.FirstOrDefault()?.Id };
         if (Units.Selected is not { } unit) return;
         var path = await db.OrgUnits.Where(u => u.Id == unit).Select(u => u.Path).SingleAsync(ct);
-        var year = Clock.Today.Year;
+        var year = time.Today().Year;
         var points = await db.RiskPoints.AsNoTracking().Visible(scope).Under([path], p => p.OrgUnit.Path)
             .Where(p => p.List.Campaign.Year == year && (p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published))
             .OrderBy(p => p.OrgUnit.Path).ThenBy(p => p.Seq).Take(300)

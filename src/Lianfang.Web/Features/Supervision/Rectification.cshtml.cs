@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Supervision;
 
-public sealed class RectificationModel(AppDbContext db, CurrentUser me, SupervisionCommands commands) : PageModel
+public sealed class RectificationModel(AppDbContext db, CurrentUser me, SupervisionCommands commands, TimeProvider time) : PageModel
 {
     public RectificationDto Item { get; private set; } = null!;
     public long InspectionId { get; private set; }
@@ -50,7 +50,7 @@ public sealed class RectificationModel(AppDbContext db, CurrentUser me, Supervis
         var scope = await me.ScopeAsync(ct);
         var r = await commands.LoadRectificationAsync(scope, id, ct);
         var owner = await db.OrgUnits.AsNoTracking().Where(u => u.Id == r.OwnerOrgUnitId).Select(u => new { u.Name, u.Path }).SingleAsync(ct);
-        Item = SupervisionApi.Dto(r, owner.Name);
+        Item = SupervisionApi.Dto(r, owner.Name, time.Today());
         var inspection = await db.Inspections.AsNoTracking().Where(i => i.Id == r.Finding.InspectionId).Select(i => new { i.Id, i.InspectorUserId, i.OrgUnit.Path }).SingleAsync(ct);
         InspectionId = inspection.Id;
         IsOwner = SupervisionCommands.MayReport(scope, owner.Path) || (r.OwnerPersonId is { } p && p == scope.PersonId);

@@ -9,7 +9,7 @@ namespace Lianfang.Web.Features.Supervision;
 /// 一岗双责 scorecard: each responsible leader, the points in their charge, and how often they inspected each this year; and
 /// each supervisor a level names (分级监督), with the points they are to supervise once in the year.
 /// </summary>
-public sealed class Scorecard(AppDbContext db, SchemeStore schemes)
+public sealed class Scorecard(AppDbContext db, SchemeStore schemes, TimeProvider time)
 {
     /// <param name="Required">inspections the year asks for</param>
     /// <param name="Due">of those, due by today (all of them once the year is over): short is counted against it, as the warning counts</param>
@@ -59,7 +59,7 @@ public sealed class Scorecard(AppDbContext db, SchemeStore schemes)
             .Where(p => !string.IsNullOrWhiteSpace(p.Responsible.Leader) || p.Supervisor is not null).ToList();
         var done = await InspectionsAsync(db, points.Select(p => p.Id).ToList(), year, ct);
         var rows = new List<(string Leader, PointRow Row)>();
-        var today = Clock.Today;
+        var today = time.Today();
         foreach (var p in points)
         {
             var required = WarningRules.LeaderInspectionsPerYear(await schemes.FindAsync(p.SchemeCode, ct));

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Supervision;
 
-public sealed class ScorecardModel(AppDbContext db, CurrentUser me, Scorecard scorecard) : PageModel
+public sealed class ScorecardModel(AppDbContext db, CurrentUser me, Scorecard scorecard, TimeProvider time) : PageModel
 {
     public List<Scorecard.LeaderRow> Rows { get; private set; } = [];
     public UnitSelect Units { get; private set; } = null!;
@@ -11,7 +11,7 @@ public sealed class ScorecardModel(AppDbContext db, CurrentUser me, Scorecard sc
     public async Task OnGetAsync(int? orgUnitId, int? year, CancellationToken ct)
     {
         var scope = await me.ScopeAsync(ct);
-        Year = year ?? Clock.Today.Year;
+        Year = year ?? time.Today().Year;
         Units = await UnitSelect.LoadAsync(db, scope, orgUnitId, false, ct);
         Rows = await scorecard.LoadAsync(scope, orgUnitId, Year, ct);
     }

@@ -14,8 +14,8 @@ public static class SupervisionApi
     public static InspectionDto Dto(Inspection i, string unit) => new(i.Id, i.Type, i.Status, i.OrgUnitId, unit, i.PersonId, i.Date, i.InspectorName,
         i.Subject, i.Record, i.Targets.Select(t => t.RiskPointId).ToArray());
 
-    public static RectificationDto Dto(Rectification r, string unit) => new(r.Id, r.FindingId, r.Finding.Description, r.OwnerOrgUnitId, unit, r.Owner, r.OwnerPersonId,
-        r.Task, r.Deadline, r.Status, r.IsOverdue(Clock.Today), r.Report, r.VerificationComment, r.Reopened,
+    public static RectificationDto Dto(Rectification r, string unit, DateOnly today) => new(r.Id, r.FindingId, r.Finding.Description, r.OwnerOrgUnitId, unit, r.Owner, r.OwnerPersonId,
+        r.Task, r.Deadline, r.Status, r.IsOverdue(today), r.Report, r.VerificationComment, r.Reopened,
         r.Evidence.Select(e => new EvidenceDto(e.Id, e.FileName, e.Size, e.Sha256, e.UploadedAt)).ToArray());
 
     public static void Map(RouteGroupBuilder api)
@@ -74,22 +74,22 @@ public static class SupervisionApi
         }).WithSummary("登记发现的问题，可同时下达整改（责任单位、责任人、要求、期限）").ProducesProblem(400).ProducesProblem(403);
 
         var rect = api.MapGroup("/rectifications").WithTags("监督检查");
-        rect.MapGet("", async (int? orgUnitId, RectificationStatus? status, bool? overdue, int? page, int? pageSize, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
+        rect.MapGet("", async (int? orgUnitId, RectificationStatus? status, bool? overdue, int? page, int? pageSize, CurrentUser me, SupervisionCommands cmd, TimeProvider time, CancellationToken ct) =>
         {
             var q = cmd.VisibleRectifications(await me.ScopeAsync(ct));
             if (status is { } s) q = q.Where(r => r.Status == s);
             if (orgUnitId is { } u) q = q.Where(r => r.OwnerOrgUnitId == u);
-            var today = Clock.Today;
+            var today = time.Today();
             if (overdue == true) q = q.Where(r => r.Status != RectificationStatus.Verified && r.Deadline < today);
             var size = Math.Clamp(pageSize ?? 50, 1, 200);
             var rows = await q.OrderBy(r => r.Status).ThenBy(r => r.Deadline).Skip((Math.Max(page ?? 1, 1) - 1) * size).Take(size)
                 .Include(r => r.Finding).Include(r => r.Evidence).Select(r => new { r, Unit = r.OwnerOrgUnit.Name }).ToListAsync(ct);
-            return new Paged<RectificationDto>(await q.CountAsync(ct), rows.Select(x => Dto(x.r, x.Unit)).ToList());
+            return new Paged<RectificationDto>(await q.CountAsync(ct), rows.Select(x => Dto(x.r, x.Unit, today)).ToList());
         }).WithSummary("整改任务（可筛选逾期）");
-        rect.MapGet("/{id:long}", async (long id, CurrentUser me, SupervisionCommands cmd, AppDbContext db, CancellationToken ct) =>
+        rect.MapGet("/{id:long}", async (long id, CurrentUser me, SupervisionCommands cmd, AppDbContext db, TimeProvider time, CancellationToken ct) =>
         {
             var r = await cmd.LoadRectificationAsync(await me.ScopeAsync(ct), id, ct);
-            return Dto(r, await db.OrgUnits.Where(u => u.Id == r.OwnerOrgUnitId).Select(u => u.Name).SingleAsync(ct));
+            return Dto(r, await db.OrgUnits.Where(u => u.Id == r.OwnerOrgUnitId).Select(u => u.Name).SingleAsync(ct), time.Today());
         }).ProducesProblem(404);
         rect.MapPost("/{id:long}/evidence", async (long id, IFormFile? file, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
         {
@@ -136,8 +136,8 @@ public static class SupervisionApi
                 .Select(d => new { d.Id, d.Form, formName = Disposition.FormLabel(d.Form), d.Measure, d.Reason, d.DecidedOn, d.FindingId, d.RecordedBy }).ToListAsync(ct);
         }).WithTags("监督检查").WithSummary("本人的四种形态处置记录（本人、党办、派驻机构、纪委监委可见）");
 
-        api.MapGet("/scorecard", async (int? orgUnitId, int? year, CurrentUser me, Scorecard scorecard, CancellationToken ct) =>
-            await scorecard.LoadAsync(await me.ScopeAsync(ct), orgUnitId, year ?? Clock.Today.Year, ct))
+        api.MapGet("/scorecard", async (int? orgUnitId, int? year, CurrentUser me, Scorecard scorecard, TimeProvider time, CancellationToken ct) =>
+            await scorecard.LoadAsync(await me.ScopeAsync(ct), orgUnitId, year ?? time.Today().Year, ct))
             .WithTags("监督检查").WithSummary("一岗双责检查情况：每位责任领导对分管风险点的年度检查次数");
     }
 }

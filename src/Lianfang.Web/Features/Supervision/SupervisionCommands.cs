@@ -18,7 +18,7 @@ public sealed record VerifyRequest(bool Passed, string? Comment);
 public sealed record DispositionRequest(int? PersonId, long? FindingId, int? Form, string? Measure, string? Reason, DateOnly? DecidedOn);
 
 /// <summary>Inspections, findings, rectifications, dispositions and complaint handling, with who may do what.</summary>
-public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, WarningSweep sweep, Schemes.SchemeStore schemes, Notices.NoticeOutbox notices)
+public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, WarningSweep sweep, Schemes.SchemeStore schemes, Notices.NoticeOutbox notices, TimeProvider time)
 {
     /// <summary>
     /// Leaders inspect what they are in charge of (一岗双责); the party office, agency and commission supervise. No
@@ -70,7 +70,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         if (req.PersonId is { } person && !await db.People.Visible(scope).AnyAsync(p => p.Id == person, ct))
             throw new DomainException("personId", "被检查人员不存在或不在您的权限范围内");
         var (personId, name) = await InspectorAsync(ct);
-        var inspection = new Inspection(type, unit.Id, req.PersonId, req.Date ?? Clock.Today, scope.UserId, personId, name, req.Subject, req.Record, req.Planned, Clock.Today);
+        var inspection = new Inspection(type, unit.Id, req.PersonId, req.Date ?? time.Today(), scope.UserId, personId, name, req.Subject, req.Record, req.Planned, time.Today(), time.UtcNow());
         if (needsPlan is { } rule && inspection.Status != InspectionStatus.Planned) Inspection.EnsurePlan(inspection.Subject, rule);
         inspection.Targets.AddRange(pointIds.Select(id => new InspectionTarget(id)));
         db.Inspections.Add(inspection);
@@ -145,7 +145,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     {
         var i = await LoadForInspectorAsync(scope, id, ct);
         var needsPlan = await NeedsPlanAsync(await db.InspectionTargets.Where(t => t.InspectionId == id).Select(t => t.RiskPointId).ToListAsync(ct), ct);
-        i.Start(req.Date ?? Clock.Today, req.Subject, req.Record, Clock.Today);
+        i.Start(req.Date ?? time.Today(), req.Subject, req.Record, time.Today(), time.UtcNow());
         if (needsPlan is { } rule) Inspection.EnsurePlan(i.Subject, rule);
         await NotifyInquiryAsync(i, await db.OrgUnits.Where(u => u.Id == i.OrgUnitId).Select(u => u.Path).SingleAsync(ct), "书面问询：请书面答复", ct);
         await db.SaveChangesAsync(ct);
@@ -158,7 +158,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     public async Task<Inspection> CorrectAsync(AccessScope scope, long id, CorrectInspectionRequest req, CancellationToken ct)
     {
         var i = await LoadForInspectorAsync(scope, id, ct);
-        i.Correct(req.Date ?? i.Date, req.Subject ?? i.Subject, req.Record ?? i.Record, req.Reason, Clock.Today);
+        i.Correct(req.Date ?? i.Date, req.Subject ?? i.Subject, req.Record ?? i.Record, req.Reason, time.Today());
         await db.SaveChangesAsync(ct);
         await sweep.RunAsync([WarningRules.LeaderInspectionsShort, WarningRules.SpotCheckDue, WarningRules.PointUnsupervised], ct);
         return i;
@@ -168,7 +168,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     public async Task<Inspection> WithdrawAsync(AccessScope scope, long id, string? reason, CancellationToken ct)
     {
         var i = await LoadForInspectorAsync(scope, id, ct);
-        i.Withdraw(await me.DisplayNameAsync(ct), reason, await db.Findings.AnyAsync(f => f.InspectionId == id, ct), DateTime.UtcNow);
+        i.Withdraw(await me.DisplayNameAsync(ct), reason, await db.Findings.AnyAsync(f => f.InspectionId == id, ct), time.UtcNow());
         await db.SaveChangesAsync(ct);
         await sweep.RunAsync([WarningRules.LeaderInspectionsShort, WarningRules.ImportantWithoutProject, WarningRules.SpotCheckDue, WarningRules.PointUnsupervised,
             WarningRules.IntegrityTalkDue, WarningRules.FollowUpDue], ct);
@@ -181,7 +181,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         var i = await LoadAsync(scope, id, ct);
         var path = await db.OrgUnits.Where(u => u.Id == i.OrgUnitId).Select(u => u.Path).SingleAsync(ct);
         if (!MayComplete(scope, i, path)) throw DomainException.Forbidden(i.Type == InspectionType.Written ? "书面回复由被问询的单位或本人填写" : "只有检查人可以登记检查结果");
-        i.Complete(record);
+        i.Complete(record, time.UtcNow());
         await db.SaveChangesAsync(ct);
         return i;
     }
@@ -195,7 +195,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
             var pointPath = await db.RiskPoints.Where(p => p.Id == rp).Select(p => p.OrgUnit.Path).FirstOrDefaultAsync(ct);
             if (pointPath is null || !Core.Org.OrgPath.IsAncestorOrSelf(unitPath, pointPath)) throw new DomainException("riskPointId", "风险点须属于被检查单位");
         }
-        var finding = new Finding(i, req.Description, req.RiskPointId, req.PersonId ?? i.PersonId);
+        var finding = new Finding(i, req.Description, req.RiskPointId, req.PersonId ?? i.PersonId, time.UtcNow());
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Findings.Add(finding);
         await db.SaveChangesAsync(ct);
@@ -206,7 +206,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
                 ?? throw new DomainException("rectification.ownerOrgUnitId", "整改责任单位不在您的权限范围内");
             var (personId, ownerName) = await OwnerAsync(ownerPath, r, ct);
             var rectification = new Rectification(finding, owner, ownerName, r.Task,
-                r.Deadline ?? throw new DomainException("deadline", "请填写整改期限"), Clock.Today, personId);
+                r.Deadline ?? throw new DomainException("deadline", "请填写整改期限"), time.Today(), personId);
             db.Rectifications.Add(rectification);
             await db.SaveChangesAsync(ct);
             var title = $"整改任务：{rectification.Task}（期限 {rectification.Deadline:yyyy-MM-dd}）";
@@ -245,7 +245,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         await EnsureOwnerAsync(scope, r, ct);
         if (r.Status != RectificationStatus.Open) throw DomainException.Conflict("status", $"整改当前状态为“{Rectification.Label(r.Status)}”，不能再上传材料");
         var bytes = await Evidence.ReadAsync(file, MaxEvidenceBytes, ct);
-        var e = new EvidenceFile(Path.GetFileName(file!.FileName), bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), scope.UserId);
+        var e = new EvidenceFile(Path.GetFileName(file!.FileName), bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), scope.UserId, time.UtcNow());
         r.Evidence.Add(e);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
@@ -259,7 +259,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     {
         var r = await LoadRectificationAsync(scope, id, ct);
         await EnsureOwnerAsync(scope, r, ct);
-        r.Submit(report, DateTime.UtcNow);
+        r.Submit(report, time.UtcNow());
         await db.SaveChangesAsync(ct);
         await sweep.RunAsync([WarningRules.RectificationOverdue, WarningRules.RectificationDueSoon], ct);
         return r;
@@ -271,7 +271,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         var r = await LoadRectificationAsync(scope, id, ct);
         var inspection = await db.Inspections.AsNoTracking().Where(i => i.Id == r.Finding.InspectionId).Select(i => new { i.InspectorUserId, i.OrgUnit.Path }).SingleAsync(ct);
         if (!MayVerify(scope, inspection.InspectorUserId, inspection.Path)) throw DomainException.Forbidden("整改由发现问题的检查人或派驻机构、纪委监委验收");
-        r.Verify(req.Passed, req.Comment, await DisplayNameAsync(ct), DateTime.UtcNow);
+        r.Verify(req.Passed, req.Comment, await DisplayNameAsync(ct), time.UtcNow());
         await db.SaveChangesAsync(ct);
         await sweep.RunAsync([WarningRules.RectificationOverdue, WarningRules.RectificationDueSoon], ct);
         return r;
@@ -284,7 +284,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         if (!MayDispose(scope, person.Path)) throw DomainException.Forbidden("四种形态处置由党办、派驻机构或纪委监委登记");
         if (req.FindingId is { } fid && !await db.Findings.AnyAsync(f => f.Id == fid && f.PersonId == person.Id, ct))
             throw new DomainException("findingId", "所选问题不是关于该人员的");
-        var d = new Disposition(person.Id, req.FindingId, req.Form ?? 0, req.Measure, req.Reason, req.DecidedOn ?? Clock.Today, await DisplayNameAsync(ct), Clock.Today);
+        var d = new Disposition(person.Id, req.FindingId, req.Form ?? 0, req.Measure, req.Reason, req.DecidedOn ?? time.Today(), await DisplayNameAsync(ct), time.Today(), time.UtcNow());
         db.Dispositions.Add(d);
         await db.SaveChangesAsync(ct);
         return d;
@@ -296,7 +296,7 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         var d = await db.Dispositions.FirstOrDefaultAsync(x => x.Id == id, ct);
         var path = d is null ? null : await db.People.Visible(scope).Where(p => p.Id == d.PersonId).Select(p => p.OrgUnit.Path).FirstOrDefaultAsync(ct);
         if (d is null || path is null || !MayDispose(scope, path)) throw DomainException.NotFound("id", "处置记录不存在或不在您的权限范围内");
-        d.Withdraw(await DisplayNameAsync(ct), reason, DateTime.UtcNow);
+        d.Withdraw(await DisplayNameAsync(ct), reason, time.UtcNow());
         await db.SaveChangesAsync(ct);
         return d;
     }

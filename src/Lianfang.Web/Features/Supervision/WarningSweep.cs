@@ -12,7 +12,7 @@ namespace Lianfang.Web.Features.Supervision;
 /// Evaluates the warning rules and brings the stored warnings in line: all of them on a timer, and the rules a change
 /// touches right after it (limited to the unit it happened in). One node at a time; running twice changes nothing.
 /// </summary>
-public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfiguration config)
+public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfiguration config, TimeProvider time)
 {
     public static readonly string[] AllRules =
     [
@@ -125,8 +125,8 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
 
     private async Task<Result> RunPartAsync(HashSet<string> set, Part prefixes, CancellationToken ct)
     {
-        var today = Clock.Today;
-        var now = DateTime.UtcNow;
+        var today = time.Today();
+        var now = time.UtcNow();
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
@@ -161,7 +161,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
             if (set.Contains(WarningRules.AssessmentDue))
                 foreach (var (_, facts) in await PeriodsAsync(RuleKinds.AnnualAssessment, prefixes, today, ct)) fired.AddRange(WarningRules.Assessments(facts, today));
             if (set.Contains(WarningRules.NotPublished))
-                fired.AddRange(WarningRules.Unpublished(await UnpublishedAsync(prefixes, ct)));
+                fired.AddRange(WarningRules.Unpublished(await UnpublishedAsync(prefixes, now, ct)));
             if (set.Contains(WarningRules.PointUnsupervised))
                 fired.AddRange(WarningRules.Supervised(await SupervisedAsync(prefixes, today, ct), today));
             if (set.Contains(WarningRules.IntegrityTalkDue))
@@ -511,7 +511,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
     }
 
     /// <summary>Approved lists not yet published, under schemes with a Publication rule.</summary>
-    private async Task<List<UnpublishedFact>> UnpublishedAsync(Part prefixes, CancellationToken ct)
+    private async Task<List<UnpublishedFact>> UnpublishedAsync(Part prefixes, DateTime now, CancellationToken ct)
     {
         var codes = await SchemeCodesWithRuleAsync(RuleKinds.Publication, ct);
         if (codes.Count == 0) return [];
@@ -519,7 +519,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         var approved = await lists.Select(l => new { l.Id, At = db.Reviews.Where(r => r.ListId == l.Id && r.Decision == Decision.Approve).Max(r => (DateTime?)r.At) })
             .ToDictionaryAsync(x => x.Id, x => x.At, ct);
         return (await ListTitles.QueryAsync(db, lists, ct))
-            .Select(l => new UnpublishedFact(l.Id, l.OrgUnitId, l.Title, DateOnly.FromDateTime(Clock.Local(approved.GetValueOrDefault(l.Id) ?? DateTime.UtcNow)))).ToList();
+            .Select(l => new UnpublishedFact(l.Id, l.OrgUnitId, l.Title, DateOnly.FromDateTime(Clock.Local(approved.GetValueOrDefault(l.Id) ?? now)))).ToList();
     }
 
     /// <summary>Approved points with a supervisor (LevelSupervisor), of this year's and last year's campaigns, and whether it inspected them that year.</summary>
@@ -561,7 +561,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
 /// The timer: every node runs it, and the whole-sweep lock lets one node sweep at a time — a node whose tick finds
 /// another sweeping skips it (that sweep covers the same ground). Logged with its start and end.
 /// </summary>
-public sealed class WarningSweepService(IServiceScopeFactory scopes, IConfiguration config, ILogger<WarningSweepService> log) : BackgroundService
+public sealed class WarningSweepService(IServiceScopeFactory scopes, IConfiguration config, ILogger<WarningSweepService> log, TimeProvider time) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -575,11 +575,11 @@ public sealed class WarningSweepService(IServiceScopeFactory scopes, IConfigurat
             try
             {
                 using var scope = scopes.CreateScope();
-                var started = DateTime.UtcNow;
+                var started = time.UtcNow();
                 var r = await scope.ServiceProvider.GetRequiredService<WarningSweep>().RunExclusiveAsync(wait: false, stoppingToken);
                 if (r is null) log.LogInformation("预警巡检：另一节点正在巡检，本节点跳过本次");
                 else log.LogInformation("预警巡检完成：新增 {Raised}，解除 {Cleared}，当前 {Active}（{Started:O} 至 {Ended:O}）",
-                    r.Raised, r.Cleared, r.Active, started, DateTime.UtcNow);
+                    r.Raised, r.Cleared, r.Active, started, time.UtcNow());
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

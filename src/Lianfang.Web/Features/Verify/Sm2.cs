@@ -36,7 +36,7 @@ internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<Signing
     }
 }
 
-public sealed class Sm2(AppDbContext db, IDataProtectionProvider protection, IServiceScopeFactory scopes)
+public sealed class Sm2(AppDbContext db, IDataProtectionProvider protection, IServiceScopeFactory scopes, TimeProvider time)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Lianfang.SigningKey.v1");
     /// <summary>The key opened for this request: a batch of approvals signs with one read of it.</summary>
@@ -109,7 +109,7 @@ public sealed class Sm2(AppDbContext db, IDataProtectionProvider protection, ISe
         writer.Writer.Flush();
         key = new SigningKey
         {
-            PublicKeyPem = pem.ToString(), CreatedAt = DateTime.UtcNow,
+            PublicKeyPem = pem.ToString(), CreatedAt = time.UtcNow(),
             SealedPrivateKey = Convert.ToBase64String(_protector.Protect(PrivateKeyInfoFactory.CreatePrivateKeyInfo(pair.Private).GetDerEncoded())),
         };
         own.SigningKeys.Add(key);

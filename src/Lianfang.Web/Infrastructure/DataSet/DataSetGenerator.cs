@@ -31,7 +31,7 @@ public sealed record DataSetReport(DataSetSize Size, IReadOnlyDictionary<string,
 /// Rows go in through <see cref="BulkWriter"/>, one transaction a batch of units: a failed run leaves a partial data set, so
 /// generate into a new database and start again with a new one.
 /// </summary>
-public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserManager<AppUser> users)
+public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserManager<AppUser> users, TimeProvider time)
 {
     public const string SchemeCode = "shaoxing-2018";
     public const string BenchPassword = "Lianfang-bench-2026";
@@ -47,7 +47,7 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
         var clock = Stopwatch.StartNew();
         var scheme = await schemes.GetAsync(SchemeCode, ct);
         var rng = new Random(seed);
-        var today = Clock.Today;
+        var today = time.Today();
         var bulk = new BulkWriter(db);
         var counts = new Dictionary<string, long>();
         void Count(string what, long n) => counts[what] = counts.GetValueOrDefault(what) + n;
@@ -60,8 +60,8 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
         var cities = Enumerable.Range(0, cityCount)
             .Select(c => Org(Vocabulary.Cities[c % Vocabulary.Cities.Length] + (c >= Vocabulary.Cities.Length ? $"（{c / Vocabulary.Cities.Length + 1}）" : "") + "纪委监委",
                 OrgUnitKind.Commission, province, province.Path + OrgPath.Encode(c + 1))).ToList();
-        var campaign = new Campaign($"{today.Year}年度廉洁风险排查", today.Year, scheme, province.Id, new DateOnly(today.Year, 6, 30), null)
-            .Set(nameof(Campaign.Id), 1).Set(nameof(Campaign.CreatedAt), new DateTime(today.Year, 3, 1, 1, 0, 0, DateTimeKind.Utc));
+        var campaign = Keyed(new Campaign($"{today.Year}年度廉洁风险排查", today.Year, scheme, province.Id, new DateOnly(today.Year, 6, 30), null,
+            new DateTime(today.Year, 3, 1, 1, 0, 0, DateTimeKind.Utc)), 1);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await bulk.WriteAsync([province, .. cities], ct);
@@ -106,7 +106,7 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
         var staffPerson = await db.People.Where(p => p.OrgUnitId == departmentId).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct);
         async Task Account(string name, string display, int? person, Role role, int? orgUnitId)
         {
-            var user = new AppUser { UserName = name, DisplayName = display, PersonId = person, CreatedAt = DateTime.UtcNow };
+            var user = new AppUser { UserName = name, DisplayName = display, PersonId = person, CreatedAt = time.UtcNow() };
             user.Grants.Add(new UserGrant { Role = role, OrgUnitId = orgUnitId });
             CreateUser.Check(await users.CreateAsync(user, BenchPassword));
         }
@@ -155,8 +155,10 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
     private readonly Dictionary<int, int> _children = [];
     private readonly Dictionary<OrgUnit, OrgUnit> _agencyOf = [];
 
-    private OrgUnit Org(string name, OrgUnitKind kind, OrgUnit? parent, string path) =>
-        new OrgUnit(name, kind, parent, path).Set(nameof(OrgUnit.Id), ++_org).Set(nameof(OrgUnit.ParentId), parent?.Id);
+    /// <summary>Numbers a new row: the generator writes into an empty database and gives each row its id itself.</summary>
+    private T Keyed<T>(T row, long id) where T : class => BulkWriter.Keyed(db.Model, row, id);
+
+    private OrgUnit Org(string name, OrgUnitKind kind, OrgUnit? parent, string path) => Keyed(new OrgUnit(name, kind, parent, path), ++_org);
 
     private OrgUnit Child(OrgUnit parent, string name, OrgUnitKind kind)
     {
@@ -185,13 +187,12 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
         var holders = new List<(Post Post, Person Person, OrgUnit Org)>();
         void Staff(OrgUnit org, string post, string title, PostTier tier)
         {
-            var p = new Post(org, post, tier, $"负责{rng.Pick(Vocabulary.Matters)}等工作", $"严格执行{rng.Pick(Vocabulary.Matters)}相关规定，落实“一岗双责”")
-                .Set(nameof(Post.Id), ++_post);
+            var p = Keyed(new Post(org, post, tier, $"负责{rng.Pick(Vocabulary.Matters)}等工作", $"严格执行{rng.Pick(Vocabulary.Matters)}相关规定，落实“一岗双责”"),
+                ++_post);
             var appointed = today.AddDays(-rng.Next(200, 3000));
-            var person = new Person(org, Vocabulary.PersonName(rng), title, appointed).Set(nameof(Person.Id), ++_person);
-            person.AssignPost(p, appointed);
-            var a = person.Assignments.Single().Set(nameof(PostAssignment.Id), ++_assignment).Set(nameof(PostAssignment.PersonId), person.Id)
-                .Set(nameof(PostAssignment.RecordedAt), appointed.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc));
+            var person = Keyed(new Person(org, Vocabulary.PersonName(rng), title, appointed), ++_person);
+            person.AssignPost(p, appointed, appointed.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc));
+            var a = Keyed(person.Assignments.Single(), ++_assignment);
             b.Posts.Add(p); b.People.Add(person); b.Assignments.Add(a);
             holders.Add((p, person, org));
         }
@@ -209,13 +210,13 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
         var principal = holders[1].Person.Name; var leader = holders[2].Person.Name;
         foreach (var (post, person, org) in holders)
         {
-            var list = new RiskList(campaign, ListScope.Post, org.Id, post.Id, person.Id).Set(nameof(RiskList.Id), ++_list);
+            var list = Keyed(new RiskList(campaign, ListScope.Post, org.Id, post.Id, person.Id), ++_list);
             var n = post.Tier == PostTier.Leader ? 6 : 4 + (rng.Next(5) < 4 ? 1 : 0) - (rng.Next(20) == 0 ? 1 : 0);
             var points = Points(b, list, n, post, org, scheme, rng, principal);
             var deptHead = holders.FirstOrDefault(h => h.Org == org && h.Post.Tier == PostTier.Middle).Person?.Name ?? principal;
             Review(b, list, points, scheme, rng, today, person.Name, deptHead, leader, principal, unitAgency.Name, city.Id);
         }
-        var unitList = new RiskList(campaign, ListScope.Unit, unit.Id, null, null).Set(nameof(RiskList.Id), ++_list);
+        var unitList = Keyed(new RiskList(campaign, ListScope.Unit, unit.Id, null, null), ++_list);
         var unitPoints = Points(b, unitList, UnitListPoints, null, unit, scheme, rng, principal);
         Review(b, unitList, unitPoints, scheme, rng, today, holders[0].Person.Name, principal, leader, principal, unitAgency.Name, city.Id);
 
@@ -239,7 +240,7 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
                 [rng.Pick(scheme.ScreeningSources)], measures,
                 new SupervisionPath("《廉洁风险防控实施办法》", rng.Pick(Vocabulary.SupervisionFocus), [rng.Pick(scheme.SupervisionMethods)]),
                 new Responsible(leader, org.Name, [post?.Name ?? "主要负责人"]));
-            var point = new RiskPoint(list, seq, scheme, content).Set(nameof(RiskPoint.Id), ++_point);
+            var point = Keyed(new RiskPoint(list, seq, scheme, content), ++_point);
             points.Add(point);
         }
         b.Lists.Add(list);
@@ -258,9 +259,8 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
         if (roll < 10) return;
         var at = new DateTime(today.Year, 3, 15, 1, 0, 0, DateTimeKind.Utc).AddHours(rng.Next(24 * 60));
         void Record(Transition t, Decision decision, string stageName, string actor, string role, string? comment) =>
-            b.Reviews.Add(new ReviewRecord(list.Id, list.Revision, t.Stage?.Code, stageName, decision, 0, actor, role, comment,
-                ListContent.Hash(list, points), t.Signed || decision == Decision.Submit)
-                .Set(nameof(ReviewRecord.Id), ++_review).Set(nameof(ReviewRecord.At), at = at.AddHours(4 + rng.Next(72))));
+            b.Reviews.Add(Keyed(new ReviewRecord(list.Id, list.Revision, t.Stage?.Code, stageName, decision, 0, actor, role, comment,
+                ListContent.Hash(list, points), t.Signed || decision == Decision.Submit, at = at.AddHours(4 + rng.Next(72))), ++_review));
 
         var submit = Workflow.Submit(scheme, list);
         list.Apply(submit);
@@ -287,8 +287,8 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
             Record(t, Decision.Approve, stage.Name, actor, Workflow.ActorLabel(stage.Actor), "同意");
             if (t.Final)
                 b.Filings.AddRange(points.Where(p => scheme.RuleList(RuleKinds.Filing, "levels").Contains(p.EffectiveLevelCode)).Select(p =>
-                    new Filing(p.Id, list.Id, list.CampaignId, list.OrgUnitId, commissionId, p.CategoryCode, p.EffectiveLevelCode, p.Description)
-                        .Set(nameof(Filing.Id), ++_filing).Set(nameof(Filing.FiledAt), at)));
+                    Keyed(new Filing(p.Id, list.Id, list.CampaignId, list.OrgUnitId, commissionId, p.CategoryCode, p.EffectiveLevelCode, p.Description, at),
+                        ++_filing)));
         }
     }
 
@@ -301,28 +301,26 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
             var type = (InspectionType)(i % 4);
             var (_, person, org) = rng.Pick(holders);
             var date = new DateOnly(today.Year, 1, 10).AddDays(rng.Next(Math.Max(1, today.DayOfYear - 10)));
-            var inspection = new Inspection(type, org.Id, type is InspectionType.Talk or InspectionType.Written ? person.Id : null, date, 0, null,
-                agency.Name, rng.Pick(Vocabulary.InspectionSubjects), type is InspectionType.Talk or InspectionType.SiteVisit ? "已按计划完成，记录在案" : null, planned: false, today)
-                .Set(nameof(Inspection.Id), ++_inspection);
-            if (inspection.CompletedAt is not null) inspection.Set(nameof(Inspection.CompletedAt), date.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc));
+            var inspection = Keyed(new Inspection(type, org.Id, type is InspectionType.Talk or InspectionType.Written ? person.Id : null, date, 0, null,
+                agency.Name, rng.Pick(Vocabulary.InspectionSubjects), type is InspectionType.Talk or InspectionType.SiteVisit ? "已按计划完成，记录在案" : null, planned: false, today,
+                date.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc)), ++_inspection);
             b.Inspections.Add(inspection);
             foreach (var p in Enumerable.Range(0, 1 + rng.Next(3)).Select(_ => rng.Pick(unitPoints)).DistinctBy(p => p.Id))
-                b.Targets.Add(new InspectionTarget(p.Id).Set(nameof(InspectionTarget.InspectionId), inspection.Id));
+                b.Targets.Add(new InspectionTarget(inspection, p.Id));
             if (rng.Next(3) != 0) continue;
-            var finding = new Finding(inspection, rng.Pick(Vocabulary.FindingTexts), rng.Pick(unitPoints).Id, person.Id)
-                .Set(nameof(Finding.Id), ++_finding).Set(nameof(Finding.FoundAt), date.ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc));
+            var finding = Keyed(new Finding(inspection, rng.Pick(Vocabulary.FindingTexts), rng.Pick(unitPoints).Id, person.Id,
+                date.ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc)), ++_finding);
             b.Findings.Add(finding);
             var deadline = date.AddDays(30 + rng.Next(60));
-            var rectification = new Rectification(finding, org.Id, person.Name, "对照问题逐项整改，完善制度并报送佐证材料", deadline, date, person.Id)
-                .Set(nameof(Rectification.Id), ++_rectification);
+            var rectification = Keyed(new Rectification(finding, org.Id, person.Name, "对照问题逐项整改，完善制度并报送佐证材料", deadline, date, person.Id),
+                ++_rectification);
             if (deadline < today && rng.Next(4) != 0)
-                rectification.Set(nameof(Rectification.Status), RectificationStatus.Verified).Set(nameof(Rectification.Report), "已完成整改")
-                    .Set(nameof(Rectification.SubmittedAt), deadline.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc))
-                    .Set(nameof(Rectification.VerifiedAt), deadline.ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc)).Set(nameof(Rectification.VerifiedBy), agency.Name);
+                rectification.RecordClosed("已完成整改", deadline.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc),
+                    agency.Name, deadline.ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc));
             b.Rectifications.Add(rectification);
         }
         var (_, who, at) = rng.Pick(holders);
-        b.Complaints.Add(new Complaint(ComplaintSource.Petition, at.Id, who.Id, null, $"反映{at.Name}在{rng.Pick(Vocabulary.Matters)}中{rng.Pick(Vocabulary.Manifestations)}", null, null)
-            .Set(nameof(Complaint.Id), ++_complaint));
+        b.Complaints.Add(Keyed(new Complaint(ComplaintSource.Petition, at.Id, who.Id, null, $"反映{at.Name}在{rng.Pick(Vocabulary.Matters)}中{rng.Pick(Vocabulary.Manifestations)}",
+            null, null, time.UtcNow()), ++_complaint));
     }
 }

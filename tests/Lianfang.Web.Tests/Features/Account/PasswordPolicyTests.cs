@@ -93,7 +93,7 @@ public abstract class PasswordPolicyTests(Db db)
         await app.WithDbAsync(async d =>
         {
             var u = await d.Users.SingleAsync(x => x.Id == user);
-            u.PasswordChangedAt = DateTime.UtcNow.AddDays(-31);
+            u.PasswordChangedAt = app.Time.GetUtcNow().UtcDateTime.AddDays(-31);
             return await d.SaveChangesAsync();
         });
         var expired = await mine.GetAsync("/api/v1/inbox").Expect(HttpStatusCode.Forbidden);
@@ -121,7 +121,7 @@ public abstract class PasswordPolicyTests(Db db)
         }
         Assert.Equal("账号已锁定", (await Token(app, new { userName = "policy.user", password = own }).Expect(HttpStatusCode.Unauthorized)).GetProperty("title").GetString());
         var until = await app.WithDbAsync(d => d.Users.Where(x => x.Id == user).Select(x => x.LockoutEnd).SingleAsync());
-        Assert.InRange(until!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10));
+        Assert.InRange(until!.Value - app.Time.GetUtcNow(), TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10));
         await security.PostAsync($"/api/v1/users/{user}/unlock", null).Expect(HttpStatusCode.NoContent);
         await Bearer(app, "policy.user", own);
     }

@@ -34,7 +34,7 @@ public abstract class AuditTests(AppFixture f)
         await office.Post($"/api/v1/campaigns/{campaign}/change", new { deadline = "2026-12-31", reason = "机构调整" }).Expect(HttpStatusCode.OK);
 
         var page = await PageClient.LoginAsync(f, w.Users["auditor"]);
-        var today = Lianfang.Web.Shared.Clock.Today.ToString("yyyy-MM-dd");
+        var today = f.App.Today.ToString("yyyy-MM-dd");
         var doc = await page.GetAsync($"/Audit?orgUnitId={w.U1}&from={today}&to={today}&entityType=Campaign");
         var row = doc.QuerySelectorAll("#audit tbody tr").FirstOrDefault(r => r.TextContent.Contains("修改"))
             ?? throw new Xunit.Sdk.XunitException(doc.QuerySelector("#audit")!.TextContent + " / all: " + PageClient.Text(await page.GetAsync("/Audit?entityType=Campaign")));

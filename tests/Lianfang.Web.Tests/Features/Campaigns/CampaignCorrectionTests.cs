@@ -79,7 +79,7 @@ public abstract class CampaignCorrectionTests(AppFixture f)
     {
         var w = await World.CreateAsync(f, "日期");
         var agency = await f.As(w.Users["agency"]);
-        var future = Lianfang.Web.Shared.Clock.Today.AddDays(20);
+        var future = f.App.Today.AddDays(20);
         var done = await agency.Post("/api/v1/inspections", new { type = "SiteVisit", orgUnitId = w.U1, date = future, record = "已检查" }).Expect(HttpStatusCode.BadRequest);
         Assert.Equal(["date"], done.ErrorFields());
         Assert.Contains("尚未开展的检查请登记为计划", done.GetProperty("detail").GetString());
@@ -94,7 +94,7 @@ public abstract class CampaignCorrectionTests(AppFixture f)
     {
         var w = await World.CreateAsync(f, "撤销检查");
         var agency = await f.As(w.Users["agency"]);
-        var today = Lianfang.Web.Shared.Clock.Today;
+        var today = f.App.Today;
         var talk = (await agency.Post("/api/v1/inspections", new { type = "Talk", orgUnitId = w.D1, personId = w.X1, date = today, record = "谈话提醒" }).Expect(HttpStatusCode.Created)).Id();
         await (await f.As(w.Users["staff"])).Put($"/api/v1/inspections/{talk}", new { date = today.AddDays(-3), reason = "日期填错" }).Expect(HttpStatusCode.Forbidden); // she sees the talk, not hers to change
         Assert.Equal(["reason"], (await agency.Put($"/api/v1/inspections/{talk}", new { date = today.AddDays(-3) }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
@@ -125,7 +125,7 @@ public abstract class CampaignCorrectionTests(AppFixture f)
     {
         var w = await World.CreateAsync(f, "撤销处置");
         var agency = await f.As(w.Users["agency"]);
-        var future = Lianfang.Web.Shared.Clock.Today.AddDays(5);
+        var future = f.App.Today.AddDays(5);
         Assert.Equal(["decidedOn"], (await agency.Post("/api/v1/dispositions", new { personId = w.X1, form = 1, measure = "谈话提醒", reason = "报销把关不严", decidedOn = future })
             .Expect(HttpStatusCode.BadRequest)).ErrorFields());
         var id = (await agency.Post("/api/v1/dispositions", new { personId = w.X1, form = 1, measure = "诫勉", reason = "登记错人" }).Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64();

@@ -1,10 +1,12 @@
 using System.Net;
 using Lianfang.Core.Register;
 using Lianfang.Core.Review;
+using Lianfang.Core.Supervision;
 using Lianfang.Web.Infrastructure.DataSet;
 using Lianfang.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Lianfang.Web.Tests.Features.DataSet;
 
@@ -14,7 +16,8 @@ public abstract class DataSetGeneratorTests(Db db)
     [Fact]
     public async Task A_generated_data_set_reads_like_real_data_its_signatures_match_and_a_second_run_is_refused()
     {
-        using var app = new LianfangApp(db);
+        // a fixed day late in the year (the generated year is the app's current one): it has inspections, and rectifications verified before it
+        using var app = new LianfangApp(db, time: new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero)));
         using var admin = app.CreateClient(); // starts the app: migrated, administrator created, nothing else
         using var scope = app.Services.CreateScope();
         var generator = scope.ServiceProvider.GetRequiredService<DataSetGenerator>();
@@ -35,6 +38,13 @@ public abstract class DataSetGeneratorTests(Db db)
             Assert.True(signatures.Count >= 2);
             Assert.All(signatures, s => Assert.Equal(ListContent.Hash(list, points), s.ContentHash));
         }
+        // rows made through their constructors and methods carry the times of the generated year, not the time of the run
+        Assert.Equal(new DateTime(2026, 3, 1, 1, 0, 0), (await d.Campaigns.AsNoTracking().SingleAsync()).CreatedAt);
+        Assert.All(await d.PostAssignments.AsNoTracking().Take(50).ToListAsync(), a => Assert.Equal(a.From.ToDateTime(new TimeOnly(9, 0)), a.RecordedAt));
+        var verified = await d.Rectifications.AsNoTracking().Where(r => r.Status == RectificationStatus.Verified).ToListAsync();
+        Assert.NotEmpty(verified);
+        Assert.All(verified, r => Assert.Equal((r.Deadline.ToDateTime(new TimeOnly(9, 0)), r.Deadline.ToDateTime(new TimeOnly(15, 0)), "已完成整改"),
+            (r.SubmittedAt!.Value, r.VerifiedAt!.Value, r.Report)));
         Assert.True((await Lianfang.Web.Infrastructure.CommandLine.VerifyAuditAsync(d)).Ok);
         Assert.True(await d.AuditEvents.AnyAsync(e => e.Action == "Generate" && e.EntityId == "test"));
 

@@ -65,7 +65,7 @@ public abstract class WorkInboxTests(NoticeFixture f)
         // a 整改 task whose owner is typed as 赵强 is his: the name is the one person of 财务处 so called
         var visit = (await agency.Post("/api/v1/inspections", new { type = "SiteVisit", orgUnitId = w.U1, record = "抽查报销台账" }).Expect(HttpStatusCode.Created)).Id();
         // a name that is nobody's, no owner at all, or a person outside the owner unit: refused, nothing recorded
-        var deadline = Lianfang.Web.Shared.Clock.Today.AddDays(20);
+        var deadline = f.App.Today.AddDays(20);
         foreach (var (owner, field, message) in new (object, string, string)[]
         {
             (new { ownerOrgUnitId = w.D1, owner = "钱无名", task = "补建报销台账", deadline }, "rectification.owner", "没有名为“钱无名”的人员"),
@@ -80,7 +80,7 @@ public abstract class WorkInboxTests(NoticeFixture f)
         Assert.Equal(0, await f.App.WithDbAsync(db => db.Findings.CountAsync(x => x.InspectionId == visit)));
         await agency.Post($"/api/v1/inspections/{visit}/findings", new
         {
-            description = "报销台账缺失", rectification = new { ownerOrgUnitId = w.D1, owner = "赵强", task = "补建报销台账", deadline = Lianfang.Web.Shared.Clock.Today.AddDays(20) },
+            description = "报销台账缺失", rectification = new { ownerOrgUnitId = w.D1, owner = "赵强", task = "补建报销台账", deadline = f.App.Today.AddDays(20) },
         }).Expect(HttpStatusCode.Created);
         var task = Assert.Single(await InboxAsync(zhao.User), i => i.GetProperty("kind").GetString() == "rectification");
         Assert.Equal("补建报销台账", task.GetProperty("title").GetString());

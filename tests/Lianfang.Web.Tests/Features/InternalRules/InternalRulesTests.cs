@@ -80,7 +80,7 @@ public abstract class InternalRulesTests(AppFixture f)
         object Rule(string? name = "《采购内控办法》", string? change = "New", string adoptedOn = "2026-03-01", int? unit = null, IEnumerable<long>? ids = null) =>
             new { campaignId = s.Campaign, orgUnitId = unit ?? s.W.D1, name, change, adoptedOn, riskPointIds = ids ?? points };
 
-        var tomorrow = DateTime.UtcNow.AddHours(8).Date.AddDays(1).ToString("yyyy-MM-dd");
+        var tomorrow = f.App.Today.AddDays(1).ToString("yyyy-MM-dd");
         foreach (var (body, field) in new[]
                  {
                      (Rule(name: " "), "name"), (Rule(change: null), "change"), (Rule(adoptedOn: tomorrow), "adoptedOn"),

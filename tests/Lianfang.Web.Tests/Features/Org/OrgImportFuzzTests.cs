@@ -37,7 +37,7 @@ public abstract class OrgImportFuzzTests(AppFixture f, ITestOutputHelper output)
             try
             {
                 await using var xlsx = await Uploads.ReadXlsxAsync(new FormFile(new MemoryStream(m.Bytes), 0, m.Bytes.Length, "file", m.Name), default);
-                await OrgImport.ImportAsync(db, me, w.U1, xlsx, default);
+                await OrgImport.ImportAsync(db, me, w.U1, xlsx, f.App.Time, default);
                 return "rows";
             }
             catch (ValidationFailedException e) when (e.Status == StatusCodes.Status422UnprocessableEntity) { return "row problems"; }

@@ -125,7 +125,7 @@ public abstract class SummaryRollupTests(Db db, ITestOutputHelper log)
                         break;
                     case var approved:
                         if (forward) break;
-                        var today = Lianfang.Web.Shared.Clock.Today;
+                        var today = f.App.Today;
                         if (rng.Next(approved == "Approved" ? 2 : 4) == 0)
                         {
                             trail.Add($"{l.Id}:publish");

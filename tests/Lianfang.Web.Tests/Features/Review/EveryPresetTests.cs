@@ -158,7 +158,7 @@ public abstract class EveryPresetTests(AppFixture f)
                     // 003 单位内公示: not passed before the list is shown within the unit for the scheme's period, and that period has ended
                     var early = await (await f.As(actor)).Post($"/api/v1/lists/{id}/review", new { decision = "approve", stage = stage.Code }).Expect(HttpStatusCode.Conflict);
                     Assert.Contains("尚未在单位内公示", early.GetProperty("detail").GetString());
-                    var today = Lianfang.Web.Shared.Clock.Today;
+                    var today = f.App.Today;
                     await (await f.As(actor)).Post($"/api/v1/lists/{id}/publish", new { from = today.AddDays(-10), until = today.AddDays(-1) }).Expect(HttpStatusCode.OK);
                 }
                 if (stage.AgencyJoins)

@@ -7,7 +7,7 @@ namespace Lianfang.Web.Tests.Features.Review;
 public abstract class PublicationTests(AppFixture f)
 {
     // The app's own today (Asia/Shanghai), not the machine's: they differ from 16:00 to 24:00 UTC.
-    private static string Day(int offset) => Lianfang.Web.Shared.Clock.Today.AddDays(offset).ToString("yyyy-MM-dd");
+    private string Day(int offset) => f.App.Today.AddDays(offset).ToString("yyyy-MM-dd");
 
     private async Task PublishAsync(WrittenList s, int from = 0, int until = 30) =>
         await (await f.As(s.W.Users["party_office"])).Post($"/api/v1/lists/{s.List}/publish", new { from = Day(from), until = Day(until) }).Expect(HttpStatusCode.OK);

@@ -35,7 +35,7 @@ public class RuleCoverageTests
 
 public abstract class RulesActTests(AppFixture f)
 {
-    private static readonly int Year = Lianfang.Web.Shared.Clock.Today.Year;
+    private int Year => f.App.Today.Year;
 
     private async Task<int> CampaignAsync(World w, string scheme, int? year = null) =>
         (await f.Observer.Post("/api/v1/campaigns", new { name = $"{year ?? Year}年度排查", year = year ?? Year, schemeCode = scheme, rootOrgUnitId = w.U1, deadline = $"{year ?? Year}-12-31" })
@@ -237,7 +237,7 @@ public abstract class RulesActTests(AppFixture f)
         await SweepAsync(w, WarningRules.NotPublished);
         Assert.Single(await WarningsAsync(w, WarningRules.NotPublished), x => x.GetProperty("targetId").GetInt64() == list);
         var office = await f.As(w.Users["party_office"]);
-        var today = Lianfang.Web.Shared.Clock.Today;
+        var today = f.App.Today;
         var shortOne = await office.Post($"/api/v1/lists/{list}/publish", new { from = today, until = today.AddDays(2) }).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("公示期不少于 5 天", shortOne.GetProperty("detail").GetString());
         await office.Post($"/api/v1/lists/{list}/publish", new { from = today, until = today.AddDays(4) }).Expect(HttpStatusCode.OK);
@@ -250,7 +250,7 @@ public abstract class RulesActTests(AppFixture f)
     public async Task A_longsheng_unit_is_reminded_of_last_quarters_self_assessment_and_last_half_years_spot_check_until_each_is_done()
     {
         var w = await World.CreateAsync(f, "季度");
-        var today = Lianfang.Web.Shared.Clock.Today;
+        var today = f.App.Today;
         var (qYear, quarter) = today.Month <= 3 ? (today.Year - 1, 4) : (today.Year, (today.Month - 1) / 3);
         var (hYear, half) = today.Month <= 6 ? (today.Year - 1, 2) : (today.Year, 1);
         await CampaignAsync(w, "longsheng-2012", qYear);
@@ -283,7 +283,7 @@ public abstract class RulesActTests(AppFixture f)
         // 002: the 领导小组 evaluates each post at year end; 会计 (王芳) has not been
         Assert.Contains($"{Year - 1}年还有 1 个岗位未进行年终综合评价", Assert.Single(await WarningsAsync(w, WarningRules.AssessmentDue)).GetProperty("message").GetString());
         // this year's 排查修正 is reminded in December when no campaign of this year has been opened
-        Assert.Equal(Lianfang.Web.Shared.Clock.Today.Month == 12 ? 1 : 0, (await WarningsAsync(w, WarningRules.RevisionDue)).Length);
+        Assert.Equal(f.App.Today.Month == 12 ? 1 : 0, (await WarningsAsync(w, WarningRules.RevisionDue)).Length);
         // a unit-wide grade is not what this scheme asks: the commission cannot record one
         await (await f.As(w.Users["commission"])).Post("/api/v1/assessments", new { orgUnitId = w.U1, year = Year - 1, kind = "Annual", postId = w.P1,
             items = Enumerable.Repeat(new { score = 22 }, 4).ToArray() }).Expect(HttpStatusCode.Forbidden);
@@ -351,7 +351,7 @@ public abstract class RulesActTests(AppFixture f)
         var failing = await Assess(10);
         await SweepAsync(w, WarningRules.FollowUpDue);
         Assert.Empty(await WarningsAsync(w, WarningRules.FollowUpDue)); // the 30 days have not passed
-        await f.App.WithDbAsync(db => db.Assessments.Where(a => a.Id == failing).ExecuteUpdateAsync(u => u.SetProperty(a => a.AssessedAt, DateTime.UtcNow.AddDays(-40))));
+        await f.App.WithDbAsync(db => db.Assessments.Where(a => a.Id == failing).ExecuteUpdateAsync(u => u.SetProperty(a => a.AssessedAt, f.App.Time.GetUtcNow().UtcDateTime.AddDays(-40))));
         await SweepAsync(w, WarningRules.FollowUpDue);
         Assert.Contains("尚未跟踪回访", Assert.Single(await WarningsAsync(w, WarningRules.FollowUpDue)).GetProperty("message").GetString());
         await commission.Post("/api/v1/inspections", new { type = "SiteVisit", orgUnitId = w.U1, record = "跟踪回访：整改措施已落实" }).Expect(HttpStatusCode.Created);
@@ -382,7 +382,7 @@ public abstract class RulesActTests(AppFixture f)
         await SweepAsync(w, WarningRules.LetterDue);
         var message = Assert.Single(await WarningsAsync(w, WarningRules.LetterDue)).GetProperty("message").GetString()!;
         Assert.Contains("周处长（财务处处长）", message);
-        Assert.Contains(Lianfang.Web.Shared.Clock.Today > new DateOnly(Year, 3, 31) ? "逾期未签订（应于" : "尚未签订，请于", message);
+        Assert.Contains(f.App.Today > new DateOnly(Year, 3, 31) ? "逾期未签订（应于" : "尚未签订，请于", message);
         Assert.Contains($"{Year}-03-31", message);
 
         var office = await f.As(w.Users["party_office"]);
@@ -395,7 +395,7 @@ public abstract class RulesActTests(AppFixture f)
             .Expect(HttpStatusCode.NotFound);
         await (await f.As(w.Users["dept_head"])).Post($"/api/v1/org-units/{w.U1}/responsibility-letters", new { personId = head, duties = "x", issuedBy = "张局", signedOn = "2026-01-05" })
             .Expect(HttpStatusCode.NotFound);
-        var today = Lianfang.Web.Shared.Clock.Today;
+        var today = f.App.Today;
         Assert.Equal(["signedOn"], (await office.Post($"/api/v1/org-units/{w.U1}/responsibility-letters", new { personId = head, duties = "x", issuedBy = "张局", signedOn = today.AddDays(1) })
             .Expect(HttpStatusCode.BadRequest)).ErrorFields());
         Assert.Equal(["duties"], (await office.Post($"/api/v1/org-units/{w.U1}/responsibility-letters", new { personId = head, duties = " ", issuedBy = "张局", signedOn = today })
@@ -440,15 +440,15 @@ public abstract class RulesActTests(AppFixture f)
         var approval = await f.App.WithDbAsync(async db =>
         {
             await db.RiskLists.Where(l => l.Id == list).ExecuteUpdateAsync(u => u.SetProperty(l => l.Status, Lianfang.Core.Register.ListStatus.Approved));
-            var r = new Lianfang.Core.Review.ReviewRecord(list, 1, "group", "领导小组确认", Lianfang.Core.Review.Decision.Approve, 0, "组长", "领导小组", null, "", signed: false);
+            var r = new Lianfang.Core.Review.ReviewRecord(list, 1, "group", "领导小组确认", Lianfang.Core.Review.Decision.Approve, 0, "组长", "领导小组", null, "", signed: false,
+                f.App.Time.GetUtcNow().UtcDateTime.AddYears(-4));
             db.Reviews.Add(r);
-            db.Entry(r).Property(x => x.At).CurrentValue = DateTime.UtcNow.AddYears(-4);
             await db.SaveChangesAsync();
             return r.Id;
         });
         await SweepAsync(w, WarningRules.KeyPostNotRerated);
         Assert.Contains("已超过 3 年未重新评定", Assert.Single(await WarningsAsync(w, WarningRules.KeyPostNotRerated)).GetProperty("message").GetString());
-        await f.App.WithDbAsync(db => db.Reviews.Where(r => r.Id == approval).ExecuteUpdateAsync(u => u.SetProperty(r => r.At, DateTime.UtcNow)));
+        await f.App.WithDbAsync(db => db.Reviews.Where(r => r.Id == approval).ExecuteUpdateAsync(u => u.SetProperty(r => r.At, f.App.Time.GetUtcNow().UtcDateTime)));
         await SweepAsync(w, WarningRules.KeyPostNotRerated);
         Assert.Empty(await WarningsAsync(w, WarningRules.KeyPostNotRerated));
     }
@@ -461,7 +461,7 @@ public abstract class RulesActTests(AppFixture f)
         await CampaignAsync(w, "shaoxing-2018");
         await SweepAsync(w, WarningRules.RescreeningDue);
         // due by the end of Q1: from March the open campaign is reminded, after March it is overdue
-        var month = Lianfang.Web.Shared.Clock.Today.Month;
+        var month = f.App.Today.Month;
         var flagged = await WarningsAsync(w, WarningRules.RescreeningDue);
         Assert.Equal(month >= 3 ? 1 : 0, flagged.Length);
         if (month > 3) Assert.Contains($"{Year}年度动态排查应于 {Year}-03-31 前完成", flagged[0].GetProperty("message").GetString());

@@ -9,7 +9,7 @@ namespace Lianfang.Web.Tests.Features.Supervision;
 public abstract class SupervisionApiTests(AppFixture f)
 {
     // The app's own today (Asia/Shanghai), not the machine's: they differ from 16:00 to 24:00 UTC.
-    private static string Day(int offset) => Lianfang.Web.Shared.Clock.Today.AddDays(offset).ToString("yyyy-MM-dd");
+    private string Day(int offset) => f.App.Today.AddDays(offset).ToString("yyyy-MM-dd");
 
     private async Task<long> ImportantPointAsync(WrittenList s) =>
         (await f.Observer.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray()
@@ -63,7 +63,7 @@ public abstract class SupervisionApiTests(AppFixture f)
         await f.App.WithDbAsync(async db =>
         {
             var r = await db.Rectifications.FindAsync(rid);
-            db.Entry(r!).Property(x => x.Deadline).CurrentValue = Lianfang.Web.Shared.Clock.Today.AddDays(-2);
+            db.Entry(r!).Property(x => x.Deadline).CurrentValue = f.App.Today.AddDays(-2);
             return await db.SaveChangesAsync();
         });
         await f.Admin.PostAsync("/api/v1/warnings/sweep", null).Expect(HttpStatusCode.OK);
@@ -101,7 +101,7 @@ public abstract class SupervisionApiTests(AppFixture f)
         await f.CreateUser(new { userName = leaderUser, password = LianfangApp.Password, personId = sun, grants = new[] { new { role = "leader_in_charge", orgUnitId = w.D1 } } })
             .Expect(HttpStatusCode.Created);
         // last year's scorecard: the year is over, so all its inspections are due (this year's counts its share so far, as the warning does)
-        var year = Lianfang.Web.Shared.Clock.Today.Year - 1;
+        var year = f.App.Today.Year - 1;
         var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "排查", year, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = $"{year}-12-31" })
             .Expect(HttpStatusCode.Created)).Id();
         var list = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()

@@ -20,7 +20,7 @@ public abstract class SupervisionPagesTests(AppFixture f)
         Assert.NotNull(form.QuerySelector($"input[name='Input.RiskPointIds'][value='{point}'][checked]"));
         var res = await agency.SubmitAsync($"/Supervision/New?pointId={point}", new()
         {
-            ["Input.Type"] = "Written", ["Input.Subject"] = "请说明资金拨付复核情况", ["Input.RiskPointIds"] = point.ToString(), ["Input.Date"] = Lianfang.Web.Shared.Clock.Today.ToString("yyyy-MM-dd"),
+            ["Input.Type"] = "Written", ["Input.Subject"] = "请说明资金拨付复核情况", ["Input.RiskPointIds"] = point.ToString(), ["Input.Date"] = f.App.Today.ToString("yyyy-MM-dd"),
         }, "#inspection-form");
         Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
         var inspection = IdFrom(res);
@@ -35,7 +35,7 @@ public abstract class SupervisionPagesTests(AppFixture f)
         res = await agency.SubmitAsync(url, new()
         {
             ["Finding.Description"] = "两笔拨付仅一人签字", ["Finding.RiskPointId"] = point.ToString(), ["Finding.OwnerOrgUnitId"] = s.W.D1.ToString(),
-            ["Finding.OwnerPersonId"] = s.W.X1.ToString(), ["Finding.Task"] = "补签并建立复核台账", ["Finding.Deadline"] = Lianfang.Web.Shared.Clock.Today.AddDays(20).ToString("yyyy-MM-dd"),
+            ["Finding.OwnerPersonId"] = s.W.X1.ToString(), ["Finding.Task"] = "补签并建立复核台账", ["Finding.Deadline"] = f.App.Today.AddDays(20).ToString("yyyy-MM-dd"),
         }, "handler=Finding");
         Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
         var link = (await agency.GetAsync(url)).QuerySelectorAll("a").First(a => a.TextContent == "补签并建立复核台账").GetAttribute("href")!;

@@ -58,7 +58,7 @@ public abstract class Sm2SignatureTests(AppFixture f)
     {
         var s = await WrittenList.ApprovedAsync(f, "公示签章");
         var office = await f.As(s.W.Users["party_office"]);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = f.App.Today;
         var published = await office.Post($"/api/v1/lists/{s.List}/publish", new { from = today, until = today.AddDays(10) }).Expect(HttpStatusCode.OK);
         var code = published.GetProperty("verificationCode").GetString()!;
 

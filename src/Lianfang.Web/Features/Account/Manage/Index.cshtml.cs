@@ -85,7 +85,7 @@ public sealed class IndexModel(AppUserManager users, SignInManager<AppUser> sign
         if (user is null) return Challenge();
         TwoFactorEnabled = user.TwoFactorEnabled;
         FromDirectory = user.FromDirectory;
-        PasswordOwed = users.Policy.Owed(user.MustChangePassword, user.PasswordChangedAt, DateTime.UtcNow) is { } owed
+        PasswordOwed = users.Policy.Owed(user.MustChangePassword, user.PasswordChangedAt, users.Time.UtcNow()) is { } owed
             ? $"{owed}，请先修改密码，修改后才能使用系统的其他功能。" : null;
         MfaPending = await mfa.PendingAsync(db, user.Id, HttpContext.RequestAborted);
         if (HttpMethods.IsGet(Request.Method)) Email = user.Email;

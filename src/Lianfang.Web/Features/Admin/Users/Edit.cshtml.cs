@@ -134,7 +134,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, AppUserManager us
         PersonName = user.Person;
         HomeUnit = user.Home;
         TwoFactor = user.TwoFactorEnabled;
-        Locked = user.LockoutEnd > DateTimeOffset.UtcNow;
+        Locked = user.LockoutEnd > users.Time.GetUtcNow();
         DirectoryDn = user.DirectoryDn;
         GrantRows = await db.UserGrants.AsNoTracking().Where(g => g.UserId == id).OrderBy(g => g.Id)
             .Select(g => new GrantRow(g.Id, g.Role, g.OrgUnit == null ? null : g.OrgUnit.Name)).ToListAsync(ct);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Admin.Users;
 
-public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
 {
     public sealed record Row(int Id, string UserName, string? DisplayName, string? Person, List<string> Grants, bool TwoFactor, bool Locked);
 
@@ -26,7 +26,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
             query = query.Where(u => u.UserName!.Contains(Q) || (u.DisplayName != null && u.DisplayName.Contains(Q)));
         }
         Pager = new Pager(Request, 50, await query.CountAsync(ct));
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         var rows = await query.OrderBy(u => u.UserName).Skip(Pager.Skip).Take(Pager.PageSize)
             .Select(u => new
             {

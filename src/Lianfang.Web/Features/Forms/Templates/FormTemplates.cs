@@ -23,7 +23,7 @@ public sealed record TemplateDto(int Id, string SchemeCode, string Code, string 
 /// upload, then as a template: every placeholder known, exactly one repeating row), a preview with a real list of the
 /// scheme, and the versions kept.
 /// </summary>
-public sealed partial class FormTemplates(AppDbContext db, SchemeStore schemes, RegisterCommands register, ExportForms export, OfficeRenderer renderer)
+public sealed partial class FormTemplates(AppDbContext db, SchemeStore schemes, RegisterCommands register, ExportForms export, OfficeRenderer renderer, TimeProvider time)
 {
     /// <summary>A built-in list form as a template (Word or Excel) that, uploaded unchanged, exports what the built-in does.</summary>
     public async Task<ExportFile> BuiltInAsync(AccessScope scope, string schemeCode, string formCode, string? format, CancellationToken ct)
@@ -72,7 +72,7 @@ public sealed partial class FormTemplates(AppDbContext db, SchemeStore schemes, 
             SchemeCode = scheme.Code, OwnerOrgUnitId = owner.Id, Code = code, Title = title, For = listScope, Version = version + 1,
             Format = checkedFile.Format, FileName = Path.GetFileName(file!.FileName), Content = checkedFile.Content,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(checkedFile.Content)), BaseForm = checkedFile.BaseForm.Code,
-            UploadedByUserId = scope.UserId, UploadedBy = user, UploadedAt = DateTime.UtcNow,
+            UploadedByUserId = scope.UserId, UploadedBy = user, UploadedAt = time.UtcNow(),
         };
         db.FormTemplates.Add(record);
         await db.SaveChangesAsync(ct);
