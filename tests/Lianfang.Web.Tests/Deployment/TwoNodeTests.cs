@@ -13,7 +13,7 @@ using Xunit.Abstractions;
 namespace Lianfang.Web.Tests.Deployment;
 
 /// <summary>
-/// Two app nodes on one PostgreSQL behind Debian's nginx on loopback (issue 22), as the README's "Several app nodes"
+/// Two app nodes on one PostgreSQL behind Debian's nginx on loopback (issue 22), as docs/operations.md's "Several app nodes"
 /// describes: a sign-in on one node holds on the other, concurrent reviews, imports and exports across both lose and
 /// double nothing, the warning sweep runs on one node at a time, the audit chain verifies afterwards, and the public
 /// feedback limit counts each real client address (nginx is a known proxy; nobody else may claim an address).

@@ -9,7 +9,7 @@ public static class ComplaintQueries
     /// <summary>
     /// Who reads complaints: the party office and principal of the unit, the agency supervising it, the commission
     /// above it — not the people of the unit, whom a complaint may name, and not administrators, who keep accounts and
-    /// the tree but must not learn who reported whom (DESIGN §1; README 信访举报).
+    /// the tree but must not learn who reported whom (DESIGN §1; docs/user-manual.md 信访举报).
     /// </summary>
     public static readonly Role[] Readers = [Role.PartyOffice, Role.Principal, Role.Agency, Role.Commission];
 
