@@ -1,8 +1,8 @@
-using Lianfang.Core.Forms;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using Lianfang.Core.Forms;
 using Lianfang.Core.Register;
 using Lianfang.Core.Reports;
 using Lianfang.Core.Review;

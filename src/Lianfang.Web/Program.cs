@@ -1,5 +1,3 @@
-using Lianfang.Web.Infrastructure;
-
 // `--demo` is a switch, not a key/value pair, so take it out before configuration reads the command line.
 var demo = args.Contains("--demo");
 args = args.Where(a => a != "--demo").ToArray();

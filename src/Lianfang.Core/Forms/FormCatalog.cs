@@ -1,4 +1,3 @@
-using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;
 
 namespace Lianfang.Core.Forms;

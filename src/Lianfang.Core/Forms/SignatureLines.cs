@@ -1,4 +1,3 @@
-using Lianfang.Core.Register;
 using Lianfang.Core.Review;
 using Lianfang.Core.Schemes;
 

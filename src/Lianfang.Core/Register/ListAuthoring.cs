@@ -1,5 +1,4 @@
 using Lianfang.Core.Access;
-using Lianfang.Core.Org;
 using Lianfang.Core.Schemes;
 
 namespace Lianfang.Core.Register;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Lianfang.Core.Schemes;
 
 namespace Lianfang.Core.Review;
 
@@ -181,6 +182,18 @@ public sealed class Filing
         LevelCode = levelCode;
         Description = description;
         FiledAt = now;
+    }
+
+    /// <summary>
+    /// What a list's final approval files with the commission: each point of a level the scheme's Filing rule names
+    /// (重要, 一级 …). The review and the data-set generator both file by it.
+    /// </summary>
+    public static IEnumerable<Filing> OnFinalApproval(Schemes.Scheme scheme, Register.RiskList list, IEnumerable<Register.RiskPoint> points, int? commissionId,
+        DateTime now)
+    {
+        var levels = scheme.RuleList(Schemes.RuleKinds.Filing, "levels");
+        return points.Where(p => levels.Contains(p.EffectiveLevelCode)).Select(p =>
+            new Filing(p.Id, list.Id, list.CampaignId, list.OrgUnitId, commissionId, p.CategoryCode, p.EffectiveLevelCode, p.Description, now));
     }
 
     public long Id { get; private set; }

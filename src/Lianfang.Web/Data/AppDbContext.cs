@@ -1,8 +1,8 @@
 using Lianfang.Core.Audit;
 using Lianfang.Core.Org;
 using Lianfang.Core.Register;
-using Lianfang.Web.Features.Schemes;
 using Lianfang.Web.Features.Account;
+using Lianfang.Web.Features.Schemes;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 

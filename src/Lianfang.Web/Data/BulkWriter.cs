@@ -50,7 +50,7 @@ internal sealed class BulkWriter(AppDbContext db)
     }
 
     /// <summary>
-    /// Takes <paramref name="count"/> ids from the table's sequence and sets them on the rows. Call inside the write
+    /// Takes as many ids as there are <paramref name="rows"/> from the table's sequence and sets them on them. Call inside the write
     /// transaction: on SQLite it holds the write lock, so nobody else takes the same ids.
     /// </summary>
     public async Task ReserveIdsAsync<T>(IReadOnlyList<T> rows, CancellationToken ct) where T : class

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Lianfang.Core.Access;
 using Lianfang.Web.Features.Account;
-using Microsoft.AspNetCore.Identity;
 
 namespace Lianfang.Web.Infrastructure;
 

@@ -2,10 +2,10 @@ using Lianfang.Core.Access;
 using Lianfang.Core.Org;
 using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Features.Register;
 using Lianfang.Web.Features.Account;
 using Lianfang.Web.Features.Org;
 using Lianfang.Web.Features.People;
+using Lianfang.Web.Features.Register;
 using Microsoft.AspNetCore.Identity;
 
 namespace Lianfang.Web.Infrastructure;

@@ -1,6 +1,6 @@
-using Lianfang.Core.Forms;
 using System.IO.Compression;
 using System.Xml;
+using Lianfang.Core.Forms;
 
 namespace Lianfang.Web.Office;
 

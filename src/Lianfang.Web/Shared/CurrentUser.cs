@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Lianfang.Core.Access;
-using Lianfang.Core.Org;
 
 namespace Lianfang.Web.Shared;
 

@@ -1,5 +1,5 @@
-using Lianfang.Core.Register;
 using Lianfang.Core.Forms;
+using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;
 
 namespace Lianfang.Core.Tests.Forms;

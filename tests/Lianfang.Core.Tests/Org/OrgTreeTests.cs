@@ -1,4 +1,3 @@
-using Lianfang.Core;
 using Lianfang.Core.Org;
 
 namespace Lianfang.Core.Tests.Org;

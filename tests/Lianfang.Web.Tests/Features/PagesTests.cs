@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using System.Net;
 using AngleSharp.Html.Parser;
 using Lianfang.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Tests.Features;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
-using Lianfang.Web.Infrastructure;
 using Lianfang.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 

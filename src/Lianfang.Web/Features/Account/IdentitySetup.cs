@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Lianfang.Core.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Lianfang.Web.Features.Account;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;

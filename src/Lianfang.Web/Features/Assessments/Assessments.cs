@@ -1,10 +1,8 @@
 using Lianfang.Core.Access;
 using Lianfang.Core.Assessments;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Features.Register;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 using Lianfang.Web.Office;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lianfang.Web.Features.Assessments;
 

@@ -2,7 +2,6 @@ using Lianfang.Core.Access;
 using Lianfang.Core.Org;
 using Lianfang.Core.Register;
 using Lianfang.Core.Review;
-using Lianfang.Web.Features.Lists;
 using Lianfang.Web.Features.Schemes;
 
 namespace Lianfang.Web.Features.Campaigns;

@@ -1,5 +1,4 @@
 using Lianfang.Core.Register;
-using Lianfang.Web.Features.Lists;
 using Lianfang.Web.Features.Register;
 using Lianfang.Web.Features.Schemes;
 using Microsoft.AspNetCore.Mvc;

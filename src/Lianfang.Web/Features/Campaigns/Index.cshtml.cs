@@ -1,6 +1,5 @@
 using Lianfang.Core.Access;
 using Lianfang.Core.Register;
-using Lianfang.Web.Features.Lists;
 using Lianfang.Web.Features.Register;
 using Lianfang.Web.Features.Schemes;
 using Microsoft.AspNetCore.Mvc.RazorPages;

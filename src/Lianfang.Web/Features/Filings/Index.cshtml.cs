@@ -1,4 +1,3 @@
-using Lianfang.Web.Features.Review;
 using Lianfang.Web.Features.Schemes;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

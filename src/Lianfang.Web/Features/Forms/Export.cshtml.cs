@@ -1,5 +1,3 @@
-using Lianfang.Core.Schemes;
-using Lianfang.Web.Features.Lists;
 using Lianfang.Web.Features.Register;
 using Lianfang.Web.Features.Schemes;
 using Lianfang.Web.Office;

@@ -1,13 +1,12 @@
-using Lianfang.Core.Forms;
 using Lianfang.Core.Access;
+using Lianfang.Core.Forms;
 using Lianfang.Core.Org;
 using Lianfang.Core.Register;
 using Lianfang.Core.Reports;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Features.Lists;
+using Lianfang.Web.Features.Forms.Templates;
 using Lianfang.Web.Features.Org;
 using Lianfang.Web.Features.Register;
-using Lianfang.Web.Features.Forms.Templates;
 using Lianfang.Web.Features.Schemes;
 using Lianfang.Web.Office;
 

@@ -2,7 +2,6 @@ using Lianfang.Core.Forms;
 using Lianfang.Web.Features.Forms.Templates;
 using Lianfang.Web.Features.Register;
 using Lianfang.Web.Features.Schemes;
-using Lianfang.Web.Office;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Lianfang.Web.Features.Forms;

@@ -1,8 +1,7 @@
-using Lianfang.Core.Forms;
 using System.Security.Cryptography;
+using Lianfang.Core.Forms;
 using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Features.Lists;
 using Lianfang.Web.Features.Register;
 using Lianfang.Web.Features.Schemes;
 using Microsoft.AspNetCore.Mvc;

@@ -2,7 +2,6 @@ using Lianfang.Core.Forms;
 using Lianfang.Core.Org;
 using Lianfang.Core.Reports;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Features.Org;
 using Lianfang.Web.Features.Register;
 using Lianfang.Web.Office;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,4 @@
 using Lianfang.Core.Register;
-using Lianfang.Web.Features.Register;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lianfang.Web.Features.InternalRules;

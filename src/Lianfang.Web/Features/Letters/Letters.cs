@@ -2,9 +2,8 @@ using Lianfang.Core.Access;
 using Lianfang.Core.Org;
 using Lianfang.Core.Schemes;
 using Lianfang.Core.Supervision;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 using Lianfang.Web.Office;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lianfang.Web.Features.Letters;
 

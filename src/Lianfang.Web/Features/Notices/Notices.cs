@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Net.Mail;
 using Lianfang.Core.Notices;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -3,10 +3,10 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Lianfang.Core.Powers;
 using A = DocumentFormat.OpenXml.Drawing;
+using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
 using Wp = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using Wpg = DocumentFormat.OpenXml.Office2010.Word.DrawingGroup;
 using Wps = DocumentFormat.OpenXml.Office2010.Word.DrawingShape;
-using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
 
 namespace Lianfang.Web.Features.Powers;
 

@@ -1,5 +1,4 @@
 using Lianfang.Core.Powers;
-using Lianfang.Web.Features.Register;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lianfang.Web.Features.Powers;

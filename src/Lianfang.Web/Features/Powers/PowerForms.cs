@@ -1,6 +1,5 @@
 using Lianfang.Core.Access;
 using Lianfang.Core.Powers;
-using Lianfang.Web.Features.Forms;
 using Lianfang.Web.Office;
 
 namespace Lianfang.Web.Features.Powers;

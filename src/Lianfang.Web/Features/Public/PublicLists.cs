@@ -1,6 +1,5 @@
 using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Features.Lists;
 using Lianfang.Web.Features.Schemes;
 
 namespace Lianfang.Web.Features.Public;

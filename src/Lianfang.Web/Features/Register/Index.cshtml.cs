@@ -2,10 +2,9 @@ using Lianfang.Core.Org;
 using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;
 using Lianfang.Web.Features.Schemes;
+using Lianfang.Web.Office;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-
-using Lianfang.Web.Office;
 
 namespace Lianfang.Web.Features.Register;
 

@@ -1,7 +1,6 @@
 using Lianfang.Core.Org;
 using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Features.Audit;
 using Lianfang.Web.Features.Schemes;
 
 namespace Lianfang.Web.Features.Register;

@@ -3,7 +3,6 @@ using Lianfang.Core.Access;
 using Lianfang.Core.Org;
 using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Features.Org;
 
 namespace Lianfang.Web.Features.Register;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Lianfang.Core.Register;
 using Lianfang.Core.Supervision;
 using Lianfang.Web.Features.Campaigns;
 using Lianfang.Web.Features.Forms;

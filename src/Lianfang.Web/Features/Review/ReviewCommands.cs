@@ -377,13 +377,11 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
     /// <summary>Filing: points of the levels the scheme's Filing rule names (重要) are filed with the commission.</summary>
     private async Task FileAsync(RiskList list, Scheme scheme, List<RiskPoint> points, int? commission, CancellationToken ct)
     {
-        var levels = scheme.RuleList(RuleKinds.Filing, "levels");
-        var filed = points.Where(p => levels.Contains(p.EffectiveLevelCode)).ToList();
-        if (filed.Count == 0) return;
-        var ids = filed.Select(p => p.Id).ToList();
+        var due = Filing.OnFinalApproval(scheme, list, points, commission, time.UtcNow()).ToList();
+        if (due.Count == 0) return;
+        var ids = due.Select(f => f.RiskPointId).ToList();
         var already = await db.Filings.Where(f => ids.Contains(f.RiskPointId)).Select(f => f.RiskPointId).ToListAsync(ct);
-        foreach (var p in filed.Where(p => !already.Contains(p.Id)))
-            db.Filings.Add(new Filing(p.Id, list.Id, list.CampaignId, list.OrgUnitId, commission, p.CategoryCode, p.EffectiveLevelCode, p.Description, time.UtcNow()));
+        db.Filings.AddRange(due.Where(f => !already.Contains(f.RiskPointId)));
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using Lianfang.Core.Access;
 using Lianfang.Core.Supervision;
 
 namespace Lianfang.Web.Features.Supervision;

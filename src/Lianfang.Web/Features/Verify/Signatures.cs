@@ -1,6 +1,5 @@
 using Lianfang.Core.Register;
 using Lianfang.Core.Review;
-using Lianfang.Web.Features.Lists;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianfang.Web.Features.Verify;

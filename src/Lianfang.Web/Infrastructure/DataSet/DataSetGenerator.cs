@@ -5,7 +5,6 @@ using Lianfang.Core.Register;
 using Lianfang.Core.Review;
 using Lianfang.Core.Schemes;
 using Lianfang.Core.Supervision;
-using Lianfang.Web.Data;
 using Lianfang.Web.Features.Account;
 using Lianfang.Web.Features.Schemes;
 using Microsoft.AspNetCore.Identity;
@@ -286,9 +285,7 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
             };
             Record(t, Decision.Approve, stage.Name, actor, Workflow.ActorLabel(stage.Actor), "同意");
             if (t.Final)
-                b.Filings.AddRange(points.Where(p => scheme.RuleList(RuleKinds.Filing, "levels").Contains(p.EffectiveLevelCode)).Select(p =>
-                    Keyed(new Filing(p.Id, list.Id, list.CampaignId, list.OrgUnitId, commissionId, p.CategoryCode, p.EffectiveLevelCode, p.Description, at),
-                        ++_filing)));
+                b.Filings.AddRange(Filing.OnFinalApproval(scheme, list, points, commissionId, at).Select(f => Keyed(f, ++_filing)));
         }
     }
 

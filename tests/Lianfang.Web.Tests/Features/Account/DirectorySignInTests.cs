@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Lianfang.Web.Features.Account;
-using Lianfang.Web.Shared;
 using Lianfang.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

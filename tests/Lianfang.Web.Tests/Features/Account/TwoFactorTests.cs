@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using Lianfang.Web.Features.Account;
 using Lianfang.Web.Shared;
 using Lianfang.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using Lianfang.Web.Infrastructure;
-using Lianfang.Web.Shared;
 using Lianfang.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

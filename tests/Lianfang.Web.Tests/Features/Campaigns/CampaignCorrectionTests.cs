@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Lianfang.Web.Tests.Infrastructure;
 
 namespace Lianfang.Web.Tests.Features.Campaigns;

@@ -1,9 +1,8 @@
 using System.Net;
-using DocumentFormat.OpenXml.Packaging;
 using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
 using Lianfang.Core.Forms;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Features.Forms;
 using Lianfang.Web.Office;
 using Lianfang.Web.Tests.Infrastructure;
 using static Lianfang.Web.Tests.Features.Forms.FormsWorld;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Lianfang.Core.Forms;
 using Lianfang.Core.Schemes;
-using Lianfang.Web.Features.Forms;
 using Lianfang.Web.Tests.Infrastructure;
 using static Lianfang.Web.Tests.Features.Forms.FormsWorld;
 

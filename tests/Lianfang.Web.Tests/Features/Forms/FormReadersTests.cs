@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using Lianfang.Core.Forms;
-using Lianfang.Core.Schemes;
 using Lianfang.Web.Office;
 
 namespace Lianfang.Web.Tests.Features.Forms;

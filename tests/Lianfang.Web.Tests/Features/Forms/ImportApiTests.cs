@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Lianfang.Web.Tests.Infrastructure;
 using static Lianfang.Web.Tests.Features.Forms.FormsWorld;
 

@@ -25,11 +25,6 @@ public static class OfficeFuzz
     public sealed record Sample(Mutant Mutant, string Outcome);
 
     /// <summary>
-    /// Runs <paramref name="perSeed"/> mutants of each file through <paramref name="import"/>, which names what came of
-    /// the file ("rows", "row problems") or throws <see cref="BadFileException"/>. Anything else fails the test, with the
-    /// file kept for replay.
-    /// </summary>
-    /// <summary>
     /// The bad files of a run, each posted to the import at <paramref name="url"/>: a 400 with a Chinese message every time,
     /// and <paramref name="count"/> (rows and audit events) the same after all of them.
     /// </summary>

@@ -1,7 +1,7 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Lianfang.Web.Tests.Features.Review;
 using Lianfang.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Tests.Features.Inbox;
 

@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json;
 using Lianfang.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Tests.Features.Inbox;
 

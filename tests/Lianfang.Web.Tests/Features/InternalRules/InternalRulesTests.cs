@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Lianfang.Web.Tests.Features.Review;
 using Lianfang.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Tests.Features.InternalRules;
 

@@ -2,7 +2,6 @@ using Lianfang.Core;
 using Lianfang.Web.Data;
 using Lianfang.Web.Features.Org;
 using Lianfang.Web.Infrastructure;
-using Lianfang.Web.Shared;
 using Lianfang.Web.Tests.Features.Forms;
 using Lianfang.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;

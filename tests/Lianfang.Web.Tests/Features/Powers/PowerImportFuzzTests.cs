@@ -1,7 +1,6 @@
 using Lianfang.Core.Powers;
 using Lianfang.Web.Features.Powers;
 using Lianfang.Web.Infrastructure;
-using Lianfang.Web.Shared;
 using Lianfang.Web.Tests.Features.Forms;
 using Lianfang.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;

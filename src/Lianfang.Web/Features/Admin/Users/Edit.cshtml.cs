@@ -1,6 +1,5 @@
 using Lianfang.Core.Access;
 using Lianfang.Web.Features.Account;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -4,7 +4,6 @@ using DocumentFormat.OpenXml.Packaging;
 using Lianfang.Core.Access;
 using Lianfang.Core.Forms;
 using Lianfang.Core.Org;
-using Lianfang.Core.Register;
 using Lianfang.Core.Schemes;
 using Lianfang.Web.Features.Register;
 using Lianfang.Web.Features.Schemes;
