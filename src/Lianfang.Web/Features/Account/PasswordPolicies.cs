@@ -89,7 +89,7 @@ public sealed class PasswordPolicies(IConfiguration config, TimeProvider time)
             req.ChangeInitial ?? throw new DomainException("changeInitial", "请选择初始密码是否须在首次登录时修改"),
             req.MaxFailedAttempts ?? throw new DomainException("maxFailedAttempts", "请填写连续登录失败锁定次数"),
             req.LockoutMinutes ?? throw new DomainException("lockoutMinutes", "请填写锁定时长（分钟）")).Checked();
-        var row = await db.PasswordPolicies.FirstOrDefaultAsync(ct);
+        var row = await db.PasswordPolicies.OrderBy(p => p.Id).FirstOrDefaultAsync(ct); // one row
         if (row is null) db.PasswordPolicies.Add(row = new PasswordPolicyRow());
         else db.ExpectVersion(row, req.Version);
         row.Set(policy);
