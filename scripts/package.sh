@@ -15,7 +15,7 @@ trap 'rm -rf "$stage"' EXIT
 
 # The runtime packs come from NuGet at build time; the target needs nothing but the Debian libraries in the README.
 dotnet publish src/Lianfang.Web -c Release -r linux-x64 --self-contained -p:InformationalVersion="$version" \
-  -p:DebugType=none -p:GenerateDocumentationFile=false -o "$stage/$name/app" --nologo -v quiet
+  -p:DebugType=none -p:GenerateDocumentationFile=false -p:EnforceCodeStyleInBuild=false -o "$stage/$name/app" --nologo -v quiet
 # npm's manifests are published as content; the files they brought are in wwwroot/lib already.
 rm -f "$stage/$name/app/package.json" "$stage/$name/app/package-lock.json"
 [ -f "$stage/$name/app/wwwroot/lib/bootstrap/bootstrap.min.css" ] || { echo "wwwroot/lib is missing from the publish" >&2; exit 1; }

@@ -8,8 +8,8 @@ public class FilingTests
 {
     private static RiskPoint Point(RiskList list, Scheme scheme, long id, string level)
     {
-        var point = new RiskPoint(list, (int)id, scheme, new RiskPointContent("post", $"风险点{id}", null, level, null, null, null, [new ControlMeasure("双人复核")], null,
-            new Responsible()));
+        var point = new RiskPoint(list, (int)id, scheme, new RiskPointContent(scheme.Categories[0].Code, $"风险点{id}", null, level, null, null, null,
+            [new ControlMeasure("双人复核")], null, new Responsible()));
         typeof(RiskPoint).GetProperty(nameof(RiskPoint.Id))!.SetValue(point, id); // EF's key
         return point;
     }

@@ -29,7 +29,7 @@ public abstract class DataSetGeneratorTests(Db db)
         var d = scope.ServiceProvider.GetRequiredService<Lianfang.Web.Data.AppDbContext>();
         Assert.Equal(report.Counts["riskPoints"], await d.RiskPoints.CountAsync());
         // Every signature of every approved list binds exactly its content, as after a real review.
-        var approved = await d.RiskLists.AsNoTracking().Where(l => l.Status == ListStatus.Approved).Take(20).ToListAsync();
+        var approved = await d.RiskLists.AsNoTracking().Where(l => l.Status == ListStatus.Approved).OrderBy(l => l.Id).Take(20).ToListAsync();
         Assert.NotEmpty(approved);
         foreach (var list in approved)
         {
