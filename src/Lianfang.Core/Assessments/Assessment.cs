@@ -28,7 +28,8 @@ public sealed class Assessment
 
     /// <param name="grades">the 等次 the unit's scheme names (AssessmentGrades), best first, with the lowest share of the score each needs</param>
     /// <param name="post">under a scheme assessing posts, the post and its holder</param>
-    public Assessment(int orgUnitId, int year, AssessmentKind kind, int? quarter, IReadOnlyList<AssessmentItem> items, string assessedBy, DateOnly today, DateTime now,
+    public Assessment(int orgUnitId, int year, AssessmentKind kind, int? quarter, IReadOnlyList<AssessmentItem> items,
+        string assessedBy, DateOnly today, DateTime now,
         IReadOnlyList<(string Grade, int MinPercent)>? grades = null, AssessedPost? post = null)
     {
         if (post is not null && kind != AssessmentKind.Annual) throw new DomainException("kind", "岗位只进行年终考核（综合评价）");
@@ -84,7 +85,8 @@ public sealed class Assessment
     public string? WithdrawnBy { get; private set; }
     public string? WithdrawReason { get; private set; }
 
-    public void Withdraw(string by, string? reason, DateTime now) => (WithdrawnAt, WithdrawnBy, WithdrawReason) = Withdrawal.Of(WithdrawnAt, "考核记录", by, reason, now);
+    public void Withdraw(string by, string? reason, DateTime now) =>
+        (WithdrawnAt, WithdrawnBy, WithdrawReason) = Withdrawal.Of(WithdrawnAt, "考核记录", by, reason, now);
 
     /// <summary>A unit graded 不及格 gets a written 整改通知 (a post's evaluation goes into its holder's 年终考评 instead).</summary>
     public bool NeedsRectification => Grade == "不及格" && PostId is null;

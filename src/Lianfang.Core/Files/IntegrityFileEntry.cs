@@ -34,7 +34,8 @@ public sealed class IntegrityFileEntry
     public static string CheckContent(string? content) => Text.Required(content, "content", "档案内容", MaxContentLength);
 
     /// <summary>The person declares their own matters; the discipline side records handling and actions.</summary>
-    public static bool DeclaredByPerson(IntegrityEntryType t) => t is IntegrityEntryType.PersonalMatter or IntegrityEntryType.Income or IntegrityEntryType.FamilyEmployment;
+    public static bool DeclaredByPerson(IntegrityEntryType t) =>
+        t is IntegrityEntryType.PersonalMatter or IntegrityEntryType.Income or IntegrityEntryType.FamilyEmployment;
 
     public static string Label(IntegrityEntryType t) => t switch
     {

@@ -38,7 +38,8 @@ public static class FormCatalog
     }
 
     /// <summary>A unit's own list is filled on the department forms where the scheme has none for units (003: 局班子、科室确认填表（附件6）).</summary>
-    private static bool UnitTakesDepartmentForms(IReadOnlyList<FormDef> forms, ListScope scope) => scope == ListScope.Unit && forms.All(f => f.For != ListScope.Unit);
+    private static bool UnitTakesDepartmentForms(IReadOnlyList<FormDef> forms, ListScope scope) =>
+        scope == ListScope.Unit && forms.All(f => f.For != ListScope.Unit);
 
     public static bool IsSummary(FormDef f) => f.Columns.Any(c => c.Contains("合计"));
 

@@ -166,7 +166,8 @@ public static partial class FormParser
             var d = PointCells.ParseDescription(descCell, t => !header.Has(FormField.Level) && FormLookup.Level(scheme, t) is not null);
             var level = Value(row, FormField.Level);
             var rest = new[] { FormField.ApprovedLevel, FormField.Measures, FormField.Supervision, FormField.SupervisionBasis, FormField.SupervisionFocus,
-                FormField.SupervisionMethods, FormField.Responsible, FormField.Leader, FormField.Department, FormField.Persons, FormField.Sources, FormField.Manifestation }
+                FormField.SupervisionMethods, FormField.Responsible, FormField.Leader, FormField.Department, FormField.Persons, FormField.Sources,
+                FormField.Manifestation }
                 .ToDictionary(f => f, f => Value(row, f));
             var hasOther = !PointCells.IsNone(level) || rest.Values.Any(v => !PointCells.IsNone(v)) || d.Manifestation is not null;
 
@@ -176,8 +177,9 @@ public static partial class FormParser
                 if (ownCategory.Length == 0 && seq.Length > 0 && !IsNumber(seq) && FormLookup.Category(scheme, seq) is { } c) { Flush(); _section = c; }
                 return;
             }
-            if (_pending is { } p && (d.Description.Length == 0 && seq.Length == 0 && level.Length == 0 && (ownCategory.Length == 0 || ownCategory == p.CategoryText)
-                                      || d.Description.Length > 0 && d.Description == p.Description && seq == p.Seq))
+            if (_pending is { } p
+                && (d.Description.Length == 0 && seq.Length == 0 && level.Length == 0 && (ownCategory.Length == 0 || ownCategory == p.CategoryText)
+                    || d.Description.Length > 0 && d.Description == p.Description && seq == p.Seq))
             {
                 p.Add(row.Number, level, d, rest);
                 return;
@@ -207,10 +209,13 @@ public static partial class FormParser
             if (p.CategoryText.Length > 0)
             {
                 var c = FormLookup.Category(scheme, p.CategoryText);
-                if (c is null) Issue(FormField.Category, $"“{p.CategoryText.Replace("\n", "")}”不是方案“{scheme.Name}”的风险类别，可填：{string.Join("、", scheme.Categories.Select(x => x.Name))}");
+                if (c is null)
+                    Issue(FormField.Category, $"“{p.CategoryText.Replace("\n", "")}”不是方案“{scheme.Name}”的风险类别，" +
+                        $"可填：{string.Join("、", scheme.Categories.Select(x => x.Name))}");
                 (categoryCode, source) = (c?.Code ?? "", CategorySource.Column);
             }
-            else if (p.Section is { } s) (categoryCode, source) = (s.Code, s.Code == Scheme.UnclassifiedCode ? CategorySource.Unclassified : CategorySource.Section);
+            else if (p.Section is { } s)
+                (categoryCode, source) = (s.Code, s.Code == Scheme.UnclassifiedCode ? CategorySource.Unclassified : CategorySource.Section);
             else if (FormLookup.InferCategory(scheme, text) is { } inferred) (categoryCode, source) = (inferred, CategorySource.Inferred);
             else (categoryCode, source) = (Scheme.UnclassifiedCode, CategorySource.Unclassified);
 
@@ -319,7 +324,8 @@ public static partial class FormParser
         /// <summary>One text across the whole row (a merged row): a category heading, or some other heading to skip.</summary>
         private string? SectionText(GridRow row)
         {
-            if (!IsSection(row) || !header.Columns.TryGetValue(FormField.Description, out var dc) || dc.All(c => string.IsNullOrWhiteSpace(row[c]))) return null;
+            if (!IsSection(row) || !header.Columns.TryGetValue(FormField.Description, out var dc) || dc.All(c => string.IsNullOrWhiteSpace(row[c])))
+                return null;
             return row.Cells.First(c => !string.IsNullOrWhiteSpace(c));
         }
     }

@@ -85,7 +85,9 @@ public static partial class PointCells
                 if (kind is null && scheme.MeasureKinds.Contains(part)) kind = part;
                 else if (phase is null && scheme.MeasurePhases.Contains(part)) phase = part;
                 else if (part.StartsWith("责任人：") && part.Length > 4) owner = part[4..];
-                else if (part.StartsWith("完成时限：") && DateOnly.TryParseExact(part[5..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) due = d;
+                else if (part.StartsWith("完成时限：")
+                         && DateOnly.TryParseExact(part[5..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                    due = d;
                 else return new ControlMeasure(item); // not our tag: keep the text as written
             }
             return new ControlMeasure(item[..m.Index].TrimEnd(), kind, phase, owner, due);

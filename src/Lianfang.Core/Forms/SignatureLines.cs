@@ -49,7 +49,8 @@ public static class SignatureLines
     {
         var records = history.Where(r => r.Revision == revision).OrderBy(r => r.At).ThenBy(r => r.Id).ToList();
         var stages = scheme.ListKinds.Count == 0 ? [] : Workflow.Stages(scheme, scope);
-        StageActor? ActorOfRecord(ReviewRecord r) => r.Decision == Decision.Submit ? StageActor.Holder : stages.FirstOrDefault(s => s.Code == r.StageCode)?.Actor;
+        StageActor? ActorOfRecord(ReviewRecord r) =>
+            r.Decision == Decision.Submit ? StageActor.Holder : stages.FirstOrDefault(s => s.Code == r.StageCode)?.Actor;
 
         var lines = new List<FilledLine>();
         foreach (var (raw, title, label, isBlock) in Layout(form))
@@ -57,7 +58,9 @@ public static class SignatureLines
             if (isBlock)
             {
                 var text = raw.Contains("改正") || raw.Contains("修改意见")
-                    ? string.Join("\n", records.Where(r => r.Decision == Decision.Return && !string.IsNullOrWhiteSpace(r.Comment)).Select(r => $"{r.StageName}：{r.Comment}"))
+                    ? string.Join("\n", records
+                        .Where(r => r.Decision == Decision.Return && !string.IsNullOrWhiteSpace(r.Comment))
+                        .Select(r => $"{r.StageName}：{r.Comment}"))
                     : raw.Contains("承诺") ? commitment : null;
                 lines.Add(new FilledLine(raw, "", true, null, null, null, null, string.IsNullOrEmpty(text) ? null : text));
                 continue;
@@ -65,7 +68,8 @@ public static class SignatureLines
             var actor = ActorOf(label) ?? (title is null ? null : ActorOf(title));
             var record = form.Countersign.Contains(raw)
                 ? records.LastOrDefault(r => r.IsSignature && r.Decision == Decision.Countersign && r.StageCode == CountersignCode(form) && r.StageName == raw)
-                : actor is null ? null : records.LastOrDefault(r => r.IsSignature && r.Decision is Decision.Submit or Decision.Approve && ActorOfRecord(r) == actor);
+                : actor is null ? null
+                : records.LastOrDefault(r => r.IsSignature && r.Decision is Decision.Submit or Decision.Approve && ActorOfRecord(r) == actor);
             lines.Add(new FilledLine(title, label, false, actor, record?.Actor, record?.At, record?.VerificationCode, record?.Comment));
         }
         return lines;

@@ -86,7 +86,8 @@ public static partial class PowerCatalogForm
                 }
                 if (name.Length > 200) { issues.Add(new(sheet, row.Number, "项目名称", "项目名称不能超过200个字")); continue; }
                 items.Add(new ParsedPower(sheet, row.Number, new PowerFields(category, name, Opt(Cell(row, Col.Subject)), Opt(Cell(row, Col.Basis)),
-                    Opt(Cell(row, Col.Form)), scope, Opt(Cell(row, Col.Time)), Opt(Cell(row, Col.Fees)), Opt(Cell(row, Col.Handler)), Opt(Cell(row, Col.Remarks)))));
+                    Opt(Cell(row, Col.Form)), scope, Opt(Cell(row, Col.Time)), Opt(Cell(row, Col.Fees)), Opt(Cell(row, Col.Handler)),
+                    Opt(Cell(row, Col.Remarks)))));
             }
         }
         return new PowerParse(items, issues);

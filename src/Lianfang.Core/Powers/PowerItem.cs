@@ -89,7 +89,10 @@ public sealed class PowerItem : IVersioned
         var t = text?.Trim();
         if (string.IsNullOrEmpty(t)) return null;
         if (Enum.TryParse<DisclosureScope>(t, true, out var s)) return s;
-        return t.Contains("不公开") ? DisclosureScope.None : t.Contains("内部") ? DisclosureScope.Internal : t.Contains("社会") || t.Contains("公开") ? DisclosureScope.Public : null;
+        return t.Contains("不公开") ? DisclosureScope.None
+            : t.Contains("内部") ? DisclosureScope.Internal
+            : t.Contains("社会") || t.Contains("公开") ? DisclosureScope.Public
+            : null;
     }
 }
 

@@ -10,9 +10,11 @@ public static class ListRules
     {
         "description" => !string.IsNullOrWhiteSpace(p.Description),
         "measures" => p.Measures.Any(m => !string.IsNullOrWhiteSpace(m.Text)),
-        "supervision" => !string.IsNullOrWhiteSpace(p.Supervision.Basis) || !string.IsNullOrWhiteSpace(p.Supervision.Focus) || p.Supervision.Methods is { Count: > 0 },
+        "supervision" => !string.IsNullOrWhiteSpace(p.Supervision.Basis) || !string.IsNullOrWhiteSpace(p.Supervision.Focus)
+            || p.Supervision.Methods is { Count: > 0 },
         "level" => p.LevelCode is { Length: > 0 } and not Scheme.UnratedCode,
-        "responsible" => !string.IsNullOrWhiteSpace(p.Responsible.Leader) || !string.IsNullOrWhiteSpace(p.Responsible.Department) || p.Responsible.Persons is { Count: > 0 },
+        "responsible" => !string.IsNullOrWhiteSpace(p.Responsible.Leader) || !string.IsNullOrWhiteSpace(p.Responsible.Department)
+            || p.Responsible.Persons is { Count: > 0 },
         _ => true,
     };
 
@@ -75,6 +77,8 @@ public static class ListRules
             else if (names.FirstOrDefault(n => !peopleOfUnit.Contains(n)) is { } unknown) problems.Add($"第 {p.Seq} 条的责任领导“{unknown}”不是本单位在册人员");
         }
         if (problems.Count > 0)
-            throw new DomainException("responsible.leader", $"每个风险点须明确责任领导（本单位在册人员的姓名）：{string.Join("；", problems.Take(10))}{(problems.Count > 10 ? $" 等 {problems.Count} 处" : "")}");
+            throw new DomainException("responsible.leader",
+                $"每个风险点须明确责任领导（本单位在册人员的姓名）：{string.Join("；", problems.Take(10))}" +
+                $"{(problems.Count > 10 ? $" 等 {problems.Count} 处" : "")}");
     }
 }

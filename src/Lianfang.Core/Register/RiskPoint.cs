@@ -116,7 +116,8 @@ public sealed class RiskPoint : IVersioned
         if (List.Status != ListStatus.InReview) throw DomainException.Conflict("status", "只有审核中的清单可以审定风险等级");
         var level = scheme.Level(levelCode) ?? scheme.FindLevel(levelCode);
         if (level is null || level.Code == Scheme.UnratedCode)
-            throw new DomainException($"{field}.levelCode", $"第 {Seq} 条：审定等级“{levelCode}”不属于方案“{scheme.Name}”，可选：{string.Join("、", scheme.Levels.Select(x => $"{x.Code}（{x.Name}）"))}");
+            throw new DomainException($"{field}.levelCode", $"第 {Seq} 条：审定等级“{levelCode}”不属于方案“{scheme.Name}”，" +
+                $"可选：{string.Join("、", scheme.Levels.Select(x => $"{x.Code}（{x.Name}）"))}");
         var why = Text.Optional(reason, $"{field}.reason", "审定理由", 500);
         var before = EffectiveLevelCode;
         if (level.Code == before) return null;
@@ -168,13 +169,15 @@ public sealed class RiskPoint : IVersioned
         // users read names, not codes: an empty choice asks for one, an unknown one lists what the scheme offers by name
         if (string.IsNullOrWhiteSpace(c.CategoryCode)) throw new DomainException("categoryCode", "请选择风险类别");
         var category = scheme.Category(c.CategoryCode) ?? scheme.FindCategory(c.CategoryCode)
-            ?? throw new DomainException("categoryCode", $"风险类别“{c.CategoryCode}”不属于方案“{scheme.Name}”，可选：{string.Join("、", scheme.Categories.Select(x => x.Name))}");
+            ?? throw new DomainException("categoryCode",
+                $"风险类别“{c.CategoryCode}”不属于方案“{scheme.Name}”，可选：{string.Join("、", scheme.Categories.Select(x => x.Name))}");
         var derived = Derive(scheme, c.Likelihood, c.Harm);
         if (string.IsNullOrWhiteSpace(c.LevelCode) && derived is null) throw new DomainException("levelCode", "请选择风险等级");
         var level = (string.IsNullOrWhiteSpace(c.LevelCode) && derived is not null ? derived : scheme.Level(c.LevelCode) ?? scheme.FindLevel(c.LevelCode))
             ?? throw new DomainException("levelCode", $"风险等级“{c.LevelCode}”不属于方案“{scheme.Name}”，可选：{string.Join("、", scheme.Levels.Select(x => x.Name))}");
         if (derived is not null && level.Code != derived.Code)
-            throw new DomainException("levelCode", $"按可能性“{scheme.Matrix!.Likelihoods[c.Likelihood!.Value - 1]}”、危害程度“{scheme.Matrix.Harms[c.Harm!.Value - 1]}”，" +
+            throw new DomainException("levelCode",
+                $"按可能性“{scheme.Matrix!.Likelihoods[c.Likelihood!.Value - 1]}”、危害程度“{scheme.Matrix.Harms[c.Harm!.Value - 1]}”，" +
                 $"风险等级应为“{derived.Name}”，不是“{level.Name}”");
         var kind = scheme.ListKind(List.Scope);
         if (kind.Categories.Count > 0 && category.Code != Scheme.UnclassifiedCode && !kind.Categories.Contains(category.Code))

@@ -107,7 +107,8 @@ public static class Rollups
     /// to add to the subtree figures of the unit and every unit above it. Unchanged cells are left out.
     /// </summary>
     public static Dictionary<(string CategoryCode, string LevelCode), Tally> Changes(
-        IReadOnlyDictionary<(string CategoryCode, string LevelCode), Tally> kept, IReadOnlyDictionary<(string CategoryCode, string LevelCode), Tally> counted) =>
+        IReadOnlyDictionary<(string CategoryCode, string LevelCode), Tally> kept,
+        IReadOnlyDictionary<(string CategoryCode, string LevelCode), Tally> counted) =>
         kept.Keys.Union(counted.Keys)
             .Select(k => (Key: k, Change: counted.GetValueOrDefault(k) - kept.GetValueOrDefault(k)))
             .Where(x => !x.Change.IsZero)

@@ -34,7 +34,8 @@ public sealed record SummaryRow(string Label, int Participants, int Points, IRea
     public int Count(string category, string level) => Counts.TryGetValue((category, level), out var n) ? n : 0;
 }
 
-public sealed record SummaryTable(IReadOnlyList<RiskCategoryDef> Categories, IReadOnlyList<RiskLevelDef> Levels, IReadOnlyList<SummaryRow> Rows, SummaryRow Total);
+public sealed record SummaryTable(
+    IReadOnlyList<RiskCategoryDef> Categories, IReadOnlyList<RiskLevelDef> Levels, IReadOnlyList<SummaryRow> Rows, SummaryRow Total);
 
 /// <summary>
 /// 汇总表 (003 附件9) arithmetic: per row the participants, the points per category × level, measures, supervision

@@ -139,7 +139,8 @@ public sealed class FormFiling
 {
     private FormFiling() { FormCode = FormTitle = Title = ContentHash = ""; }
 
-    public FormFiling(int? listId, int campaignId, int orgUnitId, int? commissionId, string formCode, string formTitle, string title, string contentHash, DateTime now)
+    public FormFiling(int? listId, int campaignId, int orgUnitId, int? commissionId, string formCode, string formTitle, string title,
+        string contentHash, DateTime now)
     {
         ListId = listId;
         CampaignId = campaignId;
@@ -171,7 +172,8 @@ public sealed class Filing
 {
     private Filing() { Description = LevelCode = CategoryCode = ""; }
 
-    public Filing(long riskPointId, int listId, int campaignId, int orgUnitId, int? commissionId, string categoryCode, string levelCode, string description, DateTime now)
+    public Filing(long riskPointId, int listId, int campaignId, int orgUnitId, int? commissionId, string categoryCode, string levelCode,
+        string description, DateTime now)
     {
         RiskPointId = riskPointId;
         ListId = listId;

@@ -47,7 +47,8 @@ public sealed class RowSignature
     /// Rows still missing a signature: each name in 责任人员 must be a person of the department (by name) who has signed
     /// the row as it stands. Returns the problems in words, by row.
     /// </summary>
-    public static IReadOnlyList<string> Missing(IEnumerable<RiskPoint> points, IReadOnlyCollection<RowSignature> signatures, IReadOnlyDictionary<string, int> peopleByName)
+    public static IReadOnlyList<string> Missing(
+        IEnumerable<RiskPoint> points, IReadOnlyCollection<RowSignature> signatures, IReadOnlyDictionary<string, int> peopleByName)
     {
         var problems = new List<string>();
         foreach (var p in points.OrderBy(p => p.Seq))

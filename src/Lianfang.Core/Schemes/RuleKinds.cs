@@ -77,7 +77,8 @@ public static class RuleKinds
         new(FormFiling, "登记表报送备案", "单位及班子成员的登记表在最终审定时、汇总表在本单位清单全部审定时报纪委备案",
             (_, _) => Only(RuleMoment.Approval), ["forms", "copies"]),
         new(Publication, "公示", "审定的清单由本单位党办或主要负责人公示；公示环节在公示期结束前不能办结；审定后未公示的预警提醒",
-            (s, _) => [.. s.ListKinds.SelectMany(k => k.Stages).Where(st => st.Publicity).Select(st => RuleMoment.Stage(st.Code)).Distinct(), RuleMoment.Publish, RuleMoment.Sweep], ["deskCards", "days"]),
+            (s, _) => [.. s.ListKinds.SelectMany(k => k.Stages).Where(st => st.Publicity).Select(st => RuleMoment.Stage(st.Code)).Distinct(),
+                RuleMoment.Publish, RuleMoment.Sweep], ["deskCards", "days"]),
         new(LevelSupervisor, "分级监督", "审定后每个风险点按等级确定监督责任人，列入其一岗双责；年内未监督的预警",
             (_, _) => Only(RuleMoment.Approval, RuleMoment.Sweep), ["level1", "level2", "level3"]),
         new(LeaderInspections, "责任领导监督检查次数", "责任领导对分管风险点每年监督检查不少于规定次数，按时间进度预警",
@@ -141,7 +142,8 @@ public static class RuleKinds
                 $"规则类型“{r.Kind}”系统无法执行；可用的规则类型：{string.Join("、", All.Select(k => $"{k.Kind}（{k.Name}）"))}");
             if (s.Rules.Count(x => x.Kind == r.Kind) > 1) throw new DomainException($"rules[{i}].kind", $"规则“{kind.Name}”重复");
             if (r.Kind != LevelSupervisor && r.Parameters.Keys.FirstOrDefault(p => !kind.Parameters.Contains(p)) is { } unknown)
-                throw new DomainException($"rules[{i}].parameters", $"规则“{kind.Name}”没有参数“{unknown}”" + (kind.Parameters.Count > 0 ? $"（可用：{string.Join("、", kind.Parameters)}）" : ""));
+                throw new DomainException($"rules[{i}].parameters",
+                    $"规则“{kind.Name}”没有参数“{unknown}”" + (kind.Parameters.Count > 0 ? $"（可用：{string.Join("、", kind.Parameters)}）" : ""));
             foreach (var p in new[] { "levels" }.Where(r.Parameters.ContainsKey))
                 if (s.RuleList(r.Kind, p).FirstOrDefault(l => s.Level(l) is null) is { } bad)
                     throw new DomainException($"rules[{i}].parameters.{p}", $"规则“{kind.Name}”引用了不存在的风险等级“{bad}”");

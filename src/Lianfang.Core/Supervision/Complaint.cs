@@ -9,7 +9,8 @@ public sealed class Complaint : IVersioned
 {
     private Complaint() { Content = ""; }
 
-    public Complaint(ComplaintSource source, int orgUnitId, int? personId, long? riskPointId, string? content, string? contactName, string? contact, DateTime now)
+    public Complaint(ComplaintSource source, int orgUnitId, int? personId, long? riskPointId, string? content, string? contactName, string? contact,
+        DateTime now)
     {
         Source = source;
         OrgUnitId = orgUnitId;

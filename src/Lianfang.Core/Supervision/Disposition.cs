@@ -18,7 +18,8 @@ public sealed class Disposition
 
     private Disposition() { Measure = Reason = RecordedBy = ""; }
 
-    public Disposition(int personId, long? findingId, int form, string? measure, string? reason, DateOnly decidedOn, string recordedBy, DateOnly today, DateTime now)
+    public Disposition(int personId, long? findingId, int form, string? measure, string? reason, DateOnly decidedOn, string recordedBy,
+        DateOnly today, DateTime now)
     {
         if (decidedOn > today || decidedOn.Year < 2000) throw new DomainException("decidedOn", "决定日期不能晚于今天");
         if (!Measures.TryGetValue(form, out var allowed)) throw new DomainException("form", "形态应为 1–4（第一种至第四种形态）");
@@ -50,5 +51,6 @@ public sealed class Disposition
     public string? WithdrawnBy { get; private set; }
     public string? WithdrawReason { get; private set; }
 
-    public void Withdraw(string by, string? reason, DateTime now) => (WithdrawnAt, WithdrawnBy, WithdrawReason) = Withdrawal.Of(WithdrawnAt, "处置记录", by, reason, now);
+    public void Withdraw(string by, string? reason, DateTime now) =>
+        (WithdrawnAt, WithdrawnBy, WithdrawReason) = Withdrawal.Of(WithdrawnAt, "处置记录", by, reason, now);
 }

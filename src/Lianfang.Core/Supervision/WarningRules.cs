@@ -7,7 +7,8 @@ public sealed record RectificationFact(long Id, int OrgUnitId, string Task, stri
 public sealed record LeaderPointFact(long PointId, int OrgUnitId, string Point, string Leader, int InspectionsThisYear, int PerYear);
 public sealed record ImportantPointFact(long PointId, int OrgUnitId, string Point, string Level, bool HasProject);
 public sealed record OpenListFact(int ListId, int OrgUnitId, string Title, DateOnly Deadline, string WhoActs, string? Campaign = null);
-public sealed record ComplaintFact(long Id, int OrgUnitId, long? PointId, string? Point, int? PersonId, string? Person, DateTime ReceivedAt, int Count, int Days);
+public sealed record ComplaintFact(
+    long Id, int OrgUnitId, long? PointId, string? Point, int? PersonId, string? Person, DateTime ReceivedAt, int Count, int Days);
 public sealed record PostRatingFact(int PostId, int OrgUnitId, string Post, DateOnly LastRated, int Years);
 public sealed record PowerFact(int PowerId, int OrgUnitId, string Power, int RiskPoints, IReadOnlyList<string> TopStepsWithoutSupervision);
 /// <summary>A unit under a scheme with a periodic duty: whether it was done for the period (a campaign completed, an assessment, a spot check).</summary>
@@ -73,7 +74,9 @@ public static class WarningRules
 
     /// <summary>How many inspections a year the scheme's LeaderInspections rule asks of a leader (2 unless it says); 0 without the rule.</summary>
     public static int LeaderInspectionsPerYear(Schemes.Scheme? scheme) =>
-        scheme is not null && Schemes.RuleKinds.Has(scheme, Schemes.RuleKinds.LeaderInspections) ? Schemes.RuleKinds.RuleInt(scheme, Schemes.RuleKinds.LeaderInspections, "perYear", 2) : 0;
+        scheme is not null && Schemes.RuleKinds.Has(scheme, Schemes.RuleKinds.LeaderInspections)
+            ? Schemes.RuleKinds.RuleInt(scheme, Schemes.RuleKinds.LeaderInspections, "perYear", 2)
+            : 0;
 
     /// <summary>
     /// Of perYear inspections in <paramref name="year"/>, how many are due by <paramref name="today"/>: the share of the
@@ -109,7 +112,9 @@ public static class WarningRules
             var left = l.Deadline.DayNumber - today.DayNumber;
             if (left <= nearDays)
                 yield return new(ListNotSubmitted, "RiskList", l.ListId, l.OrgUnitId,
-                    (l.Campaign is null ? "" : $"【{l.Campaign}】") + (left < 0 ? $"{l.Title}已过排查截止日期 {-left} 天仍未提交" : $"{l.Title}距排查截止还有 {left} 天，尚未提交"), l.WhoActs);
+                    (l.Campaign is null ? "" : $"【{l.Campaign}】")
+                    + (left < 0 ? $"{l.Title}已过排查截止日期 {-left} 天仍未提交" : $"{l.Title}距排查截止还有 {left} 天，尚未提交"),
+                    l.WhoActs);
         }
     }
 
@@ -173,7 +178,8 @@ public static class WarningRules
     /// October, overdue once the year has passed.
     /// </summary>
     public static IEnumerable<Fired> Supervised(IEnumerable<SupervisedPointFact> facts, DateOnly today) =>
-        facts.Where(f => !f.Supervised && (f.Year < today.Year || today.Month >= 10)).Select(f => new Fired(PointUnsupervised, "RiskPoint", f.PointId, f.OrgUnitId,
+        facts.Where(f => !f.Supervised && (f.Year < today.Year || today.Month >= 10))
+            .Select(f => new Fired(PointUnsupervised, "RiskPoint", f.PointId, f.OrgUnitId,
             f.Year < today.Year ? $"“{f.Point}”{f.Year}年度未经{f.Supervisor}监督检查（分级监督）" : $"“{f.Point}”今年尚未经{f.Supervisor}监督检查（分级监督，年底前须落实）",
             f.Supervisor));
 
@@ -190,7 +196,8 @@ public static class WarningRules
 
     /// <summary>003 AssessmentFollowUp: a unit graded 不及格 is visited again (跟踪回访) within the rule's days of its 整改通知.</summary>
     public static IEnumerable<Fired> FollowUps(IEnumerable<FollowUpFact> facts, DateOnly today) =>
-        facts.Where(f => !f.FollowedUp && today.DayNumber - f.Assessed.DayNumber >= f.Days).Select(f => new Fired(FollowUpDue, "Assessment", f.AssessmentId, f.OrgUnitId,
+        facts.Where(f => !f.FollowedUp && today.DayNumber - f.Assessed.DayNumber >= f.Days)
+            .Select(f => new Fired(FollowUpDue, "Assessment", f.AssessmentId, f.OrgUnitId,
             $"{f.Unit}{f.Year}年度考核不及格，整改通知已下达 {today.DayNumber - f.Assessed.DayNumber} 天，尚未跟踪回访", "领导小组办公室"));
 
     /// <summary>002: 重点岗位廉政风险等级原则上三年一评定.</summary>
@@ -200,7 +207,8 @@ public static class WarningRules
 
     /// <summary>A new post or appointment: the person's risk points are to be reviewed again from the day of the change.</summary>
     public static IEnumerable<Fired> PostChanges(IEnumerable<PostChangeFact> facts) =>
-        facts.Where(c => c.LastApprovedAt is null || c.LastApprovedAt < c.ChangedAt).Select(c => new Fired(PostChangeUnreviewed, "Person", c.PersonId, c.OrgUnitId,
+        facts.Where(c => c.LastApprovedAt is null || c.LastApprovedAt < c.ChangedAt)
+            .Select(c => new Fired(PostChangeUnreviewed, "Person", c.PersonId, c.OrgUnitId,
             $"{c.Person}于 {c.ChangedAt:yyyy-MM-dd} 调整为“{c.Post}”，其廉政风险点须重新排查审定", c.Person));
 
     /// <summary>003: every power has its risk points found; a step holding a top-level point names how it is supervised.</summary>

@@ -84,7 +84,8 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor, 
         var pointLists = ChangeTracker.Entries<Lianfang.Core.Register.RiskPoint>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).Select(e => e.Entity.ListId).ToHashSet();
         if (pointLists.Count > 0)
-            foreach (var l in ChangeTracker.Entries<Lianfang.Core.Register.RiskList>().Where(l => l.State == EntityState.Unchanged && pointLists.Contains(l.Entity.Id)))
+            foreach (var l in ChangeTracker.Entries<Lianfang.Core.Register.RiskList>()
+                         .Where(l => l.State == EntityState.Unchanged && pointLists.Contains(l.Entity.Id)))
                 Touch(l.Entity);
         foreach (var e in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified)) RefuseUnstorable(e);
         foreach (var e in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
@@ -134,7 +135,8 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor, 
         if (IsPostgres) await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WriteLock})", ct);
         var last = await AuditEvents.AsNoTracking().OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(ct);
         var (userId, userName) = by ?? actor.Current;
-        AuditEvents.Add(new AuditEvent((last?.Seq ?? 0) + 1, time.UtcNow(), userId, userName, action, entityType, entityId, orgPath, changes, last?.Hash ?? AuditChain.Genesis));
+        AuditEvents.Add(new AuditEvent((last?.Seq ?? 0) + 1, time.UtcNow(), userId, userName, action, entityType, entityId, orgPath, changes,
+            last?.Hash ?? AuditChain.Genesis));
         await base.SaveChangesAsync(true, ct);
         if (tx is not null) await tx.CommitAsync(ct);
     }

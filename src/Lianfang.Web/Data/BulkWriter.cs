@@ -95,11 +95,12 @@ internal sealed class BulkWriter(AppDbContext db)
         _inserts.Clear();
         if (!db.IsPostgres || !resetSequences) return;
         // Table and column names come from the EF model, not from input.
-#pragma warning disable EF1002
+#pragma warning disable EF1002, EF1003 // interpolated, and split over two lines
         foreach (var t in _written.Where(t => t.IdentityColumn is not null))
             await db.Database.ExecuteSqlRawAsync(
-                $"SELECT setval(pg_get_serial_sequence('\"{t.Name}\"', '{t.IdentityColumn}'), (SELECT COALESCE(MAX(\"{t.IdentityColumn}\"), 1) FROM \"{t.Name}\"))", ct);
-#pragma warning restore EF1002
+                $"SELECT setval(pg_get_serial_sequence('\"{t.Name}\"', '{t.IdentityColumn}'), " +
+                $"(SELECT COALESCE(MAX(\"{t.IdentityColumn}\"), 1) FROM \"{t.Name}\"))", ct);
+#pragma warning restore EF1002, EF1003
     }
 
     private SqliteCommand Insert(Type type, Table table, SqliteConnection conn)

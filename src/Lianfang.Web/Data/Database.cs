@@ -24,12 +24,14 @@ public static class Database
         {
             if (string.IsNullOrWhiteSpace(cs))
                 throw new InvalidOperationException("Database__Provider=Postgres 需要同时设置 ConnectionStrings__Default");
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => Strict(o.UseNpgsql(cs).AddInterceptors(sp.GetServices<IInterceptor>()), strict));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) =>
+                Strict(o.UseNpgsql(cs).AddInterceptors(sp.GetServices<IInterceptor>()), strict));
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             var sqlite = SqliteConnectionString(cs ?? DefaultSqlite, contentRoot);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => Strict(o.UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>()), strict));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) =>
+                Strict(o.UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>()), strict));
         }
         else throw new InvalidOperationException($"未知的数据库类型 Database__Provider={provider}（可选 Sqlite 或 Postgres）");
         return services;
@@ -81,7 +83,8 @@ public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteAppD
 public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
 {
     public PostgresAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=lianfang_design").Options, new SystemActor(), TimeProvider.System);
+        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=lianfang_design").Options,
+            new SystemActor(), TimeProvider.System);
 }
 
 public static class Concurrency

@@ -19,7 +19,8 @@ public static class Backup
     /// backups/ beside the SQLite file, data/backups under the content root for PostgreSQL); a failed backup stops
     /// the migration. <c>Database:BackupBeforeMigrate=false</c> turns it off.
     /// </summary>
-    public static async Task<string?> BeforeMigrateAsync(AppDbContext db, IConfiguration config, string contentRoot, bool always, CancellationToken ct = default)
+    public static async Task<string?> BeforeMigrateAsync(
+        AppDbContext db, IConfiguration config, string contentRoot, bool always, CancellationToken ct = default)
     {
         if (!config.GetValue("Database:BackupBeforeMigrate", true)) return null;
         if (!db.IsPostgres && !File.Exists(SqlitePath(db))) return null; // a new installation: nothing to lose

@@ -2,7 +2,9 @@ using Lianfang.Core.Audit;
 
 namespace Lianfang.Web.Infrastructure;
 
-/// <summary>`dotnet run --project src/Lianfang.Web -- migrate | verify-audit | verify-rollups [--rebuild] | backup FILE | restore FILE | generate --size SIZE`.</summary>
+/// <summary>
+/// `dotnet run --project src/Lianfang.Web -- migrate | verify-audit | verify-rollups [--rebuild] | backup FILE | restore FILE | generate --size SIZE`.
+/// </summary>
 public static class CommandLine
 {
     public static async Task<int> RunAsync(WebApplication app, string[] args)
@@ -37,7 +39,8 @@ public static class CommandLine
             case "generate":
                 return await GenerateAsync(app, db, scope.ServiceProvider);
             default:
-                Console.Error.WriteLine($"未知命令“{command}”。可用命令：migrate、verify-audit、verify-rollups [--rebuild]、backup <文件>、restore <文件>、generate --size small|city|province；启动参数：--demo、--urls");
+                Console.Error.WriteLine($"未知命令“{command}”。可用命令：migrate、verify-audit、verify-rollups [--rebuild]、backup <文件>、restore <文件>、" +
+                    "generate --size small|city|province；启动参数：--demo、--urls");
                 return 64;
         }
     }
@@ -58,7 +61,8 @@ public static class CommandLine
                 .GenerateAsync(size, app.Configuration.GetValue("seed", 2026), Console.WriteLine, CancellationToken.None);
             Console.WriteLine($"数据集 {size.Name} 已生成（{(db.IsPostgres ? "PostgreSQL" : "SQLite")}），用时 {report.Elapsed.TotalSeconds:N1} 秒：");
             foreach (var (what, n) in report.Counts) Console.WriteLine($"  {what,-15} {n,12:N0}");
-            Console.WriteLine($"压测账号（密码 {DataSet.DataSetGenerator.BenchPassword}）：bench.commission（省纪委监委）、bench.unit（单位 {report.UnitId} 党办）、bench.staff（处室 {report.DepartmentId}）、bench.admin（系统管理员）");
+            Console.WriteLine($"压测账号（密码 {DataSet.DataSetGenerator.BenchPassword}）：bench.commission（省纪委监委）、" +
+                $"bench.unit（单位 {report.UnitId} 党办）、bench.staff（处室 {report.DepartmentId}）、bench.admin（系统管理员）");
             return 0;
         }
         catch (DomainException e)
@@ -87,7 +91,8 @@ public static class CommandLine
             foreach (var d in differences)
             {
                 var (id, name) = units.GetValueOrDefault(d.Key.Path);
-                Console.WriteLine($"  排查 {d.Key.CampaignId}（{campaigns.GetValueOrDefault(d.Key.CampaignId)}） 机构 {id} {name} 类别 {d.Key.CategoryCode} 等级 {d.Key.LevelCode}：" +
+                Console.WriteLine($"  排查 {d.Key.CampaignId}（{campaigns.GetValueOrDefault(d.Key.CampaignId)}） 机构 {id} {name} " +
+                    $"类别 {d.Key.CategoryCode} 等级 {d.Key.LevelCode}：" +
                     $"本级 保存 {d.Kept.Own}，重新计数 {d.Counted.Own}；含下级 保存 {d.Kept.Subtree}，重新计数 {d.Counted.Subtree}");
             }
         }

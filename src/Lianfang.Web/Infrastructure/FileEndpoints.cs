@@ -18,14 +18,18 @@ public static class FileEndpoints
     public static async Task<IFormFile?> UploadedFileAsync(HttpRequest request, CancellationToken ct)
     {
         var tooLarge = $"上传内容过大，文件不能超过 {Uploads.MaxBytes / 1024 / 1024} MB";
-        if (request.ContentLength > UploadLimit) throw new ValidationFailedException([new FieldError("file", tooLarge)], tooLarge, StatusCodes.Status413PayloadTooLarge);
+        if (request.ContentLength > UploadLimit)
+            throw new ValidationFailedException([new FieldError("file", tooLarge)], tooLarge, StatusCodes.Status413PayloadTooLarge);
         if (!request.HasFormContentType) throw new DomainException("file", "请以 multipart/form-data 上传文件，字段名为 file");
         try
         {
             var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = UploadLimit }, ct);
             return form.Files.GetFile("file");
         }
-        catch (InvalidDataException) { throw new ValidationFailedException([new FieldError("file", tooLarge)], tooLarge, StatusCodes.Status413PayloadTooLarge); }
+        catch (InvalidDataException)
+        {
+            throw new ValidationFailedException([new FieldError("file", tooLarge)], tooLarge, StatusCodes.Status413PayloadTooLarge);
+        }
     }
 
     public static async Task<IResult> FileAsync(Func<Task<ExportFile>> make)

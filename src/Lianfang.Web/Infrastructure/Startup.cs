@@ -129,7 +129,10 @@ public static class Startup
                 ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Lianfang:FeedbackPerHour", 5), Window = TimeSpan.FromHours(1) })
                 : RateLimitPartition.GetFixedWindowLimiter("feedback-get:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Lianfang:PublicPerMinute", 120), Window = TimeSpan.FromMinutes(1) }));
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = config.GetValue("Lianfang:PublicPerMinute", 120), Window = TimeSpan.FromMinutes(1),
+                    }));
         });
 
         services.Configure<ForwardedHeadersOptions>(o =>

@@ -18,7 +18,8 @@ public static class ReadLimits
     public static readonly OpenSettings Settings = new() { AutoSave = false, MaxCharactersInPart = 60_000_000 };
 
     /// <summary>What a malformed package or part throws while being read; anything else (an index out of range …) is a bug of ours.</summary>
-    public static bool Unreadable(Exception e) => e is not ArgumentOutOfRangeException and (OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException
+    public static bool Unreadable(Exception e) => e is not ArgumentOutOfRangeException
+        and (OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException
         or FormatException or InvalidOperationException or NotSupportedException or ArgumentException or KeyNotFoundException
         or OverflowException or InvalidCastException or System.Xml.Schema.XmlSchemaException);
 }
@@ -145,7 +146,8 @@ public static class DocxReader
                         if (tables.TryPeek(out var parent))
                         {
                             // A table inside a cell: its rows become lines of that cell.
-                            foreach (var line in tbl.Rows.Select(x => string.Join(" ", x.Cells.Select(c => string.Join(" ", c.Lines)).Where(s => s.Length > 0))))
+                            foreach (var line in tbl.Rows
+                                         .Select(x => string.Join(" ", x.Cells.Select(c => string.Join(" ", c.Lines)).Where(s => s.Length > 0))))
                                 if (line.Length > 0) parent.Cell?.Add(line);
                         }
                         else if (tbl.Rows.Count > 0)

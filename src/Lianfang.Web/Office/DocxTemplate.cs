@@ -88,7 +88,8 @@ public static class DocxTemplate
 
     private static bool IsRepeating(TableRow row) =>
         row.Descendants<Paragraph>().Any(p => TemplateFields.Scan(TextOf(p)).Any(f =>
-            f.Name.StartsWith(TemplateFields.PointPrefix, StringComparison.Ordinal) || f.Name.StartsWith(TemplateFields.MeasurePrefix, StringComparison.Ordinal)));
+            f.Name.StartsWith(TemplateFields.PointPrefix, StringComparison.Ordinal)
+            || f.Name.StartsWith(TemplateFields.MeasurePrefix, StringComparison.Ordinal)));
 
     private static IEnumerable<(OpenXmlPart Part, string Name)> HeadersAndFooters(WordprocessingDocument doc) =>
         doc.MainDocumentPart!.HeaderParts.Select(h => ((OpenXmlPart)h, "页眉")).Concat(doc.MainDocumentPart.FooterParts.Select(f => ((OpenXmlPart)f, "页脚")));

@@ -80,7 +80,8 @@ public static class DocxWriter
                 new RunFonts { Ascii = Latin, HighAnsi = Latin, EastAsia = FangSong, ComplexScript = Latin, Hint = FontTypeHintValues.EastAsia },
                 new FontSize { Val = "21" }, new FontSizeComplexScript { Val = "21" },
                 new Languages { Val = "en-US", EastAsia = "zh-CN" })),
-            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))),
+            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
+                new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))),
         new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
 
     private static RunProperties RunProps(string eastAsia, int halfPoints, bool bold)
@@ -114,7 +115,8 @@ public static class DocxWriter
         {
             if (i > 0) p.Append(new Run(RunProps(FangSong, 24, false), i == items.Count - 1 ? new TabChar() : new Text("　　　　")));
             var (label, value) = items[i];
-            p.Append(new Run(RunProps(FangSong, 24, false), new Text($"{label}：{(value.Length > 0 ? value : "　　　　　　")}") { Space = SpaceProcessingModeValues.Preserve }));
+            p.Append(new Run(RunProps(FangSong, 24, false),
+                new Text($"{label}：{(value.Length > 0 ? value : "　　　　　　")}") { Space = SpaceProcessingModeValues.Preserve }));
         }
         return p;
     }
@@ -222,7 +224,8 @@ public static class DocxWriter
                 new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
                 new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
-            new TableCellMarginDefault(new TopMargin { Width = "30", Type = TableWidthUnitValues.Dxa }, new TableCellLeftMargin { Width = 80, Type = TableWidthValues.Dxa },
+            new TableCellMarginDefault(
+                new TopMargin { Width = "30", Type = TableWidthUnitValues.Dxa }, new TableCellLeftMargin { Width = 80, Type = TableWidthValues.Dxa },
                 new BottomMargin { Width = "30", Type = TableWidthUnitValues.Dxa }, new TableCellRightMargin { Width = 80, Type = TableWidthValues.Dxa })),
             new TableGrid(grid.Select(w => new GridColumn { Width = w.ToString() })));
         return table;

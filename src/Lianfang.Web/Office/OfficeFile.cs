@@ -88,7 +88,8 @@ public static class OfficeFile
                 // Nothing is ever unpacked to disk, but a part named outside the package is a crafted file, not an Office one.
                 if (entryName.StartsWith('/') || entryName.Split('/').Contains("..") || entryName.Contains(':'))
                     throw new BadFileException($"文件中有部件名称异常（“{Clip(e.FullName)}”），疑似恶意构造的文件，已拒绝");
-                if (entryName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase) || entryName.EndsWith("vbaData.xml", StringComparison.OrdinalIgnoreCase))
+                if (entryName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)
+                    || entryName.EndsWith("vbaData.xml", StringComparison.OrdinalIgnoreCase))
                     throw new BadFileException("文件含有宏（VBA），出于安全考虑不予接受，请另存为不含宏的 .docx 或 .xlsx");
                 if (entryName.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase)) types = e;
             }
@@ -119,7 +120,8 @@ public static class OfficeFile
     {
         if (types.Length > 1024 * 1024) throw new BadFileException("文件的内容类型说明过大，疑似异常文件");
         using var s = types.Open();
-        using var xml = XmlReader.Create(s, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 2_000_000 });
+        using var xml = XmlReader.Create(s,
+            new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 2_000_000 });
         string? found = null;
         while (xml.Read())
         {

@@ -98,7 +98,9 @@ public static partial class XlsxReader
         var plain = item.GetFirstChild<S.Text>()?.Text;
         var text = plain ?? string.Concat(item.Elements<S.Run>().Select(r => r.Text?.Text));
         if (text.Length > ReadLimits.MaxCellChars) text = text[..ReadLimits.MaxCellChars];
-        return text.Contains("_x", StringComparison.Ordinal) ? Escaped().Replace(text, m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber)).ToString()) : text;
+        return text.Contains("_x", StringComparison.Ordinal)
+            ? Escaped().Replace(text, m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber)).ToString())
+            : text;
     }
 
     private static Grid Sheet(WorksheetPart part, string name, List<string> strings, ref int totalRows)
@@ -188,7 +190,9 @@ public static partial class XlsxReader
             default:
                 if (raw is null) return "";
                 if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n))
-                    return n == Math.Floor(n) && Math.Abs(n) < 1e15 ? ((long)n).ToString(CultureInfo.InvariantCulture) : n.ToString("G15", CultureInfo.InvariantCulture);
+                    return n == Math.Floor(n) && Math.Abs(n) < 1e15
+                        ? ((long)n).ToString(CultureInfo.InvariantCulture)
+                        : n.ToString("G15", CultureInfo.InvariantCulture);
                 return raw;
         }
     }

@@ -74,7 +74,8 @@ public static partial class XlsxTemplate
         xlsx.CopyTo(ms);
         try
         {
-            using (var doc = SpreadsheetDocument.Open(ms, true, new OpenSettings { AutoSave = true, MaxCharactersInPart = ReadLimits.Settings.MaxCharactersInPart }))
+            using (var doc = SpreadsheetDocument.Open(ms, true,
+                       new OpenSettings { AutoSave = true, MaxCharactersInPart = ReadLimits.Settings.MaxCharactersInPart }))
             {
                 if (doc.DocumentType == SpreadsheetDocumentType.Template) doc.ChangeDocumentType(SpreadsheetDocumentType.Workbook);
                 var wb = doc.WorkbookPart ?? throw new BadFileException("Excel 文件中没有工作簿");
@@ -87,7 +88,8 @@ public static partial class XlsxTemplate
                 foreach (var (name, part) in sheets)
                     foreach (var row in Rows(part.Worksheet))
                     {
-                        if (repeat is null && row.Elements<Cell>().Any(c => Content(c, strings) is { } content && TemplateFields.Scan(Joined(content)).Any(f => IsRowField(f.Name))))
+                        if (repeat is null && row.Elements<Cell>().Any(c =>
+                                Content(c, strings) is { } content && TemplateFields.Scan(Joined(content)).Any(f => IsRowField(f.Name))))
                         {
                             repeat = (name, part, row);
                             continue;
@@ -377,7 +379,8 @@ public static partial class XlsxTemplate
         OpenXmlCompositeElement? item = null;
         if (c.DataType?.Value == CellValues.SharedString)
         {
-            if (int.TryParse(c.CellValue?.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count) item = strings[i];
+            if (int.TryParse(c.CellValue?.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count)
+                item = strings[i];
         }
         else if (c.DataType?.Value == CellValues.InlineString) item = c.InlineString;
         if (item is null) return null;
@@ -388,7 +391,9 @@ public static partial class XlsxTemplate
     private static string Joined(IEnumerable<(RunProperties? Props, string Text)> runs) => string.Concat(runs.Select(r => r.Text));
 
     private static string Decode(string text) =>
-        text.Contains("_x", StringComparison.Ordinal) ? Escaped().Replace(text, m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString()) : text;
+        text.Contains("_x", StringComparison.Ordinal)
+            ? Escaped().Replace(text, m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString())
+            : text;
 
     /// <summary>Control characters XML cannot hold, and text that reads as an escape, in the _xHHHH_ form Excel uses.</summary>
     private static string Encode(string text)
@@ -412,7 +417,9 @@ public static partial class XlsxTemplate
     [GeneratedRegex(@"^\s*lianfang-form[\s:：;,]+(?<code>[^\s:：;,]+)")] private static partial Regex BaseFormKeywords();
     [GeneratedRegex(@"^(?<col>\$?[A-Za-z]{1,3})?(?<abs>\$?)(?<row>[0-9]{1,7})?$")] private static partial Regex EndPattern();
     /// <summary>A string literal (left alone), or a reference with its optional sheet: a cell, an area, or whole rows.</summary>
-    [GeneratedRegex("""(?<str>"(?:[^"]|"")*")|(?<![\w.$'!:\]])(?:(?<sheet>'(?:[^']|'')+'|[^\W\d][\w.]*)!)?(?<area>\$?[A-Za-z]{1,3}\$?[0-9]{1,7}(?::\$?[A-Za-z]{1,3}\$?[0-9]{1,7})?|\$?[0-9]{1,7}:\$?[0-9]{1,7})(?![\w.(!:'$\[])""")]
+    [GeneratedRegex("""(?<str>"(?:[^"]|"")*")|""" +
+        """(?<![\w.$'!:\]])(?:(?<sheet>'(?:[^']|'')+'|[^\W\d][\w.]*)!)?""" +
+        """(?<area>\$?[A-Za-z]{1,3}\$?[0-9]{1,7}(?::\$?[A-Za-z]{1,3}\$?[0-9]{1,7})?|\$?[0-9]{1,7}:\$?[0-9]{1,7})(?![\w.(!:'$\[])""")]
     private static partial Regex References();
 
     /// <summary>A cell or rectangular area, columns from 0 and rows from 1.</summary>
@@ -442,7 +449,8 @@ public static partial class XlsxTemplate
     private sealed record End(string Col, bool Absolute, int? Row)
     {
         public static End? Parse(string s) => EndPattern().Match(s) is { Success: true } m && (m.Groups["col"].Success || m.Groups["row"].Success)
-            ? new End(m.Groups["col"].Value, m.Groups["abs"].Length > 0, m.Groups["row"].Success ? int.Parse(m.Groups["row"].Value, CultureInfo.InvariantCulture) : null)
+            ? new End(m.Groups["col"].Value, m.Groups["abs"].Length > 0,
+                m.Groups["row"].Success ? int.Parse(m.Groups["row"].Value, CultureInfo.InvariantCulture) : null)
             : null;
 
         public int? Column()
@@ -483,7 +491,10 @@ public static partial class XlsxTemplate
         /// <summary>A list of ranges (conditional formats, validations); one on a cell of the template row covers its copies.</summary>
         public ListValue<StringValue>? Sqref(ListValue<StringValue>? list)
         {
-            var moved = (list?.InnerText ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(r => Range(r, cellSpans: true)).OfType<string>().ToList();
+            var moved = (list?.InnerText ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(r => Range(r, cellSpans: true))
+                .OfType<string>()
+                .ToList();
             return moved.Count == 0 ? null : new ListValue<StringValue>(moved.Select(r => new StringValue(r)));
         }
 
@@ -540,7 +551,8 @@ public static partial class XlsxTemplate
             var part = wb.WorkbookStylesPart ?? wb.AddNewPart<WorkbookStylesPart>();
             _sheet = part.Stylesheet ??= new Stylesheet(
                 new Fonts(new Font(new FontSize { Val = 11 })) { Count = 1 },
-                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }))
+                    { Count = 2 },
                 new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
                 new CellStyleFormats(new CellFormat { FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 });
             _formats = _sheet.CellFormats ??= new CellFormats(new CellFormat { FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 }) { Count = 1 };

@@ -17,7 +17,11 @@ public static class XlsxWriter
     /// <summary>An opinion or block row nobody has written in yet: room to write by hand.</summary>
     public const string BlankBlock = "\n\n";
 
-    private enum St : uint { Default, Title, Line, Header, Text, Center, TextLiteral, Section, Plain, Label, Total, CenterLiteral, TitleLiteral, LineLiteral, HeaderLiteral, TotalLiteral }
+    private enum St : uint
+    {
+        Default, Title, Line, Header, Text, Center, TextLiteral, Section, Plain, Label, Total, CenterLiteral, TitleLiteral, LineLiteral, HeaderLiteral,
+        TotalLiteral,
+    }
 
     public static byte[] Write(FormDocument f)
     {
@@ -150,12 +154,16 @@ public static class XlsxWriter
             var wb = doc.AddWorkbookPart();
             wb.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
             var sst = wb.AddNewPart<SharedStringTablePart>();
-            sst.SharedStringTable = new SharedStringTable(strings.OrderBy(p => p.Value).Select(p => new SharedStringItem(new Text(p.Key) { Space = SpaceProcessingModeValues.Preserve })))
+            sst.SharedStringTable = new SharedStringTable(strings.OrderBy(p => p.Value)
+                    .Select(p => new SharedStringItem(new Text(p.Key) { Space = SpaceProcessingModeValues.Preserve })))
                 { Count = (uint)strings.Count, UniqueCount = (uint)strings.Count };
             var ws = wb.AddNewPart<WorksheetPart>();
             var sheet = new Worksheet(
                 new SheetProperties(new PageSetupProperties { FitToPage = true }),
-                new SheetViews(new SheetView(new Pane { VerticalSplit = headerLast, TopLeftCell = Ref(0, headerLast + 1), ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
+                new SheetViews(new SheetView(new Pane
+                    {
+                        VerticalSplit = headerLast, TopLeftCell = Ref(0, headerLast + 1), ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
+                    })
                     { WorkbookViewId = 0, TabSelected = true }),
                 new SheetFormatProperties { DefaultRowHeight = 15 },
                 new Columns(widths.Select((w, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = Math.Round(w, 2), CustomWidth = true })),
@@ -164,7 +172,10 @@ public static class XlsxWriter
             sheet.Append(
                 new PrintOptions { HorizontalCentered = true },
                 new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.7, Header = 0.3, Footer = 0.3 },
-                new PageSetup { PaperSize = 9, Orientation = f.Landscape ? OrientationValues.Landscape : OrientationValues.Portrait, FitToWidth = 1, FitToHeight = 0 },
+                new PageSetup
+                {
+                    PaperSize = 9, Orientation = f.Landscape ? OrientationValues.Landscape : OrientationValues.Portrait, FitToWidth = 1, FitToHeight = 0,
+                },
                 new HeaderFooter(new OddFooter("&C第 &P 页，共 &N 页")));
             ws.Worksheet = sheet;
             var name = SheetName(f.Title);
@@ -235,7 +246,8 @@ public static class XlsxWriter
         return new Stylesheet(
             new Fonts(Font(11, false), Font(16, true), Font(11, true)) { Count = 3 },
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-                new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE7E6E6" }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid })) { Count = 3 },
+                new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE7E6E6" }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid }))
+                { Count = 3 },
             new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin) { Count = 2 },
             new CellStyleFormats(new CellFormat { FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
             new CellFormats(

@@ -14,7 +14,12 @@ public static class Badges
     public static IHtmlContent Level(Scheme? scheme, string? code)
     {
         var level = scheme?.Level(code);
-        var css = level?.Rank switch { 1 => "text-bg-danger", 2 => scheme!.Levels.Count == 2 ? "text-bg-secondary" : "text-bg-warning", _ => "text-bg-secondary" };
+        var css = level?.Rank switch
+        {
+            1 => "text-bg-danger",
+            2 => scheme!.Levels.Count == 2 ? "text-bg-secondary" : "text-bg-warning",
+            _ => "text-bg-secondary",
+        };
         return Badge(css, level?.Name ?? code ?? "");
     }
 

@@ -22,7 +22,8 @@ public sealed class Reviewers(AppDbContext db)
         var chain = OrgPath.AncestorsOrSelf(list.OrgUnit.Path);
         var holder = list.HolderPersonId;
         var supervising = db.AgencySupervisions.Where(s => chain.Contains(s.Unit.Path)).Select(s => s.AgencyId);
-        var grants = await db.UserGrants.Where(g => g.OrgUnitId != null && (chain.Contains(g.OrgUnit!.Path) || g.Role == Role.Agency && supervising.Contains(g.OrgUnitId.Value)))
+        var grants = await db.UserGrants
+            .Where(g => g.OrgUnitId != null && (chain.Contains(g.OrgUnit!.Path) || g.Role == Role.Agency && supervising.Contains(g.OrgUnitId.Value)))
             .Join(db.Users, g => g.UserId, u => u.Id, (g, u) => new { g.Role, u.PersonId })
             .Distinct().ToListAsync(ct);
         var others = grants.Where(g => holder is null || g.PersonId != holder).Select(g => g.Role).ToHashSet();
@@ -61,7 +62,8 @@ public sealed class Reviewers(AppDbContext db)
     }
 
     /// <summary>Whether the user decides the list's stage now.</summary>
-    public Task<bool> CanActAsync(AccessScope scope, RiskList list, ReviewStageDef stage, CancellationToken ct) => CanActAsync(scope, ListRef.Of(list), stage, ct);
+    public Task<bool> CanActAsync(AccessScope scope, RiskList list, ReviewStageDef stage, CancellationToken ct) =>
+        CanActAsync(scope, ListRef.Of(list), stage, ct);
 
     public async Task<bool> CanActAsync(AccessScope scope, ListRef list, ReviewStageDef stage, CancellationToken ct)
     {

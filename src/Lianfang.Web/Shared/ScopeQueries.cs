@@ -31,7 +31,8 @@ public static class ScopeQueries
         q.Where(PathIn<Lianfang.Core.Register.RiskList>(s, l => l.OrgUnit.Path, s.PersonId is { } pid ? l => l.HolderPersonId == pid : null, exact: false));
 
     public static IQueryable<Lianfang.Core.Register.RiskPoint> Visible(this IQueryable<Lianfang.Core.Register.RiskPoint> q, AccessScope s) =>
-        q.Where(PathIn<Lianfang.Core.Register.RiskPoint>(s, p => p.OrgUnit.Path, s.PersonId is { } pid ? p => p.List.HolderPersonId == pid : null, exact: false));
+        q.Where(PathIn<Lianfang.Core.Register.RiskPoint>(s, p => p.OrgUnit.Path,
+            s.PersonId is { } pid ? p => p.List.HolderPersonId == pid : null, exact: false));
 
     /// <summary>Rows whose org path lies in any of the subtrees at <paramref name="prefixes"/>.</summary>
     public static IQueryable<T> Under<T>(this IQueryable<T> q, IEnumerable<string> prefixes, Expression<Func<T, string>> path) =>
@@ -52,7 +53,8 @@ public static class ScopeQueries
         PathIn(s.OrgPrefixes.Select(OrgPath.SubtreeBounds), s.OrgExact, path, orElse);
 
     /// <summary>Builds "path in any of the ranges (subtrees as byte ranges) or equals one of the exact units".</summary>
-    private static Expression<Func<T, bool>> PathIn<T>(IEnumerable<(string Lo, string Hi)> ranges, IEnumerable<string> exact, Expression<Func<T, string>> path, Expression<Func<T, bool>>? orElse)
+    private static Expression<Func<T, bool>> PathIn<T>(IEnumerable<(string Lo, string Hi)> ranges, IEnumerable<string> exact,
+        Expression<Func<T, string>> path, Expression<Func<T, bool>>? orElse)
     {
         var x = path.Parameters[0];
         var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;

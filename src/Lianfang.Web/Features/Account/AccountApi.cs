@@ -12,7 +12,8 @@ public sealed record GrantDto(string? Role, int? OrgUnitId);
 /// <param name="Email">where notices of the user's 待办 are mailed (optional)</param>
 /// <param name="OrgUnitId">the unit whose administrators keep the account (default: the person's unit)</param>
 /// <param name="Grants">must be empty: roles are granted by the security administrator (三员分立)</param>
-public sealed record CreateUserRequest(string? UserName, string? Password, int? PersonId, string? DisplayName, List<GrantDto>? Grants, string? Email = null, int? OrgUnitId = null);
+public sealed record CreateUserRequest(string? UserName, string? Password, int? PersonId, string? DisplayName, List<GrantDto>? Grants,
+    string? Email = null, int? OrgUnitId = null);
 public sealed record UserGrantDto(int Id, string Role, int? OrgUnitId);
 /// <param name="Directory">kept by the directory (LDAP): no local password, grants from its groups at each sign-in</param>
 public sealed record UserDto(int Id, string UserName, string? DisplayName, int? PersonId, int? OrgUnitId, bool TwoFactorEnabled, bool LockedOut,
@@ -47,7 +48,8 @@ public static class AccountApi
             if (!(await me.ScopeAsync(ct)).IsSecurityAdmin) throw DomainException.Forbidden("安全策略由安全管理员查看和设置");
             return await policies.ReadAsync(db, ct);
         }).WithSummary("密码和锁定策略（安全管理员）");
-        security.MapPut("/password-policy", async (PasswordPolicyRequest req, CurrentUser me, AppDbContext db, PasswordPolicies policies, CancellationToken ct) =>
+        security.MapPut("/password-policy",
+            async (PasswordPolicyRequest req, CurrentUser me, AppDbContext db, PasswordPolicies policies, CancellationToken ct) =>
         {
             await policies.SaveAsync(db, await me.ScopeAsync(ct), await me.DisplayNameAsync(ct), req, ct);
             return await policies.ReadAsync(db, ct);
@@ -66,7 +68,8 @@ public static class AccountApi
             UserQueries.EnsureKeeper(scope);
             return await UserQueries.ToDtosAsync(UserQueries.Visible(db, scope).OrderBy(u => u.UserName), time.GetUtcNow(), ct);
         }).WithSummary("账号列表（系统管理员、安全管理员）");
-        users.MapGet("/{id:int}", async Task<Results<Ok<UserDto>, ProblemHttpResult>> (int id, CurrentUser me, AppDbContext db, TimeProvider time, CancellationToken ct) =>
+        users.MapGet("/{id:int}",
+            async Task<Results<Ok<UserDto>, ProblemHttpResult>> (int id, CurrentUser me, AppDbContext db, TimeProvider time, CancellationToken ct) =>
         {
             var scope = await me.ScopeAsync(ct);
             UserQueries.EnsureKeeper(scope);
@@ -129,7 +132,8 @@ public static class AccountApi
                     return await Refused(401, "恢复码不正确或已用过", "请核对启用两步验证时保存的恢复码；每个恢复码只能用一次");
                 channel = check.Channel("API（恢复码）");
             }
-            else if (!await signIn.UserManager.VerifyTwoFactorTokenAsync(user, signIn.Options.Tokens.AuthenticatorTokenProvider, (req.TotpCode ?? "").Replace(" ", "")))
+            else if (!await signIn.UserManager.VerifyTwoFactorTokenAsync(user, signIn.Options.Tokens.AuthenticatorTokenProvider,
+                         (req.TotpCode ?? "").Replace(" ", "")))
                 return await Refused(401, "需要动态验证码", "该账号已启用两步验证，请在 totpCode 中提供验证器上的 6 位动态码（手机不在身边时在 recoveryCode 中提供一个恢复码）");
             else channel = check.Channel("API（动态码）");
         }

@@ -21,7 +21,8 @@ public sealed class PasswordPolicyRow : IVersioned
     public PasswordPolicy ToPolicy() => new(MinLength, ExpiryDays, ChangeInitial, MaxFailedAttempts, LockoutMinutes);
 
     public void Set(PasswordPolicy p) =>
-        (MinLength, ExpiryDays, ChangeInitial, MaxFailedAttempts, LockoutMinutes) = (p.MinLength, p.ExpiryDays, p.ChangeInitial, p.MaxFailedAttempts, p.LockoutMinutes);
+        (MinLength, ExpiryDays, ChangeInitial, MaxFailedAttempts, LockoutMinutes) =
+            (p.MinLength, p.ExpiryDays, p.ChangeInitial, p.MaxFailedAttempts, p.LockoutMinutes);
 }
 
 internal sealed class PasswordPolicyConfiguration : IEntityTypeConfiguration<PasswordPolicyRow>
@@ -123,7 +124,8 @@ public sealed class AppUserManager : UserManager<AppUser>
             Password = new PasswordOptions
             {
                 RequiredLength = p.MinLength, RequiredUniqueChars = o.Password.RequiredUniqueChars, RequireDigit = o.Password.RequireDigit,
-                RequireLowercase = o.Password.RequireLowercase, RequireUppercase = o.Password.RequireUppercase, RequireNonAlphanumeric = o.Password.RequireNonAlphanumeric,
+                RequireLowercase = o.Password.RequireLowercase, RequireUppercase = o.Password.RequireUppercase,
+                RequireNonAlphanumeric = o.Password.RequireNonAlphanumeric,
             },
             Lockout = new LockoutOptions
             {

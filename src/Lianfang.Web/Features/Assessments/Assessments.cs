@@ -22,7 +22,10 @@ public sealed record AssessmentPlan(Core.Schemes.Scheme? Scheme, Core.Schemes.As
     public bool ByGroup => Def?.By == Core.Schemes.StageActor.LeadingGroup;
 }
 
-/// <summary>考核 as the unit's scheme states it: 003 the unit checks itself each quarter and the commission grades it each year; 002 the 领导小组 evaluates each post at year end.</summary>
+/// <summary>
+/// 考核 as the unit's scheme states it: 003 the unit checks itself each quarter and the commission grades it each year;
+/// 002 the 领导小组 evaluates each post at year end.
+/// </summary>
 public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, OfficeRenderer renderer, Schemes.SchemeStore schemes, Supervision.WarningSweep sweep,
     Reviewers reviewers, TimeProvider time)
 {
@@ -33,7 +36,8 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, OfficeRe
     /// Who records: the unit's party office or principal its quarterly self-check; the commission or agency the annual grade;
     /// under a scheme whose 领导小组 evaluates (002), its head, deputy or office — never for their own post.
     /// </summary>
-    public static bool MayRecord(AccessScope scope, string unitPath, AssessmentKind kind, AssessmentPlan plan, IReadOnlyList<Core.Review.LeadingGroupMember> group) =>
+    public static bool MayRecord(
+        AccessScope scope, string unitPath, AssessmentKind kind, AssessmentPlan plan, IReadOnlyList<Core.Review.LeadingGroupMember> group) =>
         kind == AssessmentKind.Quarterly ? scope.HasRoleOver(unitPath, SelfAssessors)
         : plan.ByGroup ? scope.PersonId is { } p && group.Any(m => m.PersonId == p && m.Duty != Core.Review.GroupDuty.Member)
         : scope.HasRoleOver(unitPath, Assessors);
@@ -55,12 +59,13 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, OfficeRe
     public async Task<List<(int Id, string Name, string Path)>> GroupUnitsAsync(AccessScope scope, CancellationToken ct) =>
         scope.PersonId is { } p
             ? (await db.LeadingGroupMembers.Where(m => m.PersonId == p && m.Duty != Core.Review.GroupDuty.Member)
-                .Join(db.OrgUnits, m => m.OrgUnitId, u => u.Id, (m, u) => new { u.Id, u.Name, u.Path }).ToListAsync(ct)).Select(u => (u.Id, u.Name, u.Path)).ToList()
+                .Join(db.OrgUnits, m => m.OrgUnitId, u => u.Id, (m, u) => new { u.Id, u.Name, u.Path }).ToListAsync(ct))
+                .Select(u => (u.Id, u.Name, u.Path)).ToList()
             : [];
 
     public static AssessmentDto Dto(Assessment a, string unit) =>
-        new(a.Id, a.OrgUnitId, unit, a.Year, a.Kind, a.Quarter, a.Score, a.MaxScore, a.Grade, a.Items, a.AssessedBy, a.AssessedAt, a.PostId, a.PostName, a.PersonId, a.PersonName,
-            a.WithdrawnAt, a.WithdrawnBy, a.WithdrawReason);
+        new(a.Id, a.OrgUnitId, unit, a.Year, a.Kind, a.Quarter, a.Score, a.MaxScore, a.Grade, a.Items, a.AssessedBy, a.AssessedAt,
+            a.PostId, a.PostName, a.PersonId, a.PersonName, a.WithdrawnAt, a.WithdrawnBy, a.WithdrawReason);
 
     public async Task<Assessment> RecordAsync(AccessScope scope, AssessmentRequest req, CancellationToken ct)
     {
@@ -127,25 +132,30 @@ public sealed class AssessmentCommands(AppDbContext db, CurrentUser me, OfficeRe
     /// <summary>The 表彰 of a unit graded as the scheme's AssessmentFollowUp rule commends (003: 优秀), as a Word document.</summary>
     public async Task<ExportFile> CommendationAsync(AccessScope scope, long id, string? format, CancellationToken ct)
     {
-        var a = await (await VisibleAsync(scope, ct)).Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound("id", "考核记录不存在或不在您的权限范围内");
+        var a = await (await VisibleAsync(scope, ct)).Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw DomainException.NotFound("id", "考核记录不存在或不在您的权限范围内");
         var scheme = (await PlanAsync(a.OrgUnit.Path, a.Year, ct)).Scheme;
-        var commend = (scheme is null ? null : Core.Schemes.RuleKinds.Rule(scheme, Core.Schemes.RuleKinds.AssessmentFollowUp))?.Parameters.GetValueOrDefault("commend")
+        var commend = (scheme is null ? null : Core.Schemes.RuleKinds.Rule(scheme, Core.Schemes.RuleKinds.AssessmentFollowUp))
+            ?.Parameters.GetValueOrDefault("commend")
             ?? throw DomainException.Conflict("grade", "本单位执行的方案没有考核表彰的规定");
         var text = a.Commendation(a.OrgUnit.Name, commend);
         var rows = text.Split('\n').Skip(1).Select(l => new Office.FormRow([l])).ToList();
         var doc = new Office.FormDocument("廉政风险防范管理考核表彰通报", false, [("致", a.OrgUnit.Name)], [],
-            new Office.FormTable([new Office.FormColumn(null, "通报内容", 1)], rows), [], [$"廉政风险防范管理工作领导小组　　{time.Today():yyyy年M月d日}"], [], $"{a.OrgUnit.Name}·{a.Year}年度考核表彰");
+            new Office.FormTable([new Office.FormColumn(null, "通报内容", 1)], rows), [], [$"廉政风险防范管理工作领导小组　　{time.Today():yyyy年M月d日}"], [],
+            $"{a.OrgUnit.Name}·{a.Year}年度考核表彰");
         return await renderer.RenderAsync(doc, OfficeRenderer.Format(format), ct);
     }
 
     /// <summary>The 整改通知 of a 不及格 grade as a Word document.</summary>
     public async Task<ExportFile> NoticeAsync(AccessScope scope, long id, string? format, CancellationToken ct)
     {
-        var a = await (await VisibleAsync(scope, ct)).Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound("id", "考核记录不存在或不在您的权限范围内");
+        var a = await (await VisibleAsync(scope, ct)).Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw DomainException.NotFound("id", "考核记录不存在或不在您的权限范围内");
         var text = a.RectificationNotice(a.OrgUnit.Name);
         var rows = text.Split('\n').Skip(1).Select(l => new Office.FormRow([l])).ToList();
         var doc = new Office.FormDocument("廉政风险防范管理考核整改通知", false, [("致", a.OrgUnit.Name)], [],
-            new Office.FormTable([new Office.FormColumn(null, "通知内容", 1)], rows), [], [$"廉政风险防范管理工作领导小组办公室　　{time.Today():yyyy年M月d日}"], [], $"{a.OrgUnit.Name}·{a.Year}年度考核整改通知");
+            new Office.FormTable([new Office.FormColumn(null, "通知内容", 1)], rows), [], [$"廉政风险防范管理工作领导小组办公室　　{time.Today():yyyy年M月d日}"], [],
+            $"{a.OrgUnit.Name}·{a.Year}年度考核整改通知");
         return await renderer.RenderAsync(doc, OfficeRenderer.Format(format), ct);
     }
 }
@@ -179,15 +189,20 @@ public static class AssessmentsApi
         g.MapPost("", async (AssessmentRequest req, CurrentUser me, AssessmentCommands cmd, AppDbContext db, CancellationToken ct) =>
         {
             var a = await cmd.RecordAsync(await me.ScopeAsync(ct), req, ct);
-            return TypedResults.Created($"/api/v1/assessments/{a.Id}", new { id = a.Id, a.Score, a.MaxScore, a.Grade, needsRectification = a.NeedsRectification });
-        }).WithSummary("登记考核：items 按单位执行方案的考核标准逐项评分（GET /schemes/{code} 的 assessment.criteria）。Quarterly 季度自查（方案有此规定时，党办、主要负责人，失分项须写差距分析）；Annual 年度考核（纪委监委、派驻机构评分定等次；方案由领导小组考核岗位时（002）由领导小组组长、副组长或办公室对 postId 岗位进行年终考核）；同一单位（岗位）同一年度只登记一次")
+            return TypedResults.Created($"/api/v1/assessments/{a.Id}",
+                new { id = a.Id, a.Score, a.MaxScore, a.Grade, needsRectification = a.NeedsRectification });
+        }).WithSummary("登记考核：items 按单位执行方案的考核标准逐项评分（GET /schemes/{code} 的 assessment.criteria）。" +
+            "Quarterly 季度自查（方案有此规定时，党办、主要负责人，失分项须写差距分析）；" +
+            "Annual 年度考核（纪委监委、派驻机构评分定等次；方案由领导小组考核岗位时（002）由领导小组组长、副组长或办公室对 postId 岗位进行年终考核）；" +
+            "同一单位（岗位）同一年度只登记一次")
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         g.MapGet("", async (int? orgUnitId, int? year, CurrentUser me, AssessmentCommands cmd, CancellationToken ct) =>
         {
             var q = await cmd.VisibleAsync(await me.ScopeAsync(ct), ct);
             if (orgUnitId is { } u) q = q.Where(a => a.OrgUnitId == u);
             if (year is { } y) q = q.Where(a => a.Year == y);
-            return (await q.OrderByDescending(a => a.Year).ThenByDescending(a => a.AssessedAt).Take(500).Select(a => new { a, Unit = a.OrgUnit.Name }).ToListAsync(ct))
+            return (await q.OrderByDescending(a => a.Year).ThenByDescending(a => a.AssessedAt).Take(500)
+                    .Select(a => new { a, Unit = a.OrgUnit.Name }).ToListAsync(ct))
                 .Select(x => AssessmentCommands.Dto(x.a, x.Unit));
         }).WithSummary("考核历史（本单位党办、主要负责人，派驻机构，纪委监委可见）");
         g.MapPost("/{id:long}/withdraw", async (long id, WithdrawRequest req, CurrentUser me, AssessmentCommands cmd, CancellationToken ct) =>
@@ -195,7 +210,8 @@ public static class AssessmentsApi
                 var a = await cmd.WithdrawAsync(await me.ScopeAsync(ct), id, req.Reason, ct);
                 return new { id = a.Id, withdrawnAt = a.WithdrawnAt, reason = a.WithdrawReason };
             })
-            .WithSummary("撤销登记有误的考核（有权登记者），reason 必填；撤销后不再计入等次、提醒和档案，可重新登记").ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("撤销登记有误的考核（有权登记者），reason 必填；撤销后不再计入等次、提醒和档案，可重新登记")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         g.MapGet("/{id:long}/notice", async (long id, string? format, CurrentUser me, AssessmentCommands cmd, CancellationToken ct) =>
                 await FileEndpoints.FileAsync(async () => await cmd.NoticeAsync(await me.ScopeAsync(ct), id, format, ct)))
             .WithSummary("“不及格”单位的整改通知（docx、xlsx 或 pdf）").ProducesProblem(404).ProducesProblem(409);

@@ -49,12 +49,14 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, AssessmentComman
     /// <summary>What was typed, shown again when the form comes back with an error.</summary>
     public AssessmentRequest? Typed { get; private set; }
 
-    public async Task<IActionResult> OnPostAsync(int? orgUnitId, AssessmentKind? kind, int? year, int? quarter, int? postId, List<ItemInput> items, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(
+        int? orgUnitId, AssessmentKind? kind, int? year, int? quarter, int? postId, List<ItemInput> items, CancellationToken ct)
     {
         await LoadAsync(orgUnitId, ct);
         Typed = new AssessmentRequest(orgUnitId, year, kind, quarter, items, postId);
         var a = await commands.RecordAsync(await me.ScopeAsync(ct), new AssessmentRequest(orgUnitId, year, kind, quarter, items, postId), ct);
-        TempData["Message"] = (a.PostName is { } p ? $"岗位“{p}”" : "") + (a.Grade is { } g ? $"已评定：{g}（{a.Score}/{a.MaxScore}）" : $"季度自查已报送（{a.Score}/{a.MaxScore}）");
+        TempData["Message"] = (a.PostName is { } p ? $"岗位“{p}”" : "")
+            + (a.Grade is { } g ? $"已评定：{g}（{a.Score}/{a.MaxScore}）" : $"季度自查已报送（{a.Score}/{a.MaxScore}）");
         return Redirect($"/Assessments?orgUnitId={orgUnitId}");
     }
 
@@ -62,7 +64,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, AssessmentComman
     {
         var scope = await me.ScopeAsync(ct);
         Units = await UnitSelect.LoadAsync(db, scope, orgUnitId, false, ct);
-        var extra = (await commands.GroupUnitsAsync(scope, ct)).Where(g => Units.Units.All(u => u.Id != g.Id)).Select(g => new UnitSelect.Option(g.Id, g.Name, 0));
+        var extra = (await commands.GroupUnitsAsync(scope, ct))
+            .Where(g => Units.Units.All(u => u.Id != g.Id))
+            .Select(g => new UnitSelect.Option(g.Id, g.Name, 0));
         Units = Units with { Units = [.. extra, .. Units.Units] };
         Units = Units with { Selected = Units.Selected ?? Units.Units.FirstOrDefault()?.Id };
         if (Units.Selected is not { } unit) return;
@@ -70,7 +74,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, AssessmentComman
         var (path, kind) = (at.Path, at.Kind);
         Plan = await commands.PlanAsync(path, time.Today().Year, ct);
         var group = Plan.ByGroup ? await reviewers.GroupAsync(path, ct) : [];
-        Kinds = [.. Enum.GetValues<AssessmentKind>().Where(k => AssessmentCommands.Stated(Plan, k) && AssessmentCommands.MayRecord(scope, path, k, Plan, group))];
+        Kinds = [.. Enum.GetValues<AssessmentKind>()
+            .Where(k => AssessmentCommands.Stated(Plan, k) && AssessmentCommands.MayRecord(scope, path, k, Plan, group))];
         if (Plan.OfPosts && kind == Core.Org.OrgUnitKind.Unit)
         {
             var (lo, hi) = Core.Org.OrgPath.SubtreeBounds(path);
@@ -78,12 +83,22 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, AssessmentComman
             var done = await db.Assessments.Where(a => a.OrgUnitId == unit && a.Year == year && a.PostId != null).Select(a => a.PostId!.Value).ToListAsync(ct);
             Posts = (await db.Posts.AsNoTracking().Where(p => string.Compare(p.OrgUnit.Path, lo) >= 0 && string.Compare(p.OrgUnit.Path, hi) < 0)
                     .OrderBy(p => p.OrgUnit.Path).ThenBy(p => p.Id)
-                    .Select(p => new { p.Id, p.Name, Holder = db.PostAssignments.Where(x => x.PostId == p.Id && x.To == null).Select(x => x.Person.Name).FirstOrDefault() })
+                    .Select(p => new
+                    {
+                        p.Id,
+                        p.Name,
+                        Holder = db.PostAssignments.Where(x => x.PostId == p.Id && x.To == null).Select(x => x.Person.Name).FirstOrDefault(),
+                    })
                     .ToListAsync(ct))
                 .Select(p => (p.Id, p.Name, p.Holder, done.Contains(p.Id))).ToList();
         }
         // withdrawn records stay in the history, struck out with why
-        History = (await (await commands.VisibleAsync(scope, ct)).IgnoreQueryFilters().Where(a => a.OrgUnitId == unit).OrderByDescending(a => a.Year).ThenByDescending(a => a.AssessedAt)
-            .Take(100).Select(a => new { a, Unit = a.OrgUnit.Name }).ToListAsync(ct)).Select(x => AssessmentCommands.Dto(x.a, x.Unit)).ToList();
+        History = (await (await commands.VisibleAsync(scope, ct)).IgnoreQueryFilters()
+                .Where(a => a.OrgUnitId == unit)
+                .OrderByDescending(a => a.Year).ThenByDescending(a => a.AssessedAt)
+                .Take(100)
+                .Select(a => new { a, Unit = a.OrgUnit.Name })
+                .ToListAsync(ct))
+            .Select(x => AssessmentCommands.Dto(x.a, x.Unit)).ToList();
     }
 }

@@ -40,7 +40,8 @@ public sealed class AuditView(AppDbContext db)
         ["Decision"] = "决定", ["Comment"] = "意见", ["StageName"] = "环节", ["Actor"] = "审核人", ["RoleLabel"] = "身份", ["At"] = "时间",
         ["Content"] = "内容", ["ContactName"] = "联系人", ["Contact"] = "联系方式", ["Source"] = "来源", ["ReceivedAt"] = "收到时间",
         ["Type"] = "方式", ["Date"] = "日期", ["Subject"] = "检查事项", ["Record"] = "记录", ["InspectorName"] = "检查人", ["Owner"] = "整改责任人",
-        ["Address"] = "来源地址", ["Channel"] = "方式", ["OwnerPersonId"] = "整改责任人", ["OwnerOrgUnitId"] = "整改责任单位", ["Task"] = "整改要求", ["Report"] = "整改情况", ["VerifiedBy"] = "验收人",
+        ["Address"] = "来源地址", ["Channel"] = "方式", ["OwnerPersonId"] = "整改责任人", ["OwnerOrgUnitId"] = "整改责任单位", ["Task"] = "整改要求",
+        ["Report"] = "整改情况", ["VerifiedBy"] = "验收人",
         ["Form"] = "形态", ["Measure"] = "处理方式", ["Reason"] = "事由", ["DecidedOn"] = "决定日期", ["Score"] = "得分", ["MaxScore"] = "满分",
         ["Grade"] = "等次", ["Quarter"] = "季度", ["AssessedBy"] = "评定人", ["Items"] = "评分", ["IssuedBy"] = "签订领导", ["SignedOn"] = "签订日期",
         ["Until"] = "公示截止", ["ContentHash"] = "内容哈希", ["VerificationCode"] = "验证码", ["Category"] = "类别", ["Basis"] = "依据",
@@ -64,7 +65,8 @@ public sealed class AuditView(AppDbContext db)
         [("Campaign", "Status")] = Label<Lianfang.Core.Register.CampaignStatus>(s => s == Lianfang.Core.Register.CampaignStatus.Open ? "进行中" : "已结束"),
         [("ReviewRecord", "Decision")] = Label<Lianfang.Core.Review.Decision>(d => d.Label()),
         [("Complaint", "Status")] = Label<Lianfang.Core.Supervision.ComplaintStatus>(Lianfang.Core.Supervision.Complaint.Label),
-        [("Complaint", "Source")] = Label<Lianfang.Core.Supervision.ComplaintSource>(s => s == Lianfang.Core.Supervision.ComplaintSource.PublicFeedback ? "群众反映" : "信访举报"),
+        [("Complaint", "Source")] = Label<Lianfang.Core.Supervision.ComplaintSource>(s =>
+            s == Lianfang.Core.Supervision.ComplaintSource.PublicFeedback ? "群众反映" : "信访举报"),
         [("Inspection", "Type")] = Label<Lianfang.Core.Supervision.InspectionType>(Lianfang.Core.Supervision.Inspection.Label),
         [("Inspection", "Status")] = Label<Lianfang.Core.Supervision.InspectionStatus>(Lianfang.Core.Supervision.Inspection.Label),
         [("Rectification", "Status")] = Label<Lianfang.Core.Supervision.RectificationStatus>(Lianfang.Core.Supervision.Rectification.Label),
@@ -120,9 +122,11 @@ public sealed class AuditView(AppDbContext db)
             if (bool.TryParse(value, out var yes)) return yes ? "是" : "否";
             if (References.TryGetValue(field, out var type) && int.TryParse(value, out var id))
                 return names.TryGetValue((type, id), out var n) ? n : $"#{id}";
-            if (field == "Role" && Enum.TryParse<Lianfang.Core.Access.Role>(value, out var role)) return Lianfang.Core.Access.Roles.Label(role); // a grant's role, by its name
+            if (field == "Role" && Enum.TryParse<Lianfang.Core.Access.Role>(value, out var role))
+                return Lianfang.Core.Access.Roles.Label(role); // a grant's role, by its name
             if (DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t) && value.Contains('T'))
-                return Clock.Local(t.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : t.ToUniversalTime()).ToString("yyyy-MM-dd HH:mm");
+                return Clock.Local(t.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : t.ToUniversalTime())
+                    .ToString("yyyy-MM-dd HH:mm");
             return value.Length > 120 ? value[..120] + "…" : value;
         }
         return parsed.Select(x =>
@@ -130,7 +134,8 @@ public sealed class AuditView(AppDbContext db)
             var e = x.Event;
             var obj = int.TryParse(e.EntityId, out var id) && names.TryGetValue((e.EntityType, id), out var n) ? $"{n}（#{id}）" : $"#{e.EntityId}";
             var changes = x.Fields.Where(f => !Noise.Contains(f.Name))
-                .Select(f => new Change(Fields.GetValueOrDefault(f.Name, f.Name), Show(e.EntityType, f.Name, f.Before), Show(e.EntityType, f.Name, f.After))).ToList();
+                .Select(f => new Change(Fields.GetValueOrDefault(f.Name, f.Name), Show(e.EntityType, f.Name, f.Before), Show(e.EntityType, f.Name, f.After)))
+                .ToList();
             return new Row(e, Kind(e.EntityType), obj, changes);
         }).ToList();
     }

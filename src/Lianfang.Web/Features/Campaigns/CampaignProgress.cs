@@ -15,7 +15,8 @@ public sealed class CampaignProgress(AppDbContext db, SchemeStore schemes, Revie
     public sealed record LateRow(ListTitles.Row List, string StageName, string WhoActs);
     /// <summary>A list in review that nobody can take further, and what is missing.</summary>
     public sealed record StuckRow(ListTitles.Row List, string StageName, string Why);
-    public sealed record Board(Campaign Campaign, int DaysLeft, List<ProgressRow> Units, List<StageRow> Stages, List<LateRow> Late, int LateTotal, List<StuckRow> Stuck)
+    public sealed record Board(
+        Campaign Campaign, int DaysLeft, List<ProgressRow> Units, List<StageRow> Stages, List<LateRow> Late, int LateTotal, List<StuckRow> Stuck)
     {
         public int Total => Units.Sum(u => u.Total);
         public int Done => Units.Sum(u => u.Done);
@@ -29,7 +30,10 @@ public sealed class CampaignProgress(AppDbContext db, SchemeStore schemes, Revie
         var lists = db.RiskLists.AsNoTracking().Visible(scope).Where(l => l.CampaignId == campaign.Id);
         var counts = await lists.GroupBy(l => new { l.OrgUnit.Path, l.Status }).Select(g => new { g.Key.Path, g.Key.Status, N = g.Count() }).ToListAsync(ct);
 
-        var root = await db.OrgUnits.AsNoTracking().Where(u => u.Id == campaign.RootOrgUnitId).Select(u => new Progress.UnitRef(u.Id, u.Name, u.Path)).SingleAsync(ct);
+        var root = await db.OrgUnits.AsNoTracking()
+            .Where(u => u.Id == campaign.RootOrgUnitId)
+            .Select(u => new Progress.UnitRef(u.Id, u.Name, u.Path))
+            .SingleAsync(ct);
         var units = await db.OrgUnits.AsNoTracking().Under([root.Path], u => u.Path).Where(u => u.Kind == OrgUnitKind.Unit)
             .Select(u => new Progress.UnitRef(u.Id, u.Name, u.Path)).ToListAsync(ct);
         var rows = Progress.RollUp(counts.Select(c => (c.Path, c.Status, c.N)), units, root, pastDeadline);
@@ -66,7 +70,9 @@ public sealed class CampaignProgress(AppDbContext db, SchemeStore schemes, Revie
             if (why.Count > 0)
             {
                 var ids = why.Keys.ToList();
-                stuck = (await ListTitles.QueryAsync(db, db.RiskLists.Where(l => ids.Contains(l.Id)), ct)).Select(r => new StuckRow(r, why[r.Id].Stage, why[r.Id].Why)).ToList();
+                stuck = (await ListTitles.QueryAsync(db, db.RiskLists.Where(l => ids.Contains(l.Id)), ct))
+                    .Select(r => new StuckRow(r, why[r.Id].Stage, why[r.Id].Why))
+                    .ToList();
             }
         }
         return new Board(campaign, campaign.Deadline.DayNumber - today.DayNumber, rows, stages, late, lateTotal, stuck);

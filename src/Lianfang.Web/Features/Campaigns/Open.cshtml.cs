@@ -32,7 +32,8 @@ public sealed class OpenModel(AppDbContext db, CurrentUser me, SchemeStore schem
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        var campaign = await commands.OpenCampaignAsync(await me.ScopeAsync(ct), new OpenCampaignRequest(Name, Year, SchemeCode, OrgUnitId, Deadline, CarryFrom), ct);
+        var campaign = await commands.OpenCampaignAsync(await me.ScopeAsync(ct),
+            new OpenCampaignRequest(Name, Year, SchemeCode, OrgUnitId, Deadline, CarryFrom), ct);
         TempData["Message"] = $"已开展“{campaign.Name}”，清单已生成";
         return Redirect($"/Campaigns/Detail?id={campaign.Id}");
     }

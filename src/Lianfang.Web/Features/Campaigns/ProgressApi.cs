@@ -12,7 +12,10 @@ public static class ProgressApi
             return new
             {
                 campaignId = id, deadline = b.Campaign.Deadline, daysLeft = b.DaysLeft, total = b.Total, done = b.Done, percent = b.Percent,
-                units = b.Units.Select(u => new { orgUnitId = u.OrgUnitId, unit = u.Unit, u.Total, u.Draft, u.InReview, u.Returned, u.Approved, u.Published, u.Late, u.Percent }),
+                units = b.Units.Select(u => new
+                {
+                    orgUnitId = u.OrgUnitId, unit = u.Unit, u.Total, u.Draft, u.InReview, u.Returned, u.Approved, u.Published, u.Late, u.Percent,
+                }),
                 stages = b.Stages.Select(s => new { stage = s.Code, name = s.Name, actor = s.Actor, count = s.Count }),
                 lateTotal = b.LateTotal,
                 late = b.Late.Select(l => new { listId = l.List.Id, title = l.List.Title, status = l.List.Status, stage = l.StageName, whoActs = l.WhoActs }),

@@ -21,7 +21,11 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
         var q = FilingQueries.Query(db, scope, orgUnitId, null);
         Pager = new Pager(Request, 50, await q.CountAsync(ct));
         var rows = await q.Skip(Pager.Skip).Take(Pager.PageSize)
-            .Select(f => new { f.ListId, Unit = f.OrgUnit.Name, f.Description, f.LevelCode, f.FiledAt, Scheme = db.RiskLists.Where(l => l.Id == f.ListId).Select(l => l.SchemeCode).First() })
+            .Select(f => new
+            {
+                f.ListId, Unit = f.OrgUnit.Name, f.Description, f.LevelCode, f.FiledAt,
+                Scheme = db.RiskLists.Where(l => l.Id == f.ListId).Select(l => l.SchemeCode).First(),
+            })
             .ToListAsync(ct);
         foreach (var r in rows)
             Items.Add(new Row(r.ListId, r.Unit, r.Description, (await schemes.FindAsync(r.Scheme, ct))?.Level(r.LevelCode)?.Name ?? r.LevelCode, r.FiledAt));

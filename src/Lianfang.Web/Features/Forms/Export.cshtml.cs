@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lianfang.Web.Features.Forms;
 
 /// <summary>A list's forms to download; with a format, the file itself.</summary>
-public sealed class ExportModel(AppDbContext db, CurrentUser me, RegisterCommands register, SchemeStore schemes, ExportForms export, PdfConverter pdf) : PageModel
+public sealed class ExportModel(AppDbContext db, CurrentUser me, RegisterCommands register, SchemeStore schemes, ExportForms export, PdfConverter pdf)
+    : PageModel
 {
     public int Id { get; private set; }
     public ListTitles.Row Title { get; private set; } = null!;

@@ -34,10 +34,12 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
             var template = await TemplateForListAsync(list, formCode!, ct) ?? throw new DomainException("form",
                 $"方案“{scheme.Name}”没有表格“{formCode}”，可选：{string.Join("、", (await FormsForListAsync(list, scheme, ct)).Select(f => $"{f.Code}（{f.Title}）"))}");
             var file = await TemplateAsync(list, scheme, template, format, ct);
-            await db.AppendEventAsync("Export", nameof(FormTemplate), template.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), list.OrgUnit.Path,
+            await db.AppendEventAsync("Export", nameof(FormTemplate), template.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                list.OrgUnit.Path,
                 System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?[]>
                 {
-                    ["ListId"] = [null, list.Id], ["Form"] = [null, template.Code], ["Version"] = [null, template.Version], ["Format"] = [null, Path.GetExtension(file.FileName).TrimStart('.')],
+                    ["ListId"] = [null, list.Id], ["Form"] = [null, template.Code], ["Version"] = [null, template.Version],
+                    ["Format"] = [null, Path.GetExtension(file.FileName).TrimStart('.')],
                 }, Data.AuditCapture.JsonOptions), ct);
             return file;
         }
@@ -102,13 +104,17 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         if (Core.Review.RowSignature.Required(scheme, list))
         {
             // 逐条逐栏签字: each row prints who signed it as it stands
-            var signatures = await db.RowSignatures.AsNoTracking().Where(r => r.ListId == list.Id && r.Revision == list.Revision).OrderBy(r => r.Id).ToListAsync(ct);
+            var signatures = await db.RowSignatures.AsNoTracking()
+                .Where(r => r.ListId == list.Id && r.Revision == list.Revision)
+                .OrderBy(r => r.Id)
+                .ToListAsync(ct);
             rowSigners = points.ToDictionary(p => p.Id, p => (IReadOnlyList<string>)signatures.Where(r => r.Covers(p))
                 .Select(r => $"{r.Signer}（{Clock.Local(r.At):yyyy-MM-dd}{(r.VerificationCode is { } code ? $" 验证码：{code}" : "")}）").Distinct().ToList());
         }
         var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == list.CampaignId).Select(c => new { c.Name, c.Year }).FirstOrDefaultAsync(ct);
         var head = list.OrgUnit.HeadPersonId is { } headId
-            ? await db.People.AsNoTracking().Where(p => p.Id == headId).Select(p => new UnitHead(p.Name, p.Title, p.AppointedOn)).FirstOrDefaultAsync(ct) : null;
+            ? await db.People.AsNoTracking().Where(p => p.Id == headId).Select(p => new UnitHead(p.Name, p.Title, p.AppointedOn)).FirstOrDefaultAsync(ct)
+            : null;
         return new ListFormData(list, scheme, title.Title, list.OrgUnit.Name, parent, list.OrgUnit.Kind == OrgUnitKind.Department,
             post?.Name, post?.Duties, post?.IntegrityDuties, holder?.Name, holder?.Title, holder?.AppointedOn, points, history, time.Today(), rowSigners,
             await ChainNamesAsync(list.OrgUnit.Path, ct), list.OrgUnit.Duties, list.OrgUnit.IntegrityDuties, head, campaign?.Name, campaign?.Year);
@@ -171,13 +177,15 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
     }
 
     /// <summary>A title as a file name (no path separators or characters Windows refuses).</summary>
-    private static string Safe(string name) => string.Concat(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || "\\/:*?\"<>|".Contains(c) ? '_' : c)).Trim();
+    private static string Safe(string name) =>
+        string.Concat(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || "\\/:*?\"<>|".Contains(c) ? '_' : c)).Trim();
 
     public async Task<ExportFile> SummaryAsync(AccessScope scope, int? orgUnitId, int? campaignId, string? format, CancellationToken ct)
     {
         var fmt = OfficeRenderer.Format(format);
         var (unit, scheme, table) = await SummaryTableAsync(scope, orgUnitId, campaignId, ct);
-        return await renderer.RenderAsync(FormBuilder.Summary(FormCatalog.Summary(scheme), scheme, table, unit.Name, time.Today(), await ChainNamesAsync(unit.Path, ct)), fmt, ct);
+        return await renderer.RenderAsync(
+            FormBuilder.Summary(FormCatalog.Summary(scheme), scheme, table, unit.Name, time.Today(), await ChainNamesAsync(unit.Path, ct)), fmt, ct);
     }
 
     /// <summary>
@@ -186,12 +194,17 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
     /// or a list in review is progress, not the unit's risks — 进度 shows those). Participants are the people whose own
     /// approved lists are in the row and everyone who signed one of its approved lists; 制度 are the records of the campaign.
     /// </summary>
-    public async Task<(OrgUnit Unit, Scheme Scheme, SummaryTable Table)> SummaryTableAsync(AccessScope scope, int? orgUnitId, int? campaignId, CancellationToken ct)
+    public async Task<(OrgUnit Unit, Scheme Scheme, SummaryTable Table)> SummaryTableAsync(
+        AccessScope scope, int? orgUnitId, int? campaignId, CancellationToken ct)
     {
         var campaign = await register.LoadCampaignAsync(scope, campaignId ?? throw new DomainException("campaignId", "请指定排查（campaignId）"), ct);
         var unit = await OrgUnitCommands.LoadVisibleAsync(db, scope, orgUnitId ?? campaign.RootOrgUnitId, ct, "orgUnitId");
         var scheme = await schemes.GetAsync(campaign.SchemeCode, ct);
-        var children = await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == unit.Id).OrderBy(u => u.Path).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
+        var children = await db.OrgUnits.AsNoTracking()
+            .Where(u => u.ParentId == unit.Id)
+            .OrderBy(u => u.Path)
+            .Select(u => new { u.Id, u.Name, u.Path })
+            .ToListAsync(ct);
 
         // A row per child unit: the row of a point or list is its path cut to the child's length (a unit's own path is
         // shorter and stays whole).
@@ -250,7 +263,8 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
     }
 
     /// <summary>The 汇总表 cells from the rollup: each child's subtree figures, and the unit's own for its 本级 row.</summary>
-    private async Task<ILookup<string, SummaryCell>> RollupCellsAsync(int campaignId, OrgUnit unit, IEnumerable<(int Id, string Path)> children, CancellationToken ct)
+    private async Task<ILookup<string, SummaryCell>> RollupCellsAsync(
+        int campaignId, OrgUnit unit, IEnumerable<(int Id, string Path)> children, CancellationToken ct)
     {
         var rows = children.ToDictionary(c => c.Id, c => c.Path);
         var ids = rows.Keys.Append(unit.Id).ToList();

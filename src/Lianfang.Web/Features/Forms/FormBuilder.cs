@@ -34,7 +34,10 @@ public static class FormBuilder
         var order = scheme.Categories.Select(c => c.Code).Append(Scheme.UnclassifiedCode).ToList();
         // Where the form has a category column the points go under their categories; else in the list's own order.
         var points = !hasCategory || detail ? d.Points.OrderBy(p => p.Seq).ToList()
-            : d.Points.OrderBy(p => Math.Max(order.IndexOf(p.CategoryCode), 0) + (p.CategoryCode == Scheme.UnclassifiedCode ? 1000 : 0)).ThenBy(p => p.Seq).ToList();
+            : d.Points
+                .OrderBy(p => Math.Max(order.IndexOf(p.CategoryCode), 0) + (p.CategoryCode == Scheme.UnclassifiedCode ? 1000 : 0))
+                .ThenBy(p => p.Seq)
+                .ToList();
 
         var rows = new List<FormRow>();
         var recorded = new List<(string, RiskPoint)>();
@@ -68,7 +71,8 @@ public static class FormBuilder
             }
         }
         if (rows.Count == 0)
-            for (var i = 1; i <= 3; i++) rows.Add(new FormRow(columns.Select(c => c.Field == FormField.Seq ? i.ToString(CultureInfo.InvariantCulture) : "").ToList()));
+            for (var i = 1; i <= 3; i++)
+                rows.Add(new FormRow(columns.Select(c => c.Field == FormField.Seq ? i.ToString(CultureInfo.InvariantCulture) : "").ToList()));
 
         var submitted = Submitted(d);
         var date = FilledOn(d);

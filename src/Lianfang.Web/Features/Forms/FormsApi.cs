@@ -9,7 +9,8 @@ namespace Lianfang.Web.Features.Forms;
 public sealed record ImportRowDto(string Sheet, int Row, int LastRow, CategorySource CategorySource, bool Unrated);
 public sealed record ImportResultDto(int Imported, int Parsed, bool DryRun, IReadOnlyList<RiskPointDto> RiskPoints, IReadOnlyList<ImportRowDto> Rows,
     IReadOnlyList<string> Notices);
-public sealed record FormDto(string Code, string Title, string? For, bool Landscape, IReadOnlyList<string> Columns, string Source, int? Version, string? Format);
+public sealed record FormDto(
+    string Code, string Title, string? For, bool Landscape, IReadOnlyList<string> Columns, string Source, int? Version, string? Format);
 /// <summary>The multipart body of a template upload.</summary>
 public sealed record TemplateUploadForm(IFormFile File, string Code, string Title, string? For, int? OrgUnitId);
 
@@ -23,12 +24,14 @@ public static class FormsApi
     {
         var lists = api.MapGroup("/lists").WithTags("表格导入导出");
         lists.MapPost("/{id:int}/import", async (int id, bool? dryRun, HttpRequest request, CurrentUser me, ImportRiskList import, CancellationToken ct) =>
-                TypedResults.Ok(Dto(await import.RunAsync(await me.ScopeAsync(ct), id, await FileEndpoints.UploadedFileAsync(request, ct), dryRun ?? false, ct))))
+                TypedResults.Ok(Dto(await import.RunAsync(await me.ScopeAsync(ct), id, await FileEndpoints.UploadedFileAsync(request, ct),
+                    dryRun ?? false, ct))))
             .DisableAntiforgery()
             .Accepts<UploadForm>("multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(FileEndpoints.UploadLimit))
             .WithSummary("从 Word（.docx）或 Excel（.xlsx）导入风险点（multipart 字段 file）：按列名识别表头，逐行解析；任何一行有误则整个文件不导入并逐行报告（422）；dryRun=true 只解析不保存")
-            .Produces<ImportResultDto>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(422);
+            .Produces<ImportResultDto>()
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(422);
 
         lists.MapGet("/{id:int}/export", async (int id, string? format, string? form, CurrentUser me, ExportForms export, CancellationToken ct) =>
                 await FileEndpoints.FileAsync(async () => await export.ListAsync(await me.ScopeAsync(ct), id, form, format, ct)))
@@ -36,7 +39,8 @@ public static class FormsApi
             .Produces(200, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(501);
 
-        lists.MapGet("/{id:int}/forms", async (int id, CurrentUser me, RegisterCommands register, SchemeStore schemes, ExportForms export, CancellationToken ct) =>
+        lists.MapGet("/{id:int}/forms",
+            async (int id, CurrentUser me, RegisterCommands register, SchemeStore schemes, ExportForms export, CancellationToken ct) =>
         {
             var list = await register.LoadListAsync(await me.ScopeAsync(ct), id, ct);
             var scheme = await schemes.GetAsync(list.SchemeCode, ct);
@@ -69,7 +73,8 @@ public static class FormsApi
             .DisableAntiforgery()
             .Accepts<TemplateUploadForm>("multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(FileEndpoints.UploadLimit))
-            .WithSummary("上传单位表格模板（multipart：file、code、title、for=Post/Department/Unit/Person、orgUnitId）：检查文件与占位符，保存为该代码的下一版本；preview=true 时不保存，用本方案的一份清单（listId，缺省为最近一份）填好返回（format=pdf 可得 PDF）")
+            .WithSummary("上传单位表格模板（multipart：file、code、title、for=Post/Department/Unit/Person、orgUnitId）：检查文件与占位符，保存为该代码的下一版本；" +
+                "preview=true 时不保存，用本方案的一份清单（listId，缺省为最近一份）填好返回（format=pdf 可得 PDF）")
             .Produces<TemplateDto>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413);
 
         api.MapGet("/campaigns/{id:int}/package", async (int id, int? orgUnitId, CurrentUser me, ExportForms export, CancellationToken ct) =>
@@ -77,7 +82,8 @@ public static class FormsApi
             .WithTags("报表")
             .WithSummary("上报材料包（zip）：机构子树在本次排查中每份审定清单的正式表格（docx）、汇总表和目录（含各清单状态与签字验证码）")
             .Produces(200, contentType: "application/zip").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
-        api.MapGet("/reports/summary/export", async (int? orgUnitId, int? campaignId, string? format, CurrentUser me, ExportForms export, CancellationToken ct) =>
+        api.MapGet("/reports/summary/export",
+                async (int? orgUnitId, int? campaignId, string? format, CurrentUser me, ExportForms export, CancellationToken ct) =>
                 await FileEndpoints.FileAsync(async () => await export.SummaryAsync(await me.ScopeAsync(ct), orgUnitId, campaignId, format, ct)))
             .WithTags("报表")
             .WithSummary("汇总表（龙胜附件9 式样）：机构子树在一次排查中的参与人数、各类别各等级风险点数、防控措施、监督办法、新建和修订制度数")

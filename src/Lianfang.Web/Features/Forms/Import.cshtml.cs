@@ -52,7 +52,9 @@ public sealed class ImportModel(AppDbContext db, CurrentUser me, RegisterCommand
         await RunAsync(id, file, dryRun: false, ct);
         if (Preview is not { Saved: true } outcome) return Page();
         TempData["Message"] = $"已从“{file!.FileName}”导入 {outcome.Points.Count} 条风险点"
-            + (outcome.Points.Any(p => p.Point.CategoryCode == Scheme.UnclassifiedCode || p.Point.LevelCode == Scheme.UnratedCode) ? "，其中有未分类或未定级的，请补全后再提交" : "");
+            + (outcome.Points.Any(p => p.Point.CategoryCode == Scheme.UnclassifiedCode || p.Point.LevelCode == Scheme.UnratedCode)
+                ? "，其中有未分类或未定级的，请补全后再提交"
+                : "");
         return Redirect($"/Lists/Edit?id={id}");
     }
 

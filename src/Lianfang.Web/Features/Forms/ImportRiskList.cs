@@ -34,7 +34,8 @@ public sealed class ImportRiskList(RegisterCommands register, SchemeStore scheme
         var withApproved = parse.Points.Where(p => p.Content.ApprovedLevelCode is not null).ToList();
         var notices = withApproved.Count == 0 ? [] : new[]
         {
-            $"{string.Join("、", withApproved.Select(p => $"{p.Sheet}第 {p.Row} 行"))}的“{withApproved[0].ColumnOf(FormField.ApprovedLevel)}”未导入：审定等级由方案指定的审定环节在审核时确定，填写人不能填写。",
+            $"{string.Join("、", withApproved.Select(p => $"{p.Sheet}第 {p.Row} 行"))}的“{withApproved[0].ColumnOf(FormField.ApprovedLevel)}”未导入：" +
+                "审定等级由方案指定的审定环节在审核时确定，填写人不能填写。",
         };
         var batch = await register.AddPointsAsync(scope, listId, parse.Points.Select(p => p.Content with { ApprovedLevelCode = null }).ToList(),
             save: !dryRun && parse.Issues.Count == 0, ct);
@@ -61,7 +62,8 @@ public sealed class ImportRiskList(RegisterCommands register, SchemeStore scheme
         return FormParser.Parse(form.Grids, scheme, form.Record);
     }
 
-    private static ValidationFailedException Failed(IReadOnlyList<FieldError> errors, string detail) => new(errors, detail, StatusCodes.Status422UnprocessableEntity);
+    private static ValidationFailedException Failed(IReadOnlyList<FieldError> errors, string detail) =>
+        new(errors, detail, StatusCodes.Status422UnprocessableEntity);
 
     private static int SheetOrder(FormParse parse, string sheet)
     {

@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lianfang.Web.Features.Forms;
 
-/// <summary>A scheme's forms: the built-in ones to download as templates, the units' own with their versions, and the upload with its checks and preview.</summary>
+/// <summary>
+/// A scheme's forms: the built-in ones to download as templates, the units' own with their versions, and the upload with its checks and preview.
+/// </summary>
 public sealed class TemplatesModel(FormTemplates templates, SchemeStore store, CurrentUser me) : PageModel
 {
     public Scheme Scheme { get; private set; } = null!;

@@ -25,7 +25,8 @@ public sealed class InboxQueries(AppDbContext db, SchemeStore schemes, IConfigur
     {
         if (!scope.IsAuthenticated) return new(0, 0);
         if (_loaded is not null && _warnings is not null) return new(_loaded.Count, _warnings.Count);
-        return await cache.GetAsync($"inbox:{scope.UserId}", async () => new Counts((await LoadAsync(scope, ct)).Count, (await WarningsAsync(scope, ct)).Count));
+        return await cache.GetAsync($"inbox:{scope.UserId}",
+            async () => new Counts((await LoadAsync(scope, ct)).Count, (await WarningsAsync(scope, ct)).Count));
     }
 
     /// <param name="Kind">list, review, rectification, inquiry, complaint, inspection or warning</param>
@@ -53,7 +54,8 @@ public sealed class InboxQueries(AppDbContext db, SchemeStore schemes, IConfigur
         if (_warnings is not null) return _warnings;
         if (!scope.IsAuthenticated || !Supervision.SupervisionCommands.Inspects(scope)) return _warnings = [];
         var name = await MyNameAsync(scope, ct);
-        return _warnings = await WarningQueries.DtosAsync(WarningQueries.Visible(db, scope).Where(w => w.ClearedAt == null && (name == null || !w.Assignee.Contains(name)))
+        return _warnings = await WarningQueries.DtosAsync(WarningQueries.Visible(db, scope)
+            .Where(w => w.ClearedAt == null && (name == null || !w.Assignee.Contains(name)))
             .OrderByDescending(w => w.RaisedAt).ThenByDescending(w => w.Id).Take(20), ct);
     }
 
@@ -71,7 +73,9 @@ public sealed class InboxQueries(AppDbContext db, SchemeStore schemes, IConfigur
         {
             if (await schemes.FindAsync(list.SchemeCode, ct) is not { } scheme || !RowSignature.Required(scheme, list)) continue;
             var points = await db.RiskPoints.AsNoTracking().Where(p => p.ListId == list.Id).ToListAsync(ct);
-            var signed = await db.RowSignatures.AsNoTracking().Where(r => r.ListId == list.Id && r.Revision == list.Revision && r.PersonId == me).ToListAsync(ct);
+            var signed = await db.RowSignatures.AsNoTracking()
+                .Where(r => r.ListId == list.Id && r.Revision == list.Revision && r.PersonId == me)
+                .ToListAsync(ct);
             var pending = points.Count(p => (p.Responsible.Persons ?? []).Contains(person.Name) && !signed.Any(r => r.Covers(p)));
             if (pending > 0) result.Add((list.Id, pending));
         }
@@ -101,8 +105,10 @@ public sealed class InboxQueries(AppDbContext db, SchemeStore schemes, IConfigur
             var scheme = (await schemes.FindAsync(l.SchemeCode, ct))!;
             var list = new Reviewers.ListRef(l.CampaignId, l.OrgUnitId, l.Path, l.Scope, l.HolderPersonId);
             foreach (var f in Core.Forms.SignatureLines.CountersignForms(scheme, l.Scope, l.HolderPersonId is not null))
-                foreach (var line in f.Countersign.Where(x => !signed.Contains(new { ListId = l.Id, l.Revision, StageCode = (string?)Core.Forms.SignatureLines.CountersignCode(f), StageName = x })))
-                    if (await reviewers.CanActAsync(scope, list, Core.Forms.SignatureLines.CountersignStage(f, line), ct)) result.Add((l.Id, $"表上签字：{f.Title}「{line}」"));
+                foreach (var line in f.Countersign.Where(x => !signed.Contains(
+                             new { ListId = l.Id, l.Revision, StageCode = (string?)Core.Forms.SignatureLines.CountersignCode(f), StageName = x })))
+                    if (await reviewers.CanActAsync(scope, list, Core.Forms.SignatureLines.CountersignStage(f, line), ct))
+                        result.Add((l.Id, $"表上签字：{f.Title}「{line}」"));
         }
         return result;
     }
@@ -137,28 +143,33 @@ public sealed class InboxQueries(AppDbContext db, SchemeStore schemes, IConfigur
                      .Where(r => (r.OwnerPersonId == me && me != null && r.Status == Core.Supervision.RectificationStatus.Open)
                          || (r.Status == Core.Supervision.RectificationStatus.Submitted && r.Finding.Inspection.InspectorUserId == user))
                      .OrderBy(r => r.Deadline).Take(200)
-                     .Select(r => new { r.Id, r.Task, r.Deadline, r.Status, Unit = r.OwnerOrgUnit.Name, r.Owner, From = r.Finding.Inspection.InspectorName }).ToListAsync(ct))
+                     .Select(r => new { r.Id, r.Task, r.Deadline, r.Status, Unit = r.OwnerOrgUnit.Name, r.Owner, From = r.Finding.Inspection.InspectorName })
+                     .ToListAsync(ct))
             items.Add(r.Status == Core.Supervision.RectificationStatus.Open
                 ? new Item("rectification", "整改：落实并报送整改情况", r.Task, r.Unit, $"/Supervision/Rectification?id={r.Id}", r.Deadline, r.From)
                 : new Item("rectification", "验收整改", r.Task, $"{r.Unit} {r.Owner}", $"/Supervision/Rectification?id={r.Id}", r.Deadline, r.Owner));
         var officeOver = scope.PrefixesFor(Core.Access.Role.PartyOffice);
-        var inquiries = db.Inspections.AsNoTracking().Where(i => i.Type == Core.Supervision.InspectionType.Written && i.Status == Core.Supervision.InspectionStatus.Open);
+        var inquiries = db.Inspections.AsNoTracking()
+            .Where(i => i.Type == Core.Supervision.InspectionType.Written && i.Status == Core.Supervision.InspectionStatus.Open);
         foreach (var i in await inquiries.Where(i => i.PersonId == me && me != null)
                      .Union(inquiries.Where(i => i.PersonId == null).Under(officeOver, i => i.OrgUnit.Path))
                      .OrderBy(i => i.Date).Take(200).Select(i => new { i.Id, i.Subject, Unit = i.OrgUnit.Name, i.InspectorName }).ToListAsync(ct))
             items.Add(new Item("inquiry", "书面问询：请书面答复", i.Subject ?? "书面问询", i.Unit, $"/Supervision/Inspection?id={i.Id}", null, i.InspectorName));
         foreach (var c in await db.Complaints.AsNoTracking().Where(c => c.Status == Core.Supervision.ComplaintStatus.New).Under(officeOver, c => c.OrgUnit.Path)
                      .OrderBy(c => c.ReceivedAt).Take(200).Select(c => new { c.Id, c.Source, Unit = c.OrgUnit.Name, c.ReceivedAt }).ToListAsync(ct))
-            items.Add(new Item("complaint", "信访举报：请受理分办", $"{(c.Source == Core.Supervision.ComplaintSource.Petition ? "信访件" : "群众反映")}（{Clock.Local(c.ReceivedAt):yyyy-MM-dd} 收到）",
+            items.Add(new Item("complaint", "信访举报：请受理分办",
+                $"{(c.Source == Core.Supervision.ComplaintSource.Petition ? "信访件" : "群众反映")}（{Clock.Local(c.ReceivedAt):yyyy-MM-dd} 收到）",
                 c.Unit, "/Complaints?status=New", null, null));
         foreach (var i in await db.Inspections.AsNoTracking().Where(i => i.Status == Core.Supervision.InspectionStatus.Planned && i.InspectorUserId == user)
                      .OrderBy(i => i.Date).Take(200).Select(i => new { i.Id, i.Type, i.Subject, i.Date, Unit = i.OrgUnit.Name }).ToListAsync(ct))
-            items.Add(new Item("inspection", $"计划开展：{Core.Supervision.Inspection.Label(i.Type)}", i.Subject ?? Core.Supervision.Inspection.Label(i.Type), i.Unit,
-                $"/Supervision/Inspection?id={i.Id}", i.Date, null));
+            items.Add(new Item("inspection", $"计划开展：{Core.Supervision.Inspection.Label(i.Type)}", i.Subject ?? Core.Supervision.Inspection.Label(i.Type),
+                i.Unit, $"/Supervision/Inspection?id={i.Id}", i.Date, null));
         if (await MyNameAsync(scope, ct) is { Length: > 1 } name)
-            foreach (var w in await db.Warnings.AsNoTracking().Where(w => w.ClearedAt == null && w.Assignee.Contains(name)).OrderByDescending(w => w.RaisedAt).Take(100)
+            foreach (var w in await db.Warnings.AsNoTracking()
+                         .Where(w => w.ClearedAt == null && w.Assignee.Contains(name)).OrderByDescending(w => w.RaisedAt).Take(100)
                          .Select(w => new { w.Id, w.Rule, w.Message, w.TargetType, w.TargetId, Unit = w.OrgUnit.Name }).ToListAsync(ct))
-                items.Add(new Item("warning", Core.Supervision.WarningRules.Label(w.Rule), w.Message, w.Unit, WarningQueries.Link(w.TargetType, w.TargetId) ?? "/Warnings", null, null));
+                items.Add(new Item("warning", Core.Supervision.WarningRules.Label(w.Rule), w.Message, w.Unit,
+                    WarningQueries.Link(w.TargetType, w.TargetId) ?? "/Warnings", null, null));
         return items;
     }
 
@@ -167,7 +178,9 @@ public sealed class InboxQueries(AppDbContext db, SchemeStore schemes, IConfigur
     {
         var inReview = db.RiskLists.AsNoTracking().Where(l => l.Status == ListStatus.InReview && l.Campaign.Status == CampaignStatus.Open);
         // Beyond what the user reads: lists their department's colleagues, or a department paired with one they head, wait with.
-        var myUnit = scope.PersonId is { } me ? db.People.Where(p => p.Id == me).Select(p => p.OrgUnitId) : db.People.Where(_ => false).Select(p => p.OrgUnitId);
+        var myUnit = scope.PersonId is { } me
+            ? db.People.Where(p => p.Id == me).Select(p => p.OrgUnitId)
+            : db.People.Where(_ => false).Select(p => p.OrgUnitId);
         var headed = db.OrgUnits.Under(scope.PrefixesFor(Core.Access.Role.DeptHead), u => u.Path).Select(u => u.Id);
         var pairedTo = db.PeerPairs.Where(p => headed.Contains(p.PeerOrgUnitId));
         var waiting = await inReview.Visible(scope)
@@ -179,7 +192,8 @@ public sealed class InboxQueries(AppDbContext db, SchemeStore schemes, IConfigur
         {
             var scheme = await schemes.FindAsync(l.SchemeCode, ct);
             var stage = scheme is null ? null : Workflow.StageOf(scheme, l.Scope, l.Stage);
-            if (stage is not null && await reviewers.CanActAsync(scope, new Reviewers.ListRef(l.CampaignId, l.OrgUnitId, l.Path, l.Scope, l.HolderPersonId), stage, ct))
+            if (stage is not null
+                && await reviewers.CanActAsync(scope, new Reviewers.ListRef(l.CampaignId, l.OrgUnitId, l.Path, l.Scope, l.HolderPersonId), stage, ct))
                 mine[l.Id] = ("review", $"审核：{stage.Name}");
         }
         if (scope.PersonId is { } pid)

@@ -31,7 +31,8 @@ public sealed class IndexModel(InboxQueries inbox, CurrentUser me, ReviewCommand
         await OnGetAsync(ct);
         var results = await reviews.InviteManyAsync(await me.ScopeAsync(ct), listIds, userName, ct);
         var failed = results.Where(r => !r.Done).ToList();
-        TempData["Message"] = $"已邀请 {results.Count(r => r.Done)} 份清单的帮查" + (failed.Count == 0 ? "" : $"；{failed.Count} 份未能邀请：{string.Join("；", failed.Select(f => f.Error))}");
+        TempData["Message"] = $"已邀请 {results.Count(r => r.Done)} 份清单的帮查"
+            + (failed.Count == 0 ? "" : $"；{failed.Count} 份未能邀请：{string.Join("；", failed.Select(f => f.Error))}");
         return Redirect("/Inbox");
     }
 

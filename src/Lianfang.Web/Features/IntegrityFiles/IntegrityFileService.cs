@@ -27,9 +27,14 @@ public sealed class IntegrityFileService(AppDbContext db, IntegrityProtector pro
         var points = new List<FilePointDto>();
         foreach (var p in await db.RiskPoints.AsNoTracking().Where(p => p.List.HolderPersonId == personId)
                      .OrderByDescending(p => p.List.Campaign.Year).ThenBy(p => p.Seq).Take(500)
-                     .Select(p => new { p.Id, Campaign = p.List.Campaign.Name, p.List.Campaign.Year, p.Description, Level = p.ApprovedLevelCode ?? p.LevelCode, p.List.SchemeCode, p.List.Status })
+                     .Select(p => new
+                     {
+                         p.Id, Campaign = p.List.Campaign.Name, p.List.Campaign.Year, p.Description, Level = p.ApprovedLevelCode ?? p.LevelCode,
+                         p.List.SchemeCode, p.List.Status,
+                     })
                      .ToListAsync(ct))
-            points.Add(new FilePointDto(p.Id, p.Campaign, p.Year, p.Description, (await schemes.FindAsync(p.SchemeCode, ct))?.Level(p.Level)?.Name ?? p.Level, p.Status));
+            points.Add(new FilePointDto(p.Id, p.Campaign, p.Year, p.Description,
+                (await schemes.FindAsync(p.SchemeCode, ct))?.Level(p.Level)?.Name ?? p.Level, p.Status));
         var dispositions = await db.Dispositions.AsNoTracking().Where(d => d.PersonId == personId).OrderByDescending(d => d.DecidedOn)
             .Select(d => new DispositionDto(d.Id, d.Form, Core.Supervision.Disposition.FormLabel(d.Form), d.Measure, d.Reason, d.DecidedOn)).ToListAsync(ct);
         var entries = (await db.IntegrityFileEntries.AsNoTracking().Where(e => e.PersonId == personId).OrderByDescending(e => e.RecordedAt).ToListAsync(ct))

@@ -70,7 +70,9 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, InternalRuleComma
     private async Task LoadAsync(int campaignId, CancellationToken ct)
     {
         var scope = await me.ScopeAsync(ct);
-        var campaign = await Register.RegisterQuery.Campaigns(db, scope).Where(c => c.Id == campaignId).Select(c => new { c.Id, c.Name, c.SchemeCode, c.RootOrgUnitId })
+        var campaign = await Register.RegisterQuery.Campaigns(db, scope)
+            .Where(c => c.Id == campaignId)
+            .Select(c => new { c.Id, c.Name, c.SchemeCode, c.RootOrgUnitId })
             .FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("campaignId", "排查不存在或不在您的权限范围内");
         (CampaignId, Campaign) = (campaign.Id, campaign.Name);
         var root = await db.OrgUnits.Where(u => u.Id == campaign.RootOrgUnitId).Select(u => u.Path).FirstAsync(ct);

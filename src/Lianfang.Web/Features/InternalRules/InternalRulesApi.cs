@@ -55,7 +55,12 @@ public static class InternalRulesApi
             {
                 var imported = await cmd.ImportAsync(await me.ScopeAsync(ct), campaignId, orgUnitId, await FileEndpoints.UploadedFileAsync(request, ct),
                     dryRun ?? false, ct);
-                return new { imported = dryRun == true ? 0 : imported.Count, parsed = imported.Count, items = imported.Select(r => new { r.Name, r.Change, r.AdoptedOn, r.OrgUnitId }) };
+                return new
+                {
+                    imported = dryRun == true ? 0 : imported.Count,
+                    parsed = imported.Count,
+                    items = imported.Select(r => new { r.Name, r.Change, r.AdoptedOn, r.OrgUnitId }),
+                };
             })
             .DisableAntiforgery().Accepts<UploadForm>("multipart/form-data")
             .WithSummary("从 Word 或 Excel 导入制度（表头：制度名称、新建或修订、印发日期、文号、单位（处室）、备注）；任何一行有误则整个文件不导入（422，逐行列出）")

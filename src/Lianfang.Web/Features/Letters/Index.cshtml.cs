@@ -37,7 +37,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, LetterCommands l
     {
         await LoadAsync(orgUnitId, year, ct);
         if (Selected is not { } unit) return NotFound();
-        var l = await letters.RecordAsync(await me.ScopeAsync(ct), unit, new LetterRequest(Input.PersonId, Year, Input.Duties, Input.IssuedBy, Input.SignedOn), ct);
+        var l = await letters.RecordAsync(await me.ScopeAsync(ct), unit,
+            new LetterRequest(Input.PersonId, Year, Input.Duties, Input.IssuedBy, Input.SignedOn), ct);
         TempData["Message"] = $"已登记{l.PersonName}的{l.Year}年党风廉政建设责任书";
         return Redirect($"/Letters?orgUnitId={unit}&year={Year}");
     }

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Lianfang.Web.Features.Letters;
 
 public sealed record LetterRequest(int? PersonId, int? Year, string? Duties, string? IssuedBy, DateOnly? SignedOn);
-public sealed record LetterDto(long Id, int PersonId, string Person, string Post, int Year, string Duties, string IssuedBy, DateOnly SignedOn, string RecordedBy, DateTime RecordedAt);
+public sealed record LetterDto(long Id, int PersonId, string Person, string Post, int Year, string Duties, string IssuedBy, DateOnly SignedOn,
+    string RecordedBy, DateTime RecordedAt);
 /// <summary>A cadre the unit signs a 责任书 with this year, and the letter when signed.</summary>
 public sealed record CadreDto(int PersonId, string Person, string Post, PostTier Tier, string Unit, LetterDto? Letter);
 public sealed record LetterOverview(string Unit, int Year, string? Scheme, bool Required, DateOnly? Deadline, IReadOnlyList<CadreDto> Cadres);
@@ -18,7 +19,8 @@ public sealed record LetterOverview(string Unit, int Year, string? Scheme, bool 
 /// the sweep reminds and flags the cadres still without one. Readers: the unit's party office and principal, the agency
 /// and the commission over it.
 /// </summary>
-public sealed class LetterCommands(AppDbContext db, CurrentUser me, Schemes.SchemeStore schemes, Supervision.WarningSweep sweep, OfficeRenderer renderer, TimeProvider time)
+public sealed class LetterCommands(
+    AppDbContext db, CurrentUser me, Schemes.SchemeStore schemes, Supervision.WarningSweep sweep, OfficeRenderer renderer, TimeProvider time)
 {
     public static readonly Role[] Keepers = [Role.PartyOffice, Role.Principal];
     public static readonly Role[] Readers = [Role.PartyOffice, Role.Principal, Role.Agency, Role.Commission];
@@ -28,7 +30,10 @@ public sealed class LetterCommands(AppDbContext db, CurrentUser me, Schemes.Sche
     /// <summary>The tiers the scheme's rule covers (领导岗位、中层岗位 unless it says).</summary>
     private async Task<(int Id, string Name, string Path)> UnitAsync(AccessScope scope, int unitId, CancellationToken ct)
     {
-        var u = await db.OrgUnits.AsNoTracking().Where(x => x.Id == unitId && x.Kind == OrgUnitKind.Unit).Select(x => new { x.Id, x.Name, x.Path }).FirstOrDefaultAsync(ct);
+        var u = await db.OrgUnits.AsNoTracking()
+            .Where(x => x.Id == unitId && x.Kind == OrgUnitKind.Unit)
+            .Select(x => new { x.Id, x.Name, x.Path })
+            .FirstOrDefaultAsync(ct);
         if (u is null || !scope.HasRoleOver(u.Path, Readers)) throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
         return (u.Id, u.Name, u.Path);
     }
@@ -45,13 +50,17 @@ public sealed class LetterCommands(AppDbContext db, CurrentUser me, Schemes.Sche
                 && string.Compare(a.Post.OrgUnit.Path, lo) >= 0 && string.Compare(a.Post.OrgUnit.Path, hi) < 0)
             .OrderBy(a => a.Post.Tier).ThenBy(a => a.Post.OrgUnit.Path).ThenBy(a => a.PersonId)
             .Select(a => new { a.PersonId, a.Person.Name, Post = a.Post.Name, a.Post.Tier, Unit = a.Post.OrgUnit.Name }).ToListAsync(ct);
-        var letters = (await db.ResponsibilityLetters.AsNoTracking().Where(l => l.OrgUnitId == unit.Id && l.Year == year).OrderByDescending(l => l.Id).ToListAsync(ct))
+        var letters = (await db.ResponsibilityLetters.AsNoTracking()
+                .Where(l => l.OrgUnitId == unit.Id && l.Year == year).OrderByDescending(l => l.Id).ToListAsync(ct))
             .GroupBy(l => l.PersonId).ToDictionary(g => g.Key, g => Dto(g.First()));
-        var cadres = holders.DistinctBy(h => h.PersonId).Select(h => new CadreDto(h.PersonId, h.Name, h.Post, h.Tier, h.Unit, letters.GetValueOrDefault(h.PersonId))).ToList();
+        var cadres = holders.DistinctBy(h => h.PersonId)
+            .Select(h => new CadreDto(h.PersonId, h.Name, h.Post, h.Tier, h.Unit, letters.GetValueOrDefault(h.PersonId)))
+            .ToList();
         return new LetterOverview(unit.Name, year, scheme?.Name, required, required ? ResponsibilityLetter.Deadline(scheme!, year) : null, cadres);
     }
 
-    public static LetterDto Dto(ResponsibilityLetter l) => new(l.Id, l.PersonId, l.PersonName, l.PostName, l.Year, l.Duties, l.IssuedBy, l.SignedOn, l.RecordedBy, l.RecordedAt);
+    public static LetterDto Dto(ResponsibilityLetter l) =>
+        new(l.Id, l.PersonId, l.PersonName, l.PostName, l.Year, l.Duties, l.IssuedBy, l.SignedOn, l.RecordedBy, l.RecordedAt);
 
     /// <summary>What the letter holds unless the office writes otherwise: the post's 廉政职责 and the person's risk points of the year.</summary>
     public async Task<string> DraftDutiesAsync(int personId, int year, CancellationToken ct)
@@ -73,11 +82,17 @@ public sealed class LetterCommands(AppDbContext db, CurrentUser me, Schemes.Sche
         var unit = await UnitAsync(scope, unitId, ct);
         if (!scope.HasRoleOver(unit.Path, Keepers)) throw DomainException.Forbidden("责任书由本单位党办（或主要负责人）登记");
         var (lo, hi) = OrgPath.SubtreeBounds(unit.Path);
-        var person = await db.People.AsNoTracking().Where(p => p.Id == req.PersonId && string.Compare(p.OrgUnit.Path, lo) >= 0 && string.Compare(p.OrgUnit.Path, hi) < 0)
-            .Select(p => new { p.Id, p.Name, Post = db.PostAssignments.Where(a => a.PersonId == p.Id && a.To == null).Select(a => a.Post.Name).FirstOrDefault() })
+        var person = await db.People.AsNoTracking()
+            .Where(p => p.Id == req.PersonId && string.Compare(p.OrgUnit.Path, lo) >= 0 && string.Compare(p.OrgUnit.Path, hi) < 0)
+            .Select(p => new
+            {
+                p.Id,
+                p.Name,
+                Post = db.PostAssignments.Where(a => a.PersonId == p.Id && a.To == null).Select(a => a.Post.Name).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(ct) ?? throw new DomainException("personId", $"请选择{unit.Name}的人员");
-        var letter = new ResponsibilityLetter(unit.Id, person.Id, person.Name, person.Post ?? "", req.Year ?? time.Today().Year, req.Duties, req.IssuedBy, req.SignedOn,
-            await me.DisplayNameAsync(ct), time.Today(), time.UtcNow());
+        var letter = new ResponsibilityLetter(unit.Id, person.Id, person.Name, person.Post ?? "", req.Year ?? time.Today().Year, req.Duties,
+            req.IssuedBy, req.SignedOn, await me.DisplayNameAsync(ct), time.Today(), time.UtcNow());
         db.ResponsibilityLetters.Add(letter);
         await db.SaveChangesAsync(ct);
         await sweep.RunAsync([WarningRules.LetterDue], ct, unit.Path);
@@ -119,15 +134,18 @@ public static class LettersApi
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("").WithTags("党风廉政建设责任书");
-        g.MapGet("/org-units/{id:int}/responsibility-letters", async (int id, int? year, CurrentUser me, LetterCommands cmd, TimeProvider time, CancellationToken ct) =>
-                await cmd.OverviewAsync(await me.ScopeAsync(ct), id, year ?? time.Today().Year, ct))
-            .WithSummary("单位（含下属处室）规定层面岗位的干部及其当年责任书签订情况（方案规定 ResponsibilityLetters 时 required 为 true，并给出截止日期）").ProducesProblem(404);
+        g.MapGet("/org-units/{id:int}/responsibility-letters",
+                async (int id, int? year, CurrentUser me, LetterCommands cmd, TimeProvider time, CancellationToken ct) =>
+                    await cmd.OverviewAsync(await me.ScopeAsync(ct), id, year ?? time.Today().Year, ct))
+            .WithSummary("单位（含下属处室）规定层面岗位的干部及其当年责任书签订情况（方案规定 ResponsibilityLetters 时 required 为 true，并给出截止日期）")
+            .ProducesProblem(404);
         g.MapPost("/org-units/{id:int}/responsibility-letters", async (int id, LetterRequest req, CurrentUser me, LetterCommands cmd, CancellationToken ct) =>
             {
                 var l = await cmd.RecordAsync(await me.ScopeAsync(ct), id, req, ct);
                 return TypedResults.Created($"/api/v1/responsibility-letters/{l.Id}/export", LetterCommands.Dto(l));
             })
-            .WithSummary("登记已签订的责任书（本单位党办或主要负责人）：personId、year、duties 责任内容、issuedBy 签订领导、signedOn 签订日期").ProducesProblem(400).ProducesProblem(403).ProducesProblem(404);
+            .WithSummary("登记已签订的责任书（本单位党办或主要负责人）：personId、year、duties 责任内容、issuedBy 签订领导、signedOn 签订日期")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404);
         g.MapGet("/responsibility-letters/{id:long}/export", async (long id, string? format, CurrentUser me, LetterCommands cmd, CancellationToken ct) =>
                 await FileEndpoints.FileAsync(async () => await cmd.ExportAsync(await me.ScopeAsync(ct), id, format, ct)))
             .WithSummary("导出责任书（docx、xlsx 或 pdf），供双方签字存档").ProducesProblem(404);

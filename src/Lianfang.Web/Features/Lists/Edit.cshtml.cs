@@ -43,8 +43,10 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
         public RiskPointContent ToContent() => new(CategoryCode, Description, Manifestation, LevelCode, null, null, Sources,
             MeasureText.Split(Measures).Select(m => new ControlMeasure(m, MeasureKind, MeasurePhase)).ToList(),
             new SupervisionPath(Basis, Focus, Methods),
-            new Responsible(Leader, Department, (Persons ?? "").Split(['、', ',', '，', ';', '；', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
-            int.TryParse(PowerStep?.Split('|')[0], out var power) ? power : null, PowerStep?.Split('|').ElementAtOrDefault(1) is { Length: > 0 } step ? step : null,
+            new Responsible(Leader, Department,
+                (Persons ?? "").Split(['、', ',', '，', ';', '；', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+            int.TryParse(PowerStep?.Split('|')[0], out var power) ? power : null,
+            PowerStep?.Split('|').ElementAtOrDefault(1) is { Length: > 0 } step ? step : null,
             Likelihood, Harm, ElementsChecked);
     }
 
@@ -125,7 +127,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser me, RegisterCommands 
                 MeasureKind = p.Measures.FirstOrDefault()?.Kind, MeasurePhase = p.Measures.FirstOrDefault()?.Phase,
                 Basis = p.Supervision.Basis, Focus = p.Supervision.Focus, Methods = [.. p.Supervision.Methods ?? []], Sources = p.Sources,
                 Leader = p.Responsible.Leader, Department = p.Responsible.Department, Persons = string.Join("、", p.Responsible.Persons ?? []),
-                PowerStep = p.PowerId is { } power ? $"{power}|{p.FlowStepKey}" : null, Likelihood = p.Likelihood, Harm = p.Harm, ElementsChecked = p.ElementsChecked,
+                PowerStep = p.PowerId is { } power ? $"{power}|{p.FlowStepKey}" : null,
+                Likelihood = p.Likelihood, Harm = p.Harm, ElementsChecked = p.ElementsChecked,
             };
             Suggestions = await SuggestAsync(p.CategoryCode, ct);
         }

@@ -8,10 +8,13 @@ namespace Lianfang.Web.Features.Notices;
 /// Where notices go besides 我的待办: an SMTP server (Lianfang:Smtp:Host, Port, From, User, Password, EnableSsl) and a webhook
 /// (Lianfang:Notices:Webhook, JSON POST) that a unit may replace with its own OA or messaging gateway (OrgUnit.NoticeWebhook).
 /// </summary>
-public sealed record NoticeSettings(string? SmtpHost, int SmtpPort, string SmtpFrom, string? SmtpUser, string? SmtpPassword, bool SmtpSsl, string? Webhook, string? BaseUrl)
+public sealed record NoticeSettings(
+    string? SmtpHost, int SmtpPort, string SmtpFrom, string? SmtpUser, string? SmtpPassword, bool SmtpSsl, string? Webhook, string? BaseUrl)
 {
-    public static NoticeSettings From(IConfiguration c) => new(c["Lianfang:Smtp:Host"], c.GetValue("Lianfang:Smtp:Port", 25), c["Lianfang:Smtp:From"] ?? "lianfang@localhost",
-        c["Lianfang:Smtp:User"], c["Lianfang:Smtp:Password"], c.GetValue("Lianfang:Smtp:EnableSsl", false), c["Lianfang:Notices:Webhook"], c["Lianfang:PublicBaseUrl"]);
+    public static NoticeSettings From(IConfiguration c) => new(
+        c["Lianfang:Smtp:Host"], c.GetValue("Lianfang:Smtp:Port", 25), c["Lianfang:Smtp:From"] ?? "lianfang@localhost",
+        c["Lianfang:Smtp:User"], c["Lianfang:Smtp:Password"], c.GetValue("Lianfang:Smtp:EnableSsl", false),
+        c["Lianfang:Notices:Webhook"], c["Lianfang:PublicBaseUrl"]);
 
 }
 
@@ -19,10 +22,14 @@ public sealed record NoticeSettings(string? SmtpHost, int SmtpPort, string SmtpF
 public sealed class NoticeOutbox(AppDbContext db, NoticeDelivery delivery, TimeProvider time)
 {
     /// <summary>Notices to every account of these people, about work in the unit at <paramref name="unitPath"/>.</summary>
-    public async Task ToPeopleAsync(IReadOnlyCollection<int> personIds, string unitPath, string kind, string title, string link, string? from, CancellationToken ct)
+    public async Task ToPeopleAsync(
+        IReadOnlyCollection<int> personIds, string unitPath, string kind, string title, string link, string? from, CancellationToken ct)
     {
         if (personIds.Count == 0) return;
-        var users = await db.Users.AsNoTracking().Where(u => u.PersonId != null && personIds.Contains(u.PersonId.Value)).Select(u => new { u.Id, u.Email }).ToListAsync(ct);
+        var users = await db.Users.AsNoTracking()
+            .Where(u => u.PersonId != null && personIds.Contains(u.PersonId.Value))
+            .Select(u => new { u.Id, u.Email })
+            .ToListAsync(ct);
         var hook = await WebhookOfAsync(unitPath, ct);
         db.Notices.AddRange(users.Select(u => new Notice(u.Id, u.Email, kind, title, link, from, time.UtcNow(), hook)));
     }
@@ -41,7 +48,10 @@ public sealed class NoticeOutbox(AppDbContext db, NoticeDelivery delivery, TimeP
     private async Task<string?> WebhookOfAsync(string unitPath, CancellationToken ct)
     {
         var chain = Core.Org.OrgPath.AncestorsOrSelf(unitPath);
-        return (await db.OrgUnits.AsNoTracking().Where(u => chain.Contains(u.Path) && u.NoticeWebhook != null).Select(u => new { u.Path, u.NoticeWebhook }).ToListAsync(ct))
+        return (await db.OrgUnits.AsNoTracking()
+                .Where(u => chain.Contains(u.Path) && u.NoticeWebhook != null)
+                .Select(u => new { u.Path, u.NoticeWebhook })
+                .ToListAsync(ct))
             .OrderByDescending(u => u.Path.Length).FirstOrDefault()?.NoticeWebhook;
     }
 
@@ -50,7 +60,8 @@ public sealed class NoticeOutbox(AppDbContext db, NoticeDelivery delivery, TimeP
 }
 
 /// <summary>Delivers pending notices by e-mail and webhook, retrying failures a few times; woken by new notices, else every half minute.</summary>
-public sealed class NoticeDelivery(IServiceScopeFactory scopes, IConfiguration config, IHttpClientFactory http, ILogger<NoticeDelivery> log, TimeProvider time) : BackgroundService
+public sealed class NoticeDelivery(
+    IServiceScopeFactory scopes, IConfiguration config, IHttpClientFactory http, ILogger<NoticeDelivery> log, TimeProvider time) : BackgroundService
 {
     private readonly SemaphoreSlim _signal = new(0);
 

@@ -38,7 +38,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser me) : PageModel
             if (!scope.CanManageOrg(unit.Path)) return Forbid();
             Input = new UnitInput
             {
-                Name = unit.Name, Kind = unit.Kind, ParentId = unit.ParentId, Supervises = unit.Supervises.Select(s => s.UnitId).ToList(), Version = unit.Version,
+                Name = unit.Name, Kind = unit.Kind, ParentId = unit.ParentId, Supervises = unit.Supervises.Select(s => s.UnitId).ToList(),
+                Version = unit.Version,
                 Duties = unit.Duties, IntegrityDuties = unit.IntegrityDuties, HeadPersonId = unit.HeadPersonId,
             };
         }

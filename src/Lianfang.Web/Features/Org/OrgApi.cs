@@ -31,7 +31,8 @@ public static class OrgApi
 
         g.MapPut("/{id:int}", async (int id, SaveOrgUnitRequest req, CurrentUser me, AppDbContext db, CancellationToken ct) =>
             Dto(await OrgUnitCommands.UpdateAsync(db, await me.ScopeAsync(ct), id, req, ct)))
-            .WithSummary("修改机构（含调整上级）；duties 职责、integrityDuties 廉政职责、headPersonId 负责人（本机构及下级的人员）一并提交，省略即清空").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("修改机构（含调整上级）；duties 职责、integrityDuties 廉政职责、headPersonId 负责人（本机构及下级的人员）一并提交，省略即清空")
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
 
         g.MapPut("/{id:int}/notice-webhook", async (int id, NoticeWebhookRequest req, CurrentUser me, AppDbContext db, CancellationToken ct) =>
             {
@@ -58,7 +59,8 @@ public static class OrgApi
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<OrgUnit, OrgUnitDto>> ToDto =
-        u => new OrgUnitDto(u.Id, u.Name, u.Kind, u.ParentId, u.Supervises.Select(s => s.UnitId).ToList(), u.Version, u.Duties, u.IntegrityDuties, u.HeadPersonId);
+        u => new OrgUnitDto(u.Id, u.Name, u.Kind, u.ParentId, u.Supervises.Select(s => s.UnitId).ToList(), u.Version, u.Duties, u.IntegrityDuties,
+            u.HeadPersonId);
 
     private static readonly Func<OrgUnit, OrgUnitDto> Dto = ToDto.Compile(); // one shape for lists and single units
 }

@@ -49,7 +49,11 @@ public static class OrgImport
                 else if (Describes(row)) described.Add((row, same)); // already there: only its description may be filled in
                 continue; // importing the same file twice changes nothing
             }
-            if (!OrgRules.CanContain(parent.Unit.Kind, kind.Value)) { row.Error(errors, "类型", OrgRules.ContainmentError(parent.Unit.Kind, kind.Value)); continue; }
+            if (!OrgRules.CanContain(parent.Unit.Kind, kind.Value))
+            {
+                row.Error(errors, "类型", OrgRules.ContainmentError(parent.Unit.Kind, kind.Value));
+                continue;
+            }
             var node = tree.Add(parent, name, kind.Value, await tree.NextPathAsync(db, parent, ct));
             plan.Units.Add(node.Unit);
             if (Describes(row)) described.Add((row, node));
@@ -126,7 +130,9 @@ public static class OrgImport
             if (string.IsNullOrEmpty(row["负责人"])) continue;
             var inSubtree = (Func<OrgUnit, bool>)(u => tree.IsUnder(u, node));
             var fresh = plan.People.Where(p => inSubtree(p.OrgUnit) && p.Name == row["负责人"]).ToList();
-            var known = unit.Id == 0 ? [] : await db.People.Under([unit.Path], p => p.OrgUnit.Path).Where(p => p.Name == row["负责人"]).Select(p => p.Id).ToListAsync(ct);
+            var known = unit.Id == 0
+                ? []
+                : await db.People.Under([unit.Path], p => p.OrgUnit.Path).Where(p => p.Name == row["负责人"]).Select(p => p.Id).ToListAsync(ct);
             if (fresh.Count + known.Count != 1)
             {
                 row.Error(errors, "负责人", fresh.Count + known.Count == 0 ? $"负责人“{row["负责人"]}”不是“{unit.Name}”（含下级）的人员，请先在“人员”表中列出"

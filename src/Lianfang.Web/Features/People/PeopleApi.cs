@@ -51,7 +51,8 @@ public static class PeopleApi
             var person = await PeopleCommands.CreatePersonAsync(db, await me.ScopeAsync(ct), req, time, ct);
             return TypedResults.Created($"/api/v1/people/{person.Id}", Dto(person));
         }).WithSummary("新建人员；postId 为其现任岗位，employeeNumber 为工号（全系统唯一，目录登录据此关联人员）").ProducesProblem(400);
-        people.MapPut("/{id:int}", async (int id, SavePersonRequest req, CurrentUser me, AppDbContext db, Supervision.WarningSweep sweep, TimeProvider time, CancellationToken ct) =>
+        people.MapPut("/{id:int}",
+            async (int id, SavePersonRequest req, CurrentUser me, AppDbContext db, Supervision.WarningSweep sweep, TimeProvider time, CancellationToken ct) =>
             Dto(await PeopleCommands.UpdatePersonAsync(db, await me.ScopeAsync(ct), id, req, sweep, time, ct)))
             .WithSummary("修改人员；换岗时给出新 postId 和任职时间 appointedOn；employeeNumber 不给则不变，给空串则清除").ProducesProblem(400).ProducesProblem(409);
         people.MapDelete("/{id:int}", async (int id, CurrentUser me, AppDbContext db, CancellationToken ct) =>

@@ -37,8 +37,11 @@ public sealed class PersonModel(AppDbContext db, CurrentUser me, Supervision.War
         if (id is { } personId)
         {
             var p = await PeopleCommands.LoadPersonAsync(db, await me.ScopeAsync(ct), personId, ct);
-            Input = new PersonInput { OrgUnitId = p.OrgUnitId, Name = p.Name, Title = p.Title, PostId = p.CurrentAssignment?.PostId, AppointedOn = p.AppointedOn,
-                Version = p.Version, EmployeeNumber = p.EmployeeNumber };
+            Input = new PersonInput
+            {
+                OrgUnitId = p.OrgUnitId, Name = p.Name, Title = p.Title, PostId = p.CurrentAssignment?.PostId, AppointedOn = p.AppointedOn,
+                Version = p.Version, EmployeeNumber = p.EmployeeNumber,
+            };
         }
         else Input.OrgUnitId = unitId ?? 0;
         await LoadAsync(ct);
@@ -52,7 +55,9 @@ public sealed class PersonModel(AppDbContext db, CurrentUser me, Supervision.War
         var scope = await me.ScopeAsync(ct);
         // the form always shows the number: an emptied field clears it
         var req = new SavePersonRequest(Input.Name, Input.Title, Input.OrgUnitId, Input.PostId, Input.AppointedOn, Input.Version, Input.EmployeeNumber ?? "");
-        var person = id is null ? await PeopleCommands.CreatePersonAsync(db, scope, req, time, ct) : await PeopleCommands.UpdatePersonAsync(db, scope, id.Value, req, sweep, time, ct);
+        var person = id is null
+            ? await PeopleCommands.CreatePersonAsync(db, scope, req, time, ct)
+            : await PeopleCommands.UpdatePersonAsync(db, scope, id.Value, req, sweep, time, ct);
         TempData["Message"] = $"已保存人员“{person.Name}”";
         return Redirect($"/Org?id={person.OrgUnitId}");
     }
@@ -62,7 +67,10 @@ public sealed class PersonModel(AppDbContext db, CurrentUser me, Supervision.War
         var scope = await me.ScopeAsync(ct);
         var person = await PeopleCommands.LoadPersonAsync(db, scope, id, ct);
         Id = id;
-        Input = new PersonInput { OrgUnitId = person.OrgUnitId, Name = person.Name, Title = person.Title, AppointedOn = person.AppointedOn, Version = person.Version };
+        Input = new PersonInput
+        {
+            OrgUnitId = person.OrgUnitId, Name = person.Name, Title = person.Title, AppointedOn = person.AppointedOn, Version = person.Version,
+        };
         await LoadAsync(ct);
         await PeopleCommands.DeletePersonAsync(db, scope, id, ct);
         TempData["Message"] = $"已删除人员“{person.Name}”";

@@ -28,7 +28,11 @@ public sealed class PostModel(AppDbContext db, CurrentUser me) : PageModel
         if (id is { } postId)
         {
             var post = await PeopleCommands.LoadPostAsync(db, scope, postId, ct);
-            Input = new PostInput { OrgUnitId = post.OrgUnitId, Name = post.Name, Tier = post.Tier, Duties = post.Duties, IntegrityDuties = post.IntegrityDuties, Version = post.Version };
+            Input = new PostInput
+            {
+                OrgUnitId = post.OrgUnitId, Name = post.Name, Tier = post.Tier, Duties = post.Duties, IntegrityDuties = post.IntegrityDuties,
+                Version = post.Version,
+            };
         }
         else Input.OrgUnitId = unitId ?? 0;
         var unit = await OrgUnitCommands.LoadVisibleAsync(db, scope, Input.OrgUnitId, ct);
@@ -53,7 +57,11 @@ public sealed class PostModel(AppDbContext db, CurrentUser me) : PageModel
         Id = id;
         var scope = await me.ScopeAsync(ct);
         var post = await PeopleCommands.LoadPostAsync(db, scope, id, ct);
-        Input = new PostInput { OrgUnitId = post.OrgUnitId, Name = post.Name, Tier = post.Tier, Duties = post.Duties, IntegrityDuties = post.IntegrityDuties, Version = post.Version };
+        Input = new PostInput
+        {
+            OrgUnitId = post.OrgUnitId, Name = post.Name, Tier = post.Tier, Duties = post.Duties, IntegrityDuties = post.IntegrityDuties,
+            Version = post.Version,
+        };
         UnitName = post.OrgUnit.Name;
         await PeopleCommands.DeletePostAsync(db, scope, id, ct);
         TempData["Message"] = $"已删除岗位“{post.Name}”";

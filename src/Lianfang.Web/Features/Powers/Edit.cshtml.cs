@@ -42,7 +42,8 @@ public sealed class EditModel(CurrentUser me, PowerCommands commands) : PageMode
     {
         (Id, OrgUnitId) = (id, orgUnitId);
         var i = Input;
-        var req = new PowerRequest(orgUnitId, i.Category, i.Name, i.Subject, i.Basis, i.DisclosureForm, i.DisclosureScope, i.DisclosureTime, i.Fees, i.Handler, i.Remarks, i.Version);
+        var req = new PowerRequest(orgUnitId, i.Category, i.Name, i.Subject, i.Basis, i.DisclosureForm, i.DisclosureScope, i.DisclosureTime,
+            i.Fees, i.Handler, i.Remarks, i.Version);
         var scope = await me.ScopeAsync(ct);
         var p = id is { } pid ? await commands.UpdateAsync(scope, pid, req, ct) : await commands.CreateAsync(scope, req, ct);
         TempData["Message"] = $"已保存“{p.Name}”";

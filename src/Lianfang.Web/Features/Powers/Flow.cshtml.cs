@@ -41,7 +41,11 @@ public sealed class FlowModel(CurrentUser me, PowerCommands commands, PowerForms
     public async Task OnGetAsync(int id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        Steps = [.. Power.Flow.Steps.Select(s => new StepRow { Key = s.Key, Name = s.Name, Actor = s.Actor, Conditions = s.Conditions, Procedure = s.Procedure, TimeLimit = s.TimeLimit, Supervision = s.Supervision })];
+        Steps = [.. Power.Flow.Steps.Select(s => new StepRow
+        {
+            Key = s.Key, Name = s.Name, Actor = s.Actor, Conditions = s.Conditions, Procedure = s.Procedure, TimeLimit = s.TimeLimit,
+            Supervision = s.Supervision,
+        })];
         Edges = [.. Power.Flow.Edges.Select(e => new EdgeRow { From = e.From, To = e.To, Label = e.Label, Back = e.Back })];
         Version = Power.Version;
         AddBlankRows();
@@ -57,7 +61,8 @@ public sealed class FlowModel(CurrentUser me, PowerCommands commands, PowerForms
     {
         await LoadAsync(id, ct);
         var steps = Steps.Where(s => !string.IsNullOrWhiteSpace(s.Key) || !string.IsNullOrWhiteSpace(s.Name)).OrderBy(s => s.Order)
-            .Select(s => new FlowStep(s.Key?.Trim() ?? "", s.Name?.Trim() ?? "", Blank(s.Actor), Blank(s.Conditions), Blank(s.Procedure), Blank(s.TimeLimit), Blank(s.Supervision)))
+            .Select(s => new FlowStep(s.Key?.Trim() ?? "", s.Name?.Trim() ?? "", Blank(s.Actor), Blank(s.Conditions), Blank(s.Procedure),
+                Blank(s.TimeLimit), Blank(s.Supervision)))
             .ToList();
         var edges = Edges.Where(e => !string.IsNullOrWhiteSpace(e.From) || !string.IsNullOrWhiteSpace(e.To))
             .Select(e => new FlowEdge(e.From?.Trim() ?? "", e.To?.Trim() ?? "", Blank(e.Label), e.Back)).ToList();

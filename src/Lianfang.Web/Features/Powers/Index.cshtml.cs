@@ -45,6 +45,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, PowerCommands co
         CanEdit = PowerCommands.MayEdit(scope, path);
         Items = (await commands.Visible(scope).Where(p => p.OrgUnitId == unit).OrderBy(p => p.Category).ThenBy(p => p.Id)
                 .Select(p => new { p, Points = db.RiskPoints.Count(r => r.PowerId == p.Id) }).ToListAsync(ct))
-            .Select(x => new Row(x.p.Id, x.p.Category, x.p.Name, x.p.Subject, x.p.Basis, x.p.DisclosureScope, x.p.Handler, x.p.Flow.Steps.Count, x.Points)).ToList();
+            .Select(x => new Row(x.p.Id, x.p.Category, x.p.Name, x.p.Subject, x.p.Basis, x.p.DisclosureScope, x.p.Handler, x.p.Flow.Steps.Count, x.Points))
+            .ToList();
     }
 }

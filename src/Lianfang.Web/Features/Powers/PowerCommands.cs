@@ -119,7 +119,9 @@ public sealed class PowerCommands(AppDbContext db, SchemeStore schemes, Supervis
             levelCount);
     }
 
-    /// <summary>A point may sit on a power of its own unit line (the unit above its department, or a department below its unit) and on one of its steps.</summary>
+    /// <summary>
+    /// A point may sit on a power of its own unit line (the unit above its department, or a department below its unit) and on one of its steps.
+    /// </summary>
     public async Task CheckLinkAsync(RiskList list, int? powerId, string? stepKey, CancellationToken ct)
     {
         if (powerId is not { } id) return;

@@ -12,7 +12,10 @@ public sealed class PowerForms(AppDbContext db, PowerCommands powers, OfficeRend
     public async Task<ExportFile> ExportAsync(AccessScope scope, int orgUnitId, string? form, PowerCategory? category, string? format, CancellationToken ct)
     {
         var f = OfficeRenderer.Format(format);
-        var unit = await db.OrgUnits.AsNoTracking().InBusinessReach(scope).Where(u => u.Id == orgUnitId).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(ct)
+        var unit = await db.OrgUnits.AsNoTracking().InBusinessReach(scope)
+            .Where(u => u.Id == orgUnitId)
+            .Select(u => new { u.Id, u.Name })
+            .FirstOrDefaultAsync(ct)
             ?? throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
         var items = await powers.Visible(scope).Where(p => p.OrgUnitId == unit.Id && (category == null || p.Category == category))
             .OrderBy(p => p.Category).ThenBy(p => p.Id).ToListAsync(ct);
@@ -44,7 +47,8 @@ public sealed class PowerForms(AppDbContext db, PowerCommands powers, OfficeRend
             var next = string.Join("；", item.Flow.Edges.Where(e => e.From == s.Key && names.ContainsKey(e.To))
                 .Select(e => (e.Back ? "退回" : "→") + names[e.To] + (e.Label is null ? "" : $"（{e.Label}）")));
             var risks = string.Join("\n", pinned.GetValueOrDefault(s.Key)?.Select(p => $"{p.Description}【{p.LevelName}】") ?? []);
-            rows.Add(new FormRow([(++n).ToString(), s.Name, s.Actor ?? "", s.Conditions ?? "", s.Procedure ?? "", s.TimeLimit ?? "", s.Supervision ?? "", risks, next]));
+            rows.Add(new FormRow(
+                [(++n).ToString(), s.Name, s.Actor ?? "", s.Conditions ?? "", s.Procedure ?? "", s.TimeLimit ?? "", s.Supervision ?? "", risks, next]));
         }
         double[] weights = [0.7, 1.8, 1.5, 2, 2.2, 1.1, 1.8, 3, 2];
         string[] headers = ["序号", "环节", "办理主体", "条件", "程序", "期限", "监督方式", "廉政风险点（等级）", "下一环节"];
@@ -61,7 +65,10 @@ public sealed class PowerForms(AppDbContext db, PowerCommands powers, OfficeRend
     /// <summary>All or nothing: any bad row and nothing is saved; every problem names its row and column.</summary>
     public async Task<ImportOutcome> ImportAsync(AccessScope scope, int orgUnitId, IFormFile? file, bool dryRun, CancellationToken ct)
     {
-        var unit = await db.OrgUnits.AsNoTracking().InBusinessReach(scope).Where(u => u.Id == orgUnitId).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct)
+        var unit = await db.OrgUnits.AsNoTracking().InBusinessReach(scope)
+            .Where(u => u.Id == orgUnitId)
+            .Select(u => new { u.Id, u.Path })
+            .FirstOrDefaultAsync(ct)
             ?? throw DomainException.NotFound("orgUnitId", "单位不存在或不在您的权限范围内");
         if (!PowerCommands.MayEdit(scope, unit.Path)) throw DomainException.Forbidden("职权目录由本单位党办、主要负责人或处室负责人编制");
         if (file is null) throw new DomainException("file", "请选择要导入的 Word（.docx）或 Excel（.xlsx）文件");

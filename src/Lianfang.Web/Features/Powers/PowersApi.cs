@@ -3,7 +3,8 @@ using Lianfang.Core.Powers;
 namespace Lianfang.Web.Features.Powers;
 
 public sealed record PowerDto(int Id, int OrgUnitId, string OrgUnit, PowerCategory Category, string CategoryName, string Name, string? Subject, string? Basis,
-    string? DisclosureForm, DisclosureScope DisclosureScope, string? DisclosureTime, string? Fees, string? Handler, string? Remarks, int Version, int RiskPoints);
+    string? DisclosureForm, DisclosureScope DisclosureScope, string? DisclosureTime, string? Fees, string? Handler, string? Remarks, int Version,
+    int RiskPoints);
 
 public static class PowersApi
 {
@@ -17,7 +18,8 @@ public static class PowersApi
         {
             var p = await cmd.CreateAsync(await me.ScopeAsync(ct), req, ct);
             return TypedResults.Created($"/api/v1/powers/{p.Id}", new { id = p.Id });
-        }).WithSummary("新增职权事项（category：Licensing 行政许可、Penalty 行政处罚、Levy 行政征收、Enforcement 行政强制、Benefit 行政给付、Adjudication 行政裁决、Confirmation 行政确认、Other 其他权力、Internal 内部人财物管理）")
+        }).WithSummary("新增职权事项（category：Licensing 行政许可、Penalty 行政处罚、Levy 行政征收、Enforcement 行政强制、Benefit 行政给付、" +
+                "Adjudication 行政裁决、Confirmation 行政确认、Other 其他权力、Internal 内部人财物管理）")
             .ProducesProblem(400).ProducesProblem(403);
         powers.MapGet("", async (int? orgUnitId, PowerCategory? category, CurrentUser me, PowerCommands cmd, AppDbContext db, CancellationToken ct) =>
         {
@@ -45,16 +47,24 @@ public static class PowersApi
         }).WithSummary("删除职权事项（关联的风险点保留，解除关联）").ProducesProblem(403);
         powers.MapPut("/{id:int}/flow", async (int id, FlowRequest req, CurrentUser me, PowerCommands cmd, CancellationToken ct) =>
             (await cmd.SetFlowAsync(await me.ScopeAsync(ct), id, req, ct)).Flow)
-            .WithSummary("保存权力运行流程图：steps[{key, name, actor, conditions, procedure, timeLimit, supervision}]，edges[{from, to, label?, back?}]，version（读取时职权事项的版本，必填）；悬空连线、循环（退回连线除外）和无法到达的步骤返回 400")
+            .WithSummary("保存权力运行流程图：steps[{key, name, actor, conditions, procedure, timeLimit, supervision}]，edges[{from, to, label?, back?}]，" +
+                "version（读取时职权事项的版本，必填）；悬空连线、循环（退回连线除外）和无法到达的步骤返回 400")
             .ProducesProblem(400).ProducesProblem(403);
-        api.MapGet("/org-units/{id:int}/powers/export", async (int id, string? form, PowerCategory? category, string? format, CurrentUser me, PowerForms forms, CancellationToken ct) =>
+        api.MapGet("/org-units/{id:int}/powers/export",
+                async (int id, string? form, PowerCategory? category, string? format, CurrentUser me, PowerForms forms, CancellationToken ct) =>
                 await FileEndpoints.FileAsync(async () => await forms.ExportAsync(await me.ScopeAsync(ct), id, form, category, format, ct)))
             .WithTags("职权目录与流程图").WithSummary("导出职权目录：form 为 annex1（总表）或 annex2（分表，可按 category 分类），format 为 docx、xlsx 或 pdf")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(501);
-        api.MapPost("/org-units/{id:int}/powers/import", async (int id, bool? dryRun, HttpRequest request, CurrentUser me, PowerForms forms, CancellationToken ct) =>
+        api.MapPost("/org-units/{id:int}/powers/import",
+            async (int id, bool? dryRun, HttpRequest request, CurrentUser me, PowerForms forms, CancellationToken ct) =>
             {
                 var outcome = await forms.ImportAsync(await me.ScopeAsync(ct), id, await FileEndpoints.UploadedFileAsync(request, ct), dryRun ?? false, ct);
-                return new { imported = outcome.Saved ? outcome.Items.Count : 0, parsed = outcome.Items.Count, items = outcome.Items.Select(i => new { i.Sheet, i.Row, i.Fields }) };
+                return new
+                {
+                    imported = outcome.Saved ? outcome.Items.Count : 0,
+                    parsed = outcome.Items.Count,
+                    items = outcome.Items.Select(i => new { i.Sheet, i.Row, i.Fields }),
+                };
             })
             .DisableAntiforgery().Accepts<UploadForm>("multipart/form-data")
             .WithTags("职权目录与流程图").WithSummary("从附件1/附件2 式样的 Word 或 Excel 导入职权事项；任何一行有误则整个文件不导入（422，逐行列出）")

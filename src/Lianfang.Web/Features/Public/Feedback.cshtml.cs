@@ -39,7 +39,8 @@ public sealed class FeedbackModel(AppDbContext db, PublicLists published, Notice
         if (!await LoadAsync(unit, person, ct)) return NotFound();
         if (Input.RiskPointId is { } pid && Points.All(p => p.Id != pid))
             throw new DomainException("riskPointId", "所选风险点不在本次公示范围内");
-        var complaint = new Complaint(ComplaintSource.PublicFeedback, Unit, Person, Input.RiskPointId, Input.Content, Input.ContactName, Input.Contact, time.UtcNow());
+        var complaint = new Complaint(ComplaintSource.PublicFeedback, Unit, Person, Input.RiskPointId, Input.Content, Input.ContactName, Input.Contact,
+            time.UtcNow());
         db.Complaints.Add(complaint);
         var path = await db.OrgUnits.Where(u => u.Id == Unit).Select(u => u.Path).SingleAsync(ct);
         await notices.ToRolesAsync(path, [Core.Access.Role.PartyOffice], "complaint", "信访举报：公示页收到群众反映，待受理分办", "/Complaints?status=New", null, ct);

@@ -43,7 +43,8 @@ public sealed class PublicLists(AppDbContext db, SchemeStore schemes, IConfigura
         {
             var m = meta[r.Id];
             cards.Add(new Card(r, m.Title, m.HolderPersonId, await schemes.FindAsync(m.SchemeCode, ct), points[r.Id].ToList(),
-                m.Commitment ?? Core.Review.Publication.DefaultCommitment, m.Publication?.From ?? default, m.Publication?.Until ?? default, m.Publication?.VerificationCode));
+                m.Commitment ?? Core.Review.Publication.DefaultCommitment, m.Publication?.From ?? default, m.Publication?.Until ?? default,
+                m.Publication?.VerificationCode));
         }
         return cards;
     }

@@ -55,10 +55,12 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
              new(null, "防控措施", 3.5), new(null, "风险等级", 0.9, true), new(null, "责任领导", 1), new(null, "责任人员", 1.2), new(null, "清单状态", 1, true)],
             rows.Select((r, i) => new Office.FormRow([(i + 1).ToString(), r.Unit, r.Post ?? "", s.Category(r.Point.CategoryCode)?.Name ?? r.Point.CategoryCode,
                 r.Point.Description, string.Join("\n", r.Point.Measures.Select((m, k) => $"{k + 1}. {m.Text}")),
-                s.Level(r.Point.ApprovedLevelCode ?? r.Point.LevelCode)?.Name ?? "", r.Point.Responsible.Leader ?? "", string.Join("、", r.Point.Responsible.Persons ?? []),
+                s.Level(r.Point.ApprovedLevelCode ?? r.Point.LevelCode)?.Name ?? "", r.Point.Responsible.Leader ?? "",
+                string.Join("、", r.Point.Responsible.Persons ?? []),
                 r.Status.Label()])).ToList());
         var campaign = Campaigns.First(c => c.Id == CampaignId);
-        var doc = new Office.FormDocument($"风险登记簿（{campaign.Name}）", true, [("导出时间", Clock.Local(time.UtcNow()).ToString("yyyy-MM-dd HH:mm")), ("条数", total.ToString())],
+        var doc = new Office.FormDocument($"风险登记簿（{campaign.Name}）", true,
+            [("导出时间", Clock.Local(time.UtcNow()).ToString("yyyy-MM-dd HH:mm")), ("条数", total.ToString())],
             [], table, [], [], [], $"风险登记簿-{campaign.Name}");
         var file = await renderer.RenderAsync(doc, OfficeRenderer.Format("xlsx"), ct);
         return File(file.Content, file.ContentType, file.FileName);

@@ -20,12 +20,15 @@ public sealed record RiskPointInput(string? CategoryCode, string? Description, s
     public RiskPointContent ToContent() => new(CategoryCode, Description, Manifestation, LevelCode, ApprovedLevelCode, PostId, Sources,
         Measures?.Select(m => new ControlMeasure(m.Text, m.Kind, m.Phase, m.Owner, m.Due)).ToList(),
         Supervision is null ? null : new SupervisionPath(Supervision.Basis, Supervision.Focus, Supervision.Methods),
-        Responsible is null ? null : new Responsible(Responsible.Leader, Responsible.Department, Responsible.Persons), PowerId, FlowStepKey, Likelihood, Harm, ElementsChecked);
+        Responsible is null ? null : new Responsible(Responsible.Leader, Responsible.Department, Responsible.Persons),
+        PowerId, FlowStepKey, Likelihood, Harm, ElementsChecked);
 }
-public sealed record ListDto(int Id, int CampaignId, string SchemeCode, ListScope Scope, int OrgUnitId, int? PostId, int? PersonId, ListStatus Status, string? Stage, int Version);
+public sealed record ListDto(int Id, int CampaignId, string SchemeCode, ListScope Scope, int OrgUnitId, int? PostId, int? PersonId,
+    ListStatus Status, string? Stage, int Version);
 public sealed record ListDetailDto(int Id, int CampaignId, string SchemeCode, ListScope Scope, int OrgUnitId, int? PostId, int? PersonId,
     ListStatus Status, string? Stage, int Version, IReadOnlyList<RiskPointDto> RiskPoints);
-public sealed record CampaignDto(int Id, string Name, int Year, string SchemeCode, int RootOrgUnitId, DateOnly Deadline, CampaignStatus Status, int? CarriedFromId, int Lists);
+public sealed record CampaignDto(int Id, string Name, int Year, string SchemeCode, int RootOrgUnitId, DateOnly Deadline, CampaignStatus Status,
+    int? CarriedFromId, int Lists);
 public sealed record PointChangeDto(ChangeKind Kind, bool LevelChanged, RiskPointDto? Previous, RiskPointDto? Current);
 
 public static class RegisterApi
@@ -33,9 +36,11 @@ public static class RegisterApi
     public static RiskPointDto Dto(RiskPoint p) => new(p.Id, p.ListId, p.Seq, p.CategoryCode, p.Description, p.Manifestation, p.LevelCode,
         p.ApprovedLevelCode, p.PostId, p.Sources, p.Measures.Select(m => new MeasureDto(m.Text, m.Kind, m.Phase, m.Owner, m.Due)).ToList(),
         new SupervisionDto(p.Supervision.Basis, p.Supervision.Focus, p.Supervision.Methods ?? []),
-        new ResponsibleDto(p.Responsible.Leader, p.Responsible.Department, p.Responsible.Persons ?? []), p.Version, p.PowerId, p.FlowStepKey, p.Supervisor, p.Likelihood, p.Harm, p.ElementsChecked);
+        new ResponsibleDto(p.Responsible.Leader, p.Responsible.Department, p.Responsible.Persons ?? []),
+        p.Version, p.PowerId, p.FlowStepKey, p.Supervisor, p.Likelihood, p.Harm, p.ElementsChecked);
 
-    private static ListDto Dto(RiskList l) => new(l.Id, l.CampaignId, l.SchemeCode, l.Scope, l.OrgUnitId, l.PostId, l.HolderPersonId, l.Status, l.Stage, l.Version);
+    private static ListDto Dto(RiskList l) =>
+        new(l.Id, l.CampaignId, l.SchemeCode, l.Scope, l.OrgUnitId, l.PostId, l.HolderPersonId, l.Status, l.Stage, l.Version);
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -79,7 +84,8 @@ public static class RegisterApi
             var scope = await me.ScopeAsync(ct);
             var campaign = await cmd.LoadCampaignAsync(scope, id, ct);
             return (await Changes.LoadAsync(db, scope, campaign, ct))
-                .Select(c => new PointChangeDto(c.Kind, c.LevelChanged, c.Previous is null ? null : Dto(c.Previous), c.Current is null ? null : Dto(c.Current)));
+                .Select(c => new PointChangeDto(c.Kind, c.LevelChanged,
+                    c.Previous is null ? null : Dto(c.Previous), c.Current is null ? null : Dto(c.Current)));
         }).WithSummary("动态排查对比：新增、变更、删除的风险点及等级变化");
 
         var lists = api.MapGroup("/lists").WithTags("清单与风险点");
@@ -90,12 +96,13 @@ public static class RegisterApi
             return new ListDetailDto(list.Id, list.CampaignId, list.SchemeCode, list.Scope, list.OrgUnitId, list.PostId, list.HolderPersonId,
                 list.Status, list.Stage, list.Version, points.Select(Dto).ToList());
         }).ProducesProblem(404);
-        lists.MapGet("/{id:int}/risk-points", async (int id, int? page, int? pageSize, string? q, string? categoryCode, string? levelCode, PostTier? tier, string? sort,
-            CurrentUser me, AppDbContext db, RegisterCommands cmd, SchemeStore schemes, CancellationToken ct) =>
+        lists.MapGet("/{id:int}/risk-points", async (int id, int? page, int? pageSize, string? q, string? categoryCode, string? levelCode,
+            PostTier? tier, string? sort, CurrentUser me, AppDbContext db, RegisterCommands cmd, SchemeStore schemes, CancellationToken ct) =>
         {
             var scope = await me.ScopeAsync(ct);
             var list = await cmd.LoadListAsync(scope, id, ct);
-            var query = RegisterQuery.Points(db, scope, new RegisterFilter(ListId: id, Q: q, CategoryCode: categoryCode, LevelCode: levelCode, Tier: tier, Sort: sort),
+            var query = RegisterQuery.Points(db, scope,
+                new RegisterFilter(ListId: id, Q: q, CategoryCode: categoryCode, LevelCode: levelCode, Tier: tier, Sort: sort),
                 await schemes.FindAsync(list.SchemeCode, ct));
             var size = Math.Clamp(pageSize ?? 50, 1, 200);
             var items = await query.Skip((Math.Max(page ?? 1, 1) - 1) * size).Take(size).ToListAsync(ct);
@@ -106,7 +113,8 @@ public static class RegisterApi
             var p = await cmd.AddPointAsync(await me.ScopeAsync(ct), id, input.ToContent(), ct);
             return TypedResults.Created($"/api/v1/lists/{id}/risk-points/{p.Id}", new { id = p.Id });
         }).WithSummary("新增风险点（个人清单只能由本人填写）").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
-        lists.MapPut("/{id:int}/risk-points/{pointId:long}", async (int id, long pointId, RiskPointInput input, CurrentUser me, RegisterCommands cmd, CancellationToken ct) =>
+        lists.MapPut("/{id:int}/risk-points/{pointId:long}",
+            async (int id, long pointId, RiskPointInput input, CurrentUser me, RegisterCommands cmd, CancellationToken ct) =>
             Dto(await cmd.UpdatePointAsync(await me.ScopeAsync(ct), id, pointId, input.ToContent(), input.Version, ct)))
             .WithSummary("修改风险点").ProducesProblem(400).ProducesProblem(409);
         lists.MapDelete("/{id:int}/risk-points/{pointId:long}", async (int id, long pointId, CurrentUser me, RegisterCommands cmd, CancellationToken ct) =>
@@ -115,12 +123,16 @@ public static class RegisterApi
             return TypedResults.NoContent();
         }).WithSummary("删除风险点").ProducesProblem(409);
 
-        api.MapGet("/risk-points", async (int? campaignId, int? orgUnitId, string? q, string? categoryCode, string? levelCode, PostTier? tier, ListStatus? status,
-            string? sort, int? powerId, int? page, int? pageSize, CurrentUser me, AppDbContext db, SchemeStore schemes, CancellationToken ct) =>
+        api.MapGet("/risk-points", async (int? campaignId, int? orgUnitId, string? q, string? categoryCode, string? levelCode, PostTier? tier,
+            ListStatus? status, string? sort, int? powerId, int? page, int? pageSize, CurrentUser me, AppDbContext db, SchemeStore schemes,
+            CancellationToken ct) =>
         {
             var scope = await me.ScopeAsync(ct);
-            var scheme = campaignId is { } cid ? await schemes.FindAsync(await db.Campaigns.Where(c => c.Id == cid).Select(c => c.SchemeCode).FirstOrDefaultAsync(ct), ct) : null;
-            var query = RegisterQuery.Points(db, scope, new RegisterFilter(campaignId, orgUnitId, null, q, categoryCode, levelCode, tier, status, sort, powerId), scheme);
+            var scheme = campaignId is { } cid
+                ? await schemes.FindAsync(await db.Campaigns.Where(c => c.Id == cid).Select(c => c.SchemeCode).FirstOrDefaultAsync(ct), ct)
+                : null;
+            var query = RegisterQuery.Points(db, scope,
+                new RegisterFilter(campaignId, orgUnitId, null, q, categoryCode, levelCode, tier, status, sort, powerId), scheme);
             var size = Math.Clamp(pageSize ?? 50, 1, 200);
             var items = await query.Skip((Math.Max(page ?? 1, 1) - 1) * size).Take(size).ToListAsync(ct);
             // a text search counts up to 1,000 hits: the page comes back without counting a province's every match
@@ -134,7 +146,8 @@ public static class RegisterApi
 /// <summary>动态排查 comparison of a campaign with the one it carried forward from, within the caller's scope.</summary>
 public static class Changes
 {
-    public static async Task<IReadOnlyList<PointChange>> LoadAsync(AppDbContext db, Lianfang.Core.Access.AccessScope scope, Campaign campaign, CancellationToken ct)
+    public static async Task<IReadOnlyList<PointChange>> LoadAsync(
+        AppDbContext db, Lianfang.Core.Access.AccessScope scope, Campaign campaign, CancellationToken ct)
     {
         if (campaign.CarriedFromId is not { } origin) return [];
         var current = await db.RiskPoints.AsNoTracking().Visible(scope).Where(p => p.CampaignId == campaign.Id).ToListAsync(ct);

@@ -12,7 +12,8 @@ public sealed record ChangeCampaignRequest(DateOnly? Deadline, bool? Close, stri
 public sealed record OpenCampaignRequest(string? Name, int? Year, string? SchemeCode, int? RootOrgUnitId, DateOnly? Deadline, int? CarryForwardFromCampaignId);
 public sealed record AddListRequest(int? OrgUnitId, int? PostId, int? PersonId);
 /// <summary>The outcome of adding several points: what was (or would be) added, and each point's failure by its index.</summary>
-public sealed record PointBatch(RiskList List, Scheme Scheme, IReadOnlyList<RiskPoint> Points, IReadOnlyList<(int Index, DomainException Error)> Errors, bool Saved);
+public sealed record PointBatch(
+    RiskList List, Scheme Scheme, IReadOnlyList<RiskPoint> Points, IReadOnlyList<(int Index, DomainException Error)> Errors, bool Saved);
 
 /// <summary>Opening campaigns, adding lists and writing risk points: shared by the API and the pages.</summary>
 public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Powers.PowerCommands powers, Reviewers reviewers, TimeProvider time)
@@ -20,7 +21,8 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
     public async Task<Campaign> OpenCampaignAsync(AccessScope scope, OpenCampaignRequest req, CancellationToken ct)
     {
         var scheme = await schemes.FindAsync(req.SchemeCode, ct) ?? throw new DomainException("schemeCode", $"方案“{req.SchemeCode}”不存在");
-        var root = await OrgUnitCommands.LoadVisibleAsync(db, scope, req.RootOrgUnitId ?? throw new DomainException("rootOrgUnitId", "排查范围（机构）不能为空"), ct, "rootOrgUnitId");
+        var root = await OrgUnitCommands.LoadVisibleAsync(db, scope,
+            req.RootOrgUnitId ?? throw new DomainException("rootOrgUnitId", "排查范围（机构）不能为空"), ct, "rootOrgUnitId");
         if (!ListAuthoring.CanOpenCampaign(scope, root.Path)) throw DomainException.Forbidden($"无权在“{root.Name}”开展排查（需党办或纪委监委）");
         var deadline = req.Deadline ?? throw new DomainException("deadline", "截止日期不能为空");
         Campaign? origin = null;
@@ -58,7 +60,8 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
     {
         var departments = await db.OrgUnits.Under([rootPath], u => u.Path).Where(u => u.Kind == OrgUnitKind.Department)
             .Select(u => new { u.Id, u.ParentId, u.Path }).ToListAsync(ct);
-        var groups = departments.GroupBy(d => d.ParentId).Select(g => (IReadOnlyList<int>)g.OrderBy(d => d.Path, StringComparer.Ordinal).Select(d => d.Id).ToList());
+        var groups = departments.GroupBy(d => d.ParentId)
+            .Select(g => (IReadOnlyList<int>)g.OrderBy(d => d.Path, StringComparer.Ordinal).Select(d => d.Id).ToList());
         db.PeerPairs.AddRange(Core.Review.PeerPair.Ring(groups).Select(p => new Core.Review.PeerPair(campaign.Id, p.OrgUnitId, p.PeerOrgUnitId)));
         await db.SaveChangesAsync(ct);
     }
@@ -72,7 +75,8 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
             .ToLookup(p => p.ListId);
         foreach (var list in lists)
         {
-            var old = oldLists.FirstOrDefault(o => o.Scope == list.Scope && o.OrgUnitId == list.OrgUnitId && o.PostId == list.PostId && o.HolderPersonId == list.HolderPersonId);
+            var old = oldLists.FirstOrDefault(o =>
+                o.Scope == list.Scope && o.OrgUnitId == list.OrgUnitId && o.PostId == list.PostId && o.HolderPersonId == list.HolderPersonId);
             if (old is null) continue;
             var seq = 0;
             foreach (var p in oldPoints[old.Id])
@@ -96,7 +100,8 @@ public sealed class RegisterCommands(AppDbContext db, SchemeStore schemes, Power
         var listScope = req.PersonId is not null ? (scheme.ListKinds.Any(k => k.Scope == ListScope.Person) ? ListScope.Person : ListScope.Post)
             : req.PostId is not null ? ListScope.Post
             : unit.Kind == OrgUnitKind.Department ? ListScope.Department : ListScope.Unit;
-        if (await db.RiskLists.AnyAsync(l => l.CampaignId == campaignId && l.Scope == listScope && l.OrgUnitId == unit.Id && l.PostId == req.PostId && l.HolderPersonId == req.PersonId, ct))
+        if (await db.RiskLists.AnyAsync(l => l.CampaignId == campaignId && l.Scope == listScope && l.OrgUnitId == unit.Id
+                                             && l.PostId == req.PostId && l.HolderPersonId == req.PersonId, ct))
             throw DomainException.Conflict("orgUnitId", "本次排查已有这份清单");
         var list = new RiskList(campaign, listScope, unit.Id, req.PostId, req.PersonId);
         db.RiskLists.Add(list);

@@ -80,7 +80,8 @@ public static class RegisterQuery
     private static Expression<Func<RiskPoint, int>> LevelRank(Scheme scheme)
     {
         var p = Expression.Parameter(typeof(RiskPoint), "p");
-        Expression level = Expression.Coalesce(Expression.Property(p, nameof(RiskPoint.ApprovedLevelCode)), Expression.Property(p, nameof(RiskPoint.LevelCode)));
+        Expression level = Expression.Coalesce(
+            Expression.Property(p, nameof(RiskPoint.ApprovedLevelCode)), Expression.Property(p, nameof(RiskPoint.LevelCode)));
         Expression body = Expression.Constant(99);
         foreach (var l in scheme.Levels.OrderByDescending(l => l.Rank))
             body = Expression.Condition(Expression.Equal(level, Expression.Constant(l.Code)), Expression.Constant(l.Rank), body);

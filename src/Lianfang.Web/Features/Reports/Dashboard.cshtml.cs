@@ -68,7 +68,8 @@ public sealed class DashboardModel(AppDbContext db, CurrentUser me, Register.Reg
         // The campaign's 汇总表 when the user reads its root; else the points they read (a staff member's own), by category × level.
         var cells = await db.OrgUnits.InBusinessReach(scope).AnyAsync(u => u.Id == campaign.RootOrgUnitId, ct)
             ? (await ReportsApi.SummaryAsync(db, export, scope, null, id, ct)).ByCategoryAndLevel
-            : await Register.RegisterQuery.Points(db, scope, new(CampaignId: id), null).GroupBy(p => new { p.CategoryCode, Level = p.ApprovedLevelCode ?? p.LevelCode })
+            : await Register.RegisterQuery.Points(db, scope, new(CampaignId: id), null)
+                .GroupBy(p => new { p.CategoryCode, Level = p.ApprovedLevelCode ?? p.LevelCode })
                 .Select(g => new CellCount(g.Key.CategoryCode, g.Key.Level, g.Count())).ToListAsync(ct);
         Points = cells.Sum(c => c.Count);
         var scheme = await schemes.GetAsync(campaign.SchemeCode, ct);

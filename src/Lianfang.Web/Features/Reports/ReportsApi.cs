@@ -17,13 +17,20 @@ public static class ReportsApi
     private static List<CellCount> Cells(SummaryTable t, SummaryRow r) =>
         [.. from c in t.Categories from l in t.Levels select new CellCount(c.Code, l.Code, r.Count(c.Code, l.Code))];
 
-    /// <summary>The 汇总表 figures for a subtree and campaign, with last year's (the campaign it carried forward from, or the previous year's over the same root).</summary>
-    public static async Task<SummaryDto> SummaryAsync(AppDbContext db, ExportForms export, Lianfang.Core.Access.AccessScope scope, int? orgUnitId, int? campaignId, CancellationToken ct)
+    /// <summary>
+    /// The 汇总表 figures for a subtree and campaign, with last year's (the campaign it carried forward from, or the previous year's over
+    /// the same root).
+    /// </summary>
+    public static async Task<SummaryDto> SummaryAsync(
+        AppDbContext db, ExportForms export, Lianfang.Core.Access.AccessScope scope, int? orgUnitId, int? campaignId, CancellationToken ct)
     {
         var (unit, _, table) = await export.SummaryTableAsync(scope, orgUnitId, campaignId, ct);
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, ct);
         var previousId = campaign.CarriedFromId ?? await db.Campaigns.AsNoTracking()
-            .Where(c => c.RootOrgUnitId == campaign.RootOrgUnitId && c.Year < campaign.Year).OrderByDescending(c => c.Year).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+            .Where(c => c.RootOrgUnitId == campaign.RootOrgUnitId && c.Year < campaign.Year)
+            .OrderByDescending(c => c.Year)
+            .Select(c => (int?)c.Id)
+            .FirstOrDefaultAsync(ct);
         YearOverYear? previous = null;
         if (previousId is { } pid)
         {
@@ -32,13 +39,14 @@ public static class ReportsApi
             previous = new YearOverYear(pid, year, before.Total.Points, Cells(before, before.Total));
         }
         return new SummaryDto(unit.Id, unit.Name, campaign.Id, campaign.Year, Cells(table, table.Total), table.Total.Points, table.Total.Participants,
-            table.Rows.Select(r => new SummaryRowDto(r.Label, r.Participants, r.Points, Cells(table, r), r.Measures, r.SupervisionMethods, r.NewSystems, r.RevisedSystems)).ToList(),
+            table.Rows.Select(r => new SummaryRowDto(r.Label, r.Participants, r.Points, Cells(table, r), r.Measures, r.SupervisionMethods,
+                r.NewSystems, r.RevisedSystems)).ToList(),
             previous);
     }
 
     /// <summary>This year against last, per category × level, as a Word/Excel/PDF table.</summary>
-    public static async Task<ExportFile> CompareAsync(AppDbContext db, ExportForms export, OfficeRenderer renderer, SchemeStore schemes, Lianfang.Core.Access.AccessScope scope,
-        int? orgUnitId, int? campaignId, string? format, CancellationToken ct)
+    public static async Task<ExportFile> CompareAsync(AppDbContext db, ExportForms export, OfficeRenderer renderer, SchemeStore schemes,
+        Lianfang.Core.Access.AccessScope scope, int? orgUnitId, int? campaignId, string? format, CancellationToken ct)
     {
         var f = OfficeRenderer.Format(format);
         var s = await SummaryAsync(db, export, scope, orgUnitId, campaignId, ct);
@@ -49,7 +57,8 @@ public static class ReportsApi
         string Cell(int now, int before) => s.Previous is null ? now.ToString() : $"{now}（{(now - before >= 0 ? "+" : "")}{now - before}）";
         var rows = scheme.Categories.Select(c => new FormRow([c.Name, .. levels.Select(l => Cell(Now(c.Code, l.Code), Before(c.Code, l.Code))),
             Cell(levels.Sum(l => Now(c.Code, l.Code)), levels.Sum(l => Before(c.Code, l.Code)))])).ToList();
-        rows.Add(new FormRow(["合计", .. levels.Select(l => Cell(scheme.Categories.Sum(c => Now(c.Code, l.Code)), scheme.Categories.Sum(c => Before(c.Code, l.Code)))),
+        rows.Add(new FormRow(["合计",
+            .. levels.Select(l => Cell(scheme.Categories.Sum(c => Now(c.Code, l.Code)), scheme.Categories.Sum(c => Before(c.Code, l.Code)))),
             Cell(s.Points, s.Previous?.Points ?? 0)], RowKind.Total));
         var columns = new List<FormColumn> { new(null, "风险类别", 3) };
         columns.AddRange(levels.Select(l => new FormColumn(null, l.Name, 1.5, Center: true)));
@@ -66,9 +75,10 @@ public static class ReportsApi
                 await SummaryAsync(db, export, await me.ScopeAsync(ct), orgUnitId, campaignId, ct))
             .WithTags("报表").WithSummary("汇总表数字（只计已审定、已公示的清单）：机构子树在一次排查中各类别各等级风险点数、参与人数（写并签了清单的本人及各环节签字人）、逐单位分行，以及上一年度对比")
             .ProducesProblem(400).ProducesProblem(404);
-        api.MapGet("/reports/compare/export", async (int? orgUnitId, int? campaignId, string? format, CurrentUser me, AppDbContext db, ExportForms export, OfficeRenderer renderer,
-                SchemeStore schemes, CancellationToken ct) =>
-                await FileEndpoints.FileAsync(async () => await CompareAsync(db, export, renderer, schemes, await me.ScopeAsync(ct), orgUnitId, campaignId, format, ct)))
+        api.MapGet("/reports/compare/export", async (int? orgUnitId, int? campaignId, string? format, CurrentUser me, AppDbContext db, ExportForms export,
+                OfficeRenderer renderer, SchemeStore schemes, CancellationToken ct) =>
+                await FileEndpoints.FileAsync(async () =>
+                    await CompareAsync(db, export, renderer, schemes, await me.ScopeAsync(ct), orgUnitId, campaignId, format, ct)))
             .WithTags("报表").WithSummary("年度对比表（各类别各等级风险点数及与上一年度的增减），docx、xlsx 或 pdf")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(501);
     }

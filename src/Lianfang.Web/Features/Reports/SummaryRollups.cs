@@ -69,9 +69,14 @@ public static class SummaryRollups
         {
             var ids = campaign.Select(t => t.OrgUnitId).ToList();
             var counted = (await db.RiskPoints.AsNoTracking()
-                    .Where(p => p.CampaignId == campaign.Key && ids.Contains(p.OrgUnitId) && (p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published))
+                    .Where(p => p.CampaignId == campaign.Key && ids.Contains(p.OrgUnitId)
+                        && (p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published))
                     .GroupBy(p => new { p.OrgUnitId, p.CategoryCode, Level = p.ApprovedLevelCode ?? p.LevelCode })
-                    .Select(g => new { g.Key.OrgUnitId, g.Key.CategoryCode, g.Key.Level, Points = g.Count(), Measures = g.Sum(p => p.MeasureCount), Methods = g.Sum(p => p.SupervisionMethodCount) })
+                    .Select(g => new
+                    {
+                        g.Key.OrgUnitId, g.Key.CategoryCode, g.Key.Level,
+                        Points = g.Count(), Measures = g.Sum(p => p.MeasureCount), Methods = g.Sum(p => p.SupervisionMethodCount),
+                    })
                     .ToListAsync(ct))
                 .ToLookup(c => c.OrgUnitId, c => (Key: (c.CategoryCode, c.Level), Tally: new Tally(c.Points, c.Measures, c.Methods)));
             var rowUnits = ids.SelectMany(id => OrgPath.AncestorsOrSelf(paths[id])).Distinct().Select(p => idOf[p]).ToList();
@@ -112,7 +117,11 @@ public static class SummaryRollups
         var own = await db.RiskPoints.AsNoTracking()
             .Where(p => p.CampaignId == campaignId && (p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published))
             .GroupBy(p => new { p.OrgUnit.Path, p.CategoryCode, Level = p.ApprovedLevelCode ?? p.LevelCode })
-            .Select(g => new { g.Key.Path, g.Key.CategoryCode, g.Key.Level, Points = g.Count(), Measures = g.Sum(p => p.MeasureCount), Methods = g.Sum(p => p.SupervisionMethodCount) })
+            .Select(g => new
+            {
+                g.Key.Path, g.Key.CategoryCode, g.Key.Level,
+                Points = g.Count(), Measures = g.Sum(p => p.MeasureCount), Methods = g.Sum(p => p.SupervisionMethodCount),
+            })
             .ToListAsync(ct);
         return Rollups.Expand(own.Select(o => (new RollupKey(campaignId, o.Path, o.CategoryCode, o.Level), new Tally(o.Points, o.Measures, o.Methods))));
     }

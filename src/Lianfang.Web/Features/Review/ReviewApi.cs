@@ -24,7 +24,8 @@ public static class ReviewApi
             State(await cmd.ReviewAsync(await me.ScopeAsync(ct), id, req, ct)))
             .WithSummary("审核当前环节：decision 为 approve（通过并签字）或 return（退回，须写意见）；stage 可带上所审环节，已被他人处理时返回 409")
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
-        lists.MapPost("/{id:int}/forms/{form}/countersign", async (int id, string form, CommentRequest? req, CurrentUser me, ReviewCommands cmd, CancellationToken ct) =>
+        lists.MapPost("/{id:int}/forms/{form}/countersign",
+            async (int id, string form, CommentRequest? req, CurrentUser me, ReviewCommands cmd, CancellationToken ct) =>
             {
                 var r = await cmd.CountersignAsync(await me.ScopeAsync(ct), id, form, req?.Comment, ct);
                 return new { r.Id, line = r.StageName, signer = r.Actor, r.At, r.VerificationCode };
@@ -59,14 +60,17 @@ public static class ReviewApi
             var p = await cmd.PublishAsync(await me.ScopeAsync(ct), id, req, ct);
             var status = await db.RiskLists.Where(l => l.Id == id).Select(l => l.Status).SingleAsync(ct);
             return new { id = p.ListId, status, from = p.From, until = p.Until, contentHash = p.ContentHash, verificationCode = p.VerificationCode };
-        }).WithSummary("公示清单：from（默认今天）至 until，不短于方案规定的公示期；公示以国密 SM2 签章，verificationCode 印在公开页面上供校验。已审定的清单公示后本单位公开页面可见；处于“单位内公示”环节的清单在单位内公示，期满后该环节才能办结").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+        }).WithSummary("公示清单：from（默认今天）至 until，不短于方案规定的公示期；公示以国密 SM2 签章，verificationCode 印在公开页面上供校验。" +
+                "已审定的清单公示后本单位公开页面可见；处于“单位内公示”环节的清单在单位内公示，期满后该环节才能办结")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
         lists.MapPost("/{id:int}/gather", async (int id, CurrentUser me, RegisterCommands cmd, CancellationToken ct) =>
             new { gathered = await cmd.GatherAsync(await me.ScopeAsync(ct), id, ct) })
             .WithSummary("汇总岗位自查（001）：处室（单位）清单汇入本处室已提交的岗位自查风险点，岗位本人成为该条责任人员").ProducesProblem(403).ProducesProblem(409);
         lists.MapPost("/{id:int}/row-signatures", async (int id, CurrentUser me, ReviewCommands cmd, CancellationToken ct) =>
             new { signed = await cmd.SignRowsAsync(await me.ScopeAsync(ct), id, ct) })
             .WithSummary("逐条逐栏签字（001 注2）：责任人员本人对写明其姓名的各条签字；全部签齐后处室清单才能提交").ProducesProblem(403).ProducesProblem(409);
-        lists.MapGet("/{id:int}/row-signatures", async (int id, CurrentUser me, AppDbContext db, RegisterCommands register, ReviewCommands cmd, CancellationToken ct) =>
+        lists.MapGet("/{id:int}/row-signatures",
+            async (int id, CurrentUser me, AppDbContext db, RegisterCommands register, ReviewCommands cmd, CancellationToken ct) =>
         {
             var list = await register.LoadListAsync(await me.ScopeAsync(ct), id, ct);
             var points = await db.RiskPoints.AsNoTracking().Where(p => p.ListId == id).OrderBy(p => p.Seq).ToListAsync(ct);

@@ -102,7 +102,8 @@ public sealed class ReviewBodies(AppDbContext db, RegisterCommands register)
             await bodies.GroupAsync(await me.ScopeAsync(ct), id, ct)).WithSummary("单位的廉政风险防控领导小组：组长、副组长、成员、办公室成员").ProducesProblem(404);
         g.MapPut("/org-units/{id:int}/leading-group", async (int id, SaveGroupRequest req, CurrentUser me, ReviewBodies bodies, CancellationToken ct) =>
             await bodies.SaveGroupAsync(await me.ScopeAsync(ct), id, req, ct))
-            .WithSummary("设置领导小组（整体替换）：members[{personId, duty: Head|Deputy|Member|Office}]，须有一名组长").ProducesProblem(400).ProducesProblem(403).ProducesProblem(404);
+            .WithSummary("设置领导小组（整体替换）：members[{personId, duty: Head|Deputy|Member|Office}]，须有一名组长")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404);
         g.MapGet("/campaigns/{id:int}/peer-pairs", async (int id, CurrentUser me, ReviewBodies bodies, CancellationToken ct) =>
             await bodies.PairsAsync(await me.ScopeAsync(ct), id, ct)).WithSummary("交叉互查结对：peerOrgUnitId 的负责人审核 orgUnitId 的清单").ProducesProblem(404);
         g.MapPut("/campaigns/{id:int}/peer-pairs", async (int id, List<PeerPairInput> req, CurrentUser me, ReviewBodies bodies, CancellationToken ct) =>

@@ -40,14 +40,16 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
     public async Task<RiskList> SubmitAsync(AccessScope scope, int listId, string? comment, CancellationToken ct)
     {
         var (list, scheme, points) = await LoadAsync(scope, listId, ct);
-        if (!ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path, scheme)) throw DomainException.Forbidden(ListAuthoring.WhoWrites(list, scheme).Replace("填写", "提交"));
+        if (!ListAuthoring.CanWrite(scope, list, list.OrgUnit.Path, scheme))
+            throw DomainException.Forbidden(ListAuthoring.WhoWrites(list, scheme).Replace("填写", "提交"));
         if (points.Count == 0) throw new DomainException("riskPoints", "清单中还没有风险点，不能提交");
         Completeness.EnsureReadyToSubmit(points);
         ListRules.EnsureElements(scheme, points);
         ListRules.EnsureRequiredItems(scheme, points);
         if (ListRules.NeedsLeader(scheme, list)) ListRules.EnsureLeaders(points, await PeopleOfUnitAsync(list, ct));
         if (RowSignature.Required(scheme, list) && await MissingRowSignaturesAsync(list, points, ct) is { Count: > 0 } missing)
-            throw DomainException.Conflict("rowSignatures", $"逐条逐栏签字未完成，不能提交：{string.Join("；", missing.Take(10))}{(missing.Count > 10 ? $" 等 {missing.Count} 处" : "")}");
+            throw DomainException.Conflict("rowSignatures",
+                $"逐条逐栏签字未完成，不能提交：{string.Join("；", missing.Take(10))}{(missing.Count > 10 ? $" 等 {missing.Count} 处" : "")}");
         var t = Workflow.Submit(scheme, list, await reviewers.DecidableAsync(list, ct));
         await DecideAsync(list, scheme, points, t, Decision.Submit, t.Stage?.Name ?? "提交审核",
             list.HolderPersonId is not null ? "本人" : "填报人", comment, signed: true, ct);
@@ -101,10 +103,14 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
             "return" or "退回" => Decision.Return,
             _ => throw new DomainException("decision", "decision 应为 approve（通过）或 return（退回）"),
         };
-        var t = decision == Decision.Approve ? Workflow.Approve(scheme, list, req.Stage, await reviewers.DecidableAsync(list, ct)) : Workflow.Return(scheme, list, req.Stage, req.Comment);
+        var t = decision == Decision.Approve
+            ? Workflow.Approve(scheme, list, req.Stage, await reviewers.DecidableAsync(list, ct))
+            : Workflow.Return(scheme, list, req.Stage, req.Comment);
         if (decision == Decision.Approve) await EnsureHeardAsync(list, stage, ct);
         if (decision == Decision.Approve && stage.Publicity) await EnsurePublicityEndedAsync(list, stage, ct);
-        var checkedItems = decision == Decision.Approve && ListRules.ChecksItems(scheme, stage) ? ListRules.EnsureChecked(scheme, stage, req.CheckedItems) : null;
+        var checkedItems = decision == Decision.Approve && ListRules.ChecksItems(scheme, stage)
+            ? ListRules.EnsureChecked(scheme, stage, req.CheckedItems)
+            : null;
         var attendees = stage.Actor == StageActor.LeadingGroup ? await MeetingAsync(list, req.Meeting, ct) : null;
         var levels = req.Levels ?? [];
         if (levels.Count > 0 && decision != Decision.Approve) throw new DomainException("levels", "审定风险等级须随审核通过一并签字；退回时不能审定");
@@ -146,7 +152,10 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
     /// <summary>公示 (003 单位内公示): the stage closes once the list has been shown within the unit for the whole period.</summary>
     private async Task EnsurePublicityEndedAsync(RiskList list, ReviewStageDef stage, CancellationToken ct)
     {
-        var shown = await db.Publications.Where(p => p.ListId == list.Id && p.Revision == list.Revision).OrderByDescending(p => p.Until).FirstOrDefaultAsync(ct);
+        var shown = await db.Publications
+            .Where(p => p.ListId == list.Id && p.Revision == list.Revision)
+            .OrderByDescending(p => p.Until)
+            .FirstOrDefaultAsync(ct);
         PublicityRules.EnsureEnded(stage, shown?.From, shown?.Until, time.Today());
     }
 
@@ -163,7 +172,9 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
     }
 
     public async Task<IReadOnlyList<string>> MissingRowSignaturesAsync(RiskList list, IReadOnlyList<RiskPoint> points, CancellationToken ct) =>
-        RowSignature.Missing(points, await db.RowSignatures.Where(r => r.ListId == list.Id && r.Revision == list.Revision).ToListAsync(ct), await PeopleByNameAsync(list, ct));
+        RowSignature.Missing(points,
+            await db.RowSignatures.Where(r => r.ListId == list.Id && r.Revision == list.Revision).ToListAsync(ct),
+            await PeopleByNameAsync(list, ct));
 
     /// <summary>逐条逐栏签字: the caller signs every row of the department's list that names them as 责任人员.</summary>
     public async Task<int> SignRowsAsync(AccessScope scope, int listId, CancellationToken ct)
@@ -189,7 +200,8 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
     /// </summary>
     private async Task EnsureHeardAsync(RiskList list, ReviewStageDef stage, CancellationToken ct)
     {
-        var heard = await db.Reviews.Where(r => r.ListId == list.Id && r.Revision == list.Revision && r.StageCode == stage.Code && r.Decision == Decision.Comment)
+        var heard = await db.Reviews
+            .Where(r => r.ListId == list.Id && r.Revision == list.Revision && r.StageCode == stage.Code && r.Decision == Decision.Comment)
             .Select(r => r.RoleLabel).Distinct().ToListAsync(ct);
         if (stage.HelpersMayComment && !heard.Contains(HelperRole))
             throw DomainException.Conflict("stage", $"“{stage.Name}”环节还没有收到受邀人员的意见：请先邀请帮查人员（代表、专家或群众）并待其提出意见，再结束本环节");
@@ -371,7 +383,8 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         var open = await db.RiskLists.AnyAsync(l => l.CampaignId == list.CampaignId && l.Id != list.Id && string.Compare(l.OrgUnit.Path, lo) >= 0
             && string.Compare(l.OrgUnit.Path, hi) < 0 && l.Status != ListStatus.Approved && l.Status != ListStatus.Published, ct);
         if (!open && !await db.FormFilings.AnyAsync(f => f.CampaignId == list.CampaignId && f.OrgUnitId == unit.Id && f.FormCode == summary.Code, ct))
-            db.FormFilings.Add(new FormFiling(null, list.CampaignId, unit.Id, commission, summary.Code, summary.Title, unit.Name, contentHash: "", time.UtcNow())); // a table of counts, no list content
+            db.FormFilings.Add(new FormFiling(null, list.CampaignId, unit.Id, commission, summary.Code, summary.Title, unit.Name,
+                contentHash: "", time.UtcNow())); // a table of counts, no list content
     }
 
     /// <summary>Filing: points of the levels the scheme's Filing rule names (重要) are filed with the commission.</summary>
@@ -401,7 +414,8 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
             {
                 var stage = SignatureLines.CountersignStage(f, line);
                 var signed = records.LastOrDefault(r => r.StageCode == stage.Code && r.StageName == line);
-                lines.Add(new CountersignLine(f.Code, f.Title, line, stage.Actor, signed, approved && signed is null && await reviewers.CanActAsync(scope, list, stage, ct)));
+                lines.Add(new CountersignLine(f.Code, f.Title, line, stage.Actor, signed,
+                    approved && signed is null && await reviewers.CanActAsync(scope, list, stage, ct)));
             }
         return lines;
     }
@@ -418,11 +432,14 @@ public sealed class ReviewCommands(AppDbContext db, SchemeStore schemes, Registe
         if (list.Status is not (ListStatus.Approved or ListStatus.Published))
             throw DomainException.Conflict("status", $"“{title}”在清单审定后签字，清单现为“{list.Status.Label()}”");
         var line = lines.FirstOrDefault(l => l.MaySign) ?? throw (lines.All(l => l.Signed is not null)
-            ? DomainException.Conflict("form", $"“{title}”的{string.Join("、", lines.Select(l => $"“{l.Line}”"))}已由{string.Join("、", lines.Select(l => l.Signed!.Actor))}签字")
-            : DomainException.Forbidden($"“{title}”的{string.Join("；", lines.Where(l => l.Signed is null).Select(l => $"“{l.Line}”应由{Workflow.ActorLabel(l.Actor)}签字"))}"));
+            ? DomainException.Conflict("form",
+                $"“{title}”的{string.Join("、", lines.Select(l => $"“{l.Line}”"))}已由{string.Join("、", lines.Select(l => l.Signed!.Actor))}签字")
+            : DomainException.Forbidden(
+                $"“{title}”的{string.Join("；", lines.Where(l => l.Signed is null).Select(l => $"“{l.Line}”应由{Workflow.ActorLabel(l.Actor)}签字"))}"));
         var content = ListContent.Canonical(list, points);
         var record = new ReviewRecord(list.Id, list.Revision, SignatureLines.CountersignCode(scheme.Forms.Single(f => f.Code == formCode)), line.Line,
-            Decision.Countersign, me.UserId ?? 0, await me.DisplayNameAsync(ct), Workflow.ActorLabel(line.Actor), comment, ListContent.HashOf(content), signed: true, time.UtcNow());
+            Decision.Countersign, me.UserId ?? 0, await me.DisplayNameAsync(ct), Workflow.ActorLabel(line.Actor), comment, ListContent.HashOf(content),
+            signed: true, time.UtcNow());
         await sm2.SealAsync(record, content, ct);
         db.Reviews.Add(record);
         await db.SaveChangesAsync(ct);

@@ -19,7 +19,8 @@ public sealed class DetailModel(SchemeStore store, AppDbContext db, CurrentUser 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync([FromQuery] string code, string? name, [FromForm(Name = "Input.OrgUnitId")] int? orgUnitId, string? newCode, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(
+        [FromQuery] string code, string? name, [FromForm(Name = "Input.OrgUnitId")] int? orgUnitId, string? newCode, CancellationToken ct)
     {
         await OnGetAsync(code, ct);
         var copy = await store.CopyAsync(await me.ScopeAsync(ct), code, newCode ?? "", name ?? "", orgUnitId ?? 0, ct);

@@ -56,7 +56,9 @@ public sealed class SchemeStore(AppDbContext db, TimeProvider time)
     {
         var chain = Core.Org.OrgPath.AncestorsOrSelf(unitPath);
         var code = await db.Campaigns.Where(c => db.OrgUnits.Any(u => u.Id == c.RootOrgUnitId && chain.Contains(u.Path)))
-            .OrderBy(c => c.Year <= year ? 0 : 1).ThenBy(c => c.Year <= year ? -c.Year : c.Year).ThenByDescending(c => c.Id).Select(c => c.SchemeCode).FirstOrDefaultAsync(ct);
+            .OrderBy(c => c.Year <= year ? 0 : 1).ThenBy(c => c.Year <= year ? -c.Year : c.Year).ThenByDescending(c => c.Id)
+            .Select(c => c.SchemeCode)
+            .FirstOrDefaultAsync(ct);
         return await FindAsync(code, ct);
     }
 
@@ -82,7 +84,10 @@ public sealed class SchemeStore(AppDbContext db, TimeProvider time)
         SchemeValidator.Validate(copy);
         if (Presets.Find(copy.Code) is not null || await db.Schemes.AnyAsync(s => s.Code == copy.Code, ct))
             throw DomainException.Conflict("code", $"方案代码“{copy.Code}”已被使用");
-        db.Schemes.Add(new SchemeRecord { Code = copy.Code, Name = copy.Name, BasedOn = basedOn, OwnerOrgUnitId = owner.Id, Json = SchemeJson.Write(copy), UpdatedAt = time.UtcNow() });
+        db.Schemes.Add(new SchemeRecord
+        {
+            Code = copy.Code, Name = copy.Name, BasedOn = basedOn, OwnerOrgUnitId = owner.Id, Json = SchemeJson.Write(copy), UpdatedAt = time.UtcNow(),
+        });
         // a copy carries the latest version of each of its source's forms: of a unit's own scheme all, of a preset those serving the new owner
         var carried = await TemplatesServingAsync(basedOn, Presets.Find(basedOn) is null ? null : owner.Path, withContent: true, ct);
         db.FormTemplates.AddRange(carried.Select(t => new FormTemplate

@@ -23,12 +23,14 @@ public sealed class DispositionsModel(AppDbContext db, CurrentUser me, Supervisi
         return Redirect($"/Supervision/Dispositions?personId={personId}");
     }
 
-    public async Task<IActionResult> OnPostAsync(int personId, long? findingId, string? formAndMeasure, string? reason, DateOnly? decidedOn, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(
+        int personId, long? findingId, string? formAndMeasure, string? reason, DateOnly? decidedOn, CancellationToken ct)
     {
         if (!await LoadAsync(personId, findingId, ct)) return NotFound();
         var parts = (formAndMeasure ?? "").Split('|');
         var form = int.TryParse(parts[0], out var f) ? f : 0;
-        await commands.AddDispositionAsync(await me.ScopeAsync(ct), new DispositionRequest(personId, findingId, form, parts.ElementAtOrDefault(1), reason, decidedOn), ct);
+        await commands.AddDispositionAsync(await me.ScopeAsync(ct),
+            new DispositionRequest(personId, findingId, form, parts.ElementAtOrDefault(1), reason, decidedOn), ct);
         TempData["Message"] = "处置已登记，记入廉政档案";
         return Redirect($"/Supervision/Dispositions?personId={personId}");
     }

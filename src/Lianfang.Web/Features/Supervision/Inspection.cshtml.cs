@@ -110,7 +110,8 @@ public sealed class InspectionModel(AppDbContext db, CurrentUser me, Supervision
             }).ToListAsync(ct);
         var today = time.Today();
         Findings = findings.Select(f => new FindingRow(f.Id, f.Description, string.Join(" · ", new[] { f.Point, f.Person }.Where(x => x is not null)),
-            f.PersonId, f.R?.Id, f.R?.Task, f.R?.Deadline, f.R?.Status, f.R is { } r && r.Status != RectificationStatus.Verified && today > r.Deadline)).ToList();
+            f.PersonId, f.R?.Id, f.R?.Task, f.R?.Deadline, f.R?.Status,
+            f.R is { } r && r.Status != RectificationStatus.Verified && today > r.Deadline)).ToList();
         if (CanAddFinding)
         {
             var people = await db.People.AsNoTracking().Under([unit.Path], p => p.OrgUnit.Path).OrderBy(p => p.Name).Take(500)

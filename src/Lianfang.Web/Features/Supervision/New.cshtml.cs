@@ -57,9 +57,11 @@ public sealed class NewModel(AppDbContext db, CurrentUser me, SupervisionCommand
         var points = await db.RiskPoints.AsNoTracking().Visible(scope).Under([path], p => p.OrgUnit.Path)
             .Where(p => p.List.Campaign.Year == year && (p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published))
             .OrderBy(p => p.OrgUnit.Path).ThenBy(p => p.Seq).Take(300)
-            .Select(p => new { p.Id, p.Description, Unit = p.OrgUnit.Name, p.List.SchemeCode, Level = p.ApprovedLevelCode ?? p.LevelCode, p.Responsible }).ToListAsync(ct);
+            .Select(p => new { p.Id, p.Description, Unit = p.OrgUnit.Name, p.List.SchemeCode, Level = p.ApprovedLevelCode ?? p.LevelCode, p.Responsible })
+            .ToListAsync(ct);
         foreach (var p in points)
-            Points.Add(new PointOption(p.Id, p.Description, p.Unit, (await schemes.FindAsync(p.SchemeCode, ct))?.Level(p.Level)?.Name ?? p.Level, p.Responsible.Leader));
+            Points.Add(new PointOption(p.Id, p.Description, p.Unit,
+                (await schemes.FindAsync(p.SchemeCode, ct))?.Level(p.Level)?.Name ?? p.Level, p.Responsible.Leader));
         People = await db.People.AsNoTracking().Visible(scope).Under([path], p => p.OrgUnit.Path).OrderBy(p => p.Name).Take(500)
             .Select(p => new PersonOption(p.Id, p.Name)).ToListAsync(ct);
     }

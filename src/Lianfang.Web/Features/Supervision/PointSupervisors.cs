@@ -19,7 +19,11 @@ public sealed class PointSupervisors(AppDbContext db)
         var found = new Dictionary<StageActor, (string Label, int? PersonId)>();
         foreach (var p in points)
         {
-            if (!Enum.TryParse<StageActor>(rule.Parameters.GetValueOrDefault(p.EffectiveLevelCode), out var actor)) { p.AssignSupervisor(null, null); continue; }
+            if (!Enum.TryParse<StageActor>(rule.Parameters.GetValueOrDefault(p.EffectiveLevelCode), out var actor))
+            {
+                p.AssignSupervisor(null, null);
+                continue;
+            }
             if (!found.TryGetValue(actor, out var who)) found[actor] = who = await ResolveAsync(list, actor, ct);
             p.AssignSupervisor(who.Label, who.PersonId);
         }
@@ -46,7 +50,8 @@ public sealed class PointSupervisors(AppDbContext db)
         var label = Core.Review.Workflow.ActorLabel(actor);
         // The nearest holder of the role above the list (a department's head before the unit's), never the post holder themself.
         var person = await db.UserGrants.Where(g => g.Role == role && g.OrgUnit != null && chain.Contains(g.OrgUnit.Path))
-            .Join(db.Users.Where(u => u.PersonId != null && u.PersonId != list.HolderPersonId), g => g.UserId, u => u.Id, (g, u) => new { g.OrgUnit!.Path, u.PersonId })
+            .Join(db.Users.Where(u => u.PersonId != null && u.PersonId != list.HolderPersonId), g => g.UserId, u => u.Id,
+                (g, u) => new { g.OrgUnit!.Path, u.PersonId })
             .Join(db.People, x => x.PersonId, p => p.Id, (x, p) => new { x.Path, p.Id, p.Name })
             .OrderByDescending(x => x.Path).FirstOrDefaultAsync(ct);
         return person is null ? ($"{label}（未设）", null) : ($"{label} {person.Name}", person.Id);

@@ -51,7 +51,10 @@ public sealed class RectificationModel(AppDbContext db, CurrentUser me, Supervis
         var r = await commands.LoadRectificationAsync(scope, id, ct);
         var owner = await db.OrgUnits.AsNoTracking().Where(u => u.Id == r.OwnerOrgUnitId).Select(u => new { u.Name, u.Path }).SingleAsync(ct);
         Item = SupervisionApi.Dto(r, owner.Name, time.Today());
-        var inspection = await db.Inspections.AsNoTracking().Where(i => i.Id == r.Finding.InspectionId).Select(i => new { i.Id, i.InspectorUserId, i.OrgUnit.Path }).SingleAsync(ct);
+        var inspection = await db.Inspections.AsNoTracking()
+            .Where(i => i.Id == r.Finding.InspectionId)
+            .Select(i => new { i.Id, i.InspectorUserId, i.OrgUnit.Path })
+            .SingleAsync(ct);
         InspectionId = inspection.Id;
         IsOwner = SupervisionCommands.MayReport(scope, owner.Path) || (r.OwnerPersonId is { } p && p == scope.PersonId);
         IsVerifier = SupervisionCommands.MayVerify(scope, inspection.InspectorUserId, inspection.Path);

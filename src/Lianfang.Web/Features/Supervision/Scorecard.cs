@@ -41,7 +41,8 @@ public sealed class Scorecard(AppDbContext db, SchemeStore schemes, TimeProvider
     }
 
     /// <summary>The inspections carried out in the year on each of the points, by inspector name.</summary>
-    public static async Task<ILookup<(long PointId, string Inspector), DateOnly>> InspectionsAsync(AppDbContext db, List<long> pointIds, int year, CancellationToken ct) =>
+    public static async Task<ILookup<(long PointId, string Inspector), DateOnly>> InspectionsAsync(
+        AppDbContext db, List<long> pointIds, int year, CancellationToken ct) =>
         (await CarriedOutAsync(db, pointIds, year, ct)).ToLookup(x => (x.RiskPointId, x.InspectorName), x => x.Date);
 
     public async Task<List<LeaderRow>> LoadAsync(AccessScope scope, int? orgUnitId, int year, CancellationToken ct)
@@ -54,7 +55,8 @@ public sealed class Scorecard(AppDbContext db, SchemeStore schemes, TimeProvider
             q = q.Under([path], p => p.OrgUnit.Path);
         }
         var points = (await q.OrderBy(p => p.OrgUnit.Path).ThenBy(p => p.Seq).Take(5000)
-                .Select(p => new { p.Id, p.Description, p.Responsible, Unit = p.OrgUnit.Name, p.List.SchemeCode, Holder = p.List.HolderPersonId, p.SupervisorPersonId,
+                .Select(p => new { p.Id, p.Description, p.Responsible, Unit = p.OrgUnit.Name, p.List.SchemeCode, Holder = p.List.HolderPersonId,
+                    p.SupervisorPersonId,
                     Supervisor = db.People.Where(x => x.Id == p.SupervisorPersonId).Select(x => x.Name).FirstOrDefault() }).ToListAsync(ct))
             .Where(p => !string.IsNullOrWhiteSpace(p.Responsible.Leader) || p.Supervisor is not null).ToList();
         var done = await InspectionsAsync(db, points.Select(p => p.Id).ToList(), year, ct);
@@ -65,7 +67,8 @@ public sealed class Scorecard(AppDbContext db, SchemeStore schemes, TimeProvider
             var required = WarningRules.LeaderInspectionsPerYear(await schemes.FindAsync(p.SchemeCode, ct));
             var leader = p.Responsible.Leader?.Trim();
             if (!string.IsNullOrEmpty(leader))
-                rows.Add((leader, new PointRow(p.Id, p.Description, p.Unit, done[(p.Id, leader)].Count(), required, WarningRules.InspectionsDue(required, year, today))));
+                rows.Add((leader, new PointRow(p.Id, p.Description, p.Unit, done[(p.Id, leader)].Count(), required,
+                    WarningRules.InspectionsDue(required, year, today))));
             // a post supervising itself (三级: 由各岗位自己管理) is not listed
             if (p.Supervisor is { } s && p.SupervisorPersonId != p.Holder && s != leader)
                 rows.Add((s, new PointRow(p.Id, p.Description, p.Unit, done[(p.Id, s)].Count(), 1, WarningRules.InspectionsDue(1, year, today), "分级监督")));

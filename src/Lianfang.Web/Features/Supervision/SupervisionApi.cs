@@ -4,8 +4,9 @@ namespace Lianfang.Web.Features.Supervision;
 
 public sealed record InspectionDto(long Id, InspectionType Type, InspectionStatus Status, int OrgUnitId, string OrgUnit, int? PersonId, DateOnly Date,
     string Inspector, string? Subject, string? Record, long[] RiskPointIds);
-public sealed record RectificationDto(long Id, long FindingId, string Finding, int OwnerOrgUnitId, string OwnerOrgUnit, string Owner, int? OwnerPersonId, string Task,
-    DateOnly Deadline, RectificationStatus Status, bool Overdue, string? Report, string? VerificationComment, int Reopened, EvidenceDto[] Evidence);
+public sealed record RectificationDto(long Id, long FindingId, string Finding, int OwnerOrgUnitId, string OwnerOrgUnit, string Owner,
+    int? OwnerPersonId, string Task, DateOnly Deadline, RectificationStatus Status, bool Overdue, string? Report, string? VerificationComment,
+    int Reopened, EvidenceDto[] Evidence);
 public sealed record EvidenceDto(long Id, string FileName, long Size, string Sha256, DateTime UploadedAt);
 
 public static class SupervisionApi
@@ -13,7 +14,8 @@ public static class SupervisionApi
     public static InspectionDto Dto(Inspection i, string unit) => new(i.Id, i.Type, i.Status, i.OrgUnitId, unit, i.PersonId, i.Date, i.InspectorName,
         i.Subject, i.Record, i.Targets.Select(t => t.RiskPointId).ToArray());
 
-    public static RectificationDto Dto(Rectification r, string unit, DateOnly today) => new(r.Id, r.FindingId, r.Finding.Description, r.OwnerOrgUnitId, unit, r.Owner, r.OwnerPersonId,
+    public static RectificationDto Dto(Rectification r, string unit, DateOnly today) => new(
+        r.Id, r.FindingId, r.Finding.Description, r.OwnerOrgUnitId, unit, r.Owner, r.OwnerPersonId,
         r.Task, r.Deadline, r.Status, r.IsOverdue(today), r.Report, r.VerificationComment, r.Reopened,
         r.Evidence.Select(e => new EvidenceDto(e.Id, e.FileName, e.Size, e.Sha256, e.UploadedAt)).ToArray());
 
@@ -25,7 +27,8 @@ public static class SupervisionApi
             var i = await cmd.CreateAsync(await me.ScopeAsync(ct), req, ct);
             return TypedResults.Created($"/api/v1/inspections/{i.Id}", new { id = i.Id, status = i.Status });
         }).WithSummary("开展（或计划）监督检查：type 为 Written 书面问询、Talk 个别谈话、SiteVisit 实地走访抽查、Project 立项监督").ProducesProblem(400).ProducesProblem(403);
-        ins.MapGet("", async (int? orgUnitId, int? year, InspectionType? type, int? page, int? pageSize, CurrentUser me, SupervisionCommands cmd, AppDbContext db, CancellationToken ct) =>
+        ins.MapGet("", async (int? orgUnitId, int? year, InspectionType? type, int? page, int? pageSize,
+            CurrentUser me, SupervisionCommands cmd, AppDbContext db, CancellationToken ct) =>
         {
             var q = cmd.Visible(await me.ScopeAsync(ct));
             if (year is { } y) q = q.Where(i => i.Date >= new DateOnly(y, 1, 1) && i.Date <= new DateOnly(y, 12, 31));
@@ -53,13 +56,15 @@ public static class SupervisionApi
                 var i = await cmd.CorrectAsync(await me.ScopeAsync(ct), id, req, ct);
                 return new { id = i.Id, i.Date, i.Subject, i.Record, i.ChangeReason };
             })
-            .WithSummary("更正检查记录（检查人）：date、subject、record，reason 必填，更正前后记入审计日志").ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("更正检查记录（检查人）：date、subject、record，reason 必填，更正前后记入审计日志")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         ins.MapPost("/{id:long}/withdraw", async (long id, WithdrawInspectionRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
             {
                 var i = await cmd.WithdrawAsync(await me.ScopeAsync(ct), id, req.Reason, ct);
                 return new { id = i.Id, withdrawnAt = i.WithdrawnAt, reason = i.ChangeReason };
             })
-            .WithSummary("撤销误登记的检查（检查人，尚未登记问题时），reason 必填；撤销后不再计入一岗双责、抽查、谈话等").ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("撤销误登记的检查（检查人，尚未登记问题时），reason 必填；撤销后不再计入一岗双责、抽查、谈话等")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         ins.MapPost("/{id:long}/remind", async (long id, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
             {
                 await cmd.RemindAsync(await me.ScopeAsync(ct), "inquiry", id, ct);
@@ -73,7 +78,8 @@ public static class SupervisionApi
         }).WithSummary("登记发现的问题，可同时下达整改（责任单位、责任人、要求、期限）").ProducesProblem(400).ProducesProblem(403);
 
         var rect = api.MapGroup("/rectifications").WithTags("监督检查");
-        rect.MapGet("", async (int? orgUnitId, RectificationStatus? status, bool? overdue, int? page, int? pageSize, CurrentUser me, SupervisionCommands cmd, TimeProvider time, CancellationToken ct) =>
+        rect.MapGet("", async (int? orgUnitId, RectificationStatus? status, bool? overdue, int? page, int? pageSize,
+            CurrentUser me, SupervisionCommands cmd, TimeProvider time, CancellationToken ct) =>
         {
             var q = cmd.VisibleRectifications(await me.ScopeAsync(ct));
             if (status is { } s) q = q.Where(r => r.Status == s);
@@ -95,7 +101,8 @@ public static class SupervisionApi
             var e = await cmd.AddEvidenceAsync(await me.ScopeAsync(ct), id, file, ct);
             return TypedResults.Created($"/api/v1/rectifications/{id}/evidence/{e.Id}", new EvidenceDto(e.Id, e.FileName, e.Size, e.Sha256, e.UploadedAt));
         }).DisableAntiforgery().WithSummary($"上传整改佐证材料（{Evidence.Allowed}，≤10 MB），记录 SHA-256").ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
-        rect.MapGet("/{id:long}/evidence/{fileId:long}", async (long id, long fileId, CurrentUser me, SupervisionCommands cmd, AppDbContext db, CancellationToken ct) =>
+        rect.MapGet("/{id:long}/evidence/{fileId:long}",
+            async (long id, long fileId, CurrentUser me, SupervisionCommands cmd, AppDbContext db, CancellationToken ct) =>
         {
             var r = await cmd.LoadRectificationAsync(await me.ScopeAsync(ct), id, ct);
             var file = r.Evidence.FirstOrDefault(e => e.Id == fileId) ?? throw DomainException.NotFound("fileId", "文件不存在");
@@ -122,7 +129,8 @@ public static class SupervisionApi
             var d = await cmd.AddDispositionAsync(await me.ScopeAsync(ct), req, ct);
             return TypedResults.Created($"/api/v1/people/{d.PersonId}/dispositions", new { id = d.Id });
         }).WithTags("监督检查").WithSummary("登记四种形态处置（form 1–4，measure 须为该形态允许的方式），记入本人廉政档案").ProducesProblem(400).ProducesProblem(403);
-        api.MapPost("/dispositions/{id:long}/withdraw", async (long id, WithdrawInspectionRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
+        api.MapPost("/dispositions/{id:long}/withdraw",
+            async (long id, WithdrawInspectionRequest req, CurrentUser me, SupervisionCommands cmd, CancellationToken ct) =>
             {
                 var d = await cmd.WithdrawDispositionAsync(await me.ScopeAsync(ct), id, req.Reason, ct);
                 return new { id = d.Id, withdrawnAt = d.WithdrawnAt, reason = d.WithdrawReason };
@@ -132,7 +140,8 @@ public static class SupervisionApi
         {
             _ = await cmd.DispositionSubjectAsync(await me.ScopeAsync(ct), id, ct) ?? throw DomainException.NotFound("id", "人员不存在或不在您的权限范围内");
             return await db.Dispositions.AsNoTracking().Where(d => d.PersonId == id).OrderByDescending(d => d.DecidedOn)
-                .Select(d => new { d.Id, d.Form, formName = Disposition.FormLabel(d.Form), d.Measure, d.Reason, d.DecidedOn, d.FindingId, d.RecordedBy }).ToListAsync(ct);
+                .Select(d => new { d.Id, d.Form, formName = Disposition.FormLabel(d.Form), d.Measure, d.Reason, d.DecidedOn, d.FindingId, d.RecordedBy })
+                .ToListAsync(ct);
         }).WithTags("监督检查").WithSummary("本人的四种形态处置记录（本人、党办、派驻机构、纪委监委可见）");
 
         api.MapGet("/scorecard", async (int? orgUnitId, int? year, CurrentUser me, Scorecard scorecard, TimeProvider time, CancellationToken ct) =>

@@ -18,7 +18,8 @@ public sealed record VerifyRequest(bool Passed, string? Comment);
 public sealed record DispositionRequest(int? PersonId, long? FindingId, int? Form, string? Measure, string? Reason, DateOnly? DecidedOn);
 
 /// <summary>Inspections, findings, rectifications, dispositions and complaint handling, with who may do what.</summary>
-public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, WarningSweep sweep, Schemes.SchemeStore schemes, Notices.NoticeOutbox notices, TimeProvider time)
+public sealed class SupervisionCommands(
+    AppDbContext db, CurrentUser me, WarningSweep sweep, Schemes.SchemeStore schemes, Notices.NoticeOutbox notices, TimeProvider time)
 {
     /// <summary>
     /// Leaders inspect what they are in charge of (一岗双责); the party office, agency and commission supervise. No
@@ -46,7 +47,8 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         var units = db.OrgUnits.Under(prefixes, u => u.Path).Select(u => u.Id);
         var me = scope.PersonId;
         // the 整改责任人 sees their own task, whatever their role
-        return db.Rectifications.AsNoTracking().Where(r => units.Contains(r.OwnerOrgUnitId) || units.Contains(r.Finding.OrgUnitId) || (me != null && r.OwnerPersonId == me));
+        return db.Rectifications.AsNoTracking()
+            .Where(r => units.Contains(r.OwnerOrgUnitId) || units.Contains(r.Finding.OrgUnitId) || (me != null && r.OwnerPersonId == me));
     }
 
     public async Task<Inspection> CreateAsync(AccessScope scope, InspectionRequest req, CancellationToken ct)
@@ -70,7 +72,8 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         if (req.PersonId is { } person && !await db.People.Visible(scope).AnyAsync(p => p.Id == person, ct))
             throw new DomainException("personId", "被检查人员不存在或不在您的权限范围内");
         var (personId, name) = await InspectorAsync(ct);
-        var inspection = new Inspection(type, unit.Id, req.PersonId, req.Date ?? time.Today(), scope.UserId, personId, name, req.Subject, req.Record, req.Planned, time.Today(), time.UtcNow());
+        var inspection = new Inspection(type, unit.Id, req.PersonId, req.Date ?? time.Today(), scope.UserId, personId, name,
+            req.Subject, req.Record, req.Planned, time.Today(), time.UtcNow());
         if (needsPlan is { } rule && inspection.Status != InspectionStatus.Planned) Inspection.EnsurePlan(inspection.Subject, rule);
         inspection.Targets.AddRange(pointIds.Select(id => new InspectionTarget(id)));
         db.Inspections.Add(inspection);
@@ -82,7 +85,8 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
             await tx.CommitAsync(ct);
         }
         notices.Wake();
-        await sweep.RunAsync([WarningRules.LeaderInspectionsShort, WarningRules.ImportantWithoutProject, WarningRules.SpotCheckDue, WarningRules.PointUnsupervised], ct);
+        await sweep.RunAsync([WarningRules.LeaderInspectionsShort, WarningRules.ImportantWithoutProject, WarningRules.SpotCheckDue,
+            WarningRules.PointUnsupervised], ct);
         return inspection;
     }
 
@@ -119,7 +123,8 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         {
             var i = await LoadForInspectorAsync(scope, id, ct);
             if (i.Type != InspectionType.Written || i.Status != InspectionStatus.Open) throw DomainException.Conflict("status", "只有待答复的书面问询可以催办");
-            await NotifyInquiryAsync(i, await db.OrgUnits.Where(u => u.Id == i.OrgUnitId).Select(u => u.Path).SingleAsync(ct), $"催办：书面问询“{i.Subject}”请尽快答复", ct);
+            await NotifyInquiryAsync(i, await db.OrgUnits.Where(u => u.Id == i.OrgUnitId).Select(u => u.Path).SingleAsync(ct),
+                $"催办：书面问询“{i.Subject}”请尽快答复", ct);
         }
         else throw new DomainException("kind", "可催办 rectification（整改）或 inquiry（书面问询）");
         await db.SaveChangesAsync(ct);
@@ -136,7 +141,8 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         var points = await db.RiskPoints.AsNoTracking().Where(p => pointIds.Contains(p.Id))
             .Select(p => new { p.List.SchemeCode, Level = p.ApprovedLevelCode ?? p.LevelCode }).Distinct().ToListAsync(ct);
         foreach (var p in points)
-            if (await schemes.FindAsync(p.SchemeCode, ct) is { } scheme && Core.Schemes.RuleKinds.RuleList(scheme, Core.Schemes.RuleKinds.InspectionReport, "levels").Contains(p.Level))
+            if (await schemes.FindAsync(p.SchemeCode, ct) is { } scheme
+                && Core.Schemes.RuleKinds.RuleList(scheme, Core.Schemes.RuleKinds.InspectionReport, "levels").Contains(p.Level))
                 return $"{scheme.Level(p.Level)?.Name ?? p.Level}风险点";
         return null;
     }
@@ -170,8 +176,8 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
         var i = await LoadForInspectorAsync(scope, id, ct);
         i.Withdraw(await me.DisplayNameAsync(ct), reason, await db.Findings.AnyAsync(f => f.InspectionId == id, ct), time.UtcNow());
         await db.SaveChangesAsync(ct);
-        await sweep.RunAsync([WarningRules.LeaderInspectionsShort, WarningRules.ImportantWithoutProject, WarningRules.SpotCheckDue, WarningRules.PointUnsupervised,
-            WarningRules.IntegrityTalkDue, WarningRules.FollowUpDue], ct);
+        await sweep.RunAsync([WarningRules.LeaderInspectionsShort, WarningRules.ImportantWithoutProject, WarningRules.SpotCheckDue,
+            WarningRules.PointUnsupervised, WarningRules.IntegrityTalkDue, WarningRules.FollowUpDue], ct);
         return i;
     }
 
@@ -210,7 +216,8 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
             db.Rectifications.Add(rectification);
             await db.SaveChangesAsync(ct);
             var title = $"整改任务：{rectification.Task}（期限 {rectification.Deadline:yyyy-MM-dd}）";
-            if (personId is { } p) await notices.ToPeopleAsync([p], ownerPath, "rectification", title, $"/Supervision/Rectification?id={rectification.Id}", i.InspectorName, ct);
+            if (personId is { } p)
+                await notices.ToPeopleAsync([p], ownerPath, "rectification", title, $"/Supervision/Rectification?id={rectification.Id}", i.InspectorName, ct);
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
@@ -269,7 +276,10 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     public async Task<Rectification> VerifyAsync(AccessScope scope, long id, VerifyRequest req, CancellationToken ct)
     {
         var r = await LoadRectificationAsync(scope, id, ct);
-        var inspection = await db.Inspections.AsNoTracking().Where(i => i.Id == r.Finding.InspectionId).Select(i => new { i.InspectorUserId, i.OrgUnit.Path }).SingleAsync(ct);
+        var inspection = await db.Inspections.AsNoTracking()
+            .Where(i => i.Id == r.Finding.InspectionId)
+            .Select(i => new { i.InspectorUserId, i.OrgUnit.Path })
+            .SingleAsync(ct);
         if (!MayVerify(scope, inspection.InspectorUserId, inspection.Path)) throw DomainException.Forbidden("整改由发现问题的检查人或派驻机构、纪委监委验收");
         r.Verify(req.Passed, req.Comment, await DisplayNameAsync(ct), time.UtcNow());
         await db.SaveChangesAsync(ct);
@@ -279,12 +289,16 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
 
     public async Task<Disposition> AddDispositionAsync(AccessScope scope, DispositionRequest req, CancellationToken ct)
     {
-        var person = await db.People.AsNoTracking().Visible(scope).Where(p => p.Id == req.PersonId).Select(p => new { p.Id, p.OrgUnit.Path }).FirstOrDefaultAsync(ct)
+        var person = await db.People.AsNoTracking().Visible(scope)
+            .Where(p => p.Id == req.PersonId)
+            .Select(p => new { p.Id, p.OrgUnit.Path })
+            .FirstOrDefaultAsync(ct)
             ?? throw DomainException.NotFound("personId", "人员不存在或不在您的权限范围内");
         if (!MayDispose(scope, person.Path)) throw DomainException.Forbidden("四种形态处置由党办、派驻机构或纪委监委登记");
         if (req.FindingId is { } fid && !await db.Findings.AnyAsync(f => f.Id == fid && f.PersonId == person.Id, ct))
             throw new DomainException("findingId", "所选问题不是关于该人员的");
-        var d = new Disposition(person.Id, req.FindingId, req.Form ?? 0, req.Measure, req.Reason, req.DecidedOn ?? time.Today(), await DisplayNameAsync(ct), time.Today(), time.UtcNow());
+        var d = new Disposition(person.Id, req.FindingId, req.Form ?? 0, req.Measure, req.Reason, req.DecidedOn ?? time.Today(),
+            await DisplayNameAsync(ct), time.Today(), time.UtcNow());
         db.Dispositions.Add(d);
         await db.SaveChangesAsync(ct);
         return d;
@@ -306,7 +320,10 @@ public sealed class SupervisionCommands(AppDbContext db, CurrentUser me, Warning
     /// <summary>Whose disposition record the user may open: their own, or anyone's where they record dispositions.</summary>
     public async Task<DispositionSubject?> DispositionSubjectAsync(AccessScope scope, int personId, CancellationToken ct)
     {
-        var person = await db.People.AsNoTracking().Visible(scope).Where(p => p.Id == personId).Select(p => new { p.Id, p.Name, p.OrgUnit.Path }).FirstOrDefaultAsync(ct);
+        var person = await db.People.AsNoTracking().Visible(scope)
+            .Where(p => p.Id == personId)
+            .Select(p => new { p.Id, p.Name, p.OrgUnit.Path })
+            .FirstOrDefaultAsync(ct);
         if (person is null) return null;
         var canRecord = MayDispose(scope, person.Path);
         return canRecord || scope.PersonId == personId ? new DispositionSubject(person.Id, person.Name, canRecord) : null;

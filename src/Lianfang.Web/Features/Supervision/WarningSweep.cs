@@ -151,15 +151,20 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
             if (set.Contains(WarningRules.RescreeningDue))
                 foreach (var (scheme, facts) in await PeriodsAsync(RuleKinds.AnnualRescreening, prefixes, today, ct))
                     fired.AddRange(WarningRules.Rescreening(facts, today,
-                        DateOnly.TryParse(scheme.Rule(RuleKinds.AnnualRescreening)!.Parameters.GetValueOrDefault("firstDeadline"), out var first) ? first : null));
+                        DateOnly.TryParse(scheme.Rule(RuleKinds.AnnualRescreening)!.Parameters.GetValueOrDefault("firstDeadline"), out var first)
+                            ? first
+                            : null));
             if (set.Contains(WarningRules.RevisionDue))
-                foreach (var (_, facts) in await PeriodsAsync(RuleKinds.AnnualRevision, prefixes, today, ct)) fired.AddRange(WarningRules.Revision(facts, today));
+                foreach (var (_, facts) in await PeriodsAsync(RuleKinds.AnnualRevision, prefixes, today, ct))
+                    fired.AddRange(WarningRules.Revision(facts, today));
             if (set.Contains(WarningRules.SelfAssessmentDue))
-                foreach (var (_, facts) in await PeriodsAsync(RuleKinds.QuarterlySelfAssessment, prefixes, today, ct)) fired.AddRange(WarningRules.SelfAssessments(facts));
+                foreach (var (_, facts) in await PeriodsAsync(RuleKinds.QuarterlySelfAssessment, prefixes, today, ct))
+                    fired.AddRange(WarningRules.SelfAssessments(facts));
             if (set.Contains(WarningRules.SpotCheckDue))
                 foreach (var (_, facts) in await PeriodsAsync(RuleKinds.HalfYearSpotCheck, prefixes, today, ct)) fired.AddRange(WarningRules.SpotChecks(facts));
             if (set.Contains(WarningRules.AssessmentDue))
-                foreach (var (_, facts) in await PeriodsAsync(RuleKinds.AnnualAssessment, prefixes, today, ct)) fired.AddRange(WarningRules.Assessments(facts, today));
+                foreach (var (_, facts) in await PeriodsAsync(RuleKinds.AnnualAssessment, prefixes, today, ct))
+                    fired.AddRange(WarningRules.Assessments(facts, today));
             if (set.Contains(WarningRules.NotPublished))
                 fired.AddRange(WarningRules.Unpublished(await UnpublishedAsync(prefixes, now, ct)));
             if (set.Contains(WarningRules.PointUnsupervised))
@@ -205,7 +210,9 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
 
     private async Task<List<LeaderPointFact>> LeaderPointsAsync(Part prefixes, DateOnly today, CancellationToken ct)
     {
-        var points = (await ApprovedPointsAsync(RuleKinds.LeaderInspections, prefixes, today.Year, ct)).Where(p => !string.IsNullOrWhiteSpace(p.Point.Responsible.Leader)).ToList();
+        var points = (await ApprovedPointsAsync(RuleKinds.LeaderInspections, prefixes, today.Year, ct))
+            .Where(p => !string.IsNullOrWhiteSpace(p.Point.Responsible.Leader))
+            .ToList();
         if (points.Count == 0) return [];
         var done = await Scorecard.InspectionsAsync(db, points.Select(p => p.Point.Id).ToList(), today.Year, ct);
         var facts = new List<LeaderPointFact>();
@@ -231,7 +238,8 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
             var scheme = await schemes.FindAsync(code, ct);
             var levels = scheme?.RuleList(RuleKinds.ProjectSupervision, "levels") ?? [];
             if (!levels.Contains(p.EffectiveLevelCode)) continue;
-            facts.Add(new ImportantPointFact(p.Id, p.OrgUnitId, p.Description, scheme?.Level(p.EffectiveLevelCode)?.Name ?? p.EffectiveLevelCode, projects.Contains(p.Id)));
+            facts.Add(new ImportantPointFact(p.Id, p.OrgUnitId, p.Description, scheme?.Level(p.EffectiveLevelCode)?.Name ?? p.EffectiveLevelCode,
+                projects.Contains(p.Id)));
         }
         return facts;
     }
@@ -242,7 +250,8 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         var lists = Within(db.RiskLists.AsNoTracking().Where(l => l.Campaign.Status == CampaignStatus.Open && l.Campaign.Deadline <= horizon
             && (l.Status == ListStatus.Draft || l.Status == ListStatus.Returned)), prefixes, l => l.OrgUnit.Path);
         return (await ListTitles.QueryAsync(db, lists, ct))
-            .Select(l => new OpenListFact(l.Id, l.OrgUnitId, l.Title, l.Deadline, l.Holder is not null ? $"{l.Holder}（本人）" : $"{l.Unit}负责人", l.Campaign)).ToList();
+            .Select(l => new OpenListFact(l.Id, l.OrgUnitId, l.Title, l.Deadline, l.Holder is not null ? $"{l.Holder}（本人）" : $"{l.Unit}负责人", l.Campaign))
+            .ToList();
     }
 
     private async Task<List<ComplaintFact>> ComplaintsAsync(Part prefixes, DateTime now, CancellationToken ct)
@@ -358,7 +367,8 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
                     break;
                 }
                 case RuleKinds.AnnualRevision:
-                    facts.AddRange(units.Select(x => new PeriodFact(x.Unit.Id, x.Unit.Name, scheme.Name, today.Year, 0, x.Campaigns.Any(c => c.Year == today.Year))));
+                    facts.AddRange(units.Select(x =>
+                        new PeriodFact(x.Unit.Id, x.Unit.Name, scheme.Name, today.Year, 0, x.Campaigns.Any(c => c.Year == today.Year))));
                     break;
                 case RuleKinds.QuarterlySelfAssessment:
                 {
@@ -375,10 +385,13 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
                 {
                     var (year, half) = today.Month <= 6 ? (today.Year - 1, 2) : (today.Year, 1);
                     var (from, to) = half == 1 ? (new DateOnly(year, 1, 1), new DateOnly(year, 6, 30)) : (new DateOnly(year, 7, 1), new DateOnly(year, 12, 31));
-                    var checkedAt = await db.Inspections.AsNoTracking().Where(i => string.Compare(i.OrgUnit.Path, lo) >= 0 && string.Compare(i.OrgUnit.Path, hi) < 0
-                        && i.Date >= from && i.Date <= to && i.Status != InspectionStatus.Planned).Select(i => i.OrgUnit.Path).Distinct().ToListAsync(ct);
-                    facts.AddRange(units.Where(x => x.Campaigns.Any(c => c.Year == year)).Select(x => new PeriodFact(x.Unit.Id, x.Unit.Name, scheme.Name, year, half,
-                        checkedAt.Any(path => OrgPath.IsAncestorOrSelf(x.Unit.Path, path)))));
+                    var checkedAt = await db.Inspections.AsNoTracking()
+                        .Where(i => string.Compare(i.OrgUnit.Path, lo) >= 0 && string.Compare(i.OrgUnit.Path, hi) < 0
+                            && i.Date >= from && i.Date <= to && i.Status != InspectionStatus.Planned)
+                        .Select(i => i.OrgUnit.Path).Distinct().ToListAsync(ct);
+                    facts.AddRange(units.Where(x => x.Campaigns.Any(c => c.Year == year))
+                        .Select(x => new PeriodFact(x.Unit.Id, x.Unit.Name, scheme.Name, year, half,
+                            checkedAt.Any(path => OrgPath.IsAncestorOrSelf(x.Unit.Path, path)))));
                     break;
                 }
                 case RuleKinds.AnnualAssessment:
@@ -387,7 +400,8 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
                         && a.Kind == Core.Assessments.AssessmentKind.Annual).Select(a => new { a.OrgUnitId, a.Year, a.PostId }).ToListAsync(ct);
                     // 002 evaluates each post that has a holder; the others assess the unit once a year
                     var posts = scheme.Assessment?.Of == ListScope.Post
-                        ? await db.PostAssignments.AsNoTracking().Where(x => x.To == null && string.Compare(x.Post.OrgUnit.Path, lo) >= 0 && string.Compare(x.Post.OrgUnit.Path, hi) < 0)
+                        ? await db.PostAssignments.AsNoTracking()
+                            .Where(x => x.To == null && string.Compare(x.Post.OrgUnit.Path, lo) >= 0 && string.Compare(x.Post.OrgUnit.Path, hi) < 0)
                             .Select(x => new { x.PostId, x.Post.OrgUnit.Path }).Distinct().ToListAsync(ct)
                         : null;
                     foreach (var (u, mine) in units)
@@ -399,7 +413,8 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
                                 continue;
                             }
                             var done = assessed.Where(a => a.OrgUnitId == u.Id && a.Year == year && a.PostId != null).Select(a => a.PostId).ToHashSet();
-                            var pending = posts.Where(p => OrgPath.IsAncestorOrSelf(u.Path, p.Path)).Select(p => p.PostId).Distinct().Count(p => !done.Contains(p));
+                            var pending = posts.Where(p => OrgPath.IsAncestorOrSelf(u.Path, p.Path))
+                                .Select(p => p.PostId).Distinct().Count(p => !done.Contains(p));
                             facts.Add(new PeriodFact(u.Id, u.Name, scheme.Name, year, 0, pending == 0, pending));
                         }
                     break;
@@ -414,7 +429,8 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
     private sealed record CampaignRef(int Id, int Year, string Path);
 
     /// <summary>The units (单位) of the part lying under a campaign of the scheme, each with those campaigns (of the given years).</summary>
-    private async Task<List<(UnitRef Unit, List<CampaignRef> Campaigns)>> UnitsRunningAsync(string code, Part prefixes, (int From, int To)? years, CancellationToken ct)
+    private async Task<List<(UnitRef Unit, List<CampaignRef> Campaigns)>> UnitsRunningAsync(
+        string code, Part prefixes, (int From, int To)? years, CancellationToken ct)
     {
         var q = db.Campaigns.AsNoTracking().Where(c => c.SchemeCode == code);
         if (years is { } y) q = q.Where(c => c.Year >= y.From && c.Year <= y.To);
@@ -422,7 +438,9 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         if (campaigns.Count == 0) return [];
         var units = await Within(db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Unit), prefixes, u => u.Path)
             .Select(u => new UnitRef(u.Id, u.Name, u.Path)).ToListAsync(ct);
-        return units.Select(u => (u, campaigns.Where(c => u.Path.StartsWith(c.Path, StringComparison.Ordinal)).ToList())).Where(x => x.Item2.Count > 0).ToList();
+        return units.Select(u => (u, campaigns.Where(c => u.Path.StartsWith(c.Path, StringComparison.Ordinal)).ToList()))
+            .Where(x => x.Item2.Count > 0)
+            .ToList();
     }
 
     /// <summary>The paths a part's units reach with their subtrees: the part's range, or the one unit's subtree.</summary>
@@ -478,8 +496,12 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
                 .Select(l => new { l.OrgUnitId, l.PersonId }).ToListAsync(ct)).ToHashSet();
             // a cadre's letter is kept by the nearest unit above their post
             foreach (var c in cadres.DistinctBy(c => c.PersonId))
-                if (units.Select(x => x.Unit).Where(x => OrgPath.IsAncestorOrSelf(x.Path, c.Path)).OrderByDescending(x => x.Path.Length).FirstOrDefault() is { } u)
-                    facts.Add(new LetterFact(c.PersonId, c.OrgUnitId, c.Name, c.Post, u.Name, today.Year, deadline, signed.Contains(new { OrgUnitId = u.Id, c.PersonId })));
+                if (units.Select(x => x.Unit)
+                        .Where(x => OrgPath.IsAncestorOrSelf(x.Path, c.Path))
+                        .OrderByDescending(x => x.Path.Length)
+                        .FirstOrDefault() is { } u)
+                    facts.Add(new LetterFact(c.PersonId, c.OrgUnitId, c.Name, c.Post, u.Name, today.Year, deadline,
+                        signed.Contains(new { OrgUnitId = u.Id, c.PersonId })));
         }
         return facts;
     }
@@ -495,7 +517,9 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
             var days = scheme.RuleInt(RuleKinds.AssessmentFollowUp, "days", 30);
             var roots = await db.Campaigns.AsNoTracking().Where(c => c.SchemeCode == code).Join(db.OrgUnits, c => c.RootOrgUnitId, u => u.Id, (c, u) => u.Path)
                 .Distinct().ToListAsync(ct);
-            var graded = (await Within(db.Assessments.AsNoTracking().Where(a => a.Kind == Core.Assessments.AssessmentKind.Annual && a.Grade == rectify), prefixes, a => a.OrgUnit.Path)
+            var graded = (await Within(
+                        db.Assessments.AsNoTracking().Where(a => a.Kind == Core.Assessments.AssessmentKind.Annual && a.Grade == rectify),
+                        prefixes, a => a.OrgUnit.Path)
                     .Select(a => new { a.Id, a.OrgUnitId, Unit = a.OrgUnit.Name, a.OrgUnit.Path, a.Year, a.AssessedAt }).ToListAsync(ct))
                 .Where(a => roots.Any(r => a.Path.StartsWith(r, StringComparison.Ordinal)))
                 .Select(a => (a.Id, a.OrgUnitId, a.Unit, a.Path, a.Year, Assessed: DateOnly.FromDateTime(Clock.Local(a.AssessedAt)))).ToList();
@@ -515,18 +539,23 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
     {
         var codes = await SchemeCodesWithRuleAsync(RuleKinds.Publication, ct);
         if (codes.Count == 0) return [];
-        var lists = Within(db.RiskLists.AsNoTracking().Where(l => codes.Contains(l.SchemeCode) && l.Status == ListStatus.Approved), prefixes, l => l.OrgUnit.Path);
-        var approved = await lists.Select(l => new { l.Id, At = db.Reviews.Where(r => r.ListId == l.Id && r.Decision == Decision.Approve).Max(r => (DateTime?)r.At) })
+        var lists = Within(db.RiskLists.AsNoTracking().Where(l => codes.Contains(l.SchemeCode) && l.Status == ListStatus.Approved),
+            prefixes, l => l.OrgUnit.Path);
+        var approved = await lists
+            .Select(l => new { l.Id, At = db.Reviews.Where(r => r.ListId == l.Id && r.Decision == Decision.Approve).Max(r => (DateTime?)r.At) })
             .ToDictionaryAsync(x => x.Id, x => x.At, ct);
         return (await ListTitles.QueryAsync(db, lists, ct))
             .Select(l => new UnpublishedFact(l.Id, l.OrgUnitId, l.Title, DateOnly.FromDateTime(Clock.Local(approved.GetValueOrDefault(l.Id) ?? now)))).ToList();
     }
 
-    /// <summary>Approved points with a supervisor (LevelSupervisor), of this year's and last year's campaigns, and whether it inspected them that year.</summary>
+    /// <summary>
+    /// Approved points with a supervisor (LevelSupervisor), of this year's and last year's campaigns, and whether it inspected them that year.
+    /// </summary>
     private async Task<List<SupervisedPointFact>> SupervisedAsync(Part prefixes, DateOnly today, CancellationToken ct)
     {
-        var points = await Within(db.RiskPoints.AsNoTracking().Where(p => p.Supervisor != null && p.List.Campaign.Year >= today.Year - 1 && p.List.Campaign.Year <= today.Year
-                && (p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published)), prefixes, p => p.OrgUnit.Path)
+        var points = await Within(db.RiskPoints.AsNoTracking()
+                .Where(p => p.Supervisor != null && p.List.Campaign.Year >= today.Year - 1 && p.List.Campaign.Year <= today.Year
+                    && (p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published)), prefixes, p => p.OrgUnit.Path)
             .Select(p => new { p.Id, p.OrgUnitId, p.Description, p.Supervisor, p.SupervisorPersonId, p.List.Campaign.Year, Holder = p.List.HolderPersonId,
                 Name = db.People.Where(x => x.Id == p.SupervisorPersonId).Select(x => x.Name).FirstOrDefault() })
             .ToListAsync(ct);
@@ -561,7 +590,8 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
 /// The timer: every node runs it, and the whole-sweep lock lets one node sweep at a time — a node whose tick finds
 /// another sweeping skips it (that sweep covers the same ground). Logged with its start and end.
 /// </summary>
-public sealed class WarningSweepService(IServiceScopeFactory scopes, IConfiguration config, ILogger<WarningSweepService> log, TimeProvider time) : BackgroundService
+public sealed class WarningSweepService(IServiceScopeFactory scopes, IConfiguration config, ILogger<WarningSweepService> log, TimeProvider time)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -88,7 +88,10 @@ public sealed class Signatures(AppDbContext db)
     public static object Dto(SignedAct a) => new
     {
         revision = a.Revision, stage = a.Stage, signer = a.Signer, role = a.Role, at = a.At, verificationCode = a.VerificationCode, what = a.What,
-        changes = a.Changes.Select(c => new { pointId = c.RiskPointId, seq = c.PointSeq, field = c.Field, before = c.Before, after = c.After, reason = c.Reason }),
+        changes = a.Changes.Select(c => new
+        {
+            pointId = c.RiskPointId, seq = c.PointSeq, field = c.Field, before = c.Before, after = c.After, reason = c.Reason,
+        }),
     };
 
     public static void Map(IEndpointRouteBuilder app)
@@ -104,7 +107,11 @@ public sealed class Signatures(AppDbContext db)
                 })
                 : TypedResults.Problem(title: "校验码无效", detail: "没有这个签字：请核对表单上印的 10 位校验码", statusCode: StatusCodes.Status404NotFound))
             .AllowAnonymous().RequireRateLimiting(Startup.PublicRateLimit)
-            .WithTags("签字校验").WithSummary("校验表单上印的签字校验码或公示页上的公示校验码（无需登录）：status 为 valid（内容与签字时一致）、amended（其后的修改均经后续环节签字）或 altered（有未经签字的修改）；sm2 为国密签名（statement 签名原文、signature DER base64、publicKey PEM），可用 openssl dgst -sm3 -sigopt distid:1234567812345678 -verify pub.pem -signature sig.der statement.txt 离线校验");
+            .WithTags("签字校验")
+            .WithSummary("校验表单上印的签字校验码或公示页上的公示校验码（无需登录）：" +
+                "status 为 valid（内容与签字时一致）、amended（其后的修改均经后续环节签字）或 altered（有未经签字的修改）；" +
+                "sm2 为国密签名（statement 签名原文、signature DER base64、publicKey PEM），" +
+                "可用 openssl dgst -sm3 -sigopt distid:1234567812345678 -verify pub.pem -signature sig.der statement.txt 离线校验");
         app.MapGet("/api/v1/verify/public-key", async (Sm2 sm2, CancellationToken ct) =>
                 TypedResults.Text((await sm2.CurrentAsync(ct)).PublicKeyPem, "application/x-pem-file"))
             .AllowAnonymous().RequireRateLimiting(Startup.PublicRateLimit)

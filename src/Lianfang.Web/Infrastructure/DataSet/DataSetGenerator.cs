@@ -21,7 +21,8 @@ public sealed record DataSetSize(string Name, int Units)
     public static DataSetSize? Find(string? name) => All.FirstOrDefault(s => s.Name == name?.Trim().ToLowerInvariant());
 }
 
-public sealed record DataSetReport(DataSetSize Size, IReadOnlyDictionary<string, long> Counts, TimeSpan Elapsed, int CommissionId, int UnitId, int DepartmentId);
+public sealed record DataSetReport(
+    DataSetSize Size, IReadOnlyDictionary<string, long> Counts, TimeSpan Elapsed, int CommissionId, int UnitId, int DepartmentId);
 
 /// <summary>
 /// Generates a realistic data set into an empty database: a province commission, its city commissions and 派驻机构,
@@ -57,7 +58,8 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
         var province = Org("省纪委监委", OrgUnitKind.Commission, null, OrgPath.Encode(1));
         var cityCount = (size.Units + UnitsPerCity - 1) / UnitsPerCity;
         var cities = Enumerable.Range(0, cityCount)
-            .Select(c => Org(Vocabulary.Cities[c % Vocabulary.Cities.Length] + (c >= Vocabulary.Cities.Length ? $"（{c / Vocabulary.Cities.Length + 1}）" : "") + "纪委监委",
+            .Select(c => Org(
+                Vocabulary.Cities[c % Vocabulary.Cities.Length] + (c >= Vocabulary.Cities.Length ? $"（{c / Vocabulary.Cities.Length + 1}）" : "") + "纪委监委",
                 OrgUnitKind.Commission, province, province.Path + OrgPath.Encode(c + 1))).ToList();
         var campaign = Keyed(new Campaign($"{today.Year}年度廉洁风险排查", today.Year, scheme, province.Id, new DateOnly(today.Year, 6, 30), null,
             new DateTime(today.Year, 3, 1, 1, 0, 0, DateTimeKind.Utc)), 1);
@@ -76,7 +78,11 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
             var batch = new Batch();
             for (var u = start; u < Math.Min(size.Units, start + BatchUnits); u++)
                 GenerateUnit(batch, u, cities[u / UnitsPerCity], scheme, campaign, rng, today);
-            if (start == 0) { firstUnit = batch.Units.First(x => x.Kind == OrgUnitKind.Unit).Id; firstDepartment = batch.Units.First(x => x.Kind == OrgUnitKind.Department).Id; }
+            if (start == 0)
+            {
+                firstUnit = batch.Units.First(x => x.Kind == OrgUnitKind.Unit).Id;
+                firstDepartment = batch.Units.First(x => x.Kind == OrgUnitKind.Department).Id;
+            }
             await using (var tx = await db.Database.BeginTransactionAsync(ct))
             {
                 await batch.WriteAsync(bulk, ct);
@@ -230,7 +236,8 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
             var matter = rng.Pick(Vocabulary.Matters);
             var manifestation = rng.Pick(Vocabulary.Manifestations);
             var measures = Enumerable.Range(0, 1 + rng.Next(3)).Select(_ => new ControlMeasure(rng.Pick(Vocabulary.Measures),
-                scheme.MeasureKinds.Count > 0 ? rng.Pick(scheme.MeasureKinds) : null, scheme.MeasurePhases.Count > 0 ? rng.Pick(scheme.MeasurePhases) : null)).ToList();
+                scheme.MeasureKinds.Count > 0 ? rng.Pick(scheme.MeasureKinds) : null,
+                scheme.MeasurePhases.Count > 0 ? rng.Pick(scheme.MeasurePhases) : null)).ToList();
             var content = new RiskPointContent(
                 rng.Pick(scheme.Categories).Code,
                 $"在{matter}中{manifestation}",
@@ -281,7 +288,11 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
             list.Apply(t);
             var actor = stage.Actor switch
             {
-                StageActor.DeptHead => deptHead, StageActor.LeaderInCharge => leader, StageActor.Principal => principal, StageActor.Agency => agency, _ => principal,
+                StageActor.DeptHead => deptHead,
+                StageActor.LeaderInCharge => leader,
+                StageActor.Principal => principal,
+                StageActor.Agency => agency,
+                _ => principal,
             };
             Record(t, Decision.Approve, stage.Name, actor, Workflow.ActorLabel(stage.Actor), "同意");
             if (t.Final)
@@ -299,7 +310,8 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
             var (_, person, org) = rng.Pick(holders);
             var date = new DateOnly(today.Year, 1, 10).AddDays(rng.Next(Math.Max(1, today.DayOfYear - 10)));
             var inspection = Keyed(new Inspection(type, org.Id, type is InspectionType.Talk or InspectionType.Written ? person.Id : null, date, 0, null,
-                agency.Name, rng.Pick(Vocabulary.InspectionSubjects), type is InspectionType.Talk or InspectionType.SiteVisit ? "已按计划完成，记录在案" : null, planned: false, today,
+                agency.Name, rng.Pick(Vocabulary.InspectionSubjects), type is InspectionType.Talk or InspectionType.SiteVisit ? "已按计划完成，记录在案" : null,
+                planned: false, today,
                 date.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc)), ++_inspection);
             b.Inspections.Add(inspection);
             foreach (var p in Enumerable.Range(0, 1 + rng.Next(3)).Select(_ => rng.Pick(unitPoints)).DistinctBy(p => p.Id))
@@ -317,7 +329,8 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
             b.Rectifications.Add(rectification);
         }
         var (_, who, at) = rng.Pick(holders);
-        b.Complaints.Add(Keyed(new Complaint(ComplaintSource.Petition, at.Id, who.Id, null, $"反映{at.Name}在{rng.Pick(Vocabulary.Matters)}中{rng.Pick(Vocabulary.Manifestations)}",
+        b.Complaints.Add(Keyed(new Complaint(ComplaintSource.Petition, at.Id, who.Id, null,
+            $"反映{at.Name}在{rng.Pick(Vocabulary.Matters)}中{rng.Pick(Vocabulary.Manifestations)}",
             null, null, time.UtcNow()), ++_complaint));
     }
 }

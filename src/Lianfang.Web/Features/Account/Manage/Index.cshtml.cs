@@ -92,7 +92,8 @@ public sealed class IndexModel(AppUserManager users, SignInManager<AppUser> sign
         {
             var key = await users.AuthenticatorKeyAsync(user);
             SharedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
-            AuthenticatorUri = $"otpauth://totp/{Uri.EscapeDataString("廉防")}:{Uri.EscapeDataString(user.UserName!)}?secret={key}&issuer={Uri.EscapeDataString("廉防")}&digits=6";
+            AuthenticatorUri = $"otpauth://totp/{Uri.EscapeDataString("廉防")}:{Uri.EscapeDataString(user.UserName!)}" +
+                $"?secret={key}&issuer={Uri.EscapeDataString("廉防")}&digits=6";
         }
         return Page();
     }

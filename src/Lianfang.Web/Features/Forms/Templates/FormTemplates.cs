@@ -22,7 +22,8 @@ public sealed record TemplateDto(int Id, string SchemeCode, string Code, string 
 /// upload, then as a template: every placeholder known, exactly one repeating row), a preview with a real list of the
 /// scheme, and the versions kept.
 /// </summary>
-public sealed partial class FormTemplates(AppDbContext db, SchemeStore schemes, RegisterCommands register, ExportForms export, OfficeRenderer renderer, TimeProvider time)
+public sealed partial class FormTemplates(
+    AppDbContext db, SchemeStore schemes, RegisterCommands register, ExportForms export, OfficeRenderer renderer, TimeProvider time)
 {
     /// <summary>A built-in list form as a template (Word or Excel) that, uploaded unchanged, exports what the built-in does.</summary>
     public async Task<ExportFile> BuiltInAsync(AccessScope scope, string schemeCode, string formCode, string? format, CancellationToken ct)
@@ -93,7 +94,10 @@ public sealed partial class FormTemplates(AppDbContext db, SchemeStore schemes, 
             ?? throw DomainException.Conflict("listId", $"还没有可供预览的“{scheme.Name}”清单（需至少一条风险点）");
         var list = await register.LoadListAsync(scope, id, ct);
         if (list.SchemeCode != scheme.Code) throw new DomainException("listId", $"清单不属于方案“{scheme.Name}”，不能用于预览");
-        var draft = new FormTemplate { Code = code, Title = title, Version = 0, Format = checkedFile.Format, Content = checkedFile.Content, BaseForm = checkedFile.BaseForm.Code };
+        var draft = new FormTemplate
+        {
+            Code = code, Title = title, Version = 0, Format = checkedFile.Format, Content = checkedFile.Content, BaseForm = checkedFile.BaseForm.Code,
+        };
         return await export.TemplateAsync(list, scheme, draft, format, ct);
     }
 
@@ -125,7 +129,8 @@ public sealed partial class FormTemplates(AppDbContext db, SchemeStore schemes, 
         var kind = OfficeFile.Check(file.FileName, ms);
         var scan = Scan(kind, ms);
         var problems = Problems(scan);
-        if (problems.Count > 0) throw new ValidationFailedException(problems.Select(p => new FieldError("file", p)).ToList(), $"模板有 {problems.Count} 处问题：{problems[0]}");
+        if (problems.Count > 0)
+            throw new ValidationFailedException(problems.Select(p => new FieldError("file", p)).ToList(), $"模板有 {problems.Count} 处问题：{problems[0]}");
         var baseForm = FormCatalog.ListForm(scheme, scan.BaseForm) ?? FormCatalog.DefaultFor(scheme, listScope ?? ListScope.Unit);
         return (scheme, owner, code, title, listScope, new CheckedFile(kind == OfficeKind.Docx ? "docx" : "xlsx", ms.ToArray(), baseForm));
     }

@@ -30,7 +30,8 @@ public static class TemplateValues
         values["表名"] = doc.Title;
         values["签字行"] = string.Join("\n", doc.SignLines);
         var opinions = SignatureLines.Layout(baseForm).Count(l => l.IsBlock || l.Title is not null);
-        for (var i = 1; i <= Math.Min(opinions, TemplateFields.MaxOpinions); i++) values[TemplateFields.Opinion(i)] = doc.ClosingRows[i - 1].Body is { Length: > 0 } body ? body : blankBlock;
+        for (var i = 1; i <= Math.Min(opinions, TemplateFields.MaxOpinions); i++)
+            values[TemplateFields.Opinion(i)] = doc.ClosingRows[i - 1].Body is { Length: > 0 } body ? body : blankBlock;
         foreach (var (name, actor) in TemplateFields.Signers)
         {
             var signature = LatestSignature(d, actor);
@@ -53,7 +54,9 @@ public static class TemplateValues
         {
             var row = doc.Table.Rows[r];
             var cells = columns.Select((c, i) => (Name: TemplateFields.PointName(c), Value: row.Cells[i])).ToList();
-            IReadOnlyList<ControlMeasure?> lines = byMeasure && row.PointId is { } id && points[id].Measures.Count > 0 ? [.. points[id].Measures] : [(ControlMeasure?)null];
+            IReadOnlyList<ControlMeasure?> lines = byMeasure && row.PointId is { } id && points[id].Measures.Count > 0
+                ? [.. points[id].Measures]
+                : [(ControlMeasure?)null];
             for (var m = 0; m < lines.Count; m++)
             {
                 var v = cells.ToDictionary(c => c.Name, c => c.Value);
