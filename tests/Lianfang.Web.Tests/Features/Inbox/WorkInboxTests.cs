@@ -1,38 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Lianfang.Web.Tests.Features.Notices;
 using Lianfang.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianfang.Web.Tests.Features.Inbox;
-
-/// <summary>An app whose notices go to a local SMTP server and a local webhook (a unit's OA).</summary>
-public abstract class NoticeFixture(Db db) : AppFixture(db)
-{
-    public SmtpSink Smtp { get; } = new();
-    public WebhookSink Webhook { get; } = new();
-    /// <summary>A unit's own OA, set on the unit.</summary>
-    public WebhookSink UnitWebhook { get; } = new();
-
-    protected override Dictionary<string, string?> Settings => new()
-    {
-        ["Lianfang:Smtp:Host"] = "127.0.0.1", ["Lianfang:Smtp:Port"] = Smtp.Port.ToString(), ["Lianfang:Smtp:From"] = "lianfang@jiwei.example.gov.cn",
-        ["Lianfang:Notices:Webhook"] = Webhook.Url, ["Lianfang:PublicBaseUrl"] = "https://lianfang.example.gov.cn",
-    };
-
-    /// <summary>The mail to <paramref name="to"/> whose text contains <paramref name="text"/>, waiting for the delivery.</summary>
-    public async Task<SmtpSink.Mail> MailAsync(string to, string text)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (Smtp.Mails.FirstOrDefault(m => m.To.Contains(to) && m.Text.Contains(text)) is { } mail) return mail;
-            await Task.Delay(100);
-        }
-        throw new Xunit.Sdk.XunitException($"no mail to {to} containing “{text}”; got: {string.Join(" | ", Smtp.Mails.Select(m => string.Join(",", m.To) + ": " + m.Text))}");
-    }
-}
-
-public sealed class NoticeSqliteFixture() : NoticeFixture(Db.Sqlite);
-public sealed class NoticePostgresFixture() : NoticeFixture(Db.Postgres);
 
 /// <summary>
 /// Work reaches the person who must do it: the 整改 owner, the person asked in a 书面问询 and the party office receiving a
@@ -138,45 +110,6 @@ public abstract class WorkInboxTests(NoticeFixture f)
         Assert.Contains("书面问询", inbox);
         await (await f.As(zhao.User)).Post($"/api/v1/inspections/{inquiry}/complete", new { record = "已严格执行双人审核，附台账" }).Expect(HttpStatusCode.OK);
         Assert.DoesNotContain(await InboxAsync(zhao.User), i => i.GetProperty("kind").GetString() == "inquiry");
-    }
-
-    [Fact]
-    public async Task The_administrator_and_the_user_change_the_address_notices_go_to()
-    {
-        var w = await World.CreateAsync(f, "邮箱");
-        var zhao = await AccountAsync(w, w.D1, "赵强", "staff");
-        var id = (await f.Admin.GetAsync("/api/v1/users").Expect(HttpStatusCode.OK)).EnumerateArray().Single(u => u.GetProperty("userName").GetString() == zhao.User).Id();
-        async Task<string?> EmailAsync() => (await f.Admin.GetAsync($"/api/v1/users/{id}").Expect(HttpStatusCode.OK)).GetProperty("email").GetString();
-
-        // the administrator, on 账号 (API and page); a bad address is refused and changes nothing
-        var moved = $"zhao.{w.Tag[^6..]}@caiwu.example.gov.cn";
-        Assert.Equal(["email"], (await f.Admin.Put($"/api/v1/users/{id}/email", new { email = "赵强@" }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
-        Assert.Equal(zhao.Email, await EmailAsync());
-        await (await f.As(w.Users["party_office"])).Put($"/api/v1/users/{id}/email", new { email = moved }).Expect(HttpStatusCode.Forbidden);
-        await f.Admin.Put($"/api/v1/users/{id}/email", new { email = moved }).Expect(HttpStatusCode.NoContent);
-        Assert.Equal(moved, await EmailAsync());
-        var admin = await PageClient.LoginAsync(f, "admin", LianfangApp.AdminPassword);
-        var byPage = $"zhao2.{w.Tag[^6..]}@caiwu.example.gov.cn";
-        await admin.SubmitAsync($"/Admin/Users/Edit?id={id}", new() { ["Input.Email"] = byPage }, "handler=Email");
-        Assert.Equal(byPage, await EmailAsync());
-        Assert.Equal(byPage, (await admin.GetAsync($"/Admin/Users/Edit?id={id}")).QuerySelector("form[action*='handler=Email'] input[name='Input.Email']")!.GetAttribute("value"));
-
-        // the user, in 安全设置: a bad address comes back with the message and what was typed
-        var page = await PageClient.LoginAsync(f, zhao.User);
-        var bad = await page.SubmitAsync("/Account/Manage", new() { ["Email"] = "赵强财务处" }, "handler=Email");
-        var html = await bad.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
-        Assert.Contains("电子邮箱格式不正确", html);
-        Assert.Contains("value=\"赵强财务处\"", System.Net.WebUtility.HtmlDecode(html));
-        Assert.Equal(byPage, await EmailAsync());
-        var mine = $"mine.{w.Tag[^6..]}@example.gov.cn";
-        Assert.Equal(HttpStatusCode.Redirect, (await page.SubmitAsync("/Account/Manage", new() { ["Email"] = mine }, "handler=Email")).StatusCode);
-        Assert.Equal(mine, await EmailAsync());
-
-        // and the next notice goes there
-        await (await f.As(w.Users["agency"])).Post("/api/v1/inspections", new { type = "Written", orgUnitId = w.D1, personId = zhao.Person, subject = "请说明报销审核情况" })
-            .Expect(HttpStatusCode.Created);
-        await f.MailAsync(mine, "书面问询：请书面答复");
     }
 }
 

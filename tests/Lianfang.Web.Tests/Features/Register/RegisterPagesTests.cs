@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Lianfang.Web.Tests.Infrastructure;
 
 namespace Lianfang.Web.Tests.Features.Register;
@@ -42,58 +41,6 @@ public abstract class RegisterPagesTests(AppFixture f)
         Assert.Contains("工程项目招标中围标串标", PageClient.Text(register));
         var none = await page.GetAsync($"/Register?campaignId={campaign}&levelCode=level3");
         Assert.Contains("没有符合条件的风险点", PageClient.Text(none));
-    }
-
-    [Fact]
-    public async Task A_bad_point_comes_back_to_the_form_with_the_message()
-    {
-        var w = await World.CreateAsync(f, "页面坏点");
-        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "排查", year = 2026, schemeCode = "shaoxing-2018", rootOrgUnitId = w.U1, deadline = "2026-05-31" }).Expect(HttpStatusCode.Created)).Id();
-        var lists = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray();
-        var own = lists.Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
-        var staff = await PageClient.LoginAsync(f, w.Users["staff"]);
-        var res = await staff.SubmitAsync($"/Lists/Edit?id={own}", new() { ["Input.CategoryCode"] = "post", ["Input.LevelCode"] = "", ["Input.Description"] = "报销把关不严" }, "#point-form");
-        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
-        Assert.Contains("风险等级", await res.Content.ReadAsStringAsync());
-        Assert.Equal(0, (await f.Observer.GetAsync($"/api/v1/lists/{own}/risk-points").Expect(HttpStatusCode.OK)).GetProperty("total").GetInt32());
-
-        // the department head sees the list but gets no editor: only the holder writes it
-        var head = await PageClient.LoginAsync(f, w.Users["dept_head"]);
-        var doc = await head.GetAsync($"/Lists/Edit?id={own}");
-        Assert.Null(doc.QuerySelector("#editor"));
-        Assert.Contains("不得代替撰写", PageClient.Text(doc));
-        var other = await f.OtherWorldAsync();
-        await (await PageClient.LoginAsync(f, other.Users["principal"])).GetAsync($"/Lists/Edit?id={own}", HttpStatusCode.NotFound);
-    }
-
-    [Fact]
-    public async Task Scheme_pages_show_the_seed_content_and_copy_a_preset()
-    {
-        var w = await World.CreateAsync(f, "方案页");
-        var page = await PageClient.LoginAsync(f, w.Users["party_office"]);
-        var index = PageClient.Text(await page.GetAsync("/Schemes"));
-        Assert.Contains("sanjiang-2019", index);
-        var detail = PageClient.Text(await page.GetAsync("/Schemes/Detail?code=longsheng-2012"));
-        Assert.Contains("纪检监察", detail);
-        Assert.Contains("领导班子", detail);
-        Assert.Contains("纪委监委（派驻机构）考核各单位，满分 100 分", detail);
-        Assert.Contains("认真自查自纠，自查报告客观真实", detail);
-        var api = await (await f.As(w.Users["party_office"])).GetAsync("/api/v1/schemes/lianyun-finance").Expect(HttpStatusCode.OK);
-        Assert.Equal(("Post", "LeadingGroup", 4), (api.GetProperty("assessment").GetProperty("of").GetString(), api.GetProperty("assessment").GetProperty("by").GetString(),
-            api.GetProperty("assessment").GetProperty("criteria").GetArrayLength()));
-        var code = $"cp-{Guid.NewGuid().ToString("N")[..6]}";
-        var res = await page.SubmitAsync("/Schemes/Detail?code=shaoxing-2018", new() { ["newCode"] = code, ["name"] = "卫健委方案", ["Input.OrgUnitId"] = w.U1.ToString() });
-        Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
-        Assert.Contains("卫健委方案", PageClient.Text(await page.GetAsync($"/Schemes/Detail?code={code}")));
-
-        var editor = await page.GetAsync($"/Schemes/Edit?code={code}");
-        var json = editor.QuerySelector("textarea")!.TextContent.Replace("\"决策廉洁风险\"", "\"决策风险（本单位）\"");
-        res = await page.SubmitAsync($"/Schemes/Edit?code={code}", new() { ["Json"] = json });
-        Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
-        Assert.Contains("决策风险（本单位）", PageClient.Text(await page.GetAsync($"/Schemes/Detail?code={code}")));
-        res = await page.SubmitAsync($"/Schemes/Edit?code={code}", new() { ["Json"] = "{ not json" });
-        Assert.Contains("不是有效的 JSON", await res.Content.ReadAsStringAsync());
-        await page.GetAsync("/Schemes/Edit?code=shaoxing-2018", HttpStatusCode.NotFound);
     }
 
     [Fact]
