@@ -32,7 +32,7 @@ LF_BASE=$base LF_PASSWORD=$password
 pg_base=""
 if [[ $dbs == *postgres* ]]; then
   mkdir -p "$data/pg"
-  pg_base=$(scripts/postgres.sh start "$data/pg" 45433)
+  pg_base=$(LIANFANG_PG_DURABLE=1 scripts/postgres.sh start "$data/pg" 45433) # fsync on, as production runs it
   trap 'scripts/postgres.sh stop "$data/pg" >/dev/null 2>&1 || true' EXIT
 fi
 psql_() { psql -X -q -t -A "host=127.0.0.1 port=45433 user=lianfang dbname=postgres" -c "$1"; }
