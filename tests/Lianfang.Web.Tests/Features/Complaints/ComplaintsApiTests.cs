@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Lianfang.Web.Tests.Features.Review;
 using Lianfang.Web.Tests.Infrastructure;
 
@@ -7,27 +6,20 @@ namespace Lianfang.Web.Tests.Features.Complaints;
 
 public abstract class ComplaintsApiTests(AppFixture f)
 {
-    private async Task<long> ImportantPointAsync(WrittenList s) =>
-        (await f.Observer.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray()
-            .Single(p => p.GetProperty("levelCode").GetString() == "important").GetProperty("id").GetInt64();
-
-    private async Task<JsonElement[]> WarningsAsync(HttpClient c, string rule) =>
-        (await c.GetAsync($"/api/v1/warnings?rule={rule}").Expect(HttpStatusCode.OK)).EnumerateArray().ToArray();
-
     [Fact]
     public async Task Three_complaints_on_one_point_in_a_month_raise_a_warning_and_triage_moves_them_on()
     {
         var s = await WrittenList.ApprovedAsync(f, "信访集中");
-        var point = await ImportantPointAsync(s);
+        var point = await s.ImportantPointAsync(f);
         var office = await f.As(s.W.Users["party_office"]);
         var ids = new List<long>();
         for (var i = 0; i < 3; i++)
         {
-            Assert.DoesNotContain(await WarningsAsync(office, "complaints-concentrated"), w => w.GetProperty("targetId").GetInt64() == point);
+            Assert.DoesNotContain(await office.WarningsAsync("complaints-concentrated"), w => w.GetProperty("targetId").GetInt64() == point);
             ids.Add((await office.Post("/api/v1/complaints", new { orgUnitId = s.W.U1, riskPointId = point, content = $"反映资金拨付问题（第{i + 1}件）" })
                 .Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64());
         }
-        var fired = Assert.Single(await WarningsAsync(office, "complaints-concentrated"), w => w.GetProperty("targetId").GetInt64() == point);
+        var fired = Assert.Single(await office.WarningsAsync("complaints-concentrated"), w => w.GetProperty("targetId").GetInt64() == point);
         Assert.Contains("3 件", fired.GetProperty("message").GetString());
         await (await f.As(s.W.Users["staff"])).Post("/api/v1/complaints", new { orgUnitId = s.W.D1, content = "员工不能登记信访件" }).Expect(HttpStatusCode.Forbidden);
 
@@ -38,7 +30,7 @@ public abstract class ComplaintsApiTests(AppFixture f)
         await office.Post($"/api/v1/complaints/{ids[0]}/triage", new { status = "Dismissed", note = "重复件", version = await Version() }).Expect(HttpStatusCode.OK);
         await office.Post($"/api/v1/complaints/{ids[0]}/triage", new { status = "Handling", version = await Version() }).Expect(HttpStatusCode.Conflict);
         await f.Admin.PostAsync("/api/v1/warnings/sweep", null).Expect(HttpStatusCode.OK);
-        Assert.DoesNotContain(await WarningsAsync(office, "complaints-concentrated"), w => w.GetProperty("targetId").GetInt64() == point);
+        Assert.DoesNotContain(await office.WarningsAsync("complaints-concentrated"), w => w.GetProperty("targetId").GetInt64() == point);
     }
 }
 

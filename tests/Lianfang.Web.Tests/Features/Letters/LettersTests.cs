@@ -1,8 +1,6 @@
 using System.Net;
-using System.Text.Json;
 using Lianfang.Core.Schemes;
 using Lianfang.Core.Supervision;
-using Lianfang.Web.Features.Supervision;
 using Lianfang.Web.Tests.Features.Rules;
 using Lianfang.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -14,32 +12,18 @@ public abstract class LettersTests(AppFixture f)
 {
     private int Year => f.App.Today.Year;
 
-    private async Task<int> CampaignAsync(World w, string scheme, int? year = null) =>
-        (await f.Observer.Post("/api/v1/campaigns", new { name = $"{year ?? Year}年度排查", year = year ?? Year, schemeCode = scheme, rootOrgUnitId = w.U1, deadline = $"{year ?? Year}-12-31" })
-            .Expect(HttpStatusCode.Created)).Id();
-
-    private async Task SweepAsync(World w, params string[] rules)
-    {
-        var path = await f.App.WithDbAsync(db => db.OrgUnits.Where(u => u.Id == w.C).Select(u => u.Path).SingleAsync());
-        using var scope = f.App.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<WarningSweep>().RunAsync(rules, default, path);
-    }
-
-    private async Task<JsonElement[]> WarningsAsync(World w, string rule) =>
-        (await f.Observer.GetAsync($"/api/v1/warnings?rule={rule}&orgUnitId={w.C}").Expect(HttpStatusCode.OK)).EnumerateArray().ToArray();
-
     [Fact]
     [RuleEffect(RuleKinds.ResponsibilityLetters)]
     public async Task A_longsheng_cadre_without_this_years_responsibility_letter_is_reminded_then_flagged_until_the_party_office_records_it()
     {
         var w = await World.CreateAsync(f, "责任书");
-        await CampaignAsync(w, "longsheng-2012");
+        await f.CampaignAsync(w, "longsheng-2012");
         // 财务处处长 (中层岗位) is a cadre the rule covers; 王芳's 会计 (其他岗位) is not
         var post = (await f.Admin.Post("/api/v1/posts", new { orgUnitId = w.D1, name = "财务处处长", tier = "Middle", duties = "财务管理",
             integrityDuties = "对本处室党风廉政建设负直接领导责任" }).Expect(HttpStatusCode.Created)).Id();
         var head = (await f.Admin.Post("/api/v1/people", new { name = "周处长", title = "处长", orgUnitId = w.D1, postId = post }).Expect(HttpStatusCode.Created)).Id();
-        await SweepAsync(w, WarningRules.LetterDue);
-        var message = Assert.Single(await WarningsAsync(w, WarningRules.LetterDue)).GetProperty("message").GetString()!;
+        await f.SweepAsync(w, WarningRules.LetterDue);
+        var message = Assert.Single(await f.WarningsAsync(w, WarningRules.LetterDue)).GetProperty("message").GetString()!;
         Assert.Contains("周处长（财务处处长）", message);
         Assert.Contains(f.App.Today > new DateOnly(Year, 3, 31) ? "逾期未签订（应于" : "尚未签订，请于", message);
         Assert.Contains($"{Year}-03-31", message);
@@ -72,7 +56,7 @@ public abstract class LettersTests(AppFixture f)
             ["Input.PersonId"] = head.ToString(), ["Input.Duties"] = draft, ["Input.IssuedBy"] = "主要负责人 张局", ["Input.SignedOn"] = today.ToString("yyyy-MM-dd"),
         }, "#letter-form");
         Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
-        Assert.Empty(await WarningsAsync(w, WarningRules.LetterDue));
+        Assert.Empty(await f.WarningsAsync(w, WarningRules.LetterDue));
         Assert.Contains("已签订", (await page.GetAsync($"/Letters?orgUnitId={w.U1}")).QuerySelector("#cadres")!.TextContent);
 
         var letter = (await office.GetAsync($"/api/v1/org-units/{w.U1}/responsibility-letters").Expect(HttpStatusCode.OK)).GetProperty("cadres")[0].GetProperty("letter");

@@ -7,6 +7,11 @@ namespace Lianfang.Web.Tests.Features.Review;
 /// <summary>A shaoxing-2018 campaign over 卫健委 and 王芳's own post list with one 重要 and one 一般 point, each with its five items.</summary>
 public sealed record WrittenList(World W, int Campaign, int List)
 {
+    /// <summary>The list's 重要 point (a written list has one).</summary>
+    public async Task<long> ImportantPointAsync(AppFixture f) =>
+        (await f.Observer.GetAsync($"/api/v1/lists/{List}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray()
+            .Single(p => p.GetProperty("levelCode").GetString() == "important").GetProperty("id").GetInt64();
+
     public static readonly string[] Reviewers = ["dept_head", "leader_in_charge", "principal", "agency"];
 
     /// <summary>What the agency confirms one by one at 派驻机构审核 (000: 五项内容逐一审核把关).</summary>

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lianfang.Core.Schemes;
 using Lianfang.Core.Supervision;
-using Lianfang.Web.Features.Supervision;
 using Lianfang.Web.Tests.Features.Review;
 using Lianfang.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -37,25 +36,11 @@ public abstract class RulesActTests(AppFixture f)
 {
     private int Year => f.App.Today.Year;
 
-    private async Task<int> CampaignAsync(World w, string scheme, int? year = null) =>
-        (await f.Observer.Post("/api/v1/campaigns", new { name = $"{year ?? Year}年度排查", year = year ?? Year, schemeCode = scheme, rootOrgUnitId = w.U1, deadline = $"{year ?? Year}-12-31" })
-            .Expect(HttpStatusCode.Created)).Id();
-
     private async Task<List<JsonElement>> ListsAsync(int campaign) =>
         (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
 
     private async Task<int> OwnListAsync(World w, int campaign) =>
         (await ListsAsync(campaign)).Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
-
-    private async Task SweepAsync(World w, params string[] rules)
-    {
-        var path = await f.App.WithDbAsync(db => db.OrgUnits.Where(u => u.Id == w.C).Select(u => u.Path).SingleAsync());
-        using var scope = f.App.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<WarningSweep>().RunAsync(rules, default, path);
-    }
-
-    private async Task<JsonElement[]> WarningsAsync(World w, string rule) =>
-        (await f.Observer.GetAsync($"/api/v1/warnings?rule={rule}&orgUnitId={w.C}").Expect(HttpStatusCode.OK)).EnumerateArray().ToArray();
 
     [Fact]
     [RuleEffect(RuleKinds.RequiredItems)]
@@ -128,11 +113,11 @@ public abstract class RulesActTests(AppFixture f)
         var w = await World.CreateAsync(f, "代写");
         var office = await f.As(w.Users["party_office"]);
         object Point(string category) => new { categoryCode = category, description = "代写的风险点", levelCode = "level3" };
-        var longsheng = (await ListsAsync(await CampaignAsync(w, "longsheng-2012"))).Single(l => l.GetProperty("scope").GetString() == "Department" && l.GetProperty("orgUnitId").GetInt32() == w.D1).Id();
+        var longsheng = (await ListsAsync(await f.CampaignAsync(w, "longsheng-2012"))).Single(l => l.GetProperty("scope").GetString() == "Department" && l.GetProperty("orgUnitId").GetInt32() == w.D1).Id();
         var refused = await office.Post($"/api/v1/lists/{longsheng}/risk-points", Point("duty")).Expect(HttpStatusCode.Forbidden);
         Assert.Contains("任何人不得代替撰写廉政风险点", refused.GetProperty("detail").GetString());
         await (await f.As(w.Users["dept_head"])).Post($"/api/v1/lists/{longsheng}/risk-points", Point("duty")).Expect(HttpStatusCode.Created);
-        var health = (await ListsAsync(await CampaignAsync(w, "shaoxing-health-2018"))).Single(l => l.GetProperty("scope").GetString() == "Department" && l.GetProperty("orgUnitId").GetInt32() == w.D1).Id();
+        var health = (await ListsAsync(await f.CampaignAsync(w, "shaoxing-health-2018"))).Single(l => l.GetProperty("scope").GetString() == "Department" && l.GetProperty("orgUnitId").GetInt32() == w.D1).Id();
         await office.Post($"/api/v1/lists/{health}/risk-points", new { categoryCode = "power", description = "党办汇总填写", levelCode = "general" }).Expect(HttpStatusCode.Created);
     }
 
@@ -176,7 +161,7 @@ public abstract class RulesActTests(AppFixture f)
             var rule = s["rules"]!.AsArray().Single(r => r!["kind"]!.GetValue<string>() == "AssessmentGrades")!;
             rule["parameters"] = new JsonObject { ["grades"] = "好,较好,一般,差", ["thresholds"] = "85,70,50,0" };
         }).Expect(HttpStatusCode.OK);
-        await CampaignAsync(w, code);
+        await f.CampaignAsync(w, code);
         var a = await (await f.As(w.Users["commission"])).Post("/api/v1/assessments", new
         {
             orgUnitId = w.U1, year = Year, kind = "Annual", items = new[] { new { score = 20 }, new { score = 20 }, new { score = 18 }, new { score = 18 } },
@@ -206,7 +191,7 @@ public abstract class RulesActTests(AppFixture f)
     public async Task Each_approved_sanjiang_point_gets_its_supervisor_and_last_years_unsupervised_point_is_flagged_until_inspected()
     {
         var w = await World.CreateAsync(f, "分级");
-        var campaign = await CampaignAsync(w, "sanjiang-2019", Year - 1);
+        var campaign = await f.CampaignAsync(w, "sanjiang-2019", Year - 1);
         var list = await OwnListAsync(w, campaign);
         var staff = await f.As(w.Users["staff"]);
         foreach (var level in new[] { "level1", "level3" })
@@ -216,15 +201,15 @@ public abstract class RulesActTests(AppFixture f)
         var points = (await f.Observer.GetAsync($"/api/v1/lists/{list}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray().ToList();
         Assert.Equal(["派驻组", "主要负责人（未设）"], points.Select(p => p.GetProperty("supervisor").GetString()));
 
-        await SweepAsync(w, WarningRules.PointUnsupervised);
-        var flagged = await WarningsAsync(w, WarningRules.PointUnsupervised);
+        await f.SweepAsync(w, WarningRules.PointUnsupervised);
+        var flagged = await f.WarningsAsync(w, WarningRules.PointUnsupervised);
         Assert.Equal(2, flagged.Length);
         Assert.Contains(flagged, x => x.GetProperty("message").GetString()!.Contains($"{Year - 1}年度未经派驻组监督检查"));
         var top = points[0].Id();
         await (await f.As(w.Users["agency"])).Post("/api/v1/inspections", new { type = "Talk", riskPointIds = new[] { top }, personId = w.X1, date = $"{Year - 1}-12-01", record = "谈话记录" })
             .Expect(HttpStatusCode.Created);
-        await SweepAsync(w, WarningRules.PointUnsupervised);
-        Assert.DoesNotContain(await WarningsAsync(w, WarningRules.PointUnsupervised), x => x.GetProperty("targetId").GetInt64() == top);
+        await f.SweepAsync(w, WarningRules.PointUnsupervised);
+        Assert.DoesNotContain(await f.WarningsAsync(w, WarningRules.PointUnsupervised), x => x.GetProperty("targetId").GetInt64() == top);
     }
 
     [Fact]
@@ -232,16 +217,16 @@ public abstract class RulesActTests(AppFixture f)
     public async Task An_approved_list_reminds_the_party_office_until_it_is_published_for_at_least_the_scheme_period()
     {
         var w = await World.CreateAsync(f, "公示");
-        var list = await OwnListAsync(w, await CampaignAsync(w, "longsheng-2012"));
+        var list = await OwnListAsync(w, await f.CampaignAsync(w, "longsheng-2012"));
         await f.App.WithDbAsync(db => db.RiskLists.Where(l => l.Id == list).ExecuteUpdateAsync(u => u.SetProperty(l => l.Status, Lianfang.Core.Register.ListStatus.Approved)));
-        await SweepAsync(w, WarningRules.NotPublished);
-        Assert.Single(await WarningsAsync(w, WarningRules.NotPublished), x => x.GetProperty("targetId").GetInt64() == list);
+        await f.SweepAsync(w, WarningRules.NotPublished);
+        Assert.Single(await f.WarningsAsync(w, WarningRules.NotPublished), x => x.GetProperty("targetId").GetInt64() == list);
         var office = await f.As(w.Users["party_office"]);
         var today = f.App.Today;
         var shortOne = await office.Post($"/api/v1/lists/{list}/publish", new { from = today, until = today.AddDays(2) }).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("公示期不少于 5 天", shortOne.GetProperty("detail").GetString());
         await office.Post($"/api/v1/lists/{list}/publish", new { from = today, until = today.AddDays(4) }).Expect(HttpStatusCode.OK);
-        Assert.Empty(await WarningsAsync(w, WarningRules.NotPublished));
+        Assert.Empty(await f.WarningsAsync(w, WarningRules.NotPublished));
     }
 
     [Fact]
@@ -253,22 +238,22 @@ public abstract class RulesActTests(AppFixture f)
         var today = f.App.Today;
         var (qYear, quarter) = today.Month <= 3 ? (today.Year - 1, 4) : (today.Year, (today.Month - 1) / 3);
         var (hYear, half) = today.Month <= 6 ? (today.Year - 1, 2) : (today.Year, 1);
-        await CampaignAsync(w, "longsheng-2012", qYear);
-        if (hYear != qYear) await CampaignAsync(w, "longsheng-2012", hYear);
-        await SweepAsync(w, WarningRules.SelfAssessmentDue, WarningRules.SpotCheckDue);
-        Assert.Contains($"第{quarter}季度", Assert.Single(await WarningsAsync(w, WarningRules.SelfAssessmentDue)).GetProperty("message").GetString());
-        Assert.Contains(half == 1 ? "上半年" : "下半年", Assert.Single(await WarningsAsync(w, WarningRules.SpotCheckDue)).GetProperty("message").GetString());
+        await f.CampaignAsync(w, "longsheng-2012", qYear);
+        if (hYear != qYear) await f.CampaignAsync(w, "longsheng-2012", hYear);
+        await f.SweepAsync(w, WarningRules.SelfAssessmentDue, WarningRules.SpotCheckDue);
+        Assert.Contains($"第{quarter}季度", Assert.Single(await f.WarningsAsync(w, WarningRules.SelfAssessmentDue)).GetProperty("message").GetString());
+        Assert.Contains(half == 1 ? "上半年" : "下半年", Assert.Single(await f.WarningsAsync(w, WarningRules.SpotCheckDue)).GetProperty("message").GetString());
 
         await (await f.As(w.Users["party_office"])).Post("/api/v1/assessments", new
         {
             orgUnitId = w.U1, year = qYear, kind = "Quarterly", quarter, items = new[] { new { score = 25 }, new { score = 25 }, new { score = 25 }, new { score = 25 } },
         }).Expect(HttpStatusCode.Created);
-        Assert.Empty(await WarningsAsync(w, WarningRules.SelfAssessmentDue));
+        Assert.Empty(await f.WarningsAsync(w, WarningRules.SelfAssessmentDue));
         await (await f.As(w.Users["commission"])).Post("/api/v1/inspections", new
         {
             type = "SiteVisit", orgUnitId = w.D1, date = half == 1 ? $"{hYear}-05-20" : $"{hYear}-11-20", record = "抽查财务处机制防范工作",
         }).Expect(HttpStatusCode.Created);
-        Assert.Empty(await WarningsAsync(w, WarningRules.SpotCheckDue));
+        Assert.Empty(await f.WarningsAsync(w, WarningRules.SpotCheckDue));
     }
 
     [Fact]
@@ -277,29 +262,29 @@ public abstract class RulesActTests(AppFixture f)
     public async Task A_finance_unit_that_ran_the_regime_last_year_is_flagged_until_its_group_evaluated_every_post_and_this_years_revision_is_due_in_december()
     {
         var w = await World.CreateAsync(f, "年度");
-        await CampaignAsync(w, "lianyun-finance", Year - 1);
+        await f.CampaignAsync(w, "lianyun-finance", Year - 1);
         var office = await WrittenList.GroupOfficeAsync(f, w);
-        await SweepAsync(w, WarningRules.AssessmentDue, WarningRules.RevisionDue);
+        await f.SweepAsync(w, WarningRules.AssessmentDue, WarningRules.RevisionDue);
         // 002: the 领导小组 evaluates each post at year end; 会计 (王芳) has not been
-        Assert.Contains($"{Year - 1}年还有 1 个岗位未进行年终综合评价", Assert.Single(await WarningsAsync(w, WarningRules.AssessmentDue)).GetProperty("message").GetString());
+        Assert.Contains($"{Year - 1}年还有 1 个岗位未进行年终综合评价", Assert.Single(await f.WarningsAsync(w, WarningRules.AssessmentDue)).GetProperty("message").GetString());
         // this year's 排查修正 is reminded in December when no campaign of this year has been opened
-        Assert.Equal(f.App.Today.Month == 12 ? 1 : 0, (await WarningsAsync(w, WarningRules.RevisionDue)).Length);
+        Assert.Equal(f.App.Today.Month == 12 ? 1 : 0, (await f.WarningsAsync(w, WarningRules.RevisionDue)).Length);
         // a unit-wide grade is not what this scheme asks: the commission cannot record one
         await (await f.As(w.Users["commission"])).Post("/api/v1/assessments", new { orgUnitId = w.U1, year = Year - 1, kind = "Annual", postId = w.P1,
             items = Enumerable.Repeat(new { score = 22 }, 4).ToArray() }).Expect(HttpStatusCode.Forbidden);
         await office.Post("/api/v1/assessments", new { orgUnitId = w.U1, year = Year - 1, kind = "Annual", postId = w.P1,
             items = Enumerable.Repeat(new { score = 22 }, 4).ToArray() }).Expect(HttpStatusCode.Created);
-        await CampaignAsync(w, "lianyun-finance");
-        await SweepAsync(w, WarningRules.AssessmentDue, WarningRules.RevisionDue);
-        Assert.Empty(await WarningsAsync(w, WarningRules.RevisionDue));
-        Assert.DoesNotContain(await WarningsAsync(w, WarningRules.AssessmentDue), x => x.GetProperty("message").GetString()!.Contains($"{Year - 1}年"));
+        await f.CampaignAsync(w, "lianyun-finance");
+        await f.SweepAsync(w, WarningRules.AssessmentDue, WarningRules.RevisionDue);
+        Assert.Empty(await f.WarningsAsync(w, WarningRules.RevisionDue));
+        Assert.DoesNotContain(await f.WarningsAsync(w, WarningRules.AssessmentDue), x => x.GetProperty("message").GetString()!.Contains($"{Year - 1}年"));
     }
 
     [Fact]
     public async Task A_sanjiang_point_takes_its_level_from_the_likelihood_and_harm_matrix_and_a_contradicting_level_is_refused()
     {
         var w = await World.CreateAsync(f, "矩阵");
-        var list = await OwnListAsync(w, await CampaignAsync(w, "sanjiang-2019"));
+        var list = await OwnListAsync(w, await f.CampaignAsync(w, "sanjiang-2019"));
         var staff = await f.As(w.Users["staff"]);
         // 发生机率较小 × 造成严重后果 → 二级
         await staff.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "duty", description = "科研经费报销审核不严", likelihood = 3, harm = 2 })
@@ -312,7 +297,7 @@ public abstract class RulesActTests(AppFixture f)
         Assert.Contains("风险等级应为“一级”，不是“三级”", contradicting.GetProperty("detail").GetString());
         Assert.Equal(["harm"], (await staff.Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "duty", description = "招生录取", likelihood = 1, harm = 4 })
             .Expect(HttpStatusCode.BadRequest)).ErrorFields());
-        var other = await OwnListAsync(w, await CampaignAsync(w, "shaoxing-2018"));
+        var other = await OwnListAsync(w, await f.CampaignAsync(w, "shaoxing-2018"));
         Assert.Equal(["likelihood"], (await staff.Post($"/api/v1/lists/{other}/risk-points", new { categoryCode = "power", description = "x", likelihood = 1, harm = 1 })
             .Expect(HttpStatusCode.BadRequest)).ErrorFields());
         // the editor shows the matrix for a scheme that has one
@@ -327,14 +312,14 @@ public abstract class RulesActTests(AppFixture f)
     public async Task A_person_of_a_longsheng_unit_without_last_years_integrity_talk_is_flagged_until_the_talk_is_recorded()
     {
         var w = await World.CreateAsync(f, "谈话");
-        await CampaignAsync(w, "longsheng-2012", Year - 1);
-        await SweepAsync(w, WarningRules.IntegrityTalkDue);
-        var flagged = Assert.Single(await WarningsAsync(w, WarningRules.IntegrityTalkDue), x => x.GetProperty("targetId").GetInt64() == w.X1);
+        await f.CampaignAsync(w, "longsheng-2012", Year - 1);
+        await f.SweepAsync(w, WarningRules.IntegrityTalkDue);
+        var flagged = Assert.Single(await f.WarningsAsync(w, WarningRules.IntegrityTalkDue), x => x.GetProperty("targetId").GetInt64() == w.X1);
         Assert.Contains($"王芳{Year - 1}年度未进行廉政谈话", flagged.GetProperty("message").GetString());
         await (await f.As(w.Users["principal"])).Post("/api/v1/inspections", new { type = "Talk", personId = w.X1, date = $"{Year - 1}-12-20", record = "年度廉政谈话：提醒严守财经纪律" })
             .Expect(HttpStatusCode.Created);
-        await SweepAsync(w, WarningRules.IntegrityTalkDue);
-        Assert.DoesNotContain(await WarningsAsync(w, WarningRules.IntegrityTalkDue), x => x.GetProperty("targetId").GetInt64() == w.X1);
+        await f.SweepAsync(w, WarningRules.IntegrityTalkDue);
+        Assert.DoesNotContain(await f.WarningsAsync(w, WarningRules.IntegrityTalkDue), x => x.GetProperty("targetId").GetInt64() == w.X1);
     }
 
     [Fact]
@@ -342,21 +327,21 @@ public abstract class RulesActTests(AppFixture f)
     public async Task A_failing_longsheng_unit_is_followed_up_within_thirty_days_and_an_excellent_one_is_commended()
     {
         var w = await World.CreateAsync(f, "回访");
-        await CampaignAsync(w, "longsheng-2012");
+        await f.CampaignAsync(w, "longsheng-2012");
         var commission = await f.As(w.Users["commission"]);
         async Task<long> Assess(int score, int? year = null) => (await commission.Post("/api/v1/assessments", new
         {
             orgUnitId = w.U1, year = year ?? Year, kind = "Annual", items = Enumerable.Repeat(new { score }, 4).ToArray(),
         }).Expect(HttpStatusCode.Created)).GetProperty("id").GetInt64();
         var failing = await Assess(10);
-        await SweepAsync(w, WarningRules.FollowUpDue);
-        Assert.Empty(await WarningsAsync(w, WarningRules.FollowUpDue)); // the 30 days have not passed
+        await f.SweepAsync(w, WarningRules.FollowUpDue);
+        Assert.Empty(await f.WarningsAsync(w, WarningRules.FollowUpDue)); // the 30 days have not passed
         await f.App.WithDbAsync(db => db.Assessments.Where(a => a.Id == failing).ExecuteUpdateAsync(u => u.SetProperty(a => a.AssessedAt, f.App.Time.GetUtcNow().UtcDateTime.AddDays(-40))));
-        await SweepAsync(w, WarningRules.FollowUpDue);
-        Assert.Contains("尚未跟踪回访", Assert.Single(await WarningsAsync(w, WarningRules.FollowUpDue)).GetProperty("message").GetString());
+        await f.SweepAsync(w, WarningRules.FollowUpDue);
+        Assert.Contains("尚未跟踪回访", Assert.Single(await f.WarningsAsync(w, WarningRules.FollowUpDue)).GetProperty("message").GetString());
         await commission.Post("/api/v1/inspections", new { type = "SiteVisit", orgUnitId = w.U1, record = "跟踪回访：整改措施已落实" }).Expect(HttpStatusCode.Created);
-        await SweepAsync(w, WarningRules.FollowUpDue);
-        Assert.Empty(await WarningsAsync(w, WarningRules.FollowUpDue));
+        await f.SweepAsync(w, WarningRules.FollowUpDue);
+        Assert.Empty(await f.WarningsAsync(w, WarningRules.FollowUpDue));
 
         await commission.GetAsync($"/api/v1/assessments/{failing}/commendation").Expect(HttpStatusCode.Conflict);
         // one annual grade a unit and year: the year before's was 优秀
@@ -374,7 +359,7 @@ public abstract class RulesActTests(AppFixture f)
     public async Task A_key_post_rated_more_than_three_years_ago_is_flagged_until_rated_again()
     {
         var w = await World.CreateAsync(f, "重点岗位");
-        var campaign = await CampaignAsync(w, "lianyun-finance");
+        var campaign = await f.CampaignAsync(w, "lianyun-finance");
         var list = (await ListsAsync(campaign)).First(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();
         await (await f.As(w.Users["staff"])).Post($"/api/v1/lists/{list}/risk-points", new { categoryCode = "duty", description = "国库资金拨付", levelCode = "level1", postId = w.P1 })
             .Expect(HttpStatusCode.Created);
@@ -388,11 +373,11 @@ public abstract class RulesActTests(AppFixture f)
             await db.SaveChangesAsync();
             return r.Id;
         });
-        await SweepAsync(w, WarningRules.KeyPostNotRerated);
-        Assert.Contains("已超过 3 年未重新评定", Assert.Single(await WarningsAsync(w, WarningRules.KeyPostNotRerated)).GetProperty("message").GetString());
+        await f.SweepAsync(w, WarningRules.KeyPostNotRerated);
+        Assert.Contains("已超过 3 年未重新评定", Assert.Single(await f.WarningsAsync(w, WarningRules.KeyPostNotRerated)).GetProperty("message").GetString());
         await f.App.WithDbAsync(db => db.Reviews.Where(r => r.Id == approval).ExecuteUpdateAsync(u => u.SetProperty(r => r.At, f.App.Time.GetUtcNow().UtcDateTime)));
-        await SweepAsync(w, WarningRules.KeyPostNotRerated);
-        Assert.Empty(await WarningsAsync(w, WarningRules.KeyPostNotRerated));
+        await f.SweepAsync(w, WarningRules.KeyPostNotRerated);
+        Assert.Empty(await f.WarningsAsync(w, WarningRules.KeyPostNotRerated));
     }
 
     [Fact]
@@ -400,11 +385,11 @@ public abstract class RulesActTests(AppFixture f)
     public async Task A_shaoxing_unit_is_flagged_while_this_years_rescreening_is_not_completed_once_its_quarter_is_near()
     {
         var w = await World.CreateAsync(f, "动态");
-        await CampaignAsync(w, "shaoxing-2018");
-        await SweepAsync(w, WarningRules.RescreeningDue);
+        await f.CampaignAsync(w, "shaoxing-2018");
+        await f.SweepAsync(w, WarningRules.RescreeningDue);
         // due by the end of Q1: from March the open campaign is reminded, after March it is overdue
         var month = f.App.Today.Month;
-        var flagged = await WarningsAsync(w, WarningRules.RescreeningDue);
+        var flagged = await f.WarningsAsync(w, WarningRules.RescreeningDue);
         Assert.Equal(month >= 3 ? 1 : 0, flagged.Length);
         if (month > 3) Assert.Contains($"{Year}年度动态排查应于 {Year}-03-31 前完成", flagged[0].GetProperty("message").GetString());
     }

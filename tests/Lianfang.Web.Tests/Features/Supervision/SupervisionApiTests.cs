@@ -11,13 +11,6 @@ public abstract class SupervisionApiTests(AppFixture f)
     // The app's own today (Asia/Shanghai), not the machine's: they differ from 16:00 to 24:00 UTC.
     private string Day(int offset) => f.App.Today.AddDays(offset).ToString("yyyy-MM-dd");
 
-    private async Task<long> ImportantPointAsync(WrittenList s) =>
-        (await f.Observer.GetAsync($"/api/v1/lists/{s.List}").Expect(HttpStatusCode.OK)).GetProperty("riskPoints").EnumerateArray()
-            .Single(p => p.GetProperty("levelCode").GetString() == "important").GetProperty("id").GetInt64();
-
-    private async Task<JsonElement[]> WarningsAsync(HttpClient c, string rule) =>
-        (await c.GetAsync($"/api/v1/warnings?rule={rule}").Expect(HttpStatusCode.OK)).EnumerateArray().ToArray();
-
     private static MultipartFormDataContent Pdf(string name = "整改台账.pdf")
     {
         var content = new ByteArrayContent("%PDF-1.4\n整改佐证\n"u8.ToArray());
@@ -29,7 +22,7 @@ public abstract class SupervisionApiTests(AppFixture f)
     public async Task A_written_inquiry_gets_its_reply_its_finding_goes_overdue_and_clears_when_verified()
     {
         var s = await WrittenList.ApprovedAsync(f, "问询整改");
-        var point = await ImportantPointAsync(s);
+        var point = await s.ImportantPointAsync(f);
         var agency = await f.As(s.W.Users["agency"]);
         var head = await f.As(s.W.Users["dept_head"]);
         await (await f.As(s.W.Users["staff"])).Post("/api/v1/inspections", new { type = "Written", riskPointIds = new[] { point }, subject = "说明" }).Expect(HttpStatusCode.Forbidden);
@@ -67,7 +60,7 @@ public abstract class SupervisionApiTests(AppFixture f)
             return await db.SaveChangesAsync();
         });
         await f.Admin.PostAsync("/api/v1/warnings/sweep", null).Expect(HttpStatusCode.OK);
-        var overdue = Assert.Single(await WarningsAsync(agency, "rectification-overdue"), w => w.GetProperty("targetId").GetInt64() == rid);
+        var overdue = Assert.Single(await agency.WarningsAsync("rectification-overdue"), w => w.GetProperty("targetId").GetInt64() == rid);
         Assert.Contains("2 天", overdue.GetProperty("message").GetString());
         Assert.Contains("王芳", overdue.GetProperty("assignee").GetString());
         Assert.True((await head.GetAsync($"/api/v1/rectifications/{rid}").Expect(HttpStatusCode.OK)).GetProperty("overdue").GetBoolean());
@@ -84,10 +77,10 @@ public abstract class SupervisionApiTests(AppFixture f)
         await head.Post($"/api/v1/rectifications/{rid}/verify", new { passed = true }).Expect(HttpStatusCode.Forbidden);
         var back = await agency.Post($"/api/v1/rectifications/{rid}/verify", new { passed = false, comment = "台账缺 5 月" }).Expect(HttpStatusCode.OK);
         Assert.Equal(("Open", 1), (back.GetProperty("status").GetString(), back.GetProperty("reopened").GetInt32()));
-        Assert.Single(await WarningsAsync(agency, "rectification-overdue"), w => w.GetProperty("targetId").GetInt64() == rid);
+        Assert.Single(await agency.WarningsAsync("rectification-overdue"), w => w.GetProperty("targetId").GetInt64() == rid);
         await head.Post($"/api/v1/rectifications/{rid}/submit", new { report = "已补齐 5 月" }).Expect(HttpStatusCode.OK);
         await agency.Post($"/api/v1/rectifications/{rid}/verify", new { passed = true }).Expect(HttpStatusCode.OK);
-        Assert.DoesNotContain(await WarningsAsync(agency, "rectification-overdue"), w => w.GetProperty("targetId").GetInt64() == rid);
+        Assert.DoesNotContain(await agency.WarningsAsync("rectification-overdue"), w => w.GetProperty("targetId").GetInt64() == rid);
         await (await f.As((await f.OtherWorldAsync()).Users["agency"])).GetAsync($"/api/v1/rectifications/{rid}").Expect(HttpStatusCode.NotFound);
     }
 
