@@ -12,24 +12,14 @@ namespace Lianfang.Web.Tests.Features.Inbox;
 /// </summary>
 public abstract class WorkInboxTests(NoticeFixture f)
 {
-    private async Task<(int Person, string User, string Email)> AccountAsync(World w, int orgUnit, string name, string role)
-    {
-        var person = (await f.Admin.Post("/api/v1/people", new { name, title = "处长", orgUnitId = orgUnit }).Expect(HttpStatusCode.Created)).Id();
-        var user = $"n{w.Tag[^6..]}.{role}";
-        var email = $"{user}@example.gov.cn";
-        await f.CreateUser(new { userName = user, password = LianfangApp.Password, personId = person, email, grants = new[] { new { role, orgUnitId = orgUnit } } })
-            .Expect(HttpStatusCode.Created);
-        return (person, user, email);
-    }
-
     private async Task<List<JsonElement>> InboxAsync(string user) => (await (await f.As(user)).GetAsync("/api/v1/inbox").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
 
     [Fact]
     public async Task The_owner_the_person_asked_and_the_party_office_each_find_their_work_and_get_a_notice()
     {
         var w = await World.CreateAsync(f, "待办");
-        var zhao = await AccountAsync(w, w.D1, "赵强", "staff");
-        var office = await AccountAsync(w, w.U1, "周丽", "party_office");
+        var zhao = await f.AccountAsync(w, w.D1, "赵强", "staff");
+        var office = await f.AccountAsync(w, w.U1, "周丽", "party_office");
         var agency = await f.As(w.Users["agency"]);
         Assert.Equal(["email"], (await f.CreateUser(new { userName = $"bad{w.Tag[^6..]}", password = LianfangApp.Password, email = "不是邮箱",
             grants = new[] { new { role = "staff", orgUnitId = w.D1 } } }).Expect(HttpStatusCode.BadRequest)).ErrorFields());

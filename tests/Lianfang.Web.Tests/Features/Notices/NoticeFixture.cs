@@ -1,3 +1,4 @@
+using System.Net;
 using Lianfang.Web.Tests.Infrastructure;
 
 namespace Lianfang.Web.Tests.Features.Notices;
@@ -15,6 +16,17 @@ public abstract class NoticeFixture(Db db) : AppFixture(db)
         ["Lianfang:Smtp:Host"] = "127.0.0.1", ["Lianfang:Smtp:Port"] = Smtp.Port.ToString(), ["Lianfang:Smtp:From"] = "lianfang@jiwei.example.gov.cn",
         ["Lianfang:Notices:Webhook"] = Webhook.Url, ["Lianfang:PublicBaseUrl"] = "https://lianfang.example.gov.cn",
     };
+
+    /// <summary>A person of the unit with an account of the role and an e-mail address, so notices reach them.</summary>
+    public async Task<(int Person, string User, string Email)> AccountAsync(World w, int orgUnit, string name, string role)
+    {
+        var person = (await Admin.Post("/api/v1/people", new { name, title = "处长", orgUnitId = orgUnit }).Expect(HttpStatusCode.Created)).Id();
+        var user = $"n{w.Tag[^6..]}.{role}";
+        var email = $"{user}@example.gov.cn";
+        await this.CreateUser(new { userName = user, password = LianfangApp.Password, personId = person, email, grants = new[] { new { role, orgUnitId = orgUnit } } })
+            .Expect(HttpStatusCode.Created);
+        return (person, user, email);
+    }
 
     /// <summary>The mail to <paramref name="to"/> whose text contains <paramref name="text"/>, waiting for the delivery.</summary>
     public async Task<SmtpSink.Mail> MailAsync(string to, string text)

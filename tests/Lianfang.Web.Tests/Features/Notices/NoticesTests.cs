@@ -5,21 +5,11 @@ namespace Lianfang.Web.Tests.Features.Notices;
 
 public abstract class NoticesTests(NoticeFixture f)
 {
-    private async Task<(int Person, string User, string Email)> AccountAsync(World w, int orgUnit, string name, string role)
-    {
-        var person = (await f.Admin.Post("/api/v1/people", new { name, title = "处长", orgUnitId = orgUnit }).Expect(HttpStatusCode.Created)).Id();
-        var user = $"n{w.Tag[^6..]}.{role}";
-        var email = $"{user}@example.gov.cn";
-        await f.CreateUser(new { userName = user, password = LianfangApp.Password, personId = person, email, grants = new[] { new { role, orgUnitId = orgUnit } } })
-            .Expect(HttpStatusCode.Created);
-        return (person, user, email);
-    }
-
     [Fact]
     public async Task The_administrator_and_the_user_change_the_address_notices_go_to()
     {
         var w = await World.CreateAsync(f, "邮箱");
-        var zhao = await AccountAsync(w, w.D1, "赵强", "staff");
+        var zhao = await f.AccountAsync(w, w.D1, "赵强", "staff");
         var id = (await f.Admin.GetAsync("/api/v1/users").Expect(HttpStatusCode.OK)).EnumerateArray().Single(u => u.GetProperty("userName").GetString() == zhao.User).Id();
         async Task<string?> EmailAsync() => (await f.Admin.GetAsync($"/api/v1/users/{id}").Expect(HttpStatusCode.OK)).GetProperty("email").GetString();
 
