@@ -1,3 +1,5 @@
+using Lianfang.Web.Tests.Infrastructure;
+
 namespace Lianfang.Web.Tests.Architecture;
 
 /// <summary>
@@ -13,8 +15,7 @@ public sealed class LineLengthTests
     [Fact]
     public void Source_lines_are_at_most_160_characters()
     {
-        var root = RepositoryRoot();
-        var src = Path.Combine(root, "src");
+        var src = Path.Combine(Repo.Root, "src");
         var files = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
             .Where(f => !Path.GetRelativePath(src, f).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Any(Skipped.Contains))
             .Order(StringComparer.Ordinal)
@@ -22,7 +23,7 @@ public sealed class LineLengthTests
         Assert.NotEmpty(files);
 
         var tooLong = files
-            .SelectMany(f => TooLong(Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllText(f)))
+            .SelectMany(f => TooLong(Path.GetRelativePath(Repo.Root, f).Replace('\\', '/'), File.ReadAllText(f)))
             .ToList();
 
         if (tooLong.Count > 0)
@@ -46,11 +47,4 @@ public sealed class LineLengthTests
             .Where(l => l.Length > MaxLength)
             .Select(l => $"{path}:{l.Number} ({l.Length} characters)")
             .ToList();
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Lianfang.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("the repository root (Lianfang.slnx) is not above the test binaries");
-    }
 }

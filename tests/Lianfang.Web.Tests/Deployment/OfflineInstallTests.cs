@@ -1,3 +1,4 @@
+using Lianfang.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Lianfang.Web.Tests.Deployment;

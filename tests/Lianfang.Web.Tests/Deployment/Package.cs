@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Lianfang.Web.Tests.Infrastructure;
 
 namespace Lianfang.Web.Tests.Deployment;
 
@@ -45,18 +46,6 @@ public sealed class PackageFixture : IAsyncLifetime
 }
 
 [CollectionDefinition("package")] public sealed class PackageCollection : ICollectionFixture<PackageFixture>;
-
-public static class Repo
-{
-    public static string Root { get; } = Find();
-
-    private static string Find()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Lianfang.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("the repository root (Lianfang.slnx) is not above the test binaries");
-    }
-}
 
 /// <summary>Runs a program to its end, its output and error together.</summary>
 public static class Sh

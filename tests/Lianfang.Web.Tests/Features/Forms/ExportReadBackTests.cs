@@ -18,9 +18,7 @@ public sealed partial class ExportReadBackTests(SqliteFixture f)
     /// <summary>artifacts/forms at the repository root, where exported files are kept for people to look at.</summary>
     internal static string Artifacts()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Lianfang.slnx"))) dir = dir.Parent;
-        var path = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "artifacts", "forms");
+        var path = Path.Combine(Repo.Root, "artifacts", "forms");
         Directory.CreateDirectory(path);
         return path;
     }
