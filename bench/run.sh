@@ -115,6 +115,9 @@ run_one() { # db size
   done
   local mark; mark=$(rss_mark)
   put register "$(wrk_run 8 "Cookie: $unit_cookie" "$results/register.paths" "$base")"
+  # The same pages of 50 through the API, as an integrating system reads them (bearer token).
+  sed 's|^/Register?|/api/v1/risk-points?pageSize=50\&|' "$results/register.paths" > "$results/register-api.paths"
+  put register_api "$(wrk_run 8 "Authorization: Bearer $unit_token" "$results/register-api.paths" "$base")"
 
   # Chinese substring search over every description in the province.
   : > "$results/search.paths"
