@@ -72,19 +72,68 @@ public sealed class Reviewers(AppDbContext db)
         switch (stage.Actor)
         {
             case StageActor.Colleagues:
-                return me is not null && await db.People.AnyAsync(p => p.Id == me && p.OrgUnitId == list.OrgUnitId, ct);
+                if (me is null) return false;
+                if (_preloaded?.MyUnit is { } mine) return mine == list.OrgUnitId;
+                return await db.People.AnyAsync(p => p.Id == me && p.OrgUnitId == list.OrgUnitId, ct);
             case StageActor.Peers:
-                var peer = await db.PeerPairs.Where(p => p.CampaignId == list.CampaignId && p.OrgUnitId == list.OrgUnitId)
-                    .Join(db.OrgUnits, p => p.PeerOrgUnitId, u => u.Id, (p, u) => u.Path).FirstOrDefaultAsync(ct);
+                var peer = _preloaded?.Peers.TryGetValue((list.CampaignId, list.OrgUnitId), out var kept) == true ? kept
+                    : await db.PeerPairs.Where(p => p.CampaignId == list.CampaignId && p.OrgUnitId == list.OrgUnitId)
+                        .Join(db.OrgUnits, p => p.PeerOrgUnitId, u => u.Id, (p, u) => u.Path).FirstOrDefaultAsync(ct);
                 return peer is not null && scope.HasRoleOver(peer, Role.DeptHead);
             case StageActor.LeadingGroup:
-                return me is not null && Presiding(await GroupAsync(list.Path, ct), list.HolderPersonId) == me;
+                return me is not null && Presiding(await PreloadedGroupAsync(list.Path, ct), list.HolderPersonId) == me;
             case StageActor.LeadingGroupOffice:
-                return me is not null && (await GroupAsync(list.Path, ct)).Any(m => m.Duty == GroupDuty.Office && m.PersonId == me);
+                return me is not null && (await PreloadedGroupAsync(list.Path, ct)).Any(m => m.Duty == GroupDuty.Office && m.PersonId == me);
             default:
                 return Workflow.CanAct(scope, stage.Actor, list.Scope, list.HolderPersonId, list.Path);
         }
     }
+
+    /// <summary>What <see cref="CanActAsync(AccessScope, ListRef, ReviewStageDef, CancellationToken)"/> asks the database, read for many lists at once.</summary>
+    /// <param name="MyUnit">the user's department, when read (-1: the user's person record is gone)</param>
+    private sealed record Preloaded(int? MyUnit, Dictionary<(int Campaign, int OrgUnit), string?> Peers, Dictionary<string, List<LeadingGroupMember>> Groups);
+
+    private Preloaded? _preloaded;
+
+    /// <summary>
+    /// Reads at once what deciding the stages of <paramref name="lists"/> needs from the database (the user's department,
+    /// the paired departments, the leading groups: one or two queries each, and only for the stages waited at), so that a
+    /// 待办 of thousands of waiting lists asks no query per list. Kept for this request only.
+    /// </summary>
+    public async Task PreloadAsync(AccessScope scope, IReadOnlyCollection<(ListRef List, StageActor Actor)> lists, CancellationToken ct)
+    {
+        bool Waits(params StageActor[] actors) => lists.Any(l => actors.Contains(l.Actor));
+        int? myUnit = null;
+        if (Waits(StageActor.Colleagues) && scope.PersonId is { } me)
+            myUnit = await db.People.Where(p => p.Id == me).Select(p => (int?)p.OrgUnitId).FirstOrDefaultAsync(ct) ?? -1;
+        var peers = new Dictionary<(int Campaign, int OrgUnit), string?>();
+        if (Waits(StageActor.Peers))
+        {
+            foreach (var l in lists) peers[(l.List.CampaignId, l.List.OrgUnitId)] = null; // no pair: nobody decides it
+            var units = lists.Select(l => l.List.OrgUnitId).Distinct().ToList();
+            var campaigns = lists.Select(l => l.List.CampaignId).Distinct().ToList();
+            foreach (var p in await db.PeerPairs.Where(p => units.Contains(p.OrgUnitId) && campaigns.Contains(p.CampaignId))
+                         .Join(db.OrgUnits, p => p.PeerOrgUnitId, u => u.Id, (p, u) => new { p.CampaignId, p.OrgUnitId, u.Path }).ToListAsync(ct))
+                peers[(p.CampaignId, p.OrgUnitId)] = p.Path;
+        }
+        var groups = new Dictionary<string, List<LeadingGroupMember>>();
+        if (Waits(StageActor.LeadingGroup, StageActor.LeadingGroupOffice))
+        {
+            // a list's leading group is its nearest unit's (单位), as GroupAsync finds it
+            var paths = lists.Select(l => l.List.Path).Distinct().ToList();
+            var chain = paths.SelectMany(OrgPath.AncestorsOrSelf).Distinct().ToList();
+            var unitIds = await db.OrgUnits.Where(u => chain.Contains(u.Path) && u.Kind == OrgUnitKind.Unit).ToDictionaryAsync(u => u.Path, u => u.Id, ct);
+            var ids = unitIds.Values.ToList();
+            var members = (await db.LeadingGroupMembers.AsNoTracking().Where(m => ids.Contains(m.OrgUnitId)).OrderBy(m => m.Id).ToListAsync(ct))
+                .ToLookup(m => m.OrgUnitId);
+            foreach (var path in paths)
+                groups[path] = OrgPath.AncestorsOrSelf(path).Where(unitIds.ContainsKey).MaxBy(a => a.Length) is { } unit ? members[unitIds[unit]].ToList() : [];
+        }
+        _preloaded = new Preloaded(myUnit, peers, groups);
+    }
+
+    private Task<List<LeadingGroupMember>> PreloadedGroupAsync(string path, CancellationToken ct) =>
+        _preloaded?.Groups.TryGetValue(path, out var group) == true ? Task.FromResult(group) : GroupAsync(path, ct);
 
     /// <summary>
     /// Why nobody can decide the stage the list waits at (no account holds the role over it, or the body is not set up),
@@ -138,7 +187,7 @@ public sealed class Reviewers(AppDbContext db)
         var chain = OrgPath.AncestorsOrSelf(path);
         var unit = await db.OrgUnits.Where(u => chain.Contains(u.Path) && u.Kind == OrgUnitKind.Unit).OrderByDescending(u => u.Path)
             .Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
-        return unit is null ? [] : await db.LeadingGroupMembers.AsNoTracking().Where(m => m.OrgUnitId == unit).ToListAsync(ct);
+        return unit is null ? [] : await db.LeadingGroupMembers.AsNoTracking().Where(m => m.OrgUnitId == unit).OrderBy(m => m.Id).ToListAsync(ct);
     }
 
     /// <summary>The head presides; on the head's own list, the first deputy.</summary>

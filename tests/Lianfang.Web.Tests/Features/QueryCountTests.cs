@@ -35,12 +35,15 @@ public sealed class QueryCounter(IHttpContextAccessor http) : DbCommandIntercept
 /// </summary>
 public abstract class QueryCountTests(AppFixture f)
 {
-    private static async Task<int> QueriesAsync(PageClient page, string url)
+    private static Task<int> QueriesAsync(PageClient page, string url) => QueriesAsync(page.Http, url);
+
+    /// <summary>The database commands a GET of <paramref name="url"/> runs.</summary>
+    internal static async Task<int> QueriesAsync(HttpClient client, string url)
     {
         var key = Guid.NewGuid().ToString("N");
         using var req = new HttpRequestMessage(HttpMethod.Get, url);
         req.Headers.Add(QueryCounter.Header, key);
-        var res = await page.Http.SendAsync(req);
+        var res = await client.SendAsync(req);
         Assert.True(res.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)res.StatusCode}");
         return QueryCounter.ByRequest.GetValueOrDefault(key);
     }

@@ -188,14 +188,13 @@ public sealed class InboxQueries(AppDbContext db, SchemeStore schemes, IConfigur
             .Select(l => new { l.Id, l.SchemeCode, l.Scope, l.Stage, l.HolderPersonId, l.CampaignId, l.OrgUnitId, Path = l.OrgUnit.Path })
             .OrderBy(l => l.Id).Take(2000).ToListAsync(ct);
         var mine = new Dictionary<int, (string Kind, string Task)>();
+        var stages = new List<(int Id, Reviewers.ListRef List, ReviewStageDef Stage)>();
         foreach (var l in waiting)
-        {
-            var scheme = await schemes.FindAsync(l.SchemeCode, ct);
-            var stage = scheme is null ? null : Workflow.StageOf(scheme, l.Scope, l.Stage);
-            if (stage is not null
-                && await reviewers.CanActAsync(scope, new Reviewers.ListRef(l.CampaignId, l.OrgUnitId, l.Path, l.Scope, l.HolderPersonId), stage, ct))
-                mine[l.Id] = ("review", $"审核：{stage.Name}");
-        }
+            if (await schemes.FindAsync(l.SchemeCode, ct) is { } scheme && Workflow.StageOf(scheme, l.Scope, l.Stage) is { } stage)
+                stages.Add((l.Id, new Reviewers.ListRef(l.CampaignId, l.OrgUnitId, l.Path, l.Scope, l.HolderPersonId), stage));
+        await reviewers.PreloadAsync(scope, stages.Select(x => (x.List, x.Stage.Actor)).ToList(), ct);
+        foreach (var (id, list, stage) in stages)
+            if (await reviewers.CanActAsync(scope, list, stage, ct)) mine[id] = ("review", $"审核：{stage.Name}");
         if (scope.PersonId is { } pid)
             foreach (var l in await db.RiskLists.AsNoTracking().Where(l => l.HolderPersonId == pid && l.Campaign.Status == CampaignStatus.Open
                          && (l.Status == ListStatus.Draft || l.Status == ListStatus.Returned)).Select(l => new { l.Id, l.Status }).ToListAsync(ct))

@@ -226,6 +226,55 @@ public abstract class EveryPresetTests(AppFixture f)
         foreach (var kind in scheme.ListKinds.Where(k => k.Stages.Any(s => s.SetsLevels) && lists.Any(l => l.GetProperty("scope").GetString() == k.Scope.ToString())))
             Assert.Contains(kind.Scope.ToString(), leveled);
     }
+
+    /// <summary>
+    /// 002's personal lists wait at 科室其他人员帮查, a stage decided by asking who works in the list's department: the 待办
+    /// shows each colleague the lists of their own department only, and asks the database the same number of times for
+    /// one waiting list as for all of them (at a province a principal's 待办 holds thousands).
+    /// </summary>
+    [Fact]
+    public async Task The_inbox_finds_colleagues_lists_without_a_query_per_list()
+    {
+        var u = await UnitAsync("帮查待办", withVice: false);
+        var scheme = Presets.Find("longsheng-2012")!;
+        var campaign = (await (await f.As(u.People["office"].User)).Post("/api/v1/campaigns",
+            new { name = "2026年度排查", year = 2026, schemeCode = scheme.Code, rootOrgUnitId = u.W.U1, deadline = "2026-12-31" }).Expect(HttpStatusCode.Created)).Id();
+        var personal = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray()
+            .Where(l => l.GetProperty("scope").GetString() == "Person" && u.People.Values.Any(p => p.Person == l.GetProperty("personId").GetInt32()))
+            .Select(l => (Id: l.Id(), Holder: l.GetProperty("personId").GetInt32(), OrgUnit: l.GetProperty("orgUnitId").GetInt32())).ToList();
+        Assert.True(personal.Count >= 5, $"{personal.Count} personal lists");
+        async Task SubmitAsync((int Id, int Holder, int OrgUnit) l)
+        {
+            var w = await f.As(u.UserOf(l.Holder));
+            await w.Post($"/api/v1/lists/{l.Id}/risk-points", new
+            {
+                categoryCode = scheme.Categories.First(c => !c.Optional).Code, description = $"审批环节优亲厚友（{l.Id}）", levelCode = scheme.Levels[^1].Code,
+                measures = new[] { new { text = "审批事项双人复核" } }, supervision = new { methods = new[] { scheme.SupervisionMethods.FirstOrDefault() ?? "查阅资料" } },
+                responsible = new { leader = "孙伟", persons = new[] { "赵强" } }, elementsChecked = true,
+            }).Expect(HttpStatusCode.Created);
+            await w.PostAsync($"/api/v1/lists/{l.Id}/submit", null).Expect(HttpStatusCode.OK);
+            var stage = (await f.Observer.GetAsync($"/api/v1/lists/{l.Id}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString();
+            if (stage == "self") // 个人自查: the holder's own signed check comes first
+                await w.Post($"/api/v1/lists/{l.Id}/review", new { decision = "approve", checkedItems = WrittenList.FiveItems, comment = "已自查", stage })
+                    .Expect(HttpStatusCode.OK);
+            Assert.Equal("peers", (await f.Observer.GetAsync($"/api/v1/lists/{l.Id}").Expect(HttpStatusCode.OK)).GetProperty("stage").GetString());
+        }
+        var chief = await f.As(u.People["chief"].User);
+        await SubmitAsync(personal[0]);
+        var few = await QueryCountTests.QueriesAsync(chief, "/api/v1/inbox");
+        foreach (var l in personal.Skip(1)) await SubmitAsync(l);
+        var many = await QueryCountTests.QueriesAsync(chief, "/api/v1/inbox");
+        Assert.True(many <= few + 1, $"{many} queries with {personal.Count} lists waiting, {few} with one — a query per list");
+
+        // Who sees which: everyone in the list's department but its holder, nobody outside it (the principal reads them all).
+        foreach (var (key, person) in u.People.Where(p => p.Key != "agency").Select(p => (p.Key, p.Value)))
+        {
+            var inbox = (await (await f.As(person.User)).GetAsync("/api/v1/inbox").Expect(HttpStatusCode.OK)).EnumerateArray()
+                .Where(i => i.GetProperty("task").GetString() == "审核：科室其他人员帮查").Select(i => i.GetProperty("listId").GetInt32()).Order().ToList();
+            var expected = personal.Where(l => l.OrgUnit == person.OrgUnit && l.Holder != person.Person).Select(l => l.Id).Order().ToList();
+            Assert.True(expected.SequenceEqual(inbox), $"{key}: 待办 {string.Join(",", inbox)}, expected {string.Join(",", expected)}");
+        }
+    }
 }
 
 [Collection("sqlite")] public sealed class EveryPresetTests_Sqlite(SqliteFixture f) : EveryPresetTests(f);
