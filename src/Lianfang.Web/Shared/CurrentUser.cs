@@ -55,13 +55,16 @@ public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider serv
 
     private static async Task<(AccessScope Scope, SignedInAccount? Account)> LoadWithAccountAsync(AppDbContext db, int userId, CancellationToken ct)
     {
+        // the account and its grants in one query: every request asks it
         var user = await db.Users.Where(u => u.Id == userId)
-            .Select(u => new { u.PersonId, Account = new SignedInAccount(u.TwoFactorEnabled, u.SecurityStamp, u.MustChangePassword, u.PasswordChangedAt) })
+            .Select(u => new
+            {
+                u.PersonId, Account = new SignedInAccount(u.TwoFactorEnabled, u.SecurityStamp, u.MustChangePassword, u.PasswordChangedAt),
+                Grants = u.Grants.Select(g => new { g.Role, g.OrgUnitId, Path = g.OrgUnit == null ? null : g.OrgUnit.Path }).ToList(),
+            })
             .FirstOrDefaultAsync(ct);
         var personId = user?.PersonId;
-        var grants = await db.UserGrants.AsNoTracking().Where(g => g.UserId == userId)
-            .Select(g => new { g.Role, g.OrgUnitId, Path = g.OrgUnit == null ? null : g.OrgUnit.Path })
-            .ToListAsync(ct);
+        var grants = user?.Grants ?? [];
         var agencyIds = grants.Where(g => g.Role == Role.Agency && g.OrgUnitId != null).Select(g => g.OrgUnitId!.Value).ToList();
         var supervised = agencyIds.Count == 0 ? [] : await db.AgencySupervisions.AsNoTracking()
             .Where(s => agencyIds.Contains(s.AgencyId)).Select(s => new { s.AgencyId, s.Unit.Path }).ToListAsync(ct);

@@ -236,15 +236,16 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         // Participants: the people whose own lists are in the row and everyone who signed one of its lists.
         var lists = db.RiskLists.AsNoTracking().Visible(scope).Under([unit.Path], l => l.OrgUnit.Path)
             .Where(l => l.CampaignId == campaign.Id && (l.Status == ListStatus.Approved || l.Status == ListStatus.Published));
+        // a person counts by their id, an account without a person by its negated id: numbers, not strings, to compare
         var holders = lists.Where(l => l.HolderPersonId != null)
-            .Select(l => new { Row = l.OrgUnit.Path.Substring(0, childLength), Key = "p" + l.HolderPersonId });
+            .Select(l => new { Row = l.OrgUnit.Path.Substring(0, childLength), Key = (long)l.HolderPersonId!.Value });
         var signers =
             from r in db.Reviews
             where r.VerificationCode != null
             join l in lists on r.ListId equals l.Id
             join u in db.Users on r.UserId equals u.Id into users
             from u in users.DefaultIfEmpty()
-            select new { Row = l.OrgUnit.Path.Substring(0, childLength), Key = u != null && u.PersonId != null ? "p" + u.PersonId : "u" + r.UserId };
+            select new { Row = l.OrgUnit.Path.Substring(0, childLength), Key = u != null && u.PersonId != null ? (long)u.PersonId.Value : -(long)r.UserId };
         // One read of the distinct (row, person) pairs serves both counts: grouping them twice in the database read every
         // list and signature twice.
         var people = await holders.Union(signers).ToListAsync(ct);
