@@ -127,6 +127,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
     {
         var today = time.Today();
         var now = time.UtcNow();
+        _carriedOut.Clear();
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
@@ -198,8 +199,8 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
     private async Task WriteAsync(IQueryable<Warning> active, List<Warning> known, Dictionary<long, (string, string, int)> before,
         List<Warning> raised, DateTime now, CancellationToken ct)
     {
-        // in chunks: a statement takes at most a few thousand ids (SQLite allows 32,766 parameters)
-        foreach (var chunk in known.Where(w => !w.IsActive).Select(w => w.Id).Chunk(5000))
+        // a thousand ids a statement: SQLite binds named parameters slowly by the thousand
+        foreach (var chunk in known.Where(w => !w.IsActive).Select(w => w.Id).Chunk(1000))
             await db.Warnings.Where(w => chunk.Contains(w.Id)).ExecuteUpdateAsync(u => u.SetProperty(w => w.ClearedAt, now), ct);
         foreach (var chunk in known.Where(w => w.IsActive && before[w.Id] != (w.Message, w.Assignee, w.OrgUnitId)).Chunk(5000))
             await RefreshAsync(chunk, ct);
@@ -237,6 +238,23 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
             .Select(r => new RectificationFact(r.Id, r.OwnerOrgUnitId, r.Task, r.OwnerOrgUnit.Name + " " + r.Owner, r.Deadline, r.Status))
             .ToListAsync(ct);
 
+    /// <summary>The pass's inspections carried out on points, by year and point: the leader and 立项监督 rules ask about the same points.</summary>
+    private readonly Dictionary<(int Year, long Point), List<Scorecard.CarriedOut>> _carriedOut = [];
+
+    /// <summary>
+    /// <see cref="Scorecard.CarriedOutAsync"/> for the points not asked about yet in this pass, a thousand at a time: binding
+    /// thousands of named parameters costs SQLite more than running the query.
+    /// </summary>
+    private async Task<List<Scorecard.CarriedOut>> CarriedOutAsync(List<long> ids, int year, CancellationToken ct)
+    {
+        foreach (var chunk in ids.Where(id => !_carriedOut.ContainsKey((year, id))).Distinct().Chunk(1000))
+        {
+            foreach (var id in chunk) _carriedOut[(year, id)] = [];
+            foreach (var x in await Scorecard.CarriedOutAsync(db, chunk, year, ct)) _carriedOut[(year, x.RiskPointId)].Add(x);
+        }
+        return ids.Distinct().SelectMany(id => _carriedOut[(year, id)]).ToList();
+    }
+
     /// <summary>What the point rules read of a point: not the whole point (its measures and texts), of which a province has a million.</summary>
     private sealed record ApprovedPoint(string Scheme, long Id, int OrgUnitId, string Description, Responsible Responsible, string Level);
 
@@ -257,7 +275,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
             .Where(p => !string.IsNullOrWhiteSpace(p.Responsible.Leader))
             .ToList();
         if (points.Count == 0) return [];
-        var done = await Scorecard.InspectionsAsync(db, points.Select(p => p.Id).ToList(), today.Year, ct);
+        var done = (await CarriedOutAsync(points.Select(p => p.Id).ToList(), today.Year, ct)).ToLookup(x => (x.RiskPointId, x.InspectorName), x => x.Date);
         var facts = new List<LeaderPointFact>();
         foreach (var p in points)
         {
@@ -274,7 +292,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         var points = await ApprovedPointsAsync(RuleKinds.ProjectSupervision, prefixes, today.Year, ct);
         if (points.Count == 0) return facts;
         var ids = points.Select(p => p.Id).ToList();
-        var projects = (await Scorecard.CarriedOutAsync(db, ids, today.Year, ct))
+        var projects = (await CarriedOutAsync(ids, today.Year, ct))
             .Where(x => x.Type == InspectionType.Project).Select(x => x.RiskPointId).ToHashSet();
         foreach (var p in points)
         {
@@ -607,7 +625,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         foreach (var year in points.Select(p => p.Year).Distinct())
         {
             var inYear = points.Where(p => p.Year == year).ToList();
-            var done = (await Scorecard.CarriedOutAsync(db, inYear.Select(p => p.Id).ToList(), year, ct)).ToLookup(x => x.RiskPointId);
+            var done = (await CarriedOutAsync(inYear.Select(p => p.Id).ToList(), year, ct)).ToLookup(x => x.RiskPointId);
             facts.AddRange(inYear.Select(p => new SupervisedPointFact(p.Id, p.OrgUnitId, p.Description, p.Supervisor!, year,
                 // a person supervises in person; a body (the agency, the commission) by any of its inspections
                 done[p.Id].Any(x => p.Name is null || x.InspectorName == p.Name))));
