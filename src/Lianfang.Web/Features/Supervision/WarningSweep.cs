@@ -127,6 +127,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
     {
         var today = time.Today();
         var now = time.UtcNow();
+        _carriedOut.Clear();
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
@@ -176,10 +177,11 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
             if (set.Contains(WarningRules.FollowUpDue))
                 fired.AddRange(WarningRules.FollowUps(await FollowUpsAsync(prefixes, ct), today));
 
-            var known = await Within(db.Warnings.Where(w => w.ClearedAt == null && set.Contains(w.Rule)), prefixes, w => w.OrgUnit.Path).ToListAsync(ct);
+            var active = Within(db.Warnings.Where(w => w.ClearedAt == null && set.Contains(w.Rule)), prefixes, w => w.OrgUnit.Path);
+            var known = await active.AsNoTracking().ToListAsync(ct);
+            var before = known.ToDictionary(w => w.Id, w => (w.Message, w.Assignee, w.OrgUnitId));
             var raised = Warning.Reconcile(known, fired, set, now);
-            db.Warnings.AddRange(raised);
-            await db.SaveChangesAsync(ct);
+            await WriteAsync(active, known, before, raised, now, ct);
             if (own is not null) await own.CommitAsync(ct);
             return new Result(raised.Count, known.Count(w => !w.IsActive), known.Count(w => w.IsActive) + raised.Count);
         }
@@ -187,6 +189,45 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         {
             if (own is not null) await own.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// Stores what <see cref="Warning.Reconcile"/> decided on untracked warnings, in a few statements rather than one a
+    /// warning (a province raises hundreds of thousands): cleared ones get their time, refreshed ones whose text, assignee
+    /// or unit moved get the new values, every one still active is seen now, and new ones go in through the bulk writer.
+    /// </summary>
+    private async Task WriteAsync(IQueryable<Warning> active, List<Warning> known, Dictionary<long, (string, string, int)> before,
+        List<Warning> raised, DateTime now, CancellationToken ct)
+    {
+        // a thousand ids a statement: SQLite binds named parameters slowly by the thousand
+        foreach (var chunk in known.Where(w => !w.IsActive).Select(w => w.Id).Chunk(1000))
+            await db.Warnings.Where(w => chunk.Contains(w.Id)).ExecuteUpdateAsync(u => u.SetProperty(w => w.ClearedAt, now), ct);
+        foreach (var chunk in known.Where(w => w.IsActive && before[w.Id] != (w.Message, w.Assignee, w.OrgUnitId)).Chunk(5000))
+            await RefreshAsync(chunk, ct);
+        // after the clearing, so the cleared keep the time they were last seen; before the new, which are seen already
+        if (known.Any(w => w.IsActive)) await active.ExecuteUpdateAsync(u => u.SetProperty(w => w.LastSeenAt, now), ct);
+        if (raised.Count == 0) return;
+        var bulk = new BulkWriter(db);
+        await bulk.ReserveIdsAsync(raised, ct);
+        await bulk.WriteAsync(raised, ct);
+        await bulk.FinishAsync(ct, resetSequences: false);
+    }
+
+    /// <summary>New text, assignee and unit for the given warnings, from one JSON parameter (EF cannot set a value a row).</summary>
+    private async Task RefreshAsync(Warning[] changed, CancellationToken ct)
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(changed.Select(w => new { i = w.Id, m = w.Message, a = w.Assignee, u = w.OrgUnitId }));
+        if (db.IsPostgres)
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE "Warnings" AS w SET "Message" = j.m, "Assignee" = j.a, "OrgUnitId" = j.u
+                FROM jsonb_to_recordset({json}::jsonb) AS j(i bigint, m text, a text, u integer) WHERE w."Id" = j.i
+                """, ct);
+        else
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE "Warnings" SET "Message" = json_extract(j.value, '$.m'), "Assignee" = json_extract(j.value, '$.a'),
+                    "OrgUnitId" = json_extract(j.value, '$.u')
+                FROM json_each({json}) AS j WHERE "Warnings"."Id" = json_extract(j.value, '$.i')
+                """, ct);
     }
 
     private static IQueryable<T> Within<T>(IQueryable<T> q, Part part, Expression<Func<T, string>> path) =>
@@ -197,28 +238,48 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
             .Select(r => new RectificationFact(r.Id, r.OwnerOrgUnitId, r.Task, r.OwnerOrgUnit.Name + " " + r.Owner, r.Deadline, r.Status))
             .ToListAsync(ct);
 
+    /// <summary>The pass's inspections carried out on points, by year and point: the leader and 立项监督 rules ask about the same points.</summary>
+    private readonly Dictionary<(int Year, long Point), List<Scorecard.CarriedOut>> _carriedOut = [];
+
+    /// <summary>
+    /// <see cref="Scorecard.CarriedOutAsync"/> for the points not asked about yet in this pass, a thousand at a time: binding
+    /// thousands of named parameters costs SQLite more than running the query.
+    /// </summary>
+    private async Task<List<Scorecard.CarriedOut>> CarriedOutAsync(List<long> ids, int year, CancellationToken ct)
+    {
+        foreach (var chunk in ids.Where(id => !_carriedOut.ContainsKey((year, id))).Distinct().Chunk(1000))
+        {
+            foreach (var id in chunk) _carriedOut[(year, id)] = [];
+            foreach (var x in await Scorecard.CarriedOutAsync(db, chunk, year, ct)) _carriedOut[(year, x.RiskPointId)].Add(x);
+        }
+        return ids.Distinct().SelectMany(id => _carriedOut[(year, id)]).ToList();
+    }
+
+    /// <summary>What the point rules read of a point: not the whole point (its measures and texts), of which a province has a million.</summary>
+    private sealed record ApprovedPoint(string Scheme, long Id, int OrgUnitId, string Description, Responsible Responsible, string Level);
+
     /// <summary>Points of this year's approved lists under schemes that ask leaders to inspect, by rule parameter.</summary>
-    private async Task<List<(string Scheme, RiskPoint Point)>> ApprovedPointsAsync(string ruleKind, Part prefixes, int year, CancellationToken ct)
+    private async Task<List<ApprovedPoint>> ApprovedPointsAsync(string ruleKind, Part prefixes, int year, CancellationToken ct)
     {
         var codes = await SchemeCodesWithRuleAsync(ruleKind, ct);
         if (codes.Count == 0) return [];
-        var points = await Within(db.RiskPoints.AsNoTracking().Where(p => codes.Contains(p.List.SchemeCode) && p.List.Campaign.Year == year
+        return await Within(db.RiskPoints.AsNoTracking().Where(p => codes.Contains(p.List.SchemeCode) && p.List.Campaign.Year == year
                 && (p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published)), prefixes, p => p.OrgUnit.Path)
-            .Select(p => new { p.List.SchemeCode, Point = p }).ToListAsync(ct);
-        return points.Select(p => (p.SchemeCode, p.Point)).ToList();
+            .Select(p => new ApprovedPoint(p.List.SchemeCode, p.Id, p.OrgUnitId, p.Description, p.Responsible, p.ApprovedLevelCode ?? p.LevelCode))
+            .ToListAsync(ct);
     }
 
     private async Task<List<LeaderPointFact>> LeaderPointsAsync(Part prefixes, DateOnly today, CancellationToken ct)
     {
         var points = (await ApprovedPointsAsync(RuleKinds.LeaderInspections, prefixes, today.Year, ct))
-            .Where(p => !string.IsNullOrWhiteSpace(p.Point.Responsible.Leader))
+            .Where(p => !string.IsNullOrWhiteSpace(p.Responsible.Leader))
             .ToList();
         if (points.Count == 0) return [];
-        var done = await Scorecard.InspectionsAsync(db, points.Select(p => p.Point.Id).ToList(), today.Year, ct);
+        var done = (await CarriedOutAsync(points.Select(p => p.Id).ToList(), today.Year, ct)).ToLookup(x => (x.RiskPointId, x.InspectorName), x => x.Date);
         var facts = new List<LeaderPointFact>();
-        foreach (var (scheme, p) in points)
+        foreach (var p in points)
         {
-            var perYear = WarningRules.LeaderInspectionsPerYear(await schemes.FindAsync(scheme, ct));
+            var perYear = WarningRules.LeaderInspectionsPerYear(await schemes.FindAsync(p.Scheme, ct));
             var leader = p.Responsible.Leader!.Trim();
             facts.Add(new LeaderPointFact(p.Id, p.OrgUnitId, p.Description, leader, done[(p.Id, leader)].Count(), perYear));
         }
@@ -230,16 +291,15 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         var facts = new List<ImportantPointFact>();
         var points = await ApprovedPointsAsync(RuleKinds.ProjectSupervision, prefixes, today.Year, ct);
         if (points.Count == 0) return facts;
-        var ids = points.Select(p => p.Point.Id).ToList();
-        var projects = (await Scorecard.CarriedOutAsync(db, ids, today.Year, ct))
+        var ids = points.Select(p => p.Id).ToList();
+        var projects = (await CarriedOutAsync(ids, today.Year, ct))
             .Where(x => x.Type == InspectionType.Project).Select(x => x.RiskPointId).ToHashSet();
-        foreach (var (code, p) in points)
+        foreach (var p in points)
         {
-            var scheme = await schemes.FindAsync(code, ct);
+            var scheme = await schemes.FindAsync(p.Scheme, ct);
             var levels = scheme?.RuleList(RuleKinds.ProjectSupervision, "levels") ?? [];
-            if (!levels.Contains(p.EffectiveLevelCode)) continue;
-            facts.Add(new ImportantPointFact(p.Id, p.OrgUnitId, p.Description, scheme?.Level(p.EffectiveLevelCode)?.Name ?? p.EffectiveLevelCode,
-                projects.Contains(p.Id)));
+            if (!levels.Contains(p.Level)) continue;
+            facts.Add(new ImportantPointFact(p.Id, p.OrgUnitId, p.Description, scheme?.Level(p.Level)?.Name ?? p.Level, projects.Contains(p.Id)));
         }
         return facts;
     }
@@ -565,7 +625,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         foreach (var year in points.Select(p => p.Year).Distinct())
         {
             var inYear = points.Where(p => p.Year == year).ToList();
-            var done = (await Scorecard.CarriedOutAsync(db, inYear.Select(p => p.Id).ToList(), year, ct)).ToLookup(x => x.RiskPointId);
+            var done = (await CarriedOutAsync(inYear.Select(p => p.Id).ToList(), year, ct)).ToLookup(x => x.RiskPointId);
             facts.AddRange(inYear.Select(p => new SupervisedPointFact(p.Id, p.OrgUnitId, p.Description, p.Supervisor!, year,
                 // a person supervises in person; a body (the agency, the commission) by any of its inspections
                 done[p.Id].Any(x => p.Name is null || x.InspectorName == p.Name))));

@@ -13,7 +13,8 @@ namespace Lianfang.Web.Infrastructure.DataSet;
 
 /// <summary>
 /// A named size of generated data set. Each unit has 20 departments, 100 people on their posts, one list per person and
-/// one for the unit, about 500 risk points, 10 inspections and one complaint; `province` is DESIGN.md §7's data set.
+/// one for the unit, about 500 risk points, 10 inspections and one complaint, and the year's 一岗双责 and 立项监督 inspections
+/// done for most points; `province` is DESIGN.md §7's data set.
 /// </summary>
 public sealed record DataSetSize(string Name, int Units)
 {
@@ -225,7 +226,9 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
         var unitPoints = Points(b, unitList, UnitListPoints, null, unit, scheme, rng, principal);
         Review(b, unitList, unitPoints, scheme, rng, today, holders[0].Person.Name, principal, leader, principal, unitAgency.Name, city.Id);
 
-        Supervise(b, b.Points.GetRange(firstPoint, b.Points.Count - firstPoint), holders, unitAgency, rng, today);
+        var mine = b.Points.GetRange(firstPoint, b.Points.Count - firstPoint);
+        Supervise(b, mine, holders, unitAgency, rng, today);
+        Duties(b, mine, unit, holders[1].Person, unitAgency, scheme, rng, today);
     }
 
     private List<RiskPoint> Points(Batch b, RiskList list, int n, Post? post, OrgUnit org, Scheme scheme, Random rng, string leader)
@@ -298,6 +301,54 @@ public sealed class DataSetGenerator(AppDbContext db, SchemeStore schemes, UserM
             if (t.Final)
                 b.Filings.AddRange(Filing.OnFinalApproval(scheme, list, points, commissionId, at).Select(f => Keyed(f, ++_filing)));
         }
+    }
+
+    /// <summary>Share of approved points whose leader's inspections due by today are done, and of 重要 points with their 立项监督.</summary>
+    private const int LeaderDonePercent = 88, ProjectDonePercent = 85;
+
+    /// <summary>
+    /// The duties the warning rules check, as a diligent but not perfect year leaves them: the responsible leader (every
+    /// point of the unit names the principal) has made the inspections due by today (LeaderInspections' perYear, by
+    /// <see cref="WarningRules.InspectionsDue"/>) on most approved points, a few on the rest; the 派驻机构 has a 立项监督 on
+    /// most 重要 points (ProjectSupervision's levels). Each inspection covers a run of points, as a visit or a project does.
+    /// </summary>
+    private void Duties(Batch b, List<RiskPoint> unitPoints, OrgUnit unit, Person principal, OrgUnit agency, Scheme scheme, Random rng, DateOnly today)
+    {
+        var approved = unitPoints.Where(p => p.List.Status is ListStatus.Approved or ListStatus.Published).ToList();
+        var perYear = WarningRules.LeaderInspectionsPerYear(scheme);
+        var due = WarningRules.InspectionsDue(perYear, today.Year, today);
+        var yearStart = new DateOnly(today.Year, 1, 1);
+        var days = DateTime.IsLeapYear(today.Year) ? 366 : 365;
+        // how many of the due inspections each point had: all of them, or fewer (the points the warning names)
+        var made = approved.Select(p => (Point: p, Count: rng.Next(100) < LeaderDonePercent ? due : rng.Next(due))).ToList();
+        for (var k = 1; k <= due; k++)
+        {
+            // the k-th inspection falls in the k-th share of the year, which has ended by today since k is due
+            var from = yearStart.AddDays((k - 1) * days / perYear);
+            var to = yearStart.AddDays(Math.Min(k * days / perYear, today.DayOfYear) - 1);
+            foreach (var run in made.Where(x => x.Count >= k).Select(x => x.Point).Chunk(15 + rng.Next(26)))
+            {
+                var date = from.AddDays(rng.Next(to.DayNumber - from.DayNumber + 1));
+                Covering(b, run, new Inspection(InspectionType.SiteVisit, unit.Id, null, date, 0, principal.Id, principal.Name,
+                    $"“一岗双责”：{rng.Pick(Vocabulary.InspectionSubjects)}", "已按计划完成，记录在案", planned: false, today,
+                    date.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc)));
+            }
+        }
+        var levels = scheme.RuleList(RuleKinds.ProjectSupervision, "levels");
+        var important = approved.Where(p => levels.Contains(p.EffectiveLevelCode) && rng.Next(100) < ProjectDonePercent).ToList();
+        foreach (var run in important.Chunk(20 + rng.Next(21)))
+        {
+            var date = new DateOnly(today.Year, 1, 10).AddDays(rng.Next(Math.Max(1, today.DayOfYear - 10)));
+            Covering(b, run, new Inspection(InspectionType.Project, unit.Id, null, date, 0, null, agency.Name,
+                $"{rng.Pick(Vocabulary.Matters)}立项监督方案", "立项监督报告：已按方案完成监督，未发现问题", planned: false, today,
+                date.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc)));
+        }
+    }
+
+    private void Covering(Batch b, RiskPoint[] points, Inspection inspection)
+    {
+        b.Inspections.Add(Keyed(inspection, ++_inspection));
+        foreach (var p in points) b.Targets.Add(new InspectionTarget(inspection, p.Id));
     }
 
     /// <summary>Ten inspections a unit through the year; a third find something, and each finding gets a rectification.</summary>
