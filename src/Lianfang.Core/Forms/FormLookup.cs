@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Lianfang.Core.Schemes;
 
@@ -51,9 +52,15 @@ public static partial class FormLookup
     {
         var t = SchemeText.Normalize(text);
         if (t.Length == 0) return null;
-        var hits = scheme.Categories.Where(c => Terms(scheme, c).Any(t.Contains)).Select(c => c.Code).Distinct().ToList();
+        var hits = TermsOf.GetValue(scheme, AllTerms).Where(c => c.Terms.Any(t.Contains)).Select(c => c.Code).Distinct().ToList();
         return hits.Count == 1 ? hits[0] : null;
     }
+
+    // Asked for every imported row: the terms are worked out once per scheme object, not once per row (≈40 KB of garbage a row).
+    private static readonly ConditionalWeakTable<Scheme, List<(string Code, string[] Terms)>> TermsOf = [];
+
+    private static List<(string Code, string[] Terms)> AllTerms(Scheme scheme) =>
+        scheme.Categories.Select(c => (c.Code, Terms(scheme, c).ToArray())).ToList();
 
     private static IEnumerable<string> Terms(Scheme scheme, RiskCategoryDef c)
     {

@@ -153,6 +153,7 @@ public static partial class FormParser
         private string Value(GridRow row, FormField f)
         {
             if (!header.Columns.TryGetValue(f, out var cols)) return "";
+            if (cols.Length == 1) return PointCells.Tidy(row[cols[0]]); // the usual case, asked 14 times a row: no LINQ
             var values = cols.Select(c => PointCells.Tidy(row[c])).Where(v => v.Length > 0).Distinct().ToList();
             return string.Join('\n', values);
         }

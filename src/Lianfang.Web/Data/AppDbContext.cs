@@ -145,14 +145,23 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor, 
     /// Inserts many new rows of one kind (an import of thousands of points) without the change tracker, each with its
     /// audit event as EF would have recorded it, in the caller's transaction. Sets the rows' ids.
     /// </summary>
+    /// <summary>Rows per batch of <see cref="InsertManyAsync{T}"/>.</summary>
+    internal const int InsertBatch = 2_000;
+
     public async Task InsertManyAsync<T>(IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
         if (Database.CurrentTransaction is null) throw new InvalidOperationException("InsertManyAsync runs inside the caller's transaction");
         for (var i = 0; i < rows.Count; i++) RefuseUnstorable(Entry(rows[i]), i + 1);
         var bulk = new BulkWriter(this);
-        await bulk.ReserveIdsAsync(rows, ct);
-        await bulk.WriteAsync(rows, ct);
-        await AppendAuditAsync(rows.Select(r => AuditCapture.Inserted(Entry(r))).ToList(), ct, bulk);
+        // In batches: each batch's audit changes (a dictionary per row) and events are written and dropped before the next
+        // batch is captured, so they die young instead of 10,000 of them living through the whole insert into gen2.
+        for (var from = 0; from < rows.Count; from += InsertBatch)
+        {
+            var batch = rows.Skip(from).Take(InsertBatch).ToList();
+            await bulk.ReserveIdsAsync(batch, ct);
+            await bulk.WriteAsync(batch, ct);
+            await AppendAuditAsync(batch.Select(r => AuditCapture.Inserted(Entry(r))).ToList(), ct, bulk);
+        }
         await bulk.FinishAsync(ct, resetSequences: false);
         if (rows is IReadOnlyList<Lianfang.Core.Register.RiskPoint> points)
             await Features.Reports.SummaryRollups.RefreshAsync(this, points.Select(p => (p.CampaignId, p.OrgUnitId)), ct);

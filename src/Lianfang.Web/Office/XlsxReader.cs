@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using Lianfang.Core.Forms;
@@ -83,24 +85,99 @@ public static partial class XlsxReader
     private static List<string> SharedStrings(SharedStringTablePart part)
     {
         var list = new List<string>();
-        using var r = OpenXmlReader.Create(part, false, false);
-        while (r.Read())
+        using var x = Xml(part);
+        var more = x.Read();
+        while (more)
         {
-            if (!r.IsStartElement || r.ElementType != typeof(S.SharedStringItem)) continue;
-            list.Add(Text((S.SharedStringItem)r.LoadCurrentElement()!));
+            if (x.NodeType == XmlNodeType.Element && x.LocalName == "si" && Ours(x) && !x.IsEmptyElement)
+            {
+                list.Add(StringItem(x));
+                more = !x.EOF;
+                continue;
+            }
+            if (x.NodeType == XmlNodeType.Element && x.LocalName == "si" && Ours(x)) list.Add("");
+            more = x.Read();
         }
         return list;
     }
 
-    /// <summary>The text of a shared or inline string: its plain text, else its runs (phonetic guides excluded).</summary>
-    private static string Text(OpenXmlCompositeElement item)
+    /// <summary>
+    /// A part read with a plain XmlReader: the SDK's OpenXmlReader allocates per element (≈150 MB for the 160,000 cells of a
+    /// 10,000-point record sheet), a plain reader a fraction of that. Same limits as the SDK's: no DTD, at most MaxCharactersInPart.
+    /// </summary>
+    private static XmlReader Xml(OpenXmlPart part) => XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), new XmlReaderSettings
     {
-        var plain = item.GetFirstChild<S.Text>()?.Text;
-        var text = plain ?? string.Concat(item.Elements<S.Run>().Select(r => r.Text?.Text));
+        DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CloseInput = true,
+        MaxCharactersInDocument = ReadLimits.Settings.MaxCharactersInPart,
+    });
+
+    /// <summary>An element of SpreadsheetML, transitional or strict (the SDK reads both as the same elements).</summary>
+    private static bool Ours(XmlReader x) => x.NamespaceURI is Main or StrictMain;
+
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string StrictMain = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+
+    /// <summary>
+    /// The text of a shared or inline string (the reader on its non-empty si or is; left after its end): its first own t, else
+    /// the first t of each run (phonetic guides excluded).
+    /// </summary>
+    private static string StringItem(XmlReader x)
+    {
+        var depth = x.Depth;
+        string? plain = null;
+        StringBuilder? runs = null;
+        var inRun = false;
+        var runText = false;
+        x.Read();
+        while (!x.EOF && x.Depth > depth)
+        {
+            if (x.NodeType == XmlNodeType.Element)
+            {
+                if (x.Depth == depth + 1)
+                {
+                    inRun = Ours(x) && x.LocalName == "r";
+                    runText = false;
+                    if (Ours(x) && x.LocalName == "t")
+                    {
+                        var t = Content(x);
+                        plain ??= t;
+                        continue;
+                    }
+                }
+                else if (x.Depth == depth + 2 && inRun && !runText && Ours(x) && x.LocalName == "t")
+                {
+                    (runs ??= new StringBuilder()).Append(Content(x));
+                    runText = true;
+                    continue;
+                }
+            }
+            x.Read();
+        }
+        if (x.NodeType == XmlNodeType.EndElement && x.Depth == depth) x.Read();
+        return Unescaped(plain ?? runs?.ToString() ?? "");
+    }
+
+    /// <summary>The text of a t or v element (empty when it is empty); leaves the reader after it.</summary>
+    private static string Content(XmlReader x)
+    {
+        if (!x.IsEmptyElement) return x.ReadElementContentAsString();
+        x.Read();
+        return "";
+    }
+
+    private static string Unescaped(string text)
+    {
         if (text.Length > ReadLimits.MaxCellChars) text = text[..ReadLimits.MaxCellChars];
         return text.Contains("_x", StringComparison.Ordinal)
             ? Escaped().Replace(text, m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber)).ToString())
             : text;
+    }
+
+    /// <summary>A cell's attributes, the first v and the first inline string, gathered as the reader passes them.</summary>
+    private sealed class PendingCell
+    {
+        public string? Reference, Type, Raw, Inline;
+        public bool HasValue, HasInline;
     }
 
     private static Grid Sheet(WorksheetPart part, string name, List<string> strings, ref int totalRows)
@@ -108,43 +185,74 @@ public static partial class XlsxReader
         var rows = new SortedDictionary<int, Dictionary<int, string>>();
         var merges = new List<(int R1, int C1, int R2, int C2)>();
         var rowNumber = 0;
-        using (var r = OpenXmlReader.Create(part, false, false))
+        var col = -1;
+        PendingCell? cell = null;
+        var cellDepth = -1;
+        using (var x = Xml(part))
         {
-            var col = -1;
-            while (r.Read())
+            var more = x.Read();
+            while (more)
             {
-                if (!r.IsStartElement) continue;
-                var t = r.ElementType;
-                if (t == typeof(S.Row))
+                if (cell is not null && (x.Depth <= cellDepth || x.EOF))
                 {
-                    var at = r.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
-                    rowNumber = int.TryParse(at, out var n) && n > 0 && n <= 1_048_576 ? n : rowNumber + 1;
-                    col = -1;
+                    Take(cell, ref totalRows);
+                    cell = null;
                 }
-                else if (t == typeof(S.Cell))
+                if (x.NodeType != XmlNodeType.Element || !Ours(x)) { more = x.Read(); continue; }
+                if (cell is not null && x.Depth == cellDepth + 1)
                 {
-                    var cell = (S.Cell)r.LoadCurrentElement()!;
-                    var (cr, cc) = Reference(cell.CellReference?.Value);
-                    if (cr > 0 && cr != rowNumber) rowNumber = cr;
-                    col = cc ?? col + 1;
-                    if (rowNumber == 0) rowNumber = 1;
-                    if (col >= ReadLimits.MaxColumns) continue;
-                    var value = Value(cell, strings);
-                    if (string.IsNullOrWhiteSpace(value)) continue;
-                    if (!rows.TryGetValue(rowNumber, out var cells))
+                    if (x.LocalName == "v" && !cell.HasValue)
                     {
-                        if (++totalRows > ReadLimits.MaxRows) throw new BadFileException($"Excel 文件超过 {ReadLimits.MaxRows} 行，请拆分后导入");
-                        rows[rowNumber] = cells = [];
+                        (cell.Raw, cell.HasValue) = (Content(x), true);
+                        more = !x.EOF;
+                        continue;
                     }
-                    cells[col] = value;
+                    if (x.LocalName == "is" && !cell.HasInline)
+                    {
+                        cell.HasInline = true;
+                        if (x.IsEmptyElement) { cell.Inline = ""; x.Read(); }
+                        else cell.Inline = StringItem(x);
+                        more = !x.EOF;
+                        continue;
+                    }
                 }
-                else if (t == typeof(S.MergeCell))
+                switch (x.LocalName)
                 {
-                    var reference = r.Attributes.FirstOrDefault(a => a.LocalName == "ref").Value;
-                    if (Range(reference) is { } m) merges.Add(m);
+                    case "row":
+                        rowNumber = int.TryParse(Attribute(x, "r"), out var n) && n > 0 && n <= 1_048_576 ? n : rowNumber + 1;
+                        col = -1;
+                        break;
+                    case "c":
+                        cell = new PendingCell { Reference = Attribute(x, "r"), Type = Attribute(x, "t") };
+                        cellDepth = x.Depth;
+                        if (x.IsEmptyElement) { Take(cell, ref totalRows); cell = null; }
+                        break;
+                    case "mergeCell":
+                        if (Range(Attribute(x, "ref")) is { } m) merges.Add(m);
+                        break;
                 }
+                more = x.Read();
             }
+            if (cell is not null) Take(cell, ref totalRows);
         }
+
+        void Take(PendingCell c, ref int total)
+        {
+            var (cr, cc) = Reference(c.Reference);
+            if (cr > 0 && cr != rowNumber) rowNumber = cr;
+            col = cc ?? col + 1;
+            if (rowNumber == 0) rowNumber = 1;
+            if (col >= ReadLimits.MaxColumns) return;
+            var value = Value(c, strings);
+            if (string.IsNullOrWhiteSpace(value)) return;
+            if (!rows.TryGetValue(rowNumber, out var cells))
+            {
+                if (++total > ReadLimits.MaxRows) throw new BadFileException($"Excel 文件超过 {ReadLimits.MaxRows} 行，请拆分后导入");
+                rows[rowNumber] = cells = [];
+            }
+            cells[col] = value;
+        }
+
         FillMerges(rows, merges);
         var width = rows.Count == 0 ? 0 : rows.Values.Max(c => c.Count == 0 ? 0 : c.Keys.Max() + 1);
         var grid = rows.Select(p => new GridRow(p.Key, Enumerable.Range(0, width).Select(c => p.Value.GetValueOrDefault(c, "")).ToArray())).ToList();
@@ -173,16 +281,16 @@ public static partial class XlsxReader
         }
     }
 
-    private static string Value(S.Cell cell, List<string> strings)
+    private static string Value(PendingCell cell, List<string> strings)
     {
-        var type = cell.GetAttributes().FirstOrDefault(a => a.LocalName == "t").Value;
-        var raw = cell.CellValue?.Text;
+        var type = cell.Type;
+        var raw = cell.HasValue ? cell.Raw : null;
         switch (type)
         {
             case "s":
                 return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count ? strings[i] : "";
             case "inlineStr":
-                return cell.InlineString is { } inline ? Text(inline) : "";
+                return cell.Inline ?? "";
             case "b":
                 return raw == "1" ? "TRUE" : raw == "0" ? "FALSE" : raw ?? "";
             case "str" or "e" or "d":
@@ -197,16 +305,24 @@ public static partial class XlsxReader
         }
     }
 
-    /// <summary>"C7" → (7, 2); a column beyond XFD or a row beyond Excel's last is not a cell.</summary>
+    /// <summary>
+    /// "C7" → (7, 2), "$C$7" too; a column beyond XFD or a row beyond Excel's last is not a cell. Scanned by hand: it runs for
+    /// every cell, and a regex match allocates its groups each time.
+    /// </summary>
     private static (int Row, int? Col) Reference(string? reference)
     {
         if (string.IsNullOrEmpty(reference)) return (0, null);
-        var m = CellRef().Match(reference);
-        if (!m.Success) return (0, null);
+        var s = reference.AsSpan();
+        var i = s[0] == '$' ? 1 : 0;
         var col = 0;
-        foreach (var ch in m.Groups[1].Value.ToUpperInvariant()) col = col * 26 + (ch - 'A' + 1);
-        var row = int.TryParse(m.Groups[2].Value, out var r) && r <= 1_048_576 ? r : 0;
-        return (row, col - 1);
+        var letters = 0;
+        for (; i < s.Length && char.IsAsciiLetter(s[i]); i++, letters++) col = col * 26 + (char.ToUpperInvariant(s[i]) - 'A' + 1);
+        if (letters is 0 or > 3) return (0, null);
+        if (i < s.Length && s[i] == '$') i++;
+        var digits = s[i..];
+        if (digits.Length is 0 or > 7 || digits.ContainsAnyExceptInRange('0', '9')) return (0, null);
+        var row = int.Parse(digits, CultureInfo.InvariantCulture);
+        return (row <= 1_048_576 ? row : 0, col - 1);
     }
 
     private static (int, int, int, int)? Range(string? reference)
@@ -219,6 +335,14 @@ public static partial class XlsxReader
         return (r1, a, r2, b);
     }
 
-    [GeneratedRegex(@"^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")] private static partial Regex CellRef();
+    /// <summary>An attribute by its local name, whatever its prefix (as the SDK's readers matched them).</summary>
+    private static string? Attribute(XmlReader x, string name)
+    {
+        string? value = null;
+        while (value is null && x.MoveToNextAttribute()) if (x.LocalName == name) value = x.Value;
+        x.MoveToElement();
+        return value;
+    }
+
     [GeneratedRegex(@"_x([0-9A-Fa-f]{4})_")] private static partial Regex Escaped();
 }

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using Lianfang.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static Lianfang.Web.Tests.Features.Forms.FormsWorld;
 
 namespace Lianfang.Web.Tests.Features.Forms;
@@ -53,6 +55,45 @@ public abstract class ImportApiTests(AppFixture f)
         Assert.StartsWith("第 7 行“风险等级”：“较高”", error.GetProperty("message").GetString());
         Assert.Contains("未导入任何数据", problem.GetProperty("detail").GetString());
         Assert.Equal(0, (await PointsAsync(head, list)).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_large_spreadsheet_saves_in_several_batches_exactly_the_points_of_its_dry_run_and_a_bad_last_row_saves_nothing()
+    {
+        var (_, list, head) = await HealthListAsync("大批导入");
+        const int n = 4_500; // more than two insert batches
+        byte[] File(string lastLevel)
+        {
+            var sheet = new Corpus.Sheet("防控清单").Row(1, "序号", "廉洁风险点描述", "风险等级", "防控措施", "相关责任人");
+            for (var i = 1; i <= n; i++)
+                sheet.Row(i + 1, $"{i}", $"第{i}项审批事项中违规审批的风险", i == n ? lastLevel : "一般", $"1.逐项复核第{i}项\n2.结果公示", "王芳");
+            return Corpus.Xlsx(sheet);
+        }
+        static List<string> Points(JsonElement points) => points.EnumerateArray().Select(p => string.Join("|", p.GetProperty("description").GetString(),
+            p.GetProperty("levelCode").GetString(), p.GetProperty("categoryCode").GetString(), string.Join(",", Strings(p.GetProperty("responsible").GetProperty("persons"))),
+            string.Join("/", p.GetProperty("measures").EnumerateArray().Select(m => m.GetProperty("text").GetString())))).ToList();
+
+        var bad = await Upload(head, list, File("较高"), "大清单.xlsx").Expect(HttpStatusCode.UnprocessableEntity);
+        var error = Assert.Single(bad.GetProperty("errors").EnumerateArray());
+        Assert.Equal((n + 1, "风险等级"), (error.GetProperty("row").GetInt32(), error.GetProperty("column").GetString()));
+        Assert.Equal(0, (await PointsAsync(head, list)).GetArrayLength());
+
+        var file = File("一般");
+        var preview = await Upload(head, list, file, "大清单.xlsx", dryRun: true).Expect(HttpStatusCode.OK);
+        var result = await Upload(head, list, file, "大清单.xlsx").Expect(HttpStatusCode.OK);
+        Assert.Equal(n, result.GetProperty("imported").GetInt32());
+        var saved = await PointsAsync(head, list);
+        Assert.Equal(Points(preview.GetProperty("riskPoints")), Points(saved));
+        Assert.Equal(Points(result.GetProperty("riskPoints")), Points(saved));
+        Assert.Equal($"第{n}项审批事项中违规审批的风险|general|unclassified|王芳|逐项复核第{n}项/结果公示", Points(saved)[^1]);
+        Assert.Equal(Enumerable.Range(1, n), saved.EnumerateArray().Select(p => p.GetProperty("seq").GetInt32()));
+        var ids = saved.EnumerateArray().Select(p => p.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(ids, result.GetProperty("riskPoints").EnumerateArray().Select(p => p.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture)));
+        // one insert event per point, one after another in the chain
+        var events = await f.App.WithDbAsync(db => db.AuditEvents.Where(e => e.EntityType == "RiskPoint" && e.Action == "Insert" && ids.Contains(e.EntityId))
+            .OrderBy(e => e.Seq).Select(e => new { e.Seq, e.EntityId }).ToListAsync());
+        Assert.Equal(ids, events.Select(e => e.EntityId));
+        Assert.Equal(n - 1, events[^1].Seq - events[0].Seq);
     }
 
     [Fact]
