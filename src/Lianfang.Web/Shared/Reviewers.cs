@@ -89,7 +89,10 @@ public sealed class Reviewers(AppDbContext db)
         }
     }
 
-    /// <summary>What <see cref="CanActAsync(AccessScope, ListRef, ReviewStageDef, CancellationToken)"/> asks the database, read for many lists at once.</summary>
+    /// <summary>
+    /// What <see cref="CanActAsync(AccessScope, ListRef, ReviewStageDef, CancellationToken)"/> asks the database, read for
+    /// many lists at once.
+    /// </summary>
     /// <param name="MyUnit">the user's department, when read (-1: the user's person record is gone)</param>
     private sealed record Preloaded(int? MyUnit, Dictionary<(int Campaign, int OrgUnit), string?> Peers, Dictionary<string, List<LeadingGroupMember>> Groups);
 
