@@ -58,7 +58,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(BaseUrl + "/");
+        // the first sign-in of a class meets a cold app (two classes start theirs at once on two cores): more than 30 s is possible
+        await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 90_000 });
         return page;
     }
 
