@@ -141,13 +141,13 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor, 
         if (tx is not null) await tx.CommitAsync(ct);
     }
 
+    /// <summary>Rows per batch of <see cref="InsertManyAsync{T}"/>.</summary>
+    internal const int InsertBatch = 2_000;
+
     /// <summary>
     /// Inserts many new rows of one kind (an import of thousands of points) without the change tracker, each with its
     /// audit event as EF would have recorded it, in the caller's transaction. Sets the rows' ids.
     /// </summary>
-    /// <summary>Rows per batch of <see cref="InsertManyAsync{T}"/>.</summary>
-    internal const int InsertBatch = 2_000;
-
     public async Task InsertManyAsync<T>(IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
         if (Database.CurrentTransaction is null) throw new InvalidOperationException("InsertManyAsync runs inside the caller's transaction");
