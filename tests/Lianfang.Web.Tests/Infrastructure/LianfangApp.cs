@@ -70,6 +70,9 @@ public sealed class LianfangApp : WebApplicationFactory<Program>
     /// <summary>Today in the app's time zone (Asia/Shanghai) by the app's clock, not the machine's: they differ from 16:00 to 24:00 UTC.</summary>
     public DateOnly Today => Lianfang.Web.Shared.Clock.Today(Time);
 
+    /// <summary>The app's today moved by <paramref name="offset"/> days, as a form or the API writes a date.</summary>
+    public string Day(int offset) => Today.AddDays(offset).ToString("yyyy-MM-dd");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

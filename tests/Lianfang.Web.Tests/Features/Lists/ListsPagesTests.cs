@@ -7,11 +7,8 @@ namespace Lianfang.Web.Tests.Features.Lists;
 
 public abstract class ListsPagesTests(AppFixture f)
 {
-    // The app's own today (Asia/Shanghai), not the machine's: they differ from 16:00 to 24:00 UTC.
-    private string Day(int offset) => f.App.Today.AddDays(offset).ToString("yyyy-MM-dd");
-
     private async Task PublishAsync(WrittenList s, int from = 0, int until = 30) =>
-        await (await f.As(s.W.Users["party_office"])).Post($"/api/v1/lists/{s.List}/publish", new { from = Day(from), until = Day(until) }).Expect(HttpStatusCode.OK);
+        await (await f.As(s.W.Users["party_office"])).Post($"/api/v1/lists/{s.List}/publish", new { from = f.App.Day(from), until = f.App.Day(until) }).Expect(HttpStatusCode.OK);
 
     [Fact]
     public async Task A_bad_point_comes_back_to_the_form_with_the_message()

@@ -6,11 +6,8 @@ namespace Lianfang.Web.Tests.Features.Public;
 
 public abstract class PublicPagesTests(AppFixture f)
 {
-    // The app's own today (Asia/Shanghai), not the machine's: they differ from 16:00 to 24:00 UTC.
-    private string Day(int offset) => f.App.Today.AddDays(offset).ToString("yyyy-MM-dd");
-
     private async Task PublishAsync(WrittenList s, int from = 0, int until = 30) =>
-        await (await f.As(s.W.Users["party_office"])).Post($"/api/v1/lists/{s.List}/publish", new { from = Day(from), until = Day(until) }).Expect(HttpStatusCode.OK);
+        await (await f.As(s.W.Users["party_office"])).Post($"/api/v1/lists/{s.List}/publish", new { from = f.App.Day(from), until = f.App.Day(until) }).Expect(HttpStatusCode.OK);
 
     [Fact]
     public async Task A_published_list_shows_on_the_units_public_page_without_login_until_it_is_reopened()
@@ -19,13 +16,13 @@ public abstract class PublicPagesTests(AppFixture f)
         var anon = new PageClient(f.App.CreateClient(new() { AllowAutoRedirect = false }));
         await anon.GetAsync($"/public/units/{s.W.U1}", HttpStatusCode.NotFound);
 
-        await (await f.As(s.W.Users["staff"])).Post($"/api/v1/lists/{s.List}/publish", new { until = Day(30) }).Expect(HttpStatusCode.Forbidden);
+        await (await f.As(s.W.Users["staff"])).Post($"/api/v1/lists/{s.List}/publish", new { until = f.App.Day(30) }).Expect(HttpStatusCode.Forbidden);
         await PublishAsync(s);
         var page = PageClient.Text(await anon.GetAsync($"/public/units/{s.W.U1}"));
         Assert.Contains("卫健委 廉政风险防控公示", page);
         Assert.Contains("资金拨付中优亲厚友", page);
         Assert.Contains("拨付双人复核", page);
-        Assert.Contains($"公示期：{Day(0)} 至 {Day(30)}", page);
+        Assert.Contains($"公示期：{f.App.Day(0)} 至 {f.App.Day(30)}", page);
         Assert.Contains("共 1 份清单", page); // one list of two points: the count says what it counts
         await anon.GetAsync($"/public/units/{s.W.U2}", HttpStatusCode.NotFound); // the other unit published nothing
 
@@ -38,9 +35,9 @@ public abstract class PublicPagesTests(AppFixture f)
     {
         var s = await WrittenList.ApprovedAsync(f, "公示期");
         var office = await f.As(s.W.Users["party_office"]);
-        var bad = await office.Post($"/api/v1/lists/{s.List}/publish", new { from = Day(10), until = Day(5) }).Expect(HttpStatusCode.BadRequest);
+        var bad = await office.Post($"/api/v1/lists/{s.List}/publish", new { from = f.App.Day(10), until = f.App.Day(5) }).Expect(HttpStatusCode.BadRequest);
         Assert.Equal(["until"], bad.ErrorFields());
-        Assert.Equal(["until"], (await office.Post($"/api/v1/lists/{s.List}/publish", new { from = Day(0) }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(["until"], (await office.Post($"/api/v1/lists/{s.List}/publish", new { from = f.App.Day(0) }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
         var anon = new PageClient(f.App.CreateClient());
         await PublishAsync(s, 3, 10);
         await anon.GetAsync($"/public/units/{s.W.U1}", HttpStatusCode.NotFound);
@@ -50,7 +47,7 @@ public abstract class PublicPagesTests(AppFixture f)
         await anon.GetAsync($"/public/units/{s.W.U1}");
 
         var draft = await WrittenList.CreateAsync(f, "未审定");
-        await (await f.As(draft.W.Users["party_office"])).Post($"/api/v1/lists/{draft.List}/publish", new { until = Day(30) }).Expect(HttpStatusCode.Conflict);
+        await (await f.As(draft.W.Users["party_office"])).Post($"/api/v1/lists/{draft.List}/publish", new { until = f.App.Day(30) }).Expect(HttpStatusCode.Conflict);
     }
 
     [Fact]

@@ -6,9 +6,6 @@ namespace Lianfang.Web.Tests.Features.Review;
 
 public abstract class PublicationTests(AppFixture f)
 {
-    // The app's own today (Asia/Shanghai), not the machine's: they differ from 16:00 to 24:00 UTC.
-    private string Day(int offset) => f.App.Today.AddDays(offset).ToString("yyyy-MM-dd");
-
     [Fact]
     public async Task An_invited_helper_comments_on_the_helpers_stage_but_cannot_decide_and_loses_sight_when_it_moves_on()
     {
@@ -61,7 +58,7 @@ public abstract class PublicationTests(AppFixture f)
     {
         var w = await World.CreateAsync(f, "进度");
         await WrittenList.LeaderAsync(f, w);
-        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "去年排查", year = 2025, schemeCode = "shaoxing-2018", rootOrgUnitId = w.C, deadline = Day(-3) })
+        var campaign = (await f.Observer.Post("/api/v1/campaigns", new { name = "去年排查", year = 2025, schemeCode = "shaoxing-2018", rootOrgUnitId = w.C, deadline = f.App.Day(-3) })
             .Expect(HttpStatusCode.Created)).Id();
         var lists = (await f.Observer.GetAsync($"/api/v1/campaigns/{campaign}/lists").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
         var own = lists.Single(l => l.GetProperty("personId").ValueKind == JsonValueKind.Number && l.GetProperty("personId").GetInt32() == w.X1).Id();

@@ -8,9 +8,6 @@ namespace Lianfang.Web.Tests.Features.Supervision;
 
 public abstract class SupervisionApiTests(AppFixture f)
 {
-    // The app's own today (Asia/Shanghai), not the machine's: they differ from 16:00 to 24:00 UTC.
-    private string Day(int offset) => f.App.Today.AddDays(offset).ToString("yyyy-MM-dd");
-
     private static MultipartFormDataContent Pdf(string name = "整改台账.pdf")
     {
         var content = new ByteArrayContent("%PDF-1.4\n整改佐证\n"u8.ToArray());
@@ -41,12 +38,12 @@ public abstract class SupervisionApiTests(AppFixture f)
         await agency.Post($"/api/v1/inspections/{id}/findings", new
         {
             description = "6 月有两笔拨付仅一人签字", riskPointId = point,
-            rectification = new { ownerOrgUnitId = s.W.D1, ownerPersonId = s.W.X1, task = "补签并建立复核台账", deadline = Day(-1) },
+            rectification = new { ownerOrgUnitId = s.W.D1, ownerPersonId = s.W.X1, task = "补签并建立复核台账", deadline = f.App.Day(-1) },
         }).Expect(HttpStatusCode.BadRequest); // a deadline in the past
         await agency.Post($"/api/v1/inspections/{id}/findings", new
         {
             description = "6 月有两笔拨付仅一人签字", riskPointId = point,
-            rectification = new { ownerOrgUnitId = s.W.D1, ownerPersonId = s.W.X1, task = "补签并建立复核台账", deadline = Day(0) },
+            rectification = new { ownerOrgUnitId = s.W.D1, ownerPersonId = s.W.X1, task = "补签并建立复核台账", deadline = f.App.Day(0) },
         }).Expect(HttpStatusCode.Created);
         var rect = (await head.GetAsync("/api/v1/rectifications").Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
             .Single(r => r.GetProperty("task").GetString() == "补签并建立复核台账");
@@ -133,7 +130,7 @@ public abstract class SupervisionApiTests(AppFixture f)
             .Expect(HttpStatusCode.BadRequest)).ErrorFields());
         await (await f.As(w.Users["dept_head"])).Post("/api/v1/dispositions", new { personId = w.X1, form = 1, measure = "谈话提醒", reason = "违规收受礼品" })
             .Expect(HttpStatusCode.Forbidden);
-        await agency.Post("/api/v1/dispositions", new { personId = w.X1, form = 1, measure = "谈话提醒", reason = "违规收受礼品", decidedOn = Day(0) })
+        await agency.Post("/api/v1/dispositions", new { personId = w.X1, form = 1, measure = "谈话提醒", reason = "违规收受礼品", decidedOn = f.App.Day(0) })
             .Expect(HttpStatusCode.Created);
         var record = (await agency.GetAsync($"/api/v1/people/{w.X1}/dispositions").Expect(HttpStatusCode.OK)).EnumerateArray().ToList();
         Assert.Equal(("第一种形态", "谈话提醒"), (record[0].GetProperty("formName").GetString(), record[0].GetProperty("measure").GetString()));

@@ -6,9 +6,6 @@ namespace Lianfang.Web.Tests.Features.Warnings;
 
 public abstract class WarningsApiTests(AppFixture f)
 {
-    // The app's own today (Asia/Shanghai), not the machine's: they differ from 16:00 to 24:00 UTC.
-    private string Day(int offset) => f.App.Today.AddDays(offset).ToString("yyyy-MM-dd");
-
     [Fact]
     public async Task A_change_of_post_flags_the_person_the_same_day_until_their_list_is_approved_again()
     {
@@ -16,7 +13,7 @@ public abstract class WarningsApiTests(AppFixture f)
         var office = await f.As(s.W.Users["party_office"]);
         var cashier = (await f.Admin.Post("/api/v1/posts", new { orgUnitId = s.W.D1, name = "出纳", tier = "Other", duties = "现金收付" }).Expect(HttpStatusCode.Created)).Id();
         Assert.Empty(await office.WarningsAsync("post-change-unreviewed"));
-        await f.Admin.Put($"/api/v1/people/{s.W.X1}", new { name = "王芳", title = "科员", orgUnitId = s.W.D1, postId = cashier, appointedOn = Day(0), version = await f.Admin.VersionAsync($"/api/v1/people/{s.W.X1}") }).Expect(HttpStatusCode.OK);
+        await f.Admin.Put($"/api/v1/people/{s.W.X1}", new { name = "王芳", title = "科员", orgUnitId = s.W.D1, postId = cashier, appointedOn = f.App.Day(0), version = await f.Admin.VersionAsync($"/api/v1/people/{s.W.X1}") }).Expect(HttpStatusCode.OK);
         var flagged = Assert.Single(await office.WarningsAsync("post-change-unreviewed"));
         Assert.Equal(("Person", s.W.X1), (flagged.GetProperty("targetType").GetString(), (int)flagged.GetProperty("targetId").GetInt64()));
         Assert.Contains("出纳", flagged.GetProperty("message").GetString());
