@@ -239,13 +239,18 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         // a person counts by their id, an account without a person by its negated id: numbers, not strings, to compare
         var holders = lists.Where(l => l.HolderPersonId != null)
             .Select(l => new { Row = l.OrgUnit.Path.Substring(0, childLength), Key = (long)l.HolderPersonId!.Value });
+        // the signers as distinct (unit, account) pairs first: a province's 650,000 signatures are 42,000 such pairs, and
+        // the union below then compares those rather than every signature (430 → 250 ms at `province`)
+        var signed = (from r in db.Reviews
+                      where r.VerificationCode != null
+                      join l in lists on r.ListId equals l.Id
+                      select new { l.OrgUnitId, r.UserId }).Distinct();
         var signers =
-            from r in db.Reviews
-            where r.VerificationCode != null
-            join l in lists on r.ListId equals l.Id
-            join u in db.Users on r.UserId equals u.Id into users
+            from x in signed
+            join o in db.OrgUnits on x.OrgUnitId equals o.Id
+            join u in db.Users on x.UserId equals u.Id into users
             from u in users.DefaultIfEmpty()
-            select new { Row = l.OrgUnit.Path.Substring(0, childLength), Key = u != null && u.PersonId != null ? (long)u.PersonId.Value : -(long)r.UserId };
+            select new { Row = o.Path.Substring(0, childLength), Key = u != null && u.PersonId != null ? (long)u.PersonId.Value : -(long)x.UserId };
         // One read of the distinct (row, person) pairs serves both counts: grouping them twice in the database read every
         // list and signature twice.
         var people = await holders.Union(signers).ToListAsync(ct);

@@ -160,6 +160,18 @@ public abstract class SummaryRollupTests(Db db, ITestOutputHelper log)
                     var own = points.Where(p => p.OrgUnitId == w.U1).ToList();
                     if (rows.TryGetValue("卫健委（本级）", out var ownRow)) Same("卫健委（本级）", own, ownRow);
                     else Assert.True(own.Count == 0, $"{Where()}: no 本级 row for {own.Count} points");
+                    // participants: the holders of approved lists and everyone who signed one, each person once a row and once in all
+                    var people = await ParticipantsAsync(c);
+                    void SameParticipants(string what, Func<int, bool> inRow, JsonElement figures)
+                    {
+                        var expected = people.Where(x => inRow(x.Unit)).Select(x => x.Key).Distinct().Count();
+                        Assert.True(expected == figures.GetProperty("participants").GetInt32(),
+                            $"{what}: {figures.GetProperty("participants")} participants ≠ recount {expected}; {Where()}");
+                    }
+                    SameParticipants("卫健委", _ => true, unit);
+                    SameParticipants("财务处", u => u == w.D1, rows["财务处"]);
+                    SameParticipants("办公室", u => u == w.D2, rows["办公室"]);
+                    if (ownRow.ValueKind == JsonValueKind.Object) SameParticipants("卫健委（本级）", u => u == w.U1, ownRow);
                     // the commission above the campaign's root (the rollup of an ancestor)
                     var above = await f.Observer.GetAsync($"/api/v1/reports/summary?orgUnitId={w.C}&campaignId={c}").Expect(HttpStatusCode.OK);
                     Same("纪委监委", points, above);
@@ -169,6 +181,23 @@ public abstract class SummaryRollupTests(Db db, ITestOutputHelper log)
                     Same("王芳", points.Where(p => p.Holder == w.X1).ToList(), staff);
                 }
             }
+
+            // (unit of the list, person) of every approved list's holder and signer, counted here one by one: a person by
+            // their id, an account without a person by the account
+            async Task<List<(int Unit, string Key)>> ParticipantsAsync(int campaign) => await f.App.WithDbAsync(async d =>
+            {
+                var approved = await d.RiskLists.AsNoTracking()
+                    .Where(l => l.CampaignId == campaign && (l.Status == ListStatus.Approved || l.Status == ListStatus.Published))
+                    .Select(l => new { l.Id, l.OrgUnitId, l.HolderPersonId }).ToListAsync();
+                var ids = approved.Select(l => l.Id).ToList();
+                var signatures = await d.Reviews.AsNoTracking().Where(r => ids.Contains(r.ListId) && r.VerificationCode != null)
+                    .Select(r => new { r.ListId, r.UserId }).ToListAsync();
+                var persons = await d.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.PersonId);
+                var unitOf = approved.ToDictionary(l => l.Id, l => l.OrgUnitId);
+                return approved.Where(l => l.HolderPersonId != null).Select(l => (l.OrgUnitId, "p" + l.HolderPersonId))
+                    .Concat(signatures.Select(x => (unitOf[x.ListId], persons.GetValueOrDefault(x.UserId) is { } p ? "p" + p : "u" + x.UserId)))
+                    .Distinct().ToList();
+            });
 
             void Same(string what, IReadOnlyCollection<Counted> points, JsonElement figures)
             {
