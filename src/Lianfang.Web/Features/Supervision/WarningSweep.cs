@@ -241,17 +241,12 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
     /// <summary>The pass's inspections carried out on points, by year and point: the leader and 立项监督 rules ask about the same points.</summary>
     private readonly Dictionary<(int Year, long Point), List<Scorecard.CarriedOut>> _carriedOut = [];
 
-    /// <summary>
-    /// <see cref="Scorecard.CarriedOutAsync"/> for the points not asked about yet in this pass, a thousand at a time: binding
-    /// thousands of named parameters costs SQLite more than running the query.
-    /// </summary>
+    /// <summary><see cref="Scorecard.CarriedOutAsync"/> for the points not asked about yet in this pass.</summary>
     private async Task<List<Scorecard.CarriedOut>> CarriedOutAsync(List<long> ids, int year, CancellationToken ct)
     {
-        foreach (var chunk in ids.Where(id => !_carriedOut.ContainsKey((year, id))).Distinct().Chunk(1000))
-        {
-            foreach (var id in chunk) _carriedOut[(year, id)] = [];
-            foreach (var x in await Scorecard.CarriedOutAsync(db, chunk, year, ct)) _carriedOut[(year, x.RiskPointId)].Add(x);
-        }
+        var asked = ids.Where(id => !_carriedOut.ContainsKey((year, id))).Distinct().ToList();
+        foreach (var id in asked) _carriedOut[(year, id)] = [];
+        foreach (var x in await Scorecard.CarriedOutAsync(db, asked, year, ct)) _carriedOut[(year, x.RiskPointId)].Add(x);
         return ids.Distinct().SelectMany(id => _carriedOut[(year, id)]).ToList();
     }
 

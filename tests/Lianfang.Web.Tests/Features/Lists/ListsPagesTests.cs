@@ -7,9 +7,6 @@ namespace Lianfang.Web.Tests.Features.Lists;
 
 public abstract class ListsPagesTests(AppFixture f)
 {
-    private async Task PublishAsync(WrittenList s, int from = 0, int until = 30) =>
-        await (await f.As(s.W.Users["party_office"])).Post($"/api/v1/lists/{s.List}/publish", new { from = f.App.Day(from), until = f.App.Day(until) }).Expect(HttpStatusCode.OK);
-
     [Fact]
     public async Task A_bad_point_comes_back_to_the_form_with_the_message()
     {
@@ -45,7 +42,7 @@ public abstract class ListsPagesTests(AppFixture f)
 
         var office = await PageClient.LoginAsync(f, s.W.Users["party_office"]);
         Assert.Contains("没有已公示的个人清单", PageClient.Text(await office.GetAsync($"/Lists/DeskCards?campaignId={s.Campaign}")));
-        await PublishAsync(s);
+        await WrittenList.PublishAsync(f, s);
         var doc = await office.GetAsync($"/Lists/DeskCards?campaignId={s.Campaign}");
         var card = Assert.Single(doc.QuerySelectorAll("article.lf-desk-card"));
         Assert.Contains("王芳", card.QuerySelector("h2")!.TextContent);

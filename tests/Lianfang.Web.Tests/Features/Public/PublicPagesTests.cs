@@ -6,9 +6,6 @@ namespace Lianfang.Web.Tests.Features.Public;
 
 public abstract class PublicPagesTests(AppFixture f)
 {
-    private async Task PublishAsync(WrittenList s, int from = 0, int until = 30) =>
-        await (await f.As(s.W.Users["party_office"])).Post($"/api/v1/lists/{s.List}/publish", new { from = f.App.Day(from), until = f.App.Day(until) }).Expect(HttpStatusCode.OK);
-
     [Fact]
     public async Task A_published_list_shows_on_the_units_public_page_without_login_until_it_is_reopened()
     {
@@ -17,7 +14,7 @@ public abstract class PublicPagesTests(AppFixture f)
         await anon.GetAsync($"/public/units/{s.W.U1}", HttpStatusCode.NotFound);
 
         await (await f.As(s.W.Users["staff"])).Post($"/api/v1/lists/{s.List}/publish", new { until = f.App.Day(30) }).Expect(HttpStatusCode.Forbidden);
-        await PublishAsync(s);
+        await WrittenList.PublishAsync(f, s);
         var page = PageClient.Text(await anon.GetAsync($"/public/units/{s.W.U1}"));
         Assert.Contains("卫健委 廉政风险防控公示", page);
         Assert.Contains("资金拨付中优亲厚友", page);
@@ -39,11 +36,11 @@ public abstract class PublicPagesTests(AppFixture f)
         Assert.Equal(["until"], bad.ErrorFields());
         Assert.Equal(["until"], (await office.Post($"/api/v1/lists/{s.List}/publish", new { from = f.App.Day(0) }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
         var anon = new PageClient(f.App.CreateClient());
-        await PublishAsync(s, 3, 10);
+        await WrittenList.PublishAsync(f, s, 3, 10);
         await anon.GetAsync($"/public/units/{s.W.U1}", HttpStatusCode.NotFound);
-        await PublishAsync(s, -10, -1);
+        await WrittenList.PublishAsync(f, s, -10, -1);
         await anon.GetAsync($"/public/units/{s.W.U1}", HttpStatusCode.NotFound);
-        await PublishAsync(s, -1, 1);
+        await WrittenList.PublishAsync(f, s, -1, 1);
         await anon.GetAsync($"/public/units/{s.W.U1}");
 
         var draft = await WrittenList.CreateAsync(f, "未审定");
@@ -56,7 +53,7 @@ public abstract class PublicPagesTests(AppFixture f)
         var s = await WrittenList.ApprovedAsync(f, "反映");
         var anon = new PageClient(f.App.CreateClient(new() { AllowAutoRedirect = false }));
         await anon.GetAsync($"/public/feedback?unit={s.W.U1}&person={s.W.X1}", HttpStatusCode.NotFound); // not published yet
-        await PublishAsync(s);
+        await WrittenList.PublishAsync(f, s);
 
         var url = $"/public/feedback?unit={s.W.U1}&person={s.W.X1}";
         var form = PageClient.Text(await anon.GetAsync(url));

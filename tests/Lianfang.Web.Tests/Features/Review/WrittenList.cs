@@ -56,6 +56,11 @@ public sealed record WrittenList(World W, int Campaign, int List)
         return new WrittenList(w, campaign, list);
     }
 
+    /// <summary>Published (公示) by the party office from today + <paramref name="from"/> to today + <paramref name="until"/> days.</summary>
+    public static async Task PublishAsync(AppFixture f, WrittenList s, int from = 0, int until = 30) =>
+        await (await f.As(s.W.Users["party_office"])).Post($"/api/v1/lists/{s.List}/publish", new { from = f.App.Day(from), until = f.App.Day(until) })
+            .Expect(HttpStatusCode.OK);
+
     /// <summary>Submitted by its holder and approved through all four stages.</summary>
     public static async Task<WrittenList> ApprovedAsync(AppFixture f, string label)
     {
