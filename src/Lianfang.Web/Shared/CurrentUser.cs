@@ -35,14 +35,26 @@ public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider serv
         return await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName ?? u.UserName).FirstOrDefaultAsync(ct) ?? UserName ?? "system";
     }
 
+    /// <summary>
+    /// How long another node's change to an account (grants, password, second factor, security stamp) may take to reach
+    /// this node's requests; a change made on this node counts at once (<see cref="ReadCache"/>). Identity's own cookie
+    /// check of the security stamp waits 30 minutes by default.
+    /// </summary>
+    public static readonly TimeSpan ScopeLifetime = TimeSpan.FromSeconds(5);
+
     public async ValueTask<AccessScope> ScopeAsync(CancellationToken ct = default)
     {
         if (_scope is not null) return _scope;
         if (UserId is not { } userId) return _scope = AccessScope.Anonymous;
         var db = services.GetRequiredService<AppDbContext>();
-        (_scope, _account) = await LoadWithAccountAsync(db, userId, ct);
+        // every request asks it: kept across requests until a write (a query and its materialisation a request otherwise)
+        var loaded = await services.GetRequiredService<ReadCache>().GetAsync($"scope:{userId}",
+            async () => new SignedIn(await LoadWithAccountAsync(db, userId, ct)), ScopeLifetime);
+        (_scope, _account) = loaded.Value;
         return _scope;
     }
+
+    private sealed record SignedIn((AccessScope Scope, SignedInAccount? Account) Value);
 
     /// <summary>The account's sign-in state (TOTP, security stamp, password age), read with the scope: no query of its own per request.</summary>
     public async ValueTask<SignedInAccount?> AccountAsync(CancellationToken ct = default)

@@ -80,6 +80,6 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
         Units = (await cache.GetAsync($"register-units:{scope.UserId}", () => UnitSelect.LoadAsync(db, scope, null, false, ct))) with { Selected = orgUnitId };
         Filter = new RegisterFilter(CampaignId, orgUnitId, null, q, categoryCode, levelCode, tier, status, sort, powerId, approved);
         PowerName = powerId is null ? null : await db.Powers.Where(p => p.Id == powerId).Select(p => p.Name).FirstOrDefaultAsync(ct);
-        return campaign is null ? null : RegisterQuery.Points(db, scope, Filter, Scheme);
+        return campaign is null ? null : await RegisterQuery.PointsAsync(db, cache, scope, Filter, Scheme, ct);
     }
 }

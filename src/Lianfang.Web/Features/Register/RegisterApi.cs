@@ -97,13 +97,14 @@ public static class RegisterApi
                 list.Status, list.Stage, list.Version, points.Select(Dto).ToList());
         }).ProducesProblem(404);
         lists.MapGet("/{id:int}/risk-points", async (int id, int? page, int? pageSize, string? q, string? categoryCode, string? levelCode,
-            PostTier? tier, string? sort, CurrentUser me, AppDbContext db, RegisterCommands cmd, SchemeStore schemes, CancellationToken ct) =>
+            PostTier? tier, string? sort, CurrentUser me, AppDbContext db, RegisterCommands cmd, SchemeStore schemes, ReadCache cache,
+            CancellationToken ct) =>
         {
             var scope = await me.ScopeAsync(ct);
             var list = await cmd.LoadListAsync(scope, id, ct);
-            var query = RegisterQuery.Points(db, scope,
+            var query = await RegisterQuery.PointsAsync(db, cache, scope,
                 new RegisterFilter(ListId: id, Q: q, CategoryCode: categoryCode, LevelCode: levelCode, Tier: tier, Sort: sort),
-                await schemes.FindAsync(list.SchemeCode, ct));
+                await schemes.FindAsync(list.SchemeCode, ct), ct);
             var size = Math.Clamp(pageSize ?? 50, 1, 200);
             var items = await query.Skip((Math.Max(page ?? 1, 1) - 1) * size).Take(size).ToListAsync(ct);
             return new Paged<RiskPointDto>(await query.CountAsync(ct), items.Select(Dto).ToList());
@@ -125,14 +126,16 @@ public static class RegisterApi
 
         api.MapGet("/risk-points", async (int? campaignId, int? orgUnitId, string? q, string? categoryCode, string? levelCode, PostTier? tier,
             ListStatus? status, string? sort, int? powerId, int? page, int? pageSize, CurrentUser me, AppDbContext db, SchemeStore schemes,
-            CancellationToken ct) =>
+            ReadCache cache, CancellationToken ct) =>
         {
             var scope = await me.ScopeAsync(ct);
+            // a campaign's scheme never changes: kept across requests ("" for no such campaign)
             var scheme = campaignId is { } cid
-                ? await schemes.FindAsync(await db.Campaigns.Where(c => c.Id == cid).Select(c => c.SchemeCode).FirstOrDefaultAsync(ct), ct)
+                ? await schemes.FindAsync(await cache.GetAsync($"campaign-scheme:{cid}",
+                    async () => await db.Campaigns.Where(c => c.Id == cid).Select(c => c.SchemeCode).FirstOrDefaultAsync(ct) ?? ""), ct)
                 : null;
-            var query = RegisterQuery.Points(db, scope,
-                new RegisterFilter(campaignId, orgUnitId, null, q, categoryCode, levelCode, tier, status, sort, powerId), scheme);
+            var query = await RegisterQuery.PointsAsync(db, cache, scope,
+                new RegisterFilter(campaignId, orgUnitId, null, q, categoryCode, levelCode, tier, status, sort, powerId), scheme, ct);
             var size = Math.Clamp(pageSize ?? 50, 1, 200);
             var items = await query.Skip((Math.Max(page ?? 1, 1) - 1) * size).Take(size).ToListAsync(ct);
             // a text search counts up to 1,000 hits: the page comes back without counting a province's every match

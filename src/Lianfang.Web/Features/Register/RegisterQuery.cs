@@ -22,14 +22,17 @@ public static class RegisterQuery
         return db.Campaigns.AsNoTracking().Where(c => units.Contains(c.RootOrgUnitId) || lists.Contains(c.Id));
     }
 
-    public static IQueryable<RiskPoint> Points(AppDbContext db, AccessScope scope, RegisterFilter f, Scheme? scheme)
+    public static async Task<IQueryable<RiskPoint>> PointsAsync(AppDbContext db, ReadCache cache, AccessScope scope, RegisterFilter f, Scheme? scheme,
+        CancellationToken ct)
     {
         var q = db.RiskPoints.AsNoTracking().Visible(scope);
         if (f.CampaignId is { } c) q = q.Where(p => p.CampaignId == c);
         if (f.ListId is { } l) q = q.Where(p => p.ListId == l);
         if (f.OrgUnitId is { } unitId)
         {
-            var path = db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefault() ?? "~";
+            // a unit's path changes only when the tree is rearranged: kept across requests, not asked on every page
+            var path = await cache.GetAsync($"unit-path:{unitId}",
+                async () => await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct) ?? "~");
             q = q.Under([path], p => p.OrgUnit.Path);
         }
         if (!string.IsNullOrWhiteSpace(f.CategoryCode)) q = q.Where(p => p.CategoryCode == f.CategoryCode);

@@ -9,7 +9,7 @@ namespace Lianfang.Web.Features.Reports;
 
 /// <summary>驾驶舱: a campaign over the caller's scope at a glance — progress by unit, category × level, warnings, filings, rectifications.</summary>
 public sealed class DashboardModel(AppDbContext db, CurrentUser me, Register.RegisterCommands register, CampaignProgress progress, ExportForms export,
-    SupervisionCommands supervision, Inbox.InboxQueries inbox, Schemes.SchemeStore schemes, Office.OfficeRenderer renderer, TimeProvider time) : PageModel
+    SupervisionCommands supervision, Inbox.InboxQueries inbox, Schemes.SchemeStore schemes, Office.OfficeRenderer renderer, ReadCache cache, TimeProvider time) : PageModel
 {
     public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetCompareAsync(int campaignId, CancellationToken ct)
     {
@@ -68,7 +68,7 @@ public sealed class DashboardModel(AppDbContext db, CurrentUser me, Register.Reg
         // The campaign's 汇总表 when the user reads its root; else the points they read (a staff member's own), by category × level.
         var cells = await db.OrgUnits.InBusinessReach(scope).AnyAsync(u => u.Id == campaign.RootOrgUnitId, ct)
             ? (await ReportsApi.SummaryAsync(db, export, scope, null, id, ct)).ByCategoryAndLevel
-            : await Register.RegisterQuery.Points(db, scope, new(CampaignId: id), null)
+            : await (await Register.RegisterQuery.PointsAsync(db, cache, scope, new(CampaignId: id), null, ct))
                 .GroupBy(p => new { p.CategoryCode, Level = p.ApprovedLevelCode ?? p.LevelCode })
                 .Select(g => new CellCount(g.Key.CategoryCode, g.Key.Level, g.Count())).ToListAsync(ct);
         Points = cells.Sum(c => c.Count);
