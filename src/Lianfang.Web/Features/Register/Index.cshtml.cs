@@ -33,7 +33,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SchemeStore sche
     {
         var query = await FilterAsync(campaignId, orgUnitId, q, categoryCode, levelCode, tier, status, sort, powerId, approved, ct);
         if (query is null) { Pager = new Pager(Request, 50, 0); return; }
-        var (total, capped) = string.IsNullOrWhiteSpace(q) ? (await query.CountAsync(ct), false) : await Pager.CountAsync(query, ct);
+        var (total, capped) = await RegisterQuery.CountAsync(cache, await me.ScopeAsync(ct), Filter, query, ct);
         Pager = new Pager(Request, 50, total, capped: capped);
         Rows = await query.Skip(Pager.Skip).Take(Pager.PageSize)
             .Select(p => new Row(p.Id, p.ListId, p.CategoryCode, p.Description, p.Measures, p.ApprovedLevelCode ?? p.LevelCode, p.Responsible,

@@ -134,12 +134,12 @@ public static class RegisterApi
                 ? await schemes.FindAsync(await cache.GetAsync($"campaign-scheme:{cid}",
                     async () => await db.Campaigns.Where(c => c.Id == cid).Select(c => c.SchemeCode).FirstOrDefaultAsync(ct) ?? ""), ct)
                 : null;
-            var query = await RegisterQuery.PointsAsync(db, cache, scope,
-                new RegisterFilter(campaignId, orgUnitId, null, q, categoryCode, levelCode, tier, status, sort, powerId), scheme, ct);
+            var filter = new RegisterFilter(campaignId, orgUnitId, null, q, categoryCode, levelCode, tier, status, sort, powerId);
+            var query = await RegisterQuery.PointsAsync(db, cache, scope, filter, scheme, ct);
             var size = Math.Clamp(pageSize ?? 50, 1, 200);
             var items = await query.Skip((Math.Max(page ?? 1, 1) - 1) * size).Take(size).ToListAsync(ct);
             // a text search counts up to 1,000 hits: the page comes back without counting a province's every match
-            var (total, capped) = string.IsNullOrWhiteSpace(q) ? (await query.CountAsync(ct), false) : await Pager.CountAsync(query, ct);
+            var (total, capped) = await RegisterQuery.CountAsync(cache, scope, filter, query, ct);
             return new SearchPage<RiskPointDto>(total, capped, items.Select(Dto).ToList());
         }).WithTags("清单与风险点").WithSummary("风险登记簿：范围内的风险点，可按机构子树、类别、等级、岗位层面、状态和文字检索；"
             + "文字检索（q）默认按新近排序，total 最多计到 1000，totalCapped 为 true 表示还有更多");

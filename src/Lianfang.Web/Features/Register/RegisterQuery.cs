@@ -51,6 +51,20 @@ public static class RegisterQuery
     }
 
     /// <summary>
+    /// How many points <paramref name="query"/> (the filter's) selects — a text search counted up to
+    /// <see cref="Pager.SearchCountCap"/> — kept across requests until a write (<see cref="ReadCache"/>): paging through a
+    /// register, or coming back to it, counts once. The user is in the key: the same filter counts what each one reads.
+    /// </summary>
+    public static Task<Counted> CountAsync(ReadCache cache, AccessScope scope, RegisterFilter f, IQueryable<RiskPoint> query, CancellationToken ct) =>
+        cache.GetAsync($"register-count:{scope.UserId}:{f with { Sort = null }}", async () =>
+        {
+            var (total, capped) = CleanSearch(f.Q) is { Length: > 0 } ? await Pager.CountAsync(query, ct) : (await query.CountAsync(ct), false);
+            return new Counted(total, capped);
+        });
+
+    public sealed record Counted(int Total, bool Capped);
+
+    /// <summary>
     /// The search text without control characters: a NUL ends FTS5's query string early ("unterminated string",
     /// a 500) and PostgreSQL refuses it in text; a search box gives one line, so nothing a user typed is lost.
     /// </summary>
