@@ -820,6 +820,24 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.ToTable("RiskPoints");
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Reports.SignerRollup", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CampaignId", "OrgUnitId", "UserId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.ToTable("SignerRollups");
+                });
+
             modelBuilder.Entity("Lianfang.Core.Reports.SummaryRollup", b =>
                 {
                     b.Property<int>("CampaignId")
@@ -2389,6 +2407,21 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.Navigation("OrgUnit");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Reports.SignerRollup", b =>
+                {
+                    b.HasOne("Lianfang.Core.Register.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lianfang.Core.Org.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Lianfang.Core.Reports.SummaryRollup", b =>

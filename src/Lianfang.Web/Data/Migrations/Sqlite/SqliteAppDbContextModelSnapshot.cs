@@ -789,6 +789,24 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.ToTable("RiskPoints");
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Reports.SignerRollup", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignId", "OrgUnitId", "UserId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.ToTable("SignerRollups");
+                });
+
             modelBuilder.Entity("Lianfang.Core.Reports.SummaryRollup", b =>
                 {
                     b.Property<int>("CampaignId")
@@ -2310,6 +2328,21 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Navigation("OrgUnit");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Lianfang.Core.Reports.SignerRollup", b =>
+                {
+                    b.HasOne("Lianfang.Core.Register.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lianfang.Core.Org.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Lianfang.Core.Reports.SummaryRollup", b =>
