@@ -53,6 +53,24 @@ public sealed class SummaryRollup
     public static bool Counts(ListStatus status) => status is ListStatus.Approved or ListStatus.Published;
 }
 
+/// <summary>
+/// 汇总表 participants: an account that signed an approved or published list of one campaign at one org unit. Kept by the
+/// writes that approve, reopen or sign a list, so a province's participants read 42,000 such rows, not 650,000 signatures.
+/// The account's person is looked up when counting, so an account linked to a person later counts as that person.
+/// </summary>
+public sealed class SignerRollup(int campaignId, int orgUnitId, int userId)
+{
+    public int CampaignId { get; private set; } = campaignId;
+    public int OrgUnitId { get; private set; } = orgUnitId;
+    public int UserId { get; private set; } = userId;
+}
+
+/// <summary>A signer row kept but not in the recount (<paramref name="Kept"/>), or in the recount but not kept.</summary>
+public sealed record SignerDifference(int CampaignId, string Path, int UserId, bool Kept)
+{
+    public override string ToString() => $"排查 {CampaignId} 机构路径 {Path} 账号 {UserId}：{(Kept ? "保存为签字人，重新计数不是" : "重新计数为签字人，没有保存")}";
+}
+
 /// <summary>One rollup row: a campaign, a unit (by its tree path), a category and a level.</summary>
 public readonly record struct RollupKey(int CampaignId, string Path, string CategoryCode, string LevelCode);
 

@@ -48,6 +48,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor, 
     public DbSet<Lianfang.Core.Powers.PowerItem> Powers => Set<Lianfang.Core.Powers.PowerItem>();
     public DbSet<InternalRule> InternalRules => Set<InternalRule>();
     public DbSet<Lianfang.Core.Reports.SummaryRollup> SummaryRollups => Set<Lianfang.Core.Reports.SummaryRollup>();
+    public DbSet<Lianfang.Core.Reports.SignerRollup> SignerRollups => Set<Lianfang.Core.Reports.SignerRollup>();
     public DbSet<Lianfang.Core.Files.IntegrityFileEntry> IntegrityFileEntries => Set<Lianfang.Core.Files.IntegrityFileEntry>();
     public DbSet<Lianfang.Core.Assessments.Assessment> Assessments => Set<Lianfang.Core.Assessments.Assessment>();
     public DbSet<Lianfang.Core.Notices.Notice> Notices => Set<Lianfang.Core.Notices.Notice>();
@@ -93,7 +94,8 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor, 
 
         var captured = AuditCapture.Capture(ChangeTracker);
         var rollups = Features.Reports.SummaryRollups.Touched(ChangeTracker);
-        if (captured.Count == 0 && rollups.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        var signedLists = Features.Reports.SummaryRollups.SignedLists(ChangeTracker);
+        if (captured.Count == 0 && rollups.Count == 0 && signedLists.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
 
         var ownTx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         try
@@ -101,7 +103,8 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor, 
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
             if (captured.Count > 0) await AppendAuditAsync(captured, ct);
             // the 汇总表 rollups move with the lists and points, in the same transaction
-            if (rollups.Count > 0) await Features.Reports.SummaryRollups.RefreshAsync(this, rollups.Select(u => u()), ct);
+            if (rollups.Count > 0 || signedLists.Count > 0)
+                await Features.Reports.SummaryRollups.RefreshAsync(this, rollups.Select(u => u()), ct, signedLists);
             if (ownTx is not null) await ownTx.CommitAsync(ct);
             return written;
         }

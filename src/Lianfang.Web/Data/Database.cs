@@ -67,8 +67,9 @@ public static class Database
         // WAL lets pages read while a write is in progress; the setting lives in the file.
         if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         var tallied = backfill ? await PointTallies.BackfillAsync(db, ct) : 0;
-        // The 汇总表 rollups of the points already there: filled once the SummaryRollups migration has created their table
-        // (checked at every start, so a fill cut short is done at the next), and counted again when tallies were just counted.
+        // The 汇总表 rollups of the points and signatures already there: filled once the SummaryRollups (or SignerRollups)
+        // migration has created their table (checked at every start, so a fill cut short is done at the next), and counted
+        // again when tallies were just counted.
         if (tallied > 0 || await Features.Reports.SummaryRollups.UnfilledAsync(db, ct)) await Features.Reports.SummaryRollups.RebuildAsync(db, ct);
     }
 }

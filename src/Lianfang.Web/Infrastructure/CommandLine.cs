@@ -73,21 +73,22 @@ public static class CommandLine
     }
 
     /// <summary>
-    /// `verify-rollups [--rebuild]`: recounts the 汇总表 rollups from the points and prints every row that differs (campaign,
-    /// unit, category, level, kept and counted); exits 2 when any does. With --rebuild the rows are then written anew.
+    /// `verify-rollups [--rebuild]`: recounts the 汇总表 rollups from the points and signatures and prints every row that
+    /// differs (campaign, unit, category, level, kept and counted; or campaign, unit, signer); exits 2 when any does. With
+    /// --rebuild the rows are then written anew.
     /// </summary>
     private static async Task<int> VerifyRollupsAsync(AppDbContext db, bool rebuild)
     {
-        var (rows, differences) = await Features.Reports.SummaryRollups.VerifyAsync(db, CancellationToken.None);
-        if (differences.Count == 0)
+        var (rows, differences, signers) = await Features.Reports.SummaryRollups.VerifyAsync(db, CancellationToken.None);
+        if (differences.Count == 0 && signers.Count == 0)
             Console.WriteLine($"汇总表累计数与风险点一致：已核对 {rows:N0} 行。");
         else
         {
-            var paths = differences.Select(d => d.Key.Path).Distinct().ToList();
+            var paths = differences.Select(d => d.Key.Path).Concat(signers.Select(d => d.Path)).Distinct().ToList();
             var units = await db.OrgUnits.AsNoTracking().Where(u => paths.Contains(u.Path)).ToDictionaryAsync(u => u.Path, u => (u.Id, u.Name));
-            var campaignIds = differences.Select(d => d.Key.CampaignId).Distinct().ToList();
+            var campaignIds = differences.Select(d => d.Key.CampaignId).Concat(signers.Select(d => d.CampaignId)).Distinct().ToList();
             var campaigns = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name);
-            Console.WriteLine($"汇总表累计数与风险点不符：{differences.Count:N0} 处（共保存 {rows:N0} 行）");
+            Console.WriteLine($"汇总表累计数与风险点不符：{differences.Count + signers.Count:N0} 处（共保存 {rows:N0} 行）");
             foreach (var d in differences)
             {
                 var (id, name) = units.GetValueOrDefault(d.Key.Path);
@@ -95,8 +96,14 @@ public static class CommandLine
                     $"类别 {d.Key.CategoryCode} 等级 {d.Key.LevelCode}：" +
                     $"本级 保存 {d.Kept.Own}，重新计数 {d.Counted.Own}；含下级 保存 {d.Kept.Subtree}，重新计数 {d.Counted.Subtree}");
             }
+            foreach (var d in signers)
+            {
+                var (id, name) = units.GetValueOrDefault(d.Path);
+                Console.WriteLine($"  排查 {d.CampaignId}（{campaigns.GetValueOrDefault(d.CampaignId)}） 机构 {id} {name} 账号 {d.UserId}：" +
+                    (d.Kept ? "保存为签字人，重新计数不是" : "重新计数为签字人，没有保存"));
+            }
         }
-        if (!rebuild) return differences.Count == 0 ? 0 : 2;
+        if (!rebuild) return differences.Count == 0 && signers.Count == 0 ? 0 : 2;
         var written = await Features.Reports.SummaryRollups.RebuildAsync(db, CancellationToken.None);
         Console.WriteLine($"已按风险点重建汇总表累计数：{written:N0} 行。");
         return 0;

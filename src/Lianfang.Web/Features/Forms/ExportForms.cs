@@ -212,7 +212,8 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         // The rollup counts every approved point of a subtree, so it answers for a caller who reads the whole subtree (a
         // grant at the unit or above it, an agency over it). Anyone else — a staff member reads only their own lists — is
         // counted from the points they may read.
-        var cells = scope.ReadablePrefixes.Any(p => OrgPath.IsAncestorOrSelf(p, unit.Path))
+        var wholeSubtree = scope.ReadablePrefixes.Any(p => OrgPath.IsAncestorOrSelf(p, unit.Path));
+        var cells = wholeSubtree
             ? await RollupCellsAsync(campaign.Id, unit, children.Select(c => (c.Id, c.Path)), ct)
             : (await db.RiskPoints.AsNoTracking().Visible(scope).Under([unit.Path], p => p.OrgUnit.Path)
                 .Where(p => p.CampaignId == campaign.Id && (p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published))
@@ -239,22 +240,25 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         // a person counts by their id, an account without a person by its negated id: numbers, not strings, to compare
         var holders = lists.Where(l => l.HolderPersonId != null)
             .Select(l => new { Row = l.OrgUnit.Path.Substring(0, childLength), Key = (long)l.HolderPersonId!.Value });
-        // the signers as distinct (unit, account) pairs first: a province's 650,000 signatures are 42,000 such pairs, and
-        // the union below then compares those rather than every signature (430 → 250 ms at `province`)
-        var signed = (from r in db.Reviews
-                      where r.VerificationCode != null
-                      join l in lists on r.ListId equals l.Id
-                      select new { l.OrgUnitId, r.UserId }).Distinct();
+        // the signers as distinct (unit, account) pairs: a province's 650,000 signatures are 42,000 such pairs, kept as
+        // rollup rows for a caller who reads the whole subtree (as the cells are), else read from the signatures
+        var signed = wholeSubtree
+            ? db.SignerRollups.Where(s => s.CampaignId == campaign.Id).Select(s => new { s.OrgUnitId, s.UserId })
+            : (from r in db.Reviews
+               where r.VerificationCode != null
+               join l in lists on r.ListId equals l.Id
+               select new { l.OrgUnitId, r.UserId }).Distinct();
         var signers =
             from x in signed
-            join o in db.OrgUnits on x.OrgUnitId equals o.Id
+            join o in db.OrgUnits.Under([unit.Path], o => o.Path) on x.OrgUnitId equals o.Id
             join u in db.Users on x.UserId equals u.Id into users
             from u in users.DefaultIfEmpty()
             select new { Row = o.Path.Substring(0, childLength), Key = u != null && u.PersonId != null ? (long)u.PersonId.Value : -(long)x.UserId };
-        // One read of the distinct (row, person) pairs serves both counts: grouping them twice in the database read every
-        // list and signature twice.
-        var people = await holders.Union(signers).ToListAsync(ct);
-        var participants = people.GroupBy(x => x.Row).ToDictionary(g => g.Key, g => g.Count());
+        // One read of the (row, person) pairs serves both counts: grouping them twice in the database read every list and
+        // signature twice. Made distinct here as they arrive, not by a UNION: its sort of 170,000 pairs spilt to disk at `province`.
+        var people = new HashSet<(string Row, long Key)>();
+        await foreach (var x in holders.Concat(signers).AsAsyncEnumerable().WithCancellation(ct)) people.Add((x.Row, x.Key));
+        var participants = people.CountBy(x => x.Row).ToDictionary();
         var total = people.Select(x => x.Key).Distinct().Count();
 
         var inputs = new List<SummaryInput>();

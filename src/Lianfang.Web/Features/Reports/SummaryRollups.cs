@@ -2,6 +2,7 @@ using System.Data;
 using Lianfang.Core.Org;
 using Lianfang.Core.Register;
 using Lianfang.Core.Reports;
+using Lianfang.Core.Review;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -19,11 +20,23 @@ internal sealed class SummaryRollupConfiguration : IEntityTypeConfiguration<Summ
     }
 }
 
+internal sealed class SignerRollupConfiguration : IEntityTypeConfiguration<SignerRollup>
+{
+    public void Configure(EntityTypeBuilder<SignerRollup> b)
+    {
+        b.HasKey(r => new { r.CampaignId, r.OrgUnitId, r.UserId });
+        b.HasOne<Campaign>().WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(r => r.OrgUnitId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 /// <summary>
 /// Keeps <see cref="SummaryRollup"/> in the transaction of every write that moves a list into or out of approval or changes
 /// the points of such a list: each unit touched has its own figures counted again from its points (tens of points, not a
 /// province's million) and the difference added to the subtree figures of the unit and every unit above it. Recounting
 /// rather than adding up each act keeps it right whatever the write was; `verify-rollups` recounts everything.
+/// <see cref="SignerRollup"/> (who signed a unit's counted lists) is counted again the same way, for the same units and for
+/// those whose counted lists get a signature (a 表上签字 after approval).
 /// </summary>
 public static class SummaryRollups
 {
@@ -52,14 +65,53 @@ public static class SummaryRollups
         return touched;
     }
 
-    /// <summary>Counts the own figures of <paramref name="units"/> again and carries the difference up the tree. Runs inside the write's transaction.</summary>
-    public static async Task RefreshAsync(AppDbContext db, IEnumerable<(int CampaignId, int OrgUnitId)> units, CancellationToken ct)
+    /// <summary>The lists that signatures are added to or taken from in the tracked changes: their units' signers may move.</summary>
+    internal static List<int> SignedLists(ChangeTracker tracker) =>
+        tracker.Entries<ReviewRecord>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && (e.Entity.VerificationCode is not null || e.Property(r => r.VerificationCode).OriginalValue is not null))
+            .Select(e => e.Entity.ListId).Distinct().ToList();
+
+    /// <summary>
+    /// Counts the own figures of <paramref name="units"/> again and carries the difference up the tree, and counts their
+    /// signers again with those of the units of <paramref name="signedLists"/>. Runs inside the write's transaction.
+    /// </summary>
+    public static async Task RefreshAsync(AppDbContext db, IEnumerable<(int CampaignId, int OrgUnitId)> units, CancellationToken ct,
+        IReadOnlyCollection<int>? signedLists = null)
     {
         var todo = units.Distinct().ToList();
-        if (todo.Count == 0) return;
+        if (todo.Count == 0 && signedLists is not { Count: > 0 }) return;
         // Rollups change one transaction at a time, each recount seeing every earlier write committed: PostgreSQL takes the
         // audit chain's lock (a write that changes a list holds it already), SQLite holds its write lock.
         if (db.IsPostgres) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AppDbContext.WriteLock})", ct);
+        await RefreshCellsAsync(db, todo, ct);
+        var signerUnits = todo;
+        if (signedLists is { Count: > 0 })
+        {
+            // a signature on a list not counted moves nothing: the list's approval recounts its unit
+            var signed = await db.RiskLists.AsNoTracking()
+                .Where(l => signedLists.Contains(l.Id) && (l.Status == ListStatus.Approved || l.Status == ListStatus.Published))
+                .Select(l => new { l.CampaignId, l.OrgUnitId }).ToListAsync(ct);
+            signerUnits = todo.Union(signed.Select(l => (l.CampaignId, l.OrgUnitId))).ToList();
+        }
+        foreach (var campaign in signerUnits.GroupBy(t => t.CampaignId))
+        {
+            var ids = campaign.Select(t => t.OrgUnitId).Distinct().ToList();
+            var counted = await CountSignersAsync(db, campaign.Key, ids, ct);
+            var kept = await db.SignerRollups.Where(r => r.CampaignId == campaign.Key && ids.Contains(r.OrgUnitId)).ToListAsync(ct);
+            db.SignerRollups.RemoveRange(kept.Where(r => !counted.Contains((r.OrgUnitId, r.UserId))));
+            var have = kept.Select(r => (r.OrgUnitId, r.UserId)).ToHashSet();
+            db.SignerRollups.AddRange(counted.Where(p => !have.Contains(p)).Select(p => new SignerRollup(campaign.Key, p.OrgUnitId, p.UserId)));
+        }
+        await db.SaveDerivedAsync(ct);
+        // read afresh by the next refresh, never from a stale tracked copy
+        foreach (var e in db.ChangeTracker.Entries<SummaryRollup>().ToList()) e.State = EntityState.Detached;
+        foreach (var e in db.ChangeTracker.Entries<SignerRollup>().ToList()) e.State = EntityState.Detached;
+    }
+
+    private static async Task RefreshCellsAsync(AppDbContext db, List<(int CampaignId, int OrgUnitId)> todo, CancellationToken ct)
+    {
+        if (todo.Count == 0) return;
         var unitIds = todo.Select(t => t.OrgUnitId).Distinct().ToList();
         var paths = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
         var chainPaths = paths.Values.SelectMany(OrgPath.AncestorsOrSelf).Distinct().ToList();
@@ -106,9 +158,18 @@ public static class SummaryRollups
                 else db.SummaryRollups.Remove(row);
             }
         }
-        await db.SaveDerivedAsync(ct);
-        // read afresh by the next refresh, never from a stale tracked copy
-        foreach (var e in db.ChangeTracker.Entries<SummaryRollup>().ToList()) e.State = EntityState.Detached;
+    }
+
+    /// <summary>The distinct (unit, account) pairs of the signatures on a campaign's counted lists, of some units or all.</summary>
+    private static async Task<HashSet<(int OrgUnitId, int UserId)>> CountSignersAsync(AppDbContext db, int campaignId, List<int>? units, CancellationToken ct)
+    {
+        var lists = db.RiskLists.Where(l => l.CampaignId == campaignId && (l.Status == ListStatus.Approved || l.Status == ListStatus.Published));
+        if (units is not null) lists = lists.Where(l => units.Contains(l.OrgUnitId));
+        var pairs = await (from r in db.Reviews.AsNoTracking()
+                           where r.VerificationCode != null
+                           join l in lists on r.ListId equals l.Id
+                           select new { l.OrgUnitId, r.UserId }).Distinct().ToListAsync(ct);
+        return pairs.Select(p => (p.OrgUnitId, p.UserId)).ToHashSet();
     }
 
     /// <summary>Every rollup row of a campaign as its points say it should be.</summary>
@@ -131,12 +192,17 @@ public static class SummaryRollups
             .Join(db.OrgUnits, r => r.OrgUnitId, u => u.Id, (r, u) => new { Row = r, u.Path }).ToListAsync(ct))
         .ToDictionary(x => new RollupKey(campaignId, x.Path, x.Row.CategoryCode, x.Row.LevelCode), x => new RollupFigures(x.Row.Own, x.Row.Subtree));
 
-    /// <summary>Recounts every campaign (or one) from its points and returns each row the table holds differently.</summary>
-    public static async Task<(int Rows, List<RollupDifference> Differences)> VerifyAsync(AppDbContext db, CancellationToken ct, int? campaignId = null)
+    /// <summary>
+    /// Recounts every campaign (or one) from its points and signatures and returns each row the tables hold differently:
+    /// the figures, and the signers.
+    /// </summary>
+    public static async Task<(int Rows, List<RollupDifference> Differences, List<SignerDifference> Signers)> VerifyAsync(
+        AppDbContext db, CancellationToken ct, int? campaignId = null)
     {
         var campaigns = campaignId is { } only ? [only] : await db.Campaigns.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
         var rows = 0;
         var differences = new List<RollupDifference>();
+        var signers = new List<SignerDifference>();
         foreach (var c in campaigns)
         {
             // one snapshot for the kept rows and the points, so a write landing meanwhile shows no difference
@@ -144,12 +210,22 @@ public static class SummaryRollups
             var kept = await KeptAsync(db, c, ct);
             differences.AddRange(Rollups.Compare(kept, await CountAsync(db, c, ct)));
             rows += kept.Count;
+            var keptSigners = (await db.SignerRollups.AsNoTracking().Where(r => r.CampaignId == c).Select(r => new { r.OrgUnitId, r.UserId }).ToListAsync(ct))
+                .Select(r => (r.OrgUnitId, r.UserId)).ToHashSet();
+            var counted = await CountSignersAsync(db, c, null, ct);
+            rows += keptSigners.Count;
+            var differing = keptSigners.Except(counted).Select(p => (Pair: p, Kept: true)).Concat(counted.Except(keptSigners).Select(p => (Pair: p, Kept: false))).ToList();
+            if (differing.Count == 0) continue;
+            var ids = differing.Select(d => d.Pair.OrgUnitId).Distinct().ToList();
+            var paths = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
+            signers.AddRange(differing.Select(d => new SignerDifference(c, paths[d.Pair.OrgUnitId], d.Pair.UserId, d.Kept))
+                .OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.UserId));
         }
-        return (rows, differences);
+        return (rows, differences, signers);
     }
 
     /// <summary>
-    /// Writes every rollup row anew from the points, in one transaction (a rebuild cut short leaves the table as it was);
+    /// Writes every rollup row anew from the points and signatures, in one transaction (a rebuild cut short leaves the table as it was);
     /// returns the rows written. For a table just created, tallies counted after the fact, or `verify-rollups --rebuild`.
     /// </summary>
     public static async Task<int> RebuildAsync(AppDbContext db, CancellationToken ct)
@@ -157,6 +233,7 @@ public static class SummaryRollups
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (db.IsPostgres) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AppDbContext.WriteLock})", ct);
         await db.SummaryRollups.ExecuteDeleteAsync(ct);
+        await db.SignerRollups.ExecuteDeleteAsync(ct);
         var campaigns = await db.Campaigns.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
         var idOf = campaigns.Count == 0 ? [] : await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Path, u => u.Id, ct);
         var bulk = new BulkWriter(db);
@@ -171,15 +248,24 @@ public static class SummaryRollups
                 return row;
             }).ToList();
             await bulk.WriteAsync(rows, ct);
-            written += rows.Count;
+            var signers = (await CountSignersAsync(db, c, null, ct)).Select(p => new SignerRollup(c, p.OrgUnitId, p.UserId)).ToList();
+            await bulk.WriteAsync(signers, ct);
+            written += rows.Count + signers.Count;
         }
         await bulk.FinishAsync(ct, resetSequences: false);
         await tx.CommitAsync(ct);
         return written;
     }
 
-    /// <summary>Approved points but no rollup rows: a table created by the migration and not yet filled (or a fill cut short).</summary>
+    /// <summary>
+    /// Approved points but no rollup rows, or signed approved lists but no signer rows: a table created by its migration and
+    /// not yet filled (or a fill cut short).
+    /// </summary>
     public static async Task<bool> UnfilledAsync(AppDbContext db, CancellationToken ct) =>
-        !await db.SummaryRollups.AnyAsync(ct)
-        && await db.RiskPoints.AnyAsync(p => p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published, ct);
+        (!await db.SummaryRollups.AnyAsync(ct)
+            && await db.RiskPoints.AnyAsync(p => p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published, ct))
+        || (!await db.SignerRollups.AnyAsync(ct)
+            && await db.Reviews.Where(r => r.VerificationCode != null)
+                .Join(db.RiskLists.Where(l => l.Status == ListStatus.Approved || l.Status == ListStatus.Published), r => r.ListId, l => l.Id, (r, l) => r.Id)
+                .AnyAsync(ct));
 }

@@ -27,6 +27,8 @@ internal sealed class ReviewRecordConfiguration : IEntityTypeConfiguration<Revie
         b.HasOne<RiskList>().WithMany().HasForeignKey(r => r.ListId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(r => new { r.ListId, r.Id });
         b.HasIndex(r => r.VerificationCode).IsUnique();
+        // the signers of lists (汇总表 participants) read from the index alone, not the wide rows of every review
+        b.HasIndex(r => new { r.ListId, r.UserId }, "IX_Reviews_Signatures").HasFilter("\"VerificationCode\" IS NOT NULL");
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
+using Lianfang.Web.Features.Reports;
 using Lianfang.Web.Tests.Infrastructure;
 using static Lianfang.Web.Tests.Features.Forms.FormsWorld;
 
@@ -46,8 +47,15 @@ public abstract class CountersignTests(AppFixture f)
         Assert.Equal(["form"], (await leader.Post(Sign("annex5"), new { }).Expect(HttpStatusCode.BadRequest)).ErrorFields()); // 附件5 has no such line
         Assert.Equal(["form"], (await leader.Post(Sign("annex99"), new { }).Expect(HttpStatusCode.BadRequest)).ErrorFields());
 
+        async Task<int> ParticipantsAsync() =>
+            (await f.Observer.GetAsync($"/api/v1/reports/summary?campaignId={campaign}").Expect(HttpStatusCode.OK)).GetProperty("participants").GetInt32();
+        var before = await ParticipantsAsync();
         var signed = await leader.Post(Sign(), new { comment = "同意" }).Expect(HttpStatusCode.OK);
         var code = signed.GetProperty("verificationCode").GetString()!;
+        // the 汇总表 counts the leader among the participants at once, and its rollups still equal a recount
+        Assert.Equal(before + 1, await ParticipantsAsync());
+        var (_, differences, signers) = await f.App.WithDbAsync(d => SummaryRollups.VerifyAsync(d, default, campaign));
+        Assert.True(differences.Count == 0 && signers.Count == 0, string.Join("; ", differences.Concat<object>(signers)));
         Assert.Equal("分管领导签字", signed.GetProperty("line").GetString());
         await leader.Post(Sign(), new { }).Expect(HttpStatusCode.Conflict); // once
         Assert.DoesNotContain((await leader.GetAsync("/api/v1/inbox").Expect(HttpStatusCode.OK)).EnumerateArray(), i => i.GetProperty("listId").GetInt32() == list);

@@ -789,6 +789,24 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.ToTable("RiskPoints");
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Reports.SignerRollup", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignId", "OrgUnitId", "UserId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.ToTable("SignerRollups");
+                });
+
             modelBuilder.Entity("Lianfang.Core.Reports.SummaryRollup", b =>
                 {
                     b.Property<int>("CampaignId")
@@ -1204,6 +1222,9 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ListId", "Id");
+
+                    b.HasIndex(new[] { "ListId", "UserId" }, "IX_Reviews_Signatures")
+                        .HasFilter("\"VerificationCode\" IS NOT NULL");
 
                     b.ToTable("Reviews", (string)null);
                 });
@@ -1708,98 +1729,6 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.ToTable("Warnings");
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DirectoryDn")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("MustChangePassword")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("OrgUnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("PasswordChangedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("OrgUnitId");
-
-                    b.HasIndex("PersonId");
-
-                    b.ToTable("Users", (string)null);
-                });
-
             modelBuilder.Entity("Lianfang.Web.Features.Account.PasswordPolicyRow", b =>
                 {
                     b.Property<int>("Id")
@@ -1834,33 +1763,6 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("PasswordPolicies");
-                });
-
-            modelBuilder.Entity("Lianfang.Web.Features.Account.UserGrant", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("OrgUnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("UserId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrgUnitId");
-
-                    b.HasIndex("UserId", "Role", "OrgUnitId")
-                        .IsUnique();
-
-                    b.ToTable("UserGrants");
                 });
 
             modelBuilder.Entity("Lianfang.Web.Features.Schemes.FormTemplate", b =>
@@ -2018,6 +1920,125 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("SigningKeys");
+                });
+
+            modelBuilder.Entity("Lianfang.Web.Shared.AppUser", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DirectoryDn")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PasswordChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("Lianfang.Web.Shared.UserGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("UserId", "Role", "OrgUnitId")
+                        .IsUnique();
+
+                    b.ToTable("UserGrants");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2309,6 +2330,21 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Navigation("Post");
                 });
 
+            modelBuilder.Entity("Lianfang.Core.Reports.SignerRollup", b =>
+                {
+                    b.HasOne("Lianfang.Core.Register.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lianfang.Core.Org.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lianfang.Core.Reports.SummaryRollup", b =>
                 {
                     b.HasOne("Lianfang.Core.Register.Campaign", null)
@@ -2435,7 +2471,7 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
+                    b.HasOne("Lianfang.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2598,37 +2634,6 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Navigation("OrgUnit");
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>
-                {
-                    b.HasOne("Lianfang.Core.Org.OrgUnit", null)
-                        .WithMany()
-                        .HasForeignKey("OrgUnitId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Lianfang.Core.Org.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Person");
-                });
-
-            modelBuilder.Entity("Lianfang.Web.Features.Account.UserGrant", b =>
-                {
-                    b.HasOne("Lianfang.Core.Org.OrgUnit", "OrgUnit")
-                        .WithMany()
-                        .HasForeignKey("OrgUnitId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
-                        .WithMany("Grants")
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("OrgUnit");
-                });
-
             modelBuilder.Entity("Lianfang.Web.Features.Schemes.FormTemplate", b =>
                 {
                     b.HasOne("Lianfang.Core.Org.OrgUnit", null)
@@ -2656,9 +2661,40 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lianfang.Web.Shared.AppUser", b =>
+                {
+                    b.HasOne("Lianfang.Core.Org.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Lianfang.Core.Org.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Lianfang.Web.Shared.UserGrant", b =>
+                {
+                    b.HasOne("Lianfang.Core.Org.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Lianfang.Web.Shared.AppUser", null)
+                        .WithMany("Grants")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
                 {
-                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
+                    b.HasOne("Lianfang.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2667,7 +2703,7 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<int>", b =>
                 {
-                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
+                    b.HasOne("Lianfang.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2676,7 +2712,7 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<int>", b =>
                 {
-                    b.HasOne("Lianfang.Web.Features.Account.AppUser", null)
+                    b.HasOne("Lianfang.Web.Shared.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2713,7 +2749,7 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.Navigation("Evidence");
                 });
 
-            modelBuilder.Entity("Lianfang.Web.Features.Account.AppUser", b =>
+            modelBuilder.Entity("Lianfang.Web.Shared.AppUser", b =>
                 {
                     b.Navigation("Grants");
                 });
