@@ -9,7 +9,8 @@ namespace Lianfang.Web.Features.Reports;
 
 /// <summary>驾驶舱: a campaign over the caller's scope at a glance — progress by unit, category × level, warnings, filings, rectifications.</summary>
 public sealed class DashboardModel(AppDbContext db, CurrentUser me, Register.RegisterCommands register, CampaignProgress progress, ExportForms export,
-    SupervisionCommands supervision, Inbox.InboxQueries inbox, Schemes.SchemeStore schemes, Office.OfficeRenderer renderer, ReadCache cache, TimeProvider time) : PageModel
+    SupervisionCommands supervision, Inbox.InboxQueries inbox, Schemes.SchemeStore schemes, Office.OfficeRenderer renderer, ReadCache cache,
+    TimeProvider time) : PageModel
 {
     public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetCompareAsync(int campaignId, CancellationToken ct)
     {

@@ -214,7 +214,8 @@ public static class SummaryRollups
                 .Select(r => (r.OrgUnitId, r.UserId)).ToHashSet();
             var counted = await CountSignersAsync(db, c, null, ct);
             rows += keptSigners.Count;
-            var differing = keptSigners.Except(counted).Select(p => (Pair: p, Kept: true)).Concat(counted.Except(keptSigners).Select(p => (Pair: p, Kept: false))).ToList();
+            var differing = keptSigners.Except(counted).Select(p => (Pair: p, Kept: true))
+                .Concat(counted.Except(keptSigners).Select(p => (Pair: p, Kept: false))).ToList();
             if (differing.Count == 0) continue;
             var ids = differing.Select(d => d.Pair.OrgUnitId).Distinct().ToList();
             var paths = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
