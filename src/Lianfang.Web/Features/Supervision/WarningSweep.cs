@@ -25,6 +25,9 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
 
     public sealed record Result(int Raised, int Cleared, int Active);
 
+    /// <summary>A whole sweep and the times it held the lock (so two nodes' logged sweeps never seem to overlap).</summary>
+    public sealed record Held(Result Result, DateTime From, DateTime To);
+
     private int DueSoonDays => config.GetValue("Lianfang:Warnings:DueSoonDays", 7);
     private int DeadlineNearDays => config.GetValue("Lianfang:Warnings:DeadlineNearDays", 7);
 
@@ -67,12 +70,12 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
     /// waits for it. On PostgreSQL a session advisory lock held on this context's connection for the sweep's length
     /// (released by the server if the node dies); the passes' own lock stays, so a change's targeted sweep interleaves.
     /// </summary>
-    public async Task<Result?> RunExclusiveAsync(bool wait, CancellationToken ct)
+    public async Task<Held?> RunExclusiveAsync(bool wait, CancellationToken ct)
     {
         if (!db.IsPostgres)
         {
             if (!await LocalSweep.WaitAsync(wait ? Timeout.InfiniteTimeSpan : TimeSpan.Zero, ct)) return null;
-            try { return await RunAsync(null, ct); }
+            try { return await TimedAsync(ct); }
             finally { LocalSweep.Release(); }
         }
         await db.Database.OpenConnectionAsync(ct);
@@ -80,13 +83,20 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
         {
             if (wait) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({SweepLock})", ct);
             else if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({SweepLock}) AS \"Value\"").SingleAsync(ct)) return null;
-            try { return await RunAsync(null, ct); }
+            try { return await TimedAsync(ct); }
             finally { await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({SweepLock})", CancellationToken.None); }
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private async Task<Held> TimedAsync(CancellationToken ct)
+    {
+        var from = time.UtcNow();
+        var r = await RunAsync(null, ct);
+        return new Held(r, from, time.UtcNow());
     }
 
     private async Task<List<Part>> PartsAsync(CancellationToken ct)
@@ -645,7 +655,7 @@ public sealed class WarningSweep(AppDbContext db, SchemeStore schemes, IConfigur
 /// The timer: every node runs it, and the whole-sweep lock lets one node sweep at a time — a node whose tick finds
 /// another sweeping skips it (that sweep covers the same ground). Logged with its start and end.
 /// </summary>
-public sealed class WarningSweepService(IServiceScopeFactory scopes, IConfiguration config, ILogger<WarningSweepService> log, TimeProvider time)
+public sealed class WarningSweepService(IServiceScopeFactory scopes, IConfiguration config, ILogger<WarningSweepService> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -660,11 +670,10 @@ public sealed class WarningSweepService(IServiceScopeFactory scopes, IConfigurat
             try
             {
                 using var scope = scopes.CreateScope();
-                var started = time.UtcNow();
-                var r = await scope.ServiceProvider.GetRequiredService<WarningSweep>().RunExclusiveAsync(wait: false, stoppingToken);
-                if (r is null) log.LogInformation("预警巡检：另一节点正在巡检，本节点跳过本次");
+                var held = await scope.ServiceProvider.GetRequiredService<WarningSweep>().RunExclusiveAsync(wait: false, stoppingToken);
+                if (held is not { Result: var r }) log.LogInformation("预警巡检：另一节点正在巡检，本节点跳过本次");
                 else log.LogInformation("预警巡检完成：新增 {Raised}，解除 {Cleared}，当前 {Active}（{Started:O} 至 {Ended:O}）",
-                    r.Raised, r.Cleared, r.Active, started, time.UtcNow());
+                    r.Raised, r.Cleared, r.Active, held.From, held.To);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -22,7 +22,7 @@ public static class WarningsApi
         {
             // every unit's warnings: only the administrator of the whole system, not one of a subtree
             if (!(await me.ScopeAsync(ct)).IsSystemAdmin) throw DomainException.Forbidden("只有全系统的系统管理员可以立即运行全部预警巡检");
-            var r = (await sweep.RunExclusiveAsync(wait: true, ct))!;
+            var r = (await sweep.RunExclusiveAsync(wait: true, ct))!.Result;
             return new { raised = r.Raised, cleared = r.Cleared, active = r.Active };
         }).WithSummary("立即运行全部预警规则（全系统的系统管理员）").ProducesProblem(403);
     }
