@@ -104,7 +104,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor, 
             if (captured.Count > 0) await AppendAuditAsync(captured, ct);
             // the 汇总表 rollups move with the lists and points, in the same transaction
             if (rollups.Count > 0 || signedLists.Count > 0)
-                await Features.Reports.SummaryRollups.RefreshAsync(this, rollups.Select(u => u()), ct, signedLists);
+                await Features.Reports.SummaryRollups.RefreshAsync(this, rollups.Select(u => u()), signedLists, ct);
             if (ownTx is not null) await ownTx.CommitAsync(ct);
             return written;
         }
@@ -167,7 +167,7 @@ public abstract class AppDbContext(DbContextOptions options, IAuditActor actor, 
         }
         await bulk.FinishAsync(ct, resetSequences: false);
         if (rows is IReadOnlyList<Lianfang.Core.Register.RiskPoint> points)
-            await Features.Reports.SummaryRollups.RefreshAsync(this, points.Select(p => (p.CampaignId, p.OrgUnitId)), ct);
+            await Features.Reports.SummaryRollups.RefreshAsync(this, points.Select(p => (p.CampaignId, p.OrgUnitId)), [], ct);
     }
 
     /// <summary>Saves derived rows (the 汇总表 rollups) inside the current write: figures counted from audited rows, so no audit events of their own.</summary>

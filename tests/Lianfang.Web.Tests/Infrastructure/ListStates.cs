@@ -16,7 +16,7 @@ public static class ListStates
         await using var tx = await db.Database.BeginTransactionAsync();
         await db.RiskLists.Where(l => lists.Contains(l.Id)).ExecuteUpdateAsync(u => u.SetProperty(l => l.Status, ListStatus.Approved));
         var units = await db.RiskLists.Where(l => lists.Contains(l.Id)).Select(l => new { l.CampaignId, l.OrgUnitId }).ToListAsync();
-        await SummaryRollups.RefreshAsync(db, units.Select(u => (u.CampaignId, u.OrgUnitId)), default);
+        await SummaryRollups.RefreshAsync(db, units.Select(u => (u.CampaignId, u.OrgUnitId)), [], default);
         await tx.CommitAsync();
         return 0;
     });

@@ -7,6 +7,7 @@ using Lianfang.Core.Schemes;
 using Lianfang.Web.Features.Forms.Templates;
 using Lianfang.Web.Features.Org;
 using Lianfang.Web.Features.Register;
+using Lianfang.Web.Features.Review;
 using Lianfang.Web.Features.Schemes;
 using Lianfang.Web.Office;
 
@@ -243,11 +244,8 @@ public sealed class ExportForms(AppDbContext db, RegisterCommands register, Sche
         // the signers as distinct (unit, account) pairs: a province's 650,000 signatures are 42,000 such pairs, kept as
         // rollup rows for a caller who reads the whole subtree (as the cells are), else read from the signatures
         var signed = wholeSubtree
-            ? db.SignerRollups.Where(s => s.CampaignId == campaign.Id).Select(s => new { s.OrgUnitId, s.UserId })
-            : (from r in db.Reviews
-               where r.VerificationCode != null
-               join l in lists on r.ListId equals l.Id
-               select new { l.OrgUnitId, r.UserId }).Distinct();
+            ? db.SignerRollups.Where(s => s.CampaignId == campaign.Id).Select(s => new SignerPair { OrgUnitId = s.OrgUnitId, UserId = s.UserId })
+            : Signers.Of(db, lists);
         var signers =
             from x in signed
             join o in db.OrgUnits.Under([unit.Path], o => o.Path) on x.OrgUnitId equals o.Id

@@ -4,6 +4,7 @@ using Lianfang.Core.Register;
 using Lianfang.Core.Reports;
 using Lianfang.Core.Review;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Lianfang.Web.Features.Review;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lianfang.Web.Features.Reports;
@@ -76,17 +77,17 @@ public static class SummaryRollups
     /// Counts the own figures of <paramref name="units"/> again and carries the difference up the tree, and counts their
     /// signers again with those of the units of <paramref name="signedLists"/>. Runs inside the write's transaction.
     /// </summary>
-    public static async Task RefreshAsync(AppDbContext db, IEnumerable<(int CampaignId, int OrgUnitId)> units, CancellationToken ct,
-        IReadOnlyCollection<int>? signedLists = null)
+    public static async Task RefreshAsync(AppDbContext db, IEnumerable<(int CampaignId, int OrgUnitId)> units, IReadOnlyCollection<int> signedLists,
+        CancellationToken ct)
     {
         var todo = units.Distinct().ToList();
-        if (todo.Count == 0 && signedLists is not { Count: > 0 }) return;
+        if (todo.Count == 0 && signedLists.Count == 0) return;
         // Rollups change one transaction at a time, each recount seeing every earlier write committed: PostgreSQL takes the
         // audit chain's lock (a write that changes a list holds it already), SQLite holds its write lock.
         if (db.IsPostgres) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AppDbContext.WriteLock})", ct);
         await RefreshCellsAsync(db, todo, ct);
         var signerUnits = todo;
-        if (signedLists is { Count: > 0 })
+        if (signedLists.Count > 0)
         {
             // a signature on a list not counted moves nothing: the list's approval recounts its unit
             var signed = await db.RiskLists.AsNoTracking()
@@ -160,16 +161,12 @@ public static class SummaryRollups
         }
     }
 
-    /// <summary>The distinct (unit, account) pairs of the signatures on a campaign's counted lists, of some units or all.</summary>
+    /// <summary>The signers of a campaign's counted lists, of some units or all.</summary>
     private static async Task<HashSet<(int OrgUnitId, int UserId)>> CountSignersAsync(AppDbContext db, int campaignId, List<int>? units, CancellationToken ct)
     {
         var lists = db.RiskLists.Where(l => l.CampaignId == campaignId && (l.Status == ListStatus.Approved || l.Status == ListStatus.Published));
         if (units is not null) lists = lists.Where(l => units.Contains(l.OrgUnitId));
-        var pairs = await (from r in db.Reviews.AsNoTracking()
-                           where r.VerificationCode != null
-                           join l in lists on r.ListId equals l.Id
-                           select new { l.OrgUnitId, r.UserId }).Distinct().ToListAsync(ct);
-        return pairs.Select(p => (p.OrgUnitId, p.UserId)).ToHashSet();
+        return (await Signers.Of(db, lists).ToListAsync(ct)).Select(p => (p.OrgUnitId, p.UserId)).ToHashSet();
     }
 
     /// <summary>Every rollup row of a campaign as its points say it should be.</summary>
