@@ -33,11 +33,15 @@ public abstract class SearchCapTests(AppFixture f)
         // no search: the register counts every point
         var all = await office.GetAsync($"/api/v1/risk-points?campaignId={s.Campaign}").Expect(HttpStatusCode.OK);
         Assert.Equal((1_003, false), (all.GetProperty("total").GetInt32(), all.GetProperty("totalCapped").GetBoolean()));
+        // a search of control characters alone (a pasted tab, a stray NUL) searches nothing: the whole register, counted exactly
+        var blank = await office.GetAsync($"/api/v1/risk-points?campaignId={s.Campaign}&q={Uri.EscapeDataString("\t\0\u0007")}").Expect(HttpStatusCode.OK);
+        Assert.Equal((1_003, false), (blank.GetProperty("total").GetInt32(), blank.GetProperty("totalCapped").GetBoolean()));
 
         var page = await PageClient.LoginAsync(f, s.W.Users["party_office"]);
         var text = PageClient.Text(await page.GetAsync($"/Register?campaignId={s.Campaign}&q={Uri.EscapeDataString("批量检索词")}"));
         Assert.Contains("共 1,000 条以上", text);
         Assert.Contains("共 1003 条", PageClient.Text(await page.GetAsync($"/Register?campaignId={s.Campaign}")));
+        Assert.Contains("共 1003 条", PageClient.Text(await page.GetAsync($"/Register?campaignId={s.Campaign}&q=%09%00")));
     }
 }
 
