@@ -62,6 +62,9 @@ public sealed class RegisterJourneyTests(BrowserFixture f) : IClassFixture<Brows
         var rows = page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Row);
         Assert.Equal(2, await rows.CountAsync()); // header + one point
         Assert.Contains("指定供应商", await page.GetByRole(AriaRole.Table).InnerTextAsync());
+        // the page comes back with the filters it was asked for still chosen
+        Assert.Equal("工作流程风险", await page.GetByLabel("风险类别").EvaluateAsync<string>("s => s.selectedOptions[0].textContent.trim()"));
+        Assert.Equal("2027 · 2027年度三江方案试点排查", await page.GetByLabel("排查").EvaluateAsync<string>("s => s.selectedOptions[0].textContent.trim()"));
 
         await page.GetByLabel("风险类别").SelectOptionAsync(new SelectOptionValue { Label = "全部" });
         await page.GetByLabel("检索（风险点、表现形式、防控措施）").FillAsync("廉洁承诺");
