@@ -61,7 +61,8 @@ internal sealed class RiskPointConfiguration : IEntityTypeConfiguration<RiskPoin
         b.HasOne<Lianfang.Core.Powers.PowerItem>().WithMany().HasForeignKey(p => p.PowerId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(p => p.PowerId);
         b.HasIndex(p => new { p.ListId, p.Seq }).IsUnique();
-        b.HasIndex(p => new { p.OrgUnitId, p.CampaignId });
+        // a unit's points in a campaign in the register's own order (list, row): a page of 50 reads 50 rows, not the unit's all
+        b.HasIndex(p => new { p.OrgUnitId, p.CampaignId, p.ListId, p.Seq });
         b.HasIndex(p => new { p.CampaignId, p.CategoryCode, p.LevelCode });
         b.HasIndex(p => p.OriginId);
         b.Property(p => p.Supervisor).HasMaxLength(200);

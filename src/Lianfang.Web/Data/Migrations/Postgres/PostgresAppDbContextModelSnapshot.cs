@@ -813,9 +813,9 @@ namespace Lianfang.Web.Data.Migrations.Postgres
                     b.HasIndex("ListId", "Seq")
                         .IsUnique();
 
-                    b.HasIndex("OrgUnitId", "CampaignId");
-
                     b.HasIndex("CampaignId", "CategoryCode", "LevelCode");
+
+                    b.HasIndex("OrgUnitId", "CampaignId", "ListId", "Seq");
 
                     b.ToTable("RiskPoints");
                 });

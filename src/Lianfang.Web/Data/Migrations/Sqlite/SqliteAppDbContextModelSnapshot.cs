@@ -782,9 +782,9 @@ namespace Lianfang.Web.Data.Migrations.Sqlite
                     b.HasIndex("ListId", "Seq")
                         .IsUnique();
 
-                    b.HasIndex("OrgUnitId", "CampaignId");
-
                     b.HasIndex("CampaignId", "CategoryCode", "LevelCode");
+
+                    b.HasIndex("OrgUnitId", "CampaignId", "ListId", "Seq");
 
                     b.ToTable("RiskPoints");
                 });
