@@ -21,6 +21,20 @@ public class AuditChainTests
     /// <summary>What someone with write access to the database could do to a row.</summary>
     private static void Set(AuditEvent e, string property, object value) => typeof(AuditEvent).GetProperty(property)!.SetValue(e, value);
 
+    /// <summary>
+    /// The hash of a fixed event, as every stored chain was written: a change to how the hash is computed must keep it, or
+    /// every installation's existing chain would fail to verify. Chinese text, a character outside the BMP and a null user.
+    /// </summary>
+    [Fact]
+    public void The_hash_of_a_known_event_stays_what_stored_chains_were_written_with()
+    {
+        var e = new AuditEvent(42, new DateTime(2026, 12, 2, 14, 30, 5, 678, DateTimeKind.Utc), null, null, "Insert", "RiskPoint", "1001",
+            "000100020003", "{\"Description\":[null,\"违规审批𠀋项目\"],\"Seq\":[null,7]}", AuditChain.Genesis);
+        Assert.Equal("cedf6978aa6d60f8682f09699e720b0ba0eece5402a4611d34a5cddedef345ab", e.Hash);
+        var signed = new AuditEvent(43, e.At, 7, "王芳", "Sign", "RiskList", "12", null, "{}", e.Hash);
+        Assert.Equal("d9f5cf9fc17fd2e2c1c85b540bd1eb0ded5372ce9f27d524586369c8debd3734", signed.Hash);
+    }
+
     [Fact]
     public void An_untouched_chain_verifies()
     {
