@@ -68,7 +68,10 @@ public sealed class SignerRollup(int campaignId, int orgUnitId, int userId)
 /// <summary>A signer row kept but not in the recount (<paramref name="Kept"/>), or in the recount but not kept.</summary>
 public sealed record SignerDifference(int CampaignId, string Path, int UserId, bool Kept)
 {
-    public override string ToString() => $"排查 {CampaignId} 机构路径 {Path} 账号 {UserId}：{(Kept ? "保存为签字人，重新计数不是" : "重新计数为签字人，没有保存")}";
+    /// <summary>What differs, as `verify-rollups` prints it.</summary>
+    public string Finding => Kept ? "保存为签字人，重新计数不是" : "重新计数为签字人，没有保存";
+
+    public override string ToString() => $"排查 {CampaignId} 机构路径 {Path} 账号 {UserId}：{Finding}";
 }
 
 /// <summary>One rollup row: a campaign, a unit (by its tree path), a category and a level.</summary>

@@ -99,8 +99,7 @@ public static class CommandLine
             foreach (var d in signers)
             {
                 var (id, name) = units.GetValueOrDefault(d.Path);
-                Console.WriteLine($"  排查 {d.CampaignId}（{campaigns.GetValueOrDefault(d.CampaignId)}） 机构 {id} {name} 账号 {d.UserId}：" +
-                    (d.Kept ? "保存为签字人，重新计数不是" : "重新计数为签字人，没有保存"));
+                Console.WriteLine($"  排查 {d.CampaignId}（{campaigns.GetValueOrDefault(d.CampaignId)}） 机构 {id} {name} 账号 {d.UserId}：{d.Finding}");
             }
         }
         if (!rebuild) return differences.Count == 0 && signers.Count == 0 ? 0 : 2;

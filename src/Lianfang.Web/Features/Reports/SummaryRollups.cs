@@ -90,8 +90,7 @@ public static class SummaryRollups
         if (signedLists.Count > 0)
         {
             // a signature on a list not counted moves nothing: the list's approval recounts its unit
-            var signed = await db.RiskLists.AsNoTracking()
-                .Where(l => signedLists.Contains(l.Id) && (l.Status == ListStatus.Approved || l.Status == ListStatus.Published))
+            var signed = await CountedLists(db).Where(l => signedLists.Contains(l.Id))
                 .Select(l => new { l.CampaignId, l.OrgUnitId }).ToListAsync(ct);
             signerUnits = todo.Union(signed.Select(l => (l.CampaignId, l.OrgUnitId))).ToList();
         }
@@ -161,10 +160,14 @@ public static class SummaryRollups
         }
     }
 
+    /// <summary>The lists the 汇总表 counts: approved or published (<see cref="SummaryRollup.Counts"/>, as SQL).</summary>
+    private static IQueryable<RiskList> CountedLists(AppDbContext db) =>
+        db.RiskLists.Where(l => l.Status == ListStatus.Approved || l.Status == ListStatus.Published);
+
     /// <summary>The signers of a campaign's counted lists, of some units or all.</summary>
     private static async Task<HashSet<(int OrgUnitId, int UserId)>> CountSignersAsync(AppDbContext db, int campaignId, List<int>? units, CancellationToken ct)
     {
-        var lists = db.RiskLists.Where(l => l.CampaignId == campaignId && (l.Status == ListStatus.Approved || l.Status == ListStatus.Published));
+        var lists = CountedLists(db).Where(l => l.CampaignId == campaignId);
         if (units is not null) lists = lists.Where(l => units.Contains(l.OrgUnitId));
         return (await Signers.Of(db, lists).ToListAsync(ct)).Select(p => (p.OrgUnitId, p.UserId)).ToHashSet();
     }
@@ -262,8 +265,5 @@ public static class SummaryRollups
     public static async Task<bool> UnfilledAsync(AppDbContext db, CancellationToken ct) =>
         (!await db.SummaryRollups.AnyAsync(ct)
             && await db.RiskPoints.AnyAsync(p => p.List.Status == ListStatus.Approved || p.List.Status == ListStatus.Published, ct))
-        || (!await db.SignerRollups.AnyAsync(ct)
-            && await db.Reviews.Where(r => r.VerificationCode != null)
-                .Join(db.RiskLists.Where(l => l.Status == ListStatus.Approved || l.Status == ListStatus.Published), r => r.ListId, l => l.Id, (r, l) => r.Id)
-                .AnyAsync(ct));
+        || (!await db.SignerRollups.AnyAsync(ct) && await Signers.Of(db, CountedLists(db)).AnyAsync(ct));
 }
